@@ -1,0 +1,16 @@
+'use client';
+import { useParams } from 'next/navigation';
+import { DEFAULT_LOCALE, isLocale, translator } from '@/lib/i18n';
+
+export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
+  const params = useParams<{ locale: string }>();
+  const locale = isLocale(params?.locale) ? params.locale : DEFAULT_LOCALE;
+  const t = translator(locale);
+  return (
+    <div className="space-y-4" role="alert">
+      <h1 className="text-3xl font-bold">{t('errors.genericTitle')}</h1>
+      <p>{t('errors.genericText')}</p>
+      <button type="button" onClick={reset} className="rounded border border-gray-500 px-3 py-1">↻</button>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+'use client';
+import Link from 'next/link';
+import { useParams } from 'next/navigation';
+import { DEFAULT_LOCALE, isLocale, translator } from '@/lib/i18n';
+
+/** The 403 page (rendered by forbidden() with status 403). */
+export default function Forbidden() {
+  const params = useParams<{ locale: string }>();
+  const locale = isLocale(params?.locale) ? params.locale : DEFAULT_LOCALE;
+  const t = translator(locale);
+  return (
+    <div className="space-y-4" data-testid="forbidden">
+      <h1 className="text-3xl font-bold">{t('auth.forbiddenTitle')}</h1>
+      <p>{t('auth.forbiddenText')}</p>
+      <p><Link href={`/${locale}/account`}>{t('nav.home')}</Link></p>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Suspense, type ReactNode } from 'react';
+import '../globals.css';
+import { LOCALES, isLocale, translator } from '@/lib/i18n';
+import { SiteHeader } from '@/components/site-header';
+import { SiteFooter } from '@/components/site-footer';
+
+export function generateStaticParams() {
+  return LOCALES.map((locale) => ({ locale }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = translator(locale);
+  return {
+    title: { default: t('meta.siteTitle'), template: `%s · ${t('meta.siteName')}` },
+    description: t('meta.siteDescription'),
+  };
+}
+
+export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  const t = translator(locale);
+  return (
+    <html lang={locale}>
+      <body className="flex min-h-screen flex-col font-sans">
+        <Suspense>
+          <SiteHeader locale={locale} t={t} />
+        </Suspense>
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+          {children}
+        </main>
+        <SiteFooter locale={locale} t={t} />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,106 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { pageLocale } from '@/lib/i18n/page';
+import { formatDate, formatDateTime, formatNumber } from '@/lib/i18n';
+import { findMunicipalityPublic, listTerms } from '@/lib/municipalities/queries';
+import { StatusBadge } from '@/components/status-badge';
+
+export const dynamic = 'force-dynamic';
+
+const EVENT_KEY = { RECORDED: 'status.DRAFT', SUBMITTED: 'status.SUBMITTED', RETURNED: 'status.RETURNED', VERIFIED: 'status.VERIFIED', WITHDRAWN: 'status.WITHDRAWN' } as const;
+
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const m = await findMunicipalityPublic(slug);
+  return { title: m?.nameLv ?? '404' };
+}
+
+export default async function MunicipalityPage({ params }: Props) {
+  const { locale, t } = await pageLocale(params);
+  const { slug } = await params;
+  const m = await findMunicipalityPublic(slug);
+  if (!m) notFound();
+  const terms = await listTerms();
+  const existedIn = terms.filter((term) => m.validFrom <= term.endsOn && (!m.validTo || m.validTo >= term.startsOn));
+  const unknown = t('common.unknown');
+  return (
+    <div className="space-y-10">
+      <header className="space-y-1">
+        <p><Link href={`/${locale}`}>← {t('nav.home')}</Link></p>
+        <h1 className="text-3xl font-bold">{m.nameLv}</h1>
+        <p className="text-muted">{m.officialNameLv}</p>
+      </header>
+
+      <section aria-labelledby="facts">
+        <h2 id="facts" className="mb-3 text-2xl font-semibold">{t('municipality.facts')}</h2>
+        <dl className="grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
+          <dt className="font-medium">{t('municipality.type')}</dt>
+          <dd>{t(`municipalityType.${m.type}`)}</dd>
+          <dt className="font-medium">{t('municipality.population')}</dt>
+          <dd data-testid="population">
+            {m.population !== null ? t('municipality.populationYear', { value: formatNumber(locale, m.population), year: m.populationYear ?? unknown }) : unknown}
+            {m.populationSource ? <span className="block text-sm text-muted">{t('common.source')}: {m.populationSource}</span> : null}
+          </dd>
+          <dt className="font-medium">{t('municipality.area')}</dt>
+          <dd>
+            {m.areaKm2 !== null ? `${formatNumber(locale, m.areaKm2, 1)} km²` : m.areaKm2Geometry !== null ? t('municipality.areaApprox', { value: formatNumber(locale, m.areaKm2Geometry) }) : unknown}
+          </dd>
+          <dt className="font-medium">{t('municipality.validity')}</dt>
+          <dd>
+            {m.validTo ? t('municipality.validFromTo', { from: formatDate(locale, m.validFrom), to: formatDate(locale, m.validTo) }) : t('municipality.validFrom', { from: formatDate(locale, m.validFrom) })}
+            {m.successor ? <span className="block"><Link href={`/${locale}/municipalities/${m.successor.slug}`}>{t('municipality.successor', { name: m.successor.nameLv })}</Link></span> : null}
+          </dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="terms" className="space-y-6">
+        <h2 id="terms" className="text-2xl font-semibold">{t('municipality.termStatus')}</h2>
+        {existedIn.map((term) => {
+          const a = m.accessions.find((x) => x.term.slug === term.slug);
+          return (
+            <article key={term.slug} className="rounded border border-gray-200 p-4" data-term={term.slug}>
+              <h3 className="mb-2 flex flex-wrap items-center gap-3 text-xl font-semibold">
+                {t('home.termHeading', { term: term.label })}
+                <StatusBadge status={a?.status ?? 'NONE'} t={t} />
+                {a?.isDemo ? <span className="text-xs font-bold">{t('common.demo')}</span> : null}
+              </h3>
+              {!a ? (
+                <p>{t('municipality.notJoined')}</p>
+              ) : a.status === 'SUBMITTED' ? null : (
+                <>
+                  <h4 className="mt-3 font-semibold">{t('municipality.decision')}</h4>
+                  <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1" data-testid={`decision-${term.slug}`}>
+                    <dt>{t('municipality.councilBody')}</dt><dd>{a.councilBody ?? unknown}</dd>
+                    <dt>{t('municipality.sessionDate')}</dt>
+                    <dd>
+                      {formatDate(locale, a.sessionDate)}
+                      {a.sessionDate ? `, ${t(`sessionType.${a.sessionType}`)}` : null}
+                      {a.sessionYearInferred ? <span className="block text-sm text-muted">{t('municipality.yearInferred')}</span> : null}
+                    </dd>
+                    <dt>{t('municipality.decisionNumber')}</dt><dd>{a.decisionNumber ?? unknown}</dd>
+                    <dt>{t('municipality.signatory')}</dt><dd>{a.signatoryName ? [a.signatoryName, a.signatoryRole].filter(Boolean).join(', ') : unknown}</dd>
+                    <dt>{t('common.source')}</dt><dd>{a.source ?? unknown}{a.sourceNote ? <span className="block text-sm text-muted" lang="en">{a.sourceNote}</span> : null}</dd>
+                  </dl>
+                  {a.events.length > 0 ? (
+                    <ol className="mt-3 text-sm">
+                      {a.events.map((e) => (
+                        <li key={`${e.type}-${e.at.toISOString()}`}>{formatDateTime(locale, e.at)} — {t(EVENT_KEY[e.type])}{e.reason ? `: ${e.reason}` : ''}</li>
+                      ))}
+                    </ol>
+                  ) : null}
+                </>
+              )}
+            </article>
+          );
+        })}
+      </section>
+      <section aria-labelledby="progress">
+        <h2 id="progress" className="text-2xl font-semibold">{t('memorandum.commitmentsHeading')}</h2>
+        <p>{t('municipality.progressSoon')}</p>
+      </section>
+    </div>
+  );
+}

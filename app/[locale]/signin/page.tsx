@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import { pageLocale } from '@/lib/i18n/page';
+import { SignInForm } from '@/components/forms/sign-in-form';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { t } = await pageLocale(params);
+  return { title: t('auth.signInTitle'), robots: { index: false } };
+}
+
+export default async function SignInPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ next?: string }> }) {
+  const { locale, t } = await pageLocale(params);
+  const { next } = await searchParams;
+  return (
+    <div className="max-w-md space-y-6">
+      <h1 className="text-3xl font-bold">{t('auth.signInTitle')}</h1>
+      <SignInForm locale={locale} next={typeof next === 'string' ? next : null} labels={{ email: t('auth.email'), password: t('auth.password'), submit: t('auth.submit') }} />
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { pageLocale } from '@/lib/i18n/page';
+import { formatDateTime } from '@/lib/i18n';
+import { requirePagePermission, requirePageUser } from '@/lib/auth/guard';
+import { findCurrentTerm, listMunicipalitiesWithStatus, listMunicipalityOptions } from '@/lib/municipalities/queries';
+import { listInvitations } from '@/lib/users/invitations';
+import { StatusBadge } from '@/components/status-badge';
+import { InviteForm } from '@/components/forms/invite-form';
+import { SignOutButton } from '@/components/forms/sign-out-button';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { t } = await pageLocale(params);
+  return { title: t('staff.title'), robots: { index: false } };
+}
+
+const STATE_KEY = { valid: 'invite.statePending', used: 'invite.stateAccepted', expired: 'invite.stateExpired', revoked: 'invite.stateRevoked', invalid: 'invite.invalid' } as const;
+
+export default async function StaffPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale, t } = await pageLocale(params);
+  const user = await requirePageUser(locale, `/${locale}/staff`);
+  requirePagePermission(user, 'staff.view');
+  const term = await findCurrentTerm();
+  const [rows, options, invitations] = await Promise.all([
+    term ? listMunicipalitiesWithStatus(term) : Promise.resolve([]),
+    listMunicipalityOptions(),
+    listInvitations({ actor: user }),
+  ]);
+  return (
+    <div className="space-y-10">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-3xl font-bold">{t('staff.title')}</h1>
+        <SignOutButton locale={locale} label={t('nav.signOut')} />
+      </div>
+      <section aria-labelledby="invite" className="space-y-4">
+        <h2 id="invite" className="text-2xl font-semibold">{t('invite.newTitle')}</h2>
+        <InviteForm
+          locale={locale}
+          municipalities={options}
+          labels={{ email: t('invite.colEmail'), name: t('invite.name'), municipality: t('invite.municipality'), choose: t('invite.chooseMunicipality'), send: t('invite.send'), created: t('invite.created') }}
+        />
+      </section>
+      <section aria-labelledby="invitations" className="space-y-3">
+        <h2 id="invitations" className="text-2xl font-semibold">{t('invite.listTitle')}</h2>
+        {invitations.length === 0 ? <p>{t('invite.none')}</p> : (
+          <table className="data">
+            <thead><tr><th scope="col">{t('invite.colEmail')}</th><th scope="col">{t('invite.colMunicipality')}</th><th scope="col">{t('invite.colState')}</th><th scope="col">{t('invite.colExpires')}</th></tr></thead>
+            <tbody>
+              {invitations.map((i) => (
+                <tr key={i.id}><td>{i.email}</td><td>{i.municipality?.nameLv ?? ''}</td><td>{t(STATE_KEY[i.state])}</td><td>{formatDateTime(locale, i.expiresAt)}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="municipalities" className="space-y-3">
+        <h2 id="municipalities" className="text-2xl font-semibold">{t('staff.municipalitiesHeading')}{term ? ` · ${term.label}` : ''}</h2>
+        <table className="data">
+          <thead><tr><th scope="col">{t('home.colMunicipality')}</th><th scope="col">{t('home.colStatus')}</th></tr></thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.slug}><th scope="row" className="font-normal"><Link href={`/${locale}/municipalities/${r.slug}`}>{r.nameLv}</Link></th><td><StatusBadge status={r.accession.status} t={t} /></td></tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

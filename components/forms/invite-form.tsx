@@ -1,0 +1,50 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Field, FormMessage, SubmitButton } from './field';
+import { useApiForm } from './use-api-form';
+
+type Labels = { email: string; name: string; municipality: string; choose: string; send: string; created: string };
+
+export function InviteForm({ locale, labels, municipalities }: { locale: string; labels: Labels; municipalities: { slug: string; nameLv: string }[] }) {
+  const router = useRouter();
+  const [link, setLink] = useState<string | null>(null);
+  const { state, submit } = useApiForm<{ url: string }>({
+    url: '/api/invitations',
+    locale,
+    onSuccess: (data) => {
+      setLink(data.url);
+      router.refresh();
+    },
+  });
+  const muniErrors = state.fieldErrors.municipalitySlug;
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4">
+      <FormMessage message={state.message} />
+      <Field name="email" type="email" label={labels.email} errors={state.fieldErrors.email} required />
+      <Field name="name" type="text" label={labels.name} errors={state.fieldErrors.name} />
+      <div className="space-y-1">
+        <label htmlFor="f-municipalitySlug" className="block font-medium">{labels.municipality}</label>
+        <select
+          id="f-municipalitySlug"
+          name="municipalitySlug"
+          defaultValue=""
+          aria-invalid={muniErrors?.length ? true : undefined}
+          aria-describedby={muniErrors?.length ? 'f-municipalitySlug-error' : undefined}
+          className="w-full max-w-md rounded border border-gray-500 px-3 py-2"
+        >
+          <option value="">{labels.choose}</option>
+          {municipalities.map((m) => <option key={m.slug} value={m.slug}>{m.nameLv}</option>)}
+        </select>
+        {muniErrors?.length ? <p id="f-municipalitySlug-error" className="text-sm font-medium text-bad">{muniErrors.join(' ')}</p> : null}
+      </div>
+      <SubmitButton pending={state.pending} label={labels.send} />
+      {link ? (
+        <div role="status" className="rounded border border-ok bg-ok-bg p-3">
+          <p>{labels.created}</p>
+          <p><code data-testid="invitation-link" className="break-all">{link}</code></p>
+        </div>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+import { AppError } from '@/lib/errors';
+
+/**
+ * Every authorization decision in the portal goes through this module.
+ * "public" means no session. Own-versus-any: a secretary acts only for the
+ * municipality their account is bound to.
+ */
+export const ROLES = ['SECRETARY', 'STAFF', 'ADMIN'] as const;
+export type RoleName = (typeof ROLES)[number];
+
+export type Actor = { id: string; role: RoleName; municipalityId: string | null };
+
+type Rule = { roles: readonly RoleName[]; ownOnly?: readonly RoleName[] };
+
+export const PERMISSIONS = {
+  'secretary.view': { roles: ['SECRETARY', 'STAFF', 'ADMIN'], ownOnly: ['SECRETARY'] },
+  'accession.record': { roles: ['SECRETARY'], ownOnly: ['SECRETARY'] },
+  'accession.upload': { roles: ['SECRETARY'], ownOnly: ['SECRETARY'] },
+  'accession.submit': { roles: ['SECRETARY'], ownOnly: ['SECRETARY'] },
+  'accession.view-draft': { roles: ['SECRETARY', 'STAFF', 'ADMIN'], ownOnly: ['SECRETARY'] },
+  'accession.verify': { roles: ['STAFF', 'ADMIN'] },
+  'accession.return': { roles: ['STAFF', 'ADMIN'] },
+  'accession.withdraw': { roles: ['STAFF', 'ADMIN'] },
+  'document.view-unpublished': { roles: ['SECRETARY', 'STAFF', 'ADMIN'], ownOnly: ['SECRETARY'] },
+  'staff.view': { roles: ['STAFF', 'ADMIN'] },
+  'invitation.create': { roles: ['STAFF', 'ADMIN'] },
+  'invitation.list': { roles: ['STAFF', 'ADMIN'] },
+  'audit.view': { roles: ['STAFF', 'ADMIN'] },
+} as const satisfies Record<string, Rule>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+
+/** Answers whether `actor` may do `action` (for `municipalityId`, when the rule is own-only). */
+export function can(actor: Actor | null, action: Permission, target?: { municipalityId?: string | null }): boolean {
+  if (!actor) return false;
+  const rule: Rule = PERMISSIONS[action];
+  if (!rule.roles.includes(actor.role)) return false;
+  if (rule.ownOnly?.includes(actor.role)) {
+    if (!target?.municipalityId || !actor.municipalityId) return false;
+    return target.municipalityId === actor.municipalityId;
+  }
+  return true;
+}
+
+/** Throws UNAUTHENTICATED without a session and FORBIDDEN when the rule says no; returns the actor. */
+export function requirePermission(actor: Actor | null, action: Permission, target?: { municipalityId?: string | null }): Actor {
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  if (!can(actor, action, target)) throw new AppError('FORBIDDEN');
+  return actor;
+}

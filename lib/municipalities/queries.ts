@@ -1,0 +1,89 @@
+import 'server-only';
+import { db } from '@/lib/db/client';
+
+export type TermDto = { id: string; slug: string; label: string; startYear: number; endYear: number; startsOn: Date; endsOn: Date; openedAt: Date | null };
+
+const termSelect = { id: true, slug: true, startYear: true, endYear: true, startsOn: true, endsOn: true, openedAt: true } as const;
+const labelOf = (t: { startYear: number; endYear: number }) => `${t.startYear}–${t.endYear}`;
+
+/** All council terms, oldest first. */
+export async function listTerms(): Promise<TermDto[]> {
+  const rows = await db().councilTerm.findMany({ orderBy: { startYear: 'asc' }, select: termSelect });
+  return rows.map((t) => ({ ...t, label: labelOf(t) }));
+}
+
+/** The current term: the opened term that started last, or null. */
+export async function findCurrentTerm(): Promise<TermDto | null> {
+  const t = await db().councilTerm.findFirst({ where: { openedAt: { not: null } }, orderBy: { startYear: 'desc' }, select: termSelect });
+  return t ? { ...t, label: labelOf(t) } : null;
+}
+
+/** Municipalities that existed during the term (a merged unit stays in its old terms). */
+export function termMunicipalityWhere(term: { startsOn: Date; endsOn: Date }) {
+  return { validFrom: { lte: term.endsOn }, OR: [{ validTo: null }, { validTo: { gte: term.startsOn } }] };
+}
+
+export type PublicAccessionDto = {
+  status: 'VERIFIED' | 'WITHDRAWN' | 'SUBMITTED' | 'NONE';
+  sessionDate: Date | null; sessionYearInferred: boolean; decisionNumber: string | null; isDemo: boolean;
+};
+
+/**
+ * The municipalities of a term with their public accession status. Only
+ * verified and withdrawn accessions are public facts; drafts and returned
+ * submissions show as "not joined", a pending submission as awaiting.
+ */
+export async function listMunicipalitiesWithStatus(term: TermDto) {
+  const rows = await db().municipality.findMany({
+    where: termMunicipalityWhere(term),
+    orderBy: { nameLv: 'asc' },
+    select: {
+      id: true, slug: true, nameLv: true, officialNameLv: true, type: true, population: true, populationYear: true,
+      accessions: { where: { termId: term.id }, select: { status: true, sessionDate: true, sessionYearInferred: true, decisionNumber: true, isDemo: true } },
+    },
+  });
+  return rows.map(({ accessions, ...m }) => ({ ...m, accession: publicAccession(accessions[0]) }));
+}
+
+function publicAccession(a: { status: string; sessionDate: Date | null; sessionYearInferred: boolean; decisionNumber: string | null; isDemo: boolean } | undefined): PublicAccessionDto {
+  if (!a) return { status: 'NONE', sessionDate: null, sessionYearInferred: false, decisionNumber: null, isDemo: false };
+  if (a.status === 'VERIFIED' || a.status === 'WITHDRAWN') return { ...a, status: a.status };
+  if (a.status === 'SUBMITTED') return { status: 'SUBMITTED', sessionDate: null, sessionYearInferred: false, decisionNumber: null, isDemo: a.isDemo };
+  return { status: 'NONE', sessionDate: null, sessionYearInferred: false, decisionNumber: null, isDemo: false };
+}
+
+/** One municipality's public facts and its public accession record for every term. */
+export async function findMunicipalityPublic(slug: string) {
+  const m = await db().municipality.findUnique({
+    where: { slug },
+    select: {
+      id: true, slug: true, nameLv: true, officialNameLv: true, type: true, population: true, populationYear: true, populationSource: true,
+      areaKm2: true, areaSource: true, areaKm2Geometry: true, validFrom: true, validTo: true, statusNote: true, atvkCode: true, iso3166_2: true,
+      successor: { select: { slug: true, nameLv: true } },
+      accessions: {
+        where: { status: { in: ['VERIFIED', 'WITHDRAWN', 'SUBMITTED'] } },
+        select: {
+          id: true, status: true, councilBody: true, sessionDate: true, sessionYearInferred: true, sessionType: true, decisionNumber: true,
+          agendaItem: true, signatoryName: true, signatoryRole: true, source: true, sourceNote: true, isDemo: true, verifiedAt: true, withdrawnAt: true,
+          withdrawalReason: true, term: { select: { slug: true, startYear: true, endYear: true } },
+          events: { where: { type: { in: ['SUBMITTED', 'VERIFIED', 'WITHDRAWN'] } }, orderBy: { at: 'asc' }, select: { type: true, at: true, reason: true } },
+        },
+      },
+    },
+  });
+  if (!m) return null;
+  // Note: a pending submission is shown only as "awaiting verification"; its unverified facts stay private.
+  const accessions = m.accessions.map((a) =>
+    a.status === 'SUBMITTED'
+      ? { ...a, councilBody: null, sessionDate: null, decisionNumber: null, agendaItem: null, signatoryName: null, signatoryRole: null, source: null, sourceNote: null, events: [] }
+      : a,
+  );
+  return { ...m, accessions };
+}
+
+/** Municipalities of the current term, for staff pickers. */
+export async function listMunicipalityOptions() {
+  const term = await findCurrentTerm();
+  if (!term) return [];
+  return db().municipality.findMany({ where: termMunicipalityWhere(term), orderBy: { nameLv: 'asc' }, select: { id: true, slug: true, nameLv: true } });
+}

@@ -1,0 +1,10 @@
+/** Applies pending migrations to DATABASE_URL (npm run db:migrate). */
+import { migrate } from '../lib/db/migrate';
+
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error('DATABASE_URL is not set.');
+  process.exit(2);
+}
+const result = await migrate(url);
+console.log(`applied: ${result.applied.join(', ') || 'none'}; already applied: ${result.skipped.length}`);

@@ -1,0 +1,34 @@
+/**
+ * Runs a command with a database server for the tests: the one in
+ * DATABASE_URL (local only), else a throw-away embedded PostgreSQL. Creates a
+ * fresh end-to-end database (migrated and seeded) and exports
+ * DATABASE_URL (e2e database) and TEST_DATABASE_BASE_URL (the server).
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { DATA, appDatabase, openServer } from './lib';
+import { assertLocalDatabase } from '../lib/db/embedded';
+
+const command = process.argv.slice(2);
+if (command.length === 0) {
+  console.error('usage: tsx scripts/with-test-db.ts <command…>');
+  process.exit(2);
+}
+if (process.env.DATABASE_URL) assertLocalDatabase(process.env.DATABASE_URL);
+const server = await openServer({ embeddedDir: path.join(DATA, `test-pg-${process.pid}`), persistent: false });
+const e2eUrl = await appDatabase({ ...server, external: false }, 'memorands_e2e', true);
+process.env.DATABASE_URL = e2eUrl;
+const { migrate } = await import('../lib/db/migrate');
+const { db, disconnectDb } = await import('../lib/db/client');
+const { seedReference } = await import('../lib/seed/reference');
+await migrate(e2eUrl);
+await seedReference(db());
+await disconnectDb();
+
+const child = spawn(command[0]!, command.slice(1), {
+  stdio: 'inherit',
+  env: { ...process.env, DATABASE_URL: e2eUrl, TEST_DATABASE_BASE_URL: server.baseUrl },
+});
+const code: number = await new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
+await server.stop().catch(() => undefined);
+process.exit(code);
