@@ -4,7 +4,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: { authInterrupts: true },
-  serverExternalPackages: ['pdfjs-dist', 'xadesjs', 'xmldsigjs', 'pkijs', '@peculiar/x509', '@xmldom/xmldom', 'yauzl', 'bcryptjs', '@pdf-lib/fontkit', 'pdf-lib', 'pg'],
+  serverExternalPackages: ['pdfjs-dist', 'xadesjs', 'xmldsigjs', 'pkijs', '@xmldom/xmldom', 'yauzl', 'bcryptjs', '@pdf-lib/fontkit', 'pdf-lib', 'pg'],
   async redirects() {
     return [{ source: '/', destination: '/lv', permanent: false }];
   },

@@ -1,6 +1,20 @@
 import { defineConfig } from 'vitest/config';
 import path from 'node:path';
 
+// Node 20 lacks Map.groupBy, which Vitest 5's failure summary uses.
+const mapCtor = Map as unknown as { groupBy?: unknown };
+mapCtor.groupBy ??= <K, V>(items: Iterable<V>, key: (v: V, i: number) => K) => {
+  const out = new Map<K, V[]>();
+  let i = 0;
+  for (const item of items) {
+    const k = key(item, i++);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+};
+
 const alias = {
   '@': path.resolve(import.meta.dirname),
   // Next.js resolves 'server-only' to an empty module on the server; so do we.

@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
+import { usePathname } from 'next/navigation';
 import type { Locale } from '@/lib/i18n';
 
 type Me = { role: 'SECRETARY' | 'STAFF' | 'ADMIN'; name: string } | null;
@@ -11,6 +12,7 @@ type Me = { role: 'SECRETARY' | 'STAFF' | 'ADMIN'; name: string } | null;
  */
 export function AccountLink({ locale, labels }: { locale: Locale; labels: { signIn: string; secretary: string; staff: string } }) {
   const [me, setMe] = useState<Me>(null);
+  const pathname = usePathname();
   useEffect(() => {
     let live = true;
     fetch('/api/session', { cache: 'no-store' })
@@ -18,7 +20,7 @@ export function AccountLink({ locale, labels }: { locale: Locale; labels: { sign
       .then((body: { data: Me } | null) => { if (live) setMe(body?.data ?? null); })
       .catch(() => undefined);
     return () => { live = false; };
-  }, []);
+  }, [pathname]);
   if (!me) return <Link href={`/${locale}/signin`}>{labels.signIn}</Link>;
   const href = me.role === 'SECRETARY' ? `/${locale}/secretary` : `/${locale}/staff`;
   return <Link href={href}>{me.role === 'SECRETARY' ? labels.secretary : labels.staff}</Link>;
