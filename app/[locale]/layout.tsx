@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import '../globals.css';
 import { LOCALES, isLocale, translator } from '@/lib/i18n';
 import { SiteHeader } from '@/components/site-header';
@@ -27,9 +27,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col font-sans">
-        <Suspense>
-          <SiteHeader locale={locale} t={t} />
-        </Suspense>
+        <SiteHeader locale={locale} t={t} />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
           {children}
         </main>

@@ -1,6 +1,9 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 
+/** Latvian alphabetical order (Ā after A, Ķ after K), whatever the database collation. */
+export const LV_COLLATOR = new Intl.Collator('lv');
+
 export type TermDto = { id: string; slug: string; label: string; startYear: number; endYear: number; startsOn: Date; endsOn: Date; openedAt: Date | null };
 
 const termSelect = { id: true, slug: true, startYear: true, endYear: true, startsOn: true, endsOn: true, openedAt: true } as const;
@@ -42,7 +45,9 @@ export async function listMunicipalitiesWithStatus(term: TermDto) {
       accessions: { where: { termId: term.id }, select: { status: true, sessionDate: true, sessionYearInferred: true, decisionNumber: true, isDemo: true } },
     },
   });
-  return rows.map(({ accessions, ...m }) => ({ ...m, accession: publicAccession(accessions[0]) }));
+  return rows
+    .map(({ accessions, ...m }) => ({ ...m, accession: publicAccession(accessions[0]) }))
+    .sort((a, b) => LV_COLLATOR.compare(a.nameLv, b.nameLv));
 }
 
 function publicAccession(a: { status: string; sessionDate: Date | null; sessionYearInferred: boolean; decisionNumber: string | null; isDemo: boolean } | undefined): PublicAccessionDto {
@@ -85,5 +90,6 @@ export async function findMunicipalityPublic(slug: string) {
 export async function listMunicipalityOptions() {
   const term = await findCurrentTerm();
   if (!term) return [];
-  return db().municipality.findMany({ where: termMunicipalityWhere(term), orderBy: { nameLv: 'asc' }, select: { id: true, slug: true, nameLv: true } });
+  const rows = await db().municipality.findMany({ where: termMunicipalityWhere(term), select: { id: true, slug: true, nameLv: true } });
+  return rows.sort((a, b) => LV_COLLATOR.compare(a.nameLv, b.nameLv));
 }
