@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -32,9 +32,11 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; persistent:
   await mkdir(path.dirname(dataDir), { recursive: true });
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot) {
-    // The server runs as `postgres`: every folder above the data dir must be traversable.
+    // The server runs as `postgres`: every folder above the data dir must be
+    // traversable by others. Only add the search bit; never take any away.
     for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-      await chmod(dir, 0o755).catch(() => undefined);
+      const mode = (await stat(dir)).mode & 0o7777;
+      if ((mode & 0o001) === 0) await chmod(dir, mode | 0o001).catch(() => undefined);
     }
   }
   const passwordFile = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.password`);
@@ -46,6 +48,11 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; persistent:
     await writeFile(passwordFile, password, { mode: 0o600 });
   }
   const port = opts.port ?? (await freePort());
+  const log: string[] = [];
+  const remember = (line: string) => {
+    log.push(line);
+    if (log.length > 30) log.shift();
+  };
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
@@ -53,14 +60,15 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; persistent:
     port,
     persistent: opts.persistent,
     createPostgresUser: isRoot,
-    onLog: () => undefined,
-    onError: (message: unknown) => {
-      const text = String(message);
-      if (/FATAL|PANIC/.test(text)) process.stderr.write(`[postgres] ${text}\n`);
-    },
+    onLog: (message: unknown) => remember(String(message)),
+    onError: (message: unknown) => remember(String(message)),
   });
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  try {
+    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
+    await server.start();
+  } catch (error) {
+    throw new Error(`PostgreSQL did not start (data in ${dataDir}): ${error instanceof Error ? error.message : 'the server exited'}\n${log.join('')}`);
+  }
   return {
     baseUrl: `postgresql://${USER}:${password}@127.0.0.1:${port}`,
     stop: () => server.stop(),
