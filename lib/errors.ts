@@ -1,5 +1,5 @@
 /** The portal's one error type; route handlers map `code` to an HTTP status. */
-export type AppErrorCode = 'BAD_REQUEST' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'GONE' | 'TOO_LARGE' | 'UNSUPPORTED' | 'TOO_MANY_REQUESTS' | 'UNAVAILABLE';
+export type AppErrorCode = 'BAD_REQUEST' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'GONE' | 'TOO_LARGE' | 'UNSUPPORTED' | 'UNPROCESSABLE' | 'TOO_MANY_REQUESTS' | 'UNAVAILABLE';
 
 export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -10,6 +10,7 @@ export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   GONE: 410,
   TOO_LARGE: 413,
   UNSUPPORTED: 415,
+  UNPROCESSABLE: 422,
   TOO_MANY_REQUESTS: 429,
   UNAVAILABLE: 503,
 };

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
+import { AppError } from '@/lib/errors';
 
 /** Latvian alphabetical order (Ā after A, Ķ after K), whatever the database collation. */
 export const LV_COLLATOR = new Intl.Collator('lv');
@@ -71,17 +72,19 @@ export async function findMunicipalityPublic(slug: string) {
           id: true, status: true, councilBody: true, sessionDate: true, sessionYearInferred: true, sessionType: true, decisionNumber: true,
           agendaItem: true, signatoryName: true, signatoryRole: true, source: true, sourceNote: true, isDemo: true, verifiedAt: true, withdrawnAt: true,
           withdrawalReason: true, term: { select: { slug: true, startYear: true, endYear: true } },
-          events: { where: { type: { in: ['SUBMITTED', 'VERIFIED', 'WITHDRAWN'] } }, orderBy: { at: 'asc' }, select: { type: true, at: true, reason: true } },
+          events: { where: { type: { in: ['SUBMITTED', 'RETURNED', 'VERIFIED', 'WITHDRAWN'] } }, orderBy: { at: 'asc' }, select: { type: true, at: true, reason: true } },
+          documents: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, sha256: true, sizeBytes: true, originalName: true, inspection: true } },
         },
       },
     },
   });
   if (!m) return null;
   // Note: a pending submission is shown only as "awaiting verification"; its unverified facts stay private.
+  // Note: reasons for returning a submission are correspondence with the secretary, not public.
   const accessions = m.accessions.map((a) =>
     a.status === 'SUBMITTED'
-      ? { ...a, councilBody: null, sessionDate: null, decisionNumber: null, agendaItem: null, signatoryName: null, signatoryRole: null, source: null, sourceNote: null, events: [] }
-      : a,
+      ? { ...a, councilBody: null, sessionDate: null, decisionNumber: null, agendaItem: null, signatoryName: null, signatoryRole: null, source: null, sourceNote: null, events: [], documents: [] }
+      : { ...a, events: a.events.map((e) => (e.type === 'RETURNED' ? { ...e, reason: null } : e)) },
   );
   return { ...m, accessions };
 }
@@ -92,4 +95,11 @@ export async function listMunicipalityOptions() {
   if (!term) return [];
   const rows = await db().municipality.findMany({ where: termMunicipalityWhere(term), select: { id: true, slug: true, nameLv: true } });
   return rows.sort((a, b) => LV_COLLATOR.compare(a.nameLv, b.nameLv));
+}
+
+/** The id of a municipality by slug; unknown slugs are a 404. */
+export async function municipalityIdBySlug(slug: string): Promise<string> {
+  const m = await db().municipality.findUnique({ where: { slug }, select: { id: true } });
+  if (!m) throw new AppError('NOT_FOUND');
+  return m.id;
 }

@@ -2,17 +2,20 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes, createHash } from 'node:crypto';
 import { test, expect, signInApi } from './support/fixtures';
-import { auditCount, createUser, municipalityIdOf, sql, type TestUser } from './support/db';
+import { PDFDocument } from 'pdf-lib';
+import { auditCount, createUser, insertDocument, municipalityIdOf, resetAccession, sql, type TestUser } from './support/db';
 
 /**
  * Every route handler (and server action, should one appear) × role ×
  * own/other municipality, with the expected HTTP status. A handler without
- * a row fails the first test. "own" is Liepāja; the other secretary is Rīga's.
+ * a row fails the first test. "own" is Tukuma novads; the other secretary is Rīga's.
  */
 type Who = 'public' | 'secretaryOwn' | 'secretaryOther' | 'staff' | 'admin';
 const WHO: Who[] = ['public', 'secretaryOwn', 'secretaryOther', 'staff', 'admin'];
 type Row = {
   path: string;
+  /** Per call: puts the data in the state the call needs; may give the path and body. */
+  prepare?: (who: Who) => Promise<{ path?: string; body?: unknown; raw?: Buffer }>;
   body?: (who: Who) => Promise<unknown> | unknown;
   headers?: (who: Who) => Record<string, string>;
   expect: Record<Who, number>;
@@ -34,7 +37,82 @@ async function freshInvitationToken(): Promise<string> {
   return token;
 }
 
+/** Own municipality of the matrix secretary (no accession in the seed); the other secretary is Rīga's. */
+const OWN = 'tukuma-novads';
+/** Municipalities for staff actions, one per call so that every call finds its own submission. */
+const POOL = ['aizkraukles-novads', 'aluksnes-novads', 'balvu-novads', 'bauskas-novads', 'cesu-novads', 'dobeles-novads', 'gulbenes-novads', 'jelgavas-novads', 'kraslavas-novads', 'kuldigas-novads', 'limbazu-novads', 'ludzas-novads', 'olaines-novads', 'preilu-novads', 'ropazu-novads'];
+let poolIndex = 0;
+const nextPooled = () => POOL[poolIndex++ % POOL.length]!;
+let tinyPdf: Buffer | undefined;
+async function pdfBytes(): Promise<Buffer> {
+  if (!tinyPdf) {
+    const doc = await PDFDocument.create();
+    doc.addPage().drawText('Lemums');
+    tinyPdf = Buffer.from(await doc.save());
+  }
+  return tinyPdf;
+}
+const staffOnly = (ok: number): Record<Who, number> => ({ public: 401, secretaryOwn: 403, secretaryOther: 403, staff: ok, admin: ok });
+const ownSecretaryOnly = (ok: number): Record<Who, number> => ({ public: 401, secretaryOwn: ok, secretaryOther: 403, staff: 403, admin: 403 });
+
 export const MATRIX: Record<string, Row> = {
+  'PUT /api/accessions/[slug]': {
+    path: `/api/accessions/${OWN}`,
+    prepare: async () => { await resetAccession(OWN, 'DRAFT'); return {}; },
+    body: () => ({ councilBody: 'Tukuma novada dome', sessionDate: '2021-08-26', sessionType: 'REGULAR', decisionNumber: '12/3', signatoryName: 'Anna Bērziņa', signatoryRole: 'domes priekšsēdētāja' }),
+    expect: ownSecretaryOnly(200),
+  },
+  'POST /api/accessions/[slug]/documents': {
+    path: `/api/accessions/${OWN}/documents?kind=DECISION&name=l%C4%93mums.pdf`,
+    prepare: async () => { await resetAccession(OWN, 'DRAFT'); return { raw: await pdfBytes() }; },
+    expect: ownSecretaryOnly(201),
+  },
+  'DELETE /api/accessions/[slug]/documents/[id]': {
+    path: '',
+    prepare: async () => {
+      const a = await resetAccession(OWN, 'DRAFT');
+      return { path: `/api/accessions/${OWN}/documents/${await insertDocument(a.id, await pdfBytes())}` };
+    },
+    expect: ownSecretaryOnly(200),
+  },
+  'POST /api/accessions/[slug]/submit': {
+    path: `/api/accessions/${OWN}/submit`,
+    prepare: async () => {
+      const a = await resetAccession(OWN, 'DRAFT');
+      await insertDocument(a.id, await pdfBytes());
+      return { body: { version: a.version } };
+    },
+    expect: ownSecretaryOnly(200),
+  },
+  'GET /api/accessions/[slug]/signing-sheet': {
+    path: `/api/accessions/${OWN}/signing-sheet`,
+    prepare: async () => { await resetAccession(OWN, 'DRAFT'); return {}; },
+    expect: { public: 401, secretaryOwn: 200, secretaryOther: 403, staff: 200, admin: 200 },
+  },
+  'POST /api/staff/accessions/[id]/verify': {
+    path: '',
+    prepare: async () => { const a = await resetAccession(nextPooled(), 'SUBMITTED'); return { path: `/api/staff/accessions/${a.id}/verify`, body: { version: a.version } }; },
+    expect: staffOnly(200),
+  },
+  'POST /api/staff/accessions/[id]/return': {
+    path: '',
+    prepare: async () => { const a = await resetAccession(nextPooled(), 'SUBMITTED'); return { path: `/api/staff/accessions/${a.id}/return`, body: { version: a.version, reason: 'Trūkst paraksta.' } }; },
+    expect: staffOnly(200),
+  },
+  'POST /api/staff/accessions/[id]/withdraw': {
+    path: '',
+    prepare: async () => { const a = await resetAccession(nextPooled(), 'VERIFIED'); return { path: `/api/staff/accessions/${a.id}/withdraw`, body: { version: a.version, reason: 'Dome atcēla lēmumu.' } }; },
+    expect: staffOnly(200),
+  },
+  'GET /api/documents/[id]': {
+    path: '',
+    prepare: async () => {
+      const a = await resetAccession(OWN, 'SUBMITTED');
+      return { path: `/api/documents/${await insertDocument(a.id, await pdfBytes())}` };
+    },
+    // Note: an unpublished document is a 404 for the public, so its existence is not revealed.
+    expect: { public: 404, secretaryOwn: 200, secretaryOther: 403, staff: 200, admin: 200 },
+  },
   'GET /api/session': { path: '/api/session', expect: all(200) },
   'POST /api/session': {
     path: '/api/session',
@@ -46,7 +124,7 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/auth/[...nextauth]': { path: '/api/auth/session', expect: all(200), audits: () => false },
   'POST /api/invitations': {
     path: '/api/invitations',
-    body: () => ({ email: `matrix-inv-${Date.now()}-${(seq += 1)}@e2e.test`, municipalitySlug: 'liepaja' }),
+    body: () => ({ email: `matrix-inv-${Date.now()}-${(seq += 1)}@e2e.test`, municipalitySlug: OWN }),
     expect: { public: 401, secretaryOwn: 403, secretaryOther: 403, staff: 201, admin: 201 },
   },
   'POST /api/invitations/accept': {
@@ -90,7 +168,7 @@ test('every route handler and server action has a row in the authorization matri
 
 const users: Partial<Record<Who, TestUser>> = {};
 test.beforeAll(async () => {
-  users.secretaryOwn = await createUser('SECRETARY', 'liepaja');
+  users.secretaryOwn = await createUser('SECRETARY', OWN);
   users.secretaryOther = await createUser('SECRETARY', 'riga');
   users.staff = await createUser('STAFF');
   users.admin = await createUser('ADMIN');
@@ -104,11 +182,12 @@ for (const [key, row] of Object.entries(MATRIX)) {
       try {
         const user = users[who];
         if (user) await signInApi(context.request, user);
+        const prepared = row.prepare ? await row.prepare(who) : {};
         const before = await auditCount();
-        const body = row.body ? await row.body(who) : undefined;
-        const res = await context.request.fetch(row.path, {
+        const body = prepared.raw ?? prepared.body ?? (row.body ? await row.body(who) : undefined);
+        const res = await context.request.fetch(prepared.path || row.path, {
           method,
-          headers: { 'x-locale': 'en', ...(row.headers?.(who) ?? {}) },
+          headers: { 'x-locale': 'en', ...(prepared.raw ? { 'content-type': 'application/octet-stream' } : {}), ...(row.headers?.(who) ?? {}) },
           ...(body !== undefined ? { data: body } : {}),
         });
         expect(res.status(), `${key} as ${who}: ${await res.text()}`).toBe(row.expect[who]);

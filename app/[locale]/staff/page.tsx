@@ -5,6 +5,7 @@ import { formatDateTime } from '@/lib/i18n';
 import { requirePagePermission, requirePageUser } from '@/lib/auth/guard';
 import { findCurrentTerm, listMunicipalitiesWithStatus, listMunicipalityOptions } from '@/lib/municipalities/queries';
 import { listInvitations } from '@/lib/users/invitations';
+import { listVerificationQueue } from '@/lib/accessions/workflow';
 import { StatusBadge } from '@/components/status-badge';
 import { InviteForm } from '@/components/forms/invite-form';
 import { SignOutButton } from '@/components/forms/sign-out-button';
@@ -23,10 +24,11 @@ export default async function StaffPage({ params }: { params: Promise<{ locale: 
   const user = await requirePageUser(locale, `/${locale}/staff`);
   requirePagePermission(user, 'staff.view');
   const term = await findCurrentTerm();
-  const [rows, options, invitations] = await Promise.all([
+  const [rows, options, invitations, queue] = await Promise.all([
     term ? listMunicipalitiesWithStatus(term) : Promise.resolve([]),
     listMunicipalityOptions(),
     listInvitations({ actor: user }),
+    listVerificationQueue({ actor: user }),
   ]);
   return (
     <div className="space-y-10">
@@ -34,6 +36,24 @@ export default async function StaffPage({ params }: { params: Promise<{ locale: 
         <h1 className="text-3xl font-bold">{t('staff.title')}</h1>
         <SignOutButton locale={locale} label={t('nav.signOut')} />
       </div>
+      <section aria-labelledby="queue" className="space-y-3">
+        <h2 id="queue" className="text-2xl font-semibold">{t('accession.queueHeading')}</h2>
+        {queue.length === 0 ? <p>{t('accession.queueEmpty')}</p> : (
+          <table className="data" data-testid="verification-queue">
+            <thead><tr><th scope="col">{t('home.colMunicipality')}</th><th scope="col">{t('accession.submittedAt')}</th><th scope="col">{t('accession.documentsHeading')}</th><th scope="col"><span className="sr-only">{t('accession.open')}</span></th></tr></thead>
+            <tbody>
+              {queue.map((q) => (
+                <tr key={q.id} data-slug={q.municipality.slug}>
+                  <th scope="row" className="font-normal">{q.municipality.nameLv}</th>
+                  <td>{formatDateTime(locale, q.submittedAt)}</td>
+                  <td>{q._count.documents}</td>
+                  <td><Link href={`/${locale}/staff/accessions/${q.id}`}>{t('accession.open')}<span className="sr-only">: {q.municipality.nameLv}</span></Link></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
       <section aria-labelledby="invite" className="space-y-4">
         <h2 id="invite" className="text-2xl font-semibold">{t('invite.newTitle')}</h2>
         <InviteForm

@@ -36,3 +36,51 @@ export async function auditCount(): Promise<number> {
   const { rows } = await sql().query<{ n: number }>('SELECT count(*)::int AS n FROM "AuditEvent"');
   return rows[0]!.n;
 }
+
+export const E2E_STORAGE_DIR = '.data/e2e-storage';
+
+/** The id of the current (2021–2025, as seeded) council term. */
+export async function currentTermId(): Promise<string> {
+  const { rows } = await sql().query<{ id: string }>(`SELECT "id" FROM "CouncilTerm" WHERE "openedAt" IS NOT NULL ORDER BY "startYear" DESC LIMIT 1`);
+  return rows[0]!.id;
+}
+
+/**
+ * Puts a municipality's accession for the current term into `status` with
+ * complete decision facts and no documents; returns its id and version.
+ */
+export async function resetAccession(slug: string, status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'VERIFIED' | 'WITHDRAWN'): Promise<{ id: string; version: number }> {
+  const municipalityId = await municipalityIdOf(slug);
+  const termId = await currentTermId();
+  const id = `acc${municipalityId.slice(-8)}${termId.slice(-6)}`;
+  await sql().query(`DELETE FROM "Document" WHERE "accessionId" IN (SELECT "id" FROM "Accession" WHERE "municipalityId" = $1 AND "termId" = $2)`, [municipalityId, termId]);
+  await sql().query(`DELETE FROM "Accession" WHERE "municipalityId" = $1 AND "termId" = $2`, [municipalityId, termId]);
+  await sql().query(
+    `INSERT INTO "Accession" ("id", "municipalityId", "termId", "status", "councilBody", "sessionDate", "sessionType", "decisionNumber", "signatoryName", "signatoryRole", "version", "updatedAt")
+     VALUES ($1, $2, $3, $4, 'Testa dome', '2021-09-01', 'REGULAR', '1/1', 'Testa Parakstītājs', 'priekšsēdētājs', 3, now())`,
+    [id, municipalityId, termId, status],
+  );
+  return { id, version: 3 };
+}
+
+/** Stores `bytes` as a document of the accession (file in the e2e storage folder and its row). */
+export async function insertDocument(accessionId: string, bytes: Uint8Array, kind: 'DECISION' | 'ANNEX' = 'DECISION'): Promise<string> {
+  const { createHash } = await import('node:crypto');
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  const path = await import('node:path');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const key = `sha256/${sha256.slice(0, 2)}/${sha256}`;
+  await mkdir(path.join(E2E_STORAGE_DIR, path.dirname(key)), { recursive: true });
+  await writeFile(path.join(E2E_STORAGE_DIR, key), bytes);
+  const id = `doc${Date.now()}${(n += 1)}`;
+  await sql().query(
+    `INSERT INTO "Document" ("id", "accessionId", "kind", "sha256", "sizeBytes", "mediaType", "storageKey", "originalName", "inspection") VALUES ($1, $2, $3, $4, $5, 'application/pdf', $6, 'lēmums.pdf', $7)`,
+    [id, accessionId, kind, sha256, bytes.length, key, JSON.stringify({ kind: 'pdf', warnings: [], signatures: [] })],
+  );
+  return id;
+}
+
+export async function documentCount(): Promise<number> {
+  const { rows } = await sql().query<{ n: number }>('SELECT count(*)::int AS n FROM "Document"');
+  return rows[0]!.n;
+}

@@ -5,6 +5,7 @@ import { pageLocale } from '@/lib/i18n/page';
 import { formatDate, formatDateTime, formatNumber } from '@/lib/i18n';
 import { findMunicipalityPublic, listTerms } from '@/lib/municipalities/queries';
 import { StatusBadge } from '@/components/status-badge';
+import { DocumentList } from '@/components/accession/document-list';
 
 export const dynamic = 'force-dynamic';
 
@@ -84,8 +85,17 @@ export default async function MunicipalityPage({ params }: Props) {
                     <dt>{t('municipality.signatory')}</dt><dd>{a.signatoryName ? [a.signatoryName, a.signatoryRole].filter(Boolean).join(', ') : unknown}</dd>
                     <dt>{t('common.source')}</dt><dd>{a.source ?? unknown}{a.sourceNote ? <span className="block text-sm text-muted" lang="en">{a.sourceNote}</span> : null}</dd>
                   </dl>
+                  {a.documents.length > 0 ? (
+                    <div className="mt-4 space-y-2">
+                      <h4 className="font-semibold">{t('accession.documentsHeading')}</h4>
+                      <DocumentList documents={a.documents} locale={locale} t={t} />
+                    </div>
+                  ) : null}
                   {a.events.length > 0 ? (
-                    <ol className="mt-3 text-sm">
+                    <h4 className="mt-4 font-semibold">{t('accession.history')}</h4>
+                  ) : null}
+                  {a.events.length > 0 ? (
+                    <ol className="text-sm" data-testid={`history-${term.slug}`}>
                       {a.events.map((e) => (
                         <li key={`${e.type}-${e.at.toISOString()}`}>{formatDateTime(locale, e.at)} — {t(EVENT_KEY[e.type])}{e.reason ? `: ${e.reason}` : ''}</li>
                       ))}

@@ -1,10 +1,16 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { pageLocale } from '@/lib/i18n/page';
+import { formatDateTime } from '@/lib/i18n';
 import { requirePagePermission, requirePageUser } from '@/lib/auth/guard';
-import { findMunicipalityPublic, findCurrentTerm } from '@/lib/municipalities/queries';
+import { findMunicipalityPublic } from '@/lib/municipalities/queries';
+import { findSecretaryAccession } from '@/lib/accessions/workflow';
 import { StatusBadge } from '@/components/status-badge';
 import { SignOutButton } from '@/components/forms/sign-out-button';
+import { ActionForm } from '@/components/forms/action-form';
+import { DecisionForm } from '@/components/accession/decision-form';
+import { UploadWidget } from '@/components/accession/upload-widget';
+import { DocumentList } from '@/components/accession/document-list';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,6 +19,8 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: t('secretary.title'), robots: { index: false } };
 }
 
+const EVENT_KEY = { RECORDED: 'status.DRAFT', SUBMITTED: 'status.SUBMITTED', RETURNED: 'status.RETURNED', VERIFIED: 'status.VERIFIED', WITHDRAWN: 'status.WITHDRAWN' } as const;
+
 export default async function SecretaryPage({ params }: { params: Promise<{ locale: string; slug: string }> }) {
   const { locale, t } = await pageLocale(params);
   const { slug } = await params;
@@ -20,20 +28,102 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
   const municipality = await findMunicipalityPublic(slug);
   if (!municipality) notFound();
   requirePagePermission(user, 'secretary.view', { municipalityId: municipality.id });
-  const term = await findCurrentTerm();
-  const accession = municipality.accessions.find((a) => a.term.slug === term?.slug);
+  const { term, accession } = await findSecretaryAccession({ actor: user, municipalitySlug: slug });
+  const status = accession?.status ?? 'NONE';
+  const editable = !accession || accession.status === 'DRAFT' || accession.status === 'RETURNED';
+  const canSecretaryAct = user.role === 'SECRETARY';
+  const hasDecisionDoc = Boolean(accession?.documents.some((d) => d.kind === 'DECISION'));
+  const values = {
+    councilBody: accession?.councilBody ?? '',
+    sessionDate: accession?.sessionDate ? accession.sessionDate.toISOString().slice(0, 10) : '',
+    sessionType: accession?.sessionType === 'REGULAR' || accession?.sessionType === 'EXTRAORDINARY' ? accession.sessionType : ('' as const),
+    decisionNumber: accession?.decisionNumber ?? '',
+    agendaItem: accession?.agendaItem ?? '',
+    signatoryName: accession?.signatoryName ?? '',
+    signatoryRole: accession?.signatoryRole ?? '',
+  };
   return (
-    <div className="space-y-6">
+    <div className="space-y-8">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-3xl font-bold">{t('secretary.title')}: <span data-testid="secretary-municipality">{municipality.nameLv}</span></h1>
         <SignOutButton locale={locale} label={t('nav.signOut')} />
       </div>
       <p>{t('secretary.lead')}</p>
-      {term ? (
-        <p className="flex items-center gap-3">
-          {t('secretary.currentStatus', { term: term.label })} <StatusBadge status={accession?.status ?? 'NONE'} t={t} />
-        </p>
-      ) : null}
+      {!term ? <p>{t('accession.noCurrentTerm')}</p> : (
+        <>
+          <p className="flex flex-wrap items-center gap-3" data-testid="accession-status">
+            {t('secretary.currentStatus', { term: term.label })} <StatusBadge status={status} t={t} />
+          </p>
+          {accession?.status === 'RETURNED' && accession.returnReason ? (
+            <p role="alert" className="rounded border border-bad bg-bad-bg p-3 text-bad" data-testid="return-reason">{t('accession.returnedBecause', { reason: accession.returnReason })}</p>
+          ) : null}
+          {accession?.status === 'SUBMITTED' ? <p className="rounded border border-wait bg-wait-bg p-3">{t('accession.lockedSubmitted')}</p> : null}
+          {accession?.status === 'VERIFIED' ? <p className="rounded border border-ok bg-ok-bg p-3">{t('accession.lockedVerified')}</p> : null}
+          {accession?.status === 'WITHDRAWN' ? <p className="rounded border border-bad bg-bad-bg p-3">{t('accession.lockedWithdrawn')}</p> : null}
+
+          <section aria-labelledby="decision" className="space-y-4">
+            <h2 id="decision" className="text-2xl font-semibold">{t('accession.decisionHeading')}</h2>
+            {editable && canSecretaryAct ? (
+              <DecisionForm
+                slug={slug}
+                locale={locale}
+                values={values}
+                today={new Date().toISOString().slice(0, 10)}
+                labels={{
+                  councilBody: t('accession.councilBody'), councilBodyHint: t('accession.councilBodyHint'), sessionDate: t('accession.sessionDate'), sessionType: t('accession.sessionType'),
+                  regular: t('sessionType.REGULAR'), extraordinary: t('sessionType.EXTRAORDINARY'), decisionNumber: t('accession.decisionNumber'), decisionNumberHint: t('accession.decisionNumberHint'),
+                  agendaItem: t('accession.agendaItem'), signatoryName: t('accession.signatoryName'), signatoryRole: t('accession.signatoryRole'), signatoryRoleHint: t('accession.signatoryRoleHint'),
+                  save: t('accession.save'), saved: t('accession.saved'), required: t('common.required'),
+                }}
+              />
+            ) : accession ? (
+              <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+                <dt>{t('accession.councilBody')}</dt><dd>{values.councilBody}</dd>
+                <dt>{t('accession.sessionDate')}</dt><dd>{values.sessionDate}</dd>
+                <dt>{t('accession.decisionNumber')}</dt><dd>{values.decisionNumber}</dd>
+                <dt>{t('accession.signatoryName')}</dt><dd>{values.signatoryName}, {values.signatoryRole}</dd>
+              </dl>
+            ) : null}
+            {accession?.decisionNumber ? (
+              <p>
+                <a href={`/api/accessions/${slug}/signing-sheet?lang=${locale}`} download data-testid="signing-sheet-link">{t('accession.signingSheet')}</a>
+                <span className="block text-sm text-muted">{t('accession.signingSheetHint')}</span>
+              </p>
+            ) : null}
+          </section>
+
+          {accession ? (
+            <section aria-labelledby="documents" className="space-y-4">
+              <h2 id="documents" className="text-2xl font-semibold">{t('accession.documentsHeading')}</h2>
+              <DocumentList documents={accession.documents} locale={locale} t={t} removable={editable && canSecretaryAct ? { slug } : undefined} />
+              {editable && canSecretaryAct ? (
+                <UploadWidget
+                  slug={slug}
+                  locale={locale}
+                  labels={{ file: t('accession.uploadLabel'), kind: t('accession.uploadKind'), kinds: { DECISION: t('accession.kindDECISION'), ANNEX: t('accession.kindANNEX') }, upload: t('accession.upload'), uploading: t('accession.uploading'), uploaded: t('accession.uploaded'), aborted: t('upload.aborted') }}
+                />
+              ) : null}
+            </section>
+          ) : null}
+
+          {accession && editable && canSecretaryAct ? (
+            <section aria-labelledby="submit" className="space-y-2">
+              <h2 id="submit" className="text-2xl font-semibold">{t('accession.submit')}</h2>
+              {!hasDecisionDoc ? <p>{t('accession.needDecisionDocument')}</p> : null}
+              <ActionForm url={`/api/accessions/${slug}/submit`} locale={locale} version={accession.version} submitLabel={t('accession.submit')} successText={t('accession.submitted')} testId="submit-form" />
+            </section>
+          ) : null}
+
+          {accession && accession.events.length > 0 ? (
+            <section aria-labelledby="history">
+              <h2 id="history" className="text-2xl font-semibold">{t('accession.history')}</h2>
+              <ol className="list-inside list-disc">
+                {accession.events.map((e, i) => <li key={i}>{formatDateTime(locale, e.at)} — {t(EVENT_KEY[e.type])}{e.reason ? `: ${e.reason}` : ''}</li>)}
+              </ol>
+            </section>
+          ) : null}
+        </>
+      )}
     </div>
   );
 }

@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { pageLocale } from '@/lib/i18n/page';
+import { formatDate, formatDateTime } from '@/lib/i18n';
+import { requirePagePermission, requirePageUser } from '@/lib/auth/guard';
+import { findAccessionForReview } from '@/lib/accessions/workflow';
+import { StatusBadge } from '@/components/status-badge';
+import { DocumentList } from '@/components/accession/document-list';
+import { ActionForm } from '@/components/forms/action-form';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { t } = await pageLocale(params);
+  return { title: t('staff.title'), robots: { index: false } };
+}
+
+const EVENT_KEY = { RECORDED: 'status.DRAFT', SUBMITTED: 'status.SUBMITTED', RETURNED: 'status.RETURNED', VERIFIED: 'status.VERIFIED', WITHDRAWN: 'status.WITHDRAWN' } as const;
+
+export default async function ReviewPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+  const { locale, t } = await pageLocale(params);
+  const { id } = await params;
+  const user = await requirePageUser(locale, `/${locale}/staff/accessions/${id}`);
+  requirePagePermission(user, 'accession.verify');
+  const a = await findAccessionForReview({ actor: user, accessionId: id });
+  const unknown = t('common.unknown');
+  return (
+    <div className="space-y-8">
+      <p><Link href={`/${locale}/staff`}>← {t('staff.title')}</Link></p>
+      <h1 className="text-3xl font-bold">{t('accession.reviewTitle', { name: a.municipality.nameLv })}</h1>
+      <p className="flex items-center gap-3" data-testid="review-status">{t('home.termHeading', { term: `${a.term.startYear}–${a.term.endYear}` })} <StatusBadge status={a.status} t={t} /></p>
+      <section aria-labelledby="facts">
+        <h2 id="facts" className="mb-2 text-2xl font-semibold">{t('accession.decisionHeading')}</h2>
+        <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+          <dt>{t('accession.councilBody')}</dt><dd>{a.councilBody ?? unknown}</dd>
+          <dt>{t('accession.sessionDate')}</dt><dd>{formatDate(locale, a.sessionDate)}, {t(`sessionType.${a.sessionType}`)}</dd>
+          <dt>{t('accession.decisionNumber')}</dt><dd>{a.decisionNumber ?? unknown}</dd>
+          <dt>{t('accession.agendaItem')}</dt><dd>{a.agendaItem ?? '—'}</dd>
+          <dt>{t('accession.signatoryName')}</dt><dd>{[a.signatoryName, a.signatoryRole].filter(Boolean).join(', ') || unknown}</dd>
+        </dl>
+      </section>
+      <section aria-labelledby="docs" className="space-y-3">
+        <h2 id="docs" className="text-2xl font-semibold">{t('accession.documentsHeading')}</h2>
+        <DocumentList documents={a.documents} locale={locale} t={t} />
+      </section>
+      {a.status === 'SUBMITTED' ? (
+        <section aria-labelledby="decide" className="grid gap-8 md:grid-cols-2">
+          <h2 id="decide" className="sr-only">{t('accession.verify')}</h2>
+          <ActionForm url={`/api/staff/accessions/${a.id}/verify`} locale={locale} version={a.version} submitLabel={t('accession.verify')} successText={t('accession.verified')} testId="verify-form" />
+          <ActionForm url={`/api/staff/accessions/${a.id}/return`} locale={locale} version={a.version} reasonLabel={t('accession.returnLabel')} submitLabel={t('accession.returnAction')} successText={t('accession.returned')} testId="return-form" />
+        </section>
+      ) : null}
+      {a.status === 'VERIFIED' ? (
+        <section aria-labelledby="withdraw">
+          <h2 id="withdraw" className="mb-2 text-2xl font-semibold">{t('accession.withdrawAction')}</h2>
+          <ActionForm url={`/api/staff/accessions/${a.id}/withdraw`} locale={locale} version={a.version} reasonLabel={t('accession.withdrawLabel')} submitLabel={t('accession.withdrawAction')} successText={t('accession.withdrawn')} testId="withdraw-form" />
+        </section>
+      ) : null}
+      <section aria-labelledby="history">
+        <h2 id="history" className="text-2xl font-semibold">{t('accession.history')}</h2>
+        <ol className="list-inside list-disc">
+          {a.events.map((e, i) => <li key={i}>{formatDateTime(locale, e.at)} — {t(EVENT_KEY[e.type])}{e.reason ? `: ${e.reason}` : ''}</li>)}
+        </ol>
+      </section>
+    </div>
+  );
+}

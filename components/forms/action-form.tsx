@@ -1,0 +1,32 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useId, useState } from 'react';
+import { FormMessage, SubmitButton } from './field';
+import { useApiForm } from './use-api-form';
+
+/**
+ * A one-button workflow action (submit, verify, return, withdraw) with the
+ * accession version it was shown at, and an optional reason text.
+ */
+export function ActionForm({ url, locale, version, submitLabel, successText, reasonLabel, testId }: { url: string; locale: string; version: number; submitLabel: string; successText: string; reasonLabel?: string; testId?: string }) {
+  const router = useRouter();
+  const id = useId();
+  const [done, setDone] = useState(false);
+  const { state, submit } = useApiForm({ url, locale, onSuccess: () => { setDone(true); router.refresh(); } });
+  const errors = state.fieldErrors.reason;
+  return (
+    <form onSubmit={submit} noValidate className="space-y-2" data-testid={testId}>
+      <input type="hidden" name="version" value={version} />
+      {reasonLabel ? (
+        <div className="space-y-1">
+          <label htmlFor={`${id}-reason`} className="block font-medium">{reasonLabel}</label>
+          <textarea id={`${id}-reason`} name="reason" rows={3} maxLength={2000} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? `${id}-reason-error` : undefined} className="w-full max-w-xl rounded border border-gray-500 px-3 py-2" />
+          {errors?.length ? <p id={`${id}-reason-error`} className="text-sm font-medium text-bad">{errors.join(' ')}</p> : null}
+        </div>
+      ) : null}
+      <FormMessage message={state.message} />
+      <SubmitButton pending={state.pending} label={submitLabel} />
+      {done ? <p role="status" className="text-ok">{successText}</p> : null}
+    </form>
+  );
+}

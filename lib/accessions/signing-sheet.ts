@@ -1,0 +1,44 @@
+import 'server-only';
+import { AppError } from '@/lib/errors';
+import { requirePermission, type Actor } from '@/lib/authz';
+import { formatDate, translator } from '@/lib/i18n';
+import { findMemorandum, parseMemorandumText } from '@/lib/memorandum/queries';
+import { renderSigningSheet } from '@/lib/pdf/signing-sheet';
+import { findSecretaryAccession } from './workflow';
+
+/**
+ * The signing sheet for a municipality's recorded decision: the Latvian
+ * memorandum text with the municipality, decision number and date filled in,
+ * and signature lines for the council and the two associations.
+ */
+export async function buildSigningSheet({ actor, municipalitySlug }: { actor: Actor | null; municipalitySlug: string }): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const { municipality, accession } = await findSecretaryAccession({ actor, municipalitySlug });
+  requirePermission(actor, 'accession.view-draft', { municipalityId: municipality.id });
+  const memo = await findMemorandum();
+  if (!memo) throw new AppError('NOT_FOUND');
+  if (!accession?.decisionNumber || !accession.sessionDate) throw new AppError('CONFLICT', 'accession.needDecisionFacts');
+  const t = translator('lv');
+  const { title, blocks } = parseMemorandumText(memo.textLv);
+  const listIndex = blocks.findIndex((b) => b.type === 'ul');
+  const before = blocks.slice(0, listIndex).flatMap((b) => (b.type === 'p' ? [b.text] : []));
+  const list = blocks[listIndex];
+  const after = blocks.slice(listIndex + 1).flatMap((b) => (b.type === 'p' ? [b.text] : []));
+  const body = accession.councilBody ?? municipality.officialNameLv;
+  const date = formatDate('lv', accession.sessionDate);
+  const bytes = await renderSigningSheet({
+    title,
+    paragraphs: before.slice(0, -1),
+    commitmentsIntro: before[before.length - 1] ?? '',
+    commitments: list?.type === 'ul' ? list.items : memo.commitments.map((c) => c.textLv),
+    closingParagraphs: after,
+    municipalityName: municipality.officialNameLv,
+    councilBody: accession.councilBody,
+    decisionLine: t('sheet.decisionLine', { body, date, number: accession.decisionNumber }),
+    signatureBlocks: [
+      { heading: t('sheet.councilHeading', { body }), name: accession.signatoryName, role: accession.signatoryRole },
+      ...memo.issuers.map((i) => ({ heading: t('sheet.issuerHeading', { name: i.nameLv }), name: i.signedBy, role: i.roleLv })),
+    ],
+    labels: { annex: t('sheet.annex'), signature: t('sheet.signature'), nameAndSurname: t('sheet.nameAndSurname'), date: t('sheet.date'), generatedNote: t('sheet.generatedNote', { date: formatDate('lv', new Date()) }) },
+  });
+  return { bytes, fileName: `memorands-${municipality.slug}.pdf` };
+}

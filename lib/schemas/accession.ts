@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { msg, zOptionalText, zText } from './common';
+
+/** Calendar date 'YYYY-MM-DD', a real date, not in the future, not before the memorandum (2021). */
+export const zSessionDate = z
+  .string({ error: msg('validation.required') })
+  .trim()
+  .min(1, { error: msg('validation.required') })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: msg('validation.date') })
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, { error: msg('validation.date') })
+  .refine((v) => v >= '2021-01-01', { error: msg('validation.dateTooEarly') })
+  .refine((v) => v <= new Date().toISOString().slice(0, 10), { error: msg('validation.futureDate') });
+
+export const SESSION_TYPES = ['REGULAR', 'EXTRAORDINARY'] as const;
+
+/** The council decision to join, as the secretary records it (form and server share it). */
+export const ZRecordDecisionSchema = z.object({
+  councilBody: zText(200),
+  sessionDate: zSessionDate,
+  sessionType: z.enum(SESSION_TYPES, { error: msg('validation.required') }),
+  decisionNumber: zText(100),
+  agendaItem: zOptionalText(500),
+  signatoryName: zText(120),
+  signatoryRole: zText(200),
+});
+export type TRecordDecision = z.infer<typeof ZRecordDecisionSchema>;
+
+export const zVersion = z.coerce.number({ error: msg('validation.invalid') }).int().min(1).max(1_000_000);
+
+export const ZSubmitSchema = z.object({ version: zVersion });
+export const ZVerifySchema = z.object({ version: zVersion });
+export const ZReasonSchema = z.object({ version: zVersion, reason: zText(2000) });
+export type TReason = z.infer<typeof ZReasonSchema>;
+
+export const DOCUMENT_KINDS = ['DECISION', 'ANNEX'] as const;
+export const ZUploadQuerySchema = z.object({
+  kind: z.enum(DOCUMENT_KINDS, { error: msg('validation.invalid') }),
+  name: z.string().trim().min(1, { error: msg('validation.required') }).max(255, { error: msg('validation.tooLong', { max: 255 }) }),
+});

@@ -1,0 +1,120 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { access, mkdir, rename, rm, stat, readdir } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { env } from '@/lib/env';
+
+/**
+ * Where document bytes live. Keys are content-addressed (`sha256/ab/<hash>`),
+ * so the same bytes uploaded twice are stored once. One interface; the
+ * local-folder driver is the default.
+ */
+export type Storage = {
+  /** Moves a finished temporary file into place under `key` (a no-op when the key exists). */
+  putFile(key: string, tempPath: string): Promise<void>;
+  exists(key: string): Promise<boolean>;
+  read(key: string): Readable;
+  size(key: string): Promise<number>;
+  delete(key: string): Promise<void>;
+};
+
+export const keyForSha256 = (sha256: string) => `sha256/${sha256.slice(0, 2)}/${sha256}`;
+
+function assertKey(key: string): void {
+  if (!/^sha256\/[0-9a-f]{2}\/[0-9a-f]{64}$/.test(key)) throw new Error(`bad storage key ${key}`);
+}
+
+/** The local-folder driver (STORAGE_DIR, default .data/storage). */
+export function localStorage(root = path.resolve(env.STORAGE_DIR)): Storage {
+  const file = (key: string) => {
+    assertKey(key);
+    return path.join(root, key);
+  };
+  return {
+    async putFile(key, tempPath) {
+      const target = file(key);
+      await mkdir(path.dirname(target), { recursive: true });
+      if (await exists(target)) {
+        await rm(tempPath, { force: true });
+        return;
+      }
+      await rename(tempPath, target);
+    },
+    exists: (key) => exists(file(key)),
+    read: (key) => createReadStream(file(key)),
+    size: async (key) => (await stat(file(key))).size,
+    delete: (key) => rm(file(key), { force: true }),
+  };
+}
+
+async function exists(p: string): Promise<boolean> {
+  return access(p).then(() => true, () => false);
+}
+
+let current: Storage | undefined;
+/** The configured storage driver. */
+export function storage(): Storage {
+  current ??= localStorage();
+  return current;
+}
+
+/** Folder for uploads in progress (same file system as storage, so moving is a rename). */
+export function tempDir(): string {
+  return path.resolve(env.STORAGE_DIR, 'tmp');
+}
+
+export type ReceivedFile = { tempPath: string; sha256: string; size: number };
+
+export class TooLargeError extends Error {
+  constructor() {
+    super('too large');
+  }
+}
+
+/**
+ * Streams a request body to a temporary file, hashing and counting as it
+ * goes, and stops at `maxBytes`. On any error (too large, client gone) the
+ * temporary file is removed before the error is rethrown.
+ */
+export async function receiveToTemp(body: ReadableStream<Uint8Array> | Readable, maxBytes: number): Promise<ReceivedFile> {
+  const dir = tempDir();
+  await mkdir(dir, { recursive: true });
+  const tempPath = path.join(dir, `${Date.now()}-${randomUUID()}.part`);
+  const hash = createHash('sha256');
+  let size = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      size += chunk.length;
+      if (size > maxBytes) return done(new TooLargeError());
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  const { Readable: NodeReadable } = await import('node:stream');
+  const source = body instanceof NodeReadable ? body : NodeReadable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>);
+  try {
+    await pipeline(source, meter, createWriteStream(tempPath, { flags: 'wx', mode: 0o600 }));
+  } catch (error) {
+    await rm(tempPath, { force: true });
+    throw error;
+  }
+  return { tempPath, sha256: hash.digest('hex'), size };
+}
+
+/** Removes temporary upload files older than `maxAgeMs` (left by a crash); returns how many. */
+export async function cleanStaleTemp(maxAgeMs = 60 * 60 * 1000): Promise<number> {
+  const dir = tempDir();
+  const names = await readdir(dir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    const full = path.join(dir, name);
+    const info = await stat(full).catch(() => null);
+    if (info && Date.now() - info.mtimeMs > maxAgeMs) {
+      await rm(full, { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
+}
