@@ -26,7 +26,7 @@ export async function openDocument({ actor, documentId }: { actor: Actor | null;
     requirePermission(actor, 'document.view-unpublished', { municipalityId: doc.accession?.municipalityId ?? null });
   }
   if (!(await storage().exists(doc.storageKey))) throw new AppError('GONE');
-  return { stream: storage().read(doc.storageKey), isPublic, doc };
+  return { stream: await storage().open(doc.storageKey), isPublic, doc };
 }
 
 /** A Content-Disposition header value that keeps Latvian letters (RFC 6266 / 5987). */

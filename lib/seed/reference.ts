@@ -127,7 +127,8 @@ async function seedAccessions(db: Db, records: SeedRecords): Promise<void> {
       signatoryName: a.signed_by ?? null,
       signatoryRole: a.signatory_role_lv ?? null,
       source: a.source,
-      sourceNote: [a.note, a.date_note].filter(Boolean).join(' ') || null,
+      // The records' notes also carry instructions to us ("Show it as …"); only the facts are shown.
+      sourceNote: [a.note, a.date_note].filter(Boolean).join(' ').replace(/\s*Show it as stated[^.]*\./g, '').trim() || null,
     };
     const key = { municipalityId_termId: { municipalityId: municipality.id, termId: term.id } };
     const existing = await db.accession.findUnique({ where: key, select: { id: true } });

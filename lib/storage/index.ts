@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { env } from '@/lib/env';
+import { s3Storage } from './s3';
 
 /**
  * Where document bytes live. Keys are content-addressed (`sha256/ab/<hash>`),
@@ -15,21 +16,22 @@ export type Storage = {
   /** Moves a finished temporary file into place under `key` (a no-op when the key exists). */
   putFile(key: string, tempPath: string): Promise<void>;
   exists(key: string): Promise<boolean>;
-  read(key: string): Readable;
+  open(key: string): Promise<Readable>;
   size(key: string): Promise<number>;
   delete(key: string): Promise<void>;
 };
 
 export const keyForSha256 = (sha256: string) => `sha256/${sha256.slice(0, 2)}/${sha256}`;
 
-function assertKey(key: string): void {
+/** Keys are content-addressed; anything else (path traversal included) is a programming error. */
+export function assertStorageKey(key: string): void {
   if (!/^sha256\/[0-9a-f]{2}\/[0-9a-f]{64}$/.test(key)) throw new Error(`bad storage key ${key}`);
 }
 
 /** The local-folder driver (STORAGE_DIR, default .data/storage). */
 export function localStorage(root = path.resolve(env.STORAGE_DIR)): Storage {
   const file = (key: string) => {
-    assertKey(key);
+    assertStorageKey(key);
     return path.join(root, key);
   };
   return {
@@ -43,7 +45,7 @@ export function localStorage(root = path.resolve(env.STORAGE_DIR)): Storage {
       await rename(tempPath, target);
     },
     exists: (key) => exists(file(key)),
-    read: (key) => createReadStream(file(key)),
+    open: async (key) => createReadStream(file(key)),
     size: async (key) => (await stat(file(key))).size,
     delete: (key) => rm(file(key), { force: true }),
   };
@@ -54,9 +56,16 @@ async function exists(p: string): Promise<boolean> {
 }
 
 let current: Storage | undefined;
-/** The configured storage driver. */
+/** The configured storage driver: S3-compatible object storage when S3_BUCKET is set, else the local folder. */
 export function storage(): Storage {
-  current ??= localStorage();
+  if (!current) {
+    if (env.S3_BUCKET) {
+      if (!env.S3_ENDPOINT || !env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY) throw new Error('S3_BUCKET needs S3_ENDPOINT, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY.');
+      current = s3Storage({ bucket: env.S3_BUCKET, endpoint: env.S3_ENDPOINT, region: env.S3_REGION, accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY });
+    } else {
+      current = localStorage();
+    }
+  }
   return current;
 }
 

@@ -41,6 +41,8 @@ describe('reference seed', () => {
     const b = jekabpils!.accessions[0]!;
     expect(b).toMatchObject({ status: 'VERIFIED', decisionNumber: null, sessionType: 'EXTRAORDINARY', sessionYearInferred: true, signatoryName: 'Aivars Vanags' });
     expect(b.sessionDate?.toISOString().slice(0, 10)).toBe('2021-06-15');
+    expect(b.sourceNote).toContain('without a year');
+    expect(b.sourceNote).not.toMatch(/Show it as/);
     // Population, ATVK and official area have no cited source: they stay empty.
     expect(await db().municipality.count({ where: { OR: [{ population: { not: null } }, { atvkCode: { not: null } }, { areaKm2: { not: null } }] } })).toBe(0);
   });

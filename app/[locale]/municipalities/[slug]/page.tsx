@@ -25,7 +25,8 @@ export default async function MunicipalityPage({ params }: Props) {
   const m = await findMunicipalityPublic(slug);
   if (!m) notFound();
   const terms = await listTerms();
-  const existedIn = terms.filter((term) => m.validFrom <= term.endsOn && (!m.validTo || m.validTo >= term.startsOn));
+  // Only opened terms: a term staff have not opened yet has no statuses to show.
+  const existedIn = terms.filter((term) => term.openedAt && m.validFrom <= term.endsOn && (!m.validTo || m.validTo >= term.startsOn));
   const unknown = t('common.unknown');
   return (
     <div className="space-y-10">

@@ -1,0 +1,101 @@
+/**
+ * Upload and signing-sheet bench on the production build (loopback only).
+ * Run: npx tsx scripts/with-test-db.ts npx tsx bench/upload.ts   (after `next build`)
+ * Starts `next start` on port 3200, creates a secretary with a draft, then
+ * measures: time for the server to accept a 20 MB PDF and its peak RSS
+ * (VmHWM) before and after; median time to generate the signing sheet.
+ */
+import { spawn } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+
+const PORT = 3200;
+const base = `http://127.0.0.1:${PORT}`;
+
+async function procStatus(pid: number) {
+  const text = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(text)?.[1] ?? 0);
+  return { rssMb: +(kb('VmRSS') / 1024).toFixed(1), peakMb: +(kb('VmHWM') / 1024).toFixed(1) };
+}
+
+async function waitUp() {
+  for (let i = 0; i < 120; i += 1) {
+    const ok = await fetch(`${base}/lv`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('server did not start');
+}
+
+async function makePdf(bytes: number): Promise<string> {
+  const doc = await PDFDocument.create();
+  doc.addPage().drawText('Bench decision');
+  const blob = doc.context.flateStream(randomBytes(bytes - 4096), {});
+  doc.context.register(blob);
+  const out = path.join(os.tmpdir(), `bench-${bytes}.pdf`);
+  await writeFile(out, await doc.save({ useObjectStreams: false }));
+  return out;
+}
+
+process.env.BCRYPT_COST = '4';
+const server = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(PORT)], {
+  env: { ...process.env, AUTH_SECRET: 'bench-secret-0123456789abcdef', STORAGE_DIR: '.data/bench-storage', NODE_ENV: 'production' },
+  stdio: 'ignore',
+});
+try {
+  await waitUp();
+  const { db, disconnectDb } = await import('../lib/db/client');
+  const { hashPassword } = await import('../lib/auth/password');
+  const m = await db().municipality.findUniqueOrThrow({ where: { slug: 'saldus-novads' }, select: { id: true } });
+  const term = await db().councilTerm.findFirstOrThrow({ where: { openedAt: { not: null } }, orderBy: { startYear: 'desc' } });
+  const email = `bench-${Date.now()}@bench.test`;
+  await db().user.create({ data: { email, name: 'Bench', role: 'SECRETARY', municipalityId: m.id, passwordHash: await hashPassword('bench password long') } });
+  await db().accession.upsert({
+    where: { municipalityId_termId: { municipalityId: m.id, termId: term.id } },
+    create: { municipalityId: m.id, termId: term.id, status: 'DRAFT', councilBody: 'Saldus novada dome', sessionDate: new Date('2021-09-01'), sessionType: 'REGULAR', decisionNumber: '1/1', signatoryName: 'Bench Signatory', signatoryRole: 'priekšsēdētājs' },
+    update: { status: 'DRAFT' },
+  });
+  await disconnectDb();
+  const login = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'bench password long' }) });
+  const cookie = (login.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+  if (!login.ok || !cookie) throw new Error(`sign-in failed: ${login.status}`);
+
+  // Warm up the upload route with a small file, then measure.
+  const small = await makePdf(64 * 1024);
+  const upload = (file: string, size: number) => new Promise<{ status: number; ms: number }>((resolve, reject) => {
+    const started = performance.now();
+    const req = http.request(`${base}/api/accessions/saldus-novads/documents?kind=DECISION&name=bench.pdf`, { method: 'POST', headers: { cookie, 'content-type': 'application/octet-stream', 'content-length': String(size) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+    });
+    req.on('error', reject);
+    createReadStream(file).pipe(req);
+  });
+  await upload(small, (await stat(small)).size);
+  const beforeStatus = await procStatus(server.pid!);
+  const big = await makePdf(20 * 1024 * 1024);
+  const size = (await stat(big)).size;
+  const result = await upload(big, size);
+  const afterStatus = await procStatus(server.pid!);
+
+  const sheetTimes: number[] = [];
+  for (let i = 0; i < 11; i += 1) {
+    const started = performance.now();
+    const r = await fetch(`${base}/api/accessions/saldus-novads/signing-sheet`, { headers: { cookie } });
+    await r.arrayBuffer();
+    if (!r.ok) throw new Error(`signing sheet HTTP ${r.status}`);
+    sheetTimes.push(performance.now() - started);
+  }
+  sheetTimes.sort((a, b) => a - b);
+  console.log(JSON.stringify({
+    upload: { bytes: size, status: result.status, ms: Math.round(result.ms), serverRssBeforeMb: beforeStatus.rssMb, serverPeakRssBeforeMb: beforeStatus.peakMb, serverPeakRssAfterMb: afterStatus.peakMb },
+    signingSheet: { maxMs: Math.round(sheetTimes[sheetTimes.length - 1]!), medianMs: Math.round(sheetTimes[5]!) },
+  }, null, 2));
+} finally {
+  server.kill('SIGTERM');
+}
