@@ -1,11 +1,8 @@
 'use client';
-import { useParams } from 'next/navigation';
-import { DEFAULT_LOCALE, isLocale, translator } from '@/lib/i18n';
+import { useLocaleT } from '@/lib/i18n/client';
 
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
-  const params = useParams<{ locale: string }>();
-  const locale = isLocale(params?.locale) ? params.locale : DEFAULT_LOCALE;
-  const t = translator(locale);
+  const { t } = useLocaleT();
   return (
     <div className="space-y-4" role="alert">
       <h1 className="text-3xl font-bold">{t('errors.genericTitle')}</h1>

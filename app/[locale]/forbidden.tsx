@@ -1,13 +1,10 @@
 'use client';
 import Link from 'next/link';
-import { useParams } from 'next/navigation';
-import { DEFAULT_LOCALE, isLocale, translator } from '@/lib/i18n';
+import { useLocaleT } from '@/lib/i18n/client';
 
 /** The 403 page (rendered by forbidden() with status 403). */
 export default function Forbidden() {
-  const params = useParams<{ locale: string }>();
-  const locale = isLocale(params?.locale) ? params.locale : DEFAULT_LOCALE;
-  const t = translator(locale);
+  const { locale, t } = useLocaleT();
   return (
     <div className="space-y-4" data-testid="forbidden">
       <h1 className="text-3xl font-bold">{t('auth.forbiddenTitle')}</h1>

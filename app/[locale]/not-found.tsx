@@ -1,12 +1,9 @@
 'use client';
 import Link from 'next/link';
-import { useParams } from 'next/navigation';
-import { DEFAULT_LOCALE, isLocale, translator } from '@/lib/i18n';
+import { useLocaleT } from '@/lib/i18n/client';
 
 export default function NotFound() {
-  const params = useParams<{ locale: string }>();
-  const locale = isLocale(params?.locale) ? params.locale : DEFAULT_LOCALE;
-  const t = translator(locale);
+  const { locale, t } = useLocaleT();
   return (
     <div className="space-y-4">
       <h1 className="text-3xl font-bold">{t('errors.notFoundTitle')}</h1>

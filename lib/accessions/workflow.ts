@@ -141,8 +141,12 @@ export async function removeDocument({ actor, municipalitySlug, documentId }: { 
   await deleteStoredIfUnreferenced(doc.storageKey);
 }
 
-/** Moves a draft or returned submission to "awaiting verification"; needs the facts and a decision document. */
-export async function submitAccession({ actor, municipalitySlug, version }: { actor: Actor | null; municipalitySlug: string; version: number }) {
+/**
+ * Moves a draft or returned submission to "awaiting verification"; needs the
+ * facts and a decision document. Only the secretary acts on a draft, so the
+ * status alone guards it (their own save just before must not make it stale).
+ */
+export async function submitAccession({ actor, municipalitySlug }: { actor: Actor | null; municipalitySlug: string }) {
   const municipality = await municipalityBySlug(municipalitySlug);
   const who = requirePermission(actor, 'accession.submit', { municipalityId: municipality.id });
   const term = await requireCurrentTerm();
@@ -153,7 +157,7 @@ export async function submitAccession({ actor, municipalitySlug, version }: { ac
     });
     if (!a || !a.decisionNumber || !a.sessionDate) throw new AppError('CONFLICT', 'accession.needDecisionFacts');
     if (a._count.documents === 0) throw new AppError('CONFLICT', 'accession.needDecisionDocument');
-    return transition(tx, { who, accessionId: a.id, municipalityId: municipality.id, version, from: ['DRAFT', 'RETURNED'], to: 'SUBMITTED', event: 'SUBMITTED', data: { submittedAt: new Date(), returnReason: null } });
+    return transition(tx, { who, accessionId: a.id, municipalityId: municipality.id, version: a.version, from: ['DRAFT', 'RETURNED'], to: 'SUBMITTED', event: 'SUBMITTED', data: { submittedAt: new Date(), returnReason: null } });
   });
 }
 

@@ -27,7 +27,6 @@ export type TRecordDecision = z.infer<typeof ZRecordDecisionSchema>;
 
 export const zVersion = z.coerce.number({ error: msg('validation.invalid') }).int().min(1).max(1_000_000);
 
-export const ZSubmitSchema = z.object({ version: zVersion });
 export const ZVerifySchema = z.object({ version: zVersion });
 export const ZReasonSchema = z.object({ version: zVersion, reason: zText(2000) });
 export type TReason = z.infer<typeof ZReasonSchema>;

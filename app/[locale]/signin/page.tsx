@@ -1,11 +1,7 @@
-import type { Metadata } from 'next';
-import { pageLocale } from '@/lib/i18n/page';
+import { pageLocale, privatePageMetadata } from '@/lib/i18n/page';
 import { SignInForm } from '@/components/forms/sign-in-form';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await pageLocale(params);
-  return { title: t('auth.signInTitle'), robots: { index: false } };
-}
+export const generateMetadata = privatePageMetadata('auth.signInTitle');
 
 export default async function SignInPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ next?: string }> }) {
   const { locale, t } = await pageLocale(params);

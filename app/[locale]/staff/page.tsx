@@ -1,6 +1,5 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
-import { pageLocale } from '@/lib/i18n/page';
+import { pageLocale, privatePageMetadata } from '@/lib/i18n/page';
 import { formatDateTime } from '@/lib/i18n';
 import { requirePagePermission, requirePageUser } from '@/lib/auth/guard';
 import { findCurrentTerm, listMunicipalitiesWithStatus, listMunicipalityOptions } from '@/lib/municipalities/queries';
@@ -12,10 +11,7 @@ import { SignOutButton } from '@/components/forms/sign-out-button';
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await pageLocale(params);
-  return { title: t('staff.title'), robots: { index: false } };
-}
+export const generateMetadata = privatePageMetadata('staff.title');
 
 const STATE_KEY = { valid: 'invite.statePending', used: 'invite.stateAccepted', expired: 'invite.stateExpired', revoked: 'invite.stateRevoked', invalid: 'invite.invalid' } as const;
 

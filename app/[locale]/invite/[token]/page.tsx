@@ -1,14 +1,10 @@
-import type { Metadata } from 'next';
-import { pageLocale } from '@/lib/i18n/page';
+import { pageLocale, privatePageMetadata } from '@/lib/i18n/page';
 import { findInvitationByToken } from '@/lib/users/invitations';
 import { AcceptInvitationForm } from '@/components/forms/accept-invitation-form';
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await pageLocale(params);
-  return { title: t('invite.title'), robots: { index: false } };
-}
+export const generateMetadata = privatePageMetadata('invite.title');
 
 export default async function InvitePage({ params }: { params: Promise<{ locale: string; token: string }> }) {
   const { locale, t } = await pageLocale(params);

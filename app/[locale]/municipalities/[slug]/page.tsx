@@ -2,14 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { pageLocale } from '@/lib/i18n/page';
-import { formatDate, formatDateTime, formatNumber } from '@/lib/i18n';
+import { formatDate, formatNumber } from '@/lib/i18n';
 import { findMunicipalityPublic, listTerms } from '@/lib/municipalities/queries';
 import { StatusBadge } from '@/components/status-badge';
 import { DocumentList } from '@/components/accession/document-list';
+import { AccessionHistory } from '@/components/accession/history';
 
 export const dynamic = 'force-dynamic';
-
-const EVENT_KEY = { RECORDED: 'status.DRAFT', SUBMITTED: 'status.SUBMITTED', RETURNED: 'status.RETURNED', VERIFIED: 'status.VERIFIED', WITHDRAWN: 'status.WITHDRAWN' } as const;
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -96,11 +95,7 @@ export default async function MunicipalityPage({ params }: Props) {
                     <h4 className="mt-4 font-semibold">{t('accession.history')}</h4>
                   ) : null}
                   {a.events.length > 0 ? (
-                    <ol className="text-sm" data-testid={`history-${term.slug}`}>
-                      {a.events.map((e) => (
-                        <li key={`${e.type}-${e.at.toISOString()}`}>{formatDateTime(locale, e.at)} — {t(EVENT_KEY[e.type])}{e.reason ? `: ${e.reason}` : ''}</li>
-                      ))}
-                    </ol>
+                    <AccessionHistory events={a.events} locale={locale} t={t} className="text-sm" testId={`history-${term.slug}`} />
                   ) : null}
                 </>
               )}

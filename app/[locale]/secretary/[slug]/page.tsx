@@ -1,11 +1,10 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { pageLocale } from '@/lib/i18n/page';
-import { formatDateTime } from '@/lib/i18n';
+import { pageLocale, privatePageMetadata } from '@/lib/i18n/page';
 import { requirePagePermission, requirePageUser } from '@/lib/auth/guard';
 import { findMunicipalityPublic } from '@/lib/municipalities/queries';
 import { findSecretaryAccession } from '@/lib/accessions/workflow';
 import { StatusBadge } from '@/components/status-badge';
+import { AccessionHistory } from '@/components/accession/history';
 import { SignOutButton } from '@/components/forms/sign-out-button';
 import { ActionForm } from '@/components/forms/action-form';
 import { DecisionForm } from '@/components/accession/decision-form';
@@ -14,12 +13,7 @@ import { DocumentList } from '@/components/accession/document-list';
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await pageLocale(params);
-  return { title: t('secretary.title'), robots: { index: false } };
-}
-
-const EVENT_KEY = { RECORDED: 'status.DRAFT', SUBMITTED: 'status.SUBMITTED', RETURNED: 'status.RETURNED', VERIFIED: 'status.VERIFIED', WITHDRAWN: 'status.WITHDRAWN' } as const;
+export const generateMetadata = privatePageMetadata('secretary.title');
 
 export default async function SecretaryPage({ params }: { params: Promise<{ locale: string; slug: string }> }) {
   const { locale, t } = await pageLocale(params);
@@ -117,9 +111,7 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
           {accession && accession.events.length > 0 ? (
             <section aria-labelledby="history">
               <h2 id="history" className="text-2xl font-semibold">{t('accession.history')}</h2>
-              <ol className="list-inside list-disc">
-                {accession.events.map((e, i) => <li key={i}>{formatDateTime(locale, e.at)} — {t(EVENT_KEY[e.type])}{e.reason ? `: ${e.reason}` : ''}</li>)}
-              </ol>
+              <AccessionHistory events={accession.events} locale={locale} t={t} />
             </section>
           ) : null}
         </>

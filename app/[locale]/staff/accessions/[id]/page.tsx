@@ -1,21 +1,16 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
-import { pageLocale } from '@/lib/i18n/page';
-import { formatDate, formatDateTime } from '@/lib/i18n';
+import { pageLocale, privatePageMetadata } from '@/lib/i18n/page';
+import { formatDate } from '@/lib/i18n';
 import { requirePagePermission, requirePageUser } from '@/lib/auth/guard';
 import { findAccessionForReview } from '@/lib/accessions/workflow';
 import { StatusBadge } from '@/components/status-badge';
+import { AccessionHistory } from '@/components/accession/history';
 import { DocumentList } from '@/components/accession/document-list';
 import { ActionForm } from '@/components/forms/action-form';
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await pageLocale(params);
-  return { title: t('staff.title'), robots: { index: false } };
-}
-
-const EVENT_KEY = { RECORDED: 'status.DRAFT', SUBMITTED: 'status.SUBMITTED', RETURNED: 'status.RETURNED', VERIFIED: 'status.VERIFIED', WITHDRAWN: 'status.WITHDRAWN' } as const;
+export const generateMetadata = privatePageMetadata('staff.title');
 
 export default async function ReviewPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, t } = await pageLocale(params);
@@ -58,9 +53,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ locale:
       ) : null}
       <section aria-labelledby="history">
         <h2 id="history" className="text-2xl font-semibold">{t('accession.history')}</h2>
-        <ol className="list-inside list-disc">
-          {a.events.map((e, i) => <li key={i}>{formatDateTime(locale, e.at)} — {t(EVENT_KEY[e.type])}{e.reason ? `: ${e.reason}` : ''}</li>)}
-        </ol>
+        <AccessionHistory events={a.events} locale={locale} t={t} />
       </section>
     </div>
   );

@@ -1,14 +1,12 @@
 /** POST /api/accessions/[slug]/submit  the secretary submits the decision for verification */
-import { ok, parseBody, route } from '@/lib/http/route';
+import { ok, route } from '@/lib/http/route';
 import { getSessionUser } from '@/lib/auth/session';
 import { requirePermission } from '@/lib/authz';
 import { municipalityIdBySlug } from '@/lib/municipalities/queries';
-import { ZSubmitSchema } from '@/lib/schemas/accession';
 import { submitAccession } from '@/lib/accessions/workflow';
 
-export const POST = route<{ slug: string }>(async (request, { params }) => {
+export const POST = route<{ slug: string }>(async (_request, { params }) => {
   const actor = await getSessionUser();
   requirePermission(actor, 'accession.submit', { municipalityId: await municipalityIdBySlug(params.slug) });
-  const { version } = await parseBody(request, ZSubmitSchema);
-  return ok(await submitAccession({ actor, municipalitySlug: params.slug, version }));
+  return ok(await submitAccession({ actor, municipalitySlug: params.slug }));
 });
