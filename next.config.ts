@@ -2,11 +2,14 @@ import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `npm test` type-checks the whole project (tsc --noEmit) before building; no need to do it twice.
+  typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
   experimental: { authInterrupts: true },
   serverExternalPackages: ['pdfjs-dist', 'xadesjs', 'xmldsigjs', 'pkijs', '@xmldom/xmldom', 'yauzl', 'bcryptjs', '@pdf-lib/fontkit', 'pdf-lib', 'pg'],
-  async redirects() {
-    return [{ source: '/', destination: '/lv', permanent: false }];
+  // Latvian is the default language: `/` serves the Latvian home without a redirect hop.
+  async rewrites() {
+    return [{ source: '/', destination: '/lv' }];
   },
 };
 

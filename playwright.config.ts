@@ -25,7 +25,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: `node_modules/.bin/next start -p ${PORT}`,
+    // A fresh data cache: the test database is new on every run.
+    command: `rm -rf .next/cache/fetch-cache && node_modules/.bin/next start -p ${PORT}`,
     url: `http://localhost:${PORT}/lv`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -7,7 +7,7 @@ import type { Locale } from '@/lib/i18n';
 export function LanguageSwitch({ locale, label }: { locale: Locale; label: string }) {
   const pathname = usePathname() ?? `/${locale}`;
   const other: Locale = locale === 'lv' ? 'en' : 'lv';
-  const rest = pathname.replace(/^\/(lv|en)(?=\/|$)/, '');
+  const rest = pathname.replace(/^\/(lv|en)(?=\/|$)/, '').replace(/^\/$/, '');
   return (
     <Link href={`/${other}${rest}`} hrefLang={other} lang={other}>
       {label}

@@ -1,6 +1,6 @@
 import type { Translate } from '@/lib/i18n';
 
-export type PublicStatus = 'VERIFIED' | 'SUBMITTED' | 'WITHDRAWN' | 'NONE' | 'RETURNED' | 'DRAFT';
+export type PublicStatus = 'VERIFIED' | 'SUBMITTED' | 'WITHDRAWN' | 'NONE' | 'RETURNED' | 'DRAFT' | 'PREVIOUS';
 
 const STYLE: Record<PublicStatus, { cls: string; mark: string }> = {
   VERIFIED: { cls: 'bg-ok-bg text-ok', mark: '✓' },
@@ -8,6 +8,7 @@ const STYLE: Record<PublicStatus, { cls: string; mark: string }> = {
   RETURNED: { cls: 'bg-bad-bg text-bad', mark: '↩' },
   DRAFT: { cls: 'bg-off-bg text-off', mark: '✎' },
   WITHDRAWN: { cls: 'bg-bad-bg text-bad', mark: '✕' },
+  PREVIOUS: { cls: 'bg-prev-bg text-prev', mark: '↻' },
   NONE: { cls: 'bg-off-bg text-off', mark: '–' },
 };
 

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DATA, ROOT, appDatabase, authSecret, openServer } from './lib';
 
@@ -27,6 +27,9 @@ const credentialsFile = path.join(DATA, 'initial-admin.txt');
 const created = await ensureBootstrapAdmin(db());
 if (created) await writeFile(credentialsFile, `${created.email}\n${created.password}\n`, { mode: 0o600 });
 await disconnectDb();
+
+// The data cache may describe another database state (seeded, restored or wiped while down): start it empty.
+await rm(path.join(ROOT, '.next/cache/fetch-cache'), { recursive: true, force: true });
 
 const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: await authSecret(), PORT: port, NODE_ENV: 'production' as const };
 const child = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', port], { cwd: ROOT, env, stdio: 'inherit' });

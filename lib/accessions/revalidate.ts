@@ -1,7 +1,9 @@
 import 'server-only';
-import { revalidatePath } from 'next/cache';
+import { revalidatePath, revalidateTag } from 'next/cache';
+import { PUBLIC_DATA_TAG } from '@/lib/municipalities/overview';
 
-/** Public pages show accession status; refresh them after a public change. */
+/** Public pages show accession status: expire the cached public data at once after any change of status. */
 export function revalidatePublic(): void {
+  revalidateTag(PUBLIC_DATA_TAG, { expire: 0 });
   revalidatePath('/[locale]', 'layout');
 }

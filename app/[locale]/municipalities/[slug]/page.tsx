@@ -7,6 +7,7 @@ import { findMunicipalityPublic, listTerms } from '@/lib/municipalities/queries'
 import { StatusBadge } from '@/components/status-badge';
 import { DocumentList } from '@/components/accession/document-list';
 import { AccessionHistory } from '@/components/accession/history';
+import { LocatorMap } from '@/components/map/locator-map';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,7 +36,8 @@ export default async function MunicipalityPage({ params }: Props) {
         <p className="text-muted">{m.officialNameLv}</p>
       </header>
 
-      <section aria-labelledby="facts">
+      <section aria-labelledby="facts" className="flex flex-wrap items-start justify-between gap-6">
+        <div>
         <h2 id="facts" className="mb-3 text-2xl font-semibold">{t('municipality.facts')}</h2>
         <dl className="grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
           <dt className="font-medium">{t('municipality.type')}</dt>
@@ -55,17 +57,21 @@ export default async function MunicipalityPage({ params }: Props) {
             {m.successor ? <span className="block"><Link href={`/${locale}/municipalities/${m.successor.slug}`}>{t('municipality.successor', { name: m.successor.nameLv })}</Link></span> : null}
           </dd>
         </dl>
+        </div>
+        <LocatorMap slug={m.slug} label={t('municipality.locator', { name: m.nameLv })} />
       </section>
 
       <section aria-labelledby="terms" className="space-y-6">
         <h2 id="terms" className="text-2xl font-semibold">{t('municipality.termStatus')}</h2>
         {existedIn.map((term) => {
           const a = m.accessions.find((x) => x.term.slug === term.slug);
+          const previous = existedIn[existedIn.indexOf(term) - 1];
+          const renewedPending = !a && previous ? m.accessions.some((x) => x.term.slug === previous.slug && x.status === 'VERIFIED') : false;
           return (
             <article key={term.slug} className="rounded border border-gray-200 p-4" data-term={term.slug}>
               <h3 className="mb-2 flex flex-wrap items-center gap-3 text-xl font-semibold">
                 {t('home.termHeading', { term: term.label })}
-                <StatusBadge status={a?.status ?? 'NONE'} t={t} />
+                <StatusBadge status={a?.status ?? (renewedPending ? 'PREVIOUS' : 'NONE')} t={t} />
                 {a?.isDemo ? <span className="text-xs font-bold">{t('common.demo')}</span> : null}
               </h3>
               {!a ? (

@@ -1,6 +1,7 @@
 /** POST /api/staff/accessions/[id]/return  staff return a submission with a reason */
 import { ok, parseBody, route } from '@/lib/http/route';
 import { getSessionUser } from '@/lib/auth/session';
+import { revalidatePublic } from '@/lib/accessions/revalidate';
 import { requirePermission } from '@/lib/authz';
 import { ZReasonSchema } from '@/lib/schemas/accession';
 import { returnAccession } from '@/lib/accessions/workflow';
@@ -8,5 +9,7 @@ import { returnAccession } from '@/lib/accessions/workflow';
 export const POST = route<{ id: string }>(async (request, { params }) => {
   const actor = requirePermission(await getSessionUser(), 'accession.return');
   const input = await parseBody(request, ZReasonSchema);
-  return ok(await returnAccession({ actor, accessionId: params.id, input }));
+  const result = await returnAccession({ actor, accessionId: params.id, input });
+  revalidatePublic();
+  return ok(result);
 });

@@ -1,0 +1,90 @@
+import 'server-only';
+import { unstable_cache } from 'next/cache';
+import { db } from '@/lib/db/client';
+import { LV_COLLATOR, termMunicipalityWhere } from './queries';
+
+/** Public status of a municipality in a term; PREVIOUS = joined in the previous term, not yet renewed. */
+export const MAP_STATUSES = ['VERIFIED', 'SUBMITTED', 'WITHDRAWN', 'PREVIOUS', 'NONE'] as const;
+export type MapStatus = (typeof MAP_STATUSES)[number];
+
+export type OverviewRow = {
+  slug: string; nameLv: string; officialNameLv: string; type: 'STATE_CITY' | 'MUNICIPALITY';
+  population: number | null; populationYear: number | null;
+  status: MapStatus; decisionNumber: string | null; sessionDate: string | null; sessionYearInferred: boolean; isDemo: boolean;
+};
+export type OverviewTerm = { slug: string; label: string; startYear: number; endYear: number };
+export type Overview = { term: OverviewTerm; terms: OverviewTerm[]; previousTerm: OverviewTerm | null; rows: OverviewRow[] };
+
+export const PUBLIC_DATA_TAG = 'public-data';
+
+const label = (t: { startYear: number; endYear: number }) => `${t.startYear}–${t.endYear}`;
+
+/**
+ * The public picture of one opened council term (the current one by
+ * default): every municipality of the term with its public status. Only
+ * verified, withdrawn and awaiting accessions count; drafts and returned
+ * submissions show as not joined. Cached across requests (tag
+ * PUBLIC_DATA_TAG), expired when an accession changes (lib/accessions/revalidate.ts).
+ */
+export const getTermOverview = unstable_cache((termSlug: string | null) => loadTermOverview(termSlug), ['term-overview-v1'], { tags: [PUBLIC_DATA_TAG] });
+
+/** The uncached query behind {@link getTermOverview}. */
+export async function loadTermOverview(termSlug: string | null): Promise<Overview | null> {
+  const opened = await db().councilTerm.findMany({
+    where: { openedAt: { not: null } },
+    orderBy: { startYear: 'asc' },
+    select: { id: true, slug: true, startYear: true, endYear: true, startsOn: true, endsOn: true },
+  });
+  const index = termSlug ? opened.findIndex((t) => t.slug === termSlug) : opened.length - 1;
+  const term = opened[index];
+  if (!term) return null;
+  const previous = index > 0 ? opened[index - 1]! : null;
+  const rows = await db().municipality.findMany({
+    where: termMunicipalityWhere(term),
+    select: {
+      slug: true, nameLv: true, officialNameLv: true, type: true, population: true, populationYear: true,
+      accessions: {
+        where: { termId: { in: [term.id, ...(previous ? [previous.id] : [])] }, status: { in: ['VERIFIED', 'WITHDRAWN', 'SUBMITTED'] } },
+        select: { termId: true, status: true, decisionNumber: true, sessionDate: true, sessionYearInferred: true, isDemo: true },
+      },
+    },
+  });
+  const toTerm = (t: { slug: string; startYear: number; endYear: number }): OverviewTerm => ({ slug: t.slug, label: label(t), startYear: t.startYear, endYear: t.endYear });
+  return {
+    term: toTerm(term),
+    terms: opened.map(toTerm),
+    previousTerm: previous ? toTerm(previous) : null,
+    rows: rows
+      .map(({ accessions, ...m }): OverviewRow => {
+        const now = accessions.find((a) => a.termId === term.id);
+        const before = previous ? accessions.find((a) => a.termId === previous.id && a.status === 'VERIFIED') : undefined;
+        const status: MapStatus = now ? (now.status as 'VERIFIED' | 'SUBMITTED' | 'WITHDRAWN') : before ? 'PREVIOUS' : 'NONE';
+        const facts = now && now.status !== 'SUBMITTED' ? now : null;
+        return {
+          ...m, status,
+          decisionNumber: facts?.decisionNumber ?? null,
+          sessionDate: facts?.sessionDate ? facts.sessionDate.toISOString().slice(0, 10) : null,
+          sessionYearInferred: facts?.sessionYearInferred ?? false,
+          isDemo: now?.isDemo ?? false,
+        };
+      })
+      .sort((a, b) => LV_COLLATOR.compare(a.nameLv, b.nameLv)),
+  };
+}
+
+export type OverviewCounts = { total: number; byStatus: Record<MapStatus, number>; populationKnown: number; populationUnknown: number; populationJoinedShare: number | null };
+
+/** Counts for the legend and the headline; the population share only over municipalities whose population is known. */
+export function countOverview(rows: OverviewRow[]): OverviewCounts {
+  const byStatus = Object.fromEntries(MAP_STATUSES.map((s) => [s, 0])) as Record<MapStatus, number>;
+  for (const r of rows) byStatus[r.status] += 1;
+  const known = rows.filter((r) => r.population !== null);
+  const total = known.reduce((sum, r) => sum + (r.population ?? 0), 0);
+  const joined = known.filter((r) => r.status === 'VERIFIED').reduce((sum, r) => sum + (r.population ?? 0), 0);
+  return { total: rows.length, byStatus, populationKnown: known.length, populationUnknown: rows.length - known.length, populationJoinedShare: total > 0 ? joined / total : null };
+}
+
+/** Lower-case, without diacritics: "Jēkabpils" and "jekabpils" match. */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+}

@@ -1,0 +1,70 @@
+import { test, expect, expectNoA11yViolations } from './support/fixtures';
+
+test.describe('public map, search and filters', () => {
+  test('the map shows Liepāja and Jēkabpils novads as signatories of 2021–2025, with a legend and a headline', async ({ page }) => {
+    await page.goto('/lv');
+    const map = page.getByTestId('signatory-map');
+    await expect(map.locator('a.map-area')).toHaveCount(43);
+    await expect(map.locator('a.map-area[data-slug="liepaja"]')).toHaveAttribute('data-status', 'VERIFIED');
+    await expect(map.locator('a.map-area[data-slug="jekabpils-novads"]')).toHaveAttribute('aria-label', 'Jēkabpils novads: Pievienojusies');
+    await expect(page.getByTestId('headline')).toContainText('no 43 pašvaldībām pievienojušās');
+    await expect(page.getByTestId('population-note')).toContainText('Iedzīvotāju daļa nav zināma');
+    const legend = page.getByTestId('map-legend');
+    const verified = Number(await legend.getByTestId('legend-count-VERIFIED').innerText());
+    expect(verified).toBe(await map.locator('a.map-area[data-status="VERIFIED"]').count());
+    await expect(map.getByRole('link', { name: 'Kartes dati: amCharts' })).toBeVisible();
+  });
+
+  test('keyboard alone reaches a municipality on the map, shows its name and status, and Enter opens its page', async ({ page }) => {
+    await page.goto('/lv');
+    let found = false;
+    for (let i = 0; i < 40 && !found; i += 1) {
+      await page.keyboard.press('Tab');
+      found = await page.evaluate(() => document.activeElement?.classList.contains('map-area') ?? false);
+    }
+    expect(found).toBe(true);
+    const slug = await page.evaluate(() => document.activeElement?.getAttribute('data-slug'));
+    await expect(page.locator(`.map-tip[data-for="${slug}"]`)).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/lv/municipalities/${slug}$`));
+    await expect(page.getByTestId('locator-map')).toBeVisible();
+  });
+
+  test('with JavaScript disabled the map, the table and the search still work', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/en');
+    await expect(page.getByTestId('signatory-map').locator('a.map-area')).toHaveCount(43);
+    await expect(page.getByTestId('municipality-table').locator('tbody tr')).toHaveCount(43);
+    await page.getByLabel('Name').fill('jekabpils');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect(page).toHaveURL(/q=jekabpils/);
+    const rows = page.getByTestId('municipality-table').locator('tbody tr');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText('Jēkabpils novads');
+    await context.close();
+  });
+
+  test('filters and sorting live in the query string (shareable)', async ({ page }) => {
+    await page.goto('/lv?type=STATE_CITY');
+    await expect(page.getByTestId('municipality-table').locator('tbody tr')).toHaveCount(7);
+    await page.goto('/lv?status=VERIFIED&q=LIEPAJA');
+    const rows = page.getByTestId('municipality-table').locator('tbody tr');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText('Liepāja');
+    await page.goto('/lv?sort=name&dir=desc');
+    const names = await page.getByTestId('municipality-table').locator('tbody th').allInnerTexts();
+    expect(names[0]).toBe('Ventspils novads');
+    await expect(page.getByRole('columnheader', { name: /Pašvaldība/ })).toHaveAttribute('aria-sort', 'descending');
+    // Nonsense parameters fall back to defaults; never an error page.
+    const res = await page.goto('/lv?status=%3Cscript%3E&sort=drop&dir=sideways&q=' + 'x'.repeat(500));
+    expect(res?.status()).toBe(200);
+  });
+
+  for (const locale of ['lv', 'en']) {
+    test(`axe: the map page with filters applied (/${locale}) has no violations`, async ({ page }) => {
+      await page.goto(`/${locale}?status=NONE`);
+      await expectNoA11yViolations(page);
+    });
+  }
+});
