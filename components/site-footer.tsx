@@ -10,6 +10,8 @@ export function SiteFooter({ locale, t }: { locale: Locale; t: Translate }) {
           <a href="https://www.amcharts.com/" rel="noopener">{t('footer.mapData')}</a>
           {' · '}
           <Link href={`/${locale}/memorandum`}>{t('nav.memorandum')}</Link>
+          {' · '}
+          <Link href={`/${locale}/data`}>{t('footer.openData')}</Link>
         </p>
       </div>
     </footer>

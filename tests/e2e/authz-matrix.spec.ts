@@ -56,6 +56,14 @@ const staffOnly = (ok: number): Record<Who, number> => ({ public: 401, secretary
 const ownSecretaryOnly = (ok: number): Record<Who, number> => ({ public: 401, secretaryOwn: ok, secretaryOther: 403, staff: 403, admin: 403 });
 
 export const MATRIX: Record<string, Row> = {
+  'GET /api/v1/municipalities': { path: '/api/v1/municipalities', expect: all(200), audits: () => false },
+  'GET /api/v1/municipalities.csv': { path: '/api/v1/municipalities.csv', expect: all(200), audits: () => false },
+  'GET /api/v1/municipalities.geojson': { path: '/api/v1/municipalities.geojson', expect: all(200), audits: () => false },
+  'GET /api/v1/accessions': { path: '/api/v1/accessions', expect: all(200), audits: () => false },
+  'GET /api/v1/accessions.csv': { path: '/api/v1/accessions.csv', expect: all(200), audits: () => false },
+  'GET /api/v1/accessions.geojson': { path: '/api/v1/accessions.geojson', expect: all(200), audits: () => false },
+  'GET /api/v1/openapi.json': { path: '/api/v1/openapi.json', expect: all(200), audits: () => false },
+  'GET /api/v1/dcat.jsonld': { path: '/api/v1/dcat.jsonld', expect: all(200), audits: () => false },
   'PUT /api/accessions/[slug]': {
     path: `/api/accessions/${OWN}`,
     prepare: async () => { await resetAccession(OWN, 'DRAFT'); return {}; },

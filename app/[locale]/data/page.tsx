@@ -1,0 +1,139 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { pageLocale } from '@/lib/i18n/page';
+import { formatDate, type Translate } from '@/lib/i18n';
+import { findCurrentTerm } from '@/lib/municipalities/queries';
+import { openDataModified } from '@/lib/opendata/queries';
+import { dcatDocument } from '@/lib/opendata/dcat';
+import { DATA_ENDPOINTS, DCAT_PATH, FORMAT_LABEL, OPENAPI_PATH } from '@/lib/opendata/endpoints';
+import { ACCESSION_FIELDS, MUNICIPALITY_FIELDS, typeLabel, type JsonSchema } from '@/lib/opendata/fields';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { t } = await pageLocale(params);
+  return { title: t('opendata.title'), description: t('opendata.lead') };
+}
+
+/** The origin the page was requested on, so the embedded DCAT matches /api/v1/dcat.jsonld. */
+async function requestOrigin(): Promise<string> {
+  const h = await headers();
+  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost';
+  const proto = h.get('x-forwarded-proto')?.split(',')[0]?.trim() ?? 'http';
+  return `${proto === 'https' ? 'https' : 'http'}://${host}`;
+}
+
+/** JSON for an inline script: `<` escaped so the text can never close the script element. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+function FieldTable({ id, caption, fields, t, describe }: {
+  id: string; caption: string; fields: readonly { name: string; schema: JsonSchema }[]; t: Translate; describe: (name: string) => string;
+}) {
+  return (
+    <div className="mb-8 overflow-x-auto" role="region" aria-labelledby={id} tabIndex={0}>
+      <table className="data" data-testid={id}>
+        <caption id={id} className="mb-2 text-left text-lg font-semibold">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('opendata.colField')}</th>
+            <th scope="col">{t('opendata.colType')}</th>
+            <th scope="col">{t('opendata.colDescription')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fields.map((f) => (
+            <tr key={f.name}>
+              <th scope="row" className="font-normal"><code translate="no">{f.name}</code></th>
+              <td><code translate="no">{typeLabel(f.schema)}</code></td>
+              <td>{describe(f.name)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default async function OpenDataPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale, t } = await pageLocale(params);
+  const [origin, modified, term] = await Promise.all([requestOrigin(), openDataModified(), findCurrentTerm()]);
+  const dcat = dcatDocument({ origin, modified });
+  const exampleTerm = term?.slug ?? '2021-2025';
+  const lookupField = (group: 'municipalityFields' | 'accessionFields') => (name: string) => t(`opendata.${group}.${name}` as Parameters<Translate>[0]);
+  return (
+    <article className="max-w-4xl space-y-10">
+      <link rel="alternate" type="application/ld+json" href={DCAT_PATH} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(dcat) }} />
+      <header className="space-y-3">
+        <h1 className="text-3xl font-bold">{t('opendata.title')}</h1>
+        <p className="text-lg">{t('opendata.lead')}</p>
+      </header>
+
+      <section aria-labelledby="scope" className="space-y-3">
+        <h2 id="scope" className="text-xl font-semibold">{t('opendata.scopeHeading')}</h2>
+        <p>{t('opendata.scopeText')}</p>
+        <p>{t('opendata.privacyText')}</p>
+        {modified ? <p className="text-sm text-muted" data-testid="last-modified">{t('opendata.lastModified', { date: formatDate(locale, modified) })}</p> : null}
+      </section>
+
+      <section aria-labelledby="endpoints" className="space-y-3">
+        <h2 id="endpoints" className="text-xl font-semibold">{t('opendata.endpointsHeading')}</h2>
+        <div className="overflow-x-auto">
+          <table className="data" data-testid="endpoint-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('opendata.colData')}</th>
+                <th scope="col">{t('opendata.colFormat')}</th>
+                <th scope="col">{t('opendata.colAddress')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {DATA_ENDPOINTS.map((e) => (
+                <tr key={e.path}>
+                  <th scope="row" className="font-normal">{t(`opendata.resource.${e.resource}`)}</th>
+                  <td>{FORMAT_LABEL[e.format]} <span className="text-sm text-muted">({e.mediaType})</span></td>
+                  <td><a href={e.path}><code translate="no">{e.path}</code></a></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p>
+          {t('opendata.termText')}{' '}
+          <a href={`/api/v1/accessions.csv?term=${exampleTerm}`}><code translate="no">/api/v1/accessions.csv?term={exampleTerm}</code></a>
+        </p>
+        <p>{t('opendata.termDefaults')}</p>
+        <p>{t('opendata.httpText')}</p>
+      </section>
+
+      <section aria-labelledby="csv" className="space-y-3">
+        <h2 id="csv" className="text-xl font-semibold">{t('opendata.csvHeading')}</h2>
+        <p>{t('opendata.csvText')}</p>
+        <p>{t('opendata.csvFormulaText')}</p>
+      </section>
+
+      <section aria-labelledby="fields" className="space-y-3">
+        <h2 id="fields" className="text-xl font-semibold">{t('opendata.fieldsHeading')}</h2>
+        <p>{t('opendata.fieldsText')}</p>
+        <FieldTable id="municipality-fields" caption={t('opendata.municipalityFieldsCaption')} fields={MUNICIPALITY_FIELDS} t={t} describe={lookupField('municipalityFields')} />
+        <FieldTable id="accession-fields" caption={t('opendata.accessionFieldsCaption')} fields={ACCESSION_FIELDS} t={t} describe={lookupField('accessionFields')} />
+      </section>
+
+      <section aria-labelledby="licence" className="space-y-3">
+        <h2 id="licence" className="text-xl font-semibold">{t('opendata.licenceHeading')}</h2>
+        <p>{t('opendata.licenceData')}</p>
+        <p><a href={`https://creativecommons.org/licenses/by/4.0/deed.${locale}`} rel="license noopener">{t('opendata.licenceLink')}</a></p>
+        <p>{t('opendata.licenceGeometry')}</p>
+        <p><a href="https://www.amcharts.com/" rel="noopener">{t('opendata.amchartsLink')}</a></p>
+      </section>
+
+      <section aria-labelledby="machine" className="space-y-3">
+        <h2 id="machine" className="text-xl font-semibold">{t('opendata.machineHeading')}</h2>
+        <ul className="list-disc space-y-2 pl-5">
+          <li><a href={OPENAPI_PATH}>{t('opendata.openapiLink')}</a> – {t('opendata.openapiText')}</li>
+          <li><a href={DCAT_PATH}>{t('opendata.dcatLink')}</a> – {t('opendata.dcatText')}</li>
+        </ul>
+      </section>
+    </article>
+  );
+}

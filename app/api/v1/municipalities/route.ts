@@ -1,0 +1,11 @@
+/** GET /api/v1/municipalities  open data: the municipalities of a council term (?term=, default current) with their public status, as JSON */
+import { route } from '@/lib/http/route';
+import { parseOpenDataQuery } from '@/lib/schemas/opendata';
+import { listOpenMunicipalities } from '@/lib/opendata/queries';
+import { listJson } from '@/lib/opendata/formats';
+import { MEDIA, openDataResponse } from '@/lib/opendata/http';
+
+export const GET = route(async (request) => {
+  const data = await listOpenMunicipalities({ term: parseOpenDataQuery(request).term });
+  return openDataResponse(request, listJson(data.term, data.rows), MEDIA.json);
+});

@@ -1,0 +1,69 @@
+import { ACCESSION_FIELDS, CSV_DOCUMENTS_COLUMN, MUNICIPALITY_FIELDS, type OpenAccession, type OpenGeometry, type OpenMunicipality } from './fields';
+
+/**
+ * Serialisations of the open data: JSON, CSV and GeoJSON. Pure functions;
+ * the same data always gives the same bytes (so the ETag is stable).
+ */
+
+type Row<T> = { item: T; geometry: OpenGeometry | null };
+type Cell = string | number | boolean | null;
+
+export const BOM = '\uFEFF';
+export const GEOMETRY_ATTRIBUTION = 'Boundaries: amCharts (https://www.amcharts.com/), amCharts free linkware licence; simplified, not an official boundary.';
+export const DATA_LICENSE_URL = 'https://creativecommons.org/licenses/by/4.0/';
+
+/** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field per RFC 4180: quoted when it holds a comma, a quote, CR or
+ * LF, with quotes doubled. Text that a spreadsheet would run as a formula
+ * (starting with = + - @ tab or CR) gets a leading apostrophe, which
+ * spreadsheets show as text; numbers and booleans are written as they are.
+ */
+export function csvField(value: Cell): string {
+  if (value === null) return '';
+  if (typeof value !== 'string') return String(value);
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A whole CSV file: UTF-8 BOM (for spreadsheet programs), header row, CRLF line ends, a final CRLF. */
+export function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
+  return BOM + [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The municipalities as CSV; columns in the order of MUNICIPALITY_FIELDS. */
+export function municipalitiesCsv(rows: readonly Row<OpenMunicipality>[]): string {
+  const header = MUNICIPALITY_FIELDS.map((f) => f.name);
+  return toCsv(header, rows.map(({ item }) => header.map((name) => item[name])));
+}
+
+/** The accessions as CSV; `documents` becomes `document_sha256` (hashes joined with ';'). */
+export function accessionsCsv(rows: readonly Row<OpenAccession>[]): string {
+  const header = ACCESSION_FIELDS.map((f) => (f.name === 'documents' ? CSV_DOCUMENTS_COLUMN : f.name));
+  const cells = rows.map(({ item }) =>
+    ACCESSION_FIELDS.map((f): Cell => (f.name === 'documents' ? item.documents.map((d) => d.sha256).join(';') : item[f.name])),
+  );
+  return toCsv(header, cells);
+}
+
+/** The JSON list body: `{ term, count, items }`. */
+export function listJson<T>(term: string | null, rows: readonly Row<T>[]): string {
+  return JSON.stringify({ term, count: rows.length, items: rows.map((r) => r.item) });
+}
+
+/**
+ * A GeoJSON FeatureCollection (RFC 7946): one feature per row with the
+ * boundary as geometry and the item as properties. Foreign members name the
+ * term and the licences (data CC BY 4.0, geometry amCharts linkware).
+ */
+export function featureCollection<T>(term: string | null, rows: readonly Row<T>[], idOf: (item: T) => string): string {
+  return JSON.stringify({
+    type: 'FeatureCollection',
+    term,
+    license: DATA_LICENSE_URL,
+    attribution: GEOMETRY_ATTRIBUTION,
+    features: rows.map((r) => ({ type: 'Feature', id: idOf(r.item), geometry: r.geometry, properties: r.item })),
+  });
+}

@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+
+/** Media types of the open data endpoints. */
+export const MEDIA = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  geojson: 'application/geo+json',
+  jsonld: 'application/ld+json',
+} as const;
+
+const SHARED_HEADERS = {
+  'Cache-Control': 'public, max-age=60, stale-while-revalidate=600',
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'ETag',
+  'X-Content-Type-Options': 'nosniff',
+} as const;
+
+/** A strong ETag: the quoted SHA-256 (hex) of the body's UTF-8 bytes. */
+export function etagOf(body: string): string {
+  return `"${createHash('sha256').update(body, 'utf8').digest('hex')}"`;
+}
+
+/** Whether an If-None-Match header matches `etag` (RFC 9110 weak comparison, `*`, lists). */
+export function matchesIfNoneMatch(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+/** The request's origin (scheme, host, port), for absolute links in a response. */
+export function originOf(request: Request): string {
+  return new URL(request.url).origin;
+}
+
+/**
+ * A public open data response: the body with ETag, caching, CORS and
+ * nosniff headers, or a bodiless 304 when the client already has this body.
+ */
+export function openDataResponse(request: Request, body: string, type: string, filename?: string): Response {
+  const etag = etagOf(body);
+  const headers: Record<string, string> = { ...SHARED_HEADERS, ETag: etag };
+  if (matchesIfNoneMatch(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+  headers['Content-Type'] = type;
+  if (filename) headers['Content-Disposition'] = `attachment; filename="${filename}"`;
+  return new Response(body, { status: 200, headers });
+}

@@ -1,0 +1,307 @@
+import { Readable } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/client';
+import { addDocument, recordDecision, returnAccession, submitAccession, verifyAccession, withdrawAccession, findSecretaryAccession } from '@/lib/accessions/workflow';
+import { receiveToTemp } from '@/lib/storage';
+import { listOpenAccessions, listOpenMunicipalities, openDataModified } from '@/lib/opendata/queries';
+import { ACCESSION_FIELDS, CSV_DOCUMENTS_COLUMN, MUNICIPALITY_FIELDS, type OpenAccession, type OpenMunicipality } from '@/lib/opendata/fields';
+import { GET as municipalitiesJson } from '@/app/api/v1/municipalities/route';
+import { GET as municipalitiesCsv } from '@/app/api/v1/municipalities.csv/route';
+import { GET as municipalitiesGeo } from '@/app/api/v1/municipalities.geojson/route';
+import { GET as accessionsJson } from '@/app/api/v1/accessions/route';
+import { GET as accessionsCsv } from '@/app/api/v1/accessions.csv/route';
+import { GET as accessionsGeo } from '@/app/api/v1/accessions.geojson/route';
+import { GET as openapiJson } from '@/app/api/v1/openapi.json/route';
+import { GET as dcatJsonld } from '@/app/api/v1/dcat.jsonld/route';
+import { createSignedPdf } from '../unit/documents/sign-helper';
+import { parseCsv } from '../unit/opendata/csv-parse';
+import { actorOf, createUser, resetDatabase } from './db-utils';
+
+type Handler = (request: Request, ctx: { params: Promise<Record<string, never>> }) => Promise<Response>;
+const ctx = { params: Promise.resolve({}) };
+const call = (handler: Handler, query = '', headers: Record<string, string> = {}) =>
+  handler(new Request(`http://localhost/api/v1/x${query}`, { headers }), ctx);
+
+const DATA_ROUTES: Record<string, Handler> = {
+  'municipalities': municipalitiesJson, 'municipalities.csv': municipalitiesCsv, 'municipalities.geojson': municipalitiesGeo,
+  'accessions': accessionsJson, 'accessions.csv': accessionsCsv, 'accessions.geojson': accessionsGeo,
+};
+const ALL_ROUTES: Record<string, Handler> = { ...DATA_ROUTES, 'openapi.json': openapiJson, 'dcat.jsonld': dcatJsonld };
+
+/** Text that exists only in non-public records; none of it may reach a response. */
+const SECRETS = ['DRAFT-SECRET-1', 'PENDING-SECRET-2', 'RETURNED-SECRET-3', 'Atgriezts: trūkst paraksta (SECRET)', 'Melnraksta Dome', 'Gaidoša Dome', 'Atgrieztā Dome'];
+
+const decision = (councilBody: string, decisionNumber: string, agendaItem: string | null = null) => ({
+  councilBody, sessionDate: '2021-08-19', sessionType: 'REGULAR' as const, decisionNumber, agendaItem, signatoryName: 'Jānis Rozenbergs', signatoryRole: 'domes priekšsēdētājs',
+});
+
+async function upload(actor: ReturnType<typeof actorOf>, slug: string) {
+  const { bytes } = await createSignedPdf({ text: `Lemums ${slug}` });
+  const file = await receiveToTemp(Readable.from([Buffer.from(bytes)]), 25 * 1024 * 1024);
+  return addDocument({ actor, municipalitySlug: slug, kind: 'DECISION', originalName: 'lēmums.pdf', file });
+}
+
+let staff: ReturnType<typeof actorOf>;
+async function secretaryOf(slug: string) {
+  return actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: slug }));
+}
+async function accessionOf(actor: ReturnType<typeof actorOf>, slug: string) {
+  return (await findSecretaryAccession({ actor, municipalitySlug: slug })).accession!;
+}
+
+/** Puts one accession in each state: draft, awaiting, returned, verified, withdrawn (plus the two seeded verified ones). */
+async function buildStates(): Promise<{ verifiedDocSha: string }> {
+  staff = actorOf(await createUser({ role: 'STAFF' }));
+  const draft = await secretaryOf('cesu-novads');
+  await recordDecision({ actor: draft, municipalitySlug: 'cesu-novads', input: decision('Melnraksta Dome', 'DRAFT-SECRET-1') });
+  await upload(draft, 'cesu-novads');
+
+  const pending = await secretaryOf('dobeles-novads');
+  await recordDecision({ actor: pending, municipalitySlug: 'dobeles-novads', input: decision('Gaidoša Dome', 'PENDING-SECRET-2') });
+  await upload(pending, 'dobeles-novads');
+  await submitAccession({ actor: pending, municipalitySlug: 'dobeles-novads' });
+
+  const returned = await secretaryOf('gulbenes-novads');
+  await recordDecision({ actor: returned, municipalitySlug: 'gulbenes-novads', input: decision('Atgrieztā Dome', 'RETURNED-SECRET-3') });
+  await upload(returned, 'gulbenes-novads');
+  await submitAccession({ actor: returned, municipalitySlug: 'gulbenes-novads' });
+  const r = await accessionOf(returned, 'gulbenes-novads');
+  await returnAccession({ actor: staff, accessionId: r.id, input: { version: r.version, reason: 'Atgriezts: trūkst paraksta (SECRET)' } });
+
+  // A value with a comma and quotes, and one a spreadsheet would run as a formula.
+  const verified = await secretaryOf('ogres-novads');
+  await recordDecision({ actor: verified, municipalitySlug: 'ogres-novads', input: decision('Ogres novada dome', 'Nr. 5, prot. "7"', '=HYPERLINK("http://evil.example","x")') });
+  const doc = await upload(verified, 'ogres-novads');
+  await submitAccession({ actor: verified, municipalitySlug: 'ogres-novads' });
+  const v = await accessionOf(verified, 'ogres-novads');
+  await verifyAccession({ actor: staff, accessionId: v.id, version: v.version });
+
+  const withdrawn = await secretaryOf('talsu-novads');
+  await recordDecision({ actor: withdrawn, municipalitySlug: 'talsu-novads', input: decision('Talsu novada dome', '12/3') });
+  await upload(withdrawn, 'talsu-novads');
+  await submitAccession({ actor: withdrawn, municipalitySlug: 'talsu-novads' });
+  const w = await accessionOf(withdrawn, 'talsu-novads');
+  await verifyAccession({ actor: staff, accessionId: w.id, version: w.version });
+  await withdrawAccession({ actor: staff, accessionId: w.id, input: { version: w.version + 1, reason: 'Dome atcēla lēmumu.' } });
+  return { verifiedDocSha: doc.sha256 };
+}
+
+function expectNoPrivateData(body: string, label: string) {
+  expect(body.includes('@'), `${label} contains '@'`).toBe(false);
+  for (const s of SECRETS) expect(body.includes(s), `${label} contains ${s}`).toBe(false);
+  expect(body, label).not.toMatch(/Test (SECRETARY|STAFF)|Bērziņš \(test\)|example\.test|passwordHash|returnReason|return_reason/);
+}
+
+async function jsonOf<T>(res: Response): Promise<T> {
+  expect(res.status).toBe(200);
+  return (await res.json()) as T;
+}
+
+type List<T> = { term: string | null; count: number; items: T[] };
+type Feature<T> = { type: 'Feature'; id: string; geometry: { type: string; coordinates: unknown[] } | null; properties: T };
+type Collection<T> = { type: string; features: Feature<T>[] };
+
+describe('open data API', () => {
+  let verifiedDocSha = '';
+  beforeAll(async () => {
+    await resetDatabase();
+    ({ verifiedDocSha } = await buildStates());
+  });
+
+  describe('data access functions', () => {
+    it('list every municipality of the current term with its public status only', async () => {
+      const data = await listOpenMunicipalities({});
+      expect(data.term).toBe('2021-2025');
+      expect(data.rows).toHaveLength(43);
+      const status = Object.fromEntries(data.rows.map((r) => [r.item.slug, r.item.status]));
+      expect(status).toMatchObject({
+        liepaja: 'verified', 'jekabpils-novads': 'verified', 'ogres-novads': 'verified', 'talsu-novads': 'withdrawn',
+        'dobeles-novads': 'awaiting_verification', 'cesu-novads': 'not_joined', 'gulbenes-novads': 'not_joined', riga: 'not_joined',
+      });
+      for (const r of data.rows) expect(Object.keys(r.item)).toEqual(MUNICIPALITY_FIELDS.map((f) => f.name));
+      expect(data.rows.every((r) => r.geometry === null)).toBe(true);
+    });
+
+    it('list only verified and withdrawn accessions, with their documents', async () => {
+      const data = await listOpenAccessions({ origin: 'https://portal.example' });
+      expect(data.rows.map((r) => `${r.item.municipality_slug}:${r.item.status}`).sort()).toEqual(['jekabpils-novads:verified', 'liepaja:verified', 'ogres-novads:verified', 'talsu-novads:withdrawn']);
+      const ogre = data.rows.find((r) => r.item.municipality_slug === 'ogres-novads')!.item;
+      expect(ogre.documents).toHaveLength(1);
+      expect(ogre.documents[0]).toMatchObject({ sha256: verifiedDocSha, media_type: 'application/pdf', kind: 'decision', url: expect.stringMatching(/^https:\/\/portal\.example\/api\/documents\/[a-z0-9]+$/) });
+      expect(ogre.verified_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      expect(ogre.session_date).toBe('2021-08-19');
+      const talsi = data.rows.find((r) => r.item.municipality_slug === 'talsu-novads')!.item;
+      expect(talsi).toMatchObject({ status: 'withdrawn', withdrawal_reason: 'Dome atcēla lēmumu.', withdrawn_at: expect.stringMatching(/Z$/) });
+      const jekabpils = data.rows.find((r) => r.item.municipality_slug === 'jekabpils-novads')!.item;
+      expect(jekabpils).toMatchObject({ session_date: '2021-06-15', session_year_inferred: true, session_type: 'extraordinary', signatory_name: 'Aivars Vanags' });
+      for (const r of data.rows) expect(Object.keys(r.item)).toEqual(ACCESSION_FIELDS.map((f) => f.name));
+    });
+
+    it('know when the public data last changed', async () => {
+      const modified = await openDataModified();
+      expect(modified).toBeInstanceOf(Date);
+      expect(Date.now() - modified!.getTime()).toBeLessThan(10 * 60_000);
+    });
+
+    it('refuse an unknown term with NOT_FOUND', async () => {
+      await expect(listOpenMunicipalities({ term: '1999-2003' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(listOpenAccessions({ term: '1999-2003', origin: 'http://localhost' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+  });
+
+  describe('route handlers', () => {
+    it('answer JSON lists with the term, the count and the items', async () => {
+      const m = await jsonOf<List<OpenMunicipality>>(await call(municipalitiesJson));
+      expect(m).toMatchObject({ term: '2021-2025', count: 43 });
+      expect(m.items).toHaveLength(43);
+      const a = await jsonOf<List<OpenAccession>>(await call(accessionsJson));
+      expect(a).toMatchObject({ term: null, count: 4 });
+      const ogre = a.items.find((i) => i.municipality_slug === 'ogres-novads')!;
+      expect(ogre.documents[0]!.url).toMatch(/^http:\/\/localhost\/api\/documents\/[a-z0-9]+$/);
+      expect(ogre.decision_number).toBe('Nr. 5, prot. "7"');
+    });
+
+    it('never show a draft, a returned or an awaiting submission as an accession, nor its facts anywhere', async () => {
+      const a = await jsonOf<List<OpenAccession>>(await call(accessionsJson));
+      for (const slug of ['cesu-novads', 'dobeles-novads', 'gulbenes-novads']) expect(a.items.some((i) => i.municipality_slug === slug), slug).toBe(false);
+      const m = await jsonOf<List<OpenMunicipality>>(await call(municipalitiesJson));
+      const bySlug = new Map(m.items.map((i) => [i.slug, i]));
+      expect(bySlug.get('cesu-novads')!.status).toBe('not_joined');
+      expect(bySlug.get('gulbenes-novads')!.status).toBe('not_joined');
+      expect(bySlug.get('dobeles-novads')!.status).toBe('awaiting_verification');
+      for (const [name, handler] of Object.entries(ALL_ROUTES)) {
+        const res = await call(handler);
+        expect(res.status, name).toBe(200);
+        const body = await res.text();
+        if (name in DATA_ROUTES) expectNoPrivateData(body, name);
+        // The descriptions mention '@' (JSON-LD keys, the CSV formula guard) but hold no data and no e-mail address.
+        else expect(body, name).not.toMatch(/[\w.+-]+@[\w-]+\.[a-z]{2,}|SECRET|Test (SECRETARY|STAFF)/i);
+      }
+    });
+
+    it('write CSV with a BOM, RFC 4180 quoting, CRLF lines, Latvian letters and no formulas', async () => {
+      const res = await call(municipalitiesCsv);
+      expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(res.headers.get('content-disposition')).toBe('attachment; filename="municipalities-2021-2025.csv"');
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      const rows = parseCsv(text.slice(1));
+      expect(rows[0]).toEqual(MUNICIPALITY_FIELDS.map((f) => f.name));
+      expect(rows).toHaveLength(44);
+      const names = rows.map((r) => r[3]);
+      expect(names).toContain('Jēkabpils novads');
+      expect(names).toContain('Varakļānu novads');
+      expect(text.split('\r\n').length).toBe(45);
+      expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+
+      const acc = await call(accessionsCsv);
+      expect(acc.headers.get('content-disposition')).toBe('attachment; filename="accessions-all.csv"');
+      const accText = await acc.text();
+      // Response.text() strips the BOM (WHATWG UTF-8 decode), so the bytes were checked above.
+      const accRows = parseCsv(accText.replace(/^\uFEFF/, ''));
+      const header = accRows[0]!;
+      expect(header).toEqual(ACCESSION_FIELDS.map((f) => (f.name === 'documents' ? CSV_DOCUMENTS_COLUMN : f.name)));
+      const ogre = accRows.find((r) => r[0] === 'ogres-novads')!;
+      const col = (name: string) => ogre[header.indexOf(name)];
+      expect(col('decision_number')).toBe('Nr. 5, prot. "7"');
+      expect(accText).toContain('"Nr. 5, prot. ""7"""');
+      expect(col('agenda_item')).toBe(`'=HYPERLINK("http://evil.example","x")`);
+      expect(col(CSV_DOCUMENTS_COLUMN)).toBe(verifiedDocSha);
+      for (const row of accRows.slice(1)) for (const cell of row) expect(cell, 'formula-like cell').not.toMatch(/^[=+\-@\t\r]/);
+      expect(accRows.slice(1).map((r) => r[0]).sort()).toEqual(['jekabpils-novads', 'liepaja', 'ogres-novads', 'talsu-novads']);
+    });
+
+    it('answer GeoJSON FeatureCollections whose every feature has a polygon boundary and the status', async () => {
+      const m = await call(municipalitiesGeo);
+      expect(m.headers.get('content-type')).toBe('application/geo+json');
+      const mc = await jsonOf<Collection<OpenMunicipality>>(m);
+      expect(mc.type).toBe('FeatureCollection');
+      expect(mc.features).toHaveLength(43);
+      for (const f of mc.features) {
+        expect(f.type).toBe('Feature');
+        expect(['Polygon', 'MultiPolygon'], f.id).toContain(f.geometry?.type);
+        expect(f.geometry!.coordinates.length).toBeGreaterThan(0);
+        expect(['verified', 'withdrawn', 'awaiting_verification', 'not_joined']).toContain(f.properties.status);
+        expect(f.id).toBe(f.properties.slug);
+      }
+      const a = await jsonOf<Collection<OpenAccession>>(await call(accessionsGeo));
+      expect(a.type).toBe('FeatureCollection');
+      expect(a.features.map((f) => f.id).sort()).toEqual(['jekabpils-novads/2021-2025', 'liepaja/2021-2025', 'ogres-novads/2021-2025', 'talsu-novads/2021-2025']);
+      for (const f of a.features) {
+        expect(['Polygon', 'MultiPolygon']).toContain(f.geometry?.type);
+        expect(['verified', 'withdrawn']).toContain(f.properties.status);
+      }
+    });
+
+    it('send ETag, caching, CORS and nosniff headers, and 304 for a matching If-None-Match', async () => {
+      for (const [name, handler] of Object.entries(ALL_ROUTES)) {
+        const res = await call(handler);
+        const etag = res.headers.get('etag');
+        expect(etag, name).toMatch(/^"[0-9a-f]{64}"$/);
+        expect(res.headers.get('cache-control'), name).toBe('public, max-age=60, stale-while-revalidate=600');
+        expect(res.headers.get('access-control-allow-origin'), name).toBe('*');
+        expect(res.headers.get('x-content-type-options'), name).toBe('nosniff');
+        const again = await call(handler, '', { 'if-none-match': etag! });
+        expect(again.status, name).toBe(304);
+        expect(await again.text(), name).toBe('');
+        expect(again.headers.get('etag'), name).toBe(etag);
+        expect((await call(handler, '', { 'if-none-match': '"stale"' })).status, name).toBe(200);
+      }
+    });
+
+    it('change the ETag when the public data changes', async () => {
+      const before = (await call(accessionsJson)).headers.get('etag');
+      await db().accession.updateMany({ where: { municipality: { slug: 'liepaja' } }, data: { agendaItem: '4. punkts' } });
+      const after = (await call(accessionsJson)).headers.get('etag');
+      expect(after).not.toBe(before);
+      await db().accession.updateMany({ where: { municipality: { slug: 'liepaja' } }, data: { agendaItem: null } });
+    });
+
+    it('serve any term for municipalities: 43 in 2021–2025, 42 in the not yet opened 2025–2029', async () => {
+      const old = await jsonOf<List<OpenMunicipality>>(await call(municipalitiesJson, '?term=2021-2025'));
+      expect(old.count).toBe(43);
+      expect(old.items.some((i) => i.slug === 'varaklanu-novads')).toBe(true);
+      const next = await jsonOf<List<OpenMunicipality>>(await call(municipalitiesJson, '?term=2025-2029'));
+      expect(next).toMatchObject({ term: '2025-2029', count: 42 });
+      expect(next.items.some((i) => i.slug === 'varaklanu-novads')).toBe(false);
+      expect(next.items.every((i) => i.status === 'not_joined' && i.term === '2025-2029')).toBe(true);
+      expect((await jsonOf<Collection<OpenMunicipality>>(await call(municipalitiesGeo, '?term=2025-2029'))).features).toHaveLength(42);
+      const csv = await call(municipalitiesCsv, '?term=2025-2029');
+      expect(csv.headers.get('content-disposition')).toContain('municipalities-2025-2029.csv');
+      expect(parseCsv((await csv.text()).replace(/^\uFEFF/, ''))).toHaveLength(43);
+      const acc = await jsonOf<List<OpenAccession>>(await call(accessionsJson, '?term=2025-2029'));
+      expect(acc).toEqual({ term: '2025-2029', count: 0, items: [] });
+      const varaklani = old.items.find((i) => i.slug === 'varaklanu-novads')!;
+      expect(varaklani).toMatchObject({ valid_from: '2021-07-01', valid_to: '2025-06-30', successor_slug: 'madonas-novads' });
+    });
+
+    it('answer a bad or unknown term with a 4xx JSON error, never a 500', async () => {
+      const cases: [string, number][] = [
+        ['?term=../../x', 422], ['?term=2021-2025%27%20OR%201=1', 422], ['?term=', 422], [`?term=${'9'.repeat(500)}`, 422],
+        ['?term=2021-2025&term=2025-2029', 422], ['?term=1999-2003', 404],
+      ];
+      for (const [name, handler] of Object.entries(DATA_ROUTES)) {
+        for (const [query, status] of cases) {
+          const res = await call(handler, query);
+          expect(res.status, `${name}${query}`).toBe(status);
+          expect(res.headers.get('content-type'), `${name}${query}`).toMatch(/^application\/json/);
+          expect(await res.json(), `${name}${query}`).toMatchObject({ ok: false });
+        }
+      }
+    });
+
+    it('describe themselves: the OpenAPI document and the DCAT description with the latest change', async () => {
+      const api = await jsonOf<{ openapi: string; servers: { url: string }[]; paths: Record<string, unknown> }>(await call(openapiJson));
+      expect(api.openapi).toMatch(/^3\.1\./);
+      expect(api.servers[0]!.url).toBe('http://localhost');
+      expect(Object.keys(api.paths)).toContain('/api/v1/accessions.geojson');
+      const res = await call(dcatJsonld);
+      expect(res.headers.get('content-type')).toBe('application/ld+json');
+      const dcat = (await res.json()) as { '@type': string; 'dcat:dataset': { 'dct:modified': { '@value': string } }[] };
+      expect(dcat['@type']).toBe('dcat:Catalog');
+      expect(dcat['dcat:dataset'][0]!['dct:modified']['@value']).toBe((await openDataModified())!.toISOString());
+    });
+  });
+});
