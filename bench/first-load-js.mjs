@@ -6,7 +6,9 @@ import { gzipSync } from 'node:zlib';
 const url = new URL(process.argv[2] ?? 'http://127.0.0.1:3000/');
 if (!['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) throw new Error('loopback only');
 const html = await (await fetch(url)).text();
-const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
+// noModule scripts (legacy polyfills) are not downloaded by the browsers we support.
+const tags = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]).filter((attrs) => !/nomodule/i.test(attrs));
+const srcs = [...new Set(tags.map((attrs) => /src="([^"]+)"/.exec(attrs)?.[1]).filter(Boolean))];
 let raw = 0;
 let gz = 0;
 const files = [];

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 bash scripts/install.sh
 bash scripts/ensure-chromium.sh
 echo "== type check"
+node_modules/.bin/next typegen >/dev/null
 node_modules/.bin/tsc --noEmit -p .
 echo "== production build"
 node_modules/.bin/next build >/dev/null
