@@ -26,7 +26,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
     // A fresh data cache: the test database is new on every run.
-    command: `rm -rf .next/cache/fetch-cache && node_modules/.bin/next start -p ${PORT}`,
+    command: `rm -rf .next/cache/fetch-cache && node_modules/.bin/tsx scripts/server.ts ${PORT}`,
     url: `http://localhost:${PORT}/lv`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -38,6 +38,8 @@ export default defineConfig({
       PUBLIC_BASE_URL: `http://localhost:${PORT}`,
       STORAGE_DIR: '.data/e2e-storage',
       BCRYPT_COST: '4',
+      // The tests stand in for a reverse proxy: they may set X-Forwarded-For.
+      TRUST_PROXY: '1',
       NODE_ENV: 'production',
     },
   },

@@ -1,7 +1,7 @@
 /**
  * Upload and signing-sheet bench on the production build (loopback only).
  * Run: npx tsx scripts/with-test-db.ts npx tsx bench/upload.ts   (after `next build`)
- * Starts `next start` on port 3200, creates a secretary with a draft, then
+ * Starts the portal server (scripts/server.ts) on port 3200, creates a secretary with a draft, then
  * measures: time for the server to accept a 20 MB PDF and its peak RSS
  * (VmHWM) before and after; median time to generate the signing sheet.
  */
@@ -43,7 +43,7 @@ async function makePdf(bytes: number): Promise<string> {
 }
 
 process.env.BCRYPT_COST = '4';
-const server = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(PORT)], {
+const server = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/server.ts', String(PORT)], {
   env: { ...process.env, AUTH_SECRET: 'bench-secret-0123456789abcdef', STORAGE_DIR: '.data/bench-storage', NODE_ENV: 'production' },
   stdio: 'ignore',
 });

@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default('.data'),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
   INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  TRUST_PROXY: z.enum(['0', '1']).optional(),
   CI: z.string().optional(),
 });
 

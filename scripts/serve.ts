@@ -1,7 +1,8 @@
 /**
  * Brings the portal up: database (embedded PostgreSQL under .data/pg when
  * DATABASE_URL is unset), migrations, reference seed, first admin account,
- * then `next start` on port 3000 (PORT to change). Ctrl+C stops everything.
+ * then the portal server (scripts/server.ts: Next.js behind a public-page
+ * cache) on port 3000 (PORT to change). Ctrl+C stops everything.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -32,7 +33,7 @@ await disconnectDb();
 await rm(path.join(ROOT, '.next/cache/fetch-cache'), { recursive: true, force: true });
 
 const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: await authSecret(), PORT: port, NODE_ENV: 'production' as const };
-const child = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', port], { cwd: ROOT, env, stdio: 'inherit' });
+const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/server.ts'), port], { cwd: ROOT, env, stdio: 'inherit' });
 
 console.log(`\nMemorands is starting at http://localhost:${port}`);
 if (existsSync(credentialsFile)) {

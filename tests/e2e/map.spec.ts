@@ -15,6 +15,18 @@ test.describe('public map, search and filters', () => {
     await expect(map.getByRole('link', { name: 'Kartes dati: amCharts' })).toBeVisible();
   });
 
+  test('public pages are plain documents served from the public cache: no JavaScript, ETag and 304', async ({ page, request }) => {
+    for (const path of ['/', '/en', '/lv/municipalities/liepaja', '/lv/memorandum']) {
+      await page.goto(path);
+      expect(await page.locator('script:not([type="application/ld+json"])').count(), path).toBe(0);
+    }
+    const first = await request.get('/lv/municipalities/liepaja');
+    const etag = first.headers()['etag'];
+    expect(etag).toBeTruthy();
+    const again = await request.get('/lv/municipalities/liepaja', { headers: { 'if-none-match': etag! } });
+    expect(again.status()).toBe(304);
+  });
+
   test('keyboard alone reaches a municipality on the map, shows its name and status, and Enter opens its page', async ({ page }) => {
     await page.goto('/lv');
     let found = false;

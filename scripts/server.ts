@@ -1,0 +1,139 @@
+/**
+ * The portal's HTTP server: a small front server in the same process as
+ * Next.js. Public pages and open data are answered from an in-memory cache
+ * of whole responses (compressed once, ETag, 304); everything else is
+ * proxied to Next.js, which listens on a private loopback port. The front
+ * server also sets X-Forwarded-For from the socket, so the sign-in throttle
+ * cannot be fooled by a client-supplied header (TRUST_PROXY=1 keeps the
+ * incoming one when a reverse proxy sits in front).
+ *
+ * Usage: tsx scripts/server.ts [port]   (after `next build`; env as for next start)
+ */
+import http from 'node:http';
+import path from 'node:path';
+import next from 'next';
+import { publicCache, type CachedResponse } from '../lib/public-cache/cache';
+import { isCacheableRequest, stripNextRuntime } from '../lib/public-cache/policy';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
+const trustProxy = process.env.TRUST_PROXY === '1';
+
+const app = next({ dev: false, dir: ROOT });
+await app.prepare();
+const handle = app.getRequestHandler();
+const inner = http.createServer((req, res) => void handle(req, res));
+await new Promise<void>((resolve) => inner.listen(0, '127.0.0.1', resolve));
+const innerPort = (inner.address() as { port: number }).port;
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer']);
+
+function forwardedHeaders(req: http.IncomingMessage): http.OutgoingHttpHeaders {
+  const headers: http.OutgoingHttpHeaders = { ...req.headers };
+  for (const h of HOP_BY_HOP) delete headers[h];
+  const address = req.socket.remoteAddress ?? 'unknown';
+  headers['x-forwarded-for'] = trustProxy && req.headers['x-forwarded-for'] ? `${String(req.headers['x-forwarded-for'])}` : address;
+  headers['x-forwarded-host'] = req.headers.host ?? `localhost:${port}`;
+  headers['x-forwarded-proto'] = trustProxy ? (req.headers['x-forwarded-proto'] as string | undefined) ?? 'http' : 'http';
+  return headers;
+}
+
+/** Streams a request through to Next.js and its answer back, untouched. */
+function proxy(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const upstream = http.request({ host: '127.0.0.1', port: innerPort, method: req.method, path: req.url, headers: forwardedHeaders(req), agent }, (answer) => {
+    const headers = { ...answer.headers };
+    for (const h of HOP_BY_HOP) delete headers[h];
+    res.writeHead(answer.statusCode ?? 502, headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end();
+  });
+  req.on('aborted', () => upstream.destroy());
+  res.on('close', () => { if (!res.writableFinished) upstream.destroy(); });
+  req.pipe(upstream);
+}
+
+const KEPT = ['content-type', 'content-disposition', 'access-control-allow-origin', 'x-content-type-options', 'content-language', 'link'];
+
+type Filled = { entry: CachedResponse; cached: boolean };
+const pending = new Map<string, Promise<Filled>>();
+
+/**
+ * Asks Next.js for a public response (uncompressed, without cookies) and
+ * keeps it when it is a 200 that sets no cookie; concurrent misses of one URL
+ * share one render. A response that is not kept is still answered once.
+ */
+function fill(req: http.IncomingMessage): Promise<Filled> {
+  const key = req.url!;
+  const running = pending.get(key);
+  if (running) return running;
+  const generation = publicCache().currentGeneration();
+  const job = new Promise<Filled>((resolve, reject) => {
+    const headers = forwardedHeaders(req);
+    headers['accept-encoding'] = 'identity';
+    delete headers['if-none-match'];
+    delete headers.cookie;
+    const upstream = http.request({ host: '127.0.0.1', port: innerPort, method: 'GET', path: key, headers, agent }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on('data', (c: Buffer) => chunks.push(c));
+      answer.on('end', () => {
+        const kept: Record<string, string> = {};
+        for (const h of KEPT) if (answer.headers[h]) kept[h] = String(answer.headers[h]);
+        let body = Buffer.concat(chunks);
+        const cacheable = answer.statusCode === 200 && !answer.headers['set-cookie'];
+        const isHtml = (kept['content-type'] ?? '').startsWith('text/html');
+        if (cacheable && isHtml) body = Buffer.from(stripNextRuntime(body.toString('utf8')));
+        const etag = !isHtml && typeof answer.headers.etag === 'string' ? answer.headers.etag : undefined;
+        const value = { status: answer.statusCode ?? 502, headers: kept, body, etag };
+        resolve(cacheable ? { entry: publicCache().set(key, value, generation), cached: true } : { entry: publicCache().set(key, value, -1), cached: false });
+      });
+      answer.on('error', reject);
+    });
+    upstream.on('error', reject);
+    upstream.end();
+  });
+  pending.set(key, job);
+  const done = () => pending.delete(key);
+  job.then(done, done);
+  return job;
+}
+
+function send(req: http.IncomingMessage, res: http.ServerResponse, entry: CachedResponse): void {
+  const accept = String(req.headers['accept-encoding'] ?? '');
+  const headers: Record<string, string | number> = {
+    ...entry.headers,
+    etag: entry.etag,
+    vary: 'Accept-Encoding',
+    'cache-control': entry.status !== 200 ? 'no-store' : entry.headers['content-type']?.startsWith('text/html') ? 'public, max-age=0, must-revalidate' : 'public, max-age=60, stale-while-revalidate=600',
+    'x-content-type-options': 'nosniff',
+  };
+  if (entry.status === 200 && req.headers['if-none-match'] === entry.etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  const [body, encoding] = /\bbr\b/.test(accept) ? [entry.br, 'br'] : /\bgzip\b/.test(accept) ? [entry.gzip, 'gzip'] : [entry.body, null];
+  if (encoding) headers['content-encoding'] = encoding;
+  headers['content-length'] = body.length;
+  res.writeHead(entry.status, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+const server = http.createServer((req, res) => {
+  if (!isCacheableRequest(req.method, req.url ?? '', req.headers)) return proxy(req, res);
+  const hit = publicCache().get(req.url!);
+  if (hit) return send(req, res, hit);
+  fill(req).then(
+    ({ entry }) => send(req, res, entry),
+    () => proxy(req, res),
+  );
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, () => console.log(`▲ Memorands listening on http://localhost:${port}`));
+
+const stop = () => server.close(() => inner.close(() => process.exit(0)));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
