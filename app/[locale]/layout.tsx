@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import '../globals.css';
 import { LOCALES, isLocale, translator } from '@/lib/i18n';
+import { env } from '@/lib/env';
 import { SiteHeader } from '@/components/site-header';
 import { SiteFooter } from '@/components/site-footer';
 
@@ -15,6 +16,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   if (!isLocale(locale)) return {};
   const t = translator(locale);
   return {
+    metadataBase: new URL(env.PUBLIC_BASE_URL),
     title: { default: t('meta.siteTitle'), template: `%s · ${t('meta.siteName')}` },
     description: t('meta.siteDescription'),
   };

@@ -27,6 +27,17 @@ test.describe('public map, search and filters', () => {
     expect(again.status()).toBe(304);
   });
 
+  test('pages have titles, descriptions and an Open Graph image of the map', async ({ page, request }) => {
+    await page.goto('/en/municipalities/jekabpils-novads');
+    await expect(page).toHaveTitle('Jēkabpils novads · Memorands');
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /Jēkabpils novads: membership/);
+    const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+    const res = await request.get(new URL(image!).pathname + new URL(image!).search);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('image/png');
+    expect((await res.body()).subarray(1, 4).toString()).toBe('PNG');
+  });
+
   test('keyboard alone reaches a municipality on the map, shows its name and status, and Enter opens its page', async ({ page }) => {
     await page.goto('/lv');
     let found = false;

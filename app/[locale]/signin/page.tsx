@@ -1,11 +1,15 @@
 import { pageLocale, privatePageMetadata } from '@/lib/i18n/page';
+import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/forms/sign-in-form';
+import { getSessionUser } from '@/lib/auth/session';
 
 export const generateMetadata = privatePageMetadata('auth.signInTitle');
 
 export default async function SignInPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ next?: string }> }) {
   const { locale, t } = await pageLocale(params);
   const { next } = await searchParams;
+  // Public pages carry no account state (they are cached for everyone): a signed-in user who follows "Sign in" goes to their workspace.
+  if (await getSessionUser()) redirect(`/${locale}/account`);
   return (
     <div className="max-w-md space-y-6">
       <h1 className="text-3xl font-bold">{t('auth.signInTitle')}</h1>

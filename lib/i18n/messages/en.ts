@@ -111,6 +111,7 @@ export const en: Messages = {
     signatory: 'Signatory',
     notJoined: 'The municipality has not joined the memorandum in this term.',
     locator: '{name} on the map of Latvia',
+    metaDescription: '{name}: membership of the memorandum on the development of social work — the council decision, signed documents and history.',
     progressSoon: 'Progress reports on the commitments will be published here.',
     notFound: 'No such municipality.',
   },

@@ -109,6 +109,7 @@ export const lv = {
     signatory: 'Parakstītājs',
     notJoined: 'Šajā pilnvaru laikā pašvaldība memorandam nav pievienojusies.',
     locator: '{name} Latvijas kartē',
+    metaDescription: '{name}: dalība memorandā par sociālā darba attīstību pašvaldībās — domes lēmums, parakstītie dokumenti un vēsture.',
     progressSoon: 'Progresa ziņojumi par apņemšanām tiks publicēti šeit.',
     notFound: 'Šāda pašvaldība nav atrasta.',
   },

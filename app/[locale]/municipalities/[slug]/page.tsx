@@ -15,8 +15,9 @@ type Props = { params: Promise<{ locale: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
+  const { t } = await pageLocale(params);
   const m = await findMunicipalityPublic(slug);
-  return { title: m?.nameLv ?? '404' };
+  return m ? { title: m.nameLv, description: t('municipality.metaDescription', { name: m.nameLv }) } : { title: '404' };
 }
 
 export default async function MunicipalityPage({ params }: Props) {
