@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { ensureDefaultPeriods } from '@/lib/progress/periods';
 
 /**
  * Reference data from prisma/data (copied from the project's shared data,
@@ -152,4 +153,5 @@ export async function seedReference(db: Db): Promise<void> {
   await seedMemorandum(db, records);
   await seedTerms(db);
   await seedAccessions(db, records);
+  for (const t of TERMS) await ensureDefaultPeriods(db, t.slug);
 }

@@ -1,0 +1,86 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/client';
+import { acceptReport, openReportForEditing, returnReport, saveReportDraft, specialistsPerThousand, submitReport } from '@/lib/progress/reports';
+import { ZReportDraftSchema, type TReportDraft } from '@/lib/schemas/progress';
+import { actorOf, createUser, resetDatabase } from './db-utils';
+
+function draft(version: number, patch: Partial<TReportDraft['indicators']> = {}): TReportDraft {
+  return ZReportDraftSchema.parse({
+    version,
+    commitments: {
+      resources: { status: 'IN_PROGRESS', narrative: 'Attīstības programmā 33 rīcības, EUR 5,9 milj.', actions: [{ title: 'Sociālā dienesta telpu remonts', status: 'PLANNED', plannedOn: '2022-09-01', budgetEur: '120000' }] },
+      staff: { status: 'ACHIEVED', narrative: 'Supervīzija visiem sociālajiem darbiniekiem.', actions: [] },
+      cooperation: { status: 'NOT_STARTED', narrative: '', actions: [] },
+    },
+    indicators: { social_work_specialists_fte: '30', involved_in_planning: 'yes', avg_gross_monthly_pay_eur: '', agreement_health: 'no', joint_meetings_health: '4', ...patch },
+  });
+}
+
+describe('progress reports', () => {
+  beforeEach(resetDatabase);
+
+  it('the seed defines yearly periods due on 31 March of the following year', async () => {
+    const periods = await db().reportingPeriod.findMany({ where: { term: { slug: '2021-2025' } }, orderBy: { year: 'asc' }, select: { year: true, dueOn: true, startsOn: true } });
+    expect(periods.map((p) => p.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
+    expect(periods[0]!.startsOn.toISOString().slice(0, 10)).toBe('2021-07-01');
+    expect(periods[1]!.dueOn.toISOString().slice(0, 10)).toBe('2023-03-31');
+  });
+
+  it('draft → save → submit → return → save → submit → accept; a change after acceptance makes a new revision', async () => {
+    const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' }));
+    const staff = actorOf(await createUser({ role: 'STAFF' }));
+    const report = await openReportForEditing({ actor: secretary, municipalitySlug: 'liepaja', year: 2022 });
+    expect(report).toMatchObject({ status: 'DRAFT', revision: 1 });
+    const saved = await saveReportDraft({ actor: secretary, reportId: report.id, input: draft(report.version) });
+    // A second tab with the old version is told it is stale, and nothing is lost.
+    await expect(saveReportDraft({ actor: secretary, reportId: report.id, input: draft(report.version) })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const stored = await db().progressReport.findUniqueOrThrow({ where: { id: report.id }, select: { indicators: true, actions: true, commitments: true } });
+    expect(stored.indicators.map((i) => i.key).sort()).toEqual(['agreement_health', 'involved_in_planning', 'joint_meetings_health', 'social_work_specialists_fte']);
+    expect(stored.indicators.find((i) => i.key === 'agreement_health')?.boolValue).toBe(false);
+    expect(Number(stored.actions[0]!.budgetEur)).toBe(120000);
+    const submitted = await submitReport({ actor: secretary, reportId: report.id, version: saved.version });
+    const returned = await returnReport({ actor: staff, reportId: report.id, version: submitted.version, comment: 'Lūdzu pievienojiet budžetu.' });
+    const resaved = await saveReportDraft({ actor: secretary, reportId: report.id, input: draft(returned.version, { service_budget_eur: '2500000' }) });
+    const resubmitted = await submitReport({ actor: secretary, reportId: report.id, version: resaved.version });
+    await acceptReport({ actor: staff, reportId: report.id, version: resubmitted.version });
+    const next = await openReportForEditing({ actor: secretary, municipalitySlug: 'liepaja', year: 2022 });
+    expect(next).toMatchObject({ revision: 2, status: 'DRAFT' });
+    expect(next.indicators.find((i) => i.key === 'service_budget_eur')).toBeTruthy();
+    const first = await db().progressReport.findUniqueOrThrow({ where: { id: report.id }, select: { status: true, supersededAt: true } });
+    expect(first.status).toBe('ACCEPTED');
+    expect(first.supersededAt).not.toBeNull();
+    const actions = (await db().auditEvent.findMany({ where: { subjectType: 'ProgressReport' }, orderBy: { id: 'asc' }, select: { action: true } })).map((a) => a.action);
+    expect(actions).toEqual(['progress.open', 'progress.save', 'progress.submit', 'progress.return', 'progress.save', 'progress.submit', 'progress.accept', 'progress.open']);
+  });
+
+  it('a municipality that has not joined cannot open a report; a secretary cannot edit another municipality’s report', async () => {
+    const riga = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'riga' }));
+    await expect(openReportForEditing({ actor: riga, municipalitySlug: 'riga', year: 2022 })).rejects.toMatchObject({ code: 'FORBIDDEN', messageKey: 'progress.notSignatory' });
+    await expect(openReportForEditing({ actor: riga, municipalitySlug: 'liepaja', year: 2022 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const liepaja = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' }));
+    const report = await openReportForEditing({ actor: liepaja, municipalitySlug: 'liepaja', year: 2022 });
+    await expect(saveReportDraft({ actor: riga, reportId: report.id, input: draft(report.version) })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await db().progressReport.count({ where: { municipality: { slug: 'riga' } } })).toBe(0);
+  });
+
+  it('specialists per 1 000 residents come from the stored population for the year (blank when unknown) against the dated norm', async () => {
+    const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' }));
+    const report = await openReportForEditing({ actor: secretary, municipalitySlug: 'liepaja', year: 2022 });
+    await saveReportDraft({ actor: secretary, reportId: report.id, input: draft(report.version) });
+    expect(await specialistsPerThousand(report.id)).toMatchObject({ perThousand: null, population: null, meetsNorm: null });
+    const liepaja = await db().municipality.findUniqueOrThrow({ where: { slug: 'liepaja' } });
+    // Test data only (the seed holds no population figures and no norm until they are cited).
+    await db().populationFigure.create({ data: { municipalityId: liepaja.id, year: 2022, value: 60_000, source: 'test fixture' } });
+    await db().legalNorm.create({ data: { key: 'social_work_specialists_per_1000', validFrom: new Date('2009-01-01'), value: 1, unit: 'FTE per 1000 residents', citation: 'test fixture', sourceUrl: 'https://example.test' } });
+    const ratio = await specialistsPerThousand(report.id);
+    expect(ratio.perThousand).toBeCloseTo(0.5, 6);
+    expect(ratio).toMatchObject({ population: 60_000, meetsNorm: false, norm: { value: 1 } });
+  });
+
+  it('evidence documents attach to a report', async () => {
+    const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' }));
+    const report = await openReportForEditing({ actor: secretary, municipalitySlug: 'liepaja', year: 2023 });
+    await db().document.create({ data: { reportId: report.id, kind: 'EVIDENCE', sha256: 'a'.repeat(64), sizeBytes: 10, mediaType: 'application/pdf', storageKey: `sha256/aa/${'a'.repeat(64)}`, originalName: 'x.pdf', inspection: {} } });
+    expect(await db().document.count({ where: { reportId: report.id } })).toBe(1);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ZIndicatorsSchema } from '@/lib/schemas/progress';
+import { INDICATORS } from '@/lib/progress/indicators';
+
+const errorsOf = (input: Record<string, unknown>) => {
+  const r = ZIndicatorsSchema.safeParse(input);
+  return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));
+};
+
+describe('indicator validation', () => {
+  it('every indicator may be blank: unknown is not zero', () => {
+    const blank = ZIndicatorsSchema.parse(Object.fromEntries(INDICATORS.map((d) => [d.key, ''])));
+    for (const d of INDICATORS) expect(blank[d.key], d.key).toBeNull();
+  });
+
+  it('refuses negative money, FTE out of bounds, pay out of range, non-integer counts', () => {
+    expect(errorsOf({ service_budget_eur: '-1' })).toEqual({ service_budget_eur: 'validation.notNegative' });
+    expect(errorsOf({ service_staff_fte: '5001' })).toEqual({ service_staff_fte: 'validation.atMost|max=5000' });
+    expect(errorsOf({ social_work_specialists_fte: '-0.5' })).toEqual({ social_work_specialists_fte: 'validation.notNegative' });
+    expect(errorsOf({ avg_gross_monthly_pay_eur: '100' })).toEqual({ avg_gross_monthly_pay_eur: 'validation.atLeast|min=300' });
+    expect(errorsOf({ avg_gross_monthly_pay_eur: '25000' })).toEqual({ avg_gross_monthly_pay_eur: 'validation.atMost|max=20000' });
+    expect(errorsOf({ joint_meetings_health: '2.5' })).toEqual({ joint_meetings_health: 'validation.integer' });
+    expect(errorsOf({ training_hours_per_worker: 'abc' })).toEqual({ training_hours_per_worker: 'validation.number' });
+  });
+
+  it('yes/no fields take only yes or no', () => {
+    expect(ZIndicatorsSchema.parse({ supervision_available: 'yes', premises_improved: 'no' })).toMatchObject({ supervision_available: true, premises_improved: false });
+    expect(errorsOf({ supervision_available: 'maybe' })).toEqual({ supervision_available: 'validation.yesNo' });
+    expect(errorsOf({ agreement_education: '1' })).toEqual({ agreement_education: 'validation.yesNo' });
+  });
+
+  it('refuses unknown indicators', () => {
+    expect(ZIndicatorsSchema.safeParse({ made_up_indicator: '1' }).success).toBe(false);
+  });
+});
