@@ -164,3 +164,39 @@ export async function specialistsPerThousand(reportId: string): Promise<Speciali
 }
 
 export { INDICATORS };
+
+/** The latest revision of a municipality's report for a year (or null), for its secretary or staff. */
+export async function findLatestReport({ actor, municipalitySlug, year }: { actor: Actor | null; municipalitySlug: string; year: number }) {
+  const { municipality, period } = await signatoryPeriod(municipalitySlug, year);
+  requirePermission(actor, 'progress.view-draft', { municipalityId: municipality.id });
+  if (!period) return { period: null, report: null };
+  const report = await db().progressReport.findFirst({ where: { municipalityId: municipality.id, periodId: period.id }, orderBy: { revision: 'desc' }, select: reportSelect });
+  return { period, report };
+}
+
+/** The reporting periods of the term in which the municipality's membership is verified (latest term first). */
+export async function listSignatoryPeriods(municipalityId: string) {
+  return db().reportingPeriod.findMany({
+    where: { term: { openedAt: { not: null }, accessions: { some: { municipalityId, status: 'VERIFIED' } } } },
+    orderBy: [{ year: 'asc' }],
+    select: { year: true, dueOn: true, term: { select: { slug: true } }, reports: { where: { municipalityId }, orderBy: { revision: 'desc' }, take: 1, select: { status: true, revision: true } } },
+  });
+}
+
+/** Submitted reports awaiting review, oldest first (staff). */
+export async function listReportsForReview({ actor }: { actor: Actor | null }) {
+  requirePermission(actor, 'progress.review');
+  return db().progressReport.findMany({
+    where: { status: 'SUBMITTED' },
+    orderBy: { submittedAt: 'asc' },
+    select: { id: true, revision: true, submittedAt: true, municipality: { select: { nameLv: true, slug: true } }, period: { select: { year: true } } },
+  });
+}
+
+/** One report in full for staff review. */
+export async function findReportForReview({ actor, reportId }: { actor: Actor | null; reportId: string }) {
+  requirePermission(actor, 'progress.review');
+  const report = await db().progressReport.findUnique({ where: { id: reportId }, select: { ...reportSelect, municipality: { select: { nameLv: true, slug: true } }, period: { select: { year: true } } } });
+  if (!report) throw new AppError('NOT_FOUND');
+  return report;
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomBytes, createHash } from 'node:crypto';
 import { test, expect, signInApi } from './support/fixtures';
 import { PDFDocument } from 'pdf-lib';
-import { auditCount, createUser, insertDocument, municipalityIdOf, resetAccession, sql, type TestUser } from './support/db';
+import { auditCount, createUser, insertDocument, municipalityIdOf, resetAccession, resetReport, sql, type TestUser } from './support/db';
 
 /**
  * Every route handler (and server action, should one appear) × role ×
@@ -56,6 +56,35 @@ const staffOnly = (ok: number): Record<Who, number> => ({ public: 401, secretary
 const ownSecretaryOnly = (ok: number): Record<Who, number> => ({ public: 401, secretaryOwn: ok, secretaryOther: 403, staff: 403, admin: 403 });
 
 export const MATRIX: Record<string, Row> = {
+  'POST /api/progress/[slug]/[year]': {
+    path: `/api/progress/${OWN}/2022`,
+    prepare: async () => { await resetReport(OWN, 2023, 'DRAFT'); return {}; },
+    expect: ownSecretaryOnly(200),
+  },
+  'PUT /api/progress/reports/[id]': {
+    path: '',
+    prepare: async () => {
+      const r = await resetReport(OWN, 2022, 'DRAFT');
+      const section = { status: 'IN_PROGRESS', narrative: 'x', actions: [] };
+      return { path: `/api/progress/reports/${r.id}`, body: { version: r.version, commitments: { resources: section, staff: section, cooperation: section }, indicators: { service_budget_eur: '1000' } } };
+    },
+    expect: ownSecretaryOnly(200),
+  },
+  'POST /api/progress/reports/[id]/submit': {
+    path: '',
+    prepare: async () => { const r = await resetReport(OWN, 2022, 'DRAFT'); return { path: `/api/progress/reports/${r.id}/submit`, body: { version: r.version } }; },
+    expect: ownSecretaryOnly(200),
+  },
+  'POST /api/staff/progress/[id]/return': {
+    path: '',
+    prepare: async () => { const r = await resetReport(OWN, 2022, 'SUBMITTED'); return { path: `/api/staff/progress/${r.id}/return`, body: { version: r.version, reason: 'Lūdzu precizējiet.' } }; },
+    expect: staffOnly(200),
+  },
+  'POST /api/staff/progress/[id]/accept': {
+    path: '',
+    prepare: async () => { const r = await resetReport(OWN, 2022, 'SUBMITTED'); return { path: `/api/staff/progress/${r.id}/accept`, body: { version: r.version } }; },
+    expect: staffOnly(200),
+  },
   'GET /api/v1/municipalities': { path: '/api/v1/municipalities', expect: all(200), audits: () => false },
   'GET /api/v1/municipalities.csv': { path: '/api/v1/municipalities.csv', expect: all(200), audits: () => false },
   'GET /api/v1/municipalities.geojson': { path: '/api/v1/municipalities.geojson', expect: all(200), audits: () => false },

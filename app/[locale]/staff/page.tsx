@@ -5,6 +5,7 @@ import { requirePagePermission, requirePageUser } from '@/lib/auth/guard';
 import { findCurrentTerm, listMunicipalitiesWithStatus, listMunicipalityOptions } from '@/lib/municipalities/queries';
 import { listInvitations } from '@/lib/users/invitations';
 import { listVerificationQueue } from '@/lib/accessions/workflow';
+import { listReportsForReview } from '@/lib/progress/reports';
 import { StatusBadge } from '@/components/status-badge';
 import { InviteForm } from '@/components/forms/invite-form';
 import { SignOutButton } from '@/components/forms/sign-out-button';
@@ -20,11 +21,12 @@ export default async function StaffPage({ params }: { params: Promise<{ locale: 
   const user = await requirePageUser(locale, `/${locale}/staff`);
   requirePagePermission(user, 'staff.view');
   const term = await findCurrentTerm();
-  const [rows, options, invitations, queue] = await Promise.all([
+  const [rows, options, invitations, queue, reports] = await Promise.all([
     term ? listMunicipalitiesWithStatus(term) : Promise.resolve([]),
     listMunicipalityOptions(),
     listInvitations({ actor: user }),
     listVerificationQueue({ actor: user }),
+    listReportsForReview({ actor: user }),
   ]);
   return (
     <div className="space-y-10">
@@ -48,6 +50,19 @@ export default async function StaffPage({ params }: { params: Promise<{ locale: 
               ))}
             </tbody>
           </table>
+        )}
+      </section>
+      <section aria-labelledby="report-queue" className="space-y-3">
+        <h2 id="report-queue" className="text-2xl font-semibold">{t('progress.reviewQueue')}</h2>
+        {reports.length === 0 ? <p>{t('progress.reviewQueueEmpty')}</p> : (
+          <ul className="list-inside list-disc" data-testid="report-queue">
+            {reports.map((r) => (
+              <li key={r.id} data-slug={r.municipality.slug}>
+                <Link href={`/${locale}/staff/reports/${r.id}`}>{t('progress.editorTitle', { name: r.municipality.nameLv, year: r.period.year })}</Link>
+                {' · '}{formatDateTime(locale, r.submittedAt)}
+              </li>
+            ))}
+          </ul>
         )}
       </section>
       <section aria-labelledby="invite" className="space-y-4">

@@ -84,3 +84,21 @@ export async function documentCount(): Promise<number> {
   const { rows } = await sql().query<{ n: number }>('SELECT count(*)::int AS n FROM "Document"');
   return rows[0]!.n;
 }
+
+/**
+ * Makes the municipality a verified signatory of the current term and puts
+ * its report for `year` into `status` (revision 1, version 3, empty sections).
+ */
+export async function resetReport(slug: string, year: number, status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED'): Promise<{ id: string; version: number }> {
+  await resetAccession(slug, 'VERIFIED');
+  const municipalityId = await municipalityIdOf(slug);
+  const { rows } = await sql().query<{ id: string }>(`SELECT p."id" FROM "ReportingPeriod" p WHERE p."year" = $1 AND p."termId" = $2`, [year, await currentTermId()]);
+  const periodId = rows[0]!.id;
+  await sql().query(`DELETE FROM "ProgressReport" WHERE "municipalityId" = $1`, [municipalityId]);
+  const id = `rep${Date.now()}${(n += 1)}`;
+  await sql().query(`INSERT INTO "ProgressReport" ("id", "municipalityId", "periodId", "status", "version", "updatedAt") VALUES ($1, $2, $3, $4, 3, now())`, [id, municipalityId, periodId, status]);
+  for (const key of ['resources', 'staff', 'cooperation']) {
+    await sql().query(`INSERT INTO "ReportCommitment" ("id", "reportId", "commitmentKey") VALUES ($1, $2, $3)`, [`${id}${key}`, id, key]);
+  }
+  return { id, version: 3 };
+}

@@ -33,3 +33,12 @@ describe('indicator validation', () => {
     expect(ZIndicatorsSchema.safeParse({ made_up_indicator: '1' }).success).toBe(false);
   });
 });
+
+describe('indicator labels', () => {
+  it('every indicator has a Latvian and an English label', async () => {
+    const { lookup } = await import('@/lib/i18n');
+    for (const d of INDICATORS) {
+      for (const locale of ['lv', 'en'] as const) expect(lookup(locale, `indicator.${d.key}`), `${locale} ${d.key}`).not.toBe(`indicator.${d.key}`);
+    }
+  });
+});

@@ -10,6 +10,9 @@ import { ActionForm } from '@/components/forms/action-form';
 import { DecisionForm } from '@/components/accession/decision-form';
 import { UploadWidget } from '@/components/accession/upload-widget';
 import { DocumentList } from '@/components/accession/document-list';
+import { listSignatoryPeriods } from '@/lib/progress/reports';
+import { formatDate } from '@/lib/i18n';
+import Link from 'next/link';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,6 +26,7 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
   if (!municipality) notFound();
   requirePagePermission(user, 'secretary.view', { municipalityId: municipality.id });
   const { term, accession } = await findSecretaryAccession({ actor: user, municipalitySlug: slug });
+  const periods = await listSignatoryPeriods(municipality.id);
   const status = accession?.status ?? 'NONE';
   const editable = !accession || accession.status === 'DRAFT' || accession.status === 'RETURNED';
   const canSecretaryAct = user.role === 'SECRETARY';
@@ -105,6 +109,21 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
               <h2 id="submit" className="text-2xl font-semibold">{t('accession.submit')}</h2>
               {!hasDecisionDoc ? <p>{t('accession.needDecisionDocument')}</p> : null}
               <ActionForm url={`/api/accessions/${slug}/submit`} locale={locale} version={accession.version} submitLabel={t('accession.submit')} successText={t('accession.submitted')} testId="submit-form" />
+            </section>
+          ) : null}
+
+          {periods.length > 0 ? (
+            <section aria-labelledby="reports" className="space-y-2">
+              <h2 id="reports" className="text-2xl font-semibold">{t('progress.reportsHeading')}</h2>
+              <ul className="space-y-1" data-testid="report-periods">
+                {periods.map((p) => (
+                  <li key={`${p.term.slug}-${p.year}`}>
+                    <Link href={`/${locale}/secretary/${slug}/reports/${p.year}`}>{t('progress.reportFor', { year: p.year })}</Link>
+                    {' — '}{p.reports[0] ? t(`progress.status_${p.reports[0].status}`) : t('progress.cs_NOT_STARTED')}
+                    {' · '}{t('progress.due', { date: formatDate(locale, p.dueOn) })}
+                  </li>
+                ))}
+              </ul>
             </section>
           ) : null}
 

@@ -1,0 +1,73 @@
+import { notFound } from 'next/navigation';
+import Link from 'next/link';
+import { pageLocale, privatePageMetadata } from '@/lib/i18n/page';
+import { formatDate } from '@/lib/i18n';
+import { requirePagePermission, requirePageUser } from '@/lib/auth/guard';
+import { findMunicipalityPublic } from '@/lib/municipalities/queries';
+import { findLatestReport } from '@/lib/progress/reports';
+import { INDICATORS, COMMITMENT_KEYS } from '@/lib/progress/indicators';
+import { findMemorandum } from '@/lib/memorandum/queries';
+import { zReportYear } from '@/lib/schemas/progress-actions';
+import { ReportEditor, type EditorState } from '@/components/progress/report-editor';
+import { StartReportButton } from '@/components/progress/start-report-button';
+
+export const dynamic = 'force-dynamic';
+export const generateMetadata = privatePageMetadata('progress.reportsHeading');
+
+export default async function ReportPage({ params }: { params: Promise<{ locale: string; slug: string; year: string }> }) {
+  const { locale, t } = await pageLocale(params);
+  const { slug, year: rawYear } = await params;
+  const parsed = zReportYear.safeParse(rawYear);
+  if (!parsed.success) notFound();
+  const year = parsed.data;
+  const user = await requirePageUser(locale, `/${locale}/secretary/${slug}/reports/${year}`);
+  const municipality = await findMunicipalityPublic(slug);
+  if (!municipality) notFound();
+  requirePagePermission(user, 'progress.view-draft', { municipalityId: municipality.id });
+  const { period, report } = await findLatestReport({ actor: user, municipalitySlug: slug, year });
+  const memo = await findMemorandum();
+  const titles = Object.fromEntries(COMMITMENT_KEYS.map((k) => {
+    const c = memo?.commitments.find((x) => x.key === k);
+    return [k, c ? `${c.position}. ${locale === 'lv' ? c.shortLv : c.shortEn}` : k];
+  })) as Record<(typeof COMMITMENT_KEYS)[number], string>;
+  const editable = report && (report.status === 'DRAFT' || report.status === 'RETURNED') && user.role === 'SECRETARY';
+  const initial: EditorState | null = report ? {
+    commitments: Object.fromEntries(COMMITMENT_KEYS.map((k) => {
+      const c = report.commitments.find((x) => x.commitmentKey === k);
+      return [k, {
+        status: c?.status ?? 'NOT_STARTED', narrative: c?.narrative ?? '',
+        actions: report.actions.filter((a) => a.commitmentKey === k).map((a) => ({ title: a.title, status: a.status, plannedOn: a.plannedOn?.toISOString().slice(0, 10) ?? '', doneOn: a.doneOn?.toISOString().slice(0, 10) ?? '', budgetEur: a.budgetEur?.toString() ?? '' })),
+      }];
+    })) as EditorState['commitments'],
+    indicators: Object.fromEntries(report.indicators.map((i) => [i.key, i.boolValue !== null ? (i.boolValue ? 'yes' : 'no') : i.numberValue !== null ? i.numberValue.toString() : i.textValue ?? ''])),
+  } : null;
+  const labelKeys = ['commitmentStatus', 'cs_NOT_STARTED', 'cs_IN_PROGRESS', 'cs_ACHIEVED', 'narrative', 'actions', 'actionTitle', 'actionStatus', 'as_PLANNED', 'as_IN_PROGRESS', 'as_DONE', 'as_CANCELLED', 'plannedOn', 'doneOn', 'budgetEur', 'addAction', 'removeAction', 'indicators', 'unknownHint', 'yes', 'no', 'blank', 'saving', 'savedAt', 'saveFailed', 'submit'] as const;
+  return (
+    <div className="space-y-6">
+      <p><Link href={`/${locale}/secretary/${slug}`}>← {municipality.nameLv}</Link></p>
+      <h1 className="text-3xl font-bold">{t('progress.editorTitle', { name: municipality.nameLv, year })}</h1>
+      {!period ? <p role="alert">{t('progress.notSignatory')}</p> : (
+        <>
+          <p>{t('progress.due', { date: formatDate(locale, period.dueOn) })}</p>
+          {report ? <p data-testid="report-status">{t(`progress.status_${report.status}`)} · {t('progress.revision', { n: report.revision })}</p> : null}
+          {report?.status === 'RETURNED' && report.returnComment ? <p role="alert" className="rounded border border-bad bg-bad-bg p-3 text-bad" data-testid="report-return-comment">{t('progress.returnedComment', { comment: report.returnComment })}</p> : null}
+          {!report ? (
+            user.role === 'SECRETARY' ? <StartReportButton slug={slug} year={year} locale={locale} label={t('progress.open')} /> : null
+          ) : editable && initial ? (
+            <ReportEditor
+              reportId={report.id}
+              locale={locale}
+              initialVersion={report.version}
+              initial={initial}
+              indicators={INDICATORS.map((d) => ({ key: d.key, commitment: d.commitment, kind: d.kind, label: t(`indicator.${d.key}` as 'indicator.service_budget_eur') }))}
+              commitmentTitles={titles}
+              labels={Object.fromEntries(labelKeys.map((k) => [k, t(`progress.${k}`)]))}
+            />
+          ) : (
+            <p>{t('progress.locked')}</p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { formatDate, formatMoney, formatNumber, type Locale, type Translate } from '@/lib/i18n';
+import { COMMITMENT_KEYS, INDICATORS } from '@/lib/progress/indicators';
+
+type Decimalish = { toString(): string } | null;
+export type ReportViewData = {
+  commitments: { commitmentKey: string; status: 'NOT_STARTED' | 'IN_PROGRESS' | 'ACHIEVED'; narrative: string | null }[];
+  actions: { commitmentKey: string; title: string; status: 'PLANNED' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED'; plannedOn: Date | null; doneOn: Date | null; budgetEur: Decimalish }[];
+  indicators: { key: string; numberValue: Decimalish; boolValue: boolean | null; textValue: string | null }[];
+};
+
+/** A report, read-only: each commitment's status, narrative, actions and indicators; blanks show as unknown. */
+export function ReportView({ report, titles, locale, t }: { report: ReportViewData; titles: Record<string, string>; locale: Locale; t: Translate }) {
+  const value = (key: string) => {
+    const def = INDICATORS.find((d) => d.key === key)!;
+    const row = report.indicators.find((i) => i.key === key);
+    if (!row) return t('common.unknown');
+    if (def.kind === 'boolean') return row.boolValue === null ? t('common.unknown') : row.boolValue ? t('common.yes') : t('common.no');
+    if (def.kind === 'text') return row.textValue ?? t('common.unknown');
+    const n = row.numberValue === null ? null : Number(row.numberValue.toString());
+    return def.kind === 'money' ? formatMoney(locale, n) : formatNumber(locale, n, 2);
+  };
+  return (
+    <div className="space-y-6" data-testid="report-view">
+      {COMMITMENT_KEYS.map((key) => {
+        const c = report.commitments.find((x) => x.commitmentKey === key);
+        const actions = report.actions.filter((a) => a.commitmentKey === key);
+        return (
+          <section key={key} aria-labelledby={`v-${key}`} className="space-y-2 rounded border border-gray-200 p-4" data-commitment={key}>
+            <h3 id={`v-${key}`} className="text-lg font-semibold">{titles[key]}: {t(`progress.cs_${c?.status ?? 'NOT_STARTED'}`)}</h3>
+            {c?.narrative ? <p className="whitespace-pre-line">{c.narrative}</p> : null}
+            {actions.length > 0 ? (
+              <table className="data text-sm">
+                <caption className="sr-only">{t('progress.actions')}</caption>
+                <thead><tr><th scope="col">{t('progress.actionTitle')}</th><th scope="col">{t('progress.actionStatus')}</th><th scope="col">{t('progress.plannedOn')}</th><th scope="col">{t('progress.budgetEur')}</th></tr></thead>
+                <tbody>{actions.map((a, i) => <tr key={i}><td>{a.title}</td><td>{t(`progress.as_${a.status}`)}</td><td>{a.plannedOn ? formatDate(locale, a.plannedOn) : ''}</td><td>{a.budgetEur ? formatMoney(locale, Number(a.budgetEur.toString())) : ''}</td></tr>)}</tbody>
+              </table>
+            ) : null}
+            <dl className="grid grid-cols-[1fr_auto] gap-x-6 gap-y-1 text-sm">
+              {INDICATORS.filter((d) => d.commitment === key).map((d) => (
+                <div key={d.key} className="contents" data-indicator={d.key}>
+                  <dt>{t(`indicator.${d.key}` as 'indicator.service_budget_eur')}</dt>
+                  <dd className="text-right">{value(d.key)}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

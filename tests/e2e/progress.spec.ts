@@ -1,0 +1,84 @@
+import { test, expect, signInApi, expectNoA11yViolations } from './support/fixtures';
+import { createUser, municipalityIdOf, sql } from './support/db';
+
+test.describe('progress reports', () => {
+  test('a signatory fills all three commitments, closes the page mid-way and finds the draft intact, submits; staff return; fix; staff accept', async ({ browser }) => {
+    test.setTimeout(120_000);
+    await sql().query(`DELETE FROM "ProgressReport" WHERE "municipalityId" = $1`, [await municipalityIdOf('liepaja')]);
+    const secretary = await createUser('SECRETARY', 'liepaja');
+    const context = await browser.newContext();
+    let page = await context.newPage();
+    await signInApi(page.request, secretary);
+    await page.goto('/lv/secretary/liepaja');
+    await page.getByTestId('report-periods').getByRole('link', { name: '2022. gada ziņojums' }).click();
+    await page.getByRole('button', { name: 'Atvērt ziņojumu' }).click();
+    const editor = page.getByTestId('report-editor');
+    await expect(editor).toBeVisible();
+    await expectNoA11yViolations(page);
+
+    const resources = editor.locator('[data-commitment="resources"]');
+    await resources.getByLabel('Statuss', { exact: true }).selectOption('IN_PROGRESS');
+    await resources.getByLabel('Apraksts').fill('Sociālais dienests iesaistīts attīstības programmas izstrādē; 33 rīcības.');
+    await resources.getByRole('button', { name: 'Pievienot rīcību' }).click();
+    await resources.getByLabel('Nosaukums').fill('Dienesta telpu pārbūve');
+    await resources.getByLabel('Budžets, EUR', { exact: true }).fill('5900000');
+    await resources.getByLabel('Sociālā darba speciālisti, slodzes').fill('42');
+    await resources.getByLabel('Sociālais dienests iesaistīts attīstības plānošanā').selectOption('yes');
+    const staffSection = editor.locator('[data-commitment="staff"]');
+    await staffSection.getByLabel('Statuss', { exact: true }).selectOption('ACHIEVED');
+    await staffSection.getByLabel('Apraksts').fill('Supervīzija pieejama visiem.');
+    await staffSection.getByLabel('Sociālo darbinieku vidējā bruto mēnešalga, EUR').fill('-5');
+    await expect(page.getByTestId('autosave-status')).toContainText('Nav saglabāts');
+    await expect(staffSection.locator('#ind-avg_gross_monthly_pay_eur-error')).toHaveText('Ne mazāk kā 300.');
+    await staffSection.getByLabel('Sociālo darbinieku vidējā bruto mēnešalga, EUR').fill('1450');
+    const cooperation = editor.locator('[data-commitment="cooperation"]');
+    await cooperation.getByLabel('Apraksts').fill('Sadarbība ar skolām un policiju.');
+    await cooperation.getByLabel('Kopīgas sanāksmes gadā: izglītība').fill('6');
+    await expect(page.getByTestId('autosave-status')).toContainText('Melnraksts saglabāts');
+
+    // Close the page mid-way; a new page finds the draft intact.
+    await page.close();
+    page = await context.newPage();
+    await page.goto('/lv/secretary/liepaja/reports/2022');
+    const again = page.getByTestId('report-editor');
+    await expect(again.locator('[data-commitment="resources"]').getByLabel('Apraksts')).toHaveValue('Sociālais dienests iesaistīts attīstības programmas izstrādē; 33 rīcības.');
+    await expect(again.locator('[data-commitment="resources"]').getByLabel('Budžets, EUR', { exact: true })).toHaveValue('5900000');
+    await expect(again.locator('[data-commitment="staff"]').getByLabel('Sociālo darbinieku vidējā bruto mēnešalga, EUR')).toHaveValue('1450');
+    await expect(again.locator('[data-commitment="cooperation"]').getByLabel('Kopīgas sanāksmes gadā: izglītība')).toHaveValue('6');
+    await page.getByRole('button', { name: 'Iesniegt ziņojumu' }).click();
+    await expect(page.getByTestId('report-status')).toContainText('Iesniegts');
+
+    // Staff return it with a comment.
+    const staffContext = await browser.newContext();
+    const staff = await staffContext.newPage();
+    await signInApi(staff.request, await createUser('STAFF'));
+    await staff.goto('/lv/staff');
+    await staff.getByTestId('report-queue').locator('li[data-slug="liepaja"]').getByRole('link').click();
+    await expect(staff.getByTestId('report-view')).toContainText('Dienesta telpu pārbūve');
+    await expectNoA11yViolations(staff);
+    await staff.getByTestId('return-report-form').getByLabel('Komentārs sekretāram').fill('Lūdzu norādiet mācību stundas.');
+    await staff.getByTestId('return-report-form').getByRole('button', { name: 'Atgriezt labošanai' }).click();
+    await expect(staff.getByTestId('report-status')).toContainText('Atgriezts labošanai');
+
+    // The secretary fixes and resubmits; staff accept.
+    await page.reload();
+    await expect(page.getByTestId('report-return-comment')).toContainText('Lūdzu norādiet mācību stundas.');
+    await page.getByTestId('report-editor').locator('[data-commitment="staff"]').getByLabel('Mācību stundas vienam sociālajam darbiniekam gadā').fill('24');
+    await expect(page.getByTestId('autosave-status')).toContainText('Melnraksts saglabāts');
+    await page.getByRole('button', { name: 'Iesniegt ziņojumu' }).click();
+    await expect(page.getByTestId('report-status')).toContainText('Iesniegts');
+    await staff.goto('/lv/staff');
+    await staff.getByTestId('report-queue').locator('li[data-slug="liepaja"]').getByRole('link').click();
+    await staff.getByTestId('accept-report-form').getByRole('button', { name: 'Pieņemt ziņojumu' }).click();
+    await expect(staff.getByTestId('report-status')).toContainText('Pieņemts');
+    await staffContext.close();
+    await context.close();
+  });
+
+  test('a secretary of a municipality that has not joined cannot open a report', async ({ page }) => {
+    await signInApi(page.request, await createUser('SECRETARY', 'saulkrastu-novads'));
+    const res = await page.request.post('/api/progress/saulkrastu-novads/2022', { headers: { 'x-locale': 'en' } });
+    expect(res.status()).toBe(403);
+    expect((await res.json()).message).toBe('The municipality is not a signatory in this term, so it cannot report progress.');
+  });
+});
