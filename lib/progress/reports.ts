@@ -200,3 +200,24 @@ export async function findReportForReview({ actor, reportId }: { actor: Actor | 
   if (!report) throw new AppError('NOT_FOUND');
   return report;
 }
+
+/**
+ * Overdue reports (staff): for each verified signatory of an opened term,
+ * the periods past their due date with no report submitted or accepted.
+ */
+export async function listOverdueReports({ actor, now = new Date() }: { actor: Actor | null; now?: Date }) {
+  requirePermission(actor, 'progress.review');
+  const periods = await db().reportingPeriod.findMany({
+    where: { dueOn: { lt: now }, term: { openedAt: { not: null } } },
+    orderBy: { year: 'asc' },
+    select: {
+      id: true, year: true, dueOn: true,
+      term: { select: { accessions: { where: { status: 'VERIFIED' }, select: { municipality: { select: { id: true, slug: true, nameLv: true } } } } } },
+      reports: { where: { status: { in: ['SUBMITTED', 'ACCEPTED'] } }, select: { municipalityId: true } },
+    },
+  });
+  return periods.flatMap((p) => {
+    const done = new Set(p.reports.map((r) => r.municipalityId));
+    return p.term.accessions.filter((a) => !done.has(a.municipality.id)).map((a) => ({ year: p.year, dueOn: p.dueOn, municipality: a.municipality }));
+  });
+}

@@ -1,5 +1,6 @@
 import { test, expect, signInApi, expectNoA11yViolations } from './support/fixtures';
 import { createUser, municipalityIdOf, sql } from './support/db';
+import { extractPdfText } from '../unit/pdf/extract-text';
 
 test.describe('progress reports', () => {
   test('a signatory fills all three commitments, closes the page mid-way and finds the draft intact, submits; staff return; fix; staff accept', async ({ browser }) => {
@@ -53,6 +54,9 @@ test.describe('progress reports', () => {
     const staff = await staffContext.newPage();
     await signInApi(staff.request, await createUser('STAFF'));
     await staff.goto('/lv/staff');
+    // Overdue: past the due date with no report submitted (Jēkabpils novads has none; Liepāja's 2022 report is in).
+    await expect(staff.getByTestId('overdue-reports').locator('tr[data-slug="jekabpils-novads"]').first()).toBeVisible();
+    await expect(staff.getByTestId('overdue-reports').getByRole('row', { name: /Liepāja 2022/ })).toHaveCount(0);
     await staff.getByTestId('report-queue').locator('li[data-slug="liepaja"]').getByRole('link').click();
     await expect(staff.getByTestId('report-view')).toContainText('Dienesta telpu pārbūve');
     await expectNoA11yViolations(staff);
@@ -69,10 +73,35 @@ test.describe('progress reports', () => {
     await expect(page.getByTestId('report-status')).toContainText('Iesniegts');
     await staff.goto('/lv/staff');
     await staff.getByTestId('report-queue').locator('li[data-slug="liepaja"]').getByRole('link').click();
+    // Test data: a population figure for the year, so the derived ratio has a denominator.
+    await sql().query(`INSERT INTO "PopulationFigure" ("id", "municipalityId", "year", "value", "source") VALUES ('popliepaja2022', $1, 2022, 60000, 'e2e test fixture') ON CONFLICT DO NOTHING`, [await municipalityIdOf('liepaja')]);
     await staff.getByTestId('accept-report-form').getByRole('button', { name: 'Pieņemt ziņojumu' }).click();
     await expect(staff.getByTestId('report-status')).toContainText('Pieņemts');
     await staffContext.close();
     await context.close();
+
+    // The public page shows the accepted report, the derived ratio and the charts; the PDF carries the name with diacritics.
+    const visitorContext = await browser.newContext();
+    const visitor = await visitorContext.newPage();
+    await visitor.goto('/lv/municipalities/liepaja');
+    const section = visitor.getByTestId('progress-section');
+    await expect(section.locator('li[data-year="2022"]')).toContainText('Pieņemts');
+    await expect(section.locator('li[data-year="2021"]')).toContainText('Ziņojums nav iesniegts.');
+    await expect(section.getByTestId('report-view')).toContainText('Dienesta telpu pārbūve');
+    await expect(section.getByTestId('report-view').locator('[data-indicator="avg_gross_monthly_pay_eur"]')).toContainText('1450,00');
+    await expect(section.getByTestId('report-view').locator('[data-indicator="service_budget_eur"]')).toContainText('nav zināms');
+    await expect(section.getByTestId('specialist-ratio')).toContainText('uz 1 000 iedzīvotājiem: 0,7');
+    expect(await section.getByTestId('indicator-chart').count()).toBeGreaterThan(0);
+    await expectNoA11yViolations(visitor);
+    const pdf = await visitor.request.get('/api/municipalities/liepaja/progress.pdf?lang=lv');
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect(await extractPdfText(new Uint8Array(await pdf.body()))).toContain('Liepāja');
+    const csv = await visitor.request.get('/api/municipalities/liepaja/progress.csv');
+    const bytes = await csv.body();
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text).toContain('liepaja,2022,1,staff,avg_gross_monthly_pay_eur,1450');
+    await visitorContext.close();
   });
 
   test('a secretary of a municipality that has not joined cannot open a report', async ({ page }) => {

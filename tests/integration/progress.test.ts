@@ -84,3 +84,27 @@ describe('progress reports', () => {
     expect(await db().document.count({ where: { reportId: report.id } })).toBe(1);
   });
 });
+
+describe('overdue reports', () => {
+  beforeEach(resetDatabase);
+
+  it('a period past its due date without a submitted report is overdue; a submitted one is not; staff only', async () => {
+    const { listOverdueReports } = await import('@/lib/progress/reports');
+    const { findPublicProgress } = await import('@/lib/progress/public');
+    const staff = actorOf(await createUser({ role: 'STAFF' }));
+    const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' }));
+    const now = new Date('2023-06-01T00:00:00Z');
+    const before = await listOverdueReports({ actor: staff, now });
+    // 2021 (due 2022-03-31) and 2022 (due 2023-03-31) are past due for both signatories.
+    expect(before.filter((o) => o.municipality.slug === 'liepaja').map((o) => o.year)).toEqual([2021, 2022]);
+    const report = await openReportForEditing({ actor: secretary, municipalitySlug: 'liepaja', year: 2022 });
+    await submitReport({ actor: secretary, reportId: report.id, version: report.version });
+    const after = await listOverdueReports({ actor: staff, now });
+    expect(after.filter((o) => o.municipality.slug === 'liepaja').map((o) => o.year)).toEqual([2021]);
+    const liepaja = await db().municipality.findUniqueOrThrow({ where: { slug: 'liepaja' } });
+    const pub = await findPublicProgress(liepaja.id, now);
+    expect(pub.periods.find((p) => p.year === 2021)).toMatchObject({ overdue: true, report: null });
+    expect(pub.periods.find((p) => p.year === 2022)).toMatchObject({ overdue: false, submitted: true, report: null });
+    await expect(listOverdueReports({ actor: secretary, now })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

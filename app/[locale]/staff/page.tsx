@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { pageLocale, privatePageMetadata } from '@/lib/i18n/page';
-import { formatDateTime } from '@/lib/i18n';
+import { formatDate, formatDateTime } from '@/lib/i18n';
 import { requirePagePermission, requirePageUser } from '@/lib/auth/guard';
 import { findCurrentTerm, listMunicipalitiesWithStatus, listMunicipalityOptions } from '@/lib/municipalities/queries';
 import { listInvitations } from '@/lib/users/invitations';
 import { listVerificationQueue } from '@/lib/accessions/workflow';
-import { listReportsForReview } from '@/lib/progress/reports';
+import { listOverdueReports, listReportsForReview } from '@/lib/progress/reports';
 import { StatusBadge } from '@/components/status-badge';
 import { InviteForm } from '@/components/forms/invite-form';
 import { SignOutButton } from '@/components/forms/sign-out-button';
@@ -21,12 +21,13 @@ export default async function StaffPage({ params }: { params: Promise<{ locale: 
   const user = await requirePageUser(locale, `/${locale}/staff`);
   requirePagePermission(user, 'staff.view');
   const term = await findCurrentTerm();
-  const [rows, options, invitations, queue, reports] = await Promise.all([
+  const [rows, options, invitations, queue, reports, overdue] = await Promise.all([
     term ? listMunicipalitiesWithStatus(term) : Promise.resolve([]),
     listMunicipalityOptions(),
     listInvitations({ actor: user }),
     listVerificationQueue({ actor: user }),
     listReportsForReview({ actor: user }),
+    listOverdueReports({ actor: user }),
   ]);
   return (
     <div className="space-y-10">
@@ -63,6 +64,19 @@ export default async function StaffPage({ params }: { params: Promise<{ locale: 
               </li>
             ))}
           </ul>
+        )}
+      </section>
+      <section aria-labelledby="overdue" className="space-y-3">
+        <h2 id="overdue" className="text-2xl font-semibold">{t('progress.overdueHeading')} ({overdue.length})</h2>
+        {overdue.length === 0 ? <p>{t('progress.overdueNone')}</p> : (
+          <table className="data" data-testid="overdue-reports">
+            <thead><tr><th scope="col">{t('home.colMunicipality')}</th><th scope="col">{t('progress.year')}</th><th scope="col">{t('progress.dueColumn')}</th></tr></thead>
+            <tbody>
+              {overdue.map((o) => (
+                <tr key={`${o.municipality.slug}-${o.year}`} data-slug={o.municipality.slug}><th scope="row" className="font-normal">{o.municipality.nameLv}</th><td>{o.year}</td><td>{formatDate(locale, o.dueOn)}</td></tr>
+              ))}
+            </tbody>
+          </table>
         )}
       </section>
       <section aria-labelledby="invite" className="space-y-4">

@@ -8,6 +8,7 @@ import { StatusBadge } from '@/components/status-badge';
 import { DocumentList } from '@/components/accession/document-list';
 import { AccessionHistory } from '@/components/accession/history';
 import { LocatorMap } from '@/components/map/locator-map';
+import { ProgressSection } from '@/components/progress/progress-section';
 
 export const dynamic = 'force-dynamic';
 
@@ -110,10 +111,7 @@ export default async function MunicipalityPage({ params }: Props) {
           );
         })}
       </section>
-      <section aria-labelledby="progress">
-        <h2 id="progress" className="text-2xl font-semibold">{t('memorandum.commitmentsHeading')}</h2>
-        <p>{t('municipality.progressSoon')}</p>
-      </section>
+      <ProgressSection municipalityId={m.id} slug={m.slug} locale={locale} t={t} />
     </div>
   );
 }

@@ -1,0 +1,86 @@
+import 'server-only';
+import { PDFDocument } from 'pdf-lib';
+import { db } from '@/lib/db/client';
+import { AppError } from '@/lib/errors';
+import { formatDate, formatMoney, formatNumber, translator, type Locale } from '@/lib/i18n';
+import { findMemorandum } from '@/lib/memorandum/queries';
+import { A4, LayoutCursor, drawFooters, embedFonts, footerReserve, setDocumentMetadata, type Margins } from '@/lib/pdf/layout';
+import { INDICATORS, COMMITMENT_KEYS } from './indicators';
+import { findPublicProgress, type PublicPeriodReport } from './public';
+
+/** The municipality's public (accepted) progress; unknown slugs are a 404. */
+export async function loadPublicProgress(slug: string) {
+  const m = await db().municipality.findUnique({ where: { slug }, select: { id: true, slug: true, nameLv: true } });
+  if (!m) throw new AppError('NOT_FOUND');
+  return { municipality: m, ...(await findPublicProgress(m.id)) };
+}
+
+function indicatorText(locale: Locale, report: NonNullable<PublicPeriodReport['report']>, key: string): string {
+  const t = translator(locale);
+  const def = INDICATORS.find((d) => d.key === key)!;
+  const row = report.indicators.find((i) => i.key === key);
+  if (!row) return t('common.unknown');
+  if (def.kind === 'boolean') return row.boolValue === null ? t('common.unknown') : row.boolValue ? t('common.yes') : t('common.no');
+  if (def.kind === 'text') return row.textValue ?? t('common.unknown');
+  const n = row.numberValue === null ? null : Number(row.numberValue.toString());
+  return def.kind === 'money' ? formatMoney(locale, n) : formatNumber(locale, n, 2);
+}
+
+const csvCell = (v: string) => {
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+};
+
+/** Accepted reports as CSV (UTF-8 with BOM; one row per period × indicator; blanks stay blank). */
+export async function progressCsv(slug: string): Promise<{ body: string; fileName: string }> {
+  const { municipality, periods } = await loadPublicProgress(slug);
+  const header = ['municipality_slug', 'year', 'revision', 'commitment', 'indicator', 'value'];
+  const rows = periods.flatMap((p) => (p.report ? INDICATORS.map((d) => {
+    const row = p.report!.indicators.find((i) => i.key === d.key);
+    const value = !row ? '' : row.boolValue !== null ? (row.boolValue ? 'yes' : 'no') : row.numberValue !== null ? row.numberValue.toString() : row.textValue ?? '';
+    return [municipality.slug, String(p.year), String(p.report!.revision), d.commitment, d.key, value];
+  }) : []));
+  return { body: '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n', fileName: `progress-${municipality.slug}.csv` };
+}
+
+const MARGINS: Margins = { top: 56, right: 56, bottom: 40, left: 56 };
+
+/** Accepted reports as a PDF in the chosen language (DejaVu Sans, so Latvian letters render). */
+export async function progressPdf(slug: string, locale: Locale): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const { municipality, periods } = await loadPublicProgress(slug);
+  const memo = await findMemorandum();
+  const t = translator(locale);
+  const doc = await PDFDocument.create();
+  const fonts = await embedFonts(doc);
+  setDocumentMetadata(doc, { title: `${municipality.nameLv} — ${t('progress.reportsHeading')}`, language: locale });
+  const cursor = new LayoutCursor(doc, { pageSize: A4, margins: MARGINS, footerReserve: footerReserve() });
+  const h1 = { font: fonts.bold, size: 16 };
+  const h2 = { font: fonts.bold, size: 12.5 };
+  const body = { font: fonts.regular, size: 10 };
+  cursor.drawParagraph(`${municipality.nameLv}: ${t('progress.reportsHeading')}`, h1);
+  cursor.moveDown(6);
+  for (const p of periods) {
+    cursor.moveDown(8);
+    cursor.drawParagraph(t('progress.reportFor', { year: p.year }), h2);
+    if (!p.report) {
+      cursor.drawParagraph(p.overdue ? t('progress.publicOverdue') : t('progress.publicNone'), body);
+      continue;
+    }
+    cursor.drawParagraph(`${t('progress.revision', { n: p.report.revision })} · ${formatDate(locale, p.report.acceptedAt)}`, body);
+    for (const key of COMMITMENT_KEYS) {
+      const c = p.report.commitments.find((x) => x.commitmentKey === key);
+      const m = memo?.commitments.find((x) => x.key === key);
+      cursor.moveDown(4);
+      cursor.drawParagraph(`${m ? (locale === 'lv' ? m.shortLv : m.shortEn) : key}: ${t(`progress.cs_${c?.status ?? 'NOT_STARTED'}`)}`, { font: fonts.bold, size: 10.5 });
+      if (c?.narrative) cursor.drawParagraph(c.narrative, body);
+      for (const a of p.report.actions.filter((x) => x.commitmentKey === key)) {
+        cursor.drawParagraph(`• ${a.title} — ${t(`progress.as_${a.status}`)}${a.budgetEur ? `, ${formatMoney(locale, Number(a.budgetEur.toString()))}` : ''}`, { ...body, indent: 10 });
+      }
+      for (const d of INDICATORS.filter((x) => x.commitment === key)) {
+        cursor.drawParagraph(`${t(`indicator.${d.key}` as 'indicator.service_budget_eur')}: ${indicatorText(locale, p.report, d.key)}`, { ...body, indent: 10 });
+      }
+    }
+  }
+  drawFooters(doc, { fonts, margins: MARGINS, note: t('meta.siteTitle') });
+  return { bytes: await doc.save(), fileName: `progress-${municipality.slug}-${locale}.pdf` };
+}
