@@ -2,14 +2,14 @@
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState } from 'react';
 
-type Labels = { file: string; kind: string; kinds: Record<'DECISION' | 'ANNEX', string>; upload: string; uploading: string; uploaded: string; aborted: string };
+type Labels = { file: string; kind: string; kinds?: Record<'DECISION' | 'ANNEX', string>; upload: string; uploading: string; uploaded: string; aborted: string };
 
 /**
  * Uploads one file as the raw request body (XMLHttpRequest, for its upload
  * progress events) and shows a progress bar; the server answers with a
  * translated reason when it refuses the file.
  */
-export function UploadWidget({ slug, locale, labels }: { slug: string; locale: string; labels: Labels }) {
+export function UploadWidget({ endpoint, locale, labels }: { endpoint: string; locale: string; labels: Labels }) {
   const router = useRouter();
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -24,7 +24,7 @@ export function UploadWidget({ slug, locale, labels }: { slug: string; locale: s
     setMessage(null);
     setPercent(0);
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/accessions/${slug}/documents?kind=${kind}&name=${encodeURIComponent(file.name)}`);
+    xhr.open('POST', `${endpoint}?${labels.kinds ? `kind=${kind}&` : ''}name=${encodeURIComponent(file.name)}`);
     xhr.setRequestHeader('x-locale', locale);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) setPercent(Math.round((e.loaded / e.total) * 100)); };
@@ -46,13 +46,15 @@ export function UploadWidget({ slug, locale, labels }: { slug: string; locale: s
 
   return (
     <form onSubmit={upload} className="space-y-3" data-testid="upload-form">
-      <div className="space-y-1">
-        <label htmlFor={`${id}-kind`} className="block font-medium">{labels.kind}</label>
-        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as 'DECISION' | 'ANNEX')} className="rounded border border-gray-500 px-3 py-2">
-          <option value="DECISION">{labels.kinds.DECISION}</option>
-          <option value="ANNEX">{labels.kinds.ANNEX}</option>
-        </select>
-      </div>
+      {labels.kinds ? (
+        <div className="space-y-1">
+          <label htmlFor={`${id}-kind`} className="block font-medium">{labels.kind}</label>
+          <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as 'DECISION' | 'ANNEX')} className="rounded border border-gray-500 px-3 py-2">
+            <option value="DECISION">{labels.kinds.DECISION}</option>
+            <option value="ANNEX">{labels.kinds.ANNEX}</option>
+          </select>
+        </div>
+      ) : null}
       <div className="space-y-1">
         <label htmlFor={`${id}-file`} className="block font-medium">{labels.file}</label>
         <input ref={fileRef} id={`${id}-file`} type="file" accept=".pdf,.edoc,.asice,.bdoc,application/pdf,application/vnd.etsi.asic-e+zip" required className="block" />

@@ -3,6 +3,7 @@ import { findMemorandum } from '@/lib/memorandum/queries';
 import { findPublicProgress, indicatorSeries } from '@/lib/progress/public';
 import { ReportView } from './report-view';
 import { IndicatorChart } from './indicator-chart';
+import { DocumentList } from '@/components/accession/document-list';
 
 /** The public progress of a signatory: per period, the accepted report or "not submitted"; the latest report, derived ratio, charts and downloads. */
 export async function ProgressSection({ municipalityId, slug, locale, t }: { municipalityId: string; slug: string; locale: Locale; t: Translate }) {
@@ -39,6 +40,12 @@ export async function ProgressSection({ municipalityId, slug, locale, t }: { mun
               : ''}
           </p>
           <ReportView report={latest.report} titles={titles} locale={locale} t={t} />
+          {latest.report.documents.length > 0 ? (
+            <div className="space-y-2">
+              <h4 className="font-semibold">{t('progress.evidence')}</h4>
+              <DocumentList documents={latest.report.documents} locale={locale} t={t} />
+            </div>
+          ) : null}
           <p className="flex flex-wrap gap-4">
             <a href={`/api/municipalities/${slug}/progress.pdf?lang=${locale}`} download data-testid="progress-pdf">{t('progress.downloadPdf')}</a>
             <a href={`/api/municipalities/${slug}/progress.csv`} download data-testid="progress-csv">{t('progress.downloadCsv')}</a>

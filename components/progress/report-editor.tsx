@@ -98,12 +98,13 @@ export function ReportEditor({ reportId, locale, initialVersion, initial, indica
             <fieldset className="space-y-3">
               <legend className="font-medium">{labels.actions}</legend>
               {section.actions.map((a, i) => (
-                <div key={i} className="grid gap-2 rounded bg-gray-50 p-2 md:grid-cols-5" data-testid={`action-${key}-${i}`}>
+                <div key={i} className="grid gap-2 rounded bg-gray-50 p-2 md:grid-cols-6" data-testid={`action-${key}-${i}`}>
                   <label className="md:col-span-2">{labels.actionTitle}<input value={a.title} onChange={(e) => update((d) => { d.commitments[key].actions[i]!.title = e.target.value; })} className="block w-full rounded border border-gray-500 px-2 py-1" /></label>
                   <label>{labels.actionStatus}<select value={a.status} onChange={(e) => update((d) => { d.commitments[key].actions[i]!.status = e.target.value as EditorAction['status']; })} className="block w-full rounded border border-gray-500 px-2 py-1">{(['PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const).map((s) => <option key={s} value={s}>{labels[`as_${s}`]}</option>)}</select></label>
                   <label>{labels.plannedOn}<input type="date" value={a.plannedOn} onChange={(e) => update((d) => { d.commitments[key].actions[i]!.plannedOn = e.target.value; })} className="block w-full rounded border border-gray-500 px-2 py-1" /></label>
+                  <label>{labels.doneOn}<input type="date" value={a.doneOn} onChange={(e) => update((d) => { d.commitments[key].actions[i]!.doneOn = e.target.value; })} className="block w-full rounded border border-gray-500 px-2 py-1" /></label>
                   <label>{labels.budgetEur}<input inputMode="decimal" value={a.budgetEur} onChange={(e) => update((d) => { d.commitments[key].actions[i]!.budgetEur = e.target.value; })} className="block w-full rounded border border-gray-500 px-2 py-1" /></label>
-                  {err(`commitments.${key}.actions.${i}.budgetEur`) || err(`commitments.${key}.actions.${i}.title`) ? <p className="text-sm text-bad md:col-span-5">{[err(`commitments.${key}.actions.${i}.title`), err(`commitments.${key}.actions.${i}.budgetEur`)].filter(Boolean).join(' ')}</p> : null}
+                  {err(`commitments.${key}.actions.${i}.budgetEur`) || err(`commitments.${key}.actions.${i}.title`) ? <p className="text-sm text-bad md:col-span-6">{[err(`commitments.${key}.actions.${i}.title`), err(`commitments.${key}.actions.${i}.budgetEur`)].filter(Boolean).join(' ')}</p> : null}
                   <button type="button" onClick={() => update((d) => { d.commitments[key].actions.splice(i, 1); })} className="justify-self-start rounded border border-gray-500 px-2 py-0.5 text-sm">{labels.removeAction}</button>
                 </div>
               ))}

@@ -1,11 +1,11 @@
 import 'server-only';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { db, type Tx } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { requirePermission, type Actor } from '@/lib/authz';
 import { writeAudit } from '@/lib/audit';
-import { inspectDocument, MAX_UPLOAD_BYTES } from '@/lib/documents/inspect';
-import { keyForSha256, storage, type ReceivedFile } from '@/lib/storage';
+import { type ReceivedFile } from '@/lib/storage';
+import { deleteStoredIfUnreferenced, storeCheckedUpload, type UploadOutcome } from '@/lib/documents/store';
 import { findCurrentTerm } from '@/lib/municipalities/queries';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TReason, TRecordDecision } from '@/lib/schemas/accession';
@@ -74,17 +74,12 @@ function toJson(value: unknown): Prisma.InputJsonValue {
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }
 
-export type UploadOutcome = { id: string; sha256: string; sizeBytes: number; warnings: string[] };
-
 /**
  * Checks an uploaded file (already streamed to a temporary file) by content
- * and attaches it to the draft. A refused file leaves nothing behind: the
- * temporary file is removed and no row is written. Identical bytes are
- * stored once (content-addressed storage).
+ * and attaches it to the draft (lib/documents/store.ts: nothing is left
+ * behind when it is refused; identical bytes are stored once).
  */
 export async function addDocument({ actor, municipalitySlug, kind, originalName, file }: { actor: Actor | null; municipalitySlug: string; kind: 'DECISION' | 'ANNEX'; originalName: string; file: ReceivedFile }): Promise<UploadOutcome> {
-  let moved = false;
-  const key = keyForSha256(file.sha256);
   try {
     const municipality = await municipalityBySlug(municipalitySlug);
     const who = requirePermission(actor, 'accession.upload', { municipalityId: municipality.id });
@@ -92,38 +87,18 @@ export async function addDocument({ actor, municipalitySlug, kind, originalName,
     const accession = await db().accession.findUnique({ where: { municipalityId_termId: { municipalityId: municipality.id, termId: term.id } }, select: { id: true, status: true } });
     if (!accession) throw new AppError('CONFLICT', 'accession.needDecisionFacts');
     if (!isEditable(accession.status)) throw new AppError('CONFLICT', 'accession.notEditable');
-
-    const result = await inspectDocument(new Uint8Array(await readFile(file.tempPath)), { maxBytes: MAX_UPLOAD_BYTES });
-    if (!result.ok) {
-      const code = result.reason === 'too_large' ? 'TOO_LARGE' : result.reason === 'not_pdf' || result.reason === 'unsupported_type' ? 'UNSUPPORTED' : 'UNPROCESSABLE';
-      throw new AppError(code, `upload.${result.reason}`);
-    }
-    const inspection = toJson({ kind: result.kind, warnings: result.warnings, signatures: result.signatures, pageCount: result.pageCount ?? null, dataFiles: result.dataFiles ?? null });
-    await storage().putFile(key, file.tempPath);
-    moved = true;
-    const doc = await db().$transaction(async (tx) => {
-      const current = await tx.accession.findUniqueOrThrow({ where: { id: accession.id }, select: { status: true } });
-      if (!isEditable(current.status)) throw new AppError('CONFLICT', 'accession.notEditable');
-      const created = await tx.document.create({
-        data: { accessionId: accession.id, kind, sha256: file.sha256, sizeBytes: file.size, mediaType: result.mediaType, storageKey: key, originalName, inspection, uploaderId: who.id },
-        select: { id: true, sha256: true, sizeBytes: true },
-      });
-      await tx.accession.update({ where: { id: accession.id }, data: { version: { increment: 1 } } });
-      await writeAudit(tx, { actor: who, action: 'document.upload', subjectType: 'Document', subjectId: created.id, municipalityId: municipality.id, after: { sha256: file.sha256, size: file.size, kind, originalName, warnings: result.warnings } });
-      return created;
+    return await storeCheckedUpload({
+      actor: who, municipalityId: municipality.id, file, originalName, kind, link: { accessionId: accession.id },
+      guard: async (tx) => {
+        const current = await tx.accession.findUniqueOrThrow({ where: { id: accession.id }, select: { status: true } });
+        if (!isEditable(current.status)) throw new AppError('CONFLICT', 'accession.notEditable');
+        await tx.accession.update({ where: { id: accession.id }, data: { version: { increment: 1 } } });
+      },
     });
-    return { ...doc, warnings: result.warnings };
   } catch (error) {
     await rm(file.tempPath, { force: true });
-    if (moved) await deleteStoredIfUnreferenced(key);
     throw error;
   }
-}
-
-/** Deletes a stored object when no document row refers to it any more. */
-async function deleteStoredIfUnreferenced(key: string): Promise<void> {
-  const refs = await db().document.count({ where: { storageKey: key } });
-  if (refs === 0) await storage().delete(key);
 }
 
 /** Removes a document from a draft or returned submission; audited. */

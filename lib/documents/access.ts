@@ -9,21 +9,21 @@ const PUBLIC_STATUSES = ['VERIFIED', 'WITHDRAWN'];
 
 /**
  * Opens a document for download. Documents of verified (or withdrawn)
- * accessions are public records; any other needs the uploader's municipality
+ * accessions and of accepted reports are public records; any other needs the uploader's municipality
  * or staff.
  */
 export async function openDocument({ actor, documentId }: { actor: Actor | null; documentId: string }): Promise<{ stream: Readable; isPublic: boolean; doc: { sha256: string; sizeBytes: number; mediaType: string; originalName: string } }> {
   if (!/^[a-z0-9]{1,64}$/i.test(documentId)) throw new AppError('NOT_FOUND');
   const doc = await db().document.findUnique({
     where: { id: documentId },
-    select: { sha256: true, sizeBytes: true, mediaType: true, originalName: true, storageKey: true, accession: { select: { status: true, municipalityId: true } } },
+    select: { sha256: true, sizeBytes: true, mediaType: true, originalName: true, storageKey: true, accession: { select: { status: true, municipalityId: true } }, report: { select: { status: true, municipalityId: true } } },
   });
   if (!doc) throw new AppError('NOT_FOUND');
-  const isPublic = Boolean(doc.accession && PUBLIC_STATUSES.includes(doc.accession.status));
+  const isPublic = Boolean((doc.accession && PUBLIC_STATUSES.includes(doc.accession.status)) || doc.report?.status === 'ACCEPTED');
   // Note: unpublished documents answer 404 to the public, so their existence is not revealed.
   if (!isPublic) {
     if (!actor) throw new AppError('NOT_FOUND');
-    requirePermission(actor, 'document.view-unpublished', { municipalityId: doc.accession?.municipalityId ?? null });
+    requirePermission(actor, 'document.view-unpublished', { municipalityId: doc.accession?.municipalityId ?? doc.report?.municipalityId ?? null });
   }
   if (!(await storage().exists(doc.storageKey))) throw new AppError('GONE');
   return { stream: await storage().open(doc.storageKey), isPublic, doc };

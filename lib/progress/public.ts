@@ -10,6 +10,7 @@ export type PublicPeriodReport = {
     commitments: { commitmentKey: string; status: 'NOT_STARTED' | 'IN_PROGRESS' | 'ACHIEVED'; narrative: string | null }[];
     actions: { commitmentKey: string; title: string; status: 'PLANNED' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED'; plannedOn: Date | null; doneOn: Date | null; budgetEur: { toString(): string } | null }[];
     indicators: { key: string; numberValue: { toString(): string } | null; boolValue: boolean | null; textValue: string | null }[];
+    documents: { id: string; kind: 'DECISION' | 'ANNEX' | 'EVIDENCE'; sha256: string; sizeBytes: number; originalName: string; inspection: unknown }[];
     specialistsPerThousand: number | null;
   };
   population: { value: number; source: string } | null;
@@ -35,6 +36,7 @@ export async function findPublicProgress(municipalityId: string, now = new Date(
           commitments: { select: { commitmentKey: true, status: true, narrative: true } },
           actions: { orderBy: [{ commitmentKey: 'asc' }, { position: 'asc' }], select: { commitmentKey: true, title: true, status: true, plannedOn: true, doneOn: true, budgetEur: true } },
           indicators: { select: { key: true, numberValue: true, boolValue: true, textValue: true } },
+          documents: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, sha256: true, sizeBytes: true, originalName: true, inspection: true } },
         },
       },
     },
@@ -54,7 +56,7 @@ export async function findPublicProgress(municipalityId: string, now = new Date(
         year: p.year, dueOn: p.dueOn, submitted, overdue: !submitted && p.dueOn < now,
         population: figure ? { value: figure.value, source: figure.source } : null,
         report: accepted ? {
-          id: accepted.id, revision: accepted.revision, acceptedAt: accepted.acceptedAt, commitments: accepted.commitments, actions: accepted.actions, indicators: accepted.indicators,
+          id: accepted.id, revision: accepted.revision, acceptedAt: accepted.acceptedAt, commitments: accepted.commitments, actions: accepted.actions, indicators: accepted.indicators, documents: accepted.documents,
           specialistsPerThousand: fte !== undefined && fte !== null && figure && figure.value > 0 ? (Number(fte) / figure.value) * 1000 : null,
         } : null,
       };

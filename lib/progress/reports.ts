@@ -6,6 +6,9 @@ import { writeAudit } from '@/lib/audit';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { COMMITMENT_KEYS, INDICATORS, indicatorByKey } from './indicators';
 import type { TReportDraft } from '@/lib/schemas/progress';
+import { rm } from 'node:fs/promises';
+import type { ReceivedFile } from '@/lib/storage';
+import { storeCheckedUpload, type UploadOutcome } from '@/lib/documents/store';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -31,6 +34,7 @@ const reportSelect = {
   commitments: { select: { commitmentKey: true, status: true, narrative: true } },
   actions: { orderBy: [{ commitmentKey: 'asc' }, { position: 'asc' }], select: { commitmentKey: true, position: true, title: true, status: true, plannedOn: true, doneOn: true, budgetEur: true } },
   indicators: { select: { key: true, numberValue: true, boolValue: true, textValue: true } },
+  documents: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, sha256: true, sizeBytes: true, originalName: true, inspection: true } },
 } as const satisfies Prisma.ProgressReportSelect;
 
 /**
@@ -220,4 +224,25 @@ export async function listOverdueReports({ actor, now = new Date() }: { actor: A
     const done = new Set(p.reports.map((r) => r.municipalityId));
     return p.term.accessions.filter((a) => !done.has(a.municipality.id)).map((a) => ({ year: p.year, dueOn: p.dueOn, municipality: a.municipality }));
   });
+}
+
+/** Attaches an evidence document to a draft or returned report, through the one upload pipeline. */
+export async function addReportEvidence({ actor, reportId, originalName, file }: { actor: Actor | null; reportId: string; originalName: string; file: ReceivedFile }): Promise<UploadOutcome> {
+  try {
+    const report = await db().progressReport.findUnique({ where: { id: reportId }, select: { municipalityId: true, status: true } });
+    if (!report) throw new AppError('NOT_FOUND');
+    const who = requirePermission(actor, 'progress.edit', { municipalityId: report.municipalityId });
+    if (report.status !== 'DRAFT' && report.status !== 'RETURNED') throw new AppError('CONFLICT', 'progress.notEditable');
+    return await storeCheckedUpload({
+      actor: who, municipalityId: report.municipalityId, file, originalName, kind: 'EVIDENCE', link: { reportId },
+      // Note: the report's version is not bumped, so the open editor's autosave stays valid.
+      guard: async (tx) => {
+        const current = await tx.progressReport.findUniqueOrThrow({ where: { id: reportId }, select: { status: true } });
+        if (current.status !== 'DRAFT' && current.status !== 'RETURNED') throw new AppError('CONFLICT', 'progress.notEditable');
+      },
+    });
+  } catch (error) {
+    await rm(file.tempPath, { force: true });
+    throw error;
+  }
 }

@@ -56,6 +56,11 @@ const staffOnly = (ok: number): Record<Who, number> => ({ public: 401, secretary
 const ownSecretaryOnly = (ok: number): Record<Who, number> => ({ public: 401, secretaryOwn: ok, secretaryOther: 403, staff: 403, admin: 403 });
 
 export const MATRIX: Record<string, Row> = {
+  'POST /api/progress/reports/[id]/documents': {
+    path: '',
+    prepare: async () => { const r = await resetReport(OWN, 2022, 'DRAFT'); return { path: `/api/progress/reports/${r.id}/documents?name=evidence.pdf`, raw: await pdfBytes() }; },
+    expect: ownSecretaryOnly(201),
+  },
   'GET /api/municipalities/[slug]/progress.csv': { path: '/api/municipalities/liepaja/progress.csv', expect: all(200), audits: () => false },
   'GET /api/municipalities/[slug]/progress.pdf': { path: '/api/municipalities/liepaja/progress.pdf?lang=lv', expect: all(200), audits: () => false },
   'POST /api/progress/[slug]/[year]': {

@@ -1,6 +1,9 @@
 import { test, expect, signInApi, expectNoA11yViolations } from './support/fixtures';
 import { createUser, municipalityIdOf, sql } from './support/db';
 import { extractPdfText } from '../unit/pdf/extract-text';
+import { writeSignedPdfFile } from '../unit/documents/sign-helper';
+import os from 'node:os';
+import path from 'node:path';
 
 test.describe('progress reports', () => {
   test('a signatory fills all three commitments, closes the page mid-way and finds the draft intact, submits; staff return; fix; staff accept', async ({ browser }) => {
@@ -36,6 +39,13 @@ test.describe('progress reports', () => {
     await cooperation.getByLabel('Apraksts').fill('Sadarbība ar skolām un policiju.');
     await cooperation.getByLabel('Kopīgas sanāksmes gadā: izglītība').fill('6');
     await expect(page.getByTestId('autosave-status')).toContainText('Melnraksts saglabāts');
+    // Evidence goes through the same upload pipeline as signed decisions.
+    const evidence = path.join(os.tmpdir(), `evidence-${Date.now()}.pdf`);
+    await writeSignedPdfFile(evidence, { text: 'Supervizijas liguma kopija' });
+    await page.getByLabel('Izvēlieties failu').setInputFiles(evidence);
+    await page.getByRole('button', { name: 'Augšupielādēt' }).click();
+    await expect(page.getByTestId('upload-ok')).toBeVisible();
+    await expect(page.getByTestId('documents')).toContainText('Digitāli parakstījis');
 
     // Close the page mid-way; a new page finds the draft intact.
     await page.close();
@@ -92,6 +102,7 @@ test.describe('progress reports', () => {
     await expect(section.getByTestId('report-view').locator('[data-indicator="service_budget_eur"]')).toContainText('nav zināms');
     await expect(section.getByTestId('specialist-ratio')).toContainText('uz 1 000 iedzīvotājiem: 0,7');
     expect(await section.getByTestId('indicator-chart').count()).toBeGreaterThan(0);
+    await expect(section.getByTestId('documents')).toContainText('Pierādījums');
     await expectNoA11yViolations(visitor);
     const pdf = await visitor.request.get('/api/municipalities/liepaja/progress.pdf?lang=lv');
     expect(pdf.headers()['content-type']).toBe('application/pdf');

@@ -108,3 +108,23 @@ describe('overdue reports', () => {
     await expect(listOverdueReports({ actor: secretary, now })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
+
+describe('evidence documents', () => {
+  beforeEach(resetDatabase);
+
+  it('go through the same upload pipeline: accepted files attach to the report, refused ones leave nothing', async () => {
+    const { Readable } = await import('node:stream');
+    const { receiveToTemp } = await import('@/lib/storage');
+    const { addReportEvidence } = await import('@/lib/progress/reports');
+    const { createSignedPdf } = await import('../unit/documents/sign-helper');
+    const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' }));
+    const report = await openReportForEditing({ actor: secretary, municipalitySlug: 'liepaja', year: 2024 });
+    const up = async (bytes: Uint8Array) => addReportEvidence({ actor: secretary, reportId: report.id, originalName: 'pierādījums.pdf', file: await receiveToTemp(Readable.from([Buffer.from(bytes)]), 25 * 1024 * 1024) });
+    const ok = await up((await createSignedPdf()).bytes);
+    expect(await db().document.findUniqueOrThrow({ where: { id: ok.id }, select: { reportId: true, kind: true } })).toEqual({ reportId: report.id, kind: 'EVIDENCE' });
+    await expect(up(new TextEncoder().encode('<html>no</html>'))).rejects.toMatchObject({ messageKey: 'upload.not_pdf' });
+    expect(await db().document.count({ where: { reportId: report.id } })).toBe(1);
+    const other = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'riga' }));
+    await expect(addReportEvidence({ actor: other, reportId: report.id, originalName: 'x.pdf', file: await receiveToTemp(Readable.from([Buffer.from((await createSignedPdf()).bytes)]), 25 * 1024 * 1024) })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

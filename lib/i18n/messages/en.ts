@@ -417,6 +417,9 @@ export const en: Messages = {
     multidisciplinary_case_teams: 'Multidisciplinary case teams (count)',
   },
   progress: {
+    evidence: 'Evidence (documents)',
+    acceptedCanRevise: 'The report is accepted and public. To change it, start a new revision; the earlier one is kept.',
+    newRevision: 'Start a new revision',
     overdueHeading: 'Overdue reports',
     overdueNone: 'No reports are overdue.',
     dueColumn: 'Due',

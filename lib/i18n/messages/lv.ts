@@ -415,6 +415,9 @@ export const lv = {
     multidisciplinary_case_teams: 'Starpprofesionālās gadījumu komandas (skaits)',
   },
   progress: {
+    evidence: 'Pierādījumi (dokumenti)',
+    acceptedCanRevise: 'Ziņojums ir pieņemts un publicēts. Ja kas jālabo, sāciet jaunu redakciju; iepriekšējā paliek saglabāta.',
+    newRevision: 'Sākt jaunu redakciju',
     overdueHeading: 'Nokavētie ziņojumi',
     overdueNone: 'Nokavētu ziņojumu nav.',
     dueColumn: 'Termiņš',

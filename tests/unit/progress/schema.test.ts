@@ -42,3 +42,24 @@ describe('indicator labels', () => {
     }
   });
 });
+
+describe('every indicator is validated', () => {
+  for (const d of INDICATORS) {
+    it(`${d.key} (${d.kind})`, () => {
+      expect(ZIndicatorsSchema.safeParse({ [d.key]: '' }).success).toBe(true);
+      if (d.kind === 'boolean') {
+        expect(ZIndicatorsSchema.safeParse({ [d.key]: 'yes' }).success).toBe(true);
+        expect(ZIndicatorsSchema.safeParse({ [d.key]: '42' }).success).toBe(false);
+      } else if (d.kind === 'text') {
+        expect(ZIndicatorsSchema.safeParse({ [d.key]: 'x'.repeat(d.max ?? 1000) }).success).toBe(true);
+        expect(ZIndicatorsSchema.safeParse({ [d.key]: 'x'.repeat((d.max ?? 1000) + 1) }).success).toBe(false);
+      } else {
+        expect(ZIndicatorsSchema.safeParse({ [d.key]: String(d.min ?? 0) }).success).toBe(true);
+        expect(ZIndicatorsSchema.safeParse({ [d.key]: String(d.max!) }).success).toBe(true);
+        expect(ZIndicatorsSchema.safeParse({ [d.key]: String(d.max! + 1) }).success).toBe(false);
+        expect(ZIndicatorsSchema.safeParse({ [d.key]: String((d.min ?? 0) - 1) }).success).toBe(false);
+        expect(ZIndicatorsSchema.safeParse({ [d.key]: 'yes' }).success).toBe(false);
+      }
+    });
+  }
+});

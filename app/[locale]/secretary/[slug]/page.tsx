@@ -96,7 +96,7 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
               <DocumentList documents={accession.documents} locale={locale} t={t} removable={editable && canSecretaryAct ? { slug } : undefined} />
               {editable && canSecretaryAct ? (
                 <UploadWidget
-                  slug={slug}
+                  endpoint={`/api/accessions/${slug}/documents`}
                   locale={locale}
                   labels={{ file: t('accession.uploadLabel'), kind: t('accession.uploadKind'), kinds: { DECISION: t('accession.kindDECISION'), ANNEX: t('accession.kindANNEX') }, upload: t('accession.upload'), uploading: t('accession.uploading'), uploaded: t('accession.uploaded'), aborted: t('upload.aborted') }}
                 />

@@ -10,6 +10,8 @@ import { findMemorandum } from '@/lib/memorandum/queries';
 import { zReportYear } from '@/lib/schemas/progress-actions';
 import { ReportEditor, type EditorState } from '@/components/progress/report-editor';
 import { StartReportButton } from '@/components/progress/start-report-button';
+import { UploadWidget } from '@/components/accession/upload-widget';
+import { DocumentList } from '@/components/accession/document-list';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = privatePageMetadata('progress.reportsHeading');
@@ -54,6 +56,12 @@ export default async function ReportPage({ params }: { params: Promise<{ locale:
           {!report ? (
             user.role === 'SECRETARY' ? <StartReportButton slug={slug} year={year} locale={locale} label={t('progress.open')} /> : null
           ) : editable && initial ? (
+            <>
+            <section aria-labelledby="evidence" className="space-y-3">
+              <h2 id="evidence" className="text-xl font-semibold">{t('progress.evidence')}</h2>
+              <DocumentList documents={report.documents} locale={locale} t={t} />
+              <UploadWidget endpoint={`/api/progress/reports/${report.id}/documents`} locale={locale} labels={{ file: t('accession.uploadLabel'), kind: t('accession.uploadKind'), upload: t('accession.upload'), uploading: t('accession.uploading'), uploaded: t('accession.uploaded'), aborted: t('upload.aborted') }} />
+            </section>
             <ReportEditor
               reportId={report.id}
               locale={locale}
@@ -63,6 +71,12 @@ export default async function ReportPage({ params }: { params: Promise<{ locale:
               commitmentTitles={titles}
               labels={Object.fromEntries(labelKeys.map((k) => [k, t(`progress.${k}`)]))}
             />
+            </>
+          ) : report.status === 'ACCEPTED' && user.role === 'SECRETARY' ? (
+            <div className="space-y-2">
+              <p>{t('progress.acceptedCanRevise')}</p>
+              <StartReportButton slug={slug} year={year} locale={locale} label={t('progress.newRevision')} />
+            </div>
           ) : (
             <p>{t('progress.locked')}</p>
           )}

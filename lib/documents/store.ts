@@ -1,0 +1,57 @@
+import 'server-only';
+import { readFile, rm } from 'node:fs/promises';
+import { db, type Tx } from '@/lib/db/client';
+import { AppError } from '@/lib/errors';
+import { writeAudit } from '@/lib/audit';
+import type { Actor } from '@/lib/authz';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { keyForSha256, storage, type ReceivedFile } from '@/lib/storage';
+import { inspectDocument, MAX_UPLOAD_BYTES } from './inspect';
+
+export type UploadOutcome = { id: string; sha256: string; sizeBytes: number; warnings: string[] };
+
+/**
+ * The one upload pipeline after the body is streamed to a temporary file:
+ * checks by content, stores the bytes once (content-addressed), writes the
+ * row and its audit event in one transaction after `guard` re-checks the
+ * owner's state. A refused file, or any failure, leaves no row and no file.
+ */
+export async function storeCheckedUpload(opts: {
+  actor: Actor; municipalityId: string; file: ReceivedFile; originalName: string; kind: 'DECISION' | 'ANNEX' | 'EVIDENCE';
+  link: { accessionId: string } | { reportId: string };
+  guard: (tx: Tx) => Promise<void>;
+}): Promise<UploadOutcome> {
+  const { file } = opts;
+  const key = keyForSha256(file.sha256);
+  let moved = false;
+  try {
+    const result = await inspectDocument(new Uint8Array(await readFile(file.tempPath)), { maxBytes: MAX_UPLOAD_BYTES });
+    if (!result.ok) {
+      const code = result.reason === 'too_large' ? 'TOO_LARGE' : result.reason === 'not_pdf' || result.reason === 'unsupported_type' ? 'UNSUPPORTED' : 'UNPROCESSABLE';
+      throw new AppError(code, `upload.${result.reason}`);
+    }
+    const inspection = JSON.parse(JSON.stringify({ kind: result.kind, warnings: result.warnings, signatures: result.signatures, pageCount: result.pageCount ?? null, dataFiles: result.dataFiles ?? null })) as Prisma.InputJsonValue;
+    await storage().putFile(key, file.tempPath);
+    moved = true;
+    const doc = await db().$transaction(async (tx) => {
+      await opts.guard(tx);
+      const created = await tx.document.create({
+        data: { ...opts.link, kind: opts.kind, sha256: file.sha256, sizeBytes: file.size, mediaType: result.mediaType, storageKey: key, originalName: opts.originalName, inspection, uploaderId: opts.actor.id },
+        select: { id: true, sha256: true, sizeBytes: true },
+      });
+      await writeAudit(tx, { actor: opts.actor, action: 'document.upload', subjectType: 'Document', subjectId: created.id, municipalityId: opts.municipalityId, after: { sha256: file.sha256, size: file.size, kind: opts.kind, originalName: opts.originalName, warnings: result.warnings, ...opts.link } });
+      return created;
+    });
+    return { ...doc, warnings: result.warnings };
+  } catch (error) {
+    await rm(file.tempPath, { force: true });
+    if (moved) await deleteStoredIfUnreferenced(key);
+    throw error;
+  }
+}
+
+/** Deletes a stored object when no document row refers to it any more. */
+export async function deleteStoredIfUnreferenced(key: string): Promise<void> {
+  const refs = await db().document.count({ where: { storageKey: key } });
+  if (refs === 0) await storage().delete(key);
+}
