@@ -1,4 +1,5 @@
-import { formatDate, formatMoney, formatNumber, type Locale, type Translate } from '@/lib/i18n';
+import { formatDate, formatMoney, type Locale, type Translate } from '@/lib/i18n';
+import { formatIndicatorValue } from '@/lib/progress/format';
 import { COMMITMENT_KEYS, INDICATORS } from '@/lib/progress/indicators';
 
 type Decimalish = { toString(): string } | null;
@@ -10,15 +11,7 @@ export type ReportViewData = {
 
 /** A report, read-only: each commitment's status, narrative, actions and indicators; blanks show as unknown. */
 export function ReportView({ report, titles, locale, t }: { report: ReportViewData; titles: Record<string, string>; locale: Locale; t: Translate }) {
-  const value = (key: string) => {
-    const def = INDICATORS.find((d) => d.key === key)!;
-    const row = report.indicators.find((i) => i.key === key);
-    if (!row) return t('common.unknown');
-    if (def.kind === 'boolean') return row.boolValue === null ? t('common.unknown') : row.boolValue ? t('common.yes') : t('common.no');
-    if (def.kind === 'text') return row.textValue ?? t('common.unknown');
-    const n = row.numberValue === null ? null : Number(row.numberValue.toString());
-    return def.kind === 'money' ? formatMoney(locale, n) : formatNumber(locale, n, 2);
-  };
+  const value = (key: string) => formatIndicatorValue(locale, key, report.indicators);
   return (
     <div className="space-y-6" data-testid="report-view">
       {COMMITMENT_KEYS.map((key) => {

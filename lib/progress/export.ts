@@ -2,28 +2,18 @@ import 'server-only';
 import { PDFDocument } from 'pdf-lib';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
-import { formatDate, formatMoney, formatNumber, translator, type Locale } from '@/lib/i18n';
+import { formatDate, formatMoney, translator, type Locale } from '@/lib/i18n';
 import { findMemorandum } from '@/lib/memorandum/queries';
 import { A4, LayoutCursor, drawFooters, embedFonts, footerReserve, setDocumentMetadata, type Margins } from '@/lib/pdf/layout';
 import { INDICATORS, COMMITMENT_KEYS } from './indicators';
-import { findPublicProgress, type PublicPeriodReport } from './public';
+import { findPublicProgress } from './public';
+import { formatIndicatorValue } from './format';
 
 /** The municipality's public (accepted) progress; unknown slugs are a 404. */
 export async function loadPublicProgress(slug: string) {
   const m = await db().municipality.findUnique({ where: { slug }, select: { id: true, slug: true, nameLv: true } });
   if (!m) throw new AppError('NOT_FOUND');
   return { municipality: m, ...(await findPublicProgress(m.id)) };
-}
-
-function indicatorText(locale: Locale, report: NonNullable<PublicPeriodReport['report']>, key: string): string {
-  const t = translator(locale);
-  const def = INDICATORS.find((d) => d.key === key)!;
-  const row = report.indicators.find((i) => i.key === key);
-  if (!row) return t('common.unknown');
-  if (def.kind === 'boolean') return row.boolValue === null ? t('common.unknown') : row.boolValue ? t('common.yes') : t('common.no');
-  if (def.kind === 'text') return row.textValue ?? t('common.unknown');
-  const n = row.numberValue === null ? null : Number(row.numberValue.toString());
-  return def.kind === 'money' ? formatMoney(locale, n) : formatNumber(locale, n, 2);
 }
 
 const csvCell = (v: string) => {
@@ -77,7 +67,7 @@ export async function progressPdf(slug: string, locale: Locale): Promise<{ bytes
         cursor.drawParagraph(`• ${a.title} — ${t(`progress.as_${a.status}`)}${a.budgetEur ? `, ${formatMoney(locale, Number(a.budgetEur.toString()))}` : ''}`, { ...body, indent: 10 });
       }
       for (const d of INDICATORS.filter((x) => x.commitment === key)) {
-        cursor.drawParagraph(`${t(`indicator.${d.key}` as 'indicator.service_budget_eur')}: ${indicatorText(locale, p.report, d.key)}`, { ...body, indent: 10 });
+        cursor.drawParagraph(`${t(`indicator.${d.key}` as 'indicator.service_budget_eur')}: ${formatIndicatorValue(locale, d.key, p.report.indicators)}`, { ...body, indent: 10 });
       }
     }
   }

@@ -246,3 +246,10 @@ export async function addReportEvidence({ actor, reportId, originalName, file }:
     throw error;
   }
 }
+
+/** The municipality a report belongs to (for authorising before reading an upload); unknown reports are a 404. */
+export async function municipalityIdOfReport(reportId: string): Promise<string> {
+  const report = await db().progressReport.findUnique({ where: { id: reportId }, select: { municipalityId: true } });
+  if (!report) throw new AppError('NOT_FOUND');
+  return report.municipalityId;
+}
