@@ -25,6 +25,7 @@ export const PERMISSIONS = {
   'progress.edit': { roles: ['SECRETARY'], ownOnly: ['SECRETARY'] },
   'progress.view-draft': { roles: ['SECRETARY', 'STAFF', 'ADMIN'], ownOnly: ['SECRETARY'] },
   'progress.review': { roles: ['STAFF', 'ADMIN'] },
+  'reporting.manage': { roles: ['STAFF', 'ADMIN'] },
   'staff.view': { roles: ['STAFF', 'ADMIN'] },
   'invitation.create': { roles: ['STAFF', 'ADMIN'] },
   'invitation.list': { roles: ['STAFF', 'ADMIN'] },

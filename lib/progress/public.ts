@@ -43,7 +43,7 @@ export async function findPublicProgress(municipalityId: string, now = new Date(
   });
   const [figures, norm] = await Promise.all([
     db().populationFigure.findMany({ where: { municipalityId }, select: { year: true, value: true, source: true } }),
-    db().legalNorm.findFirst({ where: { key: 'social_work_specialists_per_1000', OR: [{ validTo: null }, { validTo: { gte: now } }] }, orderBy: { validFrom: 'desc' }, select: { value: true, citation: true, sourceUrl: true } }),
+    db().legalNorm.findFirst({ where: { key: 'social_work_specialists_per_1000', validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gte: now } }] }, orderBy: { validFrom: 'desc' }, select: { value: true, citation: true, sourceUrl: true } }),
   ]);
   return {
     norm: norm ? { value: Number(norm.value), citation: norm.citation, sourceUrl: norm.sourceUrl } : null,

@@ -56,6 +56,8 @@ const staffOnly = (ok: number): Record<Who, number> => ({ public: 401, secretary
 const ownSecretaryOnly = (ok: number): Record<Who, number> => ({ public: 401, secretaryOwn: ok, secretaryOther: 403, staff: 403, admin: 403 });
 
 export const MATRIX: Record<string, Row> = {
+  'PUT /api/staff/terms/[slug]/periods': { path: '/api/staff/terms/2021-2025/periods', body: () => ({ year: 2024, dueOn: '2025-03-31' }), expect: staffOnly(200) },
+  'POST /api/staff/norms': { path: '/api/staff/norms', body: () => ({ validFrom: '2030-01-01', value: 1, citation: 'e2e test fixture', sourceUrl: 'https://example.test/norm' }), expect: staffOnly(201) },
   'POST /api/progress/reports/[id]/documents': {
     path: '',
     prepare: async () => { const r = await resetReport(OWN, 2022, 'DRAFT'); return { path: `/api/progress/reports/${r.id}/documents?name=evidence.pdf`, raw: await pdfBytes() }; },

@@ -122,3 +122,18 @@ test.describe('progress reports', () => {
     expect((await res.json()).message).toBe('The municipality is not a signatory in this term, so it cannot report progress.');
   });
 });
+
+test('staff define a reporting period’s due date and record the legal minimum with its citation', async ({ page }) => {
+  await signInApi(page.request, await createUser('STAFF'));
+  await page.goto('/en/staff/reporting');
+  await expectNoA11yViolations(page);
+  const form = page.getByTestId('period-form');
+  await form.getByLabel('Year').fill('2031');
+  await form.getByLabel('Due').fill('2032-03-31');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.locator('#f-year-error')).toHaveText('The year is not in this term.');
+  await form.getByLabel('Year').fill('2024');
+  await form.getByLabel('Due').fill('2025-04-30');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('periods')).toContainText('30 April 2025');
+});

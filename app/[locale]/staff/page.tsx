@@ -35,6 +35,7 @@ export default async function StaffPage({ params }: { params: Promise<{ locale: 
         <h1 className="text-3xl font-bold">{t('staff.title')}</h1>
         <SignOutButton locale={locale} label={t('nav.signOut')} />
       </div>
+      <p><Link href={`/${locale}/staff/reporting`}>{t('reporting.title')}</Link></p>
       <section aria-labelledby="queue" className="space-y-3">
         <h2 id="queue" className="text-2xl font-semibold">{t('accession.queueHeading')}</h2>
         {queue.length === 0 ? <p>{t('accession.queueEmpty')}</p> : (

@@ -23,6 +23,7 @@ const MATRIX: Record<string, { secretaryOwn: boolean; secretaryOther: boolean; s
   'progress.edit': { secretaryOwn: true, secretaryOther: false, staff: false, admin: false },
   'progress.view-draft': { secretaryOwn: true, secretaryOther: false, staff: true, admin: true },
   'progress.review': { secretaryOwn: false, secretaryOther: false, staff: true, admin: true },
+  'reporting.manage': { secretaryOwn: false, secretaryOther: false, staff: true, admin: true },
   'staff.view': { secretaryOwn: false, secretaryOther: false, staff: true, admin: true },
   'invitation.create': { secretaryOwn: false, secretaryOther: false, staff: true, admin: true },
   'invitation.list': { secretaryOwn: false, secretaryOther: false, staff: true, admin: true },
