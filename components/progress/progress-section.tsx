@@ -39,7 +39,7 @@ export async function ProgressSection({ municipalityId, slug, locale, t }: { mun
               ? ` (${t('progress.change', { value: formatNumber(locale, latest.report.specialistsPerThousand - previous.report.specialistsPerThousand, 2) })})`
               : ''}
           </p>
-          <ReportView report={latest.report} titles={titles} locale={locale} t={t} />
+          <ReportView report={latest.report} titles={titles} locale={locale} t={t} previous={previous?.report?.indicators} />
           {latest.report.documents.length > 0 ? (
             <div className="space-y-2">
               <h4 className="font-semibold">{t('progress.evidence')}</h4>

@@ -1,5 +1,5 @@
-import { formatDate, formatMoney, type Locale, type Translate } from '@/lib/i18n';
-import { formatIndicatorValue } from '@/lib/progress/format';
+import { formatDate, formatMoney, formatNumber, type Locale, type Translate } from '@/lib/i18n';
+import { formatIndicatorValue, indicatorChange } from '@/lib/progress/format';
 import { COMMITMENT_KEYS, INDICATORS } from '@/lib/progress/indicators';
 
 type Decimalish = { toString(): string } | null;
@@ -10,8 +10,12 @@ export type ReportViewData = {
 };
 
 /** A report, read-only: each commitment's status, narrative, actions and indicators; blanks show as unknown. */
-export function ReportView({ report, titles, locale, t }: { report: ReportViewData; titles: Record<string, string>; locale: Locale; t: Translate }) {
+export function ReportView({ report, titles, locale, t, previous }: { report: ReportViewData; titles: Record<string, string>; locale: Locale; t: Translate; previous?: ReportViewData['indicators'] }) {
   const value = (key: string) => formatIndicatorValue(locale, key, report.indicators);
+  const change = (key: string) => {
+    const delta = indicatorChange(key, report.indicators, previous);
+    return delta === null ? null : t('progress.change', { value: `${delta > 0 ? '+' : ''}${formatNumber(locale, delta, 2)}` });
+  };
   return (
     <div className="space-y-6" data-testid="report-view">
       {COMMITMENT_KEYS.map((key) => {
@@ -32,7 +36,7 @@ export function ReportView({ report, titles, locale, t }: { report: ReportViewDa
               {INDICATORS.filter((d) => d.commitment === key).map((d) => (
                 <div key={d.key} className="contents" data-indicator={d.key}>
                   <dt>{t(`indicator.${d.key}` as 'indicator.service_budget_eur')}</dt>
-                  <dd className="text-right">{value(d.key)}</dd>
+                  <dd className="text-right">{value(d.key)}{change(d.key) ? <span className="block text-xs text-muted">{change(d.key)}</span> : null}</dd>
                 </div>
               ))}
             </dl>

@@ -14,3 +14,13 @@ export function formatIndicatorValue(locale: Locale, key: string, rows: Indicato
   const n = row.numberValue === null ? null : Number(row.numberValue.toString());
   return def.kind === 'money' ? formatMoney(locale, n) : formatNumber(locale, n, 2);
 }
+
+/** The change of a numeric indicator since the previous period, or null when either value is unknown. */
+export function indicatorChange(key: string, rows: IndicatorRow[], previous: IndicatorRow[] | undefined): number | null {
+  const def = indicatorByKey.get(key);
+  if (!def || !previous || def.kind === 'boolean' || def.kind === 'text') return null;
+  const now = rows.find((r) => r.key === key)?.numberValue;
+  const before = previous.find((r) => r.key === key)?.numberValue;
+  if (now === null || now === undefined || before === null || before === undefined) return null;
+  return Number(now.toString()) - Number(before.toString());
+}

@@ -63,3 +63,14 @@ describe('every indicator is validated', () => {
     });
   }
 });
+
+describe('change since the previous period', () => {
+  it('is the difference of known numeric values, and unknown otherwise', async () => {
+    const { indicatorChange } = await import('@/lib/progress/format');
+    const row = (key: string, v: string | null) => ({ key, numberValue: v === null ? null : { toString: () => v }, boolValue: null, textValue: null });
+    expect(indicatorChange('service_staff_fte', [row('service_staff_fte', '12.5')], [row('service_staff_fte', '10')])).toBe(2.5);
+    expect(indicatorChange('service_staff_fte', [row('service_staff_fte', '12.5')], [])).toBeNull();
+    expect(indicatorChange('service_staff_fte', [row('service_staff_fte', '12.5')], undefined)).toBeNull();
+    expect(indicatorChange('supervision_available', [], [])).toBeNull();
+  });
+});
