@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -71,7 +71,11 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; persistent:
   }
   return {
     baseUrl: `postgresql://${USER}:${password}@127.0.0.1:${port}`,
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      // A throw-away server leaves nothing behind, its password file included.
+      if (!opts.persistent) await rm(passwordFile, { force: true });
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { assertLocalDatabase, ensureDatabase, startEmbeddedPostgres } from '../../lib/db/embedded';
 import { migrate } from '../../lib/db/migrate';
 
@@ -19,6 +20,8 @@ export default async function setup() {
   const base = process.env.TEST_DATABASE_BASE_URL;
   assertLocalDatabase(base);
   const url = await ensureDatabase(base, IT_DATABASE, { fresh: true });
+  // Uploaded files of earlier runs (tests/integration/setup.ts points storage here).
+  await rm(path.resolve('.data', 'it-storage'), { recursive: true, force: true });
   await migrate(url);
   return async () => { await stop?.(); };
 }
