@@ -1,5 +1,5 @@
 import { formatNumber, type Locale, type Translate } from '@/lib/i18n';
-import { findMemorandum } from '@/lib/memorandum/queries';
+import { commitmentTitles, findMemorandum } from '@/lib/memorandum/queries';
 import { findPublicProgress, indicatorSeries } from '@/lib/progress/public';
 import { ReportView } from './report-view';
 import { IndicatorChart } from './indicator-chart';
@@ -8,7 +8,7 @@ import { DocumentList } from '@/components/accession/document-list';
 /** The public progress of a signatory: per period, the accepted report or "not submitted"; the latest report, derived ratio, charts and downloads. */
 export async function ProgressSection({ municipalityId, slug, locale, t }: { municipalityId: string; slug: string; locale: Locale; t: Translate }) {
   const [{ periods, norm }, memo] = await Promise.all([findPublicProgress(municipalityId), findMemorandum()]);
-  const titles = Object.fromEntries((memo?.commitments ?? []).map((c) => [c.key, `${c.position}. ${locale === 'lv' ? c.shortLv : c.shortEn}`]));
+  const titles = commitmentTitles(memo, locale);
   const withReports = periods.filter((p) => p.report);
   const latest = withReports[withReports.length - 1];
   const previous = withReports[withReports.length - 2];

@@ -9,11 +9,12 @@ import { deleteStoredIfUnreferenced, storeCheckedUpload, type UploadOutcome } fr
 import { findCurrentTerm } from '@/lib/municipalities/queries';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TReason, TRecordDecision } from '@/lib/schemas/accession';
+import { utcDay } from '@/lib/dates';
+import { toJsonValue } from '@/lib/db/json';
 
 const EDITABLE = ['DRAFT', 'RETURNED'] as const;
 const isEditable = (status: string) => (EDITABLE as readonly string[]).includes(status);
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 async function municipalityBySlug(slug: string) {
   const m = await db().municipality.findUnique({ where: { slug }, select: { id: true, slug: true, nameLv: true, officialNameLv: true } });
@@ -52,7 +53,7 @@ export async function recordDecision({ actor, municipalitySlug, input }: { actor
   const who = requirePermission(actor, 'accession.record', { municipalityId: municipality.id });
   const term = await requireCurrentTerm();
   const data = {
-    councilBody: input.councilBody, sessionDate: day(input.sessionDate), sessionType: input.sessionType, decisionNumber: input.decisionNumber,
+    councilBody: input.councilBody, sessionDate: utcDay(input.sessionDate), sessionType: input.sessionType, decisionNumber: input.decisionNumber,
     agendaItem: input.agendaItem ?? null, signatoryName: input.signatoryName, signatoryRole: input.signatoryRole, sessionYearInferred: false,
     source: `Recorded by the council secretary in the portal`,
   };
@@ -63,16 +64,13 @@ export async function recordDecision({ actor, municipalitySlug, input }: { actor
     const saved = existing
       ? await tx.accession.update({ where: { id: existing.id }, data: { ...data, version: { increment: 1 } }, select: { id: true, version: true, status: true } })
       : await tx.accession.create({ data: { ...data, municipalityId: municipality.id, termId: term.id, status: 'DRAFT', events: { create: { type: 'RECORDED', actorId: who.id } } }, select: { id: true, version: true, status: true } });
-    await writeAudit(tx, { actor: who, action: 'accession.record', subjectType: 'Accession', subjectId: saved.id, municipalityId: municipality.id, before: existing ? toJson(existing) : null, after: toJson({ ...data, sessionDate: input.sessionDate }) });
+    await writeAudit(tx, { actor: who, action: 'accession.record', subjectType: 'Accession', subjectId: saved.id, municipalityId: municipality.id, before: existing ? toJsonValue(existing) : null, after: toJsonValue({ ...data, sessionDate: input.sessionDate }) });
     return saved;
   });
 }
 
 const pickFacts = { councilBody: true, sessionDate: true, sessionType: true, decisionNumber: true, agendaItem: true, signatoryName: true, signatoryRole: true } as const;
 
-function toJson(value: unknown): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
-}
 
 /**
  * Checks an uploaded file (already streamed to a temporary file) by content

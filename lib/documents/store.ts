@@ -4,7 +4,7 @@ import { db, type Tx } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { writeAudit } from '@/lib/audit';
 import type { Actor } from '@/lib/authz';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { toJsonValue } from '@/lib/db/json';
 import { keyForSha256, storage, type ReceivedFile } from '@/lib/storage';
 import { inspectDocument, MAX_UPLOAD_BYTES } from './inspect';
 
@@ -30,7 +30,7 @@ export async function storeCheckedUpload(opts: {
       const code = result.reason === 'too_large' ? 'TOO_LARGE' : result.reason === 'not_pdf' || result.reason === 'unsupported_type' ? 'UNSUPPORTED' : 'UNPROCESSABLE';
       throw new AppError(code, `upload.${result.reason}`);
     }
-    const inspection = JSON.parse(JSON.stringify({ kind: result.kind, warnings: result.warnings, signatures: result.signatures, pageCount: result.pageCount ?? null, dataFiles: result.dataFiles ?? null })) as Prisma.InputJsonValue;
+    const inspection = toJsonValue({ kind: result.kind, warnings: result.warnings, signatures: result.signatures, pageCount: result.pageCount ?? null, dataFiles: result.dataFiles ?? null });
     await storage().putFile(key, file.tempPath);
     moved = true;
     const doc = await db().$transaction(async (tx) => {

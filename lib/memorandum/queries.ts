@@ -15,6 +15,11 @@ export async function findMemorandum() {
   return m ? { ...m, issuers: m.issuers as Issuer[] } : null;
 }
 
+/** "1. Resursi" etc. keyed by commitment key, in the page's language. */
+export function commitmentTitles(memo: { commitments: { key: string; position: number; shortLv: string; shortEn: string }[] } | null, locale: 'lv' | 'en'): Record<string, string> {
+  return Object.fromEntries((memo?.commitments ?? []).map((c) => [c.key, `${c.position}. ${locale === 'lv' ? c.shortLv : c.shortEn}`]));
+}
+
 /** Splits the memorandum's Markdown into paragraphs and list items (the text has no other syntax). */
 export function parseMemorandumText(markdown: string): { title: string; blocks: ({ type: 'p'; text: string } | { type: 'ul'; items: string[] })[] } {
   const lines = markdown.split(/\r?\n/);

@@ -27,37 +27,6 @@ export function termMunicipalityWhere(term: { startsOn: Date; endsOn: Date }) {
   return { validFrom: { lte: term.endsOn }, OR: [{ validTo: null }, { validTo: { gte: term.startsOn } }] };
 }
 
-export type PublicAccessionDto = {
-  status: 'VERIFIED' | 'WITHDRAWN' | 'SUBMITTED' | 'NONE';
-  sessionDate: Date | null; sessionYearInferred: boolean; decisionNumber: string | null; isDemo: boolean;
-};
-
-/**
- * The municipalities of a term with their public accession status. Only
- * verified and withdrawn accessions are public facts; drafts and returned
- * submissions show as "not joined", a pending submission as awaiting.
- */
-export async function listMunicipalitiesWithStatus(term: TermDto) {
-  const rows = await db().municipality.findMany({
-    where: termMunicipalityWhere(term),
-    orderBy: { nameLv: 'asc' },
-    select: {
-      id: true, slug: true, nameLv: true, officialNameLv: true, type: true, population: true, populationYear: true,
-      accessions: { where: { termId: term.id }, select: { status: true, sessionDate: true, sessionYearInferred: true, decisionNumber: true, isDemo: true } },
-    },
-  });
-  return rows
-    .map(({ accessions, ...m }) => ({ ...m, accession: publicAccession(accessions[0]) }))
-    .sort((a, b) => LV_COLLATOR.compare(a.nameLv, b.nameLv));
-}
-
-function publicAccession(a: { status: string; sessionDate: Date | null; sessionYearInferred: boolean; decisionNumber: string | null; isDemo: boolean } | undefined): PublicAccessionDto {
-  if (!a) return { status: 'NONE', sessionDate: null, sessionYearInferred: false, decisionNumber: null, isDemo: false };
-  if (a.status === 'VERIFIED' || a.status === 'WITHDRAWN') return { ...a, status: a.status };
-  if (a.status === 'SUBMITTED') return { status: 'SUBMITTED', sessionDate: null, sessionYearInferred: false, decisionNumber: null, isDemo: a.isDemo };
-  return { status: 'NONE', sessionDate: null, sessionYearInferred: false, decisionNumber: null, isDemo: false };
-}
-
 /** One municipality's public facts and its public accession record for every term. */
 export async function findMunicipalityPublic(slug: string) {
   const m = await db().municipality.findUnique({

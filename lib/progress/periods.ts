@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/client';
+import { utcDay } from '@/lib/dates';
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /**
  * Default reporting periods of a term: each calendar year it touches, due
@@ -10,11 +10,11 @@ export async function ensureDefaultPeriods(db: Db, termSlug: string): Promise<vo
   const term = await db.councilTerm.findUnique({ where: { slug: termSlug }, select: { id: true, startsOn: true, endsOn: true } });
   if (!term) throw new Error(`no council term ${termSlug}`);
   for (let year = term.startsOn.getUTCFullYear(); year <= term.endsOn.getUTCFullYear(); year += 1) {
-    const startsOn = new Date(Math.max(day(`${year}-01-01`).getTime(), term.startsOn.getTime()));
-    const endsOn = new Date(Math.min(day(`${year}-12-31`).getTime(), term.endsOn.getTime()));
+    const startsOn = new Date(Math.max(utcDay(`${year}-01-01`).getTime(), term.startsOn.getTime()));
+    const endsOn = new Date(Math.min(utcDay(`${year}-12-31`).getTime(), term.endsOn.getTime()));
     await db.reportingPeriod.upsert({
       where: { termId_year: { termId: term.id, year } },
-      create: { termId: term.id, year, startsOn, endsOn, dueOn: day(`${year + 1}-03-31`) },
+      create: { termId: term.id, year, startsOn, endsOn, dueOn: utcDay(`${year + 1}-03-31`) },
       update: {},
     });
   }

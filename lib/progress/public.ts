@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { INDICATORS } from './indicators';
+import { findNormInForce, perThousand, type NormDto } from './norms';
 
 export type PublicIndicatorValue = { number: number | null; bool: boolean | null; text: string | null };
 export type PublicPeriodReport = {
@@ -22,7 +23,7 @@ export type PublicPeriodReport = {
  * and returned reports are never public) and whether the period is overdue
  * (past its due date with no report submitted or accepted).
  */
-export async function findPublicProgress(municipalityId: string, now = new Date()): Promise<{ periods: PublicPeriodReport[]; norm: { value: number; citation: string; sourceUrl: string } | null }> {
+export async function findPublicProgress(municipalityId: string, now = new Date()): Promise<{ periods: PublicPeriodReport[]; norm: NormDto | null }> {
   const periods = await db().reportingPeriod.findMany({
     where: { term: { openedAt: { not: null }, accessions: { some: { municipalityId, status: 'VERIFIED' } } } },
     orderBy: { year: 'asc' },
@@ -43,10 +44,10 @@ export async function findPublicProgress(municipalityId: string, now = new Date(
   });
   const [figures, norm] = await Promise.all([
     db().populationFigure.findMany({ where: { municipalityId }, select: { year: true, value: true, source: true } }),
-    db().legalNorm.findFirst({ where: { key: 'social_work_specialists_per_1000', validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gte: now } }] }, orderBy: { validFrom: 'desc' }, select: { value: true, citation: true, sourceUrl: true } }),
+    findNormInForce(now),
   ]);
   return {
-    norm: norm ? { value: Number(norm.value), citation: norm.citation, sourceUrl: norm.sourceUrl } : null,
+    norm,
     periods: periods.map((p) => {
       const accepted = p.reports.find((r) => r.status === 'ACCEPTED') ?? null;
       const submitted = p.reports.some((r) => r.status === 'SUBMITTED' || r.status === 'ACCEPTED');
@@ -57,7 +58,7 @@ export async function findPublicProgress(municipalityId: string, now = new Date(
         population: figure ? { value: figure.value, source: figure.source } : null,
         report: accepted ? {
           id: accepted.id, revision: accepted.revision, acceptedAt: accepted.acceptedAt, commitments: accepted.commitments, actions: accepted.actions, indicators: accepted.indicators, documents: accepted.documents,
-          specialistsPerThousand: fte !== undefined && fte !== null && figure && figure.value > 0 ? (Number(fte) / figure.value) * 1000 : null,
+          specialistsPerThousand: perThousand(fte === undefined || fte === null ? null : Number(fte), figure?.value ?? null),
         } : null,
       };
     }),

@@ -4,13 +4,14 @@ import { AppError } from '@/lib/errors';
 import { requirePermission, type Actor } from '@/lib/authz';
 import { writeAudit } from '@/lib/audit';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { COMMITMENT_KEYS, INDICATORS, indicatorByKey } from './indicators';
+import { COMMITMENT_KEYS, indicatorByKey } from './indicators';
+import { findNormInForce, perThousand, type NormDto } from './norms';
 import type { TReportDraft } from '@/lib/schemas/progress';
 import { rm } from 'node:fs/promises';
 import type { ReceivedFile } from '@/lib/storage';
 import { storeCheckedUpload, type UploadOutcome } from '@/lib/documents/store';
+import { utcDay } from '@/lib/dates';
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 async function signatoryPeriod(municipalitySlug: string, year: number) {
   const municipality = await db().municipality.findUnique({ where: { slug: municipalitySlug }, select: { id: true } });
@@ -87,7 +88,7 @@ export async function saveReportDraft({ actor, reportId, input }: { actor: Actor
     await tx.reportAction.createMany({
       data: COMMITMENT_KEYS.flatMap((key) => input.commitments[key].actions.map((a, position) => ({
         reportId, commitmentKey: key, position, title: a.title, status: a.status,
-        plannedOn: a.plannedOn ? day(a.plannedOn) : null, doneOn: a.doneOn ? day(a.doneOn) : null,
+        plannedOn: a.plannedOn ? utcDay(a.plannedOn) : null, doneOn: a.doneOn ? utcDay(a.doneOn) : null,
         budgetEur: a.budgetEur === null || a.budgetEur === undefined ? null : new Prisma.Decimal(a.budgetEur),
       }))),
     });
@@ -134,7 +135,7 @@ export const returnReport = ({ actor, reportId, version, comment }: { actor: Act
 export const acceptReport = ({ actor, reportId, version }: { actor: Actor | null; reportId: string; version: number }) =>
   transition({ actor, reportId, version, permission: 'progress.review', from: ['SUBMITTED'], to: 'ACCEPTED', action: 'progress.accept', data: { acceptedAt: new Date() } });
 
-export type SpecialistRatio = { perThousand: number | null; population: number | null; populationSource: string | null; norm: { value: number; citation: string; sourceUrl: string } | null; meetsNorm: boolean | null };
+export type SpecialistRatio = { perThousand: number | null; population: number | null; populationSource: string | null; norm: NormDto | null; meetsNorm: boolean | null };
 
 /**
  * Social work specialists per 1 000 residents for a report, from the
@@ -149,25 +150,18 @@ export async function specialistsPerThousand(reportId: string): Promise<Speciali
   if (!report) throw new AppError('NOT_FOUND');
   const [figure, norm] = await Promise.all([
     db().populationFigure.findUnique({ where: { municipalityId_year: { municipalityId: report.municipalityId, year: report.period.year } }, select: { value: true, source: true } }),
-    db().legalNorm.findFirst({
-      where: { key: 'social_work_specialists_per_1000', validFrom: { lte: report.period.endsOn }, OR: [{ validTo: null }, { validTo: { gte: report.period.endsOn } }] },
-      orderBy: { validFrom: 'desc' },
-      select: { value: true, citation: true, sourceUrl: true },
-    }),
+    findNormInForce(report.period.endsOn),
   ]);
   const fte = report.indicators[0]?.numberValue ? Number(report.indicators[0].numberValue) : null;
-  const perThousand = fte !== null && figure && figure.value > 0 ? (fte / figure.value) * 1000 : null;
-  const normValue = norm ? Number(norm.value) : null;
+  const ratio = perThousand(fte, figure?.value ?? null);
   return {
-    perThousand,
+    perThousand: ratio,
     population: figure?.value ?? null,
     populationSource: figure?.source ?? null,
-    norm: norm ? { value: normValue!, citation: norm.citation, sourceUrl: norm.sourceUrl } : null,
-    meetsNorm: perThousand !== null && normValue !== null ? perThousand >= normValue : null,
+    norm,
+    meetsNorm: ratio !== null && norm ? ratio >= norm.value : null,
   };
 }
-
-export { INDICATORS };
 
 /** The latest revision of a municipality's report for a year (or null), for its secretary or staff. */
 export async function findLatestReport({ actor, municipalitySlug, year }: { actor: Actor | null; municipalitySlug: string; year: number }) {

@@ -5,9 +5,9 @@ import { requirePermission, type Actor } from '@/lib/authz';
 import { writeAudit } from '@/lib/audit';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { TLegalNorm, TPeriod } from '@/lib/schemas/reporting';
+import { utcDay } from '@/lib/dates';
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-export const SPECIALIST_NORM_KEY = 'social_work_specialists_per_1000';
+import { SPECIALIST_NORM_KEY } from './norms';
 
 /** Reporting periods of a term with their due dates (staff). */
 export async function listPeriods({ actor, termSlug }: { actor: Actor | null; termSlug: string }) {
@@ -23,15 +23,15 @@ export async function upsertPeriod({ actor, termSlug, input }: { actor: Actor | 
   if (input.year < term.startsOn.getUTCFullYear() || input.year > term.endsOn.getUTCFullYear()) {
     throw new AppError('UNPROCESSABLE', 'errors.formInvalid', { fieldErrors: { year: ['reporting.yearOutsideTerm'] } });
   }
-  const startsOn = new Date(Math.max(day(`${input.year}-01-01`).getTime(), term.startsOn.getTime()));
-  const endsOn = new Date(Math.min(day(`${input.year}-12-31`).getTime(), term.endsOn.getTime()));
-  if (day(input.dueOn) < endsOn) throw new AppError('UNPROCESSABLE', 'errors.formInvalid', { fieldErrors: { dueOn: ['reporting.dueBeforeEnd'] } });
+  const startsOn = new Date(Math.max(utcDay(`${input.year}-01-01`).getTime(), term.startsOn.getTime()));
+  const endsOn = new Date(Math.min(utcDay(`${input.year}-12-31`).getTime(), term.endsOn.getTime()));
+  if (utcDay(input.dueOn) < endsOn) throw new AppError('UNPROCESSABLE', 'errors.formInvalid', { fieldErrors: { dueOn: ['reporting.dueBeforeEnd'] } });
   return db().$transaction(async (tx) => {
     const before = await tx.reportingPeriod.findUnique({ where: { termId_year: { termId: term.id, year: input.year } }, select: { dueOn: true } });
     const period = await tx.reportingPeriod.upsert({
       where: { termId_year: { termId: term.id, year: input.year } },
-      create: { termId: term.id, year: input.year, startsOn, endsOn, dueOn: day(input.dueOn) },
-      update: { dueOn: day(input.dueOn) },
+      create: { termId: term.id, year: input.year, startsOn, endsOn, dueOn: utcDay(input.dueOn) },
+      update: { dueOn: utcDay(input.dueOn) },
       select: { id: true, year: true, dueOn: true },
     });
     await writeAudit(tx, { actor: who, action: 'reporting.period', subjectType: 'ReportingPeriod', subjectId: period.id, before: before ? { dueOn: before.dueOn.toISOString().slice(0, 10) } : null, after: { year: input.year, dueOn: input.dueOn } });
@@ -47,7 +47,7 @@ export async function listNorms() {
 /** Staff record the legal minimum in force from a date, with its citation; the previous version ends the day before. Audited. */
 export async function recordNorm({ actor, input }: { actor: Actor | null; input: TLegalNorm }) {
   const who = requirePermission(actor, 'reporting.manage');
-  const from = day(input.validFrom);
+  const from = utcDay(input.validFrom);
   return db().$transaction(async (tx) => {
     const previous = await tx.legalNorm.findFirst({ where: { key: SPECIALIST_NORM_KEY, validFrom: { lt: from }, validTo: null }, orderBy: { validFrom: 'desc' }, select: { id: true } });
     if (previous) await tx.legalNorm.update({ where: { id: previous.id }, data: { validTo: new Date(from.getTime() - 86_400_000) } });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { ensureDefaultPeriods } from '@/lib/progress/periods';
+import { utcDay } from '@/lib/dates';
 
 /**
  * Reference data from prisma/data (copied from the project's shared data,
@@ -45,7 +46,6 @@ const MERGERS: Record<string, { into: string; validTo: string }> = {
   'varaklanu-novads': { into: 'madonas-novads', validTo: '2025-06-30' },
 };
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 async function seedMunicipalities(db: Db): Promise<void> {
   const { items } = await readJson<{ items: MunicipalityRecord[] }>('municipalities.json');
@@ -64,8 +64,8 @@ async function seedMunicipalities(db: Db): Promise<void> {
       areaKm2: m.area_km2_official,
       areaKm2Geometry: m.area_km2_from_geometry,
       boundary: boundaries.get(m.slug),
-      validFrom: day(REFORM_DATE),
-      validTo: MERGERS[m.slug] ? day(MERGERS[m.slug]!.validTo) : null,
+      validFrom: utcDay(REFORM_DATE),
+      validTo: MERGERS[m.slug] ? utcDay(MERGERS[m.slug]!.validTo) : null,
       statusNote: m.status_note,
     };
     await db.municipality.upsert({ where: { slug: m.slug }, create: { slug: m.slug, ...data }, update: data });
@@ -103,10 +103,10 @@ async function seedMemorandum(db: Db, records: SeedRecords): Promise<void> {
 
 async function seedTerms(db: Db): Promise<void> {
   for (const t of TERMS) {
-    const data = { startYear: t.startYear, endYear: t.endYear, startsOn: day(t.startsOn), endsOn: day(t.endsOn), note: TERM_NOTE };
+    const data = { startYear: t.startYear, endYear: t.endYear, startsOn: utcDay(t.startsOn), endsOn: utcDay(t.endsOn), note: TERM_NOTE };
     const existing = await db.councilTerm.findUnique({ where: { slug: t.slug }, select: { id: true } });
     if (existing) await db.councilTerm.update({ where: { slug: t.slug }, data });
-    else await db.councilTerm.create({ data: { slug: t.slug, ...data, openedAt: t.opened ? day(t.startsOn) : null } });
+    else await db.councilTerm.create({ data: { slug: t.slug, ...data, openedAt: t.opened ? utcDay(t.startsOn) : null } });
   }
 }
 
@@ -121,7 +121,7 @@ async function seedAccessions(db: Db, records: SeedRecords): Promise<void> {
     const data = {
       status: 'VERIFIED' as const,
       councilBody: a.body_lv,
-      sessionDate: day(a.decision_date),
+      sessionDate: utcDay(a.decision_date),
       sessionYearInferred: Boolean(a.date_note),
       sessionType: a.session_type === 'extraordinary' ? ('EXTRAORDINARY' as const) : a.session_type === 'regular' ? ('REGULAR' as const) : ('UNSTATED' as const),
       decisionNumber: a.decision_number,

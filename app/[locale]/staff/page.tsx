@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { pageLocale, privatePageMetadata } from '@/lib/i18n/page';
 import { formatDate, formatDateTime } from '@/lib/i18n';
 import { requirePagePermission, requirePageUser } from '@/lib/auth/guard';
-import { findCurrentTerm, listMunicipalitiesWithStatus, listMunicipalityOptions } from '@/lib/municipalities/queries';
+import { listMunicipalityOptions } from '@/lib/municipalities/queries';
+import { loadTermOverview } from '@/lib/municipalities/overview';
 import { listInvitations } from '@/lib/users/invitations';
 import { listVerificationQueue } from '@/lib/accessions/workflow';
 import { listOverdueReports, listReportsForReview } from '@/lib/progress/reports';
@@ -20,9 +21,8 @@ export default async function StaffPage({ params }: { params: Promise<{ locale: 
   const { locale, t } = await pageLocale(params);
   const user = await requirePageUser(locale, `/${locale}/staff`);
   requirePagePermission(user, 'staff.view');
-  const term = await findCurrentTerm();
-  const [rows, options, invitations, queue, reports, overdue] = await Promise.all([
-    term ? listMunicipalitiesWithStatus(term) : Promise.resolve([]),
+  const [overview, options, invitations, queue, reports, overdue] = await Promise.all([
+    loadTermOverview(null),
     listMunicipalityOptions(),
     listInvitations({ actor: user }),
     listVerificationQueue({ actor: user }),
@@ -102,12 +102,12 @@ export default async function StaffPage({ params }: { params: Promise<{ locale: 
         )}
       </section>
       <section aria-labelledby="municipalities" className="space-y-3">
-        <h2 id="municipalities" className="text-2xl font-semibold">{t('staff.municipalitiesHeading')}{term ? ` · ${term.label}` : ''}</h2>
+        <h2 id="municipalities" className="text-2xl font-semibold">{t('staff.municipalitiesHeading')}{overview ? ` · ${overview.term.label}` : ''}</h2>
         <table className="data">
           <thead><tr><th scope="col">{t('home.colMunicipality')}</th><th scope="col">{t('home.colStatus')}</th></tr></thead>
           <tbody>
-            {rows.map((r) => (
-              <tr key={r.slug}><th scope="row" className="font-normal"><Link href={`/${locale}/municipalities/${r.slug}`}>{r.nameLv}</Link></th><td><StatusBadge status={r.accession.status} t={t} /></td></tr>
+            {(overview?.rows ?? []).map((r) => (
+              <tr key={r.slug}><th scope="row" className="font-normal"><Link href={`/${locale}/municipalities/${r.slug}`}>{r.nameLv}</Link></th><td><StatusBadge status={r.status} t={t} /></td></tr>
             ))}
           </tbody>
         </table>

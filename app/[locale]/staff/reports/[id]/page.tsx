@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { pageLocale, privatePageMetadata } from '@/lib/i18n/page';
 import { requirePagePermission, requirePageUser } from '@/lib/auth/guard';
 import { findReportForReview } from '@/lib/progress/reports';
-import { findMemorandum } from '@/lib/memorandum/queries';
+import { commitmentTitles, findMemorandum } from '@/lib/memorandum/queries';
 import { ReportView } from '@/components/progress/report-view';
 import { ActionForm } from '@/components/forms/action-form';
 
@@ -16,7 +16,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ l
   requirePagePermission(user, 'progress.review');
   const report = await findReportForReview({ actor: user, reportId: id });
   const memo = await findMemorandum();
-  const titles = Object.fromEntries((memo?.commitments ?? []).map((c) => [c.key, `${c.position}. ${locale === 'lv' ? c.shortLv : c.shortEn}`]));
+  const titles = commitmentTitles(memo, locale);
   return (
     <div className="space-y-6">
       <p><Link href={`/${locale}/staff`}>← {t('staff.title')}</Link></p>

@@ -6,7 +6,7 @@ import { requirePagePermission, requirePageUser } from '@/lib/auth/guard';
 import { findMunicipalityPublic } from '@/lib/municipalities/queries';
 import { findLatestReport } from '@/lib/progress/reports';
 import { INDICATORS, COMMITMENT_KEYS } from '@/lib/progress/indicators';
-import { findMemorandum } from '@/lib/memorandum/queries';
+import { commitmentTitles, findMemorandum } from '@/lib/memorandum/queries';
 import { zReportYear } from '@/lib/schemas/progress-actions';
 import { ReportEditor, type EditorState } from '@/components/progress/report-editor';
 import { StartReportButton } from '@/components/progress/start-report-button';
@@ -28,10 +28,8 @@ export default async function ReportPage({ params }: { params: Promise<{ locale:
   requirePagePermission(user, 'progress.view-draft', { municipalityId: municipality.id });
   const { period, report } = await findLatestReport({ actor: user, municipalitySlug: slug, year });
   const memo = await findMemorandum();
-  const titles = Object.fromEntries(COMMITMENT_KEYS.map((k) => {
-    const c = memo?.commitments.find((x) => x.key === k);
-    return [k, c ? `${c.position}. ${locale === 'lv' ? c.shortLv : c.shortEn}` : k];
-  })) as Record<(typeof COMMITMENT_KEYS)[number], string>;
+  const known = commitmentTitles(memo, locale);
+  const titles = Object.fromEntries(COMMITMENT_KEYS.map((k) => [k, known[k] ?? k])) as Record<(typeof COMMITMENT_KEYS)[number], string>;
   const editable = report && (report.status === 'DRAFT' || report.status === 'RETURNED') && user.role === 'SECRETARY';
   const initial: EditorState | null = report ? {
     commitments: Object.fromEntries(COMMITMENT_KEYS.map((k) => {
