@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** An empty variable (`SMTP_URL=` in a .env file) counts as unset. */
+const blankAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
 /**
  * The one place that reads process.env. Parsed once; a bad value fails at
  * boot with a message naming the variable.
@@ -20,6 +23,14 @@ const EnvSchema = z.object({
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
   INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
   TRUST_PROXY: z.enum(['0', '1']).optional(),
+  /** Session cookie with the Secure flag: '1' forces it; by default only when PUBLIC_BASE_URL is https. */
+  AUTH_COOKIE_SECURE: z.enum(['0', '1']).optional(),
+  /** Outgoing mail server, e.g. smtp://user:pass@host:587 (STARTTLS when offered) or smtps://host:465. Unset: mail stays in the outbox table. */
+  SMTP_URL: z.preprocess(blankAsUnset, z.string().url().refine((u) => /^smtps?:\/\//i.test(u), 'must start with smtp:// or smtps://').optional()),
+  /** The From of every message the portal sends. */
+  MAIL_FROM: z.preprocess(blankAsUnset, z.string().min(3).default('Memorands <noreply@memorands.local>')),
+  /** Benchmarks only (bench/run.ts): append one JSON line per SQL query ({durationMs, sql, fullSql, params}) to this file. Unset: no query logging. */
+  QUERY_LOG_FILE: z.preprocess(blankAsUnset, z.string().optional()),
   CI: z.string().optional(),
 });
 

@@ -7,10 +7,13 @@ import { writeAudit } from '@/lib/audit';
 import { type ReceivedFile } from '@/lib/storage';
 import { deleteStoredIfUnreferenced, storeCheckedUpload, type UploadOutcome } from '@/lib/documents/store';
 import { findCurrentTerm } from '@/lib/municipalities/queries';
+import { assertInTerm } from '@/lib/terms/renewal';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TReason, TRecordDecision } from '@/lib/schemas/accession';
 import { utcDay } from '@/lib/dates';
 import { toJsonValue } from '@/lib/db/json';
+import { kickDelivery } from '@/lib/mail/outbox';
+import { enqueueAccessionMail } from '@/lib/mail/accessions';
 
 const EDITABLE = ['DRAFT', 'RETURNED'] as const;
 const isEditable = (status: string) => (EDITABLE as readonly string[]).includes(status);
@@ -52,6 +55,7 @@ export async function recordDecision({ actor, municipalitySlug, input }: { actor
   const municipality = await municipalityBySlug(municipalitySlug);
   const who = requirePermission(actor, 'accession.record', { municipalityId: municipality.id });
   const term = await requireCurrentTerm();
+  await assertInTerm(municipality.id, term);
   const data = {
     councilBody: input.councilBody, sessionDate: utcDay(input.sessionDate), sessionType: input.sessionType, decisionNumber: input.decisionNumber,
     agendaItem: input.agendaItem ?? null, signatoryName: input.signatoryName, signatoryRole: input.signatoryRole, sessionYearInferred: false,
@@ -123,7 +127,7 @@ export async function submitAccession({ actor, municipalitySlug }: { actor: Acto
   const municipality = await municipalityBySlug(municipalitySlug);
   const who = requirePermission(actor, 'accession.submit', { municipalityId: municipality.id });
   const term = await requireCurrentTerm();
-  return db().$transaction(async (tx) => {
+  return changeState(async (tx) => {
     const a = await tx.accession.findUnique({
       where: { municipalityId_termId: { municipalityId: municipality.id, termId: term.id } },
       select: { id: true, status: true, version: true, decisionNumber: true, sessionDate: true, _count: { select: { documents: { where: { kind: 'DECISION' } } } } },
@@ -137,7 +141,7 @@ export async function submitAccession({ actor, municipalitySlug }: { actor: Acto
 /** Staff verify a submission; exactly one of two concurrent decisions wins (optimistic concurrency on `version`). */
 export async function verifyAccession({ actor, accessionId, version }: { actor: Actor | null; accessionId: string; version: number }) {
   const who = requirePermission(actor, 'accession.verify');
-  return db().$transaction(async (tx) => {
+  return changeState(async (tx) => {
     const a = await findForStaff(tx, accessionId);
     return transition(tx, { who, accessionId, municipalityId: a.municipalityId, version, from: ['SUBMITTED'], to: 'VERIFIED', event: 'VERIFIED', data: { verifiedAt: new Date() } });
   });
@@ -146,7 +150,7 @@ export async function verifyAccession({ actor, accessionId, version }: { actor: 
 /** Staff return a submission with a reason the secretary sees. */
 export async function returnAccession({ actor, accessionId, input }: { actor: Actor | null; accessionId: string; input: TReason }) {
   const who = requirePermission(actor, 'accession.return');
-  return db().$transaction(async (tx) => {
+  return changeState(async (tx) => {
     const a = await findForStaff(tx, accessionId);
     return transition(tx, { who, accessionId, municipalityId: a.municipalityId, version: input.version, from: ['SUBMITTED'], to: 'RETURNED', event: 'RETURNED', reason: input.reason, data: { returnReason: input.reason } });
   });
@@ -155,7 +159,7 @@ export async function returnAccession({ actor, accessionId, input }: { actor: Ac
 /** Staff record a withdrawal of a verified membership; it stays in the public history. */
 export async function withdrawAccession({ actor, accessionId, input }: { actor: Actor | null; accessionId: string; input: TReason }) {
   const who = requirePermission(actor, 'accession.withdraw');
-  return db().$transaction(async (tx) => {
+  return changeState(async (tx) => {
     const a = await findForStaff(tx, accessionId);
     return transition(tx, { who, accessionId, municipalityId: a.municipalityId, version: input.version, from: ['VERIFIED'], to: 'WITHDRAWN', event: 'WITHDRAWN', reason: input.reason, data: { withdrawnAt: new Date(), withdrawalReason: input.reason } });
   });
@@ -169,9 +173,17 @@ async function findForStaff(tx: Tx, id: string) {
 
 type Status = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'VERIFIED' | 'WITHDRAWN';
 
+/** Runs a state change in one transaction, then starts delivering the mail it enqueued (after commit). */
+async function changeState<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const result = await db().$transaction(fn);
+  kickDelivery();
+  return result;
+}
+
 /**
  * The one state change: succeeds only from an allowed status at the expected
- * version (a compare-and-set), writes the public event and the audit event.
+ * version (a compare-and-set), writes the public event and the audit event,
+ * and enqueues the e-mail to the municipality's secretaries (same transaction).
  */
 async function transition(tx: Tx, t: { who: Actor; accessionId: string; municipalityId: string; version: number; from: Status[]; to: Status; event: 'SUBMITTED' | 'RETURNED' | 'VERIFIED' | 'WITHDRAWN'; reason?: string; data: Prisma.AccessionUpdateManyMutationInput }) {
   const updated = await tx.accession.updateMany({
@@ -181,6 +193,7 @@ async function transition(tx: Tx, t: { who: Actor; accessionId: string; municipa
   if (updated.count !== 1) throw new AppError('CONFLICT', 'accession.alreadyHandled');
   await tx.accessionEvent.create({ data: { accessionId: t.accessionId, type: t.event, reason: t.reason ?? null, actorId: t.who.id } });
   await writeAudit(tx, { actor: t.who, action: `accession.${t.event.toLowerCase()}`, subjectType: 'Accession', subjectId: t.accessionId, municipalityId: t.municipalityId, before: { version: t.version }, after: { status: t.to, reason: t.reason ?? null } });
+  await enqueueAccessionMail(tx, { accessionId: t.accessionId, event: t.event, reason: t.reason });
   return { id: t.accessionId, status: t.to, version: t.version + 1 };
 }
 

@@ -30,6 +30,13 @@ export const PERMISSIONS = {
   'invitation.create': { roles: ['STAFF', 'ADMIN'] },
   'invitation.list': { roles: ['STAFF', 'ADMIN'] },
   'audit.view': { roles: ['STAFF', 'ADMIN'] },
+  'invitation.manage': { roles: ['STAFF', 'ADMIN'] },
+  'user.list': { roles: ['STAFF', 'ADMIN'] },
+  'user.manage-secretary': { roles: ['STAFF', 'ADMIN'] },
+  'user.manage-staff': { roles: ['ADMIN'] },
+  'dashboard.export': { roles: ['STAFF', 'ADMIN'] },
+  'term.manage': { roles: ['STAFF', 'ADMIN'] },
+  'outbox.view': { roles: ['ADMIN'] },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,8 @@
 import type { Messages } from './lv';
+import { mailMessages } from './ns/mail';
+import { usersMessages } from './ns/users';
+import { dashboardMessages } from './ns/dashboard';
+import { termsMessages } from './ns/terms';
 
 /** English UI strings; must have every key of lv.ts (the type checks it). */
 export const en: Messages = {
@@ -173,6 +177,13 @@ export const en: Messages = {
     title: 'Workspace',
     municipalitiesHeading: 'Municipalities',
     invitationsHeading: 'Invitations',
+    navDashboard: 'Dashboard',
+    navUsers: 'Users',
+    navAudit: 'Audit log',
+    navReporting: 'Reporting settings',
+    navTerms: 'Council terms',
+    navOutbox: 'Outbox',
+    navLabel: 'Workspace sections',
   },
   errors: {
     BAD_REQUEST: 'The request is not valid.',
@@ -507,5 +518,8 @@ export const en: Messages = {
     issuers: 'The memorandum was issued by the Latvian Association of Heads of Municipal Social Services and the Latvian Association of Social Workers.',
     mapData: 'Map data: amCharts',
     openData: 'Open data',
-  },
+  },  mail: mailMessages.en,
+  users: usersMessages.en,
+  dashboard: dashboardMessages.en,
+  terms: termsMessages.en,
 };

@@ -1,4 +1,9 @@
-/** Latvian UI strings (the default language). Keys are shared with en.ts. */
+import { mailMessages } from './ns/mail';
+import { usersMessages } from './ns/users';
+import { dashboardMessages } from './ns/dashboard';
+import { termsMessages } from './ns/terms';
+
+/** Latvian UI strings (the default language). Keys are shared with en.ts; larger areas live in ./ns. */
 export const lv = {
   meta: {
     siteName: 'Memorands',
@@ -171,6 +176,13 @@ export const lv = {
     title: 'Darba vieta',
     municipalitiesHeading: 'Pašvaldības',
     invitationsHeading: 'Uzaicinājumi',
+    navDashboard: 'Pārskats',
+    navUsers: 'Lietotāji',
+    navAudit: 'Audita žurnāls',
+    navReporting: 'Atskaišu iestatījumi',
+    navTerms: 'Pilnvaru laiki',
+    navOutbox: 'Izsūtne',
+    navLabel: 'Darba vietas sadaļas',
   },
   errors: {
     BAD_REQUEST: 'Pieprasījums nav derīgs.',
@@ -506,7 +518,11 @@ export const lv = {
     mapData: 'Kartes dati: amCharts',
     openData: 'Atvērtie dati',
   },
+  mail: mailMessages.lv,
+  users: usersMessages.lv,
+  dashboard: dashboardMessages.lv,
+  terms: termsMessages.lv,
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof lv>;

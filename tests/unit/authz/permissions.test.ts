@@ -28,6 +28,13 @@ const MATRIX: Record<string, { secretaryOwn: boolean; secretaryOther: boolean; s
   'invitation.create': { secretaryOwn: false, secretaryOther: false, staff: true, admin: true },
   'invitation.list': { secretaryOwn: false, secretaryOther: false, staff: true, admin: true },
   'audit.view': { secretaryOwn: false, secretaryOther: false, staff: true, admin: true },
+  'invitation.manage': { secretaryOwn: false, secretaryOther: false, staff: true, admin: true },
+  'user.list': { secretaryOwn: false, secretaryOther: false, staff: true, admin: true },
+  'user.manage-secretary': { secretaryOwn: false, secretaryOther: false, staff: true, admin: true },
+  'user.manage-staff': { secretaryOwn: false, secretaryOther: false, staff: false, admin: true },
+  'dashboard.export': { secretaryOwn: false, secretaryOther: false, staff: true, admin: true },
+  'term.manage': { secretaryOwn: false, secretaryOther: false, staff: true, admin: true },
+  'outbox.view': { secretaryOwn: false, secretaryOther: false, staff: false, admin: true },
 };
 
 describe('permission table', () => {

@@ -1,0 +1,56 @@
+import 'server-only';
+import type { Tx } from '@/lib/db/client';
+import { env } from '@/lib/env';
+import { renderMail } from './templates';
+import { startDelivery } from './deliver';
+
+/**
+ * The one way the portal sends e-mail: enqueueMail writes the message to the
+ * outbox table inside the caller's transaction (so a rolled-back change sends
+ * nothing); kickDelivery() after commit delivers through SMTP when configured.
+ *
+ * CONTRACT (other modules code against this; the mail helper implements it):
+ * vars per kind — every kind takes `municipality` (Latvian name) and `path`
+ * (a portal path without the locale, e.g. '/secretary/liepaja'; the template
+ * makes it absolute with PUBLIC_BASE_URL and the recipient's locale):
+ *  - invitation:           + expiresAt (ISO instant)
+ *  - accession.submitted:  + term (e.g. '2025–2029')
+ *  - accession.returned:   + term, reason
+ *  - accession.verified:   + term
+ *  - report.due:           + year, dueOn (YYYY-MM-DD)
+ *  - report.overdue:       + year, dueOn (YYYY-MM-DD)
+ *  - term.renewal:         + term, previousTerm
+ */
+export const MAIL_KINDS = ['invitation', 'accession.submitted', 'accession.returned', 'accession.verified', 'report.due', 'report.overdue', 'term.renewal'] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+export type MailVars = Record<string, string>;
+export type Recipient = { email: string; userId?: string | null; locale: string };
+
+export type EnqueueInput = { kind: MailKind; to: Recipient; vars: MailVars; municipalityId?: string | null; dedupeKey?: string };
+
+/** Writes one message (rendered in the recipient's language) to the outbox; false when dedupeKey was already used. */
+export async function enqueueMail(tx: Tx, input: EnqueueInput): Promise<boolean> {
+  const mail = renderMail(input.kind, input.to.locale, input.vars);
+  // INSERT … ON CONFLICT DO NOTHING: a used dedupeKey skips the row without
+  // aborting the caller's transaction (and waits for a concurrent insert of
+  // the same key to commit or roll back first).
+  const { count } = await tx.outboxMessage.createMany({
+    data: [{
+      kind: input.kind, locale: mail.locale, toEmail: input.to.email, toUserId: input.to.userId ?? null,
+      municipalityId: input.municipalityId ?? null, subject: mail.subject, text: mail.text, dedupeKey: input.dedupeKey ?? null,
+    }],
+    skipDuplicates: true,
+  });
+  return count === 1;
+}
+
+/** The active secretaries of a municipality, as recipients. */
+export async function secretariesOf(tx: Tx, municipalityId: string): Promise<Recipient[]> {
+  const users = await tx.user.findMany({ where: { municipalityId, role: 'SECRETARY', isActive: true }, select: { id: true, email: true, locale: true }, orderBy: { createdAt: 'asc' } });
+  return users.map((u) => ({ email: u.email, userId: u.id, locale: u.locale }));
+}
+
+/** Starts delivering pending messages in the background (after the enqueuing transaction committed); a no-op without SMTP. */
+export function kickDelivery(): void {
+  if (env.SMTP_URL) void startDelivery(env.SMTP_URL);
+}

@@ -1,0 +1,50 @@
+import 'server-only';
+import { db } from '@/lib/db/client';
+import { writeAudit } from '@/lib/audit';
+import { dueWithin, overdueOf, reportDeadlines, type ReportDeadline } from '@/lib/progress/deadlines';
+import { enqueueMail, secretariesOf, type MailKind, type Recipient } from './outbox';
+
+/** "Due soon" means due within this many days (the due day itself is day 0). */
+export const REMINDER_DAYS = 14;
+
+export type ReminderCounts = { due: number; overdue: number; skippedAsDuplicate: number };
+
+/** One reminder per period, municipality and secretary, ever: the key makes a second run a no-op. */
+export const reminderKey = (kind: 'report.due' | 'report.overdue', d: { periodId: string; municipality: { id: string } }, userId: string) => `${kind}:${d.periodId}:${d.municipality.id}:${userId}`;
+
+/**
+ * Enqueues report reminders to the active secretaries of every municipality
+ * that owes a report (lib/progress/deadlines: the one definition of "due"
+ * and "overdue"): 'report.due' when it is due within 14 days, 'report.overdue'
+ * once the due date has passed. Idempotent (dedupe keys); one transaction,
+ * with an audit event of the run. Delivery is separate (deliverPending).
+ */
+export async function runReminders({ now = new Date() }: { now?: Date } = {}): Promise<ReminderCounts> {
+  const deadlines = await reportDeadlines({ now });
+  const owed: readonly (readonly [kind: 'report.due' | 'report.overdue', deadline: ReportDeadline])[] = [
+    ...dueWithin(deadlines, REMINDER_DAYS).map((d) => ['report.due', d] as const),
+    ...overdueOf(deadlines).map((d) => ['report.overdue', d] as const),
+  ];
+  return db().$transaction(async (tx) => {
+    const counts: ReminderCounts = { due: 0, overdue: 0, skippedAsDuplicate: 0 };
+    const secretaries = new Map<string, Recipient[]>();
+    for (const [kind, d] of owed) {
+      let recipients = secretaries.get(d.municipality.id);
+      if (!recipients) secretaries.set(d.municipality.id, (recipients = await secretariesOf(tx, d.municipality.id)));
+      for (const to of recipients) {
+        const inserted = await enqueueMail(tx, {
+          kind: kind satisfies MailKind,
+          to,
+          municipalityId: d.municipality.id,
+          dedupeKey: reminderKey(kind, d, to.userId!),
+          vars: { municipality: d.municipality.nameLv, path: `/secretary/${d.municipality.slug}/reports/${d.year}`, year: String(d.year), dueOn: d.dueOn.toISOString().slice(0, 10) },
+        });
+        if (!inserted) counts.skippedAsDuplicate += 1;
+        else if (kind === 'report.due') counts.due += 1;
+        else counts.overdue += 1;
+      }
+    }
+    await writeAudit(tx, { actor: null, action: 'mail.reminders', subjectType: 'OutboxMessage', after: { ...counts } });
+    return counts;
+  }, { maxWait: 10_000, timeout: 120_000 });
+}

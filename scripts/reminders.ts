@@ -1,0 +1,63 @@
+/**
+ * Report reminders (npm run reminders; schedule it daily, e.g. with cron):
+ * enqueues "progress report due within 14 days" and "progress report
+ * overdue" e-mails to the municipalities' secretaries — each reminder once,
+ * however often this runs — then delivers pending mail when SMTP_URL is set
+ * (also retrying earlier failures). Prints a one-line summary.
+ *
+ * Database: DATABASE_URL; when unset, the embedded PostgreSQL of `npm run up`
+ * (.data/pg): the running one while the portal is up, else started for this
+ * run and stopped afterwards.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DATA, appDatabase, openServer } from './lib';
+
+const EMBEDDED_DIR = path.join(DATA, 'pg');
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The embedded server of a running `npm run up`: PostgreSQL's postmaster.pid names its process and port. */
+async function runningEmbeddedServer() {
+  const pidFile = await readFile(path.join(EMBEDDED_DIR, 'postmaster.pid'), 'utf8').catch(() => null);
+  if (!pidFile) return null;
+  const lines = pidFile.split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!pid || !port || !isAlive(pid)) return null;
+  const password = (await readFile(`${EMBEDDED_DIR}.password`, 'utf8')).trim();
+  return { baseUrl: `postgresql://postgres:${password}@127.0.0.1:${port}`, external: false, stop: async () => undefined };
+}
+
+const server = (!process.env.DATABASE_URL && (await runningEmbeddedServer())) || (await openServer({ embeddedDir: EMBEDDED_DIR, persistent: true }));
+let code = 0;
+try {
+  process.env.DATABASE_URL = await appDatabase(server, 'memorands');
+  const { runReminders } = await import('../lib/mail/reminders');
+  const { deliverPending } = await import('../lib/mail/deliver');
+  const { smtpConfigured } = await import('../lib/mail/transport');
+  const { disconnectDb } = await import('../lib/db/client');
+  try {
+    const counts = await runReminders();
+    const delivery = await deliverPending({ limit: 1000 });
+    const mail = smtpConfigured() ? `mail: ${delivery.sent} sent, ${delivery.failed} failed` : `mail: ${delivery.held} waiting in the outbox (SMTP_URL is not set)`;
+    console.log(`Reminders: ${counts.due} due soon, ${counts.overdue} overdue, ${counts.skippedAsDuplicate} sent before; ${mail}.`);
+  } finally {
+    await disconnectDb();
+  }
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`Reminders failed: ${message}`);
+  if (/does not exist/i.test(message)) console.error('The database is not set up: bring the portal up once (npm run up) or run npm run db:migrate.');
+  code = 1;
+} finally {
+  await server.stop().catch(() => undefined);
+}
+process.exit(code);
