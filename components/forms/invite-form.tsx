@@ -5,8 +5,10 @@ import { Field, FormMessage, SubmitButton } from './field';
 import { useApiForm } from './use-api-form';
 
 type Labels = { email: string; name: string; municipality: string; choose: string; send: string; created: string };
+/** The invitee's language select (left out: the invitation is in Latvian). */
+type Languages = { label: string; hint?: string; options: { lv: string; en: string } };
 
-export function InviteForm({ locale, labels, municipalities }: { locale: string; labels: Labels; municipalities: { slug: string; nameLv: string }[] }) {
+export function InviteForm({ locale, labels, municipalities, languages }: { locale: string; labels: Labels; municipalities: { slug: string; nameLv: string }[]; languages?: Languages }) {
   const router = useRouter();
   const [link, setLink] = useState<string | null>(null);
   const { state, submit } = useApiForm<{ url: string }>({
@@ -38,6 +40,24 @@ export function InviteForm({ locale, labels, municipalities }: { locale: string;
         </select>
         {muniErrors?.length ? <p id="f-municipalitySlug-error" className="text-sm font-medium text-bad">{muniErrors.join(' ')}</p> : null}
       </div>
+      {languages ? (
+        <div className="space-y-1">
+          <label htmlFor="f-locale" className="block font-medium">{languages.label}</label>
+          {languages.hint ? <p id="f-locale-hint" className="text-sm text-muted">{languages.hint}</p> : null}
+          <select
+            id="f-locale"
+            name="locale"
+            defaultValue="lv"
+            aria-invalid={state.fieldErrors.locale?.length ? true : undefined}
+            aria-describedby={[languages.hint ? 'f-locale-hint' : null, state.fieldErrors.locale?.length ? 'f-locale-error' : null].filter(Boolean).join(' ') || undefined}
+            className="w-full max-w-md rounded border border-gray-500 px-3 py-2"
+          >
+            <option value="lv">{languages.options.lv}</option>
+            <option value="en">{languages.options.en}</option>
+          </select>
+          {state.fieldErrors.locale?.length ? <p id="f-locale-error" className="text-sm font-medium text-bad">{state.fieldErrors.locale.join(' ')}</p> : null}
+        </div>
+      ) : null}
       <SubmitButton pending={state.pending} label={labels.send} />
       {link ? (
         <div role="status" className="rounded border border-ok bg-ok-bg p-3">

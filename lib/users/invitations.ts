@@ -1,12 +1,13 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { db } from '@/lib/db/client';
+import { db, type Tx } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { requirePermission, type Actor } from '@/lib/authz';
 import { writeAudit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
 import { listMunicipalityOptions } from '@/lib/municipalities/queries';
+import { enqueueMail, kickDelivery } from '@/lib/mail/outbox';
 import type { TAcceptInvitation, TCreateInvitation } from '@/lib/schemas/auth';
 
 export type InvitationState = 'valid' | 'used' | 'expired' | 'revoked' | 'invalid';
@@ -20,27 +21,108 @@ function stateOf(inv: { acceptedAt: Date | null; revokedAt: Date | null; expires
   return 'valid';
 }
 
-/** Creates a single-use invitation for a secretary of one municipality; returns the only copy of its link. */
-export async function createInvitation({ actor, input, locale }: { actor: Actor | null; input: TCreateInvitation; locale: string }) {
+const newToken = () => randomBytes(32).toString('base64url');
+const newExpiry = () => new Date(Date.now() + env.INVITATION_TTL_HOURS * 3600 * 1000);
+const linkLocale = (locale: string | null | undefined): 'lv' | 'en' => (locale === 'en' ? 'en' : 'lv');
+const invitePath = (token: string) => `/invite/${token}`;
+const inviteUrl = (locale: string, token: string) => `${env.PUBLIC_BASE_URL}/${linkLocale(locale)}${invitePath(token)}`;
+
+/** Writes the invitation e-mail to the outbox, in the caller's transaction. */
+async function enqueueInvitationMail(tx: Tx, inv: { email: string; locale: string; municipalityId: string | null; municipalityName: string; token: string; expiresAt: Date }) {
+  await enqueueMail(tx, {
+    kind: 'invitation',
+    to: { email: inv.email, locale: linkLocale(inv.locale) },
+    vars: { municipality: inv.municipalityName, path: invitePath(inv.token), expiresAt: inv.expiresAt.toISOString() },
+    municipalityId: inv.municipalityId,
+  });
+}
+
+/**
+ * Creates a single-use invitation for a secretary of one municipality, e-mails
+ * it in the invitee's language and returns the only copy of its link.
+ * `locale` (the staff member's UI language) is no longer used: the link and
+ * the e-mail follow `input.locale`, the invitee's language (default lv).
+ */
+export async function createInvitation({ actor, input }: { actor: Actor | null; input: Omit<TCreateInvitation, 'locale'> & { locale?: TCreateInvitation['locale'] }; locale?: string }) {
   const who = requirePermission(actor, 'invitation.create');
+  const inviteeLocale = linkLocale(input.locale);
   const municipality = (await listMunicipalityOptions()).find((m) => m.slug === input.municipalitySlug);
   if (!municipality) {
     throw new AppError('BAD_REQUEST', 'errors.formInvalid', { fieldErrors: { municipalitySlug: ['validation.invalid'] } });
   }
   const existing = await db().user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw new AppError('CONFLICT', 'invite.emailTaken', { fieldErrors: { email: ['invite.emailTaken'] } });
-  const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + env.INVITATION_TTL_HOURS * 3600 * 1000);
+  const token = newToken();
+  const expiresAt = newExpiry();
   const invitation = await db().$transaction(async (tx) => {
     const created = await tx.invitation.create({
-      data: { tokenHash: hashToken(token), email: input.email, name: input.name ?? null, role: 'SECRETARY', municipalityId: municipality.id, invitedById: who.id, expiresAt },
+      data: { tokenHash: hashToken(token), email: input.email, name: input.name ?? null, role: 'SECRETARY', municipalityId: municipality.id, invitedById: who.id, expiresAt, locale: inviteeLocale, sentCount: 1, lastSentAt: new Date() },
       select: { id: true, email: true, expiresAt: true },
     });
-    await writeAudit(tx, { actor: who, action: 'invitation.create', subjectType: 'Invitation', subjectId: created.id, municipalityId: municipality.id, after: { email: input.email, role: 'SECRETARY', expiresAt: expiresAt.toISOString() } });
+    await writeAudit(tx, { actor: who, action: 'invitation.create', subjectType: 'Invitation', subjectId: created.id, municipalityId: municipality.id, after: { email: input.email, role: 'SECRETARY', locale: inviteeLocale, expiresAt: expiresAt.toISOString() } });
+    await enqueueInvitationMail(tx, { email: input.email, locale: inviteeLocale, municipalityId: municipality.id, municipalityName: municipality.nameLv, token, expiresAt });
     return created;
   });
-  const url = `${env.PUBLIC_BASE_URL}/${locale === 'en' ? 'en' : 'lv'}/invite/${token}`;
-  return { ...invitation, url };
+  kickDelivery();
+  return { ...invitation, url: inviteUrl(inviteeLocale, token) };
+}
+
+const manageSelect = { id: true, email: true, locale: true, municipalityId: true, tokenHash: true, expiresAt: true, acceptedAt: true, revokedAt: true, sentCount: true, municipality: { select: { nameLv: true } } } as const;
+
+async function findForManage(tx: Tx, invitationId: string) {
+  const inv = /^[a-z0-9]{1,64}$/i.test(invitationId) ? await tx.invitation.findUnique({ where: { id: invitationId }, select: manageSelect }) : null;
+  if (!inv) throw new AppError('NOT_FOUND', 'users.invitationNotFound');
+  if (inv.acceptedAt) throw new AppError('CONFLICT', 'users.invitationAccepted');
+  if (inv.revokedAt) throw new AppError('CONFLICT', 'users.invitationRevoked');
+  return inv;
+}
+
+/**
+ * Sends a pending or expired invitation again with a new token and a new
+ * expiry. Only the token's hash is kept, so the old link stops working.
+ * Returns the new link (shown to staff once, like on creation).
+ */
+export async function resendInvitation({ actor, invitationId }: { actor: Actor | null; invitationId: string }) {
+  const who = requirePermission(actor, 'invitation.manage');
+  const token = newToken();
+  const expiresAt = newExpiry();
+  const result = await db().$transaction(async (tx) => {
+    const inv = await findForManage(tx, invitationId);
+    const taken = await tx.user.findUnique({ where: { email: inv.email }, select: { id: true } });
+    if (taken) throw new AppError('CONFLICT', 'invite.emailTaken');
+    const now = new Date();
+    // Compare-and-set on the old token: a concurrent resend, revoke or accept wins and this one is a 409.
+    const claimed = await tx.invitation.updateMany({
+      where: { id: inv.id, tokenHash: inv.tokenHash, acceptedAt: null, revokedAt: null },
+      data: { tokenHash: hashToken(token), expiresAt, sentCount: { increment: 1 }, lastSentAt: now },
+    });
+    if (claimed.count !== 1) throw new AppError('CONFLICT', 'users.invitationChanged');
+    await writeAudit(tx, {
+      actor: who, action: 'invitation.resend', subjectType: 'Invitation', subjectId: inv.id, municipalityId: inv.municipalityId,
+      before: { expiresAt: inv.expiresAt.toISOString(), sentCount: inv.sentCount },
+      after: { email: inv.email, expiresAt: expiresAt.toISOString(), sentCount: inv.sentCount + 1 },
+    });
+    await enqueueInvitationMail(tx, { email: inv.email, locale: inv.locale, municipalityId: inv.municipalityId, municipalityName: inv.municipality?.nameLv ?? '', token, expiresAt });
+    return { id: inv.id, email: inv.email, expiresAt, sentCount: inv.sentCount + 1, url: inviteUrl(inv.locale, token) };
+  });
+  kickDelivery();
+  return result;
+}
+
+/** Revokes a pending or expired invitation; an accepted or already revoked one is a 409. */
+export async function revokeInvitation({ actor, invitationId }: { actor: Actor | null; invitationId: string }) {
+  const who = requirePermission(actor, 'invitation.manage');
+  return db().$transaction(async (tx) => {
+    const inv = await findForManage(tx, invitationId);
+    const revokedAt = new Date();
+    const claimed = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null, revokedAt: null }, data: { revokedAt, revokedById: who.id } });
+    if (claimed.count !== 1) throw new AppError('CONFLICT', 'users.invitationChanged');
+    await writeAudit(tx, {
+      actor: who, action: 'invitation.revoke', subjectType: 'Invitation', subjectId: inv.id, municipalityId: inv.municipalityId,
+      before: { email: inv.email, state: stateOf(inv, revokedAt) }, after: { email: inv.email, state: 'revoked', revokedAt: revokedAt.toISOString() },
+    });
+    return { id: inv.id, email: inv.email, revokedAt, state: 'revoked' as const };
+  });
 }
 
 /** Looks an invitation up by its token; never reveals more than the invitee needs. */
@@ -85,7 +167,10 @@ export async function listInvitations({ actor }: { actor: Actor | null }) {
   const rows = await db().invitation.findMany({
     orderBy: { createdAt: 'desc' },
     take: 200,
-    select: { id: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, createdAt: true, municipality: { select: { nameLv: true, slug: true } } },
+    select: {
+      id: true, email: true, name: true, role: true, locale: true, expiresAt: true, acceptedAt: true, revokedAt: true, createdAt: true, sentCount: true, lastSentAt: true,
+      municipality: { select: { nameLv: true, slug: true } }, invitedBy: { select: { email: true, name: true } },
+    },
   });
   return rows.map((r) => ({ ...r, state: stateOf(r) }));
 }

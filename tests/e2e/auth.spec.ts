@@ -10,6 +10,8 @@ test.describe('sign-in, invitations and roles', () => {
     await page.getByRole('button', { name: 'Pieteikties' }).click();
     await expect(page).toHaveURL(/\/lv\/staff$/);
     await expectNoA11yViolations(page);
+    await page.getByRole('navigation', { name: 'Darba vietas sadaļas' }).getByRole('link', { name: 'Lietotāji' }).click();
+    await expect(page).toHaveURL(/\/lv\/staff\/users$/);
 
     const email = `valmiera-${Date.now()}@e2e.test`;
     await page.getByLabel('E-pasts').fill(email);
@@ -17,7 +19,7 @@ test.describe('sign-in, invitations and roles', () => {
     await page.getByRole('button', { name: 'Izveidot uzaicinājumu' }).click();
     const link = (await page.getByTestId('invitation-link').innerText()).trim();
     expect(link).toMatch(/\/lv\/invite\//);
-    await expect(page.getByRole('cell', { name: email })).toBeVisible();
+    await expect(page.getByRole('cell', { name: email, exact: true })).toBeVisible();
 
     // The invitee, in a browser context of their own.
     const invitee = await browser.newContext();

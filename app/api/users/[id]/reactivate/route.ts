@@ -1,0 +1,13 @@
+/** POST /api/users/[id]/reactivate  staff reactivate a secretary, admins also staff and admins (body: optional { version }) */
+import { ok, route } from '@/lib/http/route';
+import { getSessionUser } from '@/lib/auth/session';
+import { requirePermission } from '@/lib/authz';
+import { ZUserActionSchema } from '@/lib/schemas/users';
+import { parseOptionalBody } from '@/lib/users/request';
+import { reactivateUser } from '@/lib/users/manage';
+
+export const POST = route<{ id: string }>(async (request, { params }) => {
+  const actor = requirePermission(await getSessionUser(), 'user.manage-secretary');
+  const { version } = await parseOptionalBody(request, ZUserActionSchema);
+  return ok(await reactivateUser({ actor, userId: params.id, version }));
+});
