@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { pageLocale } from '@/lib/i18n/page';
 import { formatDate, formatNumber, formatPercent, type Translate } from '@/lib/i18n';
-import { countOverview, foldForSearch, getTermOverview, MAP_STATUSES, type OverviewRow } from '@/lib/municipalities/overview';
+import { foldForSearch, getTermOverview, MAP_STATUSES, type OverviewRow } from '@/lib/municipalities/overview';
+import { publicHeadline } from '@/lib/dashboard/metrics';
 import { LV_COLLATOR } from '@/lib/municipalities/queries';
 import { ZHomeQuerySchema, type THomeQuery } from '@/lib/schemas/public';
 import { StatusBadge } from '@/components/status-badge';
@@ -43,7 +44,9 @@ export default async function HomePage({ params, searchParams }: Props) {
   if (!overview && q.term) notFound();
   if (!overview) return <p>{t('home.noTerm')}</p>;
   const { term, terms, rows } = overview;
-  const counts = countOverview(rows);
+  // The same headline definition as the staff dashboard (lib/dashboard/metrics).
+  const headline = publicHeadline(rows);
+  const counts = headline.counts;
   const shown = sortRows(filterRows(rows, q), q, t);
   const query = (patch: Partial<Record<keyof THomeQuery, string | undefined>>) => {
     const merged = { term: q.term, q: q.q, status: q.status, type: q.type, sort: q.sort === 'name' ? undefined : q.sort, dir: q.dir === 'asc' ? undefined : q.dir, ...patch };
@@ -81,11 +84,11 @@ export default async function HomePage({ params, searchParams }: Props) {
           </nav>
         ) : null}
         <p className="text-xl" data-testid="headline">
-          <strong data-testid="joined-count">{counts.byStatus.VERIFIED}</strong> {t('home.headlineOf', { total: counts.total })}
-          {counts.populationJoinedShare !== null ? `, ${t('home.populationShare', { share: formatPercent(locale, counts.populationJoinedShare) })}` : ''}
+          <strong data-testid="joined-count">{headline.joined}</strong> {t('home.headlineOf', { total: headline.total })}
+          {headline.populationShare !== null ? `, ${t('home.populationShare', { share: formatPercent(locale, headline.populationShare) })}` : ''}
         </p>
         <p className="text-sm text-muted" data-testid="population-note">
-          {counts.populationKnown === 0 ? t('home.populationUnknownAll') : counts.populationUnknown > 0 ? t('home.populationUnknownSome', { count: counts.populationUnknown }) : null}
+          {headline.populationKnown === 0 ? t('home.populationUnknownAll') : headline.populationUnknown > 0 ? t('home.populationUnknownSome', { count: headline.populationUnknown }) : null}
         </p>
         <SignatoryMap rows={rows} counts={counts} locale={locale} t={t} title={t('home.mapTitle', { term: term.label })} />
       </section>

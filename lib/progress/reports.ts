@@ -6,6 +6,7 @@ import { writeAudit } from '@/lib/audit';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { COMMITMENT_KEYS, indicatorByKey } from './indicators';
 import { findNormInForce, perThousand, type NormDto } from './norms';
+import { overdueOf, reportDeadlines } from './deadlines';
 import type { TReportDraft } from '@/lib/schemas/progress';
 import { rm } from 'node:fs/promises';
 import type { ReceivedFile } from '@/lib/storage';
@@ -200,24 +201,13 @@ export async function findReportForReview({ actor, reportId }: { actor: Actor | 
 }
 
 /**
- * Overdue reports (staff): for each verified signatory of an opened term,
- * the periods past their due date with no report submitted or accepted.
+ * Overdue reports (staff): for each verified signatory of the current opened
+ * term, the periods past their due date with no report submitted or
+ * accepted (the one definition in ./deadlines).
  */
 export async function listOverdueReports({ actor, now = new Date() }: { actor: Actor | null; now?: Date }) {
   requirePermission(actor, 'progress.review');
-  const periods = await db().reportingPeriod.findMany({
-    where: { dueOn: { lt: now }, term: { openedAt: { not: null } } },
-    orderBy: { year: 'asc' },
-    select: {
-      id: true, year: true, dueOn: true,
-      term: { select: { accessions: { where: { status: 'VERIFIED' }, select: { municipality: { select: { id: true, slug: true, nameLv: true } } } } } },
-      reports: { where: { status: { in: ['SUBMITTED', 'ACCEPTED'] } }, select: { municipalityId: true } },
-    },
-  });
-  return periods.flatMap((p) => {
-    const done = new Set(p.reports.map((r) => r.municipalityId));
-    return p.term.accessions.filter((a) => !done.has(a.municipality.id)).map((a) => ({ year: p.year, dueOn: p.dueOn, municipality: a.municipality }));
-  });
+  return overdueOf(await reportDeadlines({ now })).map((d) => ({ year: d.year, dueOn: d.dueOn, municipality: d.municipality }));
 }
 
 /** Attaches an evidence document to a draft or returned report, through the one upload pipeline. */

@@ -1,116 +1,109 @@
-import Link from 'next/link';
 import { pageLocale, privatePageMetadata } from '@/lib/i18n/page';
-import { formatDate, formatDateTime } from '@/lib/i18n';
 import { requirePagePermission, requirePageUser } from '@/lib/auth/guard';
-import { listMunicipalityOptions } from '@/lib/municipalities/queries';
-import { loadTermOverview } from '@/lib/municipalities/overview';
-import { listInvitations } from '@/lib/users/invitations';
-import { listVerificationQueue } from '@/lib/accessions/workflow';
-import { listOverdueReports, listReportsForReview } from '@/lib/progress/reports';
-import { StatusBadge } from '@/components/status-badge';
-import { InviteForm } from '@/components/forms/invite-form';
+import { can } from '@/lib/authz';
+import { loadDashboardCached } from '@/lib/dashboard/cache';
+import { DUE_SOON_DAYS } from '@/lib/dashboard/metrics';
+import { rigaDay } from '@/lib/progress/deadlines';
+import { parseDashboardQuery, type TDashboardQuery } from '@/lib/schemas/dashboard';
+import { StaffNav } from '@/components/staff-nav';
 import { SignOutButton } from '@/components/forms/sign-out-button';
+import { MetricCards } from '@/components/dashboard/metric-cards';
+import { JoinsChart } from '@/components/dashboard/joins-chart';
+import { MatrixTable, type QueryPatch } from '@/components/dashboard/matrix-table';
+import { IndicatorTable } from '@/components/dashboard/indicator-table';
+import { WorkQueueSections } from '@/components/dashboard/work-queues';
+import { Pagination } from '@/components/dashboard/pagination';
 
 export const dynamic = 'force-dynamic';
 
-export const generateMetadata = privatePageMetadata('staff.title');
+export const generateMetadata = privatePageMetadata('dashboard.title');
 
-const STATE_KEY = { valid: 'invite.statePending', used: 'invite.stateAccepted', expired: 'invite.stateExpired', revoked: 'invite.stateRevoked', invalid: 'invite.invalid' } as const;
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function StaffPage({ params }: { params: Promise<{ locale: string }> }) {
+/** The matrix query as URL parameters (defaults left out). */
+function queryParams(q: TDashboardQuery, patch: QueryPatch = {}): URLSearchParams {
+  const page = (n: number | undefined) => (n && n > 1 ? String(n) : undefined);
+  const merged: QueryPatch = { type: q.type, status: q.status, progress: q.progress, sort: q.sort === 'name' ? undefined : q.sort, dir: q.dir === 'asc' ? undefined : q.dir, page: page(q.page), ipage: page(q.ipage), ...patch };
+  return new URLSearchParams(Object.entries(merged).filter((e): e is [string, string] => Boolean(e[1])));
+}
+
+export default async function StaffDashboardPage({ params, searchParams }: Props) {
   const { locale, t } = await pageLocale(params);
   const user = await requirePageUser(locale, `/${locale}/staff`);
   requirePagePermission(user, 'staff.view');
-  const [overview, options, invitations, queue, reports, overdue] = await Promise.all([
-    loadTermOverview(null),
-    listMunicipalityOptions(),
-    listInvitations({ actor: user }),
-    listVerificationQueue({ actor: user }),
-    listReportsForReview({ actor: user }),
-    listOverdueReports({ actor: user }),
-  ]);
+  const query = parseDashboardQuery(await searchParams);
+  const { metrics, joins, matrix, matrixTotal, indicators, queues } = await loadDashboardCached({ actor: user, query });
+  // A new filter or sort starts the matrix at its first page.
+  const href = (patch: QueryPatch) => {
+    const search = queryParams(query, { page: undefined, ...patch }).toString();
+    return `/${locale}/staff${search ? `?${search}` : ''}#matrix`;
+  };
+  const pageHref = (param: 'page' | 'ipage', anchor: string) => (n: number) => {
+    const search = queryParams(query, { [param]: n > 1 ? String(n) : undefined }).toString();
+    return `/${locale}/staff${search ? `?${search}` : ''}#${anchor}`;
+  };
+  const exportHref = (name: string, withQuery: boolean) => {
+    const search = withQuery ? queryParams(query, { page: undefined, ipage: undefined }) : new URLSearchParams();
+    search.set('locale', locale);
+    return `/api/staff/exports/${name}?${search.toString()}`;
+  };
   return (
     <div className="space-y-10">
+      <StaffNav locale={locale} user={user} current="dashboard" t={t} />
       <div className="flex flex-wrap items-center justify-between gap-4">
-        <h1 className="text-3xl font-bold">{t('staff.title')}</h1>
+        <h1 className="text-3xl font-bold">{t('dashboard.title')}</h1>
         <SignOutButton locale={locale} label={t('nav.signOut')} />
       </div>
-      <p><Link href={`/${locale}/staff/reporting`}>{t('reporting.title')}</Link></p>
-      <section aria-labelledby="queue" className="space-y-3">
-        <h2 id="queue" className="text-2xl font-semibold">{t('accession.queueHeading')}</h2>
-        {queue.length === 0 ? <p>{t('accession.queueEmpty')}</p> : (
-          <table className="data" data-testid="verification-queue">
-            <thead><tr><th scope="col">{t('home.colMunicipality')}</th><th scope="col">{t('accession.submittedAt')}</th><th scope="col">{t('accession.documentsHeading')}</th><th scope="col"><span className="sr-only">{t('accession.open')}</span></th></tr></thead>
-            <tbody>
-              {queue.map((q) => (
-                <tr key={q.id} data-slug={q.municipality.slug}>
-                  <th scope="row" className="font-normal">{q.municipality.nameLv}</th>
-                  <td>{formatDateTime(locale, q.submittedAt)}</td>
-                  <td>{q._count.documents}</td>
-                  <td><Link href={`/${locale}/staff/accessions/${q.id}`}>{t('accession.open')}<span className="sr-only">: {q.municipality.nameLv}</span></Link></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-      <section aria-labelledby="report-queue" className="space-y-3">
-        <h2 id="report-queue" className="text-2xl font-semibold">{t('progress.reviewQueue')}</h2>
-        {reports.length === 0 ? <p>{t('progress.reviewQueueEmpty')}</p> : (
-          <ul className="list-inside list-disc" data-testid="report-queue">
-            {reports.map((r) => (
-              <li key={r.id} data-slug={r.municipality.slug}>
-                <Link href={`/${locale}/staff/reports/${r.id}`}>{t('progress.editorTitle', { name: r.municipality.nameLv, year: r.period.year })}</Link>
-                {' · '}{formatDateTime(locale, r.submittedAt)}
-              </li>
-            ))}
+      <p className="max-w-3xl">{t('dashboard.lead')}</p>
+
+      {metrics ? (
+        <section aria-labelledby="metrics" className="space-y-4">
+          <h2 id="metrics" className="text-2xl font-semibold">{t('dashboard.metricsHeading', { term: metrics.term.label })}</h2>
+          <MetricCards m={metrics} locale={locale} t={t} />
+        </section>
+      ) : <p data-testid="no-term">{t('dashboard.noTerm')}</p>}
+
+      {joins ? (
+        <section aria-labelledby="joins" className="space-y-4">
+          <h2 id="joins" className="text-2xl font-semibold">{t('dashboard.joinsHeading')}</h2>
+          <JoinsChart series={joins} today={rigaDay(new Date()).toISOString().slice(0, 10)} locale={locale} t={t} />
+        </section>
+      ) : null}
+
+      {matrix ? (
+        <section aria-labelledby="matrix" className="space-y-4">
+          <h2 id="matrix" className="text-2xl font-semibold">{t('dashboard.matrixHeading')}</h2>
+          <p className="max-w-3xl text-sm text-muted">{t('dashboard.matrixLead')}</p>
+          <MatrixTable matrix={matrix} total={matrixTotal} query={query} locale={locale} t={t} href={href} />
+          <Pagination page={matrix.page ?? 1} pageSize={matrix.pageSize ?? null} count={matrix.matched ?? matrix.rows.length} href={pageHref('page', 'matrix')} label={t('dashboard.matrixPages')} t={t} locale={locale} testId="matrix-pages" />
+        </section>
+      ) : null}
+
+      {indicators ? (
+        <section aria-labelledby="indicators" className="space-y-4">
+          <h2 id="indicators" className="text-2xl font-semibold">{t('dashboard.indicatorsHeading')}</h2>
+          <p className="max-w-3xl text-sm text-muted">{t('dashboard.indicatorsLead')}</p>
+          <IndicatorTable data={indicators} locale={locale} t={t} />
+          <Pagination page={indicators.page ?? 1} pageSize={indicators.pageSize ?? null} count={indicators.matched ?? indicators.rows.length} href={pageHref('ipage', 'indicators')} label={t('dashboard.indicatorPages')} t={t} locale={locale} testId="indicator-pages" />
+        </section>
+      ) : null}
+
+      {matrix && can(user, 'dashboard.export') ? (
+        <section aria-labelledby="exports" className="space-y-3">
+          <h2 id="exports" className="text-2xl font-semibold">{t('dashboard.exportHeading')}</h2>
+          <p className="max-w-3xl text-sm text-muted">{t('dashboard.exportLead')}</p>
+          <ul className="flex flex-wrap gap-x-6 gap-y-2" data-testid="exports">
+            <li><a href={exportHref('matrix.csv', true)} download>{t('dashboard.exportMatrixCsv')}</a></li>
+            <li><a href={exportHref('matrix.xlsx', true)} download>{t('dashboard.exportMatrixXlsx')}</a></li>
+            <li><a href={exportHref('indicators.csv', false)} download>{t('dashboard.exportIndicatorsCsv')}</a></li>
+            <li><a href={exportHref('indicators.xlsx', false)} download>{t('dashboard.exportIndicatorsXlsx')}</a></li>
           </ul>
-        )}
-      </section>
-      <section aria-labelledby="overdue" className="space-y-3">
-        <h2 id="overdue" className="text-2xl font-semibold">{t('progress.overdueHeading')} ({overdue.length})</h2>
-        {overdue.length === 0 ? <p>{t('progress.overdueNone')}</p> : (
-          <table className="data" data-testid="overdue-reports">
-            <thead><tr><th scope="col">{t('home.colMunicipality')}</th><th scope="col">{t('progress.year')}</th><th scope="col">{t('progress.dueColumn')}</th></tr></thead>
-            <tbody>
-              {overdue.map((o) => (
-                <tr key={`${o.municipality.slug}-${o.year}`} data-slug={o.municipality.slug}><th scope="row" className="font-normal">{o.municipality.nameLv}</th><td>{o.year}</td><td>{formatDate(locale, o.dueOn)}</td></tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-      <section aria-labelledby="invite" className="space-y-4">
-        <h2 id="invite" className="text-2xl font-semibold">{t('invite.newTitle')}</h2>
-        <InviteForm
-          locale={locale}
-          municipalities={options}
-          labels={{ email: t('invite.colEmail'), name: t('invite.name'), municipality: t('invite.municipality'), choose: t('invite.chooseMunicipality'), send: t('invite.send'), created: t('invite.created') }}
-        />
-      </section>
-      <section aria-labelledby="invitations" className="space-y-3">
-        <h2 id="invitations" className="text-2xl font-semibold">{t('invite.listTitle')}</h2>
-        {invitations.length === 0 ? <p>{t('invite.none')}</p> : (
-          <table className="data">
-            <thead><tr><th scope="col">{t('invite.colEmail')}</th><th scope="col">{t('invite.colMunicipality')}</th><th scope="col">{t('invite.colState')}</th><th scope="col">{t('invite.colExpires')}</th></tr></thead>
-            <tbody>
-              {invitations.map((i) => (
-                <tr key={i.id}><td>{i.email}</td><td>{i.municipality?.nameLv ?? ''}</td><td>{t(STATE_KEY[i.state])}</td><td>{formatDateTime(locale, i.expiresAt)}</td></tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-      <section aria-labelledby="municipalities" className="space-y-3">
-        <h2 id="municipalities" className="text-2xl font-semibold">{t('staff.municipalitiesHeading')}{overview ? ` · ${overview.term.label}` : ''}</h2>
-        <table className="data">
-          <thead><tr><th scope="col">{t('home.colMunicipality')}</th><th scope="col">{t('home.colStatus')}</th></tr></thead>
-          <tbody>
-            {(overview?.rows ?? []).map((r) => (
-              <tr key={r.slug}><th scope="row" className="font-normal"><Link href={`/${locale}/municipalities/${r.slug}`}>{r.nameLv}</Link></th><td><StatusBadge status={r.status} t={t} /></td></tr>
-            ))}
-          </tbody>
-        </table>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="queues" className="space-y-6">
+        <h2 id="queues" className="text-2xl font-semibold">{t('dashboard.queuesHeading')}</h2>
+        <WorkQueueSections queues={queues} dueSoonDays={DUE_SOON_DAYS} locale={locale} t={t} />
       </section>
     </div>
   );

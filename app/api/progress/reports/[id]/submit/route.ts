@@ -1,5 +1,6 @@
 /** POST /api/progress/reports/[id]/submit  the secretary submits the report */
 import { ok, parseBody, route } from '@/lib/http/route';
+import { revalidateStaffViews } from '@/lib/accessions/revalidate';
 import { getSessionUser } from '@/lib/auth/session';
 import { ZReportVersionSchema } from '@/lib/schemas/progress-actions';
 import { submitReport } from '@/lib/progress/reports';
@@ -7,5 +8,7 @@ import { submitReport } from '@/lib/progress/reports';
 export const POST = route<{ id: string }>(async (request, { params }) => {
   const actor = await getSessionUser();
   const { version } = await parseBody(request, ZReportVersionSchema);
-  return ok(await submitReport({ actor, reportId: params.id, version }));
+  const result = await submitReport({ actor, reportId: params.id, version });
+  revalidateStaffViews();
+  return ok(result);
 });

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { computeReportDeadlines, daysUntil, dueWithin, isOverdue, overdueOf, rigaDay } from '@/lib/progress/deadlines';
+import { cumulativeJoins } from '@/lib/dashboard/joins';
+import { buildMatrix, filterMatrix, sortMatrix } from '@/lib/dashboard/matrix';
+import { compareToNorm } from '@/lib/dashboard/indicators';
+import { pickLatestAccepted } from '@/lib/dashboard/accepted';
+import { publicHeadline } from '@/lib/dashboard/metrics';
+import { sheetToCsv, sheetToXlsx, type ExportSheet } from '@/lib/dashboard/export';
+import { parseDashboardQuery } from '@/lib/schemas/dashboard';
+import type { Overview, OverviewRow } from '@/lib/municipalities/overview';
+import { readSheet } from 'read-excel-file/node';
+import { parseCsv } from '../opendata/csv-parse';
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+describe('report deadlines', () => {
+  it('count Latvian calendar days: the due day is day 0 and on time, the next day is overdue', () => {
+    expect(rigaDay(new Date('2025-03-30T22:30:00Z')).toISOString().slice(0, 10)).toBe('2025-03-31');
+    expect(daysUntil(day('2025-03-31'), new Date('2025-03-11T10:00:00Z'))).toBe(20);
+    expect(daysUntil(day('2025-03-31'), new Date('2025-03-31T20:59:00Z'))).toBe(0);
+    expect(isOverdue(day('2025-03-31'), new Date('2025-03-31T20:59:00Z'))).toBe(false);
+    expect(daysUntil(day('2025-03-31'), new Date('2025-03-31T21:01:00Z'))).toBe(-1);
+    expect(isOverdue(day('2025-03-31'), new Date('2025-03-31T21:01:00Z'))).toBe(true);
+    // Across the switch to summer time (30 March 2025) days stay whole.
+    expect(daysUntil(day('2025-04-02'), new Date('2025-03-29T12:00:00Z'))).toBe(4);
+  });
+
+  it('owe every period of every signatory until a report is submitted or accepted', () => {
+    const m = (slug: string, nameLv: string) => ({ id: `id-${slug}`, slug, nameLv });
+    const deadlines = computeReportDeadlines({
+      termSlug: '2021-2025',
+      signatories: [m('riga', 'Rīga'), m('adazu-novads', 'Ādažu novads'), m('aluksnes-novads', 'Alūksnes novads')],
+      periods: [
+        { id: 'p2024', year: 2024, dueOn: day('2025-03-31'), reportedMunicipalityIds: ['id-riga'] },
+        { id: 'p2023', year: 2023, dueOn: day('2024-03-31'), reportedMunicipalityIds: [] },
+      ],
+    }, new Date('2025-03-11T10:00:00Z'));
+    // Earliest due first, then Latvian alphabetical order (Ā after A).
+    expect(deadlines.map((d) => `${d.year}:${d.municipality.slug}`)).toEqual(['2023:aluksnes-novads', '2023:adazu-novads', '2023:riga', '2024:aluksnes-novads', '2024:adazu-novads']);
+    expect(overdueOf(deadlines)).toHaveLength(3);
+    expect(dueWithin(deadlines, 30).map((d) => d.daysRemaining)).toEqual([20, 20]);
+    expect(dueWithin(deadlines, 14)).toHaveLength(0);
+  });
+});
+
+describe('cumulative joins', () => {
+  it('step up on each date, in date order; undated ones are counted apart', () => {
+    expect(cumulativeJoins(['2022-02-10', '2021-07-22', null, '2021-07-22'])).toEqual({
+      points: [{ date: '2021-07-22', count: 2, added: 2 }, { date: '2022-02-10', count: 3, added: 1 }],
+      undated: 1,
+    });
+    expect(cumulativeJoins([])).toEqual({ points: [], undated: 0 });
+  });
+});
+
+const row = (slug: string, nameLv: string, status: OverviewRow['status'], type: OverviewRow['type'] = 'MUNICIPALITY', population: number | null = null): OverviewRow => ({
+  slug, nameLv, officialNameLv: nameLv, type, population, populationYear: null, status, decisionNumber: null, sessionDate: null, sessionYearInferred: false, isDemo: false,
+});
+const overview: Overview = {
+  term: { slug: '2021-2025', label: '2021–2025', startYear: 2021, endYear: 2025 }, terms: [], previousTerm: null,
+  rows: [row('riga', 'Rīga', 'VERIFIED', 'STATE_CITY', 600_000), row('adazu-novads', 'Ādažu novads', 'SUBMITTED'), row('aluksnes-novads', 'Alūksnes novads', 'NONE', 'MUNICIPALITY', 15_000), row('talsu-novads', 'Talsu novads', 'WITHDRAWN')],
+};
+const commitments = [{ key: 'staff', position: 2, shortLv: 'B', shortEn: 'B' }, { key: 'resources', position: 1, shortLv: 'A', shortEn: 'A' }];
+const accepted = pickLatestAccepted([
+  { id: 'r1', revision: 1, acceptedAt: null, municipalityId: 'm-riga', municipality: { slug: 'riga' }, period: { year: 2023, endsOn: day('2023-12-31') }, commitments: [{ commitmentKey: 'resources', status: 'ACHIEVED' }, { commitmentKey: 'staff', status: 'NOT_STARTED' }], indicators: [{ key: 'social_work_specialists_fte', numberValue: '12.5' }] },
+  { id: 'r0', revision: 3, acceptedAt: null, municipalityId: 'm-riga', municipality: { slug: 'riga' }, period: { year: 2022, endsOn: day('2022-12-31') }, commitments: [{ commitmentKey: 'resources', status: 'NOT_STARTED' }], indicators: [] },
+  { id: 't2', revision: 2, acceptedAt: null, municipalityId: 'm-talsi', municipality: { slug: 'talsu-novads' }, period: { year: 2022, endsOn: day('2022-12-31') }, commitments: [{ commitmentKey: 'resources', status: 'IN_PROGRESS' }, { commitmentKey: 'staff', status: 'IN_PROGRESS' }], indicators: [] },
+  { id: 't1', revision: 1, acceptedAt: null, municipalityId: 'm-talsi', municipality: { slug: 'talsu-novads' }, period: { year: 2022, endsOn: day('2022-12-31') }, commitments: [], indicators: [] },
+]);
+
+describe('commitments matrix', () => {
+  it('takes the latest year, then the highest revision', () => {
+    expect(accepted.get('riga')).toMatchObject({ reportId: 'r1', year: 2023, specialistsFte: 12.5 });
+    expect(accepted.get('talsu-novads')).toMatchObject({ reportId: 't2', revision: 2 });
+  });
+
+  it('orders the columns by position, filters and sorts', () => {
+    const m = buildMatrix(overview, commitments, accepted);
+    expect(m.commitments.map((c) => c.key)).toEqual(['resources', 'staff']);
+    expect(m.rows.find((r) => r.slug === 'riga')!.cells).toEqual({ resources: 'ACHIEVED', staff: 'NOT_STARTED' });
+    expect(m.rows.find((r) => r.slug === 'adazu-novads')!.cells).toEqual({ resources: null, staff: null });
+    const names = (rows: typeof m.rows) => rows.map((r) => r.slug);
+    expect(names(sortMatrix(m.rows, m.commitments, { sort: 'name', dir: 'asc' }))).toEqual(['aluksnes-novads', 'adazu-novads', 'riga', 'talsu-novads']);
+    expect(names(sortMatrix(m.rows, m.commitments, { sort: 'c1', dir: 'desc' }))).toEqual(['riga', 'talsu-novads', 'aluksnes-novads', 'adazu-novads']);
+    expect(names(sortMatrix(m.rows, m.commitments, { sort: 'c2', dir: 'asc' }))).toEqual(['aluksnes-novads', 'adazu-novads', 'riga', 'talsu-novads']);
+    expect(names(sortMatrix(m.rows, m.commitments, { sort: 'c3', dir: 'asc' }))).toEqual(['aluksnes-novads', 'adazu-novads', 'riga', 'talsu-novads']);
+    expect(names(sortMatrix(m.rows, m.commitments, { sort: 'status', dir: 'asc' }))).toEqual(['riga', 'adazu-novads', 'talsu-novads', 'aluksnes-novads']);
+    expect(names(filterMatrix(m.rows, { type: 'STATE_CITY' }))).toEqual(['riga']);
+    expect(names(filterMatrix(m.rows, { status: 'WITHDRAWN' }))).toEqual(['talsu-novads']);
+    expect(names(filterMatrix(m.rows, { progress: 'IN_PROGRESS' }))).toEqual(['talsu-novads']);
+    expect(names(filterMatrix(m.rows, { progress: 'NONE' }))).toEqual(['adazu-novads', 'aluksnes-novads']);
+  });
+});
+
+describe('headline and indicators', () => {
+  it('the public headline counts from the overview rows; population share over known ones only', () => {
+    const h = publicHeadline(overview.rows);
+    expect(h).toMatchObject({ joined: 1, total: 4, awaiting: 1, populationKnown: 2, populationUnknown: 2 });
+    expect(h.populationShare).toBeCloseTo(600_000 / 615_000, 9);
+    expect(publicHeadline([row('x', 'X', 'VERIFIED')]).populationShare).toBeNull();
+  });
+
+  it('compares with the minimum; unknown stays unknown with a reason', () => {
+    const norm = { value: 1, citation: 'c', sourceUrl: 'u' };
+    expect(compareToNorm(0.75, norm)).toEqual({ comparison: 'BELOW', comparisonUnknown: null });
+    expect(compareToNorm(1, norm)).toEqual({ comparison: 'AT', comparisonUnknown: null });
+    expect(compareToNorm(2, norm)).toEqual({ comparison: 'ABOVE', comparisonUnknown: null });
+    expect(compareToNorm(null, norm)).toEqual({ comparison: null, comparisonUnknown: 'NO_RATIO' });
+    expect(compareToNorm(2, null)).toEqual({ comparison: null, comparisonUnknown: 'NO_NORM' });
+  });
+});
+
+describe('dashboard query', () => {
+  it('parses untrusted parameters; anything invalid falls back to the defaults', () => {
+    expect(parseDashboardQuery({ type: 'STATE_CITY', status: 'VERIFIED', progress: 'NONE', sort: 'c2', dir: 'desc' })).toEqual({ type: 'STATE_CITY', status: 'VERIFIED', progress: 'NONE', sort: 'c2', dir: 'desc' });
+    expect(parseDashboardQuery({ type: '', status: 'x', sort: ['c1', 'c2'], dir: 'up', extra: 'y' })).toEqual({ sort: 'c1', dir: 'asc' });
+    expect(parseDashboardQuery(new URLSearchParams('sort=c9&dir=desc&type=MUNICIPALITY'))).toEqual({ type: 'MUNICIPALITY', sort: 'name', dir: 'desc' });
+    expect(parseDashboardQuery(undefined)).toEqual({ sort: 'name', dir: 'asc' });
+  });
+});
+
+describe('sheet writers', () => {
+  const sheet: ExportSheet = {
+    name: 'Rādītāji: [test]',
+    columns: [{ header: 'Pašvaldība' }, { header: 'n', format: '0.00' }, { header: 'note' }],
+    rows: [['Rīga', 1.5, '=1+1'], ['Ādažu novads', null, 'a, "b"']],
+  };
+
+  it('CSV: BOM, header, RFC 4180, blanks for unknowns, formula-safe', () => {
+    const text = sheetToCsv(sheet);
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(parseCsv(text.slice(1))).toEqual([['Pašvaldība', 'n', 'note'], ['Rīga', '1.5', "'=1+1"], ['Ādažu novads', '', 'a, "b"']]);
+  });
+
+  it('XLSX: bold header, numbers as numbers, unknowns as empty cells, text never a formula', async () => {
+    const bytes = await sheetToXlsx(sheet);
+    const data = await readSheet(bytes);
+    expect(data[0]).toEqual(['Pašvaldība', 'n', 'note']);
+    expect(data[1]).toEqual(['Rīga', 1.5, '=1+1']);
+    expect(data[2]![1] ?? null).toBeNull();
+  });
+});
