@@ -77,7 +77,7 @@ export default async function MunicipalityPage({ params }: Props) {
                 {a?.isDemo ? <span className="text-xs font-bold">{t('common.demo')}</span> : null}
               </h3>
               {!a ? (
-                <p>{t('municipality.notJoined')}</p>
+                renewedPending && previous ? <p data-testid="renewal-pending">{t('terms.notRenewed', { previous: previous.label })}</p> : <p>{t('municipality.notJoined')}</p>
               ) : a.status === 'SUBMITTED' ? null : (
                 <>
                   <h4 className="mt-3 font-semibold">{t('municipality.decision')}</h4>

@@ -3,6 +3,7 @@ import { pageLocale, privatePageMetadata } from '@/lib/i18n/page';
 import { requirePagePermission, requirePageUser } from '@/lib/auth/guard';
 import { findMunicipalityPublic } from '@/lib/municipalities/queries';
 import { findSecretaryAccession } from '@/lib/accessions/workflow';
+import { renewalState } from '@/lib/terms/renewal';
 import { StatusBadge } from '@/components/status-badge';
 import { AccessionHistory } from '@/components/accession/history';
 import { SignOutButton } from '@/components/forms/sign-out-button';
@@ -27,8 +28,9 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
   requirePagePermission(user, 'secretary.view', { municipalityId: municipality.id });
   const { term, accession } = await findSecretaryAccession({ actor: user, municipalitySlug: slug });
   const periods = await listSignatoryPeriods(municipality.id);
+  const renewal = term ? await renewalState(municipality.id, term) : null;
   const status = accession?.status ?? 'NONE';
-  const editable = !accession || accession.status === 'DRAFT' || accession.status === 'RETURNED';
+  const editable = (!accession || accession.status === 'DRAFT' || accession.status === 'RETURNED') && renewal?.inTerm !== false;
   const canSecretaryAct = user.role === 'SECRETARY';
   const hasDecisionDoc = Boolean(accession?.documents.some((d) => d.kind === 'DECISION'));
   const values = {
@@ -52,6 +54,12 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
           <p className="flex flex-wrap items-center gap-3" data-testid="accession-status">
             {t('secretary.currentStatus', { term: term.label })} <StatusBadge status={status} t={t} />
           </p>
+          {renewal && !renewal.inTerm ? (
+            <p className="rounded border border-wait bg-wait-bg p-3" data-testid="not-in-term">{t('terms.notInTerm', { successor: renewal.successor?.nameLv ?? t('common.unknown') })}</p>
+          ) : null}
+          {renewal?.inTerm && renewal.joinedPreviously && (!accession || accession.status === 'DRAFT' || accession.status === 'RETURNED') ? (
+            <p className="rounded border border-prev bg-prev-bg p-3" data-testid="renewal-banner">{t('terms.renewBanner', { name: municipality.nameLv, previous: renewal.joinedPreviously, term: term.label })}</p>
+          ) : null}
           {accession?.status === 'RETURNED' && accession.returnReason ? (
             <p role="alert" className="rounded border border-bad bg-bad-bg p-3 text-bad" data-testid="return-reason">{t('accession.returnedBecause', { reason: accession.returnReason })}</p>
           ) : null}
