@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import '../globals.css';
 import { LOCALES, isLocale, translator } from '@/lib/i18n';
@@ -25,6 +26,9 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
+  // Every page renders per request, so that Next.js can put this request's CSP nonce
+  // (proxy.ts) on its scripts; public pages are then served from the front server's cache.
+  (await headers()).get('x-nonce');
   const t = translator(locale);
   return (
     <html lang={locale}>

@@ -26,6 +26,8 @@ export const SESSION_MAX_AGE_S = 8 * 60 * 60;
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env.AUTH_SECRET,
   trustHost: true,
+  // Secure (and __Secure- prefixed) behind https; HttpOnly and SameSite=Lax always (Auth.js defaults).
+  useSecureCookies: env.AUTH_COOKIE_SECURE ? env.AUTH_COOKIE_SECURE === '1' : env.PUBLIC_BASE_URL.startsWith('https:'),
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: '/lv/signin', error: '/lv/signin' },
   logger: { error: (e) => { if (!(e instanceof CredentialsSignin)) console.error(e); } },
