@@ -23,7 +23,11 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /new-term\.spec\.ts/ },
+    // Opening a new council term changes the current term for every page: it runs after all the others.
+    { name: 'new-term', use: { browserName: 'chromium' }, testMatch: /new-term\.spec\.ts/, dependencies: ['chromium'] },
+  ],
   webServer: {
     // A fresh data cache: the test database is new on every run.
     command: `rm -rf .next/cache/fetch-cache && node_modules/.bin/tsx scripts/server.ts ${PORT}`,
@@ -40,7 +44,11 @@ export default defineConfig({
       BCRYPT_COST: '4',
       // The tests stand in for a reverse proxy: they may set X-Forwarded-For.
       TRUST_PROXY: '1',
+      // As behind https in production: the session cookie is Secure (Chromium accepts it on localhost).
+      AUTH_COOKIE_SECURE: '1',
       NODE_ENV: 'production',
+      // scripts/server.ts appends unhandled rejections and uncaught exceptions here (tests/e2e/fuzz.spec.ts checks it).
+      SERVER_ERROR_LOG: '.data/e2e-server-errors.log',
     },
   },
 });

@@ -15,7 +15,8 @@ export function clientAddress(request: Request): string {
 /** Signs in (sets the session cookie) or throws a 401/403/429 AppError with a translatable message. */
 export async function signInWithPassword({ input, ip }: { input: TSignIn; ip: string }): Promise<void> {
   try {
-    await signIn('credentials', { email: input.email, password: input.password, ip, redirect: false });
+    // Note: an explicit redirectTo, or Auth.js takes the Referer header and a malformed one ('%') throws a TypeError (500).
+    await signIn('credentials', { email: input.email, password: input.password, ip, redirect: false, redirectTo: '/' });
   } catch (error) {
     if (!(error instanceof CredentialsSignin)) throw error;
     const [code, seconds] = String(error.code).split(':');
@@ -28,6 +29,6 @@ export async function signInWithPassword({ input, ip }: { input: TSignIn; ip: st
 /** Ends the session (clears the cookie) and records it. */
 export async function signOutCurrent(): Promise<void> {
   const user = await getSessionUser();
-  await signOut({ redirect: false });
+  await signOut({ redirect: false, redirectTo: '/' });
   if (user) await db().$transaction((tx) => writeAudit(tx, { actor: user, action: 'auth.sign-out', subjectType: 'User', subjectId: user.id }));
 }

@@ -1,6 +1,6 @@
 import { ZodError, type ZodType } from 'zod';
 import { AppError, isAppError } from '@/lib/errors';
-import { fieldErrorsOf } from '@/lib/schemas/common';
+import { fieldErrorsOf, zRouteParam } from '@/lib/schemas/common';
 import { localeOfRequest, translateKey } from '@/lib/i18n/request';
 import type { Locale } from '@/lib/i18n';
 
@@ -36,17 +36,46 @@ export function errorResponse(error: unknown, locale: Locale): Response {
   return json({ ok: false, code: 'INTERNAL', message: translateKey(locale, 'errors.genericText') } satisfies ApiError, 500);
 }
 
-function isUnavailable(error: unknown): boolean {
-  const text = String((error as { code?: string })?.code ?? '') + String((error as Error)?.message ?? '');
-  return /ECONNREFUSED|ECONNRESET|57P01|57P03|Connection terminated|connect ETIMEDOUT|too many clients/i.test(text);
+// Note: what the database being down or restarting looks like, as thrown by
+// Prisma (P1001 can't reach, P1002/P1008 timed out, P1017 closed, P2024 pool
+// timeout), by its pg adapter (DriverAdapterError kinds; a connection that
+// died inside a transaction is a plain "not queryable" Error), by pg itself
+// (SQLSTATE 57P01–57P03 shutdown/starting up, 53300 too many clients, 08xxx
+// connection exceptions), and by Node sockets. Auth.js wraps errors of the
+// sign-in callback in `cause.err`, Prisma its adapter's in
+// `meta.driverAdapterError`: the whole chain is searched.
+const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '53300']);
+const UNAVAILABLE_SQLSTATE = /^(57P0[1-3]|08[0-9A-Z]{3})$/;
+const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+const UNAVAILABLE_TEXT = /ECONNREFUSED|ECONNRESET|Connection terminated|encountered a connection error|Can't reach database server|Server has closed the connection|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|connect ETIMEDOUT|too many clients|Timed out fetching a new connection/i;
+
+function isUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 6) return false;
+  const e = error as { code?: unknown; originalCode?: unknown; kind?: unknown; message?: unknown; cause?: unknown; err?: unknown; meta?: { driverAdapterError?: unknown } };
+  for (const code of [e.code, e.originalCode]) {
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
+  }
+  if (typeof e.kind === 'string' && UNAVAILABLE_KINDS.has(e.kind)) return true;
+  if (typeof e.message === 'string' && UNAVAILABLE_TEXT.test(e.message)) return true;
+  return [e.cause, e.err, e.meta?.driverAdapterError].some((next) => isUnavailable(next, depth + 1));
 }
 
-/** Wraps a route handler: awaits params, finds the locale, maps errors. */
+/** Whether every path parameter (a catch-all gives an array) is a possible identifier (zRouteParam). */
+function paramsAreIdentifiers(params: unknown): boolean {
+  return Object.values(params ?? {}).every((v: unknown) => (Array.isArray(v) ? v : [v]).every((s) => zRouteParam.safeParse(s).success));
+}
+
+/**
+ * Wraps a route handler: awaits params, finds the locale, maps errors. A
+ * path parameter that cannot be an identifier is a 404 before the handler
+ * runs, so no handler passes one to the database.
+ */
 export function route<P = Record<string, never>>(handler: Handler<P>) {
   return async (request: Request, ctx: Ctx<P>): Promise<Response> => {
     const locale = localeOfRequest(request);
     try {
       const params = ctx?.params ? await ctx.params : ({} as P);
+      if (!paramsAreIdentifiers(params)) throw new AppError('NOT_FOUND');
       return await handler(request, { params, locale });
     } catch (error) {
       return errorResponse(error, locale);

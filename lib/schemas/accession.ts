@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { msg, zOptionalText, zText } from './common';
+import { isStorableText, msg, zOptionalText, zText } from './common';
 
 /** Calendar date 'YYYY-MM-DD', a real date, not in the future, not before the memorandum (2021). */
 export const zSessionDate = z
@@ -22,17 +22,18 @@ export const ZRecordDecisionSchema = z.object({
   agendaItem: zOptionalText(500),
   signatoryName: zText(120),
   signatoryRole: zText(200),
-});
+}, { error: msg('validation.invalid') });
 export type TRecordDecision = z.infer<typeof ZRecordDecisionSchema>;
 
 export const zVersion = z.coerce.number({ error: msg('validation.invalid') }).int().min(1).max(1_000_000);
 
-export const ZVerifySchema = z.object({ version: zVersion });
-export const ZReasonSchema = z.object({ version: zVersion, reason: zText(2000) });
+export const ZVerifySchema = z.object({ version: zVersion }, { error: msg('validation.invalid') });
+export const ZReasonSchema = z.object({ version: zVersion, reason: zText(2000) }, { error: msg('validation.invalid') });
 export type TReason = z.infer<typeof ZReasonSchema>;
 
 export const DOCUMENT_KINDS = ['DECISION', 'ANNEX'] as const;
 export const ZUploadQuerySchema = z.object({
   kind: z.enum(DOCUMENT_KINDS, { error: msg('validation.invalid') }),
-  name: z.string().trim().min(1, { error: msg('validation.required') }).max(255, { error: msg('validation.tooLong', { max: 255 }) }),
-});
+  // Note: no control characters (CR/LF have no place in a file name) and nothing PostgreSQL refuses.
+  name: z.string({ error: msg('validation.required') }).trim().min(1, { error: msg('validation.required') }).max(255, { error: msg('validation.tooLong', { max: 255 }) }).regex(/^[^\u0000-\u001f\u007f]*$/, { error: msg('validation.invalid') }).refine(isStorableText, { error: msg('validation.invalid') }),
+}, { error: msg('validation.invalid') });

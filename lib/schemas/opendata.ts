@@ -11,7 +11,7 @@ export const zTermSlug = z
  * Query of the open data endpoints. Unknown parameters are ignored (cache
  * busters stay harmless); a present but malformed `term` is a 422.
  */
-export const ZOpenDataQuerySchema = z.object({ term: zTermSlug.optional() });
+export const ZOpenDataQuerySchema = z.object({ term: zTermSlug.optional() }, { error: msg('validation.invalid') });
 export type TOpenDataQuery = z.infer<typeof ZOpenDataQuerySchema>;
 
 /** Parses the open data query of a request URL; throws a ZodError (→ 422) for a bad `term`. */

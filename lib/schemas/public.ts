@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAP_STATUSES } from '@/lib/municipalities/overview';
+import { msg } from './common';
 
 /** Query string of the public home: filters and sorting (bad values fall back to defaults, never an error). */
 export const ZHomeQuerySchema = z.object({
@@ -9,5 +10,5 @@ export const ZHomeQuerySchema = z.object({
   type: z.enum(['STATE_CITY', 'MUNICIPALITY']).optional().catch(undefined),
   sort: z.enum(['name', 'status', 'type', 'population']).default('name').catch('name'),
   dir: z.enum(['asc', 'desc']).default('asc').catch('asc'),
-});
+}, { error: msg('validation.invalid') });
 export type THomeQuery = z.infer<typeof ZHomeQuerySchema>;

@@ -1,9 +1,8 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { randomBytes, createHash } from 'node:crypto';
 import { test, expect, signInApi } from './support/fixtures';
 import { PDFDocument } from 'pdf-lib';
 import { auditCount, createUser, insertDocument, municipalityIdOf, resetAccession, resetReport, sql, type TestUser } from './support/db';
+import { discoverHandlers, discoverServerActions } from './support/routes';
 
 /**
  * Every route handler (and server action, should one appear) × role ×
@@ -56,6 +55,17 @@ const staffOnly = (ok: number): Record<Who, number> => ({ public: 401, secretary
 const ownSecretaryOnly = (ok: number): Record<Who, number> => ({ public: 401, secretaryOwn: ok, secretaryOther: 403, staff: 403, admin: 403 });
 
 export const MATRIX: Record<string, Row> = {
+  // Opening a real term would change the current term for every other test; an earlier, unopened
+  // term reaches the domain check (409: terms open in order only), which proves authorization passed.
+  'POST /api/staff/terms/[slug]/open': {
+    path: '',
+    prepare: async () => {
+      const slug = `matrix-${Date.now()}-${(seq += 1)}`;
+      await sql().query(`INSERT INTO "CouncilTerm" ("id", "slug", "startYear", "endYear", "startsOn", "endsOn") VALUES ($1, $2, 1990, 1994, '1990-07-01', '1994-06-30')`, [slug.replace(/-/g, ''), slug]);
+      return { path: `/api/staff/terms/${slug}/open`, body: { confirm: 'on' } };
+    },
+    expect: staffOnly(409),
+  },
   'PUT /api/staff/terms/[slug]/periods': { path: '/api/staff/terms/2021-2025/periods', body: () => ({ year: 2024, dueOn: '2025-03-31' }), expect: staffOnly(200) },
   'POST /api/staff/norms': { path: '/api/staff/norms', body: () => ({ validFrom: '2030-01-01', value: 1, citation: 'e2e test fixture', sourceUrl: 'https://example.test/norm' }), expect: staffOnly(201) },
   'POST /api/progress/reports/[id]/documents': {
@@ -178,30 +188,30 @@ export const MATRIX: Record<string, Row> = {
     body: async () => ({ token: await freshInvitationToken(), name: 'Matrix Person', password: 'long enough password', passwordConfirm: 'long enough password' }),
     expect: all(201),
   },
+  'POST /api/invitations/[id]/resend': { path: '', prepare: async () => ({ path: `/api/invitations/${await pendingInvitationId()}/resend`, body: {} }), expect: staffOnly(200) },
+  'POST /api/invitations/[id]/revoke': { path: '', prepare: async () => ({ path: `/api/invitations/${await pendingInvitationId()}/revoke`, body: {} }), expect: staffOnly(200) },
+  'POST /api/users/[id]/deactivate': { path: '', prepare: async () => ({ path: `/api/users/${(await createUser('SECRETARY', 'valmieras-novads')).id}/deactivate`, body: {} }), expect: staffOnly(200) },
+  'POST /api/users/[id]/reactivate': {
+    path: '',
+    prepare: async () => {
+      const u = await createUser('SECRETARY', 'valmieras-novads');
+      await sql().query(`UPDATE "User" SET "isActive" = false, "deactivatedAt" = now() WHERE "id" = $1`, [u.id]);
+      return { path: `/api/users/${u.id}/reactivate`, body: {} };
+    },
+    expect: staffOnly(200),
+  },
+  'POST /api/users/[id]/move': { path: '', prepare: async () => ({ path: `/api/users/${(await createUser('SECRETARY', 'valmieras-novads')).id}/move`, body: { municipalitySlug: 'cesu-novads' } }), expect: staffOnly(200) },
+  'GET /api/staff/exports/[name]': { path: '/api/staff/exports/matrix.csv', expect: staffOnly(200), audits: () => false },
 };
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
-
-/** METHOD /path for every exported handler under app/, read from the source. */
-function discoverHandlers(): string[] {
-  const files = walk('app').filter((f) => /route\.tsx?$/.test(f));
-  return files.flatMap((file) => {
-    const src = readFileSync(file, 'utf8');
-    const route = '/' + path.dirname(path.relative('app', file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join('/');
-    const methods = new Set<string>();
-    for (const m of src.matchAll(/export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]!);
-    for (const m of src.matchAll(/export\s+const\s*\{([^}]*)\}/g)) for (const name of m[1]!.split(',')) if (/^(GET|POST|PUT|PATCH|DELETE)$/.test(name.trim())) methods.add(name.trim());
-    return [...methods].map((method) => `${method} ${route}`);
-  });
-}
-
-function discoverServerActions(): string[] {
-  return ['app', 'lib', 'components'].flatMap((d) => walk(d)).filter((f) => /\.tsx?$/.test(f) && /^\s*['"]use server['"]/m.test(readFileSync(f, 'utf8')));
+/** A pending invitation of its own for each call (resend and revoke change it). */
+async function pendingInvitationId(): Promise<string> {
+  const id = `inv${Date.now()}x${(seq += 1)}`;
+  await sql().query(
+    `INSERT INTO "Invitation" ("id", "tokenHash", "email", "role", "municipalityId", "expiresAt") VALUES ($1, $2, $3, 'SECRETARY', $4, now() + interval '1 hour')`,
+    [id, createHash('sha256').update(id).digest('hex'), `matrix-pending-${id}@e2e.test`, await municipalityIdOf('valmieras-novads')],
+  );
+  return id;
 }
 
 test('every route handler and server action has a row in the authorization matrix', () => {
