@@ -108,3 +108,28 @@ export function assertLocalDatabase(url: string): void {
     throw new Error(`Refusing to create test databases on non-local host ${host}.`);
   }
 }
+
+/**
+ * The base URL of the embedded PostgreSQL already running on `dataDir`
+ * (e.g. started by `npm run up`), or null. Read from its postmaster.pid
+ * (port) and the password file startEmbeddedPostgres wrote; checked by
+ * connecting.
+ */
+export async function runningEmbeddedPostgres(dataDir: string): Promise<string | null> {
+  const dir = path.resolve(dataDir);
+  const passwordFile = path.join(path.dirname(dir), `${path.basename(dir)}.password`);
+  const pidFile = path.join(dir, 'postmaster.pid');
+  if (!existsSync(pidFile) || !existsSync(passwordFile)) return null;
+  const port = Number((await readFile(pidFile, 'utf8')).split('\n')[3]);
+  if (!Number.isInteger(port) || port <= 0) return null;
+  const baseUrl = `postgresql://${USER}:${(await readFile(passwordFile, 'utf8')).trim()}@127.0.0.1:${port}`;
+  const client = new pg.Client({ connectionString: withDatabase(baseUrl, 'postgres'), connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return baseUrl;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

@@ -6,6 +6,7 @@ import { writeAudit } from '@/lib/audit';
 import type { Actor } from '@/lib/authz';
 import { toJsonValue } from '@/lib/db/json';
 import { keyForSha256, storage, type ReceivedFile } from '@/lib/storage';
+import { lockStorageKey } from '@/lib/storage/orphans';
 import { inspectDocument, MAX_UPLOAD_BYTES } from './inspect';
 
 export type UploadOutcome = { id: string; sha256: string; sizeBytes: number; warnings: string[] };
@@ -35,6 +36,11 @@ export async function storeCheckedUpload(opts: {
     moved = true;
     const doc = await db().$transaction(async (tx) => {
       await opts.guard(tx);
+      // The object may have been there already (same bytes uploaded before, then
+      // removed): under the key's lock, make sure the orphan cleanup has not just
+      // deleted it, so a committed row always has its bytes.
+      await lockStorageKey(tx, key);
+      if (!(await storage().exists(key))) throw new AppError('UNAVAILABLE');
       const created = await tx.document.create({
         data: { ...opts.link, kind: opts.kind, sha256: file.sha256, sizeBytes: file.size, mediaType: result.mediaType, storageKey: key, originalName: opts.originalName, inspection, uploaderId: opts.actor.id },
         select: { id: true, sha256: true, sizeBytes: true },
@@ -50,8 +56,11 @@ export async function storeCheckedUpload(opts: {
   }
 }
 
-/** Deletes a stored object when no document row refers to it any more. */
+/** Deletes a stored object when no document row refers to it any more (under the key's lock: an upload of the same bytes may be attaching it). */
 export async function deleteStoredIfUnreferenced(key: string): Promise<void> {
-  const refs = await db().document.count({ where: { storageKey: key } });
-  if (refs === 0) await storage().delete(key);
+  await db().$transaction(async (tx) => {
+    await lockStorageKey(tx, key);
+    const refs = await tx.document.count({ where: { storageKey: key } });
+    if (refs === 0) await storage().delete(key);
+  }, { timeout: 30_000 });
 }

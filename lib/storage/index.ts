@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { access, mkdir, rename, rm, stat, readdir } from 'node:fs/promises';
+import { access, mkdir, open, rename, rm, stat, readdir, utimes } from 'node:fs/promises';
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -19,7 +19,11 @@ export type Storage = {
   open(key: string): Promise<Readable>;
   size(key: string): Promise<number>;
   delete(key: string): Promise<void>;
+  /** Every stored object (content-addressed keys only), in no particular order. */
+  list(): AsyncIterable<StoredObject>;
 };
+
+export type StoredObject = { key: string; size: number; modifiedAt: Date };
 
 export const keyForSha256 = (sha256: string) => `sha256/${sha256.slice(0, 2)}/${sha256}`;
 
@@ -37,18 +41,51 @@ export function localStorage(root = path.resolve(env.STORAGE_DIR)): Storage {
   return {
     async putFile(key, tempPath) {
       const target = file(key);
-      await mkdir(path.dirname(target), { recursive: true });
+      const dir = path.dirname(target);
+      await mkdir(dir, { recursive: true });
       if (await exists(target)) {
+        // Fresh again: the orphan cleanup only deletes objects untouched for a while.
+        const now = new Date();
+        await utimes(target, now, now).catch(() => undefined);
         await rm(tempPath, { force: true });
         return;
       }
+      // Durable before the caller records it: the bytes, then the new name
+      // (and the folders that hold it) are flushed to disk.
+      await fsyncPath(tempPath);
       await rename(tempPath, target);
+      await fsyncPath(dir);
+      await fsyncPath(path.dirname(dir));
     },
     exists: (key) => exists(file(key)),
     open: async (key) => createReadStream(file(key)),
     size: async (key) => (await stat(file(key))).size,
     delete: (key) => rm(file(key), { force: true }),
+    async *list() {
+      const top = path.join(root, 'sha256');
+      for (const prefix of (await readdir(top).catch(() => [] as string[])).sort()) {
+        if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
+        for (const name of (await readdir(path.join(top, prefix)).catch(() => [] as string[])).sort()) {
+          const key = `sha256/${prefix}/${name}`;
+          if (!/^[0-9a-f]{64}$/.test(name) || name.slice(0, 2) !== prefix) continue;
+          const info = await stat(path.join(top, prefix, name)).catch(() => null);
+          if (info?.isFile()) yield { key, size: info.size, modifiedAt: info.mtime };
+        }
+      }
+    },
   };
+}
+
+/** fsync of a file or folder (folders: so a rename survives a power cut; not supported everywhere). */
+async function fsyncPath(p: string): Promise<void> {
+  const handle = await open(p, 'r');
+  try {
+    await handle.sync().catch((error: NodeJS.ErrnoException) => {
+      if (!['EINVAL', 'EISDIR', 'EPERM', 'ENOTSUP'].includes(error.code ?? '')) throw error;
+    });
+  } finally {
+    await handle.close();
+  }
 }
 
 async function exists(p: string): Promise<boolean> {

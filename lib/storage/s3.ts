@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { AwsClient } from 'aws4fetch';
-import type { Storage } from './index';
+import type { Storage, StoredObject } from './index';
 
 export type S3Config = { bucket: string; endpoint: string; region: string; accessKeyId: string; secretAccessKey: string };
 
@@ -59,5 +59,35 @@ export function s3Storage(cfg: S3Config): Storage {
       const res = await client.fetch(url(key), { method: 'DELETE' });
       if (res.status !== 404) await check(res, 'DELETE');
     },
+    async *list() {
+      // ListObjectsV2, page by page (1 000 keys each).
+      let token: string | undefined;
+      do {
+        const query = new URLSearchParams({ 'list-type': '2', prefix: 'sha256/' });
+        if (token) query.set('continuation-token', token);
+        const res = await client.fetch(`${base}/${encodeURIComponent(cfg.bucket)}?${query}`);
+        await check(res, 'LIST');
+        const page = parseListPage(await res.text());
+        yield* page.objects;
+        token = page.nextToken;
+      } while (token);
+    },
   };
+}
+
+const xmlText = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const tag = (xml: string, name: string) => {
+  const m = new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(xml);
+  return m ? xmlText(m[1]!) : undefined;
+};
+
+/** One ListObjectsV2 answer: the content-addressed objects and the next page's token. */
+export function parseListPage(xml: string): { objects: StoredObject[]; nextToken?: string } {
+  const objects: StoredObject[] = [];
+  for (const [, body] of xml.matchAll(/<Contents>([\s\S]*?)<\/Contents>/g)) {
+    const key = tag(body!, 'Key') ?? '';
+    if (!/^sha256\/[0-9a-f]{2}\/[0-9a-f]{64}$/.test(key)) continue;
+    objects.push({ key, size: Number(tag(body!, 'Size') ?? 0), modifiedAt: new Date(tag(body!, 'LastModified') ?? 0) });
+  }
+  return { objects, nextToken: tag(xml, 'IsTruncated') === 'true' ? tag(xml, 'NextContinuationToken') : undefined };
 }
