@@ -9,11 +9,15 @@
  *
  * Usage: tsx scripts/server.ts [port]   (after `next build`; env as for next start)
  */
+import { appendFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { publicCache, type CachedResponse } from '../lib/public-cache/cache';
 import { isCacheableRequest, stripNextRuntime } from '../lib/public-cache/policy';
+import { malformedPathResponse } from '../lib/http/malformed-path';
+import { NON_PAGE_CSP, STATIC_SECURITY_HEADERS, contentSecurityPolicy, newNonce, withSecurityHeaders } from '../lib/http/security-headers';
+import { databaseReachable } from '../lib/db/health';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
@@ -21,6 +25,26 @@ const trustProxy = process.env.TRUST_PROXY === '1';
 
 const app = next({ dev: false, dir: ROOT });
 await app.prepare();
+
+/**
+ * Next.js logs unhandled rejections and uncaught exceptions and keeps
+ * serving; with SERVER_ERROR_LOG set (the end-to-end tests), each one is
+ * also appended to that file, one line each, so a test can assert none
+ * happened. Registered after prepare(), so Next.js's own handlers stay.
+ */
+const errorLog = process.env.SERVER_ERROR_LOG;
+if (errorLog) {
+  const record = (kind: string) => (reason: unknown) => {
+    const text = reason instanceof Error ? reason.stack ?? String(reason) : String(reason);
+    try {
+      appendFileSync(errorLog, `${new Date().toISOString()} ${kind}: ${text.replace(/\n/g, '\\n')}\n`);
+    } catch {
+      // never let the log itself crash the server
+    }
+  };
+  process.on('unhandledRejection', record('unhandledRejection'));
+  process.on('uncaughtException', record('uncaughtException'));
+}
 const handle = app.getRequestHandler();
 const inner = http.createServer((req, res) => void handle(req, res));
 await new Promise<void>((resolve) => inner.listen(0, '127.0.0.1', resolve));
@@ -42,10 +66,16 @@ function forwardedHeaders(req: http.IncomingMessage): http.OutgoingHttpHeaders {
 /** Streams a request through to Next.js and its answer back, untouched. */
 function proxy(req: http.IncomingMessage, res: http.ServerResponse): void {
   const upstream = http.request({ host: '127.0.0.1', port: innerPort, method: req.method, path: req.url, headers: forwardedHeaders(req), agent }, (answer) => {
-    const headers = { ...answer.headers };
+    const headers = withSecurityHeaders({ ...answer.headers });
     for (const h of HOP_BY_HOP) delete headers[h];
-    res.writeHead(answer.statusCode ?? 502, headers);
-    answer.pipe(res);
+    const status = answer.statusCode ?? 502;
+    // A page that failed because the database is away is "unavailable" (503, retry), not a server bug (500).
+    const outage = status === 500 && String(answer.headers['content-type'] ?? '').startsWith('text/html') ? databaseReachable().then((up) => !up) : Promise.resolve(false);
+    void outage.then((down) => {
+      if (down) headers['retry-after'] = '5';
+      res.writeHead(down ? 503 : status, headers);
+      answer.pipe(res);
+    });
   });
   upstream.on('error', () => {
     if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
@@ -85,7 +115,10 @@ function fill(req: http.IncomingMessage): Promise<Filled> {
         let body = Buffer.concat(chunks);
         const cacheable = answer.statusCode === 200 && !answer.headers['set-cookie'];
         const isHtml = (kept['content-type'] ?? '').startsWith('text/html');
+        // A kept page is served as a plain document under the front server's own CSP; an answer served
+        // once (a 404 streams its content with scripts) keeps Next's scripts and the policy with their nonce.
         if (cacheable && isHtml) body = Buffer.from(stripNextRuntime(body.toString('utf8')));
+        if (!cacheable && answer.headers['content-security-policy']) kept['content-security-policy'] = String(answer.headers['content-security-policy']);
         const etag = !isHtml && typeof answer.headers.etag === 'string' ? answer.headers.etag : undefined;
         const value = { status: answer.statusCode ?? 502, headers: kept, body, etag };
         resolve(cacheable ? { entry: publicCache().set(key, value, generation), cached: true } : { entry: publicCache().set(key, value, -1), cached: false });
@@ -108,7 +141,10 @@ function send(req: http.IncomingMessage, res: http.ServerResponse, entry: Cached
     etag: entry.etag,
     vary: 'Accept-Encoding',
     'cache-control': entry.status !== 200 ? 'no-store' : entry.headers['content-type']?.startsWith('text/html') ? 'public, max-age=0, must-revalidate' : 'public, max-age=60, stale-while-revalidate=600',
-    'x-content-type-options': 'nosniff',
+    ...STATIC_SECURITY_HEADERS,
+    // Cached pages carry no executable script (stripNextRuntime); a fresh nonce keeps the policy the same as Next's.
+    'content-security-policy': entry.headers['content-security-policy']
+      ?? (entry.headers['content-type']?.startsWith('text/html') ? contentSecurityPolicy(newNonce(), { https: (process.env.PUBLIC_BASE_URL ?? '').startsWith('https:') }) : NON_PAGE_CSP),
   };
   if (entry.status === 200 && req.headers['if-none-match'] === entry.etag) {
     res.writeHead(304, headers);
@@ -122,7 +158,18 @@ function send(req: http.IncomingMessage, res: http.ServerResponse, entry: Cached
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
+/** Sends a whole fetch Response (small, built here) with the security headers. */
+function sendResponse(res: http.ServerResponse, answer: Response): void {
+  void answer.arrayBuffer().then((body) => {
+    res.writeHead(answer.status, withSecurityHeaders(Object.fromEntries(answer.headers)));
+    res.end(Buffer.from(body));
+  });
+}
+
 const server = http.createServer((req, res) => {
+  // A path Next.js cannot decode ('%', '%FF') would be its bare 500: a translated 400 (lib/http/malformed-path.ts).
+  const malformed = malformedPathResponse(req.url ?? '/', { 'x-locale': req.headers['x-locale']?.toString(), referer: req.headers.referer });
+  if (malformed) return sendResponse(res, malformed);
   if (!isCacheableRequest(req.method, req.url ?? '', req.headers)) return proxy(req, res);
   const hit = publicCache().get(req.url!);
   if (hit) return send(req, res, hit);

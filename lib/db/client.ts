@@ -1,12 +1,35 @@
+import { appendFile } from 'node:fs/promises';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '@/lib/generated/prisma/client';
-import { requireDatabaseUrl } from '@/lib/env';
+import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client';
+import { env, requireDatabaseUrl } from '@/lib/env';
 
 function createClient() {
   const adapter = new PrismaPg({ connectionString: requireDatabaseUrl(), max: 10 });
+  // Note: query events only when QUERY_LOG_FILE is set (benchmarks); otherwise no logging at all.
+  const log: Prisma.LogDefinition[] = env.QUERY_LOG_FILE ? [{ emit: 'event', level: 'query' }] : [];
   // Note: password hashes are omitted from every query by default; the one
   // module that verifies passwords asks for them explicitly.
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  const client = new PrismaClient({ adapter, omit: { user: { passwordHash: true } }, log });
+  if (env.QUERY_LOG_FILE) logQueriesTo(client, env.QUERY_LOG_FILE);
+  return client;
+}
+
+/**
+ * Appends one JSON line per query to `file`, batched per event-loop turn:
+ * {durationMs, sql (first 300 characters), fullSql, params} (bench/run.ts
+ * counts them per request and EXPLAINs the slowest with its parameters).
+ */
+function logQueriesTo(client: { $on(event: 'query', cb: (e: Prisma.QueryEvent) => void): unknown }, file: string): void {
+  let lines: string[] = [];
+  let writing = Promise.resolve();
+  client.$on('query', (e) => {
+    if (lines.length === 0) setImmediate(() => {
+      const chunk = lines.join('');
+      lines = [];
+      writing = writing.then(() => appendFile(file, chunk)).catch(() => undefined);
+    });
+    lines.push(`${JSON.stringify({ durationMs: Math.round(e.duration * 100) / 100, sql: e.query.slice(0, 300), fullSql: e.query, params: e.params })}\n`);
+  });
 }
 
 export type Db = ReturnType<typeof createClient>;

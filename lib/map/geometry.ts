@@ -313,13 +313,13 @@ function buildWithRings(
 /** Width of the locator map's coordinate space (coarser grid ⇒ much smaller paths). */
 export const LOCATOR_WIDTH = 200;
 
-type Cache = { geometry: MapGeometry; rings: Map<string, Ring[]>; locatorPaths: Map<string, string> | null };
+type Cache = { geometry: MapGeometry; rings: Map<string, Ring[]>; locatorPaths: Map<string, string> | null; locatorOutline: string | null };
 let cache: Cache | null = null;
 
 function buildCache(): Cache {
   const features = readMunicipalityFeatures();
   const { geometry, rings } = buildWithRings(features, { width: MAP_WIDTH, height: aspectHeight(features, MAP_WIDTH) });
-  return { geometry, rings, locatorPaths: null };
+  return { geometry, rings, locatorPaths: null, locatorOutline: null };
 }
 
 /** The full map of all municipalities, {@link MAP_WIDTH} wide and aspect-correct; built once per process from {@link readMunicipalityFeatures}. */
@@ -379,7 +379,8 @@ export function buildLocatorGeometry(slug: string): LocatorGeometry | null {
   const height = Math.ceil(cache.geometry.height * k);
   return {
     viewBox: `0 0 ${LOCATOR_WIDTH} ${height}`,
-    outlinePath: [...paths.values()].join(''),
+    // Note: the outline is the same for every municipality: joined once per process.
+    outlinePath: (cache.locatorOutline ??= [...paths.values()].join('')),
     highlightPath: target,
   };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { db } from '@/lib/db/client';
-import { LV_COLLATOR, termMunicipalityWhere } from './queries';
+import { LV_COLLATOR, termMunicipalitySql } from './queries';
 
 /** Public status of a municipality in a term; PREVIOUS = joined in the previous term, not yet renewed. */
 export const MAP_STATUSES = ['VERIFIED', 'SUBMITTED', 'WITHDRAWN', 'PREVIOUS', 'NONE'] as const;
@@ -16,6 +16,10 @@ export type OverviewTerm = { slug: string; label: string; startYear: number; end
 export type Overview = { term: OverviewTerm; terms: OverviewTerm[]; previousTerm: OverviewTerm | null; rows: OverviewRow[] };
 
 export const PUBLIC_DATA_TAG = 'public-data';
+
+type OverviewSqlRow = Omit<OverviewRow, 'status' | 'sessionYearInferred' | 'isDemo'> & {
+  status: string | null; sessionYearInferred: boolean | null; isDemo: boolean | null; previousVerified: boolean;
+};
 
 const label = (t: { startYear: number; endYear: number }) => `${t.startYear}–${t.endYear}`;
 
@@ -39,33 +43,29 @@ export async function loadTermOverview(termSlug: string | null): Promise<Overvie
   const term = opened[index];
   if (!term) return null;
   const previous = index > 0 ? opened[index - 1]! : null;
-  const rows = await db().municipality.findMany({
-    where: termMunicipalityWhere(term),
-    select: {
-      slug: true, nameLv: true, officialNameLv: true, type: true, population: true, populationYear: true,
-      accessions: {
-        where: { termId: { in: [term.id, ...(previous ? [previous.id] : [])] }, status: { in: ['VERIFIED', 'WITHDRAWN', 'SUBMITTED'] } },
-        select: { termId: true, status: true, decisionNumber: true, sessionDate: true, sessionYearInferred: true, isDemo: true },
-      },
-    },
-  });
+  // One query for every municipality of the term with its accession of the term and whether it was verified in the previous one.
+  const rows = await db().$queryRaw<OverviewSqlRow[]>`
+    SELECT m."slug", m."nameLv", m."officialNameLv", m."type"::text AS "type", m."population", m."populationYear",
+      a."status"::text AS "status", a."decisionNumber", to_char(a."sessionDate", 'YYYY-MM-DD') AS "sessionDate", a."sessionYearInferred", a."isDemo",
+      EXISTS (SELECT 1 FROM "Accession" p WHERE p."municipalityId" = m."id" AND p."termId" = ${previous?.id ?? null} AND p."status" = 'VERIFIED') AS "previousVerified"
+    FROM "Municipality" m
+    LEFT JOIN "Accession" a ON a."municipalityId" = m."id" AND a."termId" = ${term.id} AND a."status" IN ('VERIFIED', 'WITHDRAWN', 'SUBMITTED')
+    WHERE ${termMunicipalitySql(term)}`;
   const toTerm = (t: { slug: string; startYear: number; endYear: number }): OverviewTerm => ({ slug: t.slug, label: label(t), startYear: t.startYear, endYear: t.endYear });
   return {
     term: toTerm(term),
     terms: opened.map(toTerm),
     previousTerm: previous ? toTerm(previous) : null,
     rows: rows
-      .map(({ accessions, ...m }): OverviewRow => {
-        const now = accessions.find((a) => a.termId === term.id);
-        const before = previous ? accessions.find((a) => a.termId === previous.id && a.status === 'VERIFIED') : undefined;
-        const status: MapStatus = now ? (now.status as 'VERIFIED' | 'SUBMITTED' | 'WITHDRAWN') : before ? 'PREVIOUS' : 'NONE';
-        const facts = now && now.status !== 'SUBMITTED' ? now : null;
+      .map(({ status: now, previousVerified, sessionDate, decisionNumber, sessionYearInferred, isDemo, ...m }): OverviewRow => {
+        const status: MapStatus = now ? (now as 'VERIFIED' | 'SUBMITTED' | 'WITHDRAWN') : previous && previousVerified ? 'PREVIOUS' : 'NONE';
+        const facts = now && now !== 'SUBMITTED';
         return {
           ...m, status,
-          decisionNumber: facts?.decisionNumber ?? null,
-          sessionDate: facts?.sessionDate ? facts.sessionDate.toISOString().slice(0, 10) : null,
-          sessionYearInferred: facts?.sessionYearInferred ?? false,
-          isDemo: now?.isDemo ?? false,
+          decisionNumber: facts ? decisionNumber : null,
+          sessionDate: facts ? sessionDate : null,
+          sessionYearInferred: facts ? Boolean(sessionYearInferred) : false,
+          isDemo: isDemo ?? false,
         };
       })
       .sort((a, b) => LV_COLLATOR.compare(a.nameLv, b.nameLv)),

@@ -1,6 +1,9 @@
 import 'server-only';
+import { cache } from 'react';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { utcDay } from '@/lib/dates';
 
 /** Latvian alphabetical order (Ā after A, Ķ after K), whatever the database collation. */
 export const LV_COLLATOR = new Intl.Collator('lv');
@@ -27,36 +30,80 @@ export function termMunicipalityWhere(term: { startsOn: Date; endsOn: Date }) {
   return { validFrom: { lte: term.endsOn }, OR: [{ validTo: null }, { validTo: { gte: term.startsOn } }] };
 }
 
-/** One municipality's public facts and its public accession record for every term. */
-export async function findMunicipalityPublic(slug: string) {
-  const m = await db().municipality.findUnique({
-    where: { slug },
-    select: {
-      id: true, slug: true, nameLv: true, officialNameLv: true, type: true, population: true, populationYear: true, populationSource: true,
-      areaKm2: true, areaSource: true, areaKm2Geometry: true, validFrom: true, validTo: true, statusNote: true, atvkCode: true, iso3166_2: true,
-      successor: { select: { slug: true, nameLv: true } },
-      accessions: {
-        where: { status: { in: ['VERIFIED', 'WITHDRAWN', 'SUBMITTED'] } },
-        select: {
-          id: true, status: true, councilBody: true, sessionDate: true, sessionYearInferred: true, sessionType: true, decisionNumber: true,
-          agendaItem: true, signatoryName: true, signatoryRole: true, source: true, sourceNote: true, isDemo: true, verifiedAt: true, withdrawnAt: true,
-          withdrawalReason: true, term: { select: { slug: true, startYear: true, endYear: true } },
-          events: { where: { type: { in: ['SUBMITTED', 'RETURNED', 'VERIFIED', 'WITHDRAWN'] } }, orderBy: { at: 'asc' }, select: { type: true, at: true, reason: true } },
-          documents: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, sha256: true, sizeBytes: true, originalName: true, inspection: true } },
-        },
-      },
-    },
-  });
+/** {@link termMunicipalityWhere} for raw SQL over "Municipality" aliased `m`. */
+export function termMunicipalitySql(term: { startsOn: Date; endsOn: Date }): Prisma.Sql {
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  return Prisma.sql`m."validFrom" <= ${day(term.endsOn)}::date AND (m."validTo" IS NULL OR m."validTo" >= ${day(term.startsOn)}::date)`;
+}
+
+type AccessionStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'VERIFIED' | 'WITHDRAWN';
+type PublicAccessionJson = {
+  id: string; status: AccessionStatus; councilBody: string | null; sessionDate: string | null; sessionYearInferred: boolean;
+  sessionType: 'REGULAR' | 'EXTRAORDINARY' | 'UNSTATED'; decisionNumber: string | null; agendaItem: string | null;
+  signatoryName: string | null; signatoryRole: string | null; source: string | null; sourceNote: string | null; isDemo: boolean;
+  verifiedAt: string | null; withdrawnAt: string | null; withdrawalReason: string | null;
+  term: { slug: string; startYear: number; endYear: number };
+  events: { type: 'RECORDED' | 'SUBMITTED' | 'RETURNED' | 'VERIFIED' | 'WITHDRAWN'; at: string; reason: string | null }[];
+  documents: { id: string; kind: 'DECISION' | 'ANNEX' | 'EVIDENCE'; sha256: string; sizeBytes: number; originalName: string; inspection: unknown }[];
+};
+type PublicMunicipalityRow = {
+  id: string; slug: string; nameLv: string; officialNameLv: string; type: 'STATE_CITY' | 'MUNICIPALITY';
+  population: number | null; populationYear: number | null; populationSource: string | null;
+  areaKm2: number | null; areaSource: string | null; areaKm2Geometry: number | null; validFrom: Date; validTo: Date | null;
+  statusNote: string | null; atvkCode: string | null; iso3166_2: string | null;
+  successor: { slug: string; nameLv: string } | null;
+  accessions: PublicAccessionJson[];
+};
+
+/** A timestamp(3) column read through json_build_object ("2021-07-22T10:00:00.123", stored as UTC, as Prisma reads it) → Date. */
+export const utcInstant = (value: string | null): Date | null => (value === null ? null : new Date(/[Zz]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`));
+
+/**
+ * One municipality's public facts and its public accession record for every
+ * term (with the term, public history and documents), in one query; the
+ * same call in one request (page and metadata) runs it once.
+ */
+export const findMunicipalityPublic = cache(async (slug: string) => {
+  const [m] = await db().$queryRaw<PublicMunicipalityRow[]>`
+    SELECT m."id", m."slug", m."nameLv", m."officialNameLv", m."type"::text AS "type", m."population", m."populationYear", m."populationSource",
+      m."areaKm2", m."areaSource", m."areaKm2Geometry", m."validFrom", m."validTo", m."statusNote", m."atvkCode", m."iso3166_2",
+      (SELECT json_build_object('slug', s."slug", 'nameLv', s."nameLv") FROM "Municipality" s WHERE s."id" = m."successorId") AS "successor",
+      COALESCE((
+        SELECT json_agg(json_build_object(
+          'id', a."id", 'status', a."status", 'councilBody', a."councilBody", 'sessionDate', a."sessionDate", 'sessionYearInferred', a."sessionYearInferred",
+          'sessionType', a."sessionType", 'decisionNumber', a."decisionNumber", 'agendaItem', a."agendaItem", 'signatoryName', a."signatoryName",
+          'signatoryRole', a."signatoryRole", 'source', a."source", 'sourceNote', a."sourceNote", 'isDemo', a."isDemo", 'verifiedAt', a."verifiedAt",
+          'withdrawnAt', a."withdrawnAt", 'withdrawalReason', a."withdrawalReason",
+          'term', json_build_object('slug', t."slug", 'startYear', t."startYear", 'endYear', t."endYear"),
+          'events', COALESCE((
+            SELECT json_agg(json_build_object('type', e."type", 'at', e."at", 'reason', e."reason") ORDER BY e."at")
+            FROM "AccessionEvent" e WHERE e."accessionId" = a."id" AND e."type" IN ('SUBMITTED', 'RETURNED', 'VERIFIED', 'WITHDRAWN')), '[]'),
+          'documents', COALESCE((
+            SELECT json_agg(json_build_object('id', d."id", 'kind', d."kind", 'sha256', d."sha256", 'sizeBytes', d."sizeBytes", 'originalName', d."originalName", 'inspection', d."inspection") ORDER BY d."createdAt")
+            FROM "Document" d WHERE d."accessionId" = a."id"), '[]')
+        ) ORDER BY t."startYear")
+        FROM "Accession" a JOIN "CouncilTerm" t ON t."id" = a."termId"
+        WHERE a."municipalityId" = m."id" AND a."status" IN ('VERIFIED', 'WITHDRAWN', 'SUBMITTED')
+      ), '[]') AS "accessions"
+    FROM "Municipality" m
+    WHERE m."slug" = ${slug}`;
   if (!m) return null;
   // Note: a pending submission is shown only as "awaiting verification"; its unverified facts stay private.
   // Note: reasons for returning a submission are correspondence with the secretary, not public.
-  const accessions = m.accessions.map((a) =>
-    a.status === 'SUBMITTED'
+  const accessions = m.accessions.map((json) => {
+    const a = {
+      ...json,
+      sessionDate: json.sessionDate === null ? null : utcDay(json.sessionDate.slice(0, 10)),
+      verifiedAt: utcInstant(json.verifiedAt),
+      withdrawnAt: utcInstant(json.withdrawnAt),
+      events: json.events.map((e) => ({ ...e, at: utcInstant(e.at)! })),
+    };
+    return a.status === 'SUBMITTED'
       ? { ...a, councilBody: null, sessionDate: null, decisionNumber: null, agendaItem: null, signatoryName: null, signatoryRole: null, source: null, sourceNote: null, events: [], documents: [] }
-      : { ...a, events: a.events.map((e) => (e.type === 'RETURNED' ? { ...e, reason: null } : e)) },
-  );
+      : { ...a, events: a.events.map((e) => (e.type === 'RETURNED' ? { ...e, reason: null } : e)) };
+  });
   return { ...m, accessions };
-}
+});
 
 /** Municipalities of the current term, for staff pickers. */
 export async function listMunicipalityOptions() {

@@ -1,7 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
-import { findCurrentTerm, listTerms, LV_COLLATOR, termMunicipalityWhere, type TermDto } from '@/lib/municipalities/queries';
+import { findCurrentTerm, listTerms, LV_COLLATOR, termMunicipalitySql, type TermDto } from '@/lib/municipalities/queries';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { MunicipalityStatus, OpenAccession, OpenDocument, OpenGeometry, OpenMunicipality } from './fields';
 
 /**
@@ -18,8 +19,6 @@ export type OpenRow<T> = { item: T; geometry: OpenGeometry | null };
 export type MunicipalityData = { term: string; rows: OpenRow<OpenMunicipality>[] };
 export type AccessionData = { term: string | null; rows: OpenRow<OpenAccession>[] };
 
-const day = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
-const instant = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 /** The term named by `slug` (a 404 when there is none), or the current term; never a term that does not exist. */
 export async function resolveTerm(slug?: string): Promise<TermDto> {
@@ -56,32 +55,37 @@ function municipalityStatus(status: string | undefined): MunicipalityStatus {
  */
 export async function listOpenMunicipalities(opts: { term?: string; withGeometry?: boolean }): Promise<MunicipalityData> {
   const term = await resolveTerm(opts.term);
-  const rows = await db().municipality.findMany({
-    where: termMunicipalityWhere(term),
-    orderBy: { slug: 'asc' },
-    select: {
-      slug: true, atvkCode: true, iso3166_2: true, nameLv: true, officialNameLv: true, type: true, population: true, populationYear: true,
-      populationSource: true, areaKm2: true, validFrom: true, validTo: true, boundary: opts.withGeometry ?? false,
-      successor: { select: { slug: true } },
-      accessions: { where: { termId: term.id }, select: { status: true, isDemo: true } },
-    },
-  });
+  // Note: one query (successor and the term's accession joined); the boundary only when asked for.
+  const rows = await db().$queryRaw<OpenMunicipalityRow[]>`
+    SELECT m."slug", m."atvkCode", m."iso3166_2", m."nameLv", m."officialNameLv", m."type"::text AS "type", m."population", m."populationYear",
+      m."populationSource", m."areaKm2", to_char(m."validFrom", 'YYYY-MM-DD') AS "validFrom", to_char(m."validTo", 'YYYY-MM-DD') AS "validTo",
+      s."slug" AS "successorSlug", a."status"::text AS "status", a."isDemo",
+      ${opts.withGeometry ? Prisma.sql`m."boundary"` : Prisma.sql`NULL::jsonb`} AS "boundary"
+    FROM "Municipality" m
+    LEFT JOIN "Municipality" s ON s."id" = m."successorId"
+    LEFT JOIN "Accession" a ON a."municipalityId" = m."id" AND a."termId" = ${term.id}
+    WHERE ${termMunicipalitySql(term)}`;
   const out = rows.map((m): OpenRow<OpenMunicipality> => {
-    const accession = m.accessions[0];
-    const status = municipalityStatus(accession?.status);
+    const status = municipalityStatus(m.status ?? undefined);
     return {
       item: {
         slug: m.slug, atvk_code: m.atvkCode, iso_3166_2: m.iso3166_2, name_lv: m.nameLv, official_name_lv: m.officialNameLv,
         type: m.type === 'STATE_CITY' ? 'state_city' : 'municipality',
         population: m.population, population_year: m.populationYear, population_source: m.populationSource, area_km2: m.areaKm2,
-        valid_from: m.validFrom.toISOString().slice(0, 10), valid_to: day(m.validTo), successor_slug: m.successor?.slug ?? null,
-        term: term.slug, status, is_demo: status !== 'not_joined' && Boolean(accession?.isDemo),
+        valid_from: m.validFrom, valid_to: m.validTo, successor_slug: m.successorSlug,
+        term: term.slug, status, is_demo: status !== 'not_joined' && Boolean(m.isDemo),
       },
       geometry: geometryOf(m.boundary),
     };
   });
   return { term: term.slug, rows: out.sort((a, b) => LV_COLLATOR.compare(a.item.name_lv, b.item.name_lv) || a.item.slug.localeCompare(b.item.slug)) };
 }
+
+type OpenMunicipalityRow = {
+  slug: string; atvkCode: string | null; iso3166_2: string | null; nameLv: string; officialNameLv: string; type: 'STATE_CITY' | 'MUNICIPALITY';
+  population: number | null; populationYear: number | null; populationSource: string | null; areaKm2: number | null;
+  validFrom: string; validTo: string | null; successorSlug: string | null; status: string | null; isDemo: boolean | null; boundary: unknown;
+};
 
 const SESSION_TYPE = { REGULAR: 'regular', EXTRAORDINARY: 'extraordinary', UNSTATED: 'unstated' } as const;
 const DOCUMENT_KIND = { DECISION: 'decision', ANNEX: 'annex', EVIDENCE: 'evidence' } as const;
@@ -93,36 +97,62 @@ const DOCUMENT_KIND = { DECISION: 'decision', ANNEX: 'annex', EVIDENCE: 'evidenc
  */
 export async function listOpenAccessions(opts: { term?: string; origin: string; withGeometry?: boolean }): Promise<AccessionData> {
   const term = opts.term ? await resolveTerm(opts.term) : null;
-  const rows = await db().accession.findMany({
-    where: { status: { in: [...PUBLIC_STATUSES] }, ...(term ? { termId: term.id } : {}) },
-    select: {
-      status: true, councilBody: true, sessionDate: true, sessionYearInferred: true, sessionType: true, decisionNumber: true, agendaItem: true,
-      signatoryName: true, signatoryRole: true, source: true, verifiedAt: true, withdrawnAt: true, withdrawalReason: true, isDemo: true,
-      term: { select: { slug: true, startYear: true } },
-      municipality: { select: { slug: true, atvkCode: true, nameLv: true, boundary: opts.withGeometry ?? false } },
-      documents: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, sha256: true, sizeBytes: true, mediaType: true, kind: true } },
-    },
-  });
-  const sorted = rows.sort((a, b) => a.term.startYear - b.term.startYear || LV_COLLATOR.compare(a.municipality.nameLv, b.municipality.nameLv) || a.municipality.slug.localeCompare(b.municipality.slug));
+  // Note: two flat queries (accessions with term and municipality; their documents in creation order), grouped here.
+  const where = Prisma.sql`a."status" IN ('VERIFIED', 'WITHDRAWN') ${term ? Prisma.sql`AND a."termId" = ${term.id}` : Prisma.empty}`;
+  const [rows, documents] = await Promise.all([
+    db().$queryRaw<OpenAccessionRow[]>`
+      SELECT a."id", a."status"::text AS "status", a."councilBody", to_char(a."sessionDate", 'YYYY-MM-DD') AS "sessionDate", a."sessionYearInferred",
+        a."sessionType"::text AS "sessionType", a."decisionNumber", a."agendaItem", a."signatoryName", a."signatoryRole", a."source",
+        to_char(a."verifiedAt", ${ISO_INSTANT}) AS "verifiedAt", to_char(a."withdrawnAt", ${ISO_INSTANT}) AS "withdrawnAt", a."withdrawalReason", a."isDemo",
+        t."slug" AS "termSlug", t."startYear" AS "termStartYear", m."slug" AS "municipalitySlug", m."atvkCode", m."nameLv",
+        ${opts.withGeometry ? Prisma.sql`m."boundary"` : Prisma.sql`NULL::jsonb`} AS "boundary"
+      FROM "Accession" a
+      JOIN "CouncilTerm" t ON t."id" = a."termId"
+      JOIN "Municipality" m ON m."id" = a."municipalityId"
+      WHERE ${where}`,
+    db().$queryRaw<OpenDocumentRow[]>`
+      SELECT d."accessionId", d."id", d."sha256", d."sizeBytes", d."mediaType", d."kind"::text AS "kind"
+      FROM "Document" d JOIN "Accession" a ON a."id" = d."accessionId"
+      WHERE ${where}
+      ORDER BY d."accessionId", d."createdAt", d."id"`,
+  ]);
+  const documentsOf = new Map<string, OpenDocumentRow[]>();
+  for (const d of documents) {
+    const list = documentsOf.get(d.accessionId);
+    if (list) list.push(d);
+    else documentsOf.set(d.accessionId, [d]);
+  }
+  const sorted = rows.sort((a, b) => a.termStartYear - b.termStartYear || LV_COLLATOR.compare(a.nameLv, b.nameLv) || a.municipalitySlug.localeCompare(b.municipalitySlug));
   return {
     term: term?.slug ?? null,
     rows: sorted.map((a) => ({
       item: {
-        municipality_slug: a.municipality.slug, atvk_code: a.municipality.atvkCode, term: a.term.slug,
+        municipality_slug: a.municipalitySlug, atvk_code: a.atvkCode, term: a.termSlug,
         status: a.status === 'WITHDRAWN' ? 'withdrawn' : 'verified',
-        council_body: a.councilBody, session_date: day(a.sessionDate), session_year_inferred: a.sessionYearInferred,
+        council_body: a.councilBody, session_date: a.sessionDate, session_year_inferred: a.sessionYearInferred,
         session_type: SESSION_TYPE[a.sessionType], decision_number: a.decisionNumber, agenda_item: a.agendaItem,
         signatory_name: a.signatoryName, signatory_role: a.signatoryRole, source: a.source,
-        verified_at: instant(a.verifiedAt), withdrawn_at: instant(a.withdrawnAt), withdrawal_reason: a.withdrawalReason,
-        documents: a.documents.map((d): OpenDocument => ({
+        verified_at: a.verifiedAt, withdrawn_at: a.withdrawnAt, withdrawal_reason: a.withdrawalReason,
+        documents: (documentsOf.get(a.id) ?? []).map((d): OpenDocument => ({
           url: `${opts.origin}/api/documents/${encodeURIComponent(d.id)}`, sha256: d.sha256, size_bytes: d.sizeBytes, media_type: d.mediaType, kind: DOCUMENT_KIND[d.kind],
         })),
         is_demo: a.isDemo,
       },
-      geometry: geometryOf(a.municipality.boundary),
+      geometry: geometryOf(a.boundary),
     })),
   };
 }
+
+/** to_char format of a timestamp(3) column (stored as UTC) as Date#toISOString() writes it. */
+const ISO_INSTANT = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
+
+type OpenAccessionRow = {
+  id: string; status: 'VERIFIED' | 'WITHDRAWN'; councilBody: string | null; sessionDate: string | null; sessionYearInferred: boolean;
+  sessionType: keyof typeof SESSION_TYPE; decisionNumber: string | null; agendaItem: string | null; signatoryName: string | null;
+  signatoryRole: string | null; source: string | null; verifiedAt: string | null; withdrawnAt: string | null; withdrawalReason: string | null;
+  isDemo: boolean; termSlug: string; termStartYear: number; municipalitySlug: string; atvkCode: string | null; nameLv: string; boundary: unknown;
+};
+type OpenDocumentRow = { accessionId: string; id: string; sha256: string; sizeBytes: number; mediaType: string; kind: keyof typeof DOCUMENT_KIND };
 
 /**
  * When the public data last changed: the latest change of a municipality or

@@ -1,7 +1,11 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { INDICATORS } from './indicators';
-import { findNormInForce, perThousand, type NormDto } from './norms';
+import { SPECIALIST_NORM_KEY, perThousand, type NormDto } from './norms';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { utcDay } from '@/lib/dates';
+import { utcInstant } from '@/lib/municipalities/queries';
+import { isOverdue } from './deadlines';
 
 export type PublicIndicatorValue = { number: number | null; bool: boolean | null; text: string | null };
 export type PublicPeriodReport = {
@@ -24,46 +28,73 @@ export type PublicPeriodReport = {
  * (past its due date with no report submitted or accepted).
  */
 export async function findPublicProgress(municipalityId: string, now = new Date()): Promise<{ periods: PublicPeriodReport[]; norm: NormDto | null }> {
-  const periods = await db().reportingPeriod.findMany({
-    where: { term: { openedAt: { not: null }, accessions: { some: { municipalityId, status: 'VERIFIED' } } } },
-    orderBy: { year: 'asc' },
-    select: {
-      year: true, dueOn: true, endsOn: true,
-      reports: {
-        where: { municipalityId },
-        orderBy: { revision: 'desc' },
-        select: {
-          id: true, revision: true, status: true, acceptedAt: true,
-          commitments: { select: { commitmentKey: true, status: true, narrative: true } },
-          actions: { orderBy: [{ commitmentKey: 'asc' }, { position: 'asc' }], select: { commitmentKey: true, title: true, status: true, plannedOn: true, doneOn: true, budgetEur: true } },
-          indicators: { select: { key: true, numberValue: true, boolValue: true, textValue: true } },
-          documents: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, sha256: true, sizeBytes: true, originalName: true, inspection: true } },
-        },
-      },
-    },
-  });
-  const [figures, norm] = await Promise.all([
-    db().populationFigure.findMany({ where: { municipalityId }, select: { year: true, value: true, source: true } }),
-    findNormInForce(now),
-  ]);
+  // Note: one query: the periods with only the latest ACCEPTED revision's contents, the population figure of each year and the norm in force.
+  const at = now.toISOString();
+  const [row] = await db().$queryRaw<{ norm: NormJson | null; periods: PeriodJson[] }[]>`
+    SELECT
+      (SELECT json_build_object('value', n."value"::text, 'citation', n."citation", 'sourceUrl', n."sourceUrl")
+         FROM "LegalNorm" n
+        WHERE n."key" = ${SPECIALIST_NORM_KEY} AND n."validFrom" <= (${at}::timestamptz AT TIME ZONE 'UTC')
+          AND (n."validTo" IS NULL OR n."validTo" >= (${at}::timestamptz AT TIME ZONE 'UTC'))
+        ORDER BY n."validFrom" DESC LIMIT 1) AS "norm",
+      COALESCE((
+        SELECT json_agg(json_build_object(
+          'year', p."year", 'dueOn', p."dueOn",
+          'submitted', EXISTS (SELECT 1 FROM "ProgressReport" r WHERE r."municipalityId" = ${municipalityId} AND r."periodId" = p."id" AND r."status" IN ('SUBMITTED', 'ACCEPTED')),
+          'population', (SELECT json_build_object('value', f."value", 'source', f."source") FROM "PopulationFigure" f WHERE f."municipalityId" = ${municipalityId} AND f."year" = p."year"),
+          'report', (
+            SELECT json_build_object(
+              'id', r."id", 'revision', r."revision", 'acceptedAt', r."acceptedAt",
+              'commitments', COALESCE((SELECT json_agg(json_build_object('commitmentKey', c."commitmentKey", 'status', c."status", 'narrative', c."narrative") ORDER BY c."commitmentKey")
+                FROM "ReportCommitment" c WHERE c."reportId" = r."id"), '[]'),
+              'actions', COALESCE((SELECT json_agg(json_build_object('commitmentKey', a."commitmentKey", 'title', a."title", 'status', a."status", 'plannedOn', a."plannedOn", 'doneOn', a."doneOn", 'budgetEur', a."budgetEur"::text) ORDER BY a."commitmentKey", a."position")
+                FROM "ReportAction" a WHERE a."reportId" = r."id"), '[]'),
+              'indicators', COALESCE((SELECT json_agg(json_build_object('key', i."key", 'numberValue', i."numberValue"::text, 'boolValue', i."boolValue", 'textValue', i."textValue") ORDER BY i."key")
+                FROM "ReportIndicator" i WHERE i."reportId" = r."id"), '[]'),
+              'documents', COALESCE((SELECT json_agg(json_build_object('id', d."id", 'kind', d."kind", 'sha256', d."sha256", 'sizeBytes', d."sizeBytes", 'originalName', d."originalName", 'inspection', d."inspection") ORDER BY d."createdAt")
+                FROM "Document" d WHERE d."reportId" = r."id"), '[]'))
+            FROM "ProgressReport" r
+            WHERE r."municipalityId" = ${municipalityId} AND r."periodId" = p."id" AND r."status" = 'ACCEPTED'
+            ORDER BY r."revision" DESC LIMIT 1)
+        ) ORDER BY p."year", t."startsOn")
+        FROM "ReportingPeriod" p JOIN "CouncilTerm" t ON t."id" = p."termId"
+        WHERE t."openedAt" IS NOT NULL
+          AND EXISTS (SELECT 1 FROM "Accession" x WHERE x."termId" = t."id" AND x."municipalityId" = ${municipalityId} AND x."status" = 'VERIFIED')
+      ), '[]') AS "periods"`;
+  const decimal = (v: string | null) => (v === null ? null : new Prisma.Decimal(v));
+  const day = (v: string | null) => (v === null ? null : utcDay(v.slice(0, 10)));
   return {
-    norm,
-    periods: periods.map((p) => {
-      const accepted = p.reports.find((r) => r.status === 'ACCEPTED') ?? null;
-      const submitted = p.reports.some((r) => r.status === 'SUBMITTED' || r.status === 'ACCEPTED');
-      const figure = figures.find((f) => f.year === p.year) ?? null;
+    norm: row?.norm ? { value: Number(row.norm.value), citation: row.norm.citation, sourceUrl: row.norm.sourceUrl } : null,
+    periods: (row?.periods ?? []).map((p) => {
+      const dueOn = utcDay(p.dueOn.slice(0, 10));
+      const accepted = p.report;
       const fte = accepted?.indicators.find((i) => i.key === 'social_work_specialists_fte')?.numberValue;
       return {
-        year: p.year, dueOn: p.dueOn, submitted, overdue: !submitted && p.dueOn < now,
-        population: figure ? { value: figure.value, source: figure.source } : null,
+        year: p.year, dueOn, submitted: p.submitted, overdue: !p.submitted && isOverdue(dueOn, now),
+        population: p.population,
         report: accepted ? {
-          id: accepted.id, revision: accepted.revision, acceptedAt: accepted.acceptedAt, commitments: accepted.commitments, actions: accepted.actions, indicators: accepted.indicators, documents: accepted.documents,
-          specialistsPerThousand: perThousand(fte === undefined || fte === null ? null : Number(fte), figure?.value ?? null),
+          id: accepted.id, revision: accepted.revision, acceptedAt: utcInstant(accepted.acceptedAt),
+          commitments: accepted.commitments,
+          actions: accepted.actions.map((a) => ({ ...a, plannedOn: day(a.plannedOn), doneOn: day(a.doneOn), budgetEur: decimal(a.budgetEur) })),
+          indicators: accepted.indicators.map((i) => ({ ...i, numberValue: decimal(i.numberValue) })),
+          documents: accepted.documents,
+          specialistsPerThousand: perThousand(fte === undefined || fte === null ? null : Number(fte), p.population?.value ?? null),
         } : null,
       };
     }),
   };
 }
+
+type NormJson = { value: string; citation: string; sourceUrl: string };
+type ReportJson = NonNullable<PublicPeriodReport['report']>;
+type PeriodJson = {
+  year: number; dueOn: string; submitted: boolean; population: PublicPeriodReport['population'];
+  report: null | (Omit<ReportJson, 'acceptedAt' | 'actions' | 'indicators' | 'specialistsPerThousand'> & {
+    acceptedAt: string | null;
+    actions: (Omit<ReportJson['actions'][number], 'plannedOn' | 'doneOn' | 'budgetEur'> & { plannedOn: string | null; doneOn: string | null; budgetEur: string | null })[];
+    indicators: (Omit<ReportJson['indicators'][number], 'numberValue'> & { numberValue: string | null })[];
+  });
+};
 
 /** Numeric indicator series across periods (null where unknown), for charts and CSV. */
 export function indicatorSeries(periods: PublicPeriodReport[]) {

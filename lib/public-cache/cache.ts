@@ -50,8 +50,8 @@ export class PublicCache {
   set(key: string, value: Omit<CachedResponse, 'gzip' | 'br' | 'etag' | 'storedAt'> & { etag?: string }, generation: number): CachedResponse {
     const entry: CachedResponse = {
       ...value,
-      gzip: gzipSync(value.body, { level: 9 }),
-      br: brotliCompressSync(value.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } }),
+      gzip: gzipSync(value.body, { level: 6 }),
+      br: brotliCompressSync(value.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }),
       etag: value.etag ?? `"${createHash('sha256').update(value.body).digest('base64url').slice(0, 27)}"`,
       storedAt: Date.now(),
     };
