@@ -1,5 +1,4 @@
 import 'server-only';
-import { db } from '@/lib/db/client';
 import { indicatorByKey } from '@/lib/progress/indicators';
 
 export const SPECIALISTS_KEY = 'social_work_specialists_fte';
@@ -49,22 +48,4 @@ export function pickLatestAccepted(rows: readonly AcceptedRow[]): Map<string, La
     });
   }
   return out;
-}
-
-/**
- * Every municipality's latest accepted report in the term, in one query.
- * Drafts, submitted and returned reports never count (only ACCEPTED is reviewed).
- */
-export async function loadLatestAccepted(termSlug: string): Promise<Map<string, LatestAccepted>> {
-  const rows = await db().progressReport.findMany({
-    where: { status: 'ACCEPTED', period: { term: { slug: termSlug } } },
-    select: {
-      id: true, revision: true, acceptedAt: true, municipalityId: true,
-      municipality: { select: { slug: true } },
-      period: { select: { year: true, endsOn: true } },
-      commitments: { select: { commitmentKey: true, status: true } },
-      indicators: { where: { key: { in: [SPECIALISTS_KEY, PAY_KEY] } }, select: { key: true, numberValue: true } },
-    },
-  });
-  return pickLatestAccepted(rows);
 }
