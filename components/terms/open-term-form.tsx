@@ -1,18 +1,16 @@
 'use client';
-import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { FormMessage, SubmitButton } from '@/components/forms/field';
 import { useApiForm } from '@/components/forms/use-api-form';
 import type { TermOpening } from '@/lib/terms/open';
 
-type Labels = { confirm: string; open: string; opened: string; renewHeading: string; renewNone: string; invited: string };
+type Labels = { confirm: string; open: string; opened: string; renewHeading: string; renewNone: string; invited: string; reload: string };
 
 /** Opens a council term after an explicit confirmation and lists who was invited to renew. */
 export function OpenTermForm({ slug, locale, labels }: { slug: string; locale: string; labels: Labels }) {
-  const router = useRouter();
   const id = useId();
   const [result, setResult] = useState<TermOpening | null>(null);
-  const { state, submit } = useApiForm<TermOpening>({ url: `/api/staff/terms/${slug}/open`, locale, onSuccess: (data) => { setResult(data); router.refresh(); } });
+  const { state, submit } = useApiForm<TermOpening>({ url: `/api/staff/terms/${slug}/open`, locale, onSuccess: (data) => setResult(data) });
   const errors = state.fieldErrors.confirm;
   if (result) {
     return (
@@ -24,6 +22,8 @@ export function OpenTermForm({ slug, locale, labels }: { slug: string; locale: s
             {result.toRenew.map((r) => <li key={r.slug}>{r.nameLv} · {labels.invited.replace('{count}', String(r.invited))}</li>)}
           </ul>
         )}
+        {/* The result stays on screen (a refresh would remove this form with it); the link shows the updated page. */}
+        <p><a href="">{labels.reload}</a></p>
       </div>
     );
   }

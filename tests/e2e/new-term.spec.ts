@@ -43,7 +43,7 @@ test('staff open 2025–2029; Liepāja is "not yet renewed"; its secretary renew
   const opened = staff.getByTestId('term-opened');
   await expect(opened).toContainText('Pilnvaru laiks 2025–2029 ir atvērts.');
   await expect(opened).toContainText('Liepāja');
-  await staff.reload();
+  await opened.getByRole('link', { name: 'Skatīt atjaunināto pilnvaru laiku sarakstu' }).click();
   await expect(staff.getByTestId('terms-table').locator('tr[data-term="2025-2029"]')).toContainText('Atvērts');
   await expect(staff.getByTestId('ended-units').locator('li[data-slug="varaklanu-novads"]')).toContainText('Madonas novads');
   await expectNoA11yViolations(staff);

@@ -46,7 +46,7 @@ export default async function TermsPage({ params }: { params: Promise<{ locale: 
             locale={locale}
             labels={{
               confirm: t('terms.confirm', { term: next.label }), open: t('terms.open'), opened: t('terms.openedResult', { term: next.label }),
-              renewHeading: t('terms.renewHeading'), renewNone: t('terms.renewNone'), invited: t('terms.invitedCount')
+              renewHeading: t('terms.renewHeading'), renewNone: t('terms.renewNone'), invited: t('terms.invitedCount'), reload: t('terms.reload')
             }}
           />
         </section>
