@@ -1,11 +1,12 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { requirePermission, type Actor } from '@/lib/authz';
-import type { MapStatus, Overview, OverviewTerm } from '@/lib/municipalities/overview';
+import type { MapStatus, OverviewTerm } from '@/lib/municipalities/overview';
 import { perThousand, SPECIALIST_NORM_KEY, type NormDto } from '@/lib/progress/norms';
 import { rigaToday } from '@/lib/progress/deadlines';
-import { HAS_PAY_INDICATOR, PAY_KEY, SPECIALISTS_KEY, type LatestAccepted } from './accepted';
+import { HAS_PAY_INDICATOR, PAY_KEY, SPECIALISTS_KEY } from './accepted';
 import { byName, hasAccepted, latestLateral, PAGE_SIZE, STATUS_EXPR, TERM_CTES, TERM_MUNICIPALITIES } from './sql';
+import { termLabel } from '@/lib/municipalities/queries';
 
 /** Why the ratio is unknown: no accepted report, its specialist count is blank, or no population figure for the report's year. */
 export type RatioUnknownReason = 'NO_REPORT' | 'NO_SPECIALISTS' | 'NO_POPULATION';
@@ -47,37 +48,6 @@ export function compareToNorm(ratio: number | null, norm: NormDto | null): { com
   if (!norm) return { comparison: null, comparisonUnknown: 'NO_NORM' };
   const d = ratio - norm.value;
   return { comparison: d < -EPSILON ? 'BELOW' : d > EPSILON ? 'ABOVE' : 'AT', comparisonUnknown: null };
-}
-
-type PopulationFigure = { municipalityId: string; year: number; value: number; source: string };
-
-/**
- * Pure: one row per municipality of the term that is a verified signatory or
- * has an accepted report. Specialists per 1 000 residents come from the
- * latest accepted report and the population figure for its year
- * (lib/progress/norms `perThousand`: unknown stays unknown, never 0).
- */
-export function buildIndicatorRows(overview: Overview, accepted: ReadonlyMap<string, LatestAccepted>, figures: readonly PopulationFigure[], normAt: (at: Date | null) => NormDto | null): IndicatorRow[] {
-  const figureOf = new Map(figures.map((f) => [`${f.municipalityId}:${f.year}`, f]));
-  return overview.rows
-    .filter((r) => r.status === 'VERIFIED' || accepted.has(r.slug))
-    .map((r): IndicatorRow => {
-      const a = accepted.get(r.slug) ?? null;
-      const figure = a ? figureOf.get(`${a.municipalityId}:${a.year}`) ?? null : null;
-      const ratio = a ? perThousand(a.specialistsFte, figure?.value ?? null) : null;
-      const ratioUnknown: RatioUnknownReason | null = ratio !== null ? null : !a ? 'NO_REPORT' : a.specialistsFte === null ? 'NO_SPECIALISTS' : 'NO_POPULATION';
-      const norm = normAt(a ? a.periodEndsOn : null);
-      return {
-        slug: r.slug, nameLv: r.nameLv, status: r.status,
-        report: a ? { id: a.reportId, year: a.year, revision: a.revision } : null,
-        specialistsFte: a?.specialistsFte ?? null,
-        population: figure?.value ?? null,
-        populationSource: figure?.source ?? null,
-        perThousand: ratio, ratioUnknown, norm,
-        ...compareToNorm(ratio, norm),
-        avgPayEur: a?.avgPayEur ?? null,
-      };
-    });
 }
 
 type IndicatorSqlRow = {
@@ -145,7 +115,7 @@ export async function loadIndicatorComparison({ actor, now = new Date(), page = 
     };
   });
   return {
-    term: { slug: row.term.slug, label: `${row.term.startYear}–${row.term.endYear}`, startYear: row.term.startYear, endYear: row.term.endYear },
+    term: { slug: row.term.slug, label: termLabel(row.term), startYear: row.term.startYear, endYear: row.term.endYear },
     hasPayIndicator: HAS_PAY_INDICATOR, rows, matched: row.matched, page: limit === null ? 1 : offset / limit + 1, pageSize: limit,
   };
 }

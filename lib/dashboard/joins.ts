@@ -13,19 +13,6 @@ export type JoinsSeries = {
   undated: number;
 };
 
-/** Pure: cumulative joins over time from the join dates ('YYYY-MM-DD' or null when unknown). */
-export function cumulativeJoins(dates: readonly (string | null)[]): { points: JoinPoint[]; undated: number } {
-  const perDay = new Map<string, number>();
-  let undated = 0;
-  for (const d of dates) {
-    if (d === null) undated += 1;
-    else perDay.set(d, (perDay.get(d) ?? 0) + 1);
-  }
-  let count = 0;
-  const points = [...perDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, added]) => ({ date, count: (count += added), added }));
-  return { points, undated };
-}
-
 /**
  * Cumulative joins over the term (staff): each VERIFIED accession of a
  * municipality of the term, dated by its council decision (session date),

@@ -2,12 +2,12 @@ import 'server-only';
 import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { requirePermission, type Actor } from '@/lib/authz';
-import { MAP_STATUSES, type MapStatus, type Overview, type OverviewTerm } from '@/lib/municipalities/overview';
-import { LV_COLLATOR } from '@/lib/municipalities/queries';
+import type { MapStatus, OverviewTerm } from '@/lib/municipalities/overview';
 import { DEFAULT_DASHBOARD_QUERY, MATRIX_SORTS, type TDashboardQuery } from '@/lib/schemas/dashboard';
-import type { CommitmentStatus, LatestAccepted } from './accepted';
+import type { CommitmentStatus } from './accepted';
 import { HEADLINE_COLUMNS, JOINS_CTE, type HeadlineSqlRow } from './metrics';
 import { byName, LATEST_CTE, latestLateral, PAGE_SIZE, STATUS_EXPR, TERM_CTES, TERM_MUNICIPALITIES } from './sql';
+import { termLabel } from '@/lib/municipalities/queries';
 
 export type CommitmentColumn = { key: string; position: number; shortLv: string; shortEn: string };
 
@@ -34,50 +34,6 @@ export type CommitmentMatrix = {
 
 /** Heat order of a cell: no accepted report < not started < in progress < achieved. */
 export const CELL_RANK: Record<CommitmentStatus | 'NONE', number> = { NONE: 0, NOT_STARTED: 1, IN_PROGRESS: 2, ACHIEVED: 3 };
-
-/** Pure: one row per municipality of the term, with the commitment statuses of its latest accepted report. */
-export function buildMatrix(overview: Overview, commitments: readonly CommitmentColumn[], accepted: ReadonlyMap<string, LatestAccepted>): CommitmentMatrix {
-  const columns = [...commitments].sort((a, b) => a.position - b.position);
-  return {
-    term: overview.term,
-    commitments: columns,
-    rows: overview.rows.map((r): MatrixRow => {
-      const report = accepted.get(r.slug) ?? null;
-      return {
-        slug: r.slug, nameLv: r.nameLv, type: r.type, status: r.status, isDemo: r.isDemo,
-        report: report ? { id: report.reportId, year: report.year, revision: report.revision } : null,
-        cells: Object.fromEntries(columns.map((c) => [c.key, report?.commitments[c.key] ?? null])),
-      };
-    }),
-  };
-}
-
-/** Pure: keeps the rows matching the type, accession status and commitment-progress filters. */
-export function filterMatrix(rows: readonly MatrixRow[], q: Pick<TDashboardQuery, 'type' | 'status' | 'progress'>): MatrixRow[] {
-  return rows.filter((r) => {
-    if (q.type && r.type !== q.type) return false;
-    if (q.status && r.status !== q.status) return false;
-    if (q.progress === 'NONE') return r.report === null;
-    if (q.progress) return Object.values(r.cells).includes(q.progress);
-    return true;
-  });
-}
-
-/**
- * Pure: sorts by name (Latvian alphabet), public status (in the order of
- * MAP_STATUSES) or the n-th commitment's heat rank; ties by name, ascending.
- */
-export function sortMatrix(rows: readonly MatrixRow[], commitments: readonly CommitmentColumn[], q: Pick<TDashboardQuery, 'sort' | 'dir'>): MatrixRow[] {
-  const dir = q.dir === 'desc' ? -1 : 1;
-  const byName = (a: MatrixRow, b: MatrixRow) => LV_COLLATOR.compare(a.nameLv, b.nameLv);
-  let key: ((r: MatrixRow) => number) | null = null;
-  if (q.sort === 'status') key = (r) => MAP_STATUSES.indexOf(r.status);
-  else if (q.sort !== 'name') {
-    const column = [...commitments].sort((a, b) => a.position - b.position)[Number(q.sort.slice(1)) - 1];
-    key = (r) => CELL_RANK[(column ? r.cells[column.key] : null) ?? 'NONE'];
-  }
-  return [...rows].sort((a, b) => (key ? (key(a) - key(b)) * dir || byName(a, b) : byName(a, b) * dir));
-}
 
 type MatrixSqlRow = {
   term: { slug: string; startYear: number; endYear: number };
@@ -172,7 +128,7 @@ export async function loadMatrixQuery({ actor, query = DEFAULT_DASHBOARD_QUERY, 
   if (!row) return { matrix: null };
   const columns = row.commitments ?? [];
   const matrix: CommitmentMatrix = {
-    term: { slug: row.term.slug, label: `${row.term.startYear}–${row.term.endYear}`, startYear: row.term.startYear, endYear: row.term.endYear },
+    term: { slug: row.term.slug, label: termLabel(row.term), startYear: row.term.startYear, endYear: row.term.endYear },
     commitments: columns,
     rows: row.rows.map((r): MatrixRow => ({
       slug: r.slug, nameLv: r.nameLv, type: r.type, status: r.status, isDemo: r.isDemo,

@@ -1,8 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { requirePermission, type Actor } from '@/lib/authz';
-import { countOverview, MAP_STATUSES, type MapStatus, type Overview, type OverviewCounts, type OverviewRow, type OverviewTerm } from '@/lib/municipalities/overview';
-import { dueWithin, overdueOf, OWED_CTE, rigaToday, type ReportDeadline } from '@/lib/progress/deadlines';
+import { countOverview, MAP_STATUSES, type MapStatus, type OverviewCounts, type OverviewRow, type OverviewTerm } from '@/lib/municipalities/overview';
+import { OWED_CTE, rigaToday } from '@/lib/progress/deadlines';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { JoinsSeries } from './joins';
 import { TERM_CTES } from './sql';
@@ -51,17 +51,6 @@ export function headlineFromCounts(counts: OverviewCounts): PublicHeadline {
 /** Pure: the public headline of a term from its overview rows (lib/municipalities/overview). */
 export function publicHeadline(rows: OverviewRow[]): PublicHeadline {
   return headlineFromCounts(countOverview(rows));
-}
-
-/** Pure: the dashboard headline from the term overview and the report deadlines of the same term. */
-export function headlineMetrics(overview: Overview, deadlines: readonly ReportDeadline[]): HeadlineMetrics {
-  return {
-    ...publicHeadline(overview.rows),
-    term: overview.term,
-    overdue: overdueOf(deadlines).length,
-    dueSoon: dueWithin(deadlines, DUE_SOON_DAYS).length,
-    dueSoonDays: DUE_SOON_DAYS,
-  };
 }
 
 /** The join dates of the term's verified signatories (CTE `j`, after ./sql `TERM_CTES`). */

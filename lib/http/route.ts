@@ -99,6 +99,12 @@ export async function parseBody<T>(request: Request, schema: ZodType<T>): Promis
   return schema.parse(raw);
 }
 
+/** A body that may be left out entirely (no Content-Type): then it is parsed as `{}`. */
+export async function parseOptionalBody<T>(request: Request, schema: ZodType<T>): Promise<T> {
+  if (!request.headers.get('content-type')) return schema.parse({});
+  return parseBody(request, schema);
+}
+
 export function ok(data: unknown, status = 200): Response {
   return json({ ok: true, data }, status);
 }

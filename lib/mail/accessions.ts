@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/lib/db/client';
 import { enqueueMail, secretariesOf, type MailKind } from './outbox';
+import { termLabel } from '@/lib/municipalities/queries';
 
 const KIND_OF_EVENT: Partial<Record<string, MailKind>> = {
   SUBMITTED: 'accession.submitted',
@@ -23,7 +24,7 @@ export async function enqueueAccessionMail(tx: Tx, change: { accessionId: string
   });
   const vars: Record<string, string> = {
     municipality: a.municipality.nameLv,
-    term: `${a.term.startYear}–${a.term.endYear}`,
+    term: termLabel(a.term),
     // Verified: the public page that now shows it; otherwise the secretary's page.
     path: kind === 'accession.verified' ? `/municipalities/${a.municipality.slug}` : `/secretary/${a.municipality.slug}`,
   };

@@ -46,8 +46,19 @@ export async function enqueueMail(tx: Tx, input: EnqueueInput): Promise<boolean>
 
 /** The active secretaries of a municipality, as recipients. */
 export async function secretariesOf(tx: Tx, municipalityId: string): Promise<Recipient[]> {
-  const users = await tx.user.findMany({ where: { municipalityId, role: 'SECRETARY', isActive: true }, select: { id: true, email: true, locale: true }, orderBy: { createdAt: 'asc' } });
-  return users.map((u) => ({ email: u.email, userId: u.id, locale: u.locale }));
+  return (await secretariesByMunicipality(tx, [municipalityId])).get(municipalityId) ?? [];
+}
+
+/** The active secretaries of several municipalities in one query, by municipality id. */
+export async function secretariesByMunicipality(tx: Tx, municipalityIds: readonly string[]): Promise<Map<string, Recipient[]>> {
+  const users = await tx.user.findMany({ where: { municipalityId: { in: [...municipalityIds] }, role: 'SECRETARY', isActive: true }, select: { id: true, email: true, locale: true, municipalityId: true }, orderBy: { createdAt: 'asc' } });
+  const out = new Map<string, Recipient[]>();
+  for (const u of users) {
+    const list = out.get(u.municipalityId!) ?? [];
+    list.push({ email: u.email, userId: u.id, locale: u.locale });
+    out.set(u.municipalityId!, list);
+  }
+  return out;
 }
 
 /** Starts delivering pending messages in the background (after the enqueuing transaction committed); a no-op without SMTP. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { db } from '@/lib/db/client';
-import { LV_COLLATOR, termMunicipalitySql } from './queries';
+import { LV_COLLATOR, termMunicipalitySql, termLabel } from './queries';
 
 /** Public status of a municipality in a term; PREVIOUS = joined in the previous term, not yet renewed. */
 export const MAP_STATUSES = ['VERIFIED', 'SUBMITTED', 'WITHDRAWN', 'PREVIOUS', 'NONE'] as const;
@@ -21,7 +21,6 @@ type OverviewSqlRow = Omit<OverviewRow, 'status' | 'sessionYearInferred' | 'isDe
   status: string | null; sessionYearInferred: boolean | null; isDemo: boolean | null; previousVerified: boolean;
 };
 
-const label = (t: { startYear: number; endYear: number }) => `${t.startYear}–${t.endYear}`;
 
 /**
  * The public picture of one opened council term (the current one by
@@ -51,7 +50,7 @@ export async function loadTermOverview(termSlug: string | null): Promise<Overvie
     FROM "Municipality" m
     LEFT JOIN "Accession" a ON a."municipalityId" = m."id" AND a."termId" = ${term.id} AND a."status" IN ('VERIFIED', 'WITHDRAWN', 'SUBMITTED')
     WHERE ${termMunicipalitySql(term)}`;
-  const toTerm = (t: { slug: string; startYear: number; endYear: number }): OverviewTerm => ({ slug: t.slug, label: label(t), startYear: t.startYear, endYear: t.endYear });
+  const toTerm = (t: { slug: string; startYear: number; endYear: number }): OverviewTerm => ({ slug: t.slug, label: termLabel(t), startYear: t.startYear, endYear: t.endYear });
   return {
     term: toTerm(term),
     terms: opened.map(toTerm),

@@ -11,18 +11,19 @@ export const LV_COLLATOR = new Intl.Collator('lv');
 export type TermDto = { id: string; slug: string; label: string; startYear: number; endYear: number; startsOn: Date; endsOn: Date; openedAt: Date | null };
 
 const termSelect = { id: true, slug: true, startYear: true, endYear: true, startsOn: true, endsOn: true, openedAt: true } as const;
-const labelOf = (t: { startYear: number; endYear: number }) => `${t.startYear}–${t.endYear}`;
+/** A council term as people write it: '2021–2025' (en dash). */
+export const termLabel = (t: { startYear: number; endYear: number }) => `${t.startYear}–${t.endYear}`;
 
 /** All council terms, oldest first. */
 export async function listTerms(): Promise<TermDto[]> {
   const rows = await db().councilTerm.findMany({ orderBy: { startYear: 'asc' }, select: termSelect });
-  return rows.map((t) => ({ ...t, label: labelOf(t) }));
+  return rows.map((t) => ({ ...t, label: termLabel(t) }));
 }
 
 /** The current term: the opened term that started last, or null. */
 export async function findCurrentTerm(): Promise<TermDto | null> {
   const t = await db().councilTerm.findFirst({ where: { openedAt: { not: null } }, orderBy: { startYear: 'desc' }, select: termSelect });
-  return t ? { ...t, label: labelOf(t) } : null;
+  return t ? { ...t, label: termLabel(t) } : null;
 }
 
 /** Municipalities that existed during the term (a merged unit stays in its old terms). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isStorableText, msg, zOptionalText, zText } from './common';
+import { isCalendarDay, isStorableText, msg, zOptionalText, zText } from './common';
 
 /** Calendar date 'YYYY-MM-DD', a real date, not in the future, not before the memorandum (2021). */
 export const zSessionDate = z
@@ -7,7 +7,7 @@ export const zSessionDate = z
   .trim()
   .min(1, { error: msg('validation.required') })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: msg('validation.date') })
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, { error: msg('validation.date') })
+  .refine(isCalendarDay, { error: msg('validation.date') })
   .refine((v) => v >= '2021-01-01', { error: msg('validation.dateTooEarly') })
   .refine((v) => v <= new Date().toISOString().slice(0, 10), { error: msg('validation.futureDate') });
 

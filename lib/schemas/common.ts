@@ -45,6 +45,13 @@ export function isCalendarDay(v: string): boolean {
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === v;
 }
 
+/** A calendar day 'YYYY-MM-DD' that exists (trimmed); the one date field of every form and filter. */
+export const zDay = z
+  .string({ error: msg('validation.date') })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: msg('validation.date') })
+  .refine(isCalendarDay, { error: msg('validation.date') });
+
 export const zId = z.string({ error: msg('validation.invalid') }).min(1).max(64).regex(/^[a-z0-9]+$/i, { error: msg('validation.invalid') });
 
 /**

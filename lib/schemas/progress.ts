@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDay, isStorableText, msg } from './common';
+import { isStorableText, msg, zDay } from './common';
 import { INDICATORS, COMMITMENT_KEYS, type IndicatorDef } from '@/lib/progress/indicators';
 
 const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : v);
@@ -29,7 +29,7 @@ function fieldFor(def: IndicatorDef) {
 export const ZIndicatorsSchema = z.object(Object.fromEntries(INDICATORS.map((d) => [d.key, fieldFor(d).optional()])), { error: msg('validation.invalid') }).strict();
 
 /** A calendar day that exists: an impossible one ('2024-13-45') would reach the database as an Invalid Date. */
-const zDate = z.preprocess(blankToNull, z.string({ error: msg('validation.date') }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: msg('validation.date') }).refine(isCalendarDay, { error: msg('validation.date') }).nullable());
+const zDate = z.preprocess(blankToNull, zDay.nullable());
 
 export const ZActionSchema = z.object({
   title: z.string({ error: msg('validation.required') }).trim().min(1, { error: msg('validation.required') }).max(300, { error: msg('validation.tooLong', { max: 300 }) }).refine(isStorableText, { error: msg('validation.invalid') }),

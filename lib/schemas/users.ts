@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDay, isStorableText, msg } from './common';
+import { isStorableText, msg, zDay } from './common';
 import { zVersion } from './accession';
 
 /** An empty query or form value ('' from a GET form, or whitespace only) counts as absent. */
@@ -7,12 +7,6 @@ const blank = <T extends z.ZodType>(schema: T) => z.preprocess((v) => ((typeof v
 
 export const zSlug = z.string({ error: msg('validation.required') }).trim().min(1, { error: msg('validation.required') }).max(80, { error: msg('validation.tooLong', { max: 80 }) }).regex(/^[a-z0-9-]+$/, { error: msg('validation.invalid') });
 
-/** A calendar date 'YYYY-MM-DD' that exists. */
-export const zDay = z
-  .string({ error: msg('validation.date') })
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: msg('validation.date') })
-  .refine(isCalendarDay, { error: msg('validation.date') });
 
 /**
  * Body of deactivate / reactivate: the user's sessionVersion as the page

@@ -3,10 +3,8 @@ import { db, type Db, type Tx } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { requirePermission, type Actor } from '@/lib/authz';
 import { writeAudit } from '@/lib/audit';
-import { enqueueMail, kickDelivery, secretariesOf } from '@/lib/mail/outbox';
-import { LV_COLLATOR, termMunicipalityWhere } from '@/lib/municipalities/queries';
-
-const label = (t: { startYear: number; endYear: number }) => `${t.startYear}–${t.endYear}`;
+import { enqueueMail, kickDelivery, secretariesByMunicipality } from '@/lib/mail/outbox';
+import { LV_COLLATOR, termLabel, termMunicipalityWhere } from '@/lib/municipalities/queries';
 
 /** A municipality of the previous term that no longer exists in the new one, with its successor and any secretaries still bound to it. */
 export type EndedUnit = { slug: string; nameLv: string; validTo: string | null; successor: { slug: string; nameLv: string } | null; secretaries: { id: string; email: string }[] };
@@ -43,13 +41,14 @@ export async function openTerm({ actor, termSlug }: { actor: Actor | null; termS
         select: { municipality: { select: { id: true, slug: true, nameLv: true } } },
       });
       const inNewTerm = new Set((await tx.municipality.findMany({ where: termMunicipalityWhere(term), select: { id: true } })).map((m) => m.id));
-      for (const { municipality: m } of joined) {
-        if (!inNewTerm.has(m.id)) continue;
-        const recipients = await secretariesOf(tx, m.id);
+      const renewing = joined.map((a) => a.municipality).filter((m) => inNewTerm.has(m.id));
+      const secretaries = await secretariesByMunicipality(tx, renewing.map((m) => m.id));
+      for (const m of renewing) {
+        const recipients = secretaries.get(m.id) ?? [];
         for (const to of recipients) {
           await enqueueMail(tx, {
             kind: 'term.renewal', to, municipalityId: m.id, dedupeKey: `term.renewal:${term.id}:${m.id}:${to.userId ?? to.email}`,
-            vars: { municipality: m.nameLv, path: `/secretary/${m.slug}`, term: label(term), previousTerm: label(previous) },
+            vars: { municipality: m.nameLv, path: `/secretary/${m.slug}`, term: termLabel(term), previousTerm: termLabel(previous) },
           });
         }
         toRenew.push({ slug: m.slug, nameLv: m.nameLv, invited: recipients.length });
@@ -58,7 +57,7 @@ export async function openTerm({ actor, termSlug }: { actor: Actor | null; termS
     }
     toRenew.sort((a, b) => LV_COLLATOR.compare(a.nameLv, b.nameLv));
     ended.sort((a, b) => LV_COLLATOR.compare(a.nameLv, b.nameLv));
-    const opening: TermOpening = { term: label(term), previousTerm: previous ? label(previous) : null, toRenew, ended };
+    const opening: TermOpening = { term: termLabel(term), previousTerm: previous ? termLabel(previous) : null, toRenew, ended };
     await writeAudit(tx, {
       actor: who, action: 'term.open', subjectType: 'CouncilTerm', subjectId: term.id,
       before: { openedAt: null },
@@ -81,7 +80,7 @@ export async function listTermsForStaff({ actor }: { actor: Actor | null }): Pro
   const joined = await db().accession.groupBy({ by: ['termId'], where: { status: 'VERIFIED' }, _count: { _all: true } });
   const latestOpened = terms.filter((t) => t.openedAt).at(-1);
   return Promise.all(terms.map(async (t) => ({
-    slug: t.slug, label: label(t), startsOn: t.startsOn, endsOn: t.endsOn, openedAt: t.openedAt,
+    slug: t.slug, label: termLabel(t), startsOn: t.startsOn, endsOn: t.endsOn, openedAt: t.openedAt,
     municipalities: await db().municipality.count({ where: termMunicipalityWhere(t) }),
     joined: joined.find((j) => j.termId === t.id)?._count._all ?? 0,
     canOpen: !t.openedAt && (!latestOpened || t.startsOn > latestOpened.startsOn),

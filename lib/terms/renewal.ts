@@ -1,9 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
-import type { TermDto } from '@/lib/municipalities/queries';
-
-const label = (t: { startYear: number; endYear: number }) => `${t.startYear}–${t.endYear}`;
+import { termLabel, type TermDto } from '@/lib/municipalities/queries';
 
 export type RenewalState = {
   /** The municipality exists in the term (a merged unit does not). */
@@ -25,7 +23,7 @@ export async function renewalState(municipalityId: string, term: Pick<TermDto, '
     inTerm: isInTerm(m, term),
     successor: m.successor,
     validTo: m.validTo,
-    joinedPreviously: previous && joined ? label(previous) : null,
+    joinedPreviously: previous && joined ? termLabel(previous) : null,
   };
 }
 

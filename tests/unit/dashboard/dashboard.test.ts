@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeReportDeadlines, daysUntil, dueWithin, isOverdue, overdueOf, rigaDay } from '@/lib/progress/deadlines';
-import { cumulativeJoins } from '@/lib/dashboard/joins';
-import { buildMatrix, filterMatrix, sortMatrix } from '@/lib/dashboard/matrix';
 import { compareToNorm } from '@/lib/dashboard/indicators';
-import { pickLatestAccepted } from '@/lib/dashboard/accepted';
 import { publicHeadline } from '@/lib/dashboard/metrics';
 import { sheetToCsv, sheetToXlsx, type ExportSheet } from '@/lib/dashboard/export';
 import { parseDashboardQuery } from '@/lib/schemas/dashboard';
@@ -43,16 +40,6 @@ describe('report deadlines', () => {
   });
 });
 
-describe('cumulative joins', () => {
-  it('step up on each date, in date order; undated ones are counted apart', () => {
-    expect(cumulativeJoins(['2022-02-10', '2021-07-22', null, '2021-07-22'])).toEqual({
-      points: [{ date: '2021-07-22', count: 2, added: 2 }, { date: '2022-02-10', count: 3, added: 1 }],
-      undated: 1,
-    });
-    expect(cumulativeJoins([])).toEqual({ points: [], undated: 0 });
-  });
-});
-
 const row = (slug: string, nameLv: string, status: OverviewRow['status'], type: OverviewRow['type'] = 'MUNICIPALITY', population: number | null = null): OverviewRow => ({
   slug, nameLv, officialNameLv: nameLv, type, population, populationYear: null, status, decisionNumber: null, sessionDate: null, sessionYearInferred: false, isDemo: false,
 });
@@ -60,38 +47,6 @@ const overview: Overview = {
   term: { slug: '2021-2025', label: '2021–2025', startYear: 2021, endYear: 2025 }, terms: [], previousTerm: null,
   rows: [row('riga', 'Rīga', 'VERIFIED', 'STATE_CITY', 600_000), row('adazu-novads', 'Ādažu novads', 'SUBMITTED'), row('aluksnes-novads', 'Alūksnes novads', 'NONE', 'MUNICIPALITY', 15_000), row('talsu-novads', 'Talsu novads', 'WITHDRAWN')],
 };
-const commitments = [{ key: 'staff', position: 2, shortLv: 'B', shortEn: 'B' }, { key: 'resources', position: 1, shortLv: 'A', shortEn: 'A' }];
-const accepted = pickLatestAccepted([
-  { id: 'r1', revision: 1, acceptedAt: null, municipalityId: 'm-riga', municipality: { slug: 'riga' }, period: { year: 2023, endsOn: day('2023-12-31') }, commitments: [{ commitmentKey: 'resources', status: 'ACHIEVED' }, { commitmentKey: 'staff', status: 'NOT_STARTED' }], indicators: [{ key: 'social_work_specialists_fte', numberValue: '12.5' }] },
-  { id: 'r0', revision: 3, acceptedAt: null, municipalityId: 'm-riga', municipality: { slug: 'riga' }, period: { year: 2022, endsOn: day('2022-12-31') }, commitments: [{ commitmentKey: 'resources', status: 'NOT_STARTED' }], indicators: [] },
-  { id: 't2', revision: 2, acceptedAt: null, municipalityId: 'm-talsi', municipality: { slug: 'talsu-novads' }, period: { year: 2022, endsOn: day('2022-12-31') }, commitments: [{ commitmentKey: 'resources', status: 'IN_PROGRESS' }, { commitmentKey: 'staff', status: 'IN_PROGRESS' }], indicators: [] },
-  { id: 't1', revision: 1, acceptedAt: null, municipalityId: 'm-talsi', municipality: { slug: 'talsu-novads' }, period: { year: 2022, endsOn: day('2022-12-31') }, commitments: [], indicators: [] },
-]);
-
-describe('commitments matrix', () => {
-  it('takes the latest year, then the highest revision', () => {
-    expect(accepted.get('riga')).toMatchObject({ reportId: 'r1', year: 2023, specialistsFte: 12.5 });
-    expect(accepted.get('talsu-novads')).toMatchObject({ reportId: 't2', revision: 2 });
-  });
-
-  it('orders the columns by position, filters and sorts', () => {
-    const m = buildMatrix(overview, commitments, accepted);
-    expect(m.commitments.map((c) => c.key)).toEqual(['resources', 'staff']);
-    expect(m.rows.find((r) => r.slug === 'riga')!.cells).toEqual({ resources: 'ACHIEVED', staff: 'NOT_STARTED' });
-    expect(m.rows.find((r) => r.slug === 'adazu-novads')!.cells).toEqual({ resources: null, staff: null });
-    const names = (rows: typeof m.rows) => rows.map((r) => r.slug);
-    expect(names(sortMatrix(m.rows, m.commitments, { sort: 'name', dir: 'asc' }))).toEqual(['aluksnes-novads', 'adazu-novads', 'riga', 'talsu-novads']);
-    expect(names(sortMatrix(m.rows, m.commitments, { sort: 'c1', dir: 'desc' }))).toEqual(['riga', 'talsu-novads', 'aluksnes-novads', 'adazu-novads']);
-    expect(names(sortMatrix(m.rows, m.commitments, { sort: 'c2', dir: 'asc' }))).toEqual(['aluksnes-novads', 'adazu-novads', 'riga', 'talsu-novads']);
-    expect(names(sortMatrix(m.rows, m.commitments, { sort: 'c3', dir: 'asc' }))).toEqual(['aluksnes-novads', 'adazu-novads', 'riga', 'talsu-novads']);
-    expect(names(sortMatrix(m.rows, m.commitments, { sort: 'status', dir: 'asc' }))).toEqual(['riga', 'adazu-novads', 'talsu-novads', 'aluksnes-novads']);
-    expect(names(filterMatrix(m.rows, { type: 'STATE_CITY' }))).toEqual(['riga']);
-    expect(names(filterMatrix(m.rows, { status: 'WITHDRAWN' }))).toEqual(['talsu-novads']);
-    expect(names(filterMatrix(m.rows, { progress: 'IN_PROGRESS' }))).toEqual(['talsu-novads']);
-    expect(names(filterMatrix(m.rows, { progress: 'NONE' }))).toEqual(['adazu-novads', 'aluksnes-novads']);
-  });
-});
-
 describe('headline and indicators', () => {
   it('the public headline counts from the overview rows; population share over known ones only', () => {
     const h = publicHeadline(overview.rows);

@@ -692,7 +692,7 @@ const SPECS: Record<string, Spec> = {
       { name: 'Unicode', input: 'ķekava', ok: false, message: 'validation.invalid' },
     ],
   },
-  'users.zDay': {
+  'common.zDay': {
     valid: fc.tuple(WS, day('1000-01-01', '9999-12-31'), WS).map(([a, d, b]) => `${a}${d}${b}`),
     check: (out, input) => expect(out).toBe(input.trim()),
     boundaries: [{ name: 'empty', input: '', ok: false, message: 'validation.date' }, { name: 'year 0', input: '0000-01-01', ok: false, message: 'validation.date' }, { name: 'first day of year 1', input: '0001-01-01', ok: true }, ...dateBoundaries((v) => v)],

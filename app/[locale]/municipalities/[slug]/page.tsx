@@ -9,6 +9,7 @@ import { DocumentList } from '@/components/accession/document-list';
 import { AccessionHistory } from '@/components/accession/history';
 import { LocatorMap } from '@/components/map/locator-map';
 import { ProgressSection } from '@/components/progress/progress-section';
+import { isInTerm } from '@/lib/terms/renewal';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,7 +29,7 @@ export default async function MunicipalityPage({ params }: Props) {
   if (!m) notFound();
   const terms = await listTerms();
   // Only opened terms: a term staff have not opened yet has no statuses to show.
-  const existedIn = terms.filter((term) => term.openedAt && m.validFrom <= term.endsOn && (!m.validTo || m.validTo >= term.startsOn));
+  const existedIn = terms.filter((term) => term.openedAt && isInTerm(m, term));
   const unknown = t('common.unknown');
   return (
     <div className="space-y-10">

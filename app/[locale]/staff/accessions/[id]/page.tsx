@@ -7,6 +7,7 @@ import { StatusBadge } from '@/components/status-badge';
 import { AccessionHistory } from '@/components/accession/history';
 import { DocumentList } from '@/components/accession/document-list';
 import { ActionForm } from '@/components/forms/action-form';
+import { termLabel } from '@/lib/municipalities/queries';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,7 +24,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ locale:
     <div className="space-y-8">
       <p><Link href={`/${locale}/staff`}>← {t('staff.title')}</Link></p>
       <h1 className="text-3xl font-bold">{t('accession.reviewTitle', { name: a.municipality.nameLv })}</h1>
-      <p className="flex items-center gap-3" data-testid="review-status">{t('home.termHeading', { term: `${a.term.startYear}–${a.term.endYear}` })} <StatusBadge status={a.status} t={t} /></p>
+      <p className="flex items-center gap-3" data-testid="review-status">{t('home.termHeading', { term: termLabel(a.term) })} <StatusBadge status={a.status} t={t} /></p>
       <section aria-labelledby="facts">
         <h2 id="facts" className="mb-2 text-2xl font-semibold">{t('accession.decisionHeading')}</h2>
         <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">

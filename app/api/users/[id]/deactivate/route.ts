@@ -1,9 +1,8 @@
 /** POST /api/users/[id]/deactivate  staff deactivate a secretary, admins also staff and admins; never oneself (body: optional { version }) */
-import { ok, route } from '@/lib/http/route';
+import { ok, parseOptionalBody, route } from '@/lib/http/route';
 import { getSessionUser } from '@/lib/auth/session';
 import { requirePermission } from '@/lib/authz';
 import { ZUserActionSchema } from '@/lib/schemas/users';
-import { parseOptionalBody } from '@/lib/users/request';
 import { deactivateUser } from '@/lib/users/manage';
 
 export const POST = route<{ id: string }>(async (request, { params }) => {

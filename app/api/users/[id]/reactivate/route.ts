@@ -1,9 +1,8 @@
 /** POST /api/users/[id]/reactivate  staff reactivate a secretary, admins also staff and admins (body: optional { version }) */
-import { ok, route } from '@/lib/http/route';
+import { ok, parseOptionalBody, route } from '@/lib/http/route';
 import { getSessionUser } from '@/lib/auth/session';
 import { requirePermission } from '@/lib/authz';
 import { ZUserActionSchema } from '@/lib/schemas/users';
-import { parseOptionalBody } from '@/lib/users/request';
 import { reactivateUser } from '@/lib/users/manage';
 
 export const POST = route<{ id: string }>(async (request, { params }) => {
