@@ -18,6 +18,7 @@ import { isCacheableRequest, stripNextRuntime } from '../lib/public-cache/policy
 import { malformedPathResponse } from '../lib/http/malformed-path';
 import { NON_PAGE_CSP, STATIC_SECURITY_HEADERS, contentSecurityPolicy, newNonce, withSecurityHeaders } from '../lib/http/security-headers';
 import { databaseReachable } from '../lib/db/health';
+import { startCacheListener } from '../lib/cache-bus/listener';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
@@ -25,6 +26,9 @@ const trustProxy = process.env.TRUST_PROXY === '1';
 
 const app = next({ dev: false, dir: ROOT });
 await app.prepare();
+
+// Caches agree across instances: a change committed anywhere clears them here (lib/cache-bus, ADR 0140).
+const cacheListener = process.env.DATABASE_URL ? startCacheListener({ connectionString: process.env.DATABASE_URL }) : null;
 
 /**
  * Next.js logs unhandled rejections and uncaught exceptions and keeps

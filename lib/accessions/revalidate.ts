@@ -1,18 +1,17 @@
 import 'server-only';
-import { revalidatePath, revalidateTag } from 'next/cache';
-import { PUBLIC_DATA_TAG } from '@/lib/municipalities/overview';
-import { publicCache } from '@/lib/public-cache/cache';
-import { clearDashboardCache } from '@/lib/dashboard/cache';
+import { clearLocalCaches } from '@/lib/cache-bus/registry';
 
-/** Public pages show accession status: expire the cached public data at once after any change of status. */
+/**
+ * Deprecated: clears this process's caches only. A change must call
+ * `invalidateCaches(tx, 'public' | 'staff')` (lib/cache-bus/notify.ts) inside
+ * its transaction, which clears here and tells every other instance after
+ * commit. Kept so that code written against the old helper still compiles.
+ */
 export function revalidatePublic(): void {
-  revalidateTag(PUBLIC_DATA_TAG, { expire: 0 });
-  revalidatePath('/[locale]', 'layout');
-  publicCache().clear();
-  revalidateStaffViews();
+  clearLocalCaches('public');
 }
 
-/** Staff views that keep figures for a moment (the dashboard): after a change only staff see, e.g. a report submitted or returned. */
+/** Deprecated: see {@link revalidatePublic}. */
 export function revalidateStaffViews(): void {
-  clearDashboardCache();
+  clearLocalCaches('staff');
 }

@@ -14,6 +14,7 @@ import { utcDay } from '@/lib/dates';
 import { toJsonValue } from '@/lib/db/json';
 import { kickDelivery } from '@/lib/mail/outbox';
 import { enqueueAccessionMail } from '@/lib/mail/accessions';
+import { invalidateCaches } from '@/lib/cache-bus/notify';
 
 const EDITABLE = ['DRAFT', 'RETURNED'] as const;
 const isEditable = (status: string) => (EDITABLE as readonly string[]).includes(status);
@@ -183,7 +184,8 @@ async function changeState<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
 /**
  * The one state change: succeeds only from an allowed status at the expected
  * version (a compare-and-set), writes the public event and the audit event,
- * and enqueues the e-mail to the municipality's secretaries (same transaction).
+ * enqueues the e-mail to the municipality's secretaries and invalidates the
+ * public caches of every instance (same transaction).
  */
 async function transition(tx: Tx, t: { who: Actor; accessionId: string; municipalityId: string; version: number; from: Status[]; to: Status; event: 'SUBMITTED' | 'RETURNED' | 'VERIFIED' | 'WITHDRAWN'; reason?: string; data: Prisma.AccessionUpdateManyMutationInput }) {
   const updated = await tx.accession.updateMany({
@@ -194,6 +196,7 @@ async function transition(tx: Tx, t: { who: Actor; accessionId: string; municipa
   await tx.accessionEvent.create({ data: { accessionId: t.accessionId, type: t.event, reason: t.reason ?? null, actorId: t.who.id } });
   await writeAudit(tx, { actor: t.who, action: `accession.${t.event.toLowerCase()}`, subjectType: 'Accession', subjectId: t.accessionId, municipalityId: t.municipalityId, before: { version: t.version }, after: { status: t.to, reason: t.reason ?? null } });
   await enqueueAccessionMail(tx, { accessionId: t.accessionId, event: t.event, reason: t.reason });
+  await invalidateCaches(tx, 'public');
   return { id: t.accessionId, status: t.to, version: t.version + 1 };
 }
 

@@ -1,6 +1,6 @@
 import 'server-only';
-import { unstable_cache } from 'next/cache';
 import { db } from '@/lib/db/client';
+import { cachesCoherent, registerCache } from '@/lib/cache-bus/registry';
 import { LV_COLLATOR, termMunicipalitySql, termLabel } from './queries';
 
 /** Public status of a municipality in a term; PREVIOUS = joined in the previous term, not yet renewed. */
@@ -15,8 +15,6 @@ export type OverviewRow = {
 export type OverviewTerm = { slug: string; label: string; startYear: number; endYear: number };
 export type Overview = { term: OverviewTerm; terms: OverviewTerm[]; previousTerm: OverviewTerm | null; rows: OverviewRow[] };
 
-export const PUBLIC_DATA_TAG = 'public-data';
-
 type OverviewSqlRow = Omit<OverviewRow, 'status' | 'sessionYearInferred' | 'isDemo'> & {
   status: string | null; sessionYearInferred: boolean | null; isDemo: boolean | null; previousVerified: boolean;
 };
@@ -26,10 +24,34 @@ type OverviewSqlRow = Omit<OverviewRow, 'status' | 'sessionYearInferred' | 'isDe
  * The public picture of one opened council term (the current one by
  * default): every municipality of the term with its public status. Only
  * verified, withdrawn and awaiting accessions count; drafts and returned
- * submissions show as not joined. Cached across requests (tag
- * PUBLIC_DATA_TAG), expired when an accession changes (lib/accessions/revalidate.ts).
+ * submissions show as not joined. Kept in this process until a public change
+ * in any instance clears it (lib/cache-bus; Next's data cache could only be
+ * expired from inside a request, not by the listener). Concurrent callers
+ * share one load.
  */
-export const getTermOverview = unstable_cache((termSlug: string | null) => loadTermOverview(termSlug), ['term-overview-v1'], { tags: [PUBLIC_DATA_TAG] });
+export function getTermOverview(termSlug: string | null): Promise<Overview | null> {
+  if (!cachesCoherent()) return loadTermOverview(termSlug);
+  const map = overviewCache();
+  const key = termSlug ?? '';
+  const hit = map.get(key);
+  if (hit) return hit;
+  const value = loadTermOverview(termSlug);
+  if (map.size >= 64) map.clear(); // unknown term slugs from the query string cannot grow it without bound
+  map.set(key, value);
+  value.catch(() => { if (map.get(key) === value) map.delete(key); });
+  return value;
+}
+
+const OVERVIEW_KEY = Symbol.for('memorands.termOverviewCache');
+function overviewCache(): Map<string, Promise<Overview | null>> {
+  const holder = globalThis as unknown as Record<symbol, Map<string, Promise<Overview | null>> | undefined>;
+  if (!holder[OVERVIEW_KEY]) {
+    const map = new Map<string, Promise<Overview | null>>();
+    holder[OVERVIEW_KEY] = map;
+    registerCache('term-overview', ['public'], () => map.clear());
+  }
+  return holder[OVERVIEW_KEY];
+}
 
 /** The uncached query behind {@link getTermOverview}. */
 export async function loadTermOverview(termSlug: string | null): Promise<Overview | null> {

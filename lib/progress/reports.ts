@@ -3,6 +3,7 @@ import { db, type Tx } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { requirePermission, type Actor } from '@/lib/authz';
 import { writeAudit } from '@/lib/audit';
+import { invalidateCaches } from '@/lib/cache-bus/notify';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { COMMITMENT_KEYS, indicatorByKey } from './indicators';
 import { findNormInForce, perThousand, type NormDto } from './norms';
@@ -120,6 +121,8 @@ async function transition(t: { actor: Actor | null; reportId: string; version: n
     const updated = await tx.progressReport.updateMany({ where: { id: t.reportId, version: t.version, status: { in: t.from } }, data: { ...t.data, status: t.to, version: { increment: 1 } } });
     if (updated.count !== 1) throw new AppError('CONFLICT', 'progress.stale');
     await writeAudit(tx, { actor: who, action: t.action, subjectType: 'ProgressReport', subjectId: t.reportId, municipalityId: report.municipalityId, after: { status: t.to } });
+    // Accepted reports are public; a submitted or returned one moves only staff figures.
+    await invalidateCaches(tx, t.to === 'ACCEPTED' ? 'public' : 'staff');
     return { id: t.reportId, status: t.to, version: t.version + 1 };
   });
 }

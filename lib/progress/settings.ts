@@ -3,6 +3,7 @@ import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { requirePermission, type Actor } from '@/lib/authz';
 import { writeAudit } from '@/lib/audit';
+import { invalidateCaches } from '@/lib/cache-bus/notify';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { TLegalNorm, TPeriod } from '@/lib/schemas/reporting';
 import { utcDay } from '@/lib/dates';
@@ -34,6 +35,7 @@ export async function upsertPeriod({ actor, termSlug, input }: { actor: Actor | 
       update: { dueOn: utcDay(input.dueOn) },
       select: { id: true, year: true, dueOn: true },
     });
+    await invalidateCaches(tx, 'public');
     await writeAudit(tx, { actor: who, action: 'reporting.period', subjectType: 'ReportingPeriod', subjectId: period.id, before: before ? { dueOn: before.dueOn.toISOString().slice(0, 10) } : null, after: { year: input.year, dueOn: input.dueOn } });
     return period;
   });
@@ -57,6 +59,7 @@ export async function recordNorm({ actor, input }: { actor: Actor | null; input:
       update: { value: new Prisma.Decimal(input.value), citation: input.citation, sourceUrl: input.sourceUrl },
       select: { id: true },
     });
+    await invalidateCaches(tx, 'public');
     await writeAudit(tx, { actor: who, action: 'reporting.norm', subjectType: 'LegalNorm', subjectId: norm.id, after: { ...input } });
     return norm;
   });

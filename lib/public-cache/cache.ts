@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
+import { cachesCoherent, registerCache } from '../cache-bus/registry';
 
 /**
  * An in-memory cache of whole public responses (HTML pages and open data),
  * served by the front server (scripts/server.ts) without entering Next.js.
  * Kept on globalThis so that Next's bundled route handlers and the front
- * server share one instance in the same process; every accession status
- * change clears it (lib/accessions/revalidate.ts).
+ * server share one instance in the same process. Every change a public page
+ * shows clears it in every instance (lib/cache-bus); while this process
+ * cannot hear those changes (listener disconnected) it is bypassed.
  */
 export type CachedResponse = {
   status: number;
@@ -29,7 +31,7 @@ export class PublicCache {
   misses = 0;
 
   get(key: string): CachedResponse | undefined {
-    const entry = this.entries.get(key);
+    const entry = cachesCoherent() ? this.entries.get(key) : undefined;
     if (entry) {
       // LRU: re-insert as the newest.
       this.entries.delete(key);
@@ -55,7 +57,7 @@ export class PublicCache {
       etag: value.etag ?? `"${createHash('sha256').update(value.body).digest('base64url').slice(0, 27)}"`,
       storedAt: Date.now(),
     };
-    if (generation !== this.generation) return entry;
+    if (generation !== this.generation || !cachesCoherent()) return entry;
     this.delete(key);
     this.entries.set(key, entry);
     this.bytes += size(entry);
@@ -93,6 +95,10 @@ const KEY = Symbol.for('memorands.publicCache');
 /** The process-wide public cache. */
 export function publicCache(): PublicCache {
   const holder = globalThis as unknown as Record<symbol, PublicCache | undefined>;
-  holder[KEY] ??= new PublicCache();
+  if (!holder[KEY]) {
+    const cache = new PublicCache();
+    holder[KEY] = cache;
+    registerCache('public-pages', ['public'], () => cache.clear());
+  }
   return holder[KEY];
 }

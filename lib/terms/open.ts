@@ -3,6 +3,7 @@ import { db, type Db, type Tx } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { requirePermission, type Actor } from '@/lib/authz';
 import { writeAudit } from '@/lib/audit';
+import { invalidateCaches } from '@/lib/cache-bus/notify';
 import { enqueueMail, kickDelivery, secretariesByMunicipality } from '@/lib/mail/outbox';
 import { LV_COLLATOR, termLabel, termMunicipalityWhere } from '@/lib/municipalities/queries';
 
@@ -57,6 +58,7 @@ export async function openTerm({ actor, termSlug }: { actor: Actor | null; termS
     }
     toRenew.sort((a, b) => LV_COLLATOR.compare(a.nameLv, b.nameLv));
     ended.sort((a, b) => LV_COLLATOR.compare(a.nameLv, b.nameLv));
+    await invalidateCaches(tx, 'public');
     const opening: TermOpening = { term: termLabel(term), previousTerm: previous ? termLabel(previous) : null, toRenew, ended };
     await writeAudit(tx, {
       actor: who, action: 'term.open', subjectType: 'CouncilTerm', subjectId: term.id,

@@ -4,12 +4,10 @@ import { getSessionUser } from '@/lib/auth/session';
 import { requirePermission } from '@/lib/authz';
 import { ZLegalNormSchema } from '@/lib/schemas/reporting';
 import { recordNorm } from '@/lib/progress/settings';
-import { revalidatePublic } from '@/lib/accessions/revalidate';
 
 export const POST = route(async (request) => {
   const actor = requirePermission(await getSessionUser(), 'reporting.manage');
   const input = await parseBody(request, ZLegalNormSchema);
   const norm = await recordNorm({ actor, input });
-  revalidatePublic();
   return ok(norm, 201);
 });

@@ -1,7 +1,6 @@
 /** POST /api/accessions/[slug]/submit  the secretary submits the decision for verification */
 import { ok, route } from '@/lib/http/route';
 import { getSessionUser } from '@/lib/auth/session';
-import { revalidatePublic } from '@/lib/accessions/revalidate';
 import { requirePermission } from '@/lib/authz';
 import { municipalityIdBySlug } from '@/lib/municipalities/queries';
 import { submitAccession } from '@/lib/accessions/workflow';
@@ -10,6 +9,5 @@ export const POST = route<{ slug: string }>(async (_request, { params }) => {
   const actor = await getSessionUser();
   requirePermission(actor, 'accession.submit', { municipalityId: await municipalityIdBySlug(params.slug) });
   const result = await submitAccession({ actor, municipalitySlug: params.slug });
-  revalidatePublic();
   return ok(result);
 });

@@ -1,6 +1,5 @@
 /** POST /api/progress/reports/[id]/submit  the secretary submits the report */
 import { ok, parseBody, route } from '@/lib/http/route';
-import { revalidateStaffViews } from '@/lib/accessions/revalidate';
 import { getSessionUser } from '@/lib/auth/session';
 import { ZReportVersionSchema } from '@/lib/schemas/progress-actions';
 import { submitReport } from '@/lib/progress/reports';
@@ -9,6 +8,5 @@ export const POST = route<{ id: string }>(async (request, { params }) => {
   const actor = await getSessionUser();
   const { version } = await parseBody(request, ZReportVersionSchema);
   const result = await submitReport({ actor, reportId: params.id, version });
-  revalidateStaffViews();
   return ok(result);
 });

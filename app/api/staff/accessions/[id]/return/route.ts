@@ -1,7 +1,6 @@
 /** POST /api/staff/accessions/[id]/return  staff return a submission with a reason */
 import { ok, parseBody, route } from '@/lib/http/route';
 import { getSessionUser } from '@/lib/auth/session';
-import { revalidatePublic } from '@/lib/accessions/revalidate';
 import { requirePermission } from '@/lib/authz';
 import { ZReasonSchema } from '@/lib/schemas/accession';
 import { returnAccession } from '@/lib/accessions/workflow';
@@ -10,6 +9,5 @@ export const POST = route<{ id: string }>(async (request, { params }) => {
   const actor = requirePermission(await getSessionUser(), 'accession.return');
   const input = await parseBody(request, ZReasonSchema);
   const result = await returnAccession({ actor, accessionId: params.id, input });
-  revalidatePublic();
   return ok(result);
 });

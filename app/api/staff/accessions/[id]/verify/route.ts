@@ -4,12 +4,10 @@ import { getSessionUser } from '@/lib/auth/session';
 import { requirePermission } from '@/lib/authz';
 import { ZVerifySchema } from '@/lib/schemas/accession';
 import { verifyAccession } from '@/lib/accessions/workflow';
-import { revalidatePublic } from '@/lib/accessions/revalidate';
 
 export const POST = route<{ id: string }>(async (request, { params }) => {
   const actor = requirePermission(await getSessionUser(), 'accession.verify');
   const { version } = await parseBody(request, ZVerifySchema);
   const result = await verifyAccession({ actor, accessionId: params.id, version });
-  revalidatePublic();
   return ok(result);
 });

@@ -4,12 +4,10 @@ import { getSessionUser } from '@/lib/auth/session';
 import { requirePermission } from '@/lib/authz';
 import { ZReasonSchema } from '@/lib/schemas/accession';
 import { withdrawAccession } from '@/lib/accessions/workflow';
-import { revalidatePublic } from '@/lib/accessions/revalidate';
 
 export const POST = route<{ id: string }>(async (request, { params }) => {
   const actor = requirePermission(await getSessionUser(), 'accession.withdraw');
   const input = await parseBody(request, ZReasonSchema);
   const result = await withdrawAccession({ actor, accessionId: params.id, input });
-  revalidatePublic();
   return ok(result);
 });

@@ -4,12 +4,10 @@ import { getSessionUser } from '@/lib/auth/session';
 import { requirePermission } from '@/lib/authz';
 import { ZReportVersionSchema } from '@/lib/schemas/progress-actions';
 import { acceptReport } from '@/lib/progress/reports';
-import { revalidatePublic } from '@/lib/accessions/revalidate';
 
 export const POST = route<{ id: string }>(async (request, { params }) => {
   const actor = requirePermission(await getSessionUser(), 'progress.review');
   const { version } = await parseBody(request, ZReportVersionSchema);
   const result = await acceptReport({ actor, reportId: params.id, version });
-  revalidatePublic();
   return ok(result);
 });

@@ -4,12 +4,10 @@ import { ZOpenTermSchema } from '@/lib/schemas/terms';
 import { getSessionUser } from '@/lib/auth/session';
 import { requirePermission } from '@/lib/authz';
 import { openTerm } from '@/lib/terms/open';
-import { revalidatePublic } from '@/lib/accessions/revalidate';
 
 export const POST = route<{ slug: string }>(async (request, { params }) => {
   const actor = requirePermission(await getSessionUser(), 'term.manage');
   await parseBody(request, ZOpenTermSchema);
   const opening = await openTerm({ actor, termSlug: params.slug });
-  revalidatePublic();
   return ok(opening);
 });

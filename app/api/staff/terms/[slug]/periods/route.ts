@@ -4,12 +4,10 @@ import { getSessionUser } from '@/lib/auth/session';
 import { requirePermission } from '@/lib/authz';
 import { ZPeriodSchema } from '@/lib/schemas/reporting';
 import { upsertPeriod } from '@/lib/progress/settings';
-import { revalidatePublic } from '@/lib/accessions/revalidate';
 
 export const PUT = route<{ slug: string }>(async (request, { params }) => {
   const actor = requirePermission(await getSessionUser(), 'reporting.manage');
   const input = await parseBody(request, ZPeriodSchema);
   const period = await upsertPeriod({ actor, termSlug: params.slug, input });
-  revalidatePublic();
   return ok(period);
 });
