@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 bash scripts/install.sh
 bash scripts/ensure-chromium.sh
 bash scripts/ensure-pg-client.sh
+bash scripts/ensure-nginx.sh
 echo "== type check"
 node_modules/.bin/next typegen >/dev/null
 node_modules/.bin/tsc --noEmit -p .
