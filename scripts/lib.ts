@@ -5,7 +5,8 @@ import path from 'node:path';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '../lib/db/embedded';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
-export const DATA = path.join(ROOT, '.data');
+/** Local data (embedded PostgreSQL, generated secrets): DATA_DIR, default .data (tests point it elsewhere). */
+export const DATA = path.resolve(ROOT, process.env.DATA_DIR ?? '.data');
 
 /** A database server: the one in DATABASE_URL, or an embedded PostgreSQL with data under .data/. */
 export async function openServer(opts: { embeddedDir: string; persistent: boolean }): Promise<{ baseUrl: string; external: boolean; stop: () => Promise<void> }> {
@@ -31,3 +32,4 @@ export async function authSecret(): Promise<string> {
   await writeFile(file, secret, { mode: 0o600 });
   return secret;
 }
+

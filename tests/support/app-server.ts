@@ -53,7 +53,8 @@ export async function startAppServer(opts: { databaseUrl: string; storageDir: st
     NODE_ENV: 'production',
     TRUST_PROXY: '1',
   };
-  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/server.ts'), String(port)], {
+  // node with tsx's loader (not the tsx CLI, whose signal relay kills a child that takes over 30 ms to react).
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/server.ts'), String(port)], {
     cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
