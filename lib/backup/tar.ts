@@ -50,8 +50,7 @@ export async function* tarStream(entries: AsyncIterable<TarSource> | Iterable<Ta
         if (!sink.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))) await once(sink, 'drain');
       }
       if (written !== entry.size) throw new Error(`${entry.path}: ${written} bytes, expected ${entry.size}`);
-      sink.end();
-      await once(sink, 'finish');
+      await new Promise<void>((resolve) => sink.end(() => resolve()));
     }
     pack.finalize();
   })();
