@@ -1,5 +1,18 @@
-import { test, expect } from './support/fixtures';
-import { createUser } from './support/db';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { test, expect, signInApi } from './support/fixtures';
+import { createUser, sql } from './support/db';
+
+/** Serves one HTML page from another port of the same host (same site, other origin), as the probe's attacker did. */
+async function attackerPage(html: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://localhost:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
 
 /**
  * Issue 17, "Hardening from an outside probe": each test is the probe's
@@ -35,5 +48,40 @@ test.describe('open redirect after sign-in', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(/\/en\/staff\/users$/);
     await context.close();
+  });
+});
+
+test.describe('CSRF from a same-site origin', () => {
+  test('a form auto-submitted from another port of the same host creates no invitation', async ({ page, baseURL }) => {
+    await signInApi(page.request, await createUser('STAFF'));
+    const email = `csrf-${Date.now()}@e2e.test`;
+    const attacker = await attackerPage(`<!doctype html><title>x</title>
+      <form method="post" action="${baseURL}/api/invitations"><input name="email" value="${email}"><input name="municipalitySlug" value="tukuma-novads"></form>
+      <script>document.forms[0].submit()</script>`);
+    try {
+      const answer = page.waitForResponse((r) => r.url().endsWith('/api/invitations'));
+      await page.goto(attacker.url);
+      expect((await answer).status()).toBe(403);
+      expect((await sql().query(`SELECT 1 FROM "Invitation" WHERE "email" = $1`, [email])).rowCount).toBe(0);
+    } finally {
+      await attacker.close();
+    }
+  });
+
+  test('url-encoded and multipart bodies are refused by JSON routes even without Origin', async ({ request }) => {
+    await signInApi(request, await createUser('STAFF'));
+    const norm = { validFrom: '2031-01-01', value: '1', citation: 'csrf probe', sourceUrl: 'https://example.test/n' };
+    const form = await request.post('/api/staff/norms', { form: norm, headers: { 'x-locale': 'en' } });
+    expect(form.status(), await form.text()).toBe(415);
+    const multipart = await request.post('/api/staff/norms', { multipart: norm, headers: { 'x-locale': 'en' } });
+    expect(multipart.status()).toBe(415);
+    const text = await request.post('/api/staff/norms', { data: JSON.stringify(norm), headers: { 'content-type': 'text/plain', 'x-locale': 'en' } });
+    expect(text.status()).toBe(415);
+    expect((await sql().query(`SELECT 1 FROM "LegalNorm" WHERE "citation" = 'csrf probe'`)).rowCount).toBe(0);
+  });
+
+  test('open data stays readable cross-origin', async ({ request }) => {
+    const res = await request.get('/api/v1/accessions', { headers: { origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' } });
+    expect(res.status()).toBe(200);
   });
 });
