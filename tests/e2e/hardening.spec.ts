@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { test, expect, signInApi } from './support/fixtures';
 import { createUser, sql } from './support/db';
@@ -83,5 +84,54 @@ test.describe('CSRF from a same-site origin', () => {
   test('open data stays readable cross-origin', async ({ request }) => {
     const res = await request.get('/api/v1/accessions', { headers: { origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' } });
     expect(res.status()).toBe(200);
+  });
+});
+
+test.describe('unauthenticated CPU exhaustion', () => {
+  /**
+   * Floods `path` from 16 connections (autocannon, in a process of its own, so the test's event loop only measures)
+   * while timing 15 sequential GET /api/session; returns their median (ms) and the flood's status counts.
+   */
+  async function underFlood(baseURL: string, path: string, body: string) {
+    const flood = spawn(process.execPath, [
+      'node_modules/autocannon/autocannon.js', '-c', '16', '-d', '8', '-m', 'POST', '-I', '-j', '-n',
+      '-H', 'content-type=application/json', '-H', 'x-locale=en', '-H', 'x-forwarded-for=198.18.7.1', '-b', body, `${baseURL}${path}`,
+    ], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let output = '';
+    flood.stdout.on('data', (c: Buffer) => { output += c.toString(); });
+    const finished = new Promise<void>((resolve) => flood.on('close', () => resolve()));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const times: number[] = [];
+      for (let i = 0; i < 15; i += 1) {
+        const started = performance.now();
+        expect((await fetch(`${baseURL}/api/session`)).status).toBe(200);
+        times.push(performance.now() - started);
+      }
+      times.sort((a, b) => a - b);
+      await finished;
+      const result = JSON.parse(output) as { requests: { total: number }; statusCodeStats?: Record<string, { count: number }> };
+      console.log(`flood ${path}: median GET /api/session ${times[7]!.toFixed(0)} ms, p100 ${times[14]!.toFixed(0)} ms, ${JSON.parse(output).requests.total} flood requests`);
+      return { median: times[7]!, total: result.requests.total, codes: Object.keys(result.statusCodeStats ?? {}) };
+    } finally {
+      flood.kill();
+    }
+  }
+
+  test('16 clients posting random invitation tokens: an unrelated request stays under 200 ms, no 500', async ({ baseURL }) => {
+    test.setTimeout(60_000);
+    // [<id>] is a fresh random id per request (autocannon -I): every request carries an unknown token.
+    const { median, total, codes } = await underFlood(baseURL!, '/api/invitations/accept',
+      JSON.stringify({ token: 'flood-token-[<id>]', name: 'Flood', password: 'long enough password', passwordConfirm: 'long enough password' }));
+    expect(total).toBeGreaterThan(16);
+    expect(codes.filter((c) => c.startsWith('5'))).toEqual([]);
+    expect(median).toBeLessThan(200);
+  });
+
+  test('16 clients signing in to unknown accounts (a bcrypt compare each, in a worker): an unrelated request stays under 200 ms', async ({ baseURL }) => {
+    test.setTimeout(60_000);
+    const { median, codes } = await underFlood(baseURL!, '/api/session', JSON.stringify({ email: 'flood-[<id>]@e2e.test', password: 'wrong password' }));
+    expect(codes.filter((c) => c.startsWith('5') && c !== '503')).toEqual([]);
+    expect(median).toBeLessThan(200);
   });
 });
