@@ -16,6 +16,7 @@ import next from 'next';
 import { publicCache, type CachedResponse } from '../lib/public-cache/cache';
 import { isCacheableRequest, stripNextRuntime } from '../lib/public-cache/policy';
 import { malformedPathResponse } from '../lib/http/malformed-path';
+import { requestGateResponse } from '../lib/http/request-gate';
 import { NON_PAGE_CSP, STATIC_SECURITY_HEADERS, contentSecurityPolicy, newNonce, withSecurityHeaders } from '../lib/http/security-headers';
 import { databaseReachable } from '../lib/db/health';
 
@@ -170,6 +171,9 @@ const server = http.createServer((req, res) => {
   // A path Next.js cannot decode ('%', '%FF') would be its bare 500: a translated 400 (lib/http/malformed-path.ts).
   const malformed = malformedPathResponse(req.url ?? '/', { 'x-locale': req.headers['x-locale']?.toString(), referer: req.headers.referer });
   if (malformed) return sendResponse(res, malformed);
+  // Body limits before anything is read or proxied (lib/http/request-gate.ts).
+  const refused = requestGateResponse(req);
+  if (refused) return sendResponse(res, refused);
   if (!isCacheableRequest(req.method, req.url ?? '', req.headers)) return proxy(req, res);
   const hit = publicCache().get(req.url!);
   if (hit) return send(req, res, hit);

@@ -120,6 +120,39 @@ export function mediaTypeOf(request: Request): string {
   return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
+/** The largest JSON body any route reads (lib/http/request-gate.ts refuses a larger declared one before Next.js). */
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+
+/**
+ * Reads a body as UTF-8 text, stopping at `limit` bytes: a larger body is a
+ * 413 after at most `limit` bytes were read, whether or not it declared its
+ * length (`request.json()` would read any size into memory).
+ */
+async function readCappedText(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? '');
+  if (Number.isFinite(declared) && declared > limit) throw new AppError('TOO_LARGE', 'security.bodyTooLarge');
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > limit) {
+        void reader.cancel().catch(() => undefined);
+        throw new AppError('TOO_LARGE', 'security.bodyTooLarge');
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (isAppError(error)) throw error;
+    throw new AppError('BAD_REQUEST');
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** Whether a media type is JSON (`application/json` or `application/…+json`). */
 const isJsonType = (type: string) => type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
 
@@ -132,9 +165,10 @@ const isJsonType = (type: string) => type === 'application/json' || /^applicatio
  */
 export async function parseBody<T>(request: Request, schema: ZodType<T>): Promise<T> {
   if (!isJsonType(mediaTypeOf(request))) throw new AppError('UNSUPPORTED', 'security.jsonOnly');
+  const text = await readCappedText(request, MAX_JSON_BODY_BYTES);
   let raw: unknown;
   try {
-    raw = await request.json();
+    raw = JSON.parse(text);
   } catch (error) {
     if (isAppError(error)) throw error;
     throw new AppError('BAD_REQUEST');

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { test, expect, signInApi } from './support/fixtures';
 import { createUser, sql } from './support/db';
@@ -133,5 +134,76 @@ test.describe('unauthenticated CPU exhaustion', () => {
     const { median, codes } = await underFlood(baseURL!, '/api/session', JSON.stringify({ email: 'flood-[<id>]@e2e.test', password: 'wrong password' }));
     expect(codes.filter((c) => c.startsWith('5') && c !== '503')).toEqual([]);
     expect(median).toBeLessThan(200);
+  });
+});
+
+test.describe('request body limits', () => {
+  /** Peak resident memory (VmHWM, kB) of this run's portal server process (its command line names scripts/server.ts and the port). */
+  function serverPeakRssKb(port: string): number {
+    let peak = 0;
+    for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+      try {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        if (!cmd.some((a) => a.endsWith('scripts/server.ts')) || !cmd.includes(port)) continue;
+        const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+        peak = Math.max(peak, Number(hwm?.[1] ?? 0));
+      } catch {
+        // a process that ended meanwhile
+      }
+    }
+    return peak;
+  }
+
+  /** Posts a 300 MB JSON body (declared, or chunked without a length) and stops sending once an answer arrives. */
+  function post300MB(baseURL: string, path: string, declared: boolean): Promise<{ status: number; body: string }> {
+    const size = 300 * 1024 * 1024;
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    return new Promise((resolve, reject) => {
+      const url = new URL(path, baseURL);
+      const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'x-locale': 'en', ...(declared ? { 'content-length': String(size) } : {}) } }, (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => { body += c.toString(); });
+        res.on('end', () => { resolve({ status: res.statusCode ?? 0, body }); req.destroy(); });
+      });
+      let answered = false;
+      req.on('response', () => { answered = true; });
+      req.on('error', (error) => { if (!answered) reject(error); });
+      let sent = 0;
+      const pump = () => {
+        while (!answered && sent < size) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+        if (!answered) req.end();
+      };
+      req.write('{"email":"');
+      pump();
+    });
+  }
+
+  test('four concurrent 300 MB bodies, with and without Content-Length, are 413 and the server memory stays bounded', async ({ baseURL }) => {
+    test.setTimeout(120_000);
+    const port = new URL(baseURL!).port;
+    const before = serverPeakRssKb(port);
+    expect(before).toBeGreaterThan(0);
+    const answers = await Promise.all([
+      post300MB(baseURL!, '/api/session', true), post300MB(baseURL!, '/api/invitations/accept', true),
+      post300MB(baseURL!, '/api/session', false), post300MB(baseURL!, '/api/invitations/accept', false),
+    ]);
+    for (const answer of answers) {
+      expect(answer.status, answer.body).toBe(413);
+      expect(JSON.parse(answer.body)).toMatchObject({ ok: false, code: 'TOO_LARGE', message: 'The request is too large.' });
+    }
+    const after = serverPeakRssKb(port);
+    console.log(`server peak RSS ${Math.round(before / 1024)} MB before, ${Math.round(after / 1024)} MB after four 300 MB bodies`);
+    expect(after - before).toBeLessThan(100 * 1024);
+  });
+
+  test('a JSON body just under 64 kB is still read; one just over is 413', async ({ request }) => {
+    const padding = (n: number) => JSON.stringify({ email: 'nobody@e2e.test', password: 'x', pad: 'p'.repeat(n) });
+    const under = await request.post('/api/session', { data: padding(60_000), headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.18.9.1', 'x-locale': 'en' } });
+    expect(under.status()).toBe(401);
+    const over = await request.post('/api/session', { data: padding(70_000), headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.18.9.1', 'x-locale': 'en' } });
+    expect(over.status()).toBe(413);
   });
 });
