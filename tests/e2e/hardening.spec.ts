@@ -207,3 +207,29 @@ test.describe('request body limits', () => {
     expect(over.status()).toBe(413);
   });
 });
+
+test.describe('Host header cache poisoning', () => {
+  /** GET with a Host header of the client's choosing (as the probe sent it), through a raw socket request. */
+  function getWithHost(baseURL: string, path: string, host?: string): Promise<{ status: number; body: string }> {
+    const url = new URL(path, baseURL);
+    return new Promise((resolve, reject) => {
+      http.get({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, headers: host ? { host, 'x-forwarded-host': host } : {} }, (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => { body += c.toString(); });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      }).on('error', reject);
+    });
+  }
+
+  for (const path of ['/lv/data', '/en/data', '/api/v1/dcat.jsonld', '/api/v1/openapi.json', '/api/v1/accessions']) {
+    test(`${path} requested with Host: evil.example carries, and caches, only the portal's own origin`, async ({ baseURL }) => {
+      const target = `${path}?probe=${Date.now()}`;
+      const poisoned = await getWithHost(baseURL!, target, 'evil.example');
+      expect(poisoned.status).toBe(200);
+      expect(poisoned.body).not.toContain('//evil.example/');
+      const next = await getWithHost(baseURL!, target);
+      expect(next.body).not.toContain('//evil.example/');
+      if (path !== '/api/v1/accessions') expect(next.body).toContain(baseURL!);
+    });
+  }
+});
