@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { portalOrigin } from '@/lib/http/route';
 
 /** Media types of the open data endpoints. */
 export const MEDIA = {
@@ -27,9 +28,14 @@ export function matchesIfNoneMatch(header: string | null, etag: string): boolean
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
-/** The request's origin (scheme, host, port), for absolute links in a response. */
-export function originOf(request: Request): string {
-  return new URL(request.url).origin;
+/**
+ * The origin for absolute links in a response: the portal's public origin (PUBLIC_BASE_URL).
+ * Note: never the request's Host or X-Forwarded-Host: open data answers are cached for
+ * everyone (lib/public-cache), so one request with `Host: evil.example` would otherwise put
+ * its links into every later answer (issue 17). The request is kept as a parameter for the callers.
+ */
+export function originOf(_request: Request): string {
+  return portalOrigin();
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import { pageLocale } from '@/lib/i18n/page';
+import { portalOrigin } from '@/lib/http/route';
 import { formatDate, type Translate } from '@/lib/i18n';
 import { findCurrentTerm } from '@/lib/municipalities/queries';
 import { openDataModified } from '@/lib/opendata/queries';
@@ -15,12 +15,13 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: t('opendata.title'), description: t('opendata.lead') };
 }
 
-/** The origin the page was requested on, so the embedded DCAT matches /api/v1/dcat.jsonld. */
+/**
+ * The portal's public origin, so the embedded DCAT matches /api/v1/dcat.jsonld.
+ * Note: from PUBLIC_BASE_URL only; this page is cached for everyone, so an origin taken from
+ * the request's Host or X-Forwarded-Host would poison it for every later visitor (issue 17).
+ */
 async function requestOrigin(): Promise<string> {
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost';
-  const proto = h.get('x-forwarded-proto')?.split(',')[0]?.trim() ?? 'http';
-  return `${proto === 'https' ? 'https' : 'http'}://${host}`;
+  return portalOrigin();
 }
 
 /** JSON for an inline script: `<` escaped so the text can never close the script element. */
