@@ -17,7 +17,22 @@ import {
   verifySignerInfo,
   type TimestampToken,
 } from './cms';
+import * as pkijs from 'pkijs';
+import { logContained } from './context';
 import type { SignatureInfo } from './types';
+
+const toB64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
+
+/** Certificates of a SignedData besides the signer's (base64 DER). */
+function otherCerts(sd: pkijs.SignedData, signer: pkijs.Certificate | null): string[] {
+  return (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate && c !== signer).map((c) => toB64(certDer(c)));
+}
+
+/** Integrity value of a verification status. */
+function integrityOf(status: 'intact' | 'mismatch' | 'unsupported', extraProblem: boolean): SignatureInfo['integrity'] {
+  if (extraProblem || status === 'mismatch') return 'mismatch';
+  return status === 'intact' ? 'intact' : 'unknown';
+}
 
 /** One PDF signature with its time-stamp verdict. */
 export type PdfSignatureResult = { info: SignatureInfo; timestampInvalid: boolean };
@@ -127,7 +142,7 @@ async function checkDocTimestamp(info: SignatureInfo, contents: Uint8Array, sign
   const ts = await inspectTimestampToken(contents, signed);
   const sd = parseSignedData(contents);
   const v = await verifySignerInfo(sd, new Uint8Array(sd.encapContentInfo.eContent?.getValue() ?? new ArrayBuffer(0)));
-  const intact = ts.imprintMatches === true && v.intact;
+  const integrity = integrityOf(v.status, ts.imprintMatches !== true);
   return {
     info: {
       ...info,
@@ -135,8 +150,13 @@ async function checkDocTimestamp(info: SignatureInfo, contents: Uint8Array, sign
       signingTime: ts.genTime?.toISOString() ?? null,
       hasTimestamp: true,
       timestampTime: ts.genTime?.toISOString() ?? null,
-      integrity: intact ? 'intact' : 'mismatch',
-      detail: intact ? 'document time stamp verified' : `document time stamp: ${ts.imprintMatches ? v.detail : 'imprint mismatch'}`,
+      integrity,
+      algorithm: v.algorithm,
+      ...(integrity === 'unknown' && v.algorithm ? { unsupportedAlgorithm: v.algorithm } : {}),
+      certificates: { signer: v.cert ? toB64(certDer(v.cert)) : null, others: otherCerts(sd, v.cert) },
+      timestamp: { tsaCertificate: v.cert ? toB64(certDer(v.cert)) : null, others: otherCerts(sd, v.cert), valid: integrity === 'intact' },
+      ocspResponses: [],
+      detail: integrity === 'intact' ? 'document time stamp verified' : `document time stamp: ${ts.imprintMatches ? v.detail : 'imprint mismatch'}`,
     },
     timestampInvalid: false,
   };
@@ -157,7 +177,7 @@ async function checkCmsSignature(info: SignatureInfo, sig: SigDict, contents: Ui
   const v = await verifySignerInfo(sd, content);
   const tsAttr = signatureTimestampAttr(sd);
   const ts = tsAttr ? await inspectTimestampToken(tsAttr, signatureValueBytes(sd)) : null;
-  const intact = v.intact && !problem;
+  const integrity = integrityOf(v.status, problem !== null);
   return {
     info: {
       ...info,
@@ -165,7 +185,12 @@ async function checkCmsSignature(info: SignatureInfo, sig: SigDict, contents: Ui
       signingTime: v.signingTime?.toISOString() ?? pdfDateToIso(sig.m),
       hasTimestamp: tsAttr !== null,
       timestampTime: ts?.genTime?.toISOString() ?? null,
-      integrity: intact ? 'intact' : 'mismatch',
+      integrity,
+      algorithm: v.algorithm,
+      ...(integrity === 'unknown' && v.algorithm ? { unsupportedAlgorithm: v.algorithm } : {}),
+      certificates: { signer: v.cert ? toB64(certDer(v.cert)) : null, others: otherCerts(sd, v.cert) },
+      timestamp: ts ? { tsaCertificate: ts.tsaCertificate ? toB64(ts.tsaCertificate) : null, others: (ts.certificates ?? []).map(toB64), valid: ts.imprintMatches === true && ts.signatureValid === true } : null,
+      ocspResponses: [],
       detail: `${sig.subFilter ?? 'unknown SubFilter'}: ${problem ?? v.detail}`,
     },
     timestampInvalid: ts ? tsInvalid(ts) : false,
@@ -191,6 +216,7 @@ async function checkOne(bytes: Uint8Array, sig: SigDict): Promise<PdfSignatureRe
     if (sig.subFilter === 'ETSI.RFC3161' || isTimestampToken(split.contents)) return await checkDocTimestamp(info, split.contents, split.signed);
     return await checkCmsSignature(info, sig, split.contents, split.signed);
   } catch (e) {
+    logContained('pdf cms', null, e);
     return { info: { ...info, detail: `CMS not parseable: ${errorMessage(e)}` }, timestampInvalid: false };
   }
 }

@@ -140,7 +140,7 @@ export type SignedPdf = { bytes: Uint8Array; signer: TestSigner; signingTime: Da
  * Builds a one-page PDF and signs it (detached CMS over the ByteRange, SHA-256, RSA PKCS#1 v1.5).
  * The whole file is covered by the signature.
  */
-export async function createSignedPdf(opts: { signer?: TestSigner; signingTime?: Date; text?: string; contentsBytes?: number } = {}): Promise<SignedPdf> {
+export async function createSignedPdf(opts: { signer?: TestSigner; signingTime?: Date; text?: string; contentsBytes?: number; cms?: (signedBytes: Uint8Array) => Uint8Array } = {}): Promise<SignedPdf> {
   const signer = opts.signer ?? (await createTestSigner());
   const signingTime = opts.signingTime ?? new Date(Math.floor(Date.now() / 1000) * 1000);
   const contentsBytes = opts.contentsBytes ?? 8192;
@@ -156,7 +156,7 @@ export async function createSignedPdf(opts: { signer?: TestSigner; signingTime?:
   const bytes = new Uint8Array(pdf);
   bytes.set(Buffer.from(brText, 'latin1'), brAt);
   const signed = Buffer.concat([bytes.subarray(0, a), bytes.subarray(b)]);
-  const cms = await createDetachedCms(new Uint8Array(signed), signer, signingTime);
+  const cms = opts.cms ? opts.cms(new Uint8Array(signed)) : await createDetachedCms(new Uint8Array(signed), signer, signingTime);
   if (cms.length > contentsBytes) throw new Error(`CMS (${cms.length} bytes) does not fit into /Contents (${contentsBytes})`);
   bytes.set(Buffer.from(Buffer.from(cms).toString('hex').toUpperCase(), 'latin1'), a + 1);
   return { bytes, signer, signingTime, byteRange };
