@@ -118,6 +118,8 @@ export function issueCertificate(opts: {
   qc?: { compliance?: boolean; sscd?: boolean };
   eku?: 'timeStamping' | 'ocspSigning';
   signatureHash?: Hash;
+  /** Key usage bits (digitalSignature = bit 0, nonRepudiation = bit 1). */
+  keyUsage?: ('digitalSignature' | 'nonRepudiation')[];
 }): TestCert {
   const cert = new pkijs.Certificate();
   cert.version = 2;
@@ -133,6 +135,10 @@ export function issueCertificate(opts: {
   if (opts.eku) {
     const oid = opts.eku === 'timeStamping' ? '1.3.6.1.5.5.7.3.8' : '1.3.6.1.5.5.7.3.9';
     extensions.push(new pkijs.Extension({ extnID: '2.5.29.37', critical: true, extnValue: new pkijs.ExtKeyUsage({ keyPurposes: [oid] }).toSchema().toBER(false) }));
+  }
+  if (opts.keyUsage?.length) {
+    const bits = (opts.keyUsage.includes('digitalSignature') ? 0x80 : 0) | (opts.keyUsage.includes('nonRepudiation') ? 0x40 : 0);
+    extensions.push(new pkijs.Extension({ extnID: '2.5.29.15', critical: true, extnValue: new asn1js.BitString({ valueHex: new Uint8Array([bits]), unusedBits: 6 }).toBER(false) }));
   }
   if (opts.qc) {
     const statements = [

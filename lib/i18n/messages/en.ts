@@ -288,6 +288,7 @@ export const en: Messages = {
     container_mimetype_missing: 'The container lacks the part that marks it as an eParaksts document (another program probably repacked it). Ask the council office for the original .edoc file, or sign the decision again with eParaksts.',
     container_mimetype_misplaced: 'The container is not saved the way the eParaksts format requires (another program probably repacked it). Ask the council office for the original .edoc file, or sign the decision again with eParaksts.',
     no_xref: 'The PDF was not finished: the program that made it did not write its table of contents. Export the decision as PDF again and upload the new file.',
+    duplicate: 'This very file is already attached to this decision. To replace the document, upload a different file (e.g. the decision signed again).',
     aborted: 'The upload was interrupted. Please try again.',
     warnings: 'Warnings',
     w_javascript: 'The PDF contains JavaScript.',

@@ -287,6 +287,7 @@ export const lv = {
     container_mimetype_missing: 'Konteinerā trūkst obligātās daļas, kas to apzīmē kā eParaksta dokumentu (to, visticamāk, pārsaiņoja cita programma). Lūdziet domes kancelejai oriģinālo .edoc failu vai parakstiet lēmumu vēlreiz ar eParakstu.',
     container_mimetype_misplaced: 'Konteiners nav saglabāts tā, kā to prasa eParaksta formāts (to, visticamāk, pārsaiņoja cita programma). Lūdziet domes kancelejai oriģinālo .edoc failu vai parakstiet lēmumu vēlreiz ar eParakstu.',
     no_xref: 'PDF nav pabeigts: programma, kas to izveidoja, nav ierakstījusi tā satura rādītāju. Vēlreiz eksportējiet lēmumu kā PDF un augšupielādējiet jauno failu.',
+    duplicate: 'Šis pats fails jau ir pievienots šim lēmumam. Ja vēlaties aizstāt dokumentu, augšupielādējiet citu failu (piem., no jauna parakstītu lēmumu).',
     aborted: 'Augšupielāde pārtrūka. Mēģiniet vēlreiz.',
     warnings: 'Brīdinājumi',
     w_javascript: 'PDF satur JavaScript.',
