@@ -3,6 +3,7 @@ import { mailMessages } from './ns/mail';
 import { usersMessages } from './ns/users';
 import { dashboardMessages } from './ns/dashboard';
 import { termsMessages } from './ns/terms';
+import { signaturesMessages } from './ns/signatures';
 
 /** English UI strings; must have every key of lv.ts (the type checks it). */
 export const en: Messages = {
@@ -527,4 +528,5 @@ export const en: Messages = {
   users: usersMessages.en,
   dashboard: dashboardMessages.en,
   terms: termsMessages.en,
+  signatures: signaturesMessages.en,
 };

@@ -2,6 +2,7 @@ import { mailMessages } from './ns/mail';
 import { usersMessages } from './ns/users';
 import { dashboardMessages } from './ns/dashboard';
 import { termsMessages } from './ns/terms';
+import { signaturesMessages } from './ns/signatures';
 
 /** Latvian UI strings (the default language). Keys are shared with en.ts; larger areas live in ./ns. */
 export const lv = {
@@ -527,6 +528,7 @@ export const lv = {
   users: usersMessages.lv,
   dashboard: dashboardMessages.lv,
   terms: termsMessages.lv,
+  signatures: signaturesMessages.lv,
 };
 
 export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
