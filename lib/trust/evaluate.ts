@@ -31,17 +31,16 @@ function decode(b64: string | null | undefined): Uint8Array | null {
   return b64 ? new Uint8Array(Buffer.from(b64, 'base64')) : null;
 }
 
-/** Listed certificates (each with its service) whose service type matches `typeFilter`. */
+const parsedAnchors = new WeakMap<TrustedList, Anchor[]>();
+
+/** Listed certificates (each with its service) whose service type matches `typeFilter`; parsed once per list. */
 function anchorsOf(list: TrustedList, typeFilter: (type: string) => boolean): Anchor[] {
-  const out: Anchor[] = [];
-  for (const service of list.services) {
-    if (!typeFilter(service.type)) continue;
-    for (const der of service.certificates) {
-      const cert = parseCert(der);
-      if (cert) out.push({ cert, service });
-    }
+  let all = parsedAnchors.get(list);
+  if (!all) {
+    all = list.services.flatMap((service) => service.certificates.map((der) => ({ cert: parseCert(der), service }))).filter((a): a is Anchor => a.cert !== null);
+    parsedAnchors.set(list, all);
   }
-  return out;
+  return all.filter((a) => typeFilter(a.service.type));
 }
 
 /** Builds the chain from `leaf` to a listed certificate; `anchors` are every listed certificate that fits. */

@@ -34,7 +34,7 @@ export type AsiceOptions = {
   encoding: Encoding;
   signingTime: Date;
   dataName?: string;
-  data?: string;
+  data?: string | Uint8Array;
   /** Certificates placed in xades:CertificateValues (e.g. the issuing CA). */
   extraCerts?: Uint8Array[];
   timestamp?: { tsa: TestCert; genTime: Date };
@@ -44,7 +44,7 @@ export type AsiceOptions = {
 };
 
 /** The XAdES signature XML (signatures0.xml) and the container built around it. */
-export function buildSignedAsice(opts: AsiceOptions): { zip: Uint8Array; xml: string; dataName: string; data: string } {
+export function buildSignedAsice(opts: AsiceOptions): { zip: Uint8Array; xml: string; dataName: string; data: string | Uint8Array } {
   const dataName = opts.dataName ?? 'lemums.txt';
   const data = opts.data ?? 'Domes lēmums Nr. 7: pievienoties memorandam.';
   const hash = opts.encoding.hash;

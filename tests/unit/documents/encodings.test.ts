@@ -57,7 +57,7 @@ describe('XAdES (ASiC-E) signature encodings, raw r‖s for ECDSA', () => {
   it('one changed byte in the signed data file → signature_invalid', async () => {
     const signer = signerFor('rsa');
     const built = buildSignedAsice({ signer, encoding: { family: 'rsa-pkcs1', hash: 'sha256', digestInfoNull: false }, signingTime });
-    const r = await inspectDocument(rebuild(built, built.xml, built.data.replace('7', '8')));
+    const r = await inspectDocument(rebuild(built, built.xml, String(built.data).replace('7', '8')));
     expect(r).toMatchObject({ ok: false, reason: 'signature_invalid' });
   });
 
