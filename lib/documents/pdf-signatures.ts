@@ -2,7 +2,7 @@
  * PAdES / PDF CMS signature checks: ByteRange digest, messageDigest and signature value against the
  * certificate embedded in the CMS. The certificate is NOT validated against a trust anchor.
  */
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFString, PDFHexString, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFString, PDFHexString, type PDFDocument, type PDFObject } from 'pdf-lib';
 import {
   bytesEqual,
   certDer,
@@ -221,6 +221,35 @@ async function checkOne(bytes: Uint8Array, sig: SigDict): Promise<PdfSignatureRe
   }
 }
 
+/** Decoded bytes of each stream in a /DSS array (/OCSPs, /Certs). */
+function dssStreams(doc: PDFDocument, dss: PDFDict, key: string): string[] {
+  const arr = dss.lookup(PDFName.of(key));
+  if (!(arr instanceof PDFArray)) return [];
+  const out: string[] = [];
+  for (let i = 0; i < arr.size(); i++) {
+    const stream = doc.context.lookup(arr.get(i));
+    if (!(stream instanceof PDFRawStream)) continue;
+    try {
+      out.push(toB64(decodePDFRawStream(stream).decode()));
+    } catch (e) {
+      logContained('pdf dss stream', null, e);
+    }
+  }
+  return out;
+}
+
+/** PAdES Document Security Store (ETSI EN 319 142-1 5.4): OCSP responses and certificates for the trust check. */
+export function readDss(doc: PDFDocument): { ocsp: string[]; certs: string[] } {
+  try {
+    const dss = doc.catalog.lookup(PDFName.of('DSS'));
+    if (!(dss instanceof PDFDict)) return { ocsp: [], certs: [] };
+    return { ocsp: dssStreams(doc, dss, 'OCSPs'), certs: dssStreams(doc, dss, 'Certs') };
+  } catch (e) {
+    logContained('pdf dss', null, e);
+    return { ocsp: [], certs: [] };
+  }
+}
+
 /**
  * Checks every signature dictionary of the document. A signature whose ByteRange does not reach the
  * end of the file (a later revision was appended) is reported with `coversWholeDocument: false`.
@@ -232,5 +261,15 @@ export async function checkPdfSignatures(bytes: Uint8Array, text: string, doc: P
     const r = await checkOne(bytes, sig);
     if (r) out.push(r);
   }
-  return out;
+  if (out.length === 0) return out;
+  const dss = readDss(doc);
+  if (dss.ocsp.length === 0 && dss.certs.length === 0) return out;
+  return out.map((r) => ({
+    ...r,
+    info: {
+      ...r.info,
+      ocspResponses: [...(r.info.ocspResponses ?? []), ...dss.ocsp],
+      certificates: r.info.certificates ? { signer: r.info.certificates.signer, others: [...r.info.certificates.others, ...dss.certs] } : r.info.certificates,
+    },
+  }));
 }

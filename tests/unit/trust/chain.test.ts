@@ -8,7 +8,8 @@ import { inspectDocument } from '@/lib/documents/inspect';
 import type { SignatureInfo } from '@/lib/documents/types';
 import { evaluateSignatureTrust, type ListSource } from '@/lib/trust/evaluate';
 import { parseTrustedList } from '@/lib/trust/tsl';
-import { createOcspResponse, generateKey, issueCertificate, type TestCert } from '../../support/pki';
+import { createOcspResponse, generateKey, issueCertificate, signedData, type TestCert } from '../../support/pki';
+import { createSignedPdf } from '../documents/sign-helper';
 import { buildTsl, type TestService } from '../../support/tsl-builder';
 import { buildSignedAsice } from '../../support/xades-builder';
 
@@ -126,6 +127,18 @@ describe('trust verdicts against a generated trusted list', () => {
     const g = evaluateSignatureTrust(await signatureOf({ signer: s, encoding: ecdsa, signingTime: at('2026-06-01T10:00:00Z'), ocsp: [good] }), list([caGranted]), NOW);
     expect(g.status).toBe('qualified_trusted');
     expect(g.facts.ocsp).toMatchObject({ status: 'good' });
+  });
+
+  it('PAdES: OCSP responses and certificates in the Document Security Store (/DSS) are used (revoked → indeterminate)', async () => {
+    const s = signer({ cn: 'PADES PERSON' });
+    const revoked = createOcspResponse({ cert: s, issuer: ca, responder: ca, status: 'revoked', producedAt: at('2026-06-01T10:00:10Z'), revokedAt: at('2026-05-01T00:00:00Z') });
+    const signingTime = at('2026-06-01T10:00:00Z');
+    const pdf = await createSignedPdf({ signingTime, dss: { ocsp: [revoked], certs: [ca.der] }, cms: (content) => signedData({ content, signer: s, signingTime }) });
+    const r = await inspectDocument(pdf.bytes);
+    if (!r.ok) throw new Error(r.reason);
+    const v = evaluateSignatureTrust(r.signatures[0]!, list([caGranted]), NOW);
+    expect(v).toMatchObject({ status: 'indeterminate', reason: 'revoked' });
+    expect(v.facts.ocsp).toMatchObject({ status: 'revoked', responder: 'TEST QC CA 2026' });
   });
 
   it('an OCSP response signed by a responder the CA did not authorise is ignored, never trusted', async () => {
