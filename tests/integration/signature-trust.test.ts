@@ -3,6 +3,7 @@
  * staff (audited, history kept), and `trust:update` against a local HTTP server with a test-pinned
  * scheme-operator key: a verified list is stored and used; a tampered, failed or older one changes nothing.
  */
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -128,6 +129,26 @@ describe('npm run trust:update (lib/trust/update) against a local server', () =>
     }
     expect(await db().trustedList.count()).toBe(1);
     expect((await currentList()).list.sequenceNumber).toBe(42);
+  });
+
+  it('the npm run trust:update script: TRUSTED_LIST_URL / TRUSTED_LIST_SIGNER_PEM from the environment; exit 0 when stored, 1 (nothing changed) when tampered', async () => {
+    const run = () => new Promise<{ code: number; out: string }>((resolve, reject) => {
+      const child = spawn(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/trust-update.ts'], { env: { ...process.env, TRUSTED_LIST_URL: url, TRUSTED_LIST_SIGNER_PEM: pinnedPemFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code: code ?? 1, out }));
+    });
+    served = { status: 200, body: await signTsl(newerList(42, '2026-11-20T00:00:00Z'), operator) };
+    const ok = await run();
+    expect(ok, ok.out).toMatchObject({ code: 0 });
+    expect(ok.out).toContain('Trusted list No. 42 of 2026-11-20 verified and stored');
+    served = { status: 200, body: (await signTsl(newerList(43, '2026-11-25T00:00:00Z'), operator)).replace('granted', 'withdrawn') };
+    const bad = await run();
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('Trusted list not updated: the list signature does not verify with the pinned scheme-operator certificate');
+    expect(await db().trustedList.count()).toBe(1);
   });
 
   it('with no downloaded list the bundled snapshot (No. 41) is used and reported past its NextUpdate', async () => {
