@@ -10,7 +10,7 @@ import { createSignedPdf } from './sign-helper';
 
 afterEach(() => vi.restoreAllMocks());
 
-function logged(spy: ReturnType<typeof vi.spyOn>): { event: string; where: string; sha256: string | null; algorithm: string | null; error: string }[] {
+function logged(spy: { mock: { calls: unknown[][] } }): { event: string; where: string; sha256: string | null; algorithm: string | null; error: string }[] {
   return spy.mock.calls.map((c) => JSON.parse(String(c[0])) as { event: string; where: string; sha256: string | null; algorithm: string | null; error: string });
 }
 
