@@ -123,6 +123,14 @@ export const MATRIX: Record<string, Row> = {
     prepare: async () => { await resetAccession(OWN, 'DRAFT'); return { raw: await pdfBytes() }; },
     expect: ownSecretaryOnly(201),
   },
+  'POST /api/staff/documents/[id]/trust-recheck': {
+    path: '',
+    prepare: async () => {
+      const a = await resetAccession(nextPooled(), 'SUBMITTED');
+      return { path: `/api/staff/documents/${await insertDocument(a.id, await pdfBytes())}/trust-recheck` };
+    },
+    expect: staffOnly(200),
+  },
   'DELETE /api/accessions/[slug]/documents/[id]': {
     path: '',
     prepare: async () => {
