@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { isNotModified } from '@/lib/http/conditional';
+import { PUBLIC_CORS_HEADERS, corsPreflight } from '@/lib/http/cors';
 
 /** Media types of the open data endpoints. */
 export const MEDIA = {
@@ -10,9 +12,10 @@ export const MEDIA = {
 
 const SHARED_HEADERS = {
   'Cache-Control': 'public, max-age=60, stale-while-revalidate=600',
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers': 'ETag',
+  ...PUBLIC_CORS_HEADERS,
   'X-Content-Type-Options': 'nosniff',
+  // Note: this body is identity; the front server sends gzip and br from its cache, each with its own ETag.
+  Vary: 'Accept-Encoding',
 } as const;
 
 /** A strong ETag: the quoted SHA-256 (hex) of the body's UTF-8 bytes. */
@@ -20,12 +23,8 @@ export function etagOf(body: string): string {
   return `"${createHash('sha256').update(body, 'utf8').digest('hex')}"`;
 }
 
-/** Whether an If-None-Match header matches `etag` (RFC 9110 weak comparison, `*`, lists). */
-export function matchesIfNoneMatch(header: string | null, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-}
+/** OPTIONS of an open data URL: the CORS preflight answer (route files export it as OPTIONS). */
+export const OPTIONS = (): Response => corsPreflight();
 
 /** The request's origin (scheme, host, port), for absolute links in a response. */
 export function originOf(request: Request): string {
@@ -39,7 +38,7 @@ export function originOf(request: Request): string {
 export function openDataResponse(request: Request, body: string, type: string, filename?: string): Response {
   const etag = etagOf(body);
   const headers: Record<string, string> = { ...SHARED_HEADERS, ETag: etag };
-  if (matchesIfNoneMatch(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+  if (isNotModified(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
   headers['Content-Type'] = type;
   if (filename) headers['Content-Disposition'] = `attachment; filename="${filename}"`;
   return new Response(body, { status: 200, headers });

@@ -112,6 +112,11 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/v1/accessions.geojson': { path: '/api/v1/accessions.geojson', expect: all(200), audits: () => false },
   'GET /api/v1/openapi.json': { path: '/api/v1/openapi.json', expect: all(200), audits: () => false },
   'GET /api/v1/dcat.jsonld': { path: '/api/v1/dcat.jsonld', expect: all(200), audits: () => false },
+  'GET /api/[...missing]': { path: '/api/no-such-endpoint/x', expect: all(404) },
+  'POST /api/[...missing]': { path: '/api/no-such-endpoint/x', body: () => ({}), expect: all(404) },
+  'PUT /api/[...missing]': { path: '/api/no-such-endpoint/x', body: () => ({}), expect: all(404) },
+  'PATCH /api/[...missing]': { path: '/api/no-such-endpoint/x', body: () => ({}), expect: all(404) },
+  'DELETE /api/[...missing]': { path: '/api/no-such-endpoint/x', body: () => ({}), expect: all(404) },
   'PUT /api/accessions/[slug]': {
     path: `/api/accessions/${OWN}`,
     prepare: async () => { await resetAccession(OWN, 'DRAFT'); return {}; },

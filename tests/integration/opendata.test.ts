@@ -13,6 +13,14 @@ import { GET as accessionsCsv } from '@/app/api/v1/accessions.csv/route';
 import { GET as accessionsGeo } from '@/app/api/v1/accessions.geojson/route';
 import { GET as openapiJson } from '@/app/api/v1/openapi.json/route';
 import { GET as dcatJsonld } from '@/app/api/v1/dcat.jsonld/route';
+import { OPTIONS as municipalitiesOptions } from '@/app/api/v1/municipalities/route';
+import { OPTIONS as municipalitiesCsvOptions } from '@/app/api/v1/municipalities.csv/route';
+import { OPTIONS as municipalitiesGeoOptions } from '@/app/api/v1/municipalities.geojson/route';
+import { OPTIONS as accessionsOptions } from '@/app/api/v1/accessions/route';
+import { OPTIONS as accessionsCsvOptions } from '@/app/api/v1/accessions.csv/route';
+import { OPTIONS as accessionsGeoOptions } from '@/app/api/v1/accessions.geojson/route';
+import { OPTIONS as openapiOptions } from '@/app/api/v1/openapi.json/route';
+import { OPTIONS as dcatOptions } from '@/app/api/v1/dcat.jsonld/route';
 import { createSignedPdf } from '../unit/documents/sign-helper';
 import { parseCsv } from '../unit/opendata/csv-parse';
 import { actorOf, createUser, resetDatabase } from './db-utils';
@@ -27,6 +35,17 @@ const DATA_ROUTES: Record<string, Handler> = {
   'accessions': accessionsJson, 'accessions.csv': accessionsCsv, 'accessions.geojson': accessionsGeo,
 };
 const ALL_ROUTES: Record<string, Handler> = { ...DATA_ROUTES, 'openapi.json': openapiJson, 'dcat.jsonld': dcatJsonld };
+/** The OPTIONS export of every /api/v1 route file (the CORS preflight). */
+const OPTIONS_ROUTES: Record<string, () => Response> = {
+  'municipalities': municipalitiesOptions,
+  'municipalities.csv': municipalitiesCsvOptions,
+  'municipalities.geojson': municipalitiesGeoOptions,
+  'accessions': accessionsOptions,
+  'accessions.csv': accessionsCsvOptions,
+  'accessions.geojson': accessionsGeoOptions,
+  'openapi.json': openapiOptions,
+  'dcat.jsonld': dcatOptions,
+};
 
 /** Text that exists only in non-public records; none of it may reach a response. */
 const SECRETS = ['DRAFT-SECRET-1', 'PENDING-SECRET-2', 'RETURNED-SECRET-3', 'Atgriezts: trūkst paraksta (SECRET)', 'Melnraksta Dome', 'Gaidoša Dome', 'Atgrieztā Dome'];
@@ -248,6 +267,24 @@ describe('open data API', () => {
         expect(await again.text(), name).toBe('');
         expect(again.headers.get('etag'), name).toBe(etag);
         expect((await call(handler, '', { 'if-none-match': '"stale"' })).status, name).toBe(200);
+        // RFC 9110 §13.1.2: weak comparison, lists and `*`.
+        for (const value of [`W/${etag}`, `"stale", W/${etag}`, `"a", ${etag}, "b"`, '*']) {
+          expect((await call(handler, '', { 'if-none-match': value })).status, `${name} ${value}`).toBe(304);
+        }
+        expect(res.headers.get('vary'), name).toBe('Accept-Encoding');
+        expect(res.headers.get('access-control-expose-headers'), name).toMatch(/\bETag\b/);
+      }
+    });
+
+    it('answer a CORS preflight on every open data URL', async () => {
+      for (const [name, handler] of Object.entries(OPTIONS_ROUTES)) {
+        const res = handler();
+        expect(res.status, name).toBe(204);
+        expect(res.headers.get('access-control-allow-origin'), name).toBe('*');
+        expect(res.headers.get('access-control-allow-methods'), name).toBe('GET, HEAD, OPTIONS');
+        expect(res.headers.get('access-control-allow-headers'), name).toContain('If-None-Match');
+        expect(Number(res.headers.get('access-control-max-age')), name).toBeGreaterThanOrEqual(600);
+        expect(res.headers.get('access-control-expose-headers'), name).toContain('ETag');
       }
     });
 

@@ -4,6 +4,8 @@ import { dcatDocument } from '@/lib/opendata/dcat';
 import { openDataModified } from '@/lib/opendata/queries';
 import { MEDIA, openDataResponse, originOf } from '@/lib/opendata/http';
 
+export { OPTIONS } from '@/lib/opendata/http';
+
 export const GET = route(async (request) => {
   const doc = dcatDocument({ origin: originOf(request), modified: await openDataModified() });
   return openDataResponse(request, JSON.stringify(doc), MEDIA.jsonld);

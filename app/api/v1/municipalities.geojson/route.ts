@@ -5,6 +5,8 @@ import { listOpenMunicipalities } from '@/lib/opendata/queries';
 import { featureCollection } from '@/lib/opendata/formats';
 import { MEDIA, openDataResponse } from '@/lib/opendata/http';
 
+export { OPTIONS } from '@/lib/opendata/http';
+
 export const GET = route(async (request) => {
   const data = await listOpenMunicipalities({ term: parseOpenDataQuery(request).term, withGeometry: true });
   return openDataResponse(request, featureCollection(data.term, data.rows, (m) => m.slug), MEDIA.geojson);
