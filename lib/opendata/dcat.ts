@@ -1,4 +1,5 @@
 import { lookup, type Locale } from '@/lib/i18n';
+import { GEOMETRY_LICENCE } from './licences';
 import { DATA_ENDPOINTS, DCAT_PATH, OPENAPI_PATH, type DataEndpoint } from './endpoints';
 
 /**
@@ -36,11 +37,11 @@ const ISSUERS: Node[] = [
 function licenceOf(e: DataEndpoint, origin: string): Node {
   if (e.format !== 'geojson') return id(CC_BY_4);
   return {
-    '@id': `${origin}${DCAT_PATH}#geometry-licence`,
+    '@id': `${origin}${GEOMETRY_LICENCE.textPath}`,
     '@type': 'dct:LicenseDocument',
     'rdfs:label': [
-      { '@value': 'Īpašības: CC BY 4.0; robežu ģeometrija: amCharts bezmaksas “linkware” licence (prisma/data/LICENSE-amcharts5-geodata.md), atsauce “Kartes dati: amCharts” ar saiti uz amcharts.com.', '@language': 'lv' },
-      { '@value': 'Properties: CC BY 4.0; boundary geometry: amCharts free linkware licence (prisma/data/LICENSE-amcharts5-geodata.md), attribution "Map data: amCharts" with a link to amcharts.com.', '@language': 'en' },
+      { '@value': 'Īpašības: CC BY 4.0; robežu ģeometrija: amCharts bezmaksas “linkware” licence , atsauce “Kartes dati: amCharts” ar saiti uz amcharts.com.', '@language': 'lv' },
+      { '@value': 'Properties: CC BY 4.0; boundary geometry: amCharts free linkware licence , attribution "Map data: amCharts" with a link to amcharts.com.', '@language': 'en' },
     ],
     'rdfs:seeAlso': id('https://www.amcharts.com/'),
   };

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { env } from '@/lib/env';
 import { isNotModified } from '@/lib/http/conditional';
 import { PUBLIC_CORS_HEADERS, corsPreflight } from '@/lib/http/cors';
 
@@ -26,9 +27,19 @@ export function etagOf(body: string): string {
 /** OPTIONS of an open data URL: the CORS preflight answer (route files export it as OPTIONS). */
 export const OPTIONS = (): Response => corsPreflight();
 
-/** The request's origin (scheme, host, port), for absolute links in a response. */
-export function originOf(request: Request): string {
-  return new URL(request.url).origin;
+/**
+ * The portal's public base address (PUBLIC_BASE_URL, no trailing slash):
+ * every absolute link and IRI of the open data is built on it, never on the
+ * request's Host, so a harvester sees the same IRIs whatever address it
+ * used, and across restarts.
+ */
+export function publicBase(): string {
+  return env.PUBLIC_BASE_URL.replace(/\/+$/, '');
+}
+
+/** The base for absolute links in a response: {@link publicBase} (the request is not trusted for it). */
+export function originOf(_request?: Request): string {
+  return publicBase();
 }
 
 /**

@@ -23,7 +23,7 @@ function itemSchema(fields: readonly { name: string; schema: JsonSchema }[], gro
 }
 
 const GEOMETRY: JsonSchema = {
-  description: 'GeoJSON Polygon or MultiPolygon, WGS 84 longitude/latitude (RFC 7946).',
+  description: 'GeoJSON Polygon or MultiPolygon, WGS 84 longitude/latitude (RFC 7946): exterior rings counter-clockwise, holes clockwise.',
   oneOf: [
     { type: 'object', required: ['type', 'coordinates'], properties: { type: { const: 'Polygon' }, coordinates: { type: 'array', items: { type: 'array', items: { type: 'array', items: { type: 'number' } } } } } },
     { type: 'object', required: ['type', 'coordinates'], properties: { type: { const: 'MultiPolygon' }, coordinates: { type: 'array', items: { type: 'array', items: { type: 'array', items: { type: 'array', items: { type: 'number' } } } } } } },
@@ -46,7 +46,12 @@ function featureCollectionSchema(item: string): JsonSchema {
     properties: {
       type: { const: 'FeatureCollection' },
       term: { type: ['string', 'null'] },
-      license: { type: 'string', format: 'uri', description: 'Licence of the properties (CC BY 4.0).' },
+      licenses: {
+        type: 'array',
+        description: 'The licence of each part, with the address of its text served by the portal: properties CC BY 4.0, geometry the amCharts free licence (linkware).',
+        minItems: 2,
+        items: ref('Licence'),
+      },
       attribution: { type: 'string', description: 'Source and licence of the boundary geometry (amCharts linkware).' },
       features: {
         type: 'array',
@@ -65,6 +70,20 @@ const SCHEMAS: Record<string, JsonSchema> = {
   Accession: itemSchema(ACCESSION_FIELDS, 'accessionFields'),
   Document: DOCUMENT_SCHEMA,
   Geometry: GEOMETRY,
+  Licence: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['applies_to', 'name', 'spdx', 'url', 'canonical_url', 'attribution', 'attribution_url'],
+    properties: {
+      applies_to: { type: 'string', enum: ['properties', 'geometry'] },
+      name: { type: 'string' },
+      spdx: { type: 'string', examples: ['CC-BY-4.0', 'LicenseRef-amCharts-Free'] },
+      url: { type: 'string', format: 'uri', description: 'The licence text, served by the portal at a stable address.' },
+      canonical_url: { type: 'string', format: 'uri', description: "The licensor's address of the licence." },
+      attribution: { type: 'string', description: 'The attribution a re-user must show.' },
+      attribution_url: { type: 'string', format: 'uri' },
+    },
+  },
   MunicipalityList: listSchema('Municipality', 'The council term of the list.'),
   AccessionList: listSchema('Accession', 'The council term asked for, or null for all terms.'),
   MunicipalityFeatureCollection: featureCollectionSchema('Municipality'),

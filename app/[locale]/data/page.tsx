@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import { pageLocale } from '@/lib/i18n/page';
 import { formatDate, type Translate } from '@/lib/i18n';
 import { findCurrentTerm } from '@/lib/municipalities/queries';
 import { openDataModified } from '@/lib/opendata/queries';
 import { dcatDocument } from '@/lib/opendata/dcat';
 import { DATA_ENDPOINTS, DCAT_PATH, FORMAT_LABEL, OPENAPI_PATH } from '@/lib/opendata/endpoints';
+import { DATA_LICENCE, GEOMETRY_LICENCE } from '@/lib/opendata/licences';
+import { publicBase } from '@/lib/opendata/http';
 import { ACCESSION_FIELDS, MUNICIPALITY_FIELDS, typeLabel, type JsonSchema } from '@/lib/opendata/fields';
 
 export const dynamic = 'force-dynamic';
@@ -13,14 +14,6 @@ export const dynamic = 'force-dynamic';
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { t } = await pageLocale(params);
   return { title: t('opendata.title'), description: t('opendata.lead') };
-}
-
-/** The origin the page was requested on, so the embedded DCAT matches /api/v1/dcat.jsonld. */
-async function requestOrigin(): Promise<string> {
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost';
-  const proto = h.get('x-forwarded-proto')?.split(',')[0]?.trim() ?? 'http';
-  return `${proto === 'https' ? 'https' : 'http'}://${host}`;
 }
 
 /** JSON for an inline script: `<` escaped so the text can never close the script element. */
@@ -56,7 +49,8 @@ function FieldTable({ id, caption, fields, t, describe }: {
 
 export default async function OpenDataPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale, t } = await pageLocale(params);
-  const [origin, modified, term] = await Promise.all([requestOrigin(), openDataModified(), findCurrentTerm()]);
+  const origin = publicBase();
+  const [modified, term] = await Promise.all([openDataModified(), findCurrentTerm()]);
   const dcat = dcatDocument({ origin, modified });
   const exampleTerm = term?.slug ?? '2021-2025';
   const lookupField = (group: 'municipalityFields' | 'accessionFields') => (name: string) => t(`opendata.${group}.${name}` as Parameters<Translate>[0]);
@@ -122,9 +116,10 @@ export default async function OpenDataPage({ params }: { params: Promise<{ local
       <section aria-labelledby="licence" className="space-y-3">
         <h2 id="licence" className="text-xl font-semibold">{t('opendata.licenceHeading')}</h2>
         <p>{t('opendata.licenceData')}</p>
-        <p><a href={`https://creativecommons.org/licenses/by/4.0/deed.${locale}`} rel="license noopener">{t('opendata.licenceLink')}</a></p>
+        <p><a href={`https://creativecommons.org/licenses/by/4.0/deed.${locale}`} rel="license noopener">{t('opendata.licenceLink')}</a> · <a href={DATA_LICENCE.textPath}>{t('opendata.licenceDataText')}</a></p>
         <p>{t('opendata.licenceGeometry')}</p>
-        <p><a href="https://www.amcharts.com/" rel="noopener">{t('opendata.amchartsLink')}</a></p>
+        <p><a href="https://www.amcharts.com/" rel="noopener">{t('opendata.amchartsLink')}</a> · <a href={GEOMETRY_LICENCE.textPath}>{t('opendata.licenceGeometryText')}</a></p>
+        <p>{t('opendata.geometryOrientation')}</p>
       </section>
 
       <section aria-labelledby="machine" className="space-y-3">

@@ -2,6 +2,7 @@ import { mailMessages } from './ns/mail';
 import { usersMessages } from './ns/users';
 import { dashboardMessages } from './ns/dashboard';
 import { termsMessages } from './ns/terms';
+import { opendataMessages } from './ns/opendata';
 
 /** Latvian UI strings (the default language). Keys are shared with en.ts; larger areas live in ./ns. */
 export const lv = {
@@ -318,6 +319,7 @@ export const lv = {
     generatedNote: 'Parakstu lapa sagatavota portālā Memorands {date}.',
   },
   opendata: {
+    ...opendataMessages.lv,
     title: 'Atvērtie dati',
     lead: 'Dati par pašvaldību pievienošanos memorandam ir brīvi pieejami mašīnlasāmā veidā – JSON, CSV un GeoJSON formātā. Tos var izmantot bez reģistrēšanās un bez piekļuves atslēgas.',
     scopeHeading: 'Kas ir datos',
