@@ -1,6 +1,6 @@
 import { lookup, type Locale } from '@/lib/i18n';
 import { GEOMETRY_LICENCE } from './licences';
-import { DATA_ENDPOINTS, DCAT_PATH, OPENAPI_PATH, type DataEndpoint } from './endpoints';
+import { DATA_ENDPOINTS, DCAT_PATH, OPENAPI_PATH, distributionTitleKey, type DataEndpoint } from './endpoints';
 
 /**
  * The DCAT-AP (2.1 / 3.0) description of the open data as JSON-LD: a
@@ -52,7 +52,7 @@ function distribution(e: DataEndpoint, origin: string, modified: Node | undefine
   return {
     '@id': `${url}#distribution`,
     '@type': 'dcat:Distribution',
-    'dct:title': tagged(`opendata.distribution.${e.resource}.${e.format}`),
+    'dct:title': tagged(distributionTitleKey(e)),
     'dcat:accessURL': id(url),
     'dcat:downloadURL': id(url),
     'dcat:mediaType': id(`http://www.iana.org/assignments/media-types/${e.mediaType}`),

@@ -49,6 +49,25 @@ export function accessionsCsv(rows: readonly Row<OpenAccession>[]): string {
   return toCsv(header, cells);
 }
 
+/**
+ * Flat items as CSV, one column per field in the order of `fields` (the
+ * progress tables). Built from {@link csvLine}, so it can be streamed row by row.
+ */
+export function fieldsCsv<T extends Record<string, Cell>>(fields: readonly { name: keyof T & string }[], items: readonly T[]): string {
+  const header = fields.map((f) => f.name);
+  return toCsv(header, items.map((item) => header.map((name) => item[name] ?? null)));
+}
+
+/** One CSV record with its CRLF (for writing a file row by row; {@link toCsv} starts with the BOM and the header). */
+export function csvLine(cells: readonly Cell[]): string {
+  return cells.map(csvField).join(',') + '\r\n';
+}
+
+/** The JSON body of flat items: `{ term, count, items }`, as {@link listJson}. */
+export function itemsJson<T>(term: string | null, items: readonly T[]): string {
+  return JSON.stringify({ term, count: items.length, items });
+}
+
 /** The JSON list body: `{ term, count, items }`. */
 export function listJson<T>(term: string | null, rows: readonly Row<T>[]): string {
   return JSON.stringify({ term, count: rows.length, items: rows.map((r) => r.item) });

@@ -12,9 +12,6 @@ import type { MunicipalityStatus, OpenAccession, OpenDocument, OpenGeometry, Ope
  * can never reach a response.
  */
 
-/** Accession statuses whose records are public facts. */
-const PUBLIC_STATUSES = ['VERIFIED', 'WITHDRAWN'] as const;
-
 export type OpenRow<T> = { item: T; geometry: OpenGeometry | null };
 export type MunicipalityData = { term: string; rows: OpenRow<OpenMunicipality>[] };
 export type AccessionData = { term: string | null; rows: OpenRow<OpenAccession>[] };
@@ -155,14 +152,21 @@ type OpenAccessionRow = {
 type OpenDocumentRow = { accessionId: string; id: string; sha256: string; sizeBytes: number; mediaType: string; kind: keyof typeof DOCUMENT_KIND };
 
 /**
- * When the public data last changed: the latest change of a municipality or
- * of a verified or withdrawn accession (pending work is not counted).
+ * When the public data last changed, from the database (the same after a
+ * restart): the latest of a municipality's change, a public status change of
+ * an accession (submitted, returned, verified, withdrawn: each changes the
+ * public status of its municipality), a change of a verified or withdrawn
+ * accession's facts, an accepted progress report and the opening of a term.
+ * Drafts and other pending work are not counted. Null when there is no data.
  */
 export async function openDataModified(): Promise<Date | null> {
-  const [m, a] = await Promise.all([
-    db().municipality.aggregate({ _max: { updatedAt: true } }),
-    db().accession.aggregate({ where: { status: { in: [...PUBLIC_STATUSES] } }, _max: { updatedAt: true } }),
-  ]);
-  const dates = [m._max.updatedAt, a._max.updatedAt].filter((d): d is Date => d instanceof Date);
-  return dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : null;
+  const [row] = await db().$queryRaw<{ modified: Date | null }[]>`
+    SELECT GREATEST(
+      (SELECT max(m."updatedAt") FROM "Municipality" m),
+      (SELECT max(e."at") FROM "AccessionEvent" e WHERE e."type" IN ('SUBMITTED', 'RETURNED', 'VERIFIED', 'WITHDRAWN')),
+      (SELECT max(a."updatedAt") FROM "Accession" a WHERE a."status" IN ('VERIFIED', 'WITHDRAWN')),
+      (SELECT max(r."acceptedAt") FROM "ProgressReport" r WHERE r."status" = 'ACCEPTED'),
+      (SELECT max(t."openedAt") FROM "CouncilTerm" t)
+    ) AS "modified"`;
+  return row?.modified ?? null;
 }

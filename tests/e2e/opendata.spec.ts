@@ -7,7 +7,8 @@ test.describe('open data', () => {
       expect(res?.status()).toBe(200);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
       await expect(page.locator('html')).toHaveAttribute('lang', locale);
-      await expect(page.getByTestId('endpoint-table').locator('tbody tr')).toHaveCount(6);
+      await expect(page.getByTestId('endpoint-table').locator('tbody tr')).toHaveCount(12);
+      await expect(page.getByTestId('progress-indicator-fields').locator('tbody th[scope="row"]', { hasText: 'unit' })).toHaveCount(1);
       await expect(page.getByTestId('municipality-fields').locator('tbody th[scope="row"]').first()).toHaveText('slug');
       await expect(page.locator('a[href="/api/v1/openapi.json"]')).toHaveCount(1);
       await expect(page.locator('a[href="/api/v1/dcat.jsonld"]')).toHaveCount(1);

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { pageLocale } from '@/lib/i18n/page';
-import { formatDate, type Translate } from '@/lib/i18n';
+import { formatDate, type MessageKey, type Translate } from '@/lib/i18n';
 import { findCurrentTerm } from '@/lib/municipalities/queries';
 import { openDataModified } from '@/lib/opendata/queries';
 import { dcatDocument } from '@/lib/opendata/dcat';
-import { DATA_ENDPOINTS, DCAT_PATH, FORMAT_LABEL, OPENAPI_PATH } from '@/lib/opendata/endpoints';
+import { DATA_ENDPOINTS, DCAT_PATH, FORMAT_LABEL, OPENAPI_PATH, resourceLabelKey } from '@/lib/opendata/endpoints';
+import { PROGRESS_ACTION_FIELDS, PROGRESS_FIELDS, PROGRESS_INDICATOR_FIELDS } from '@/lib/opendata/progress-fields';
 import { DATA_LICENCE, GEOMETRY_LICENCE } from '@/lib/opendata/licences';
 import { publicBase } from '@/lib/opendata/http';
 import { ACCESSION_FIELDS, MUNICIPALITY_FIELDS, typeLabel, type JsonSchema } from '@/lib/opendata/fields';
@@ -53,7 +54,7 @@ export default async function OpenDataPage({ params }: { params: Promise<{ local
   const [modified, term] = await Promise.all([openDataModified(), findCurrentTerm()]);
   const dcat = dcatDocument({ origin, modified });
   const exampleTerm = term?.slug ?? '2021-2025';
-  const lookupField = (group: 'municipalityFields' | 'accessionFields') => (name: string) => t(`opendata.${group}.${name}` as Parameters<Translate>[0]);
+  const lookupField = (group: 'municipalityFields' | 'accessionFields' | 'progressFields' | 'progressActionFields' | 'progressIndicatorFields') => (name: string) => t(`opendata.${group}.${name}` as Parameters<Translate>[0]);
   return (
     <article className="max-w-4xl space-y-10">
       <link rel="alternate" type="application/ld+json" href={DCAT_PATH} />
@@ -84,7 +85,7 @@ export default async function OpenDataPage({ params }: { params: Promise<{ local
             <tbody>
               {DATA_ENDPOINTS.map((e) => (
                 <tr key={e.path}>
-                  <th scope="row" className="font-normal">{t(`opendata.resource.${e.resource}`)}</th>
+                  <th scope="row" className="font-normal">{t(resourceLabelKey(e) as MessageKey)}</th>
                   <td>{FORMAT_LABEL[e.format]} <span className="text-sm text-muted">({e.mediaType})</span></td>
                   <td><a href={e.path}><code translate="no">{e.path}</code></a></td>
                 </tr>
@@ -111,6 +112,14 @@ export default async function OpenDataPage({ params }: { params: Promise<{ local
         <p>{t('opendata.fieldsText')}</p>
         <FieldTable id="municipality-fields" caption={t('opendata.municipalityFieldsCaption')} fields={MUNICIPALITY_FIELDS} t={t} describe={lookupField('municipalityFields')} />
         <FieldTable id="accession-fields" caption={t('opendata.accessionFieldsCaption')} fields={ACCESSION_FIELDS} t={t} describe={lookupField('accessionFields')} />
+      </section>
+
+      <section aria-labelledby="progress" className="space-y-3">
+        <h2 id="progress" className="text-xl font-semibold">{t('opendata.progressHeading')}</h2>
+        <p>{t('opendata.progressText')}</p>
+        <FieldTable id="progress-fields" caption={t('opendata.progressFieldsCaption')} fields={PROGRESS_FIELDS} t={t} describe={lookupField('progressFields')} />
+        <FieldTable id="progress-action-fields" caption={t('opendata.progressActionFieldsCaption')} fields={PROGRESS_ACTION_FIELDS} t={t} describe={lookupField('progressActionFields')} />
+        <FieldTable id="progress-indicator-fields" caption={t('opendata.progressIndicatorFieldsCaption')} fields={PROGRESS_INDICATOR_FIELDS} t={t} describe={lookupField('progressIndicatorFields')} />
       </section>
 
       <section aria-labelledby="licence" className="space-y-3">
