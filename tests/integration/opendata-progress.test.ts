@@ -16,6 +16,9 @@ import { GET as actionsCsv } from '@/app/api/v1/progress-actions.csv/route';
 import { GET as indicatorsJson } from '@/app/api/v1/progress-indicators/route';
 import { GET as indicatorsCsv } from '@/app/api/v1/progress-indicators.csv/route';
 import { parseCsv } from '../unit/opendata/csv-parse';
+import { GET as dcatJsonld } from '@/app/api/v1/dcat.jsonld/route';
+import { env } from '@/lib/env';
+import { SHAPE_FILES, describeResults, jsonLdQuads, validateShacl } from '../support/shacl';
 import { actorOf, createUser, resetDatabase } from './db-utils';
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, never>> }) => Promise<Response>;
@@ -159,6 +162,23 @@ describe('progress reports as open data', () => {
       expect(validate(broken), name).toBe(false);
     }
   });
+
+  it('are in the served DCAT-AP catalogue, which conforms to the DCAT-AP 3.0.1 shapes with its dates from the database', async () => {
+    const text = await textOf(await call(dcatJsonld));
+    // Served twice (as after a restart): the same bytes, every IRI on PUBLIC_BASE_URL, never the request's host.
+    expect(await textOf(await call(dcatJsonld))).toBe(text);
+    expect(text).not.toContain('http://localhost/');
+    const doc = JSON.parse(text) as { '@id': string; 'dct:modified': { '@value': string }; 'dcat:dataset': Record<string, { '@value'?: string; '@id'?: string } | unknown>[] };
+    expect(doc['@id']).toBe(`${env.PUBLIC_BASE_URL.replace(/\/+$/, '')}/api/v1/dcat.jsonld`);
+    const progress = doc['dcat:dataset'][1]!;
+    const accepted = (await listOpenProgress()).progress[0]!.accepted_at!;
+    expect((progress['dct:modified'] as { '@value': string })['@value']).toBe(accepted);
+    expect((progress['dct:temporal'] as Record<string, { '@value': string }>)['dcat:startDate']!['@value']).toBe('2022-01-01');
+    expect(JSON.stringify(progress['dcat:distribution'])).toContain('/api/v1/progress-indicators.csv');
+    const quads = await jsonLdQuads(doc);
+    for (const file of [SHAPE_FILES.conformance, SHAPE_FILES.ranges]) expect(describeResults((await validateShacl(quads, [file])).violations), file).toEqual([]);
+    expect(describeResults((await validateShacl(quads, [SHAPE_FILES.recommended])).warnings)).toEqual([]);
+  }, 60_000);
 
   it('filter by term (404 for an unknown one) and count accepted reports in the time of the last public change', async () => {
     const none = JSON.parse(await textOf(await call(progressJson, '?term=2025-2029'))) as { term: string; count: number };

@@ -3,11 +3,10 @@ import { pageLocale } from '@/lib/i18n/page';
 import { formatDate, type MessageKey, type Translate } from '@/lib/i18n';
 import { findCurrentTerm } from '@/lib/municipalities/queries';
 import { openDataModified } from '@/lib/opendata/queries';
-import { dcatDocument } from '@/lib/opendata/dcat';
+import { loadDcatCatalogue } from '@/lib/opendata/catalogue';
 import { DATA_ENDPOINTS, DCAT_PATH, FORMAT_LABEL, OPENAPI_PATH, resourceLabelKey } from '@/lib/opendata/endpoints';
 import { PROGRESS_ACTION_FIELDS, PROGRESS_FIELDS, PROGRESS_INDICATOR_FIELDS } from '@/lib/opendata/progress-fields';
 import { DATA_LICENCE, GEOMETRY_LICENCE } from '@/lib/opendata/licences';
-import { publicBase } from '@/lib/opendata/http';
 import { ACCESSION_FIELDS, MUNICIPALITY_FIELDS, typeLabel, type JsonSchema } from '@/lib/opendata/fields';
 
 export const dynamic = 'force-dynamic';
@@ -50,9 +49,7 @@ function FieldTable({ id, caption, fields, t, describe }: {
 
 export default async function OpenDataPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale, t } = await pageLocale(params);
-  const origin = publicBase();
-  const [modified, term] = await Promise.all([openDataModified(), findCurrentTerm()]);
-  const dcat = dcatDocument({ origin, modified });
+  const [modified, term, dcat] = await Promise.all([openDataModified(), findCurrentTerm(), loadDcatCatalogue()]);
   const exampleTerm = term?.slug ?? '2021-2025';
   const lookupField = (group: 'municipalityFields' | 'accessionFields' | 'progressFields' | 'progressActionFields' | 'progressIndicatorFields') => (name: string) => t(`opendata.${group}.${name}` as Parameters<Translate>[0]);
   return (
