@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { pageLocale } from '@/lib/i18n/page';
+import { pageAlternates } from '@/lib/site/alternates';
 import { formatDate, type MessageKey, type Translate } from '@/lib/i18n';
 import { findCurrentTerm } from '@/lib/municipalities/queries';
 import { openDataModified } from '@/lib/opendata/queries';
@@ -12,8 +13,8 @@ import { ACCESSION_FIELDS, MUNICIPALITY_FIELDS, typeLabel, type JsonSchema } fro
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await pageLocale(params);
-  return { title: t('opendata.title'), description: t('opendata.lead') };
+  const { locale, t } = await pageLocale(params);
+  return { title: t('opendata.title'), description: t('opendata.lead'), alternates: pageAlternates(locale, '/data') };
 }
 
 /** JSON for an inline script: `<` escaped so the text can never close the script element. */
