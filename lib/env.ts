@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   SMTP_URL: z.preprocess(blankAsUnset, z.string().url().refine((u) => /^smtps?:\/\//i.test(u), 'must start with smtp:// or smtps://').optional()),
   /** The From of every message the portal sends. */
   MAIL_FROM: z.preprocess(blankAsUnset, z.string().min(3).default('Memorands <noreply@memorands.local>')),
+  /** The open data's contact e-mail (DCAT-AP dcat:contactPoint vcard:hasEmail), e.g. the associations' data desk. Unset: the contact point gives only the data page. */
+  OPEN_DATA_CONTACT_EMAIL: z.preprocess(blankAsUnset, z.string().email().optional()),
   /** Benchmarks only (bench/run.ts): append one JSON line per SQL query ({durationMs, sql, fullSql, params}) to this file. Unset: no query logging. */
   QUERY_LOG_FILE: z.preprocess(blankAsUnset, z.string().optional()),
   /** Where `npm run trust:update` downloads the Latvian trusted list (ETSI TS 119 612). */

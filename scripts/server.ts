@@ -19,6 +19,7 @@ import { malformedPathResponse } from '../lib/http/malformed-path';
 import { requestGateResponse } from '../lib/http/request-gate';
 import { NON_PAGE_CSP, STATIC_SECURITY_HEADERS, contentSecurityPolicy, newNonce, withSecurityHeaders } from '../lib/http/security-headers';
 import { outageAdjusted } from '../lib/http/outage';
+import { etagForCoding, isNotModified, negotiateEncoding } from '../lib/http/conditional';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
@@ -90,7 +91,7 @@ function proxy(req: http.IncomingMessage, res: http.ServerResponse): void {
   req.pipe(upstream);
 }
 
-const KEPT = ['content-type', 'content-disposition', 'access-control-allow-origin', 'x-content-type-options', 'content-language', 'link', 'retry-after'];
+const KEPT = ['content-type', 'content-disposition', 'access-control-allow-origin', 'access-control-expose-headers', 'x-content-type-options', 'content-language', 'link', 'retry-after'];
 
 type Filled = { entry: CachedResponse; cached: boolean };
 const pending = new Map<string, Promise<Filled>>();
@@ -143,10 +144,12 @@ function fill(req: http.IncomingMessage): Promise<Filled> {
 }
 
 function send(req: http.IncomingMessage, res: http.ServerResponse, entry: CachedResponse): void {
-  const accept = String(req.headers['accept-encoding'] ?? '');
+  // One entity tag per content coding; If-None-Match compared weakly (RFC 9110 §13.1.2, lib/http/conditional.ts).
+  const coding = negotiateEncoding(req.headers['accept-encoding']);
+  const etag = etagForCoding(entry.etag, coding);
   const headers: Record<string, string | number> = {
     ...entry.headers,
-    etag: entry.etag,
+    etag,
     vary: 'Accept-Encoding',
     'cache-control': entry.status !== 200 ? 'no-store' : entry.headers['content-type']?.startsWith('text/html') ? 'public, max-age=0, must-revalidate' : 'public, max-age=60, stale-while-revalidate=600',
     ...STATIC_SECURITY_HEADERS,
@@ -154,13 +157,13 @@ function send(req: http.IncomingMessage, res: http.ServerResponse, entry: Cached
     'content-security-policy': entry.headers['content-security-policy']
       ?? (entry.headers['content-type']?.startsWith('text/html') ? contentSecurityPolicy(newNonce(), { https: (process.env.PUBLIC_BASE_URL ?? '').startsWith('https:') }) : NON_PAGE_CSP),
   };
-  if (entry.status === 200 && req.headers['if-none-match'] === entry.etag) {
+  if (entry.status === 200 && isNotModified(req.headers['if-none-match'], etag)) {
     res.writeHead(304, headers);
     res.end();
     return;
   }
-  const [body, encoding] = /\bbr\b/.test(accept) ? [entry.br, 'br'] : /\bgzip\b/.test(accept) ? [entry.gzip, 'gzip'] : [entry.body, null];
-  if (encoding) headers['content-encoding'] = encoding;
+  const body = coding === 'br' ? entry.br : coding === 'gzip' ? entry.gzip : entry.body;
+  if (coding !== 'identity') headers['content-encoding'] = coding;
   headers['content-length'] = body.length;
   res.writeHead(entry.status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);

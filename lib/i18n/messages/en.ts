@@ -5,6 +5,7 @@ import { dashboardMessages } from './ns/dashboard';
 import { termsMessages } from './ns/terms';
 import { securityMessages } from './ns/security';
 import { signaturesMessages } from './ns/signatures';
+import { opendataMessages } from './ns/opendata';
 
 /** English UI strings; must have every key of lv.ts (the type checks it). */
 export const en: Messages = {
@@ -326,6 +327,7 @@ export const en: Messages = {
     generatedNote: 'Signing sheet prepared in the Memorands portal on {date}.',
   },
   opendata: {
+    ...opendataMessages.en,
     title: 'Open data',
     lead: 'The data on municipalities joining the memorandum is freely available in machine-readable form: JSON, CSV and GeoJSON. No registration and no access key are needed.',
     scopeHeading: 'What the data is',

@@ -4,6 +4,7 @@ import { dashboardMessages } from './ns/dashboard';
 import { termsMessages } from './ns/terms';
 import { securityMessages } from './ns/security';
 import { signaturesMessages } from './ns/signatures';
+import { opendataMessages } from './ns/opendata';
 
 /** Latvian UI strings (the default language). Keys are shared with en.ts; larger areas live in ./ns. */
 export const lv = {
@@ -325,6 +326,7 @@ export const lv = {
     generatedNote: 'Parakstu lapa sagatavota portālā Memorands {date}.',
   },
   opendata: {
+    ...opendataMessages.lv,
     title: 'Atvērtie dati',
     lead: 'Dati par pašvaldību pievienošanos memorandam ir brīvi pieejami mašīnlasāmā veidā – JSON, CSV un GeoJSON formātā. Tos var izmantot bez reģistrēšanās un bez piekļuves atslēgas.',
     scopeHeading: 'Kas ir datos',
