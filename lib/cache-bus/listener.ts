@@ -79,7 +79,13 @@ export function startCacheListener({ connectionString, onInvalidate = clearLocal
     delay = 100;
     onReset();
     setCachesCoherent(true);
-    ping = setInterval(() => { c.query('SELECT 1').catch(() => lost(c)); }, pingMs);
+    let pinging = false;
+    ping = setInterval(() => {
+      // One ping at a time: a slow database must not queue them up on this connection.
+      if (pinging) return;
+      pinging = true;
+      c.query('SELECT 1').then(() => { pinging = false; }, () => lost(c));
+    }, pingMs);
     ping.unref();
     markReady();
   }
