@@ -231,7 +231,8 @@ describe('database outage', () => {
     const stopping = Date.now();
     await pg.stop();
     const stopped = Date.now();
-    await sleep(2500);
+    // Long enough for several page renders on a loaded 2-core machine (integration files run in parallel).
+    await sleep(4000);
     const starting = Date.now();
     pg = await startEmbeddedPostgres({ dataDir, persistent: true, port: pgPort });
     const started = Date.now();
