@@ -32,6 +32,11 @@ const EnvSchema = z.object({
   /** Benchmarks only (bench/run.ts): append one JSON line per SQL query ({durationMs, sql, fullSql, params}) to this file. Unset: no query logging. */
   QUERY_LOG_FILE: z.preprocess(blankAsUnset, z.string().optional()),
   CI: z.string().optional(),
+  /**
+   * Test clock (lib/clock.ts): 'YYYY-MM-DD' (noon in Riga that day) or an ISO instant. Honoured only when
+   * NODE_ENV is not 'production' or PUBLIC_BASE_URL is a loopback address (a test server); ignored otherwise.
+   */
+  FROZEN_NOW: z.preprocess(blankAsUnset, z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d\d:\d\d))?$/, 'must be YYYY-MM-DD or an ISO instant').optional()),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,6 +1,8 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { db } from '@/lib/db/client';
+import { now as clockNow } from '@/lib/clock';
+import { browsableTerms, previousTermOf, rigaIsoDay, termOnDay } from '@/lib/terms/calendar';
 import { LV_COLLATOR, termMunicipalitySql, termLabel } from './queries';
 
 /** Public status of a municipality in a term; PREVIOUS = joined in the previous term, not yet renewed. */
@@ -23,25 +25,31 @@ type OverviewSqlRow = Omit<OverviewRow, 'status' | 'sessionYearInferred' | 'isDe
 
 
 /**
- * The public picture of one opened council term (the current one by
- * default): every municipality of the term with its public status. Only
- * verified, withdrawn and awaiting accessions count; drafts and returned
- * submissions show as not joined. Cached across requests (tag
- * PUBLIC_DATA_TAG), expired when an accession changes (lib/accessions/revalidate.ts).
+ * The public picture of one council term (the current one by the calendar
+ * by default: the term containing today in Riga, no staff action needed):
+ * every municipality of the term with its public status. Only verified,
+ * withdrawn and awaiting accessions count; drafts and returned submissions
+ * show as not joined. Terms that have not started yet are not shown. Cached
+ * across requests per term and Riga day (tag PUBLIC_DATA_TAG), expired when
+ * an accession changes (lib/accessions/revalidate.ts).
  */
-export const getTermOverview = unstable_cache((termSlug: string | null) => loadTermOverview(termSlug), ['term-overview-v1'], { tags: [PUBLIC_DATA_TAG] });
+export async function getTermOverview(termSlug: string | null, { now = clockNow() }: { now?: Date } = {}): Promise<Overview | null> {
+  return cachedTermOverview(termSlug, rigaIsoDay(now));
+}
 
-/** The uncached query behind {@link getTermOverview}. */
-export async function loadTermOverview(termSlug: string | null): Promise<Overview | null> {
-  const opened = await db().councilTerm.findMany({
-    where: { openedAt: { not: null } },
-    orderBy: { startYear: 'asc' },
+const cachedTermOverview = unstable_cache((termSlug: string | null, day: string) => loadTermOverview(termSlug, { day }), ['term-overview-v2'], { tags: [PUBLIC_DATA_TAG] });
+
+/** The uncached query behind {@link getTermOverview}; `day` ('YYYY-MM-DD', Riga) decides the current and browsable terms. */
+export async function loadTermOverview(termSlug: string | null, { now = clockNow(), day = rigaIsoDay(now) }: { now?: Date; day?: string } = {}): Promise<Overview | null> {
+  const all = await db().councilTerm.findMany({
+    orderBy: { startsOn: 'asc' },
     select: { id: true, slug: true, startYear: true, endYear: true, startsOn: true, endsOn: true },
   });
-  const index = termSlug ? opened.findIndex((t) => t.slug === termSlug) : opened.length - 1;
-  const term = opened[index];
+  const at = new Date(`${day}T10:00:00Z`);
+  const shown = browsableTerms(all, at);
+  const term = termSlug ? shown.find((t) => t.slug === termSlug) : termOnDay(all, day);
   if (!term) return null;
-  const previous = index > 0 ? opened[index - 1]! : null;
+  const previous = previousTermOf(all, term);
   // One query for every municipality of the term with its accession of the term and whether it was verified in the previous one.
   const rows = await db().$queryRaw<OverviewSqlRow[]>`
     SELECT m."slug", m."nameLv", m."officialNameLv", m."type"::text AS "type", m."population", m."populationYear",
@@ -53,7 +61,7 @@ export async function loadTermOverview(termSlug: string | null): Promise<Overvie
   const toTerm = (t: { slug: string; startYear: number; endYear: number }): OverviewTerm => ({ slug: t.slug, label: termLabel(t), startYear: t.startYear, endYear: t.endYear });
   return {
     term: toTerm(term),
-    terms: opened.map(toTerm),
+    terms: shown.map(toTerm),
     previousTerm: previous ? toTerm(previous) : null,
     rows: rows
       .map(({ status: now, previousVerified, sessionDate, decisionNumber, sessionYearInferred, isDemo, ...m }): OverviewRow => {

@@ -83,6 +83,7 @@ export const en: Messages = {
     apply: 'Show',
     reset: 'Clear',
     results: '{count} of {total} municipalities shown.',
+    resultsOne: '{count} of {total} municipalities shown.',
     noResults: 'Nothing found.',
     sortBy: 'Sort by {column}',
     colPopulation: 'Population',
@@ -164,6 +165,11 @@ export const en: Messages = {
     emailTaken: 'An account with this e-mail already exists.',
   },
   roles: {
+    SECRETARY: 'council secretary',
+    STAFF: 'association staff',
+    ADMIN: 'administrator',
+  },
+  rolesAs: {
     SECRETARY: 'council secretary',
     STAFF: 'association staff',
     ADMIN: 'administrator',

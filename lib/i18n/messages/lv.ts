@@ -82,6 +82,7 @@ export const lv = {
     apply: 'Rādīt',
     reset: 'Notīrīt',
     results: 'Atrastas {count} no {total} pašvaldībām.',
+    resultsOne: 'Atrasta {count} no {total} pašvaldībām.',
     noResults: 'Nekas netika atrasts.',
     sortBy: 'Kārtot pēc: {column}',
     colPopulation: 'Iedzīvotāji',
@@ -166,6 +167,12 @@ export const lv = {
     SECRETARY: 'domes sekretārs',
     STAFF: 'biedrības darbinieks',
     ADMIN: 'administrators',
+  },
+  /** The role after "kā" (as): accusative ("uzaicināja kā domes sekretāru"). */
+  rolesAs: {
+    SECRETARY: 'domes sekretāru',
+    STAFF: 'biedrības darbinieku',
+    ADMIN: 'administratoru',
   },
   secretary: {
     title: 'Mana pašvaldība',
