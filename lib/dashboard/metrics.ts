@@ -120,7 +120,7 @@ export async function loadDashboardSummary({ now = clockNow() }: { now?: Date } 
 }
 
 /** The dashboard headline for the current term (staff); null when no term is opened. */
-export async function loadHeadlineMetrics({ actor, now = new Date() }: { actor: Actor | null; now?: Date }): Promise<HeadlineMetrics | null> {
+export async function loadHeadlineMetrics({ actor, now = clockNow() }: { actor: Actor | null; now?: Date }): Promise<HeadlineMetrics | null> {
   requirePermission(actor, 'staff.view');
   return (await loadDashboardSummary({ now })).metrics;
 }

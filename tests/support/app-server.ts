@@ -38,7 +38,7 @@ export function assertProductionBuild(): void {
   if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) throw new Error(`These tests run the production server: build it first (next build in ${ROOT}).`);
 }
 
-export async function startAppServer(opts: { databaseUrl: string; storageDir: string; port?: number; timeoutMs?: number }): Promise<AppServer> {
+export async function startAppServer(opts: { databaseUrl: string; storageDir: string; port?: number; timeoutMs?: number; env?: Record<string, string> }): Promise<AppServer> {
   const port = opts.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -52,6 +52,7 @@ export async function startAppServer(opts: { databaseUrl: string; storageDir: st
     BCRYPT_COST: '4',
     NODE_ENV: 'production',
     TRUST_PROXY: '1',
+    ...opts.env,
   };
   const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/server.ts'), String(port)], {
     cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
