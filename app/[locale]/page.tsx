@@ -91,7 +91,7 @@ export default async function HomePage({ params, searchParams }: Props) {
         <p className="text-sm text-muted" data-testid="population-note">
           {headline.populationKnown === 0 ? t('home.populationUnknownAll') : headline.populationUnknown > 0 ? t('home.populationUnknownSome', { count: headline.populationUnknown }) : null}
         </p>
-        <SignatoryMap rows={rows} counts={counts} locale={locale} t={t} title={t('home.mapTitle', { term: term.label })} />
+        <SignatoryMap rows={rows} counts={counts} locale={locale} t={t} title={t('home.mapTitle', { term: term.label })} asOf={term.startsOn} />
       </section>
 
       <section aria-labelledby="list" className="space-y-4">

@@ -14,7 +14,8 @@ export type OverviewRow = {
   population: number | null; populationYear: number | null;
   status: MapStatus; decisionNumber: string | null; sessionDate: string | null; sessionYearInferred: boolean; isDemo: boolean;
 };
-export type OverviewTerm = { slug: string; label: string; startYear: number; endYear: number };
+/** `startsOn` ('YYYY-MM-DD') picks the term's boundaries on the map (lib/map/boundaries); absent where only the label is needed. */
+export type OverviewTerm = { slug: string; label: string; startYear: number; endYear: number; startsOn?: string };
 export type Overview = { term: OverviewTerm; terms: OverviewTerm[]; previousTerm: OverviewTerm | null; rows: OverviewRow[] };
 
 export const PUBLIC_DATA_TAG = 'public-data';
@@ -58,7 +59,7 @@ export async function loadTermOverview(termSlug: string | null, { now = clockNow
     FROM "Municipality" m
     LEFT JOIN "Accession" a ON a."municipalityId" = m."id" AND a."termId" = ${term.id} AND a."status" IN ('VERIFIED', 'WITHDRAWN', 'SUBMITTED')
     WHERE ${termMunicipalitySql(term)}`;
-  const toTerm = (t: { slug: string; startYear: number; endYear: number }): OverviewTerm => ({ slug: t.slug, label: termLabel(t), startYear: t.startYear, endYear: t.endYear });
+  const toTerm = (t: { slug: string; startYear: number; endYear: number; startsOn: Date }): OverviewTerm => ({ slug: t.slug, label: termLabel(t), startYear: t.startYear, endYear: t.endYear, startsOn: t.startsOn.toISOString().slice(0, 10) });
   return {
     term: toTerm(term),
     terms: shown.map(toTerm),

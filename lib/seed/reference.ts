@@ -4,6 +4,8 @@ import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { ensureDefaultPeriods } from '@/lib/progress/periods';
 import { utcDay } from '@/lib/dates';
+import { readMunicipalityFeatures } from '@/lib/map/geometry';
+import { featuresAsOf, geometryAreaKm2 } from '@/lib/map/boundaries';
 
 /**
  * Reference data from prisma/data (copied from the project's shared data,
@@ -36,17 +38,13 @@ async function readJson<T>(name: string): Promise<T> {
 
 type CitationRecord = { key: string; title: string; publisher: string; published_on: string | null; url: string | null; document_ref?: string | null; language: 'lv' | 'en'; retrieved_on: string | null; note: string | null };
 type TermRecord = { slug: string; start_year: number; end_year: number; election_day: string | null; starts_on: string; ends_on: string; citation: string | null; reporting_set_up: boolean; note: string };
-type TermsFile = { citations: CitationRecord[]; terms: TermRecord[] };
+type TermsFile = { citations: CitationRecord[]; terms: TermRecord[]; mergers: { from: string; into: string; valid_to: string; citation: string }[] };
 
 /** Council terms as data with their sources (prisma/data/terms.json): the current term follows the calendar (lib/terms/calendar). */
 export async function loadTermRecords(): Promise<TermsFile> {
   return readJson<TermsFile>('terms.json');
 }
 const REFORM_DATE = '2021-07-01';
-/** Varakļānu novads was merged into Madonas novads after the 2025 local elections. */
-const MERGERS: Record<string, { into: string; validTo: string; citation: string }> = {
-  'varaklanu-novads': { into: 'madonas-novads', validTo: '2025-06-30', citation: 'lsm-2024-varaklani-madona' },
-};
 
 async function seedCitations(db: Db, file: TermsFile): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
@@ -62,7 +60,13 @@ async function seedCitations(db: Db, file: TermsFile): Promise<Map<string, strin
 }
 
 
-async function seedMunicipalities(db: Db): Promise<void> {
+/** Mergers as data (prisma/data/terms.json): Varakļānu novads into Madonas novads after the 2025 local elections. */
+function mergersOf(file: TermsFile): Record<string, { into: string; validTo: string; citation: string }> {
+  return Object.fromEntries(file.mergers.map((m) => [m.from, { into: m.into, validTo: m.valid_to, citation: m.citation }]));
+}
+
+async function seedMunicipalities(db: Db, file: TermsFile): Promise<void> {
+  const MERGERS = mergersOf(file);
   const { items } = await readJson<{ items: MunicipalityRecord[] }>('municipalities.json');
   const geo = await readJson<{ features: Feature[] }>('municipalities.geojson');
   const boundaries = new Map(geo.features.map((f) => [f.properties.slug, f.geometry]));
@@ -175,9 +179,36 @@ export async function seedReference(db: Db): Promise<void> {
   const records = await readJson<SeedRecords>('seed-records.json');
   const terms = await loadTermRecords();
   const citations = await seedCitations(db, terms);
-  await seedMunicipalities(db);
+  await seedMunicipalities(db, terms);
   await seedMemorandum(db, records);
   await seedTerms(db, terms, citations);
   await seedAccessions(db, records, citations);
   for (const t of terms.terms) await ensureDefaultPeriods(db, t.slug);
+  await seedTermBoundaries(db, terms);
+}
+
+/**
+ * Each term's boundaries (MunicipalityBoundary), from the one geometry file
+ * and the mergers: in a term that starts after a merger the successor gets
+ * the union of both boundaries (lib/map/boundaries, polyclip-ts). Recomputed
+ * on every seed, so a corrected source file or merger updates every term.
+ */
+async function seedTermBoundaries(db: Db, file: TermsFile): Promise<void> {
+  const features = readMunicipalityFeatures(path.join(DATA_DIR, 'municipalities.geojson'));
+  const mergers = file.mergers.map((m) => ({ from: m.from, into: m.into, validTo: m.valid_to, citation: m.citation }));
+  const ids = new Map((await db.municipality.findMany({ select: { id: true, slug: true } })).map((m) => [m.slug, m.id]));
+  for (const t of file.terms) {
+    const term = await db.councilTerm.findUniqueOrThrow({ where: { slug: t.slug }, select: { id: true } });
+    for (const f of featuresAsOf(features, mergers, t.starts_on)) {
+      const municipalityId = ids.get(f.properties.slug);
+      if (!municipalityId) continue;
+      const absorbed = mergers.filter((m) => m.into === f.properties.slug && m.validTo < t.starts_on).map((m) => m.from);
+      const data = {
+        geometry: f.geometry as unknown as Prisma.InputJsonValue,
+        areaKm2: Math.round(geometryAreaKm2(f.geometry) * 10) / 10,
+        derivation: absorbed.length ? `union of ${[f.properties.slug, ...absorbed].join(' and ')} (polyclip-ts), computed when the data was loaded` : null,
+      };
+      await db.municipalityBoundary.upsert({ where: { municipalityId_termId: { municipalityId, termId: term.id } }, create: { municipalityId, termId: term.id, ...data }, update: data });
+    }
+  }
 }

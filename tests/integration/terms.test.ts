@@ -7,7 +7,9 @@ import { renewalState } from '@/lib/terms/renewal';
 import { addDocument, findSecretaryAccession, recordDecision, submitAccession, verifyAccession } from '@/lib/accessions/workflow';
 import { loadTermOverview } from '@/lib/municipalities/overview';
 import { findCurrentTerm, findMunicipalityPublic, listBrowsableTerms } from '@/lib/municipalities/queries';
-import { resolveTerm } from '@/lib/opendata/queries';
+import { listOpenMunicipalities, resolveTerm } from '@/lib/opendata/queries';
+import { geometryAreaKm2, unionGeometry } from '@/lib/map/boundaries';
+import { readMunicipalityFeatures } from '@/lib/map/geometry';
 import { runReminders } from '@/lib/mail/reminders';
 import { receiveToTemp } from '@/lib/storage';
 import { createSignedPdf } from '../unit/documents/sign-helper';
@@ -70,6 +72,31 @@ describe('council terms come from the calendar', () => {
     expect(mail.some((m) => m.toEmail === varaklani.email)).toBe(false);
     expect(await runReminders()).toMatchObject({ renewalInvitations: 0 });
     expect(await db().outboxMessage.count({ where: { kind: 'term.renewal' } })).toBe(1);
+  });
+});
+
+describe('boundaries per term', () => {
+  beforeEach(resetDatabase);
+
+  it('stores Madonas novads 2025–2029 as the union with Varakļānu novads; open data for 2025–2029 (the default on 2026-12-03) carries it', async () => {
+    freezeClockForTests('2026-12-03');
+    const features = readMunicipalityFeatures();
+    const g = (slug: string) => features.find((f) => f.properties.slug === slug)!.geometry;
+    const union = unionGeometry(g('madonas-novads'), g('varaklanu-novads'));
+    const stored = await db().municipalityBoundary.findMany({ where: { municipality: { slug: 'madonas-novads' } }, select: { geometry: true, areaKm2: true, derivation: true, term: { select: { slug: true } } }, orderBy: { term: { startsOn: 'asc' } } });
+    expect(stored.map((b) => b.term.slug)).toEqual(['2021-2025', '2025-2029']);
+    expect(stored[0]).toMatchObject({ geometry: g('madonas-novads'), derivation: null });
+    expect(stored[1]).toMatchObject({ geometry: union, derivation: expect.stringContaining('polyclip-ts') });
+    expect(stored[1]!.areaKm2).toBeCloseTo(geometryAreaKm2(g('madonas-novads')) + geometryAreaKm2(g('varaklanu-novads')), 0);
+    expect(await db().municipalityBoundary.count({ where: { term: { slug: '2025-2029' } } })).toBe(42);
+    expect(await db().municipalityBoundary.count({ where: { term: { slug: '2021-2025' } } })).toBe(43);
+
+    const open = await listOpenMunicipalities({ withGeometry: true });
+    expect(open.term).toBe('2025-2029');
+    expect(open.rows).toHaveLength(42);
+    expect(open.rows.find((r) => r.item.slug === 'madonas-novads')!.geometry).toEqual(union);
+    const earlier = await listOpenMunicipalities({ term: '2021-2025', withGeometry: true });
+    expect(earlier.rows.find((r) => r.item.slug === 'madonas-novads')!.geometry).toEqual(g('madonas-novads'));
   });
 });
 

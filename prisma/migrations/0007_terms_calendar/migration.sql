@@ -36,3 +36,17 @@ ALTER TABLE "Municipality" ADD CONSTRAINT "Municipality_changeCitationId_fkey" F
 
 -- The accessions recorded from published sources had a "verified" event dated when the seed ran: not a real event.
 DELETE FROM "AccessionEvent" WHERE "actorId" IS NULL AND "type" = 'VERIFIED' AND "reason" LIKE 'Recorded from the source document:%';
+
+-- Boundaries per council term: a successor's territory after a merger (Madonas novads from 2025 = its 2021
+-- boundary ∪ Varakļānu novads), computed when the reference data is loaded (lib/map/boundaries.ts).
+CREATE TABLE "MunicipalityBoundary" (
+  "municipalityId" TEXT NOT NULL,
+  "termId" TEXT NOT NULL,
+  "geometry" JSONB NOT NULL,
+  "areaKm2" DOUBLE PRECISION,
+  "derivation" TEXT,
+  CONSTRAINT "MunicipalityBoundary_pkey" PRIMARY KEY ("municipalityId", "termId"),
+  CONSTRAINT "MunicipalityBoundary_municipalityId_fkey" FOREIGN KEY ("municipalityId") REFERENCES "Municipality"("id") ON DELETE CASCADE ON UPDATE CASCADE,
+  CONSTRAINT "MunicipalityBoundary_termId_fkey" FOREIGN KEY ("termId") REFERENCES "CouncilTerm"("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+CREATE INDEX "MunicipalityBoundary_termId_idx" ON "MunicipalityBoundary"("termId");
