@@ -47,9 +47,14 @@ if (errorLog) {
 }
 const handle = app.getRequestHandler();
 const inner = http.createServer((req, res) => void handle(req, res));
+// Note: the proxy's pooled sockets must be closed by the proxy before Next.js closes them (its
+// default keep-alive is 5 s); otherwise a request after an idle pause can meet a socket being
+// closed and answer 502. The agent drops idle sockets after 30 s; the inner server keeps them 65 s.
+inner.keepAliveTimeout = 65_000;
+inner.headersTimeout = 66_000;
 await new Promise<void>((resolve) => inner.listen(0, '127.0.0.1', resolve));
 const innerPort = (inner.address() as { port: number }).port;
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: 30_000 });
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer']);
 
