@@ -52,6 +52,8 @@ export async function startAppServer(opts: { databaseUrl: string; storageDir: st
     BCRYPT_COST: '4',
     NODE_ENV: 'production',
     TRUST_PROXY: '1',
+    // The calendar clock of the integration tests (tests/integration/setup.ts), unless the caller freezes another day.
+    FROZEN_NOW: '2025-05-01',
     ...opts.env,
   };
   const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/server.ts'), String(port)], {
