@@ -39,6 +39,9 @@ test.afterAll(async () => {
   await pool?.end();
 });
 
+/** The server's public address (PUBLIC_BASE_URL): same-origin checks on POSTs compare against it. */
+const web = (s: AppServer) => `http://localhost:${s.port}`;
+
 async function user(role: 'SECRETARY' | 'STAFF', slug?: string) {
   const id = `cal${role}${Date.now()}${Math.random().toString(36).slice(2, 6)}`;
   const email = `${id.toLowerCase()}@e2e.test`;
@@ -56,7 +59,7 @@ async function shoot(page: import('@playwright/test').Page, name: string) {
 }
 
 test('a fresh database on 2026-12-03 shows 2025–2029 with 42 units; on 2025-05-01 2021–2025 with 43; no staff action', async ({ page }) => {
-  await page.goto(`${december.baseUrl}/lv`);
+  await page.goto(`${web(december)}/lv`);
   await expect(page.getByRole('heading', { name: 'Domes pilnvaru laiks 2025–2029' })).toBeVisible();
   const rows = page.getByTestId('municipality-table').locator('tbody tr');
   await expect(rows).toHaveCount(42);
@@ -67,25 +70,25 @@ test('a fresh database on 2026-12-03 shows 2025–2029 with 42 units; on 2025-05
   await expectNoA11yViolations(page);
   await shoot(page, 'home-2026-12-03.png');
   // /lv?term=2025-2029 works; the earlier term stays browsable with its 43 units.
-  expect((await page.goto(`${december.baseUrl}/lv?term=2025-2029`))?.status()).toBe(200);
-  await page.goto(`${december.baseUrl}/lv?term=2021-2025`);
+  expect((await page.goto(`${web(december)}/lv?term=2025-2029`))?.status()).toBe(200);
+  await page.goto(`${web(december)}/lv?term=2021-2025`);
   await expect(page.getByRole('heading', { name: 'Domes pilnvaru laiks 2021–2025' })).toBeVisible();
   await expect(page.getByTestId('municipality-table').locator('tbody tr')).toHaveCount(43);
   // Open data and its default follow the calendar.
-  const open = await page.request.get(`${december.baseUrl}/api/v1/municipalities`);
+  const open = await page.request.get(`${web(december)}/api/v1/municipalities`);
   expect(open.status()).toBe(200);
   expect(JSON.stringify(await open.json())).toContain('2025-2029');
 
-  await page.goto(`${may.baseUrl}/lv`);
+  await page.goto(`${web(may)}/lv`);
   await expect(page.getByRole('heading', { name: 'Domes pilnvaru laiks 2021–2025' })).toBeVisible();
   await expect(page.getByTestId('municipality-table').locator('tbody tr')).toHaveCount(43);
   await expect(page.locator('tr[data-slug="liepaja"]')).toContainText('Pievienojusies');
   await shoot(page, 'home-2025-05-01.png');
-  expect((await page.goto(`${may.baseUrl}/lv?term=2025-2029`))?.status()).toBe(404);
+  expect((await page.goto(`${web(may)}/lv?term=2025-2029`))?.status()).toBe(404);
 });
 
 test('the municipality page explains Jēkabpils, cites its sources in the page language and shows only real events', async ({ page }) => {
-  await page.goto(`${december.baseUrl}/lv/municipalities/jekabpils-novads`);
+  await page.goto(`${web(december)}/lv/municipalities/jekabpils-novads`);
   const decision = page.getByTestId('decision-2021-2025');
   await expect(page.getByTestId('before-term-start-2021-2025')).toContainText('jaunievēlētā dome sanāca, pirms jaunā pašvaldība oficiāli sāka darbu');
   await expect(decision).toContainText('Jēkabpils novada pašvaldības ziņa');
@@ -95,14 +98,14 @@ test('the municipality page explains Jēkabpils, cites its sources in the page l
   await expect(page.getByTestId('facts-history-2021-2025')).toContainText('2021. gada 15. jūnijs (secināts) — Domes sēde, kurā pieņemts lēmums');
   await expect(page.getByTestId('facts-history-2021-2025')).not.toContainText('2026');
 
-  await page.goto(`${december.baseUrl}/en/municipalities/liepaja`);
+  await page.goto(`${web(december)}/en/municipalities/liepaja`);
   const citation = page.getByTestId('citation-2021-2025');
   await expect(citation).toContainText('Liepājas valstspilsētas pašvaldības domes 2021. gada 22. jūlija lēmums Nr. 271/9');
   await expect(citation).toContainText('published 22 July 2021 (in Latvian)');
   await expect(page.getByTestId('facts-history-2021-2025')).toContainText('22 July 2021 — Council session that took the decision');
   await expect(page.getByTestId('history-2021-2025')).toHaveCount(0);
 
-  await page.goto(`${december.baseUrl}/lv/municipalities/varaklanu-novads`);
+  await page.goto(`${web(december)}/lv/municipalities/varaklanu-novads`);
   await expect(page.locator('article[data-term="2021-2025"]')).toBeVisible();
   await expect(page.locator('article[data-term="2025-2029"]')).toHaveCount(0);
   await expect(page.getByTestId('change-citation').getByRole('link')).toHaveAttribute('href', /eng\.lsm\.lv/);
@@ -113,8 +116,8 @@ test('staff set up reporting for 2025–2029; Liepāja renews through the joinin
   const staffContext = await browser.newContext();
   const staff = await staffContext.newPage();
   const s = await user('STAFF');
-  expect((await staff.request.post(`${december.baseUrl}/api/session`, { data: s })).status()).toBe(200);
-  await staff.goto(`${december.baseUrl}/lv/staff/terms`);
+  expect((await staff.request.post(`${web(december)}/api/session`, { data: s })).status()).toBe(200);
+  await staff.goto(`${web(december)}/lv/staff/terms`);
   await expect(staff.getByTestId('terms-table').locator('tr[data-term="2025-2029"]')).toContainText('pašreizējais');
   await expect(staff.getByTestId('terms-table').locator('tr[data-term="2025-2029"]')).toContainText('Ziņošana nav sagatavota');
   await expect(staff.getByTestId('ended-units').locator('li[data-slug="varaklanu-novads"]')).toContainText('Madonas novads');
@@ -127,8 +130,8 @@ test('staff set up reporting for 2025–2029; Liepāja renews through the joinin
   const secretaryContext = await browser.newContext();
   const page = await secretaryContext.newPage();
   const sec = await user('SECRETARY', 'liepaja');
-  expect((await page.request.post(`${december.baseUrl}/api/session`, { data: sec })).status()).toBe(200);
-  await page.goto(`${december.baseUrl}/lv/secretary/liepaja`);
+  expect((await page.request.post(`${web(december)}/api/session`, { data: sec })).status()).toBe(200);
+  await page.goto(`${web(december)}/lv/secretary/liepaja`);
   await expect(page.getByTestId('renewal-banner')).toContainText('pilnvaru laikā 2021–2025');
   await expect(page.getByTestId('accession-status')).toContainText('2025–2029');
   const decision = page.getByTestId('decision-form');
@@ -152,15 +155,15 @@ test('staff set up reporting for 2025–2029; Liepāja renews through the joinin
   await page.getByTestId('submit-form').getByRole('button', { name: 'Iesniegt pārbaudei' }).click();
   await expect(page.getByTestId('accession-status')).toContainText('Gaida pārbaudi');
 
-  await staff.goto(`${december.baseUrl}/lv/staff`);
+  await staff.goto(`${web(december)}/lv/staff`);
   await staff.getByTestId('verification-queue').locator('tr[data-slug="liepaja"]').getByRole('link').click();
   await staff.getByTestId('verify-form').getByRole('button', { name: 'Apstiprināt dalību' }).click();
   await expect(staff.getByTestId('review-status')).toContainText('Pievienojusies');
 
   const visitor = await browser.newPage();
-  await visitor.goto(`${december.baseUrl}/lv`);
+  await visitor.goto(`${web(december)}/lv`);
   await expect(visitor.locator('.map-area[data-slug="liepaja"]')).toHaveAttribute('data-status', 'VERIFIED');
-  await visitor.goto(`${december.baseUrl}/lv/municipalities/liepaja`);
+  await visitor.goto(`${web(december)}/lv/municipalities/liepaja`);
   await expect(visitor.getByTestId('decision-2025-2029')).toContainText('412/12');
   await expect(visitor.getByTestId('decision-2021-2025')).toContainText('271/9');
   await Promise.all([staffContext.close(), secretaryContext.close(), visitor.close()]);
