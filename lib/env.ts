@@ -41,6 +41,11 @@ const EnvSchema = z.object({
   /** PEM file of the scheme-operator certificate(s) the list's signature must verify with (pinned in the repository). */
   TRUSTED_LIST_SIGNER_PEM: z.preprocess(blankAsUnset, z.string().default('lib/trust/data/scheme-operator.pem')),
   CI: z.string().optional(),
+  /**
+   * Test clock (lib/clock.ts): 'YYYY-MM-DD' (noon in Riga that day) or an ISO instant. Honoured only when
+   * NODE_ENV is not 'production' or PUBLIC_BASE_URL is a loopback address (a test server); ignored otherwise.
+   */
+  FROZEN_NOW: z.preprocess(blankAsUnset, z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d\d:\d\d))?$/, 'must be YYYY-MM-DD or an ISO instant').optional()),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, 'PUBLIC_BASE_URL'> & { PUBLIC_BASE_URL: string };

@@ -20,7 +20,7 @@ export default async function OpenGraphImage({ params }: { params: Promise<{ loc
     readFile(path.join(process.cwd(), 'lib/pdf/fonts/DejaVuSans.ttf')),
     readFile(path.join(process.cwd(), 'lib/pdf/fonts/DejaVuSans-Bold.ttf')),
   ]);
-  const geometry = loadMapGeometry();
+  const geometry = loadMapGeometry(overview?.term.startsOn);
   const status = new Map((overview?.rows ?? []).map((r) => [r.slug, r.status]));
   const counts = countOverview(overview?.rows ?? []);
   return new ImageResponse(

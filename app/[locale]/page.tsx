@@ -9,6 +9,7 @@ import { publicHeadline } from '@/lib/dashboard/metrics';
 import { LV_COLLATOR } from '@/lib/municipalities/queries';
 import { ZHomeQuerySchema, type THomeQuery } from '@/lib/schemas/public';
 import { StatusBadge } from '@/components/status-badge';
+import { lvIsSingular } from '@/lib/i18n/latvian';
 import { SignatoryMap } from '@/components/map/signatory-map';
 import { MAP_STATUS_ORDER } from '@/components/map/status-style';
 
@@ -98,7 +99,7 @@ export default async function HomePage({ params, searchParams }: Props) {
         <p className="text-sm text-muted" data-testid="population-note">
           {headline.populationKnown === 0 ? t('home.populationUnknownAll') : headline.populationUnknown > 0 ? t('home.populationUnknownSome', { count: headline.populationUnknown }) : null}
         </p>
-        <SignatoryMap rows={rows} counts={counts} locale={locale} t={t} title={t('home.mapTitle', { term: term.label })} />
+        <SignatoryMap rows={rows} counts={counts} locale={locale} t={t} title={t('home.mapTitle', { term: term.label })} asOf={term.startsOn} />
       </section>
 
       <section aria-labelledby="list" className="space-y-4">
@@ -128,7 +129,7 @@ export default async function HomePage({ params, searchParams }: Props) {
           <button type="submit" className="rounded bg-brand px-4 py-1.5 font-semibold text-white">{t('home.apply')}</button>
           <Link href={q.term ? `/${locale}?term=${q.term}` : `/${locale}`} className="py-1.5">{t('home.reset')}</Link>
         </form>
-        <p role="status" data-testid="result-count">{shown.length === 0 ? t('home.noResults') : t('home.results', { count: shown.length, total: rows.length })}</p>
+        <p role="status" data-testid="result-count">{shown.length === 0 ? t('home.noResults') : t(lvIsSingular(shown.length) ? 'home.resultsOne' : 'home.results', { count: shown.length, total: rows.length })}</p>
         <table className="data" data-testid="municipality-table">
           <caption className="sr-only">{t('home.listHeading')}</caption>
           <thead>

@@ -80,6 +80,7 @@ export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: 
       </section>
       <section aria-labelledby="overdue" className="space-y-3">
         <h3 id="overdue" className="text-xl font-semibold">{t('progress.overdueHeading')} ({totals.overdue})</h3>
+        <p className="text-sm" data-testid="owed-rule-staff">{t('terms.owedRule')}</p>
         {overdue.length === 0 ? <p>{t('progress.overdueNone')}</p> : (
           <table className="data" data-testid="overdue-reports">
             <thead><tr><th scope="col">{t('home.colMunicipality')}</th><th scope="col">{t('progress.year')}</th><th scope="col">{t('progress.dueColumn')}</th><th scope="col">{t('dashboard.colDaysOverdue')}</th></tr></thead>

@@ -12,8 +12,9 @@ const TIP_W = 230;
  * an accessible name, a tooltip and a hover/focus tip drawn on top. Works
  * without JavaScript. The projection is computed once per process.
  */
-export function SignatoryMap({ rows, counts, locale, t, title }: { rows: OverviewRow[]; counts: OverviewCounts; locale: Locale; t: Translate; title: string }) {
-  const geometry = loadMapGeometry();
+export function SignatoryMap({ rows, counts, locale, t, title, asOf }: { rows: OverviewRow[]; counts: OverviewCounts; locale: Locale; t: Translate; title: string; asOf?: string }) {
+  // The term's own boundaries (asOf = its start): a merged unit's territory belongs to its successor.
+  const geometry = loadMapGeometry(asOf);
   const bySlug = new Map(rows.map((r) => [r.slug, r]));
   const shapes = geometry.shapes.filter((s) => bySlug.has(s.slug));
   // Note: the tips live in a top layer; one :has() rule per municipality shows the right one (no script needed).

@@ -17,14 +17,17 @@ export async function ProgressSection({ municipalityId, slug, locale, t }: { mun
     <section aria-labelledby="progress" className="space-y-6" data-testid="progress-section">
       <h2 id="progress" className="text-2xl font-semibold">{t('progress.publicHeading')}</h2>
       {periods.length === 0 ? <p>{t('municipality.progressSoon')}</p> : (
+        <>
+        <p className="text-sm text-muted" data-testid="owed-rule">{t('terms.owedRule')}</p>
         <ul className="space-y-1" data-testid="public-periods">
           {periods.map((p) => (
             <li key={p.year} data-year={p.year}>
               <strong>{t('progress.reportFor', { year: p.year })}:</strong>{' '}
-              {p.report ? t('progress.status_ACCEPTED') : p.overdue ? t('progress.publicOverdue') : p.submitted ? t('progress.publicAwaiting') : t('progress.publicNone')}
+              {p.report ? t('progress.status_ACCEPTED') : !p.owed && !p.submitted ? t('terms.noReportDueYet') : p.overdue ? t('progress.publicOverdue') : p.submitted ? t('progress.publicAwaiting') : t('progress.publicNone')}
             </li>
           ))}
         </ul>
+        </>
       )}
       {latest?.report ? (
         <div className="space-y-4">

@@ -1,10 +1,12 @@
 import 'server-only';
 import { AppError } from '@/lib/errors';
 import { requirePermission, type Actor } from '@/lib/authz';
-import { formatDate, translator } from '@/lib/i18n';
+import { translator } from '@/lib/i18n';
+import { rigaIsoDay } from '@/lib/terms/calendar';
 import { findMemorandum, parseMemorandumText } from '@/lib/memorandum/queries';
 import { renderSigningSheet } from '@/lib/pdf/signing-sheet';
 import { findSecretaryAccession } from './workflow';
+import { lvCouncilGenitive, lvDate, lvGenitive } from '@/lib/i18n/latvian';
 
 /**
  * The signing sheet for a municipality's recorded decision: the Latvian
@@ -23,8 +25,9 @@ export async function buildSigningSheet({ actor, municipalitySlug }: { actor: Ac
   const before = blocks.slice(0, listIndex).flatMap((b) => (b.type === 'p' ? [b.text] : []));
   const list = blocks[listIndex];
   const after = blocks.slice(listIndex + 1).flatMap((b) => (b.type === 'p' ? [b.text] : []));
-  const body = accession.councilBody ?? municipality.officialNameLv;
-  const date = formatDate('lv', accession.sessionDate);
+  // "Madonas novada domes 2025. gada 20. marta lēmumam", "… domes vārdā": genitive body and date (lib/i18n/latvian).
+  const body = accession.councilBody ? lvGenitive(accession.councilBody) : lvCouncilGenitive(municipality.officialNameLv);
+  const date = lvDate(accession.sessionDate, 'genitive');
   const bytes = await renderSigningSheet({
     title,
     paragraphs: before.slice(0, -1),
@@ -36,9 +39,9 @@ export async function buildSigningSheet({ actor, municipalitySlug }: { actor: Ac
     decisionLine: t('sheet.decisionLine', { body, date, number: accession.decisionNumber }),
     signatureBlocks: [
       { heading: t('sheet.councilHeading', { body }), name: accession.signatoryName, role: accession.signatoryRole },
-      ...memo.issuers.map((i) => ({ heading: t('sheet.issuerHeading', { name: i.nameLv }), name: i.signedBy, role: i.roleLv })),
+      ...memo.issuers.map((i) => ({ heading: t('sheet.issuerHeading', { name: lvGenitive(i.nameLv) }), name: i.signedBy, role: i.roleLv })),
     ],
-    labels: { annex: t('sheet.annex'), signature: t('sheet.signature'), nameAndSurname: t('sheet.nameAndSurname'), date: t('sheet.date'), generatedNote: t('sheet.generatedNote', { date: formatDate('lv', new Date()) }) },
+    labels: { annex: t('sheet.annex'), signature: t('sheet.signature'), nameAndSurname: t('sheet.nameAndSurname'), date: t('sheet.date'), generatedNote: t('sheet.generatedNote', { date: lvDate(rigaIsoDay(), 'locative') }) },
   });
   return { bytes, fileName: `memorands-${municipality.slug}.pdf` };
 }

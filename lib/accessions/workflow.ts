@@ -8,6 +8,8 @@ import { type ReceivedFile } from '@/lib/storage';
 import { deleteStoredIfUnreferenced, storeCheckedUpload, type UploadOutcome } from '@/lib/documents/store';
 import { findCurrentTerm } from '@/lib/municipalities/queries';
 import { assertInTerm } from '@/lib/terms/renewal';
+import { checkDecisionDate } from '@/lib/terms/calendar';
+import { msg } from '@/lib/schemas/common';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TReason, TRecordDecision } from '@/lib/schemas/accession';
 import { utcDay } from '@/lib/dates';
@@ -57,6 +59,9 @@ export async function recordDecision({ actor, municipalitySlug, input }: { actor
   const who = requirePermission(actor, 'accession.record', { municipalityId: municipality.id });
   const term = await requireCurrentTerm();
   await assertInTerm(municipality.id, term);
+  // The decision must fit the term: from its election day to its end, and not after today (lib/terms/calendar).
+  const fits = checkDecisionDate(input.sessionDate, term);
+  if (!fits.ok) throw new AppError('UNPROCESSABLE', 'errors.formInvalid', { fieldErrors: { sessionDate: [msg('terms.decisionDateOutside', { term: term.label, fromDate: fits.from, toDate: fits.to })] } });
   const data = {
     councilBody: input.councilBody, sessionDate: utcDay(input.sessionDate), sessionType: input.sessionType, decisionNumber: input.decisionNumber,
     agendaItem: input.agendaItem ?? null, signatoryName: input.signatoryName, signatoryRole: input.signatoryRole, sessionYearInferred: false,
@@ -213,7 +218,7 @@ export async function listVerificationQueue({ actor }: { actor: Actor | null }) 
 /** One accession in full for staff review. */
 export async function findAccessionForReview({ actor, accessionId }: { actor: Actor | null; accessionId: string }) {
   requirePermission(actor, 'accession.verify');
-  const a = await db().accession.findUnique({ where: { id: accessionId }, select: { ...accessionSelect, municipality: { select: { nameLv: true, slug: true } }, term: { select: { startYear: true, endYear: true } } } });
+  const a = await db().accession.findUnique({ where: { id: accessionId }, select: { ...accessionSelect, municipality: { select: { nameLv: true, slug: true } }, term: { select: { startYear: true, endYear: true, startsOn: true, endsOn: true, electionDay: true } } } });
   if (!a) throw new AppError('NOT_FOUND');
   return a;
 }

@@ -6,6 +6,7 @@ import type { JoinsSeries } from './joins';
 import { loadMatrixQuery, type CommitmentMatrix } from './matrix';
 import { loadIndicatorComparison, type IndicatorComparison } from './indicators';
 import { loadWorkQueues, requireQueuePermissions, type WorkQueues } from './queues';
+import { now as clockNow } from '@/lib/clock';
 
 export type Dashboard = {
   /** Null when no council term is opened (then only the queues are filled). */
@@ -26,7 +27,7 @@ export type Dashboard = {
  * series, one page of the indicator comparison, and the work queues (whose
  * overdue / due-soon totals are the headline's).
  */
-export async function loadDashboard({ actor, now = new Date(), query }: { actor: Actor | null; now?: Date; query: TDashboardQuery }): Promise<Dashboard> {
+export async function loadDashboard({ actor, now = clockNow(), query }: { actor: Actor | null; now?: Date; query: TDashboardQuery }): Promise<Dashboard> {
   requirePermission(actor, 'staff.view');
   requireQueuePermissions(actor);
   const [{ matrix, headline }, indicators, queues] = await Promise.all([

@@ -8,6 +8,7 @@ import { commitmentTitles } from '@/lib/memorandum/queries';
 import { ZExportNameSchema, type TDashboardQuery } from '@/lib/schemas/dashboard';
 import { loadCommitmentMatrix, type CommitmentMatrix } from './matrix';
 import { loadIndicatorComparison, type IndicatorComparison, type IndicatorRow } from './indicators';
+import { now as clockNow } from '@/lib/clock';
 
 /**
  * The dashboard's downloads: the commitments matrix and the indicator
@@ -109,7 +110,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * indicators.xlsx) for the current term; the matrix follows the dashboard's
  * filters and sorting. Unknown names are a 404.
  */
-export async function buildDashboardExport({ actor, name, locale, query, now = new Date() }: { actor: Actor | null; name: string; locale: Locale; query: TDashboardQuery; now?: Date }): Promise<ExportFile> {
+export async function buildDashboardExport({ actor, name, locale, query, now = clockNow() }: { actor: Actor | null; name: string; locale: Locale; query: TDashboardQuery; now?: Date }): Promise<ExportFile> {
   requirePermission(actor, 'dashboard.export');
   const parsed = ZExportNameSchema.safeParse(name);
   if (!parsed.success) throw new AppError('NOT_FOUND', 'dashboard.exportUnknown');

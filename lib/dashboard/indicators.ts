@@ -1,11 +1,12 @@
 import 'server-only';
+import { now as clockNow } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { requirePermission, type Actor } from '@/lib/authz';
 import type { MapStatus, OverviewTerm } from '@/lib/municipalities/overview';
 import { perThousand, SPECIALIST_NORM_KEY, type NormDto } from '@/lib/progress/norms';
 import { rigaToday } from '@/lib/progress/deadlines';
 import { HAS_PAY_INDICATOR, PAY_KEY, SPECIALISTS_KEY } from './accepted';
-import { byName, hasAccepted, latestLateral, PAGE_SIZE, STATUS_EXPR, TERM_CTES, TERM_MUNICIPALITIES } from './sql';
+import { byName, hasAccepted, latestLateral, PAGE_SIZE, STATUS_EXPR, termCtes, TERM_MUNICIPALITIES } from './sql';
 import { termLabel } from '@/lib/municipalities/queries';
 
 /** Why the ratio is unknown: no accepted report, its specialist count is blank, or no population figure for the report's year. */
@@ -67,13 +68,13 @@ type IndicatorSqlRow = {
  * two indicator values, the population figure and the norm in force are
  * looked up only for the page's rows. `pageSize: null` gives every row (the exports).
  */
-export async function loadIndicatorComparison({ actor, now = new Date(), page = 1, pageSize = PAGE_SIZE }: { actor: Actor | null; now?: Date; page?: number; pageSize?: number | null }): Promise<IndicatorComparison | null> {
+export async function loadIndicatorComparison({ actor, now = clockNow(), page = 1, pageSize = PAGE_SIZE }: { actor: Actor | null; now?: Date; page?: number; pageSize?: number | null }): Promise<IndicatorComparison | null> {
   requirePermission(actor, 'staff.view');
   const limit = pageSize === null ? null : Math.max(1, Math.floor(pageSize));
   const offset = limit === null ? 0 : (Math.max(1, Math.floor(page)) - 1) * limit;
   const today = rigaToday(now);
   const [row] = await db().$queryRaw<IndicatorSqlRow[]>`
-    WITH ${TERM_CTES},
+    WITH ${termCtes(today)},
     f AS (SELECT tm."id", tm."slug", tm."nameLv", tm."status" FROM tm WHERE tm."status" = 'VERIFIED' OR ${hasAccepted('tm')}),
     pg0 AS (
       SELECT m."id", m."slug", m."nameLv", ${STATUS_EXPR} AS "status" FROM ${TERM_MUNICIPALITIES} AND (a."status" = 'VERIFIED' OR ${hasAccepted('m')})

@@ -1,4 +1,6 @@
 import 'server-only';
+import { now as clockNow } from '@/lib/clock';
+import { rigaToday } from '@/lib/progress/deadlines';
 import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { requirePermission, type Actor } from '@/lib/authz';
@@ -6,7 +8,7 @@ import type { MapStatus, OverviewTerm } from '@/lib/municipalities/overview';
 import { DEFAULT_DASHBOARD_QUERY, MATRIX_SORTS, type TDashboardQuery } from '@/lib/schemas/dashboard';
 import type { CommitmentStatus } from './accepted';
 import { HEADLINE_COLUMNS, JOINS_CTE, type HeadlineSqlRow } from './metrics';
-import { byName, LATEST_CTE, latestLateral, PAGE_SIZE, STATUS_EXPR, TERM_CTES, TERM_MUNICIPALITIES } from './sql';
+import { byName, LATEST_CTE, latestLateral, PAGE_SIZE, STATUS_EXPR, termCtes, TERM_MUNICIPALITIES } from './sql';
 import { termLabel } from '@/lib/municipalities/queries';
 
 export type CommitmentColumn = { key: string; position: number; shortLv: string; shortEn: string };
@@ -111,7 +113,7 @@ export async function loadMatrixQuery({ actor, query = DEFAULT_DASHBOARD_QUERY, 
       FROM pg0 ${latestLateral('pg0')}
     )`;
   const [row] = await db().$queryRaw<(MatrixSqlRow & Partial<HeadlineSqlRow>)[]>`
-    WITH ${TERM_CTES},${headline ? Prisma.sql` ${JOINS_CTE},` : Prisma.empty}
+    WITH ${termCtes(rigaToday(clockNow()))},${headline ? Prisma.sql` ${JOINS_CTE},` : Prisma.empty}
     cols AS (
       SELECT c."key", c."position", c."shortLv", c."shortEn" FROM "Commitment" c
       WHERE c."memorandumId" = (SELECT "id" FROM "Memorandum" ORDER BY "version" DESC LIMIT 1)

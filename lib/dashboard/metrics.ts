@@ -1,11 +1,12 @@
 import 'server-only';
+import { now as clockNow } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { requirePermission, type Actor } from '@/lib/authz';
 import { countOverview, MAP_STATUSES, type MapStatus, type OverviewCounts, type OverviewRow, type OverviewTerm } from '@/lib/municipalities/overview';
 import { OWED_CTE, rigaToday } from '@/lib/progress/deadlines';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { JoinsSeries } from './joins';
-import { TERM_CTES } from './sql';
+import { termCtes } from './sql';
 
 /**
  * THE headline counters of the portal, defined once: the public home page
@@ -53,7 +54,7 @@ export function publicHeadline(rows: OverviewRow[]): PublicHeadline {
   return headlineFromCounts(countOverview(rows));
 }
 
-/** The join dates of the term's verified signatories (CTE `j`, after ./sql `TERM_CTES`). */
+/** The join dates of the term's verified signatories (CTE `j`, after ./sql `termCtes`). */
 export const JOINS_CTE = Prisma.sql`
     j AS (
       SELECT COALESCE(to_char(tm."sessionDate", 'YYYY-MM-DD'), to_char((tm."verifiedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Riga', 'YYYY-MM-DD')) AS "d"
@@ -107,10 +108,10 @@ export function headlineFromRow(row: HeadlineSqlRow | undefined, owed: { overdue
  * past due and due within {@link DUE_SOON_DAYS} days (lib/progress/deadlines
  * `OWED_CTE`, the queues' definition). Nulls when no term is opened.
  */
-export async function loadDashboardSummary({ now = new Date() }: { now?: Date } = {}): Promise<{ metrics: HeadlineMetrics | null; joins: JoinsSeries | null }> {
+export async function loadDashboardSummary({ now = clockNow() }: { now?: Date } = {}): Promise<{ metrics: HeadlineMetrics | null; joins: JoinsSeries | null }> {
   const today = rigaToday(now);
   const [row] = await db().$queryRaw<(HeadlineSqlRow & { overdueCount: number; dueSoonCount: number })[]>`
-    WITH ${TERM_CTES}, ${OWED_CTE}, ${JOINS_CTE}
+    WITH ${termCtes(today)}, ${OWED_CTE}, ${JOINS_CTE}
     SELECT ${HEADLINE_COLUMNS},
       (SELECT count(*) FROM owed WHERE "dueOn" < ${today}::date)::int AS "overdueCount",
       (SELECT count(*) FROM owed WHERE "dueOn" >= ${today}::date AND "dueOn" <= ${today}::date + ${DUE_SOON_DAYS}::int)::int AS "dueSoonCount"
@@ -119,7 +120,7 @@ export async function loadDashboardSummary({ now = new Date() }: { now?: Date } 
 }
 
 /** The dashboard headline for the current term (staff); null when no term is opened. */
-export async function loadHeadlineMetrics({ actor, now = new Date() }: { actor: Actor | null; now?: Date }): Promise<HeadlineMetrics | null> {
+export async function loadHeadlineMetrics({ actor, now = clockNow() }: { actor: Actor | null; now?: Date }): Promise<HeadlineMetrics | null> {
   requirePermission(actor, 'staff.view');
   return (await loadDashboardSummary({ now })).metrics;
 }

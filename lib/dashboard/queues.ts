@@ -1,8 +1,9 @@
 import 'server-only';
+import { now as clockNow } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { requirePermission, type Actor } from '@/lib/authz';
-import { OWED_CTE, owedToDeadline, rigaToday, type ReportDeadline } from '@/lib/progress/deadlines';
+import { currentTermCte, OWED_CTE, owedToDeadline, rigaToday, type ReportDeadline } from '@/lib/progress/deadlines';
 import { DUE_SOON_DAYS } from './metrics';
 import { byName, utcDate, utcTimestamp } from './sql';
 
@@ -52,7 +53,7 @@ export function queueCtes(today: string): Prisma.Sql {
   return Prisma.sql`
     ret AS (
       SELECT 'ACCESSION' AS "kind", a."id", m."slug", m."nameLv", ct."startYear", ct."endYear", NULL::int AS "year", a."returnReason" AS "reason", a."updatedAt"
-      FROM "Accession" a JOIN "CouncilTerm" ct ON ct."id" = a."termId" AND ct."openedAt" IS NOT NULL JOIN "Municipality" m ON m."id" = a."municipalityId"
+      FROM "Accession" a JOIN "CouncilTerm" ct ON ct."id" = a."termId" JOIN "Municipality" m ON m."id" = a."municipalityId"
       WHERE a."status" = 'RETURNED'
       UNION ALL
       SELECT 'REPORT', r."id", m."slug", m."nameLv", NULL, NULL, p."year", r."returnComment", r."updatedAt"
@@ -124,13 +125,11 @@ export function requireQueuePermissions(actor: Actor | null): void {
  * the headline), each limited to `limit` items with its total count (the
  * dashboard's headline takes its overdue / due-soon counts from these totals).
  */
-export async function loadWorkQueues({ actor, now = new Date(), limit = QUEUE_LIMIT }: { actor: Actor | null; now?: Date; limit?: number }): Promise<WorkQueues> {
+export async function loadWorkQueues({ actor, now = clockNow(), limit = QUEUE_LIMIT }: { actor: Actor | null; now?: Date; limit?: number }): Promise<WorkQueues> {
   requireQueuePermissions(actor);
   const n = Math.max(1, Math.floor(limit));
   const [row] = await db().$queryRaw<QueueSqlRow[]>`
-    WITH t AS (
-      SELECT "id", "slug" FROM "CouncilTerm" WHERE "openedAt" IS NOT NULL ORDER BY "startYear" DESC LIMIT 1
-    ), ${OWED_CTE}, ${queueCtes(rigaToday(now))}
+    WITH ${currentTermCte(rigaToday(now))}, ${OWED_CTE}, ${queueCtes(rigaToday(now))}
     SELECT (SELECT "slug" FROM t) AS "termSlug", ${queueColumns(n)}`;
   return toWorkQueues(row!, now, n);
 }

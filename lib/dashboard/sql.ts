@@ -1,5 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { currentTermCte } from '@/lib/progress/deadlines';
 
 /**
  * The municipalities of the term `t` (alias `m`) with their accession of the
@@ -11,7 +12,7 @@ export const TERM_MUNICIPALITIES = Prisma.sql`"Municipality" m CROSS JOIN t
     LEFT JOIN "Accession" a ON a."municipalityId" = m."id" AND a."termId" = t."id" AND a."status" IN ('VERIFIED', 'WITHDRAWN', 'SUBMITTED')
     WHERE m."validFrom" <= t."endsOn" AND (m."validTo" IS NULL OR m."validTo" >= t."startsOn")`;
 
-/** The public status of `m` in `t` from its accession `a` (see {@link TERM_CTES}). */
+/** The public status of `m` in `t` from its accession `a` (see {@link termCtes}). */
 export const STATUS_EXPR = Prisma.sql`CASE WHEN a."status" IS NOT NULL THEN a."status"::text
         WHEN EXISTS (SELECT 1 FROM "Accession" pa JOIN prev ON pa."termId" = prev."id" WHERE pa."municipalityId" = m."id" AND pa."status" = 'VERIFIED') THEN 'PREVIOUS'
         ELSE 'NONE' END`;
@@ -22,8 +23,8 @@ export const STATUS_EXPR = Prisma.sql`CASE WHEN a."status" IS NOT NULL THEN a."s
  * whatever the number of municipalities). Only constants and parameters go
  * into them; never user text.
  *
- * - `t`: the current opened term (the opened term that started last);
- * - `prev`: the opened term before it;
+ * - `t`: the current term by the calendar on `today` (Riga; lib/terms/calendar);
+ * - `prev`: the term before it;
  * - `tm`: every municipality of `t` with its public status (the same rules
  *   as lib/municipalities/overview: VERIFIED / SUBMITTED / WITHDRAWN from the
  *   accession of the term, PREVIOUS when verified in `prev`, else NONE);
@@ -31,14 +32,10 @@ export const STATUS_EXPR = Prisma.sql`CASE WHEN a."status" IS NOT NULL THEN a."s
  *   period year, then highest revision) by DISTINCT ON over the index
  *   ProgressReport(status, municipalityId, periodId, revision).
  */
-export const TERM_CTES = Prisma.sql`
-  t AS (
-    SELECT "id", "slug", "startYear", "endYear", "startsOn", "endsOn" FROM "CouncilTerm"
-    WHERE "openedAt" IS NOT NULL ORDER BY "startYear" DESC LIMIT 1
-  ),
+export const termCtes = (today: string) => Prisma.sql`${currentTermCte(today)},
   prev AS (
     SELECT c."id" FROM "CouncilTerm" c, t
-    WHERE c."openedAt" IS NOT NULL AND c."startYear" < t."startYear" ORDER BY c."startYear" DESC LIMIT 1
+    WHERE c."startsOn" < t."startsOn" ORDER BY c."startsOn" DESC LIMIT 1
   ),
   tm AS (
     SELECT m."id", m."slug", m."nameLv", m."type"::text AS "type", m."population", COALESCE(a."isDemo", false) AS "isDemo",

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, isLocale, lookup, type Locale } from './index';
+import { DEFAULT_LOCALE, formatDate, isLocale, lookup, type Locale } from './index';
 
 /** The locale of an API request: `x-locale` header, then the referring page's /lv or /en prefix. */
 export function localeOfRequest(request: Request): Locale {
@@ -16,9 +16,11 @@ export function localeOfRequest(request: Request): Locale {
   return DEFAULT_LOCALE;
 }
 
-/** Translates a message key produced by lib/schemas (`key|a=1&b=2`). */
+/** Translates a message key produced by lib/schemas (`key|a=1&b=2`); a variable named `…Date` holding 'YYYY-MM-DD' is shown as a date in the locale. */
 export function translateKey(locale: Locale, encoded: string): string {
   const [key = '', query] = encoded.split('|');
-  const vars = query ? Object.fromEntries(new URLSearchParams(query)) : undefined;
+  const vars = query
+    ? Object.fromEntries([...new URLSearchParams(query)].map(([k, v]) => [k, k.endsWith('Date') && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(locale, v) : v]))
+    : undefined;
   return lookup(locale, key, vars);
 }

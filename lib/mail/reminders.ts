@@ -3,11 +3,13 @@ import { db } from '@/lib/db/client';
 import { writeAudit } from '@/lib/audit';
 import { dueWithin, overdueOf, reportDeadlines, type ReportDeadline } from '@/lib/progress/deadlines';
 import { enqueueMail, secretariesOf, type MailKind, type Recipient } from './outbox';
+import { now as clockNow } from '@/lib/clock';
+import { sendRenewalInvitations } from '@/lib/terms/open';
 
 /** "Due soon" means due within this many days (the due day itself is day 0). */
 export const REMINDER_DAYS = 14;
 
-export type ReminderCounts = { due: number; overdue: number; skippedAsDuplicate: number };
+export type ReminderCounts = { due: number; overdue: number; skippedAsDuplicate: number; renewalInvitations: number };
 
 /** One reminder per period, municipality and secretary, ever: the key makes a second run a no-op. */
 export const reminderKey = (kind: 'report.due' | 'report.overdue', d: { periodId: string; municipality: { id: string } }, userId: string) => `${kind}:${d.periodId}:${d.municipality.id}:${userId}`;
@@ -16,17 +18,18 @@ export const reminderKey = (kind: 'report.due' | 'report.overdue', d: { periodId
  * Enqueues report reminders to the active secretaries of every municipality
  * that owes a report (lib/progress/deadlines: the one definition of "due"
  * and "overdue"): 'report.due' when it is due within 14 days, 'report.overdue'
- * once the due date has passed. Idempotent (dedupe keys); one transaction,
+ * once the due date has passed; and the one-time renewal invitations of the
+ * current council term (lib/terms/open). Idempotent (dedupe keys); one transaction,
  * with an audit event of the run. Delivery is separate (deliverPending).
  */
-export async function runReminders({ now = new Date() }: { now?: Date } = {}): Promise<ReminderCounts> {
+export async function runReminders({ now = clockNow() }: { now?: Date } = {}): Promise<ReminderCounts> {
   const deadlines = await reportDeadlines({ now });
   const owed: readonly (readonly [kind: 'report.due' | 'report.overdue', deadline: ReportDeadline])[] = [
     ...dueWithin(deadlines, REMINDER_DAYS).map((d) => ['report.due', d] as const),
     ...overdueOf(deadlines).map((d) => ['report.overdue', d] as const),
   ];
   return db().$transaction(async (tx) => {
-    const counts: ReminderCounts = { due: 0, overdue: 0, skippedAsDuplicate: 0 };
+    const counts: ReminderCounts = { due: 0, overdue: 0, skippedAsDuplicate: 0, renewalInvitations: await sendRenewalInvitations(tx, { now }) };
     const secretaries = new Map<string, Recipient[]>();
     for (const [kind, d] of owed) {
       let recipients = secretaries.get(d.municipality.id);

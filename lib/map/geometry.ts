@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { geoArea, geoConicConformal, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { featuresAsOf, readMergers, type Merger } from './boundaries';
 
 /** Required attribution for the amCharts boundary data (linkware licence): show it next to every map. */
 export const MAP_ATTRIBUTION = { text: 'Map data: amCharts', href: 'https://www.amcharts.com/' } as const;
@@ -288,6 +289,7 @@ export function buildMapGeometry(features: MunicipalityFeature[], opts: MapGeome
 function buildWithRings(
   features: MunicipalityFeature[],
   opts: MapGeometryOptions,
+  frame: MunicipalityFeature[] = features,
 ): { geometry: MapGeometry; rings: Map<string, Ring[]> } {
   const padding = opts.padding ?? MAP_PADDING;
   const wound = features.map(rewindFeature);
@@ -296,7 +298,7 @@ function buildWithRings(
       [padding, padding],
       [opts.width - padding, opts.height - padding],
     ],
-    collection(wound),
+    collection(frame === features ? wound : frame.map(rewindFeature)),
   );
   const pathGen = geoPath(projection);
   const ringsBySlug = new Map<string, Ring[]>();
@@ -314,23 +316,39 @@ function buildWithRings(
 export const LOCATOR_WIDTH = 200;
 
 type Cache = { geometry: MapGeometry; rings: Map<string, Ring[]>; locatorPaths: Map<string, string> | null; locatorOutline: string | null };
-let cache: Cache | null = null;
+/** One cache per set of applied mergers ('' = the source file as is), so each council term gets its own boundaries. */
+const caches = new Map<string, Cache>();
+let mergers: Merger[] | null = null;
 
-function buildCache(): Cache {
-  const features = readMunicipalityFeatures();
-  const { geometry, rings } = buildWithRings(features, { width: MAP_WIDTH, height: aspectHeight(features, MAP_WIDTH) });
-  return { geometry, rings, locatorPaths: null, locatorOutline: null };
+function cacheFor(asOf?: string): Cache {
+  mergers ??= readMergers();
+  const key = asOf ? mergers.filter((m) => m.validTo < asOf).map((m) => m.from).join(',') : '';
+  let c = caches.get(key);
+  if (!c) {
+    const source = readMunicipalityFeatures();
+    // Note: the projection is fitted to the whole source file, so every term's map has the same frame.
+    const features = asOf ? featuresAsOf(source, mergers, asOf) : source;
+    const { geometry, rings } = buildWithRings(features, { width: MAP_WIDTH, height: aspectHeight(source, MAP_WIDTH) }, source);
+    c = { geometry, rings, locatorPaths: null, locatorOutline: null };
+    caches.set(key, c);
+  }
+  return c;
 }
 
-/** The full map of all municipalities, {@link MAP_WIDTH} wide and aspect-correct; built once per process from {@link readMunicipalityFeatures}. */
-export function loadMapGeometry(): MapGeometry {
-  cache ??= buildCache();
-  return cache.geometry;
+/**
+ * The full map, {@link MAP_WIDTH} wide and aspect-correct; built once per
+ * process and term from {@link readMunicipalityFeatures}. With `asOf` (a
+ * term's start, 'YYYY-MM-DD') units merged before it are gone and their
+ * territory belongs to their successor (lib/map/boundaries).
+ */
+export function loadMapGeometry(asOf?: string): MapGeometry {
+  return cacheFor(asOf).geometry;
 }
 
-/** Clears the module-level cache (tests, or after swapping the source file). */
+/** Clears the module-level caches (tests, or after swapping the source file). */
 export function resetMapGeometryCache(): void {
-  cache = null;
+  caches.clear();
+  mergers = null;
 }
 
 /** Drops points lying on the straight line between their kept neighbours (exact test on the integer grid). */
@@ -370,8 +388,8 @@ function locatorPaths(c: Cache): Map<string, string> {
  * municipality (draw grey), `highlightPath` the one to emphasise (never empty,
  * even for tiny state cities). Returns `null` for an unknown slug.
  */
-export function buildLocatorGeometry(slug: string): LocatorGeometry | null {
-  cache ??= buildCache();
+export function buildLocatorGeometry(slug: string, asOf?: string): LocatorGeometry | null {
+  const cache = cacheFor(asOf);
   const paths = locatorPaths(cache);
   const target = paths.get(slug);
   if (target === undefined) return null;

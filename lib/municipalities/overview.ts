@@ -1,6 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { cachesCoherent, registerCache } from '@/lib/cache-bus/registry';
+import { now as clockNow } from '@/lib/clock';
+import { browsableTerms, previousTermOf, rigaIsoDay, termOnDay } from '@/lib/terms/calendar';
 import { LV_COLLATOR, termMunicipalitySql, termLabel } from './queries';
 
 /** Public status of a municipality in a term; PREVIOUS = joined in the previous term, not yet renewed. */
@@ -12,7 +14,8 @@ export type OverviewRow = {
   population: number | null; populationYear: number | null;
   status: MapStatus; decisionNumber: string | null; sessionDate: string | null; sessionYearInferred: boolean; isDemo: boolean;
 };
-export type OverviewTerm = { slug: string; label: string; startYear: number; endYear: number };
+/** `startsOn` ('YYYY-MM-DD') picks the term's boundaries on the map (lib/map/boundaries); absent where only the label is needed. */
+export type OverviewTerm = { slug: string; label: string; startYear: number; endYear: number; startsOn?: string };
 export type Overview = { term: OverviewTerm; terms: OverviewTerm[]; previousTerm: OverviewTerm | null; rows: OverviewRow[] };
 
 type OverviewSqlRow = Omit<OverviewRow, 'status' | 'sessionYearInferred' | 'isDemo'> & {
@@ -21,21 +24,23 @@ type OverviewSqlRow = Omit<OverviewRow, 'status' | 'sessionYearInferred' | 'isDe
 
 
 /**
- * The public picture of one opened council term (the current one by
- * default): every municipality of the term with its public status. Only
- * verified, withdrawn and awaiting accessions count; drafts and returned
- * submissions show as not joined. Kept in this process until a public change
- * in any instance clears it (lib/cache-bus; Next's data cache could only be
- * expired from inside a request, not by the listener). Concurrent callers
- * share one load.
+ * The public picture of one council term (the current one by the calendar
+ * by default: the term containing today in Riga, no staff action needed):
+ * every municipality of the term with its public status. Only verified,
+ * withdrawn and awaiting accessions count; drafts and returned submissions
+ * show as not joined. Terms that have not started yet are not shown. Kept in
+ * this process per term and Riga day until a public change in any instance
+ * clears it (lib/cache-bus; Next's data cache could only be expired from
+ * inside a request, not by the listener). Concurrent callers share one load.
  */
-export function getTermOverview(termSlug: string | null): Promise<Overview | null> {
-  if (!cachesCoherent()) return loadTermOverview(termSlug);
+export function getTermOverview(termSlug: string | null, { now = clockNow() }: { now?: Date } = {}): Promise<Overview | null> {
+  const day = rigaIsoDay(now);
+  if (!cachesCoherent()) return loadTermOverview(termSlug, { day });
   const map = overviewCache();
-  const key = termSlug ?? '';
+  const key = `${termSlug ?? ''}|${day}`;
   const hit = map.get(key);
   if (hit) return hit;
-  const value = loadTermOverview(termSlug);
+  const value = loadTermOverview(termSlug, { day });
   if (map.size >= 64) map.clear(); // unknown term slugs from the query string cannot grow it without bound
   map.set(key, value);
   value.catch(() => { if (map.get(key) === value) map.delete(key); });
@@ -53,17 +58,17 @@ function overviewCache(): Map<string, Promise<Overview | null>> {
   return holder[OVERVIEW_KEY];
 }
 
-/** The uncached query behind {@link getTermOverview}. */
-export async function loadTermOverview(termSlug: string | null): Promise<Overview | null> {
-  const opened = await db().councilTerm.findMany({
-    where: { openedAt: { not: null } },
-    orderBy: { startYear: 'asc' },
+/** The uncached query behind {@link getTermOverview}; `day` ('YYYY-MM-DD', Riga) decides the current and browsable terms. */
+export async function loadTermOverview(termSlug: string | null, { now = clockNow(), day = rigaIsoDay(now) }: { now?: Date; day?: string } = {}): Promise<Overview | null> {
+  const all = await db().councilTerm.findMany({
+    orderBy: { startsOn: 'asc' },
     select: { id: true, slug: true, startYear: true, endYear: true, startsOn: true, endsOn: true },
   });
-  const index = termSlug ? opened.findIndex((t) => t.slug === termSlug) : opened.length - 1;
-  const term = opened[index];
+  const at = new Date(`${day}T10:00:00Z`);
+  const shown = browsableTerms(all, at);
+  const term = termSlug ? shown.find((t) => t.slug === termSlug) : termOnDay(all, day);
   if (!term) return null;
-  const previous = index > 0 ? opened[index - 1]! : null;
+  const previous = previousTermOf(all, term);
   // One query for every municipality of the term with its accession of the term and whether it was verified in the previous one.
   const rows = await db().$queryRaw<OverviewSqlRow[]>`
     SELECT m."slug", m."nameLv", m."officialNameLv", m."type"::text AS "type", m."population", m."populationYear",
@@ -72,10 +77,10 @@ export async function loadTermOverview(termSlug: string | null): Promise<Overvie
     FROM "Municipality" m
     LEFT JOIN "Accession" a ON a."municipalityId" = m."id" AND a."termId" = ${term.id} AND a."status" IN ('VERIFIED', 'WITHDRAWN', 'SUBMITTED')
     WHERE ${termMunicipalitySql(term)}`;
-  const toTerm = (t: { slug: string; startYear: number; endYear: number }): OverviewTerm => ({ slug: t.slug, label: termLabel(t), startYear: t.startYear, endYear: t.endYear });
+  const toTerm = (t: { slug: string; startYear: number; endYear: number; startsOn: Date }): OverviewTerm => ({ slug: t.slug, label: termLabel(t), startYear: t.startYear, endYear: t.endYear, startsOn: t.startsOn.toISOString().slice(0, 10) });
   return {
     term: toTerm(term),
-    terms: opened.map(toTerm),
+    terms: shown.map(toTerm),
     previousTerm: previous ? toTerm(previous) : null,
     rows: rows
       .map(({ status: now, previousVerified, sessionDate, decisionNumber, sessionYearInferred, isDemo, ...m }): OverviewRow => {

@@ -4,13 +4,16 @@ import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { utcDay } from '@/lib/dates';
+import { now as clockNow } from '@/lib/clock';
+import { browsableTerms, currentTermOf, previousTermOf } from '@/lib/terms/calendar';
 
 /** Latvian alphabetical order (Ā after A, Ķ after K), whatever the database collation. */
 export const LV_COLLATOR = new Intl.Collator('lv');
 
-export type TermDto = { id: string; slug: string; label: string; startYear: number; endYear: number; startsOn: Date; endsOn: Date; openedAt: Date | null };
+/** A council term; `openedAt` is when staff set up reporting for it (null: not yet), not whether it exists. */
+export type TermDto = { id: string; slug: string; label: string; startYear: number; endYear: number; startsOn: Date; endsOn: Date; electionDay: Date | null; openedAt: Date | null };
 
-const termSelect = { id: true, slug: true, startYear: true, endYear: true, startsOn: true, endsOn: true, openedAt: true } as const;
+const termSelect = { id: true, slug: true, startYear: true, endYear: true, startsOn: true, endsOn: true, electionDay: true, openedAt: true } as const;
 /** A council term as people write it: '2021–2025' (en dash). */
 export const termLabel = (t: { startYear: number; endYear: number }) => `${t.startYear}–${t.endYear}`;
 
@@ -20,10 +23,19 @@ export async function listTerms(): Promise<TermDto[]> {
   return rows.map((t) => ({ ...t, label: termLabel(t) }));
 }
 
-/** The current term: the opened term that started last, or null. */
-export async function findCurrentTerm(): Promise<TermDto | null> {
-  const t = await db().councilTerm.findFirst({ where: { openedAt: { not: null } }, orderBy: { startYear: 'desc' }, select: termSelect });
-  return t ? { ...t, label: termLabel(t) } : null;
+/** The current term by the calendar: the one containing today in Europe/Riga (lib/terms/calendar), whatever staff did; null only with no terms. */
+export async function findCurrentTerm({ now = clockNow() }: { now?: Date } = {}): Promise<TermDto | null> {
+  return currentTermOf(await listTerms(), now);
+}
+
+/** The terms the public may browse on `now` (the current one and earlier ones), oldest first. */
+export async function listBrowsableTerms({ now = clockNow() }: { now?: Date } = {}): Promise<TermDto[]> {
+  return browsableTerms(await listTerms(), now);
+}
+
+/** The term before `term` by the calendar, or null. */
+export async function findPreviousTerm(term: { startsOn: Date }): Promise<TermDto | null> {
+  return previousTermOf(await listTerms(), term);
 }
 
 /** Municipalities that existed during the term (a merged unit stays in its old terms). */
@@ -43,16 +55,22 @@ type PublicAccessionJson = {
   sessionType: 'REGULAR' | 'EXTRAORDINARY' | 'UNSTATED'; decisionNumber: string | null; agendaItem: string | null;
   signatoryName: string | null; signatoryRole: string | null; source: string | null; sourceNote: string | null; isDemo: boolean;
   verifiedAt: string | null; withdrawnAt: string | null; withdrawalReason: string | null;
-  term: { slug: string; startYear: number; endYear: number };
+  term: { slug: string; startYear: number; endYear: number; startsOn: string; electionDay: string | null };
+  citation: PublicCitation | null;
   events: { type: 'RECORDED' | 'SUBMITTED' | 'RETURNED' | 'VERIFIED' | 'WITHDRAWN'; at: string; reason: string | null }[];
   documents: { id: string; kind: 'DECISION' | 'ANNEX' | 'EVIDENCE'; sha256: string; sizeBytes: number; originalName: string; inspection: unknown }[];
 };
+/** A published source as the public sees it (lib/terms: Citation). */
+export type PublicCitation = { title: string; publisher: string; publishedOn: string | null; url: string | null; documentRef: string | null; language: 'lv' | 'en' };
+const CITATION_JSON = (alias: string) => Prisma.raw(`json_build_object('title', ${alias}."title", 'publisher', ${alias}."publisher", 'publishedOn', ${alias}."publishedOn", 'url', ${alias}."url", 'documentRef', ${alias}."documentRef", 'language', ${alias}."language")`);
+
 type PublicMunicipalityRow = {
   id: string; slug: string; nameLv: string; officialNameLv: string; type: 'STATE_CITY' | 'MUNICIPALITY';
   population: number | null; populationYear: number | null; populationSource: string | null;
   areaKm2: number | null; areaSource: string | null; areaKm2Geometry: number | null; validFrom: Date; validTo: Date | null;
   statusNote: string | null; atvkCode: string | null; iso3166_2: string | null;
   successor: { slug: string; nameLv: string } | null;
+  changeCitation: PublicCitation | null;
   accessions: PublicAccessionJson[];
 };
 
@@ -69,13 +87,15 @@ export const findMunicipalityPublic = cache(async (slug: string) => {
     SELECT m."id", m."slug", m."nameLv", m."officialNameLv", m."type"::text AS "type", m."population", m."populationYear", m."populationSource",
       m."areaKm2", m."areaSource", m."areaKm2Geometry", m."validFrom", m."validTo", m."statusNote", m."atvkCode", m."iso3166_2",
       (SELECT json_build_object('slug', s."slug", 'nameLv', s."nameLv") FROM "Municipality" s WHERE s."id" = m."successorId") AS "successor",
+      (SELECT ${CITATION_JSON('cc')} FROM "Citation" cc WHERE cc."id" = m."changeCitationId") AS "changeCitation",
       COALESCE((
         SELECT json_agg(json_build_object(
           'id', a."id", 'status', a."status", 'councilBody', a."councilBody", 'sessionDate', a."sessionDate", 'sessionYearInferred', a."sessionYearInferred",
           'sessionType', a."sessionType", 'decisionNumber', a."decisionNumber", 'agendaItem', a."agendaItem", 'signatoryName', a."signatoryName",
           'signatoryRole', a."signatoryRole", 'source', a."source", 'sourceNote', a."sourceNote", 'isDemo', a."isDemo", 'verifiedAt', a."verifiedAt",
           'withdrawnAt', a."withdrawnAt", 'withdrawalReason', a."withdrawalReason",
-          'term', json_build_object('slug', t."slug", 'startYear', t."startYear", 'endYear', t."endYear"),
+          'term', json_build_object('slug', t."slug", 'startYear', t."startYear", 'endYear', t."endYear", 'startsOn', t."startsOn", 'electionDay', t."electionDay"),
+          'citation', (SELECT ${CITATION_JSON('c')} FROM "Citation" c WHERE c."id" = a."citationId"),
           'events', COALESCE((
             SELECT json_agg(json_build_object('type', e."type", 'at', e."at", 'reason', e."reason") ORDER BY e."at")
             FROM "AccessionEvent" e WHERE e."accessionId" = a."id" AND e."type" IN ('SUBMITTED', 'RETURNED', 'VERIFIED', 'WITHDRAWN')), '[]'),
@@ -100,15 +120,15 @@ export const findMunicipalityPublic = cache(async (slug: string) => {
       events: json.events.map((e) => ({ ...e, at: utcInstant(e.at)! })),
     };
     return a.status === 'SUBMITTED'
-      ? { ...a, councilBody: null, sessionDate: null, decisionNumber: null, agendaItem: null, signatoryName: null, signatoryRole: null, source: null, sourceNote: null, events: [], documents: [] }
+      ? { ...a, councilBody: null, sessionDate: null, decisionNumber: null, agendaItem: null, signatoryName: null, signatoryRole: null, source: null, sourceNote: null, citation: null, events: [], documents: [] }
       : { ...a, events: a.events.map((e) => (e.type === 'RETURNED' ? { ...e, reason: null } : e)) };
   });
   return { ...m, accessions };
 });
 
 /** Municipalities of the current term, for staff pickers. */
-export async function listMunicipalityOptions() {
-  const term = await findCurrentTerm();
+export async function listMunicipalityOptions({ now = clockNow() }: { now?: Date } = {}) {
+  const term = await findCurrentTerm({ now });
   if (!term) return [];
   const rows = await db().municipality.findMany({ where: termMunicipalityWhere(term), select: { id: true, slug: true, nameLv: true } });
   return rows.sort((a, b) => LV_COLLATOR.compare(a.nameLv, b.nameLv));

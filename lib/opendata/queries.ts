@@ -52,12 +52,13 @@ function municipalityStatus(status: string | undefined): MunicipalityStatus {
  */
 export async function listOpenMunicipalities(opts: { term?: string; withGeometry?: boolean }): Promise<MunicipalityData> {
   const term = await resolveTerm(opts.term);
-  // Note: one query (successor and the term's accession joined); the boundary only when asked for.
+  // Note: one query (successor and the term's accession joined); the boundary only when asked for, the term's own
+  // (MunicipalityBoundary: Madonas novads from 2025 includes Varakļānu novads), else the source boundary.
   const rows = await db().$queryRaw<OpenMunicipalityRow[]>`
     SELECT m."slug", m."atvkCode", m."iso3166_2", m."nameLv", m."officialNameLv", m."type"::text AS "type", m."population", m."populationYear",
       m."populationSource", m."areaKm2", to_char(m."validFrom", 'YYYY-MM-DD') AS "validFrom", to_char(m."validTo", 'YYYY-MM-DD') AS "validTo",
       s."slug" AS "successorSlug", a."status"::text AS "status", a."isDemo",
-      ${opts.withGeometry ? Prisma.sql`m."boundary"` : Prisma.sql`NULL::jsonb`} AS "boundary"
+      ${opts.withGeometry ? Prisma.sql`COALESCE((SELECT b."geometry" FROM "MunicipalityBoundary" b WHERE b."municipalityId" = m."id" AND b."termId" = ${term.id}), m."boundary")` : Prisma.sql`NULL::jsonb`} AS "boundary"
     FROM "Municipality" m
     LEFT JOIN "Municipality" s ON s."id" = m."successorId"
     LEFT JOIN "Accession" a ON a."municipalityId" = m."id" AND a."termId" = ${term.id}
@@ -102,7 +103,7 @@ export async function listOpenAccessions(opts: { term?: string; origin: string; 
         a."sessionType"::text AS "sessionType", a."decisionNumber", a."agendaItem", a."signatoryName", a."signatoryRole", a."source",
         to_char(a."verifiedAt", ${ISO_INSTANT}) AS "verifiedAt", to_char(a."withdrawnAt", ${ISO_INSTANT}) AS "withdrawnAt", a."withdrawalReason", a."isDemo",
         t."slug" AS "termSlug", t."startYear" AS "termStartYear", m."slug" AS "municipalitySlug", m."atvkCode", m."nameLv",
-        ${opts.withGeometry ? Prisma.sql`m."boundary"` : Prisma.sql`NULL::jsonb`} AS "boundary"
+        ${opts.withGeometry ? Prisma.sql`COALESCE((SELECT b."geometry" FROM "MunicipalityBoundary" b WHERE b."municipalityId" = m."id" AND b."termId" = a."termId"), m."boundary")` : Prisma.sql`NULL::jsonb`} AS "boundary"
       FROM "Accession" a
       JOIN "CouncilTerm" t ON t."id" = a."termId"
       JOIN "Municipality" m ON m."id" = a."municipalityId"

@@ -1,4 +1,4 @@
-import type { Db } from '@/lib/db/client';
+import type { Db, Tx } from '@/lib/db/client';
 import { utcDay } from '@/lib/dates';
 
 
@@ -6,7 +6,7 @@ import { utcDay } from '@/lib/dates';
  * Default reporting periods of a term: each calendar year it touches, due
  * 31 March of the following year. Idempotent.
  */
-export async function ensureDefaultPeriods(db: Db, termSlug: string): Promise<void> {
+export async function ensureDefaultPeriods(db: Db | Tx, termSlug: string): Promise<void> {
   const term = await db.councilTerm.findUnique({ where: { slug: termSlug }, select: { id: true, startsOn: true, endsOn: true } });
   if (!term) throw new Error(`no council term ${termSlug}`);
   for (let year = term.startsOn.getUTCFullYear(); year <= term.endsOn.getUTCFullYear(); year += 1) {

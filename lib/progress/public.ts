@@ -5,11 +5,14 @@ import { SPECIALIST_NORM_KEY, perThousand, type NormDto } from './norms';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { utcDay } from '@/lib/dates';
 import { utcInstant } from '@/lib/municipalities/queries';
-import { isOverdue } from './deadlines';
+import { isOverdue, OWED_PERIOD_SQL } from './deadlines';
+import { now as clockNow } from '@/lib/clock';
 
 export type PublicIndicatorValue = { number: number | null; bool: boolean | null; text: string | null };
 export type PublicPeriodReport = {
   year: number; dueOn: Date; overdue: boolean; submitted: boolean;
+  /** The period is owed (it begins after the decision: lib/progress/deadlines); false = "no report due yet". */
+  owed: boolean;
   report: null | {
     id: string; revision: number; acceptedAt: Date | null;
     commitments: { commitmentKey: string; status: 'NOT_STARTED' | 'IN_PROGRESS' | 'ACHIEVED'; narrative: string | null }[];
@@ -27,7 +30,7 @@ export type PublicPeriodReport = {
  * and returned reports are never public) and whether the period is overdue
  * (past its due date with no report submitted or accepted).
  */
-export async function findPublicProgress(municipalityId: string, now = new Date()): Promise<{ periods: PublicPeriodReport[]; norm: NormDto | null }> {
+export async function findPublicProgress(municipalityId: string, now = clockNow()): Promise<{ periods: PublicPeriodReport[]; norm: NormDto | null }> {
   // Note: one query: the periods with only the latest ACCEPTED revision's contents, the population figure of each year and the norm in force.
   const at = now.toISOString();
   const [row] = await db().$queryRaw<{ norm: NormJson | null; periods: PeriodJson[] }[]>`
@@ -40,6 +43,7 @@ export async function findPublicProgress(municipalityId: string, now = new Date(
       COALESCE((
         SELECT json_agg(json_build_object(
           'year', p."year", 'dueOn', p."dueOn",
+          'owed', EXISTS (SELECT 1 FROM "Accession" a WHERE a."termId" = t."id" AND a."municipalityId" = ${municipalityId} AND a."status" = 'VERIFIED' AND ${OWED_PERIOD_SQL}),
           'submitted', EXISTS (SELECT 1 FROM "ProgressReport" r WHERE r."municipalityId" = ${municipalityId} AND r."periodId" = p."id" AND r."status" IN ('SUBMITTED', 'ACCEPTED')),
           'population', (SELECT json_build_object('value', f."value", 'source', f."source") FROM "PopulationFigure" f WHERE f."municipalityId" = ${municipalityId} AND f."year" = p."year"),
           'report', (
@@ -70,7 +74,7 @@ export async function findPublicProgress(municipalityId: string, now = new Date(
       const accepted = p.report;
       const fte = accepted?.indicators.find((i) => i.key === 'social_work_specialists_fte')?.numberValue;
       return {
-        year: p.year, dueOn, submitted: p.submitted, overdue: !p.submitted && isOverdue(dueOn, now),
+        year: p.year, dueOn, submitted: p.submitted, owed: p.owed, overdue: p.owed && !p.submitted && isOverdue(dueOn, now),
         population: p.population,
         report: accepted ? {
           id: accepted.id, revision: accepted.revision, acceptedAt: utcInstant(accepted.acceptedAt),
@@ -88,7 +92,7 @@ export async function findPublicProgress(municipalityId: string, now = new Date(
 type NormJson = { value: string; citation: string; sourceUrl: string };
 type ReportJson = NonNullable<PublicPeriodReport['report']>;
 type PeriodJson = {
-  year: number; dueOn: string; submitted: boolean; population: PublicPeriodReport['population'];
+  year: number; dueOn: string; submitted: boolean; owed: boolean; population: PublicPeriodReport['population'];
   report: null | (Omit<ReportJson, 'acceptedAt' | 'actions' | 'indicators' | 'specialistsPerThousand'> & {
     acceptedAt: string | null;
     actions: (Omit<ReportJson['actions'][number], 'plannedOn' | 'doneOn' | 'budgetEur'> & { plannedOn: string | null; doneOn: string | null; budgetEur: string | null })[];

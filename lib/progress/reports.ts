@@ -13,6 +13,7 @@ import { rm } from 'node:fs/promises';
 import type { ReceivedFile } from '@/lib/storage';
 import { storeCheckedUpload, type UploadOutcome } from '@/lib/documents/store';
 import { utcDay } from '@/lib/dates';
+import { now as clockNow } from '@/lib/clock';
 
 
 async function signatoryPeriod(municipalitySlug: string, year: number) {
@@ -208,7 +209,7 @@ export async function findReportForReview({ actor, reportId }: { actor: Actor | 
  * term, the periods past their due date with no report submitted or
  * accepted (the one definition in ./deadlines).
  */
-export async function listOverdueReports({ actor, now = new Date() }: { actor: Actor | null; now?: Date }) {
+export async function listOverdueReports({ actor, now = clockNow() }: { actor: Actor | null; now?: Date }) {
   requirePermission(actor, 'progress.review');
   return overdueOf(await reportDeadlines({ now })).map((d) => ({ year: d.year, dueOn: d.dueOn, municipality: d.municipality }));
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { cachesCoherent, registerCache } from '../cache-bus/registry';
+import { rigaIsoDay } from '../terms/calendar';
 
 /**
  * An in-memory cache of whole public responses (HTML pages and open data),
@@ -18,6 +19,8 @@ export type CachedResponse = {
   br: Buffer;
   etag: string;
   storedAt: number;
+  /** The Riga calendar day (lib/clock) it was made on: the current council term and deadlines follow the date, so an entry of another day is stale. */
+  day: string;
 };
 
 const MAX_ENTRIES = 2000;
@@ -31,7 +34,11 @@ export class PublicCache {
   misses = 0;
 
   get(key: string): CachedResponse | undefined {
-    const entry = cachesCoherent() ? this.entries.get(key) : undefined;
+    let entry = cachesCoherent() ? this.entries.get(key) : undefined;
+    if (entry && entry.day !== rigaIsoDay()) {
+      this.delete(key);
+      entry = undefined;
+    }
     if (entry) {
       // LRU: re-insert as the newest.
       this.entries.delete(key);
@@ -49,13 +56,14 @@ export class PublicCache {
   }
 
   /** Stores a response; `etag` is kept when the origin gave one for these exact bytes, else derived from them. */
-  set(key: string, value: Omit<CachedResponse, 'gzip' | 'br' | 'etag' | 'storedAt'> & { etag?: string }, generation: number): CachedResponse {
+  set(key: string, value: Omit<CachedResponse, 'gzip' | 'br' | 'etag' | 'storedAt' | 'day'> & { etag?: string }, generation: number): CachedResponse {
     const entry: CachedResponse = {
       ...value,
       gzip: gzipSync(value.body, { level: 6 }),
       br: brotliCompressSync(value.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }),
       etag: value.etag ?? `"${createHash('sha256').update(value.body).digest('base64url').slice(0, 27)}"`,
       storedAt: Date.now(),
+      day: rigaIsoDay(),
     };
     if (generation !== this.generation || !cachesCoherent()) return entry;
     this.delete(key);

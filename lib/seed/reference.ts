@@ -4,6 +4,8 @@ import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { ensureDefaultPeriods } from '@/lib/progress/periods';
 import { utcDay } from '@/lib/dates';
+import { readMunicipalityFeatures } from '@/lib/map/geometry';
+import { featuresAsOf, geometryAreaKm2 } from '@/lib/map/boundaries';
 
 /**
  * Reference data from prisma/data (copied from the project's shared data,
@@ -26,7 +28,7 @@ type SeedRecords = {
   };
   accessions: {
     municipality_lv: string; body_lv: string; decision_date: string; date_note?: string; decision_number: string | null;
-    session_type: string; signed_by?: string; signatory_role_lv?: string; note?: string; source: string;
+    session_type: string; signed_by?: string; signatory_role_lv?: string; note?: string; source: string; citation: string;
   }[];
 };
 
@@ -34,20 +36,37 @@ async function readJson<T>(name: string): Promise<T> {
   return JSON.parse(await readFile(path.join(DATA_DIR, name), 'utf8')) as T;
 }
 
-/** The 2021 reform took effect on 1 July 2021; term boundaries use 1 July. */
-export const TERMS = [
-  { slug: '2021-2025', startYear: 2021, endYear: 2025, startsOn: '2021-07-01', endsOn: '2025-06-30', opened: true },
-  { slug: '2025-2029', startYear: 2025, endYear: 2029, startsOn: '2025-07-01', endsOn: '2029-06-30', opened: false },
-] as const;
-const TERM_NOTE = 'Term boundaries are set at 1 July (the date the 2021 administrative-territorial reform took effect); councils take office after the June local elections.';
+type CitationRecord = { key: string; title: string; publisher: string; published_on: string | null; url: string | null; document_ref?: string | null; language: 'lv' | 'en'; retrieved_on: string | null; note: string | null };
+type TermRecord = { slug: string; start_year: number; end_year: number; election_day: string | null; starts_on: string; ends_on: string; citation: string | null; reporting_set_up: boolean; note: string };
+type TermsFile = { citations: CitationRecord[]; terms: TermRecord[]; mergers: { from: string; into: string; valid_to: string; citation: string }[] };
+
+/** Council terms as data with their sources (prisma/data/terms.json): the current term follows the calendar (lib/terms/calendar). */
+export async function loadTermRecords(): Promise<TermsFile> {
+  return readJson<TermsFile>('terms.json');
+}
 const REFORM_DATE = '2021-07-01';
-/** Varakļānu novads was merged into Madonas novads after the 2025 local elections. */
-const MERGERS: Record<string, { into: string; validTo: string }> = {
-  'varaklanu-novads': { into: 'madonas-novads', validTo: '2025-06-30' },
-};
+
+async function seedCitations(db: Db, file: TermsFile): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const c of file.citations) {
+    const data = {
+      title: c.title, publisher: c.publisher, publishedOn: c.published_on ? utcDay(c.published_on) : null, url: c.url, documentRef: c.document_ref ?? null,
+      language: c.language, retrievedOn: c.retrieved_on ? utcDay(c.retrieved_on) : null, note: c.note,
+    };
+    const row = await db.citation.upsert({ where: { key: c.key }, create: { key: c.key, ...data }, update: data, select: { id: true } });
+    ids.set(c.key, row.id);
+  }
+  return ids;
+}
 
 
-async function seedMunicipalities(db: Db): Promise<void> {
+/** Mergers as data (prisma/data/terms.json): Varakļānu novads into Madonas novads after the 2025 local elections. */
+function mergersOf(file: TermsFile): Record<string, { into: string; validTo: string; citation: string }> {
+  return Object.fromEntries(file.mergers.map((m) => [m.from, { into: m.into, validTo: m.valid_to, citation: m.citation }]));
+}
+
+async function seedMunicipalities(db: Db, file: TermsFile): Promise<void> {
+  const MERGERS = mergersOf(file);
   const { items } = await readJson<{ items: MunicipalityRecord[] }>('municipalities.json');
   const geo = await readJson<{ features: Feature[] }>('municipalities.geojson');
   const boundaries = new Map(geo.features.map((f) => [f.properties.slug, f.geometry]));
@@ -72,7 +91,8 @@ async function seedMunicipalities(db: Db): Promise<void> {
   }
   for (const [slug, merger] of Object.entries(MERGERS)) {
     const successor = await db.municipality.findUnique({ where: { slug: merger.into }, select: { id: true } });
-    if (successor) await db.municipality.update({ where: { slug }, data: { successorId: successor.id } });
+    const citation = await db.citation.findUnique({ where: { key: merger.citation }, select: { id: true } });
+    if (successor) await db.municipality.update({ where: { slug }, data: { successorId: successor.id, changeCitationId: citation?.id ?? null } });
   }
 }
 
@@ -101,12 +121,16 @@ async function seedMemorandum(db: Db, records: SeedRecords): Promise<void> {
   }
 }
 
-async function seedTerms(db: Db): Promise<void> {
-  for (const t of TERMS) {
-    const data = { startYear: t.startYear, endYear: t.endYear, startsOn: utcDay(t.startsOn), endsOn: utcDay(t.endsOn), note: TERM_NOTE };
+async function seedTerms(db: Db, file: TermsFile, citations: Map<string, string>): Promise<void> {
+  for (const t of file.terms) {
+    const data = {
+      startYear: t.start_year, endYear: t.end_year, startsOn: utcDay(t.starts_on), endsOn: utcDay(t.ends_on),
+      electionDay: t.election_day ? utcDay(t.election_day) : null, citationId: t.citation ? citations.get(t.citation) ?? null : null, note: t.note,
+    };
     const existing = await db.councilTerm.findUnique({ where: { slug: t.slug }, select: { id: true } });
     if (existing) await db.councilTerm.update({ where: { slug: t.slug }, data });
-    else await db.councilTerm.create({ data: { slug: t.slug, ...data, openedAt: t.opened ? utcDay(t.startsOn) : null } });
+    // Reporting for 2021–2025 was set up before this portal tracked it; its day is the term's start (a convention, not an event shown publicly).
+    else await db.councilTerm.create({ data: { slug: t.slug, ...data, openedAt: t.reporting_set_up ? utcDay(t.starts_on) : null } });
   }
 }
 
@@ -114,7 +138,15 @@ function slugOf(nameLv: string): string {
   return nameLv.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-async function seedAccessions(db: Db, records: SeedRecords): Promise<void> {
+/**
+ * The accessions stated in published sources. They are VERIFIED for the
+ * portal's purposes (the municipality joined, reporting is owed) but not
+ * verified by staff against a document: verifiedAt stays null and the
+ * citation is set, which the public reads as "recorded from a published
+ * source" (lib/accessions/provenance). Their history has no loading event:
+ * the page shows the council session and the publication with their own dates.
+ */
+async function seedAccessions(db: Db, records: SeedRecords, citations: Map<string, string>): Promise<void> {
   const term = await db.councilTerm.findUniqueOrThrow({ where: { slug: '2021-2025' }, select: { id: true } });
   for (const a of records.accessions) {
     const municipality = await db.municipality.findUniqueOrThrow({ where: { slug: slugOf(a.municipality_lv) }, select: { id: true } });
@@ -128,6 +160,7 @@ async function seedAccessions(db: Db, records: SeedRecords): Promise<void> {
       signatoryName: a.signed_by ?? null,
       signatoryRole: a.signatory_role_lv ?? null,
       source: a.source,
+      citationId: citations.get(a.citation) ?? null,
       // The records' notes also carry instructions to us ("Show it as …"); only the facts are shown.
       sourceNote: [a.note, a.date_note].filter(Boolean).join(' ').replace(/\s*Show it as stated[^.]*\./g, '').trim() || null,
     };
@@ -136,12 +169,7 @@ async function seedAccessions(db: Db, records: SeedRecords): Promise<void> {
     if (existing) {
       await db.accession.update({ where: key, data });
     } else {
-      await db.accession.create({
-        data: {
-          municipalityId: municipality.id, termId: term.id, ...data,
-          events: { create: [{ type: 'VERIFIED', reason: `Recorded from the source document: ${a.source}` }] },
-        },
-      });
+      await db.accession.create({ data: { municipalityId: municipality.id, termId: term.id, ...data } });
     }
   }
 }
@@ -149,9 +177,38 @@ async function seedAccessions(db: Db, records: SeedRecords): Promise<void> {
 /** Seeds all reference data; safe to run on every start. */
 export async function seedReference(db: Db): Promise<void> {
   const records = await readJson<SeedRecords>('seed-records.json');
-  await seedMunicipalities(db);
+  const terms = await loadTermRecords();
+  const citations = await seedCitations(db, terms);
+  await seedMunicipalities(db, terms);
   await seedMemorandum(db, records);
-  await seedTerms(db);
-  await seedAccessions(db, records);
-  for (const t of TERMS) await ensureDefaultPeriods(db, t.slug);
+  await seedTerms(db, terms, citations);
+  await seedAccessions(db, records, citations);
+  for (const t of terms.terms) await ensureDefaultPeriods(db, t.slug);
+  await seedTermBoundaries(db, terms);
+}
+
+/**
+ * Each term's boundaries (MunicipalityBoundary), from the one geometry file
+ * and the mergers: in a term that starts after a merger the successor gets
+ * the union of both boundaries (lib/map/boundaries, polyclip-ts). Recomputed
+ * on every seed, so a corrected source file or merger updates every term.
+ */
+async function seedTermBoundaries(db: Db, file: TermsFile): Promise<void> {
+  const features = readMunicipalityFeatures(path.join(DATA_DIR, 'municipalities.geojson'));
+  const mergers = file.mergers.map((m) => ({ from: m.from, into: m.into, validTo: m.valid_to, citation: m.citation }));
+  const ids = new Map((await db.municipality.findMany({ select: { id: true, slug: true } })).map((m) => [m.slug, m.id]));
+  for (const t of file.terms) {
+    const term = await db.councilTerm.findUniqueOrThrow({ where: { slug: t.slug }, select: { id: true } });
+    for (const f of featuresAsOf(features, mergers, t.starts_on)) {
+      const municipalityId = ids.get(f.properties.slug);
+      if (!municipalityId) continue;
+      const absorbed = mergers.filter((m) => m.into === f.properties.slug && m.validTo < t.starts_on).map((m) => m.from);
+      const data = {
+        geometry: f.geometry as unknown as Prisma.InputJsonValue,
+        areaKm2: Math.round(geometryAreaKm2(f.geometry) * 10) / 10,
+        derivation: absorbed.length ? `union of ${[f.properties.slug, ...absorbed].join(' and ')} (polyclip-ts), computed when the data was loaded` : null,
+      };
+      await db.municipalityBoundary.upsert({ where: { municipalityId_termId: { municipalityId, termId: term.id } }, create: { municipalityId, termId: term.id, ...data }, update: data });
+    }
+  }
 }

@@ -8,15 +8,15 @@ export type RenewalState = {
   inTerm: boolean;
   successor: { slug: string; nameLv: string } | null;
   validTo: Date | null;
-  /** Label of the previous opened term when the municipality joined then (VERIFIED) — it should renew. */
+  /** Label of the previous term (by the calendar) when the municipality joined then (VERIFIED) — it should renew. */
   joinedPreviously: string | null;
 };
 
-/** Where a municipality stands for `term`: does it exist then, and did it join in the previous opened term. */
+/** Where a municipality stands for `term`: does it exist then, and did it join in the term before it (by the calendar). */
 export async function renewalState(municipalityId: string, term: Pick<TermDto, 'id' | 'startsOn' | 'endsOn'>): Promise<RenewalState> {
   const [m, previous] = await Promise.all([
     db().municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { validFrom: true, validTo: true, successor: { select: { slug: true, nameLv: true } } } }),
-    db().councilTerm.findFirst({ where: { openedAt: { not: null }, startsOn: { lt: term.startsOn } }, orderBy: { startsOn: 'desc' }, select: { id: true, startYear: true, endYear: true } }),
+    db().councilTerm.findFirst({ where: { startsOn: { lt: term.startsOn } }, orderBy: { startsOn: 'desc' }, select: { id: true, startYear: true, endYear: true } }),
   ]);
   const joined = previous ? await db().accession.findFirst({ where: { municipalityId, termId: previous.id, status: 'VERIFIED' }, select: { id: true } }) : null;
   return {

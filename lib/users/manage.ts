@@ -7,6 +7,7 @@ import { LV_COLLATOR } from '@/lib/municipalities/queries';
 import { utcDay } from '@/lib/dates';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TUserFilter } from '@/lib/schemas/users';
+import { rigaIsoDay } from '@/lib/terms/calendar';
 
 /** The permission needed to deactivate, reactivate or move a user of `role`. */
 export function managePermissionFor(role: RoleName): Permission {
@@ -39,7 +40,7 @@ export async function listUsers({ actor, filters = {} }: { actor: Actor | null; 
 
 /** Where a municipality exists on `day` (a Date at UTC midnight). */
 const validOn = (day: Date): Prisma.MunicipalityWhereInput => ({ validFrom: { lte: day }, OR: [{ validTo: null }, { validTo: { gte: day } }] });
-const today = () => utcDay(new Date().toISOString().slice(0, 10));
+const today = () => utcDay(rigaIsoDay());
 
 /** Municipalities a secretary can be moved to: those that exist today, in Latvian order. */
 export async function listMoveTargets() {

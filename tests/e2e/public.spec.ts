@@ -32,14 +32,16 @@ test.describe('public pages', () => {
     await expect(decision).toContainText('ārkārtas sēde');
     await expect(decision).toContainText('gads secināts');
     await expect(decision).toContainText('Aivars Vanags');
-    await expect(decision).toContainText('seed document 000');
+    await expect(decision).toContainText('Jēkabpils novada pašvaldības ziņa');
+    await expect(decision).not.toContainText('seed document');
     await expect(page.getByTestId('population')).toHaveText(/nav zināms/);
 
     await page.goto('/en/municipalities/liepaja');
     const d = page.getByTestId('decision-2021-2025');
     await expect(d).toContainText('271/9');
     await expect(d).toContainText('22 July 2021');
-    await expect(d).toContainText('seed document 001');
+    await expect(d).toContainText('(in Latvian)');
+    await expect(d).not.toContainText('seed document');
     await expect(page.getByTestId('population')).toHaveText(/unknown/);
   });
 

@@ -214,7 +214,8 @@ describe('delivery', () => {
 
 describe('report reminders', () => {
   /**
-   * The 2025–2029 term opened and current; Cēsu novads a verified signatory
+   * The 2025–2029 term current, reporting set up; Cēsu and Valmieras novads joined by decisions of
+   * 20 June 2025 (before the term's first period begins, so 2025 is owed), Cēsu novads
    * with a secretary in each language; as of `now` the 2025 report is overdue
    * (due 31 March 2026) and the 2026 report due in 10 days (31 March 2027).
    */
@@ -223,7 +224,7 @@ describe('report reminders', () => {
     const term = await db().councilTerm.update({ where: { slug: '2025-2029' }, data: { openedAt: utcDay('2025-07-01') }, select: { id: true } });
     for (const slug of ['cesu-novads', 'valmieras-novads']) {
       const m = await db().municipality.findUniqueOrThrow({ where: { slug }, select: { id: true } });
-      await db().accession.create({ data: { municipalityId: m.id, termId: term.id, status: 'VERIFIED', verifiedAt: utcDay('2025-09-01') } });
+      await db().accession.create({ data: { municipalityId: m.id, termId: term.id, status: 'VERIFIED', sessionDate: utcDay('2025-06-20'), verifiedAt: utcDay('2025-09-01') } });
     }
     // Valmiera has submitted its 2025 report: only the 2026 one is owed.
     const valmiera = await db().municipality.findUniqueOrThrow({ where: { slug: 'valmieras-novads' }, select: { id: true } });
@@ -239,9 +240,9 @@ describe('report reminders', () => {
 
   it('running twice sends each reminder once, in the recipient’s language, with an audit event per run', async () => {
     const { lvUser, enUser, valmieraUser, p2025 } = await setUp();
-    expect(await runReminders({ now })).toEqual({ due: 3, overdue: 2, skippedAsDuplicate: 0 });
-    expect(await runReminders({ now })).toEqual({ due: 0, overdue: 0, skippedAsDuplicate: 5 });
-    expect(await runReminders({ now: new Date(now.getTime() + 3 * 86_400_000) })).toEqual({ due: 0, overdue: 0, skippedAsDuplicate: 5 });
+    expect(await runReminders({ now })).toEqual({ due: 3, overdue: 2, skippedAsDuplicate: 0, renewalInvitations: 0 });
+    expect(await runReminders({ now })).toEqual({ due: 0, overdue: 0, skippedAsDuplicate: 5, renewalInvitations: 0 });
+    expect(await runReminders({ now: new Date(now.getTime() + 3 * 86_400_000) })).toEqual({ due: 0, overdue: 0, skippedAsDuplicate: 5, renewalInvitations: 0 });
 
     const rows = await db().outboxMessage.findMany({ select: { kind: true, toUserId: true, dedupeKey: true, status: true } });
     expect(rows).toHaveLength(5);
@@ -252,9 +253,9 @@ describe('report reminders', () => {
 
     const audits = await db().auditEvent.findMany({ where: { action: 'mail.reminders' }, orderBy: { id: 'asc' }, select: { actorId: true, subjectType: true, after: true } });
     expect(audits).toEqual([
-      { actorId: null, subjectType: 'OutboxMessage', after: { due: 3, overdue: 2, skippedAsDuplicate: 0 } },
-      { actorId: null, subjectType: 'OutboxMessage', after: { due: 0, overdue: 0, skippedAsDuplicate: 5 } },
-      { actorId: null, subjectType: 'OutboxMessage', after: { due: 0, overdue: 0, skippedAsDuplicate: 5 } },
+      { actorId: null, subjectType: 'OutboxMessage', after: { due: 3, overdue: 2, skippedAsDuplicate: 0, renewalInvitations: 0 } },
+      { actorId: null, subjectType: 'OutboxMessage', after: { due: 0, overdue: 0, skippedAsDuplicate: 5, renewalInvitations: 0 } },
+      { actorId: null, subjectType: 'OutboxMessage', after: { due: 0, overdue: 0, skippedAsDuplicate: 5, renewalInvitations: 0 } },
     ]);
 
     expect(await deliverPending({ smtpUrl: smtp.url })).toMatchObject({ sent: 5, failed: 0 });
@@ -287,11 +288,11 @@ describe('report reminders', () => {
     const { lvUser } = await setUp();
     await db().user.updateMany({ where: { id: { not: lvUser.id } }, data: { isActive: false } });
     // 15 days before 31 March 2027: only the overdue 2025 report.
-    expect(await runReminders({ now: new Date('2027-03-16T08:00:00Z') })).toEqual({ due: 0, overdue: 1, skippedAsDuplicate: 0 });
+    expect(await runReminders({ now: new Date('2027-03-16T08:00:00Z') })).toEqual({ due: 0, overdue: 1, skippedAsDuplicate: 0, renewalInvitations: 0 });
     // 31 March, 23:30 in Riga (20:30 UTC): still due, not overdue.
-    expect(await runReminders({ now: new Date('2027-03-31T20:30:00Z') })).toEqual({ due: 1, overdue: 0, skippedAsDuplicate: 1 });
+    expect(await runReminders({ now: new Date('2027-03-31T20:30:00Z') })).toEqual({ due: 1, overdue: 0, skippedAsDuplicate: 1, renewalInvitations: 0 });
     // 1 April, 00:30 in Riga (21:30 UTC on 31 March): overdue — a second, different reminder.
-    expect(await runReminders({ now: new Date('2027-03-31T21:30:00Z') })).toEqual({ due: 0, overdue: 1, skippedAsDuplicate: 1 });
+    expect(await runReminders({ now: new Date('2027-03-31T21:30:00Z') })).toEqual({ due: 0, overdue: 1, skippedAsDuplicate: 1, renewalInvitations: 0 });
     expect((await db().outboxMessage.findMany({ select: { kind: true } })).map((m) => m.kind).sort()).toEqual(['report.due', 'report.overdue', 'report.overdue']);
   });
 });

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { countOverview, foldForSearch, loadTermOverview } from '@/lib/municipalities/overview';
 import { resetDatabase } from './db-utils';
+import { freezeClockForTests } from '@/lib/clock';
 
 describe('public term overview', () => {
   beforeEach(resetDatabase);
@@ -16,8 +17,8 @@ describe('public term overview', () => {
     expect(counts.byStatus).toEqual({ VERIFIED: 2, SUBMITTED: 0, WITHDRAWN: 0, PREVIOUS: 0, NONE: 41 });
   });
 
-  it('2025–2029, once opened: 42 municipalities, the 2021–2025 signatories show as "not yet renewed"', async () => {
-    await db().councilTerm.update({ where: { slug: '2025-2029' }, data: { openedAt: new Date('2025-07-01') } });
+  it('2025–2029, current by the calendar on 2026-12-03: 42 municipalities, the 2021–2025 signatories show as "not yet renewed"', async () => {
+    freezeClockForTests('2026-12-03');
     const o = (await loadTermOverview(null))!;
     expect(o.term.slug).toBe('2025-2029');
     expect(o.previousTerm?.slug).toBe('2021-2025');

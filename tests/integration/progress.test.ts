@@ -95,15 +95,20 @@ describe('overdue reports', () => {
     const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' }));
     const now = new Date('2023-06-01T00:00:00Z');
     const before = await listOverdueReports({ actor: staff, now });
-    // 2021 (due 2022-03-31) and 2022 (due 2023-03-31) are past due for both signatories.
-    expect(before.filter((o) => o.municipality.slug === 'liepaja').map((o) => o.year)).toEqual([2021, 2022]);
+    // Liepāja joined on 22 July 2021, after the 2021 period began (1 July): it owes from 2022 (due 2023-03-31, past due).
+    // Jēkabpils novads (15 June 2021) owes 2021 too.
+    expect(before.filter((o) => o.municipality.slug === 'liepaja').map((o) => o.year)).toEqual([2022]);
+    expect(before.filter((o) => o.municipality.slug === 'jekabpils-novads').map((o) => o.year)).toEqual([2021, 2022]);
     const report = await openReportForEditing({ actor: secretary, municipalitySlug: 'liepaja', year: 2022 });
     await submitReport({ actor: secretary, reportId: report.id, version: report.version });
     const after = await listOverdueReports({ actor: staff, now });
-    expect(after.filter((o) => o.municipality.slug === 'liepaja').map((o) => o.year)).toEqual([2021]);
+    expect(after.filter((o) => o.municipality.slug === 'liepaja').map((o) => o.year)).toEqual([]);
     const liepaja = await db().municipality.findUniqueOrThrow({ where: { slug: 'liepaja' } });
     const pub = await findPublicProgress(liepaja.id, now);
-    expect(pub.periods.find((p) => p.year === 2021)).toMatchObject({ overdue: true, report: null });
+    // Before joining nothing is "not submitted" or overdue: the public reads "no report due yet".
+    expect(pub.periods.find((p) => p.year === 2021)).toMatchObject({ owed: false, overdue: false, report: null });
+    const jekabpils = await findPublicProgress((await db().municipality.findUniqueOrThrow({ where: { slug: 'jekabpils-novads' } })).id, now);
+    expect(jekabpils.periods.find((p) => p.year === 2021)).toMatchObject({ owed: true, overdue: true, report: null });
     expect(pub.periods.find((p) => p.year === 2022)).toMatchObject({ overdue: false, submitted: true, report: null });
     await expect(listOverdueReports({ actor: secretary, now })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });

@@ -16,7 +16,13 @@ describe('reference seed', () => {
     const before = await count();
     await seedReference(db());
     expect(await count()).toEqual(before);
-    expect(before).toEqual({ m: 43, c: 3, t: 2, a: 2, e: 2 });
+    // No history event for the sourced accessions: the seed run is not an event (their page shows the session and the publication).
+    expect(before).toEqual({ m: 43, c: 3, t: 2, a: 2, e: 0 });
+    const sourced = await db().accession.findMany({ select: { verifiedAt: true, citation: { select: { key: true, title: true, publisher: true, language: true } } } });
+    expect(sourced.map((a) => a.citation?.key).sort()).toEqual(['jekabpils-news-2021', 'liepaja-2021-271-9']);
+    expect(sourced.every((a) => a.verifiedAt === null && a.citation!.language === 'lv')).toBe(true);
+    const terms = await db().councilTerm.findMany({ orderBy: { startsOn: 'asc' }, select: { electionDay: true, citation: { select: { url: true } } } });
+    expect(terms.map((t) => [t.electionDay?.toISOString().slice(0, 10), Boolean(t.citation?.url)])).toEqual([['2021-06-05', true], ['2025-06-07', true]]);
   });
 
   it('gives 43 municipalities in 2021–2025 and 42 in 2025–2029 (Varakļānu merged into Madonas)', async () => {

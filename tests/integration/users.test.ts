@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db/client';
+import { freezeClockForTests } from '@/lib/clock';
 import { acceptInvitation, createInvitation, findInvitationByToken, listInvitations, resendInvitation, revokeInvitation } from '@/lib/users/invitations';
 import { deactivateUser, listMoveTargets, listUsers, moveSecretary, reactivateUser } from '@/lib/users/manage';
 import { listAuditActions, listAuditEvents, rigaDayStart } from '@/lib/audit/query';
@@ -252,6 +253,7 @@ describe('user accounts: deactivate, reactivate, move', () => {
   });
 
   it('move refuses non-secretaries, yesterday’s municipalities, unknown and same municipalities, unknown users and secretaries', async () => {
+    freezeClockForTests('2026-12-03'); // after the merger of 30 June 2025
     const staff = actorOf(await createUser({ role: 'STAFF' }));
     const admin = actorOf(await createUser({ role: 'ADMIN' }));
     const otherStaff = await createUser({ role: 'STAFF' });
@@ -388,6 +390,7 @@ describe('route handlers', () => {
   };
 
   it('answer 401 / 403 before looking anything up, 404 for unknown ids, 422 with field errors for bad bodies', async () => {
+    freezeClockForTests('2026-12-03'); // after the merger of 30 June 2025
     const secretary = await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' });
     const inv = await insertInvitation();
     expect((await call(resendRoute, inv.id)).status).toBe(401);

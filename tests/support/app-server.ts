@@ -38,7 +38,7 @@ export function assertProductionBuild(): void {
   if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) throw new Error(`These tests run the production server: build it first (next build in ${ROOT}).`);
 }
 
-export async function startAppServer(opts: { databaseUrl: string; storageDir: string; port?: number; timeoutMs?: number }): Promise<AppServer> {
+export async function startAppServer(opts: { databaseUrl: string; storageDir: string; port?: number; timeoutMs?: number; env?: Record<string, string> }): Promise<AppServer> {
   const port = opts.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -52,6 +52,9 @@ export async function startAppServer(opts: { databaseUrl: string; storageDir: st
     BCRYPT_COST: '4',
     NODE_ENV: 'production',
     TRUST_PROXY: '1',
+    // The calendar clock of the integration tests (tests/integration/setup.ts), unless the caller freezes another day.
+    FROZEN_NOW: '2025-05-01',
+    ...opts.env,
   };
   // node with tsx's loader (not the tsx CLI, whose signal relay kills a child that takes over 30 ms to react).
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/server.ts'), String(port)], {

@@ -13,6 +13,7 @@ import { MatrixTable, type QueryPatch } from '@/components/dashboard/matrix-tabl
 import { IndicatorTable } from '@/components/dashboard/indicator-table';
 import { WorkQueueSections } from '@/components/dashboard/work-queues';
 import { Pagination } from '@/components/dashboard/pagination';
+import { now as clockNow } from '@/lib/clock';
 
 export const dynamic = 'force-dynamic';
 
@@ -66,7 +67,7 @@ export default async function StaffDashboardPage({ params, searchParams }: Props
       {joins ? (
         <section aria-labelledby="joins" className="space-y-4">
           <h2 id="joins" className="text-2xl font-semibold">{t('dashboard.joinsHeading')}</h2>
-          <JoinsChart series={joins} today={rigaDay(new Date()).toISOString().slice(0, 10)} locale={locale} t={t} />
+          <JoinsChart series={joins} today={rigaDay(clockNow()).toISOString().slice(0, 10)} locale={locale} t={t} />
         </section>
       ) : null}
 

@@ -59,7 +59,7 @@ export const en: Messages = {
     MUNICIPALITY: 'municipality (novads)',
   },
   home: {
-    lead: 'Municipal councils join the memorandum by a council decision and commit, for their term of office, to strengthen the social service, develop social workers’ skills and make every institution cooperate with the social service.',
+    lead: 'Municipal councils join the memorandum by a council decision and commit, for their term of office, to strengthen the social service, develop social workers’ skills in cooperation with the social service’s management, and ensure the cooperation of the institutions involved, at all levels, with the social service.',
     readMemorandum: 'Read the memorandum',
     counterJoined: 'municipalities have joined',
     counterOf: 'of {total}',
@@ -86,6 +86,7 @@ export const en: Messages = {
     apply: 'Show',
     reset: 'Clear',
     results: '{count} of {total} municipalities shown.',
+    resultsOne: '{count} of {total} municipalities shown.',
     noResults: 'Nothing found.',
     sortBy: 'Sort by {column}',
     colPopulation: 'Population',
@@ -167,6 +168,11 @@ export const en: Messages = {
     emailTaken: 'An account with this e-mail already exists.',
   },
   roles: {
+    SECRETARY: 'council secretary',
+    STAFF: 'association staff',
+    ADMIN: 'administrator',
+  },
+  rolesAs: {
     SECRETARY: 'council secretary',
     STAFF: 'association staff',
     ADMIN: 'administrator',

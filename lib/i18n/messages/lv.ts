@@ -58,7 +58,7 @@ export const lv = {
     MUNICIPALITY: 'novads',
   },
   home: {
-    lead: 'Pašvaldību domes ar savu lēmumu pievienojas memorandam un savu pilnvaru laikā apņemas stiprināt sociālo dienestu, attīstīt sociālo darbinieku prasmes un nodrošināt visu institūciju sadarbību ar sociālo dienestu.',
+    lead: 'Pašvaldību domes ar savu lēmumu pievienojas memorandam un savu pilnvaru laikā apņemas stiprināt sociālo dienestu, attīstīt sociālo darbinieku prasmes un nodrošināt iesaistīto institūciju visu līmeņu sadarbību ar sociālo dienestu.',
     readMemorandum: 'Lasīt memorandu',
     counterJoined: 'pašvaldības pievienojušās',
     counterOf: 'no {total}',
@@ -85,6 +85,7 @@ export const lv = {
     apply: 'Rādīt',
     reset: 'Notīrīt',
     results: 'Atrastas {count} no {total} pašvaldībām.',
+    resultsOne: 'Atrasta {count} no {total} pašvaldībām.',
     noResults: 'Nekas netika atrasts.',
     sortBy: 'Kārtot pēc: {column}',
     colPopulation: 'Iedzīvotāji',
@@ -169,6 +170,12 @@ export const lv = {
     SECRETARY: 'domes sekretārs',
     STAFF: 'biedrības darbinieks',
     ADMIN: 'administrators',
+  },
+  /** The role after "kā" (as): accusative ("uzaicināja kā domes sekretāru"). */
+  rolesAs: {
+    SECRETARY: 'domes sekretāru',
+    STAFF: 'biedrības darbinieku',
+    ADMIN: 'administratoru',
   },
   secretary: {
     title: 'Mana pašvaldība',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeReportDeadlines, daysUntil, dueWithin, isOverdue, overdueOf, rigaDay } from '@/lib/progress/deadlines';
+import { daysUntil, isOverdue, rigaDay } from '@/lib/progress/deadlines';
 import { compareToNorm } from '@/lib/dashboard/indicators';
 import { publicHeadline } from '@/lib/dashboard/metrics';
 import { sheetToCsv, sheetToXlsx, type ExportSheet } from '@/lib/dashboard/export';
@@ -20,23 +20,6 @@ describe('report deadlines', () => {
     expect(isOverdue(day('2025-03-31'), new Date('2025-03-31T21:01:00Z'))).toBe(true);
     // Across the switch to summer time (30 March 2025) days stay whole.
     expect(daysUntil(day('2025-04-02'), new Date('2025-03-29T12:00:00Z'))).toBe(4);
-  });
-
-  it('owe every period of every signatory until a report is submitted or accepted', () => {
-    const m = (slug: string, nameLv: string) => ({ id: `id-${slug}`, slug, nameLv });
-    const deadlines = computeReportDeadlines({
-      termSlug: '2021-2025',
-      signatories: [m('riga', 'Rīga'), m('adazu-novads', 'Ādažu novads'), m('aluksnes-novads', 'Alūksnes novads')],
-      periods: [
-        { id: 'p2024', year: 2024, dueOn: day('2025-03-31'), reportedMunicipalityIds: ['id-riga'] },
-        { id: 'p2023', year: 2023, dueOn: day('2024-03-31'), reportedMunicipalityIds: [] },
-      ],
-    }, new Date('2025-03-11T10:00:00Z'));
-    // Earliest due first, then Latvian alphabetical order (Ā after A).
-    expect(deadlines.map((d) => `${d.year}:${d.municipality.slug}`)).toEqual(['2023:aluksnes-novads', '2023:adazu-novads', '2023:riga', '2024:aluksnes-novads', '2024:adazu-novads']);
-    expect(overdueOf(deadlines)).toHaveLength(3);
-    expect(dueWithin(deadlines, 30).map((d) => d.daysRemaining)).toEqual([20, 20]);
-    expect(dueWithin(deadlines, 14)).toHaveLength(0);
   });
 });
 

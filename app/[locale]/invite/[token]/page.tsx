@@ -17,7 +17,7 @@ export default async function InvitePage({ params }: { params: Promise<{ locale:
         <p role="alert" data-testid="invitation-refused" className="rounded border border-bad bg-bad-bg p-3 text-bad">{t(`invite.${state === 'valid' ? 'invalid' : state}`)}</p>
       ) : (
         <>
-          <p>{t('invite.acceptLead', { role: t(`roles.${invitation.role}`), municipality: invitation.municipality?.nameLv ?? '' })}</p>
+          <p>{t('invite.acceptLead', { role: t(`rolesAs.${invitation.role}`), municipality: invitation.municipality?.nameLv ?? '' })}</p>
           <p className="text-sm text-muted">{invitation.email}</p>
           <AcceptInvitationForm
             locale={locale}

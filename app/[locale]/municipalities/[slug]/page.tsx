@@ -4,13 +4,15 @@ import { notFound } from 'next/navigation';
 import { pageLocale } from '@/lib/i18n/page';
 import { pageAlternates } from '@/lib/site/alternates';
 import { formatDate, formatNumber } from '@/lib/i18n';
-import { findMunicipalityPublic, listTerms } from '@/lib/municipalities/queries';
+import { findMunicipalityPublic, listBrowsableTerms } from '@/lib/municipalities/queries';
 import { StatusBadge } from '@/components/status-badge';
 import { DocumentList } from '@/components/accession/document-list';
 import { AccessionHistory } from '@/components/accession/history';
 import { LocatorMap } from '@/components/map/locator-map';
 import { ProgressSection } from '@/components/progress/progress-section';
 import { isInTerm } from '@/lib/terms/renewal';
+import { Citation } from '@/components/terms/citation';
+import { formatDateIn } from '@/lib/i18n/latvian';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,9 +30,8 @@ export default async function MunicipalityPage({ params }: Props) {
   const { slug } = await params;
   const m = await findMunicipalityPublic(slug);
   if (!m) notFound();
-  const terms = await listTerms();
-  // Only opened terms: a term staff have not opened yet has no statuses to show.
-  const existedIn = terms.filter((term) => term.openedAt && isInTerm(m, term));
+  // Terms by the calendar (the current one and earlier ones) in which the unit existed.
+  const existedIn = (await listBrowsableTerms()).filter((term) => isInTerm(m, term));
   const unknown = t('common.unknown');
   return (
     <div className="space-y-10">
@@ -57,8 +58,12 @@ export default async function MunicipalityPage({ params }: Props) {
           </dd>
           <dt className="font-medium">{t('municipality.validity')}</dt>
           <dd>
-            {m.validTo ? t('municipality.validFromTo', { from: formatDate(locale, m.validFrom), to: formatDate(locale, m.validTo) }) : t('municipality.validFrom', { from: formatDate(locale, m.validFrom) })}
+            {/* "kopš 2021. gada 1. jūlija", "no … 1. jūlija līdz … 30. jūnijam" (lib/i18n/latvian) */}
+            {m.validTo
+              ? t('municipality.validFromTo', { from: formatDateIn(locale, m.validFrom, 'genitive', (v) => formatDate(locale, v)), to: formatDateIn(locale, m.validTo, 'dative', (v) => formatDate(locale, v)) })
+              : t('municipality.validFrom', { from: formatDateIn(locale, m.validFrom, 'genitive', (v) => formatDate(locale, v)) })}
             {m.successor ? <span className="block"><Link href={`/${locale}/municipalities/${m.successor.slug}`}>{t('municipality.successor', { name: m.successor.nameLv })}</Link></span> : null}
+            {m.changeCitation ? <span className="block text-sm">{t('common.source')}: <Citation citation={m.changeCitation} locale={locale} t={t} testId="change-citation" /></span> : null}
           </dd>
         </dl>
         </div>
@@ -77,6 +82,7 @@ export default async function MunicipalityPage({ params }: Props) {
                 {t('home.termHeading', { term: term.label })}
                 <StatusBadge status={a?.status ?? (renewedPending ? 'PREVIOUS' : 'NONE')} t={t} />
                 {a?.isDemo ? <span className="text-xs font-bold">{t('common.demo')}</span> : null}
+                {a && fromPublishedSource(a) ? <span className="text-sm font-normal" data-testid={`published-source-${term.slug}`}>{t('terms.recordedFromSource')}</span> : null}
               </h3>
               {!a ? (
                 renewedPending && previous ? <p data-testid="renewal-pending">{t('terms.notRenewed', { previous: previous.label })}</p> : <p>{t('municipality.notJoined')}</p>
@@ -90,10 +96,17 @@ export default async function MunicipalityPage({ params }: Props) {
                       {formatDate(locale, a.sessionDate)}
                       {a.sessionDate ? `, ${t(`sessionType.${a.sessionType}`)}` : null}
                       {a.sessionYearInferred ? <span className="block text-sm text-muted">{t('municipality.yearInferred')}</span> : null}
+                      {a.sessionDate && a.sessionDate.toISOString().slice(0, 10) < a.term.startsOn.slice(0, 10)
+                        ? <span className="block text-sm" data-testid={`before-term-start-${term.slug}`}>{t('terms.beforeTermStart', { date: formatDate(locale, a.sessionDate), start: formatDate(locale, a.term.startsOn) })}</span>
+                        : null}
                     </dd>
                     <dt>{t('municipality.decisionNumber')}</dt><dd>{a.decisionNumber ?? unknown}</dd>
                     <dt>{t('municipality.signatory')}</dt><dd>{a.signatoryName ? [a.signatoryName, a.signatoryRole].filter(Boolean).join(', ') : unknown}</dd>
-                    <dt>{t('common.source')}</dt><dd>{a.source ?? unknown}{a.sourceNote ? <span className="block text-sm text-muted" lang="en">{a.sourceNote}</span> : null}</dd>
+                    <dt>{t('common.source')}</dt>
+                    <dd>
+                      {a.citation ? <Citation citation={a.citation} locale={locale} t={t} testId={`citation-${term.slug}`} /> : a.source ? t('terms.recordedInPortal') : unknown}
+                      {fromPublishedSource(a) ? <span className="block text-sm text-muted">{t('terms.recordedFromSourceNote')}</span> : null}
+                    </dd>
                   </dl>
                   {a.documents.length > 0 ? (
                     <div className="mt-4 space-y-2">
@@ -101,9 +114,12 @@ export default async function MunicipalityPage({ params }: Props) {
                       <DocumentList documents={a.documents} locale={locale} t={t} />
                     </div>
                   ) : null}
-                  {a.events.length > 0 ? (
-                    <h4 className="mt-4 font-semibold">{t('accession.history')}</h4>
-                  ) : null}
+                  <h4 className="mt-4 font-semibold">{t('accession.history')}</h4>
+                  {/* Only real events with their real dates: the council session, the source's publication, then the portal's own events. */}
+                  <ul className="list-inside list-disc text-sm" data-testid={`facts-history-${term.slug}`}>
+                    {a.sessionDate ? <li>{formatDate(locale, a.sessionDate, { yearInferred: a.sessionYearInferred })} — {t('terms.historySession')}</li> : null}
+                    {a.citation?.publishedOn ? <li>{formatDate(locale, a.citation.publishedOn)} — {t('terms.historyPublished', { title: a.citation.title })}</li> : null}
+                  </ul>
                   {a.events.length > 0 ? (
                     <AccessionHistory events={a.events} locale={locale} t={t} className="text-sm" testId={`history-${term.slug}`} />
                   ) : null}
@@ -116,4 +132,9 @@ export default async function MunicipalityPage({ params }: Props) {
       <ProgressSection municipalityId={m.id} slug={m.slug} locale={locale} t={t} />
     </div>
   );
+}
+
+/** Recorded from a published source and not yet verified by staff against a document (lib/seed: verifiedAt stays null). */
+function fromPublishedSource(a: { status: string; verifiedAt: Date | null; citation: unknown }): boolean {
+  return a.status === 'VERIFIED' && a.verifiedAt === null && a.citation !== null;
 }

@@ -14,6 +14,7 @@ import { DocumentList } from '@/components/accession/document-list';
 import { listSignatoryPeriods } from '@/lib/progress/reports';
 import { formatDate } from '@/lib/i18n';
 import Link from 'next/link';
+import { rigaIsoDay } from '@/lib/terms/calendar';
 
 export const dynamic = 'force-dynamic';
 
@@ -74,7 +75,7 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
                 slug={slug}
                 locale={locale}
                 values={values}
-                today={new Date().toISOString().slice(0, 10)}
+                today={rigaIsoDay()}
                 labels={{
                   councilBody: t('accession.councilBody'), councilBodyHint: t('accession.councilBodyHint'), sessionDate: t('accession.sessionDate'), sessionType: t('accession.sessionType'),
                   regular: t('sessionType.REGULAR'), extraordinary: t('sessionType.EXTRAORDINARY'), decisionNumber: t('accession.decisionNumber'), decisionNumberHint: t('accession.decisionNumberHint'),

@@ -15,7 +15,7 @@ export default async function TermsPage({ params }: { params: Promise<{ locale: 
   const user = await requirePageUser(locale, `/${locale}/staff/terms`);
   requirePagePermission(user, 'term.manage');
   const terms = await listTermsForStaff({ actor: user });
-  const current = terms.filter((x) => x.openedAt).at(-1);
+  const current = terms.find((x) => x.isCurrent);
   const next = terms.find((x) => x.canOpen);
   const ended = current ? await listEndedUnits({ actor: user, termSlug: current.slug }) : [];
   return (
@@ -24,11 +24,15 @@ export default async function TermsPage({ params }: { params: Promise<{ locale: 
       <h1 className="text-3xl font-bold">{t('terms.title')}</h1>
       <p className="max-w-3xl">{t('terms.lead')}</p>
       <table className="data" data-testid="terms-table">
-        <thead><tr><th scope="col">{t('terms.colTerm')}</th><th scope="col">{t('terms.colDates')}</th><th scope="col">{t('terms.colState')}</th><th scope="col">{t('terms.colMunicipalities')}</th><th scope="col">{t('terms.colJoined')}</th></tr></thead>
+        <thead><tr><th scope="col">{t('terms.colTerm')}</th><th scope="col">{t('terms.colElection')}</th><th scope="col">{t('terms.colDates')}</th><th scope="col">{t('terms.colState')}</th><th scope="col">{t('terms.colMunicipalities')}</th><th scope="col">{t('terms.colJoined')}</th></tr></thead>
         <tbody>
           {terms.map((x) => (
             <tr key={x.slug} data-term={x.slug}>
-              <th scope="row" className="font-normal">{x.label}{x === current ? ` (${t('terms.current')})` : ''}</th>
+              <th scope="row" className="font-normal">{x.label}{x.isCurrent ? ` (${t('terms.current')})` : ''}</th>
+              <td>
+                {formatDate(locale, x.electionDay)}
+                {x.citation ? <span className="block text-sm">{x.citation.url ? <a href={x.citation.url} hrefLang={x.citation.language}>{x.citation.title}</a> : x.citation.title} ({x.citation.publisher})</span> : null}
+              </td>
               <td>{formatDate(locale, x.startsOn)} – {formatDate(locale, x.endsOn)}</td>
               <td>{x.openedAt ? t('terms.opened', { date: formatDateTime(locale, x.openedAt) }) : t('terms.notOpened')}</td>
               <td>{x.municipalities}</td>
