@@ -16,8 +16,9 @@ import next from 'next';
 import { publicCache, type CachedResponse } from '../lib/public-cache/cache';
 import { isCacheableRequest, stripNextRuntime } from '../lib/public-cache/policy';
 import { malformedPathResponse } from '../lib/http/malformed-path';
+import { requestGateResponse } from '../lib/http/request-gate';
 import { NON_PAGE_CSP, STATIC_SECURITY_HEADERS, contentSecurityPolicy, newNonce, withSecurityHeaders } from '../lib/http/security-headers';
-import { databaseReachable } from '../lib/db/health';
+import { outageAdjusted } from '../lib/http/outage';
 import { etagForCoding, isNotModified, negotiateEncoding } from '../lib/http/conditional';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -74,12 +75,10 @@ function proxy(req: http.IncomingMessage, res: http.ServerResponse): void {
   const upstream = http.request({ host: '127.0.0.1', port: innerPort, method: req.method, path: req.url, headers: forwardedHeaders(req), agent }, (answer) => {
     const headers = withSecurityHeaders({ ...answer.headers });
     for (const h of HOP_BY_HOP) delete headers[h];
-    const status = answer.statusCode ?? 502;
-    // A page that failed because the database is away is "unavailable" (503, retry), not a server bug (500).
-    const outage = status === 500 && String(answer.headers['content-type'] ?? '').startsWith('text/html') ? databaseReachable().then((up) => !up) : Promise.resolve(false);
-    void outage.then((down) => {
-      if (down) headers['retry-after'] = '5';
-      res.writeHead(down ? 503 : status, headers);
+    // A page or handler that failed because the database is away is "unavailable" (503, Retry-After), not a server bug (500).
+    void outageAdjusted(answer.statusCode ?? 502, answer.headers['retry-after'] as string | undefined).then(({ status, retryAfter }) => {
+      if (retryAfter) headers['retry-after'] = retryAfter;
+      res.writeHead(status, headers);
       answer.pipe(res);
     });
   });
@@ -92,7 +91,7 @@ function proxy(req: http.IncomingMessage, res: http.ServerResponse): void {
   req.pipe(upstream);
 }
 
-const KEPT = ['content-type', 'content-disposition', 'access-control-allow-origin', 'access-control-expose-headers', 'x-content-type-options', 'content-language', 'link'];
+const KEPT = ['content-type', 'content-disposition', 'access-control-allow-origin', 'access-control-expose-headers', 'x-content-type-options', 'content-language', 'link', 'retry-after'];
 
 type Filled = { entry: CachedResponse; cached: boolean };
 const pending = new Map<string, Promise<Filled>>();
@@ -126,8 +125,12 @@ function fill(req: http.IncomingMessage): Promise<Filled> {
         if (cacheable && isHtml) body = Buffer.from(stripNextRuntime(body.toString('utf8')));
         if (!cacheable && answer.headers['content-security-policy']) kept['content-security-policy'] = String(answer.headers['content-security-policy']);
         const etag = !isHtml && typeof answer.headers.etag === 'string' ? answer.headers.etag : undefined;
-        const value = { status: answer.statusCode ?? 502, headers: kept, body, etag };
-        resolve(cacheable ? { entry: publicCache().set(key, value, generation), cached: true } : { entry: publicCache().set(key, value, -1), cached: false });
+        // An answer served once (not kept) during a database outage is a 503 with Retry-After, as in proxy().
+        void outageAdjusted(answer.statusCode ?? 502, kept['retry-after']).then(({ status, retryAfter }) => {
+          if (retryAfter) kept['retry-after'] = retryAfter;
+          const value = { status, headers: kept, body, etag };
+          resolve(cacheable ? { entry: publicCache().set(key, value, generation), cached: true } : { entry: publicCache().set(key, value, -1), cached: false });
+        });
       });
       answer.on('error', reject);
     });
@@ -178,6 +181,9 @@ const server = http.createServer((req, res) => {
   // A path Next.js cannot decode ('%', '%FF') would be its bare 500: a translated 400 (lib/http/malformed-path.ts).
   const malformed = malformedPathResponse(req.url ?? '/', { 'x-locale': req.headers['x-locale']?.toString(), referer: req.headers.referer });
   if (malformed) return sendResponse(res, malformed);
+  // Body limits before anything is read or proxied (lib/http/request-gate.ts).
+  const refused = requestGateResponse(req);
+  if (refused) return sendResponse(res, refused);
   if (!isCacheableRequest(req.method, req.url ?? '', req.headers)) return proxy(req, res);
   const hit = publicCache().get(req.url!);
   if (hit) return send(req, res, hit);

@@ -6,7 +6,7 @@ import { errorResponse } from '@/lib/http/route';
 import { actorOf, createUser, resetDatabase } from './db-utils';
 
 const tokenOf = (url: string) => url.split('/invite/')[1]!;
-const accept = (token: string, name = 'Ilze Secretary') => acceptInvitation({ input: { token, name, password: 'a long enough password', passwordConfirm: 'a long enough password' } });
+const accept = (token: string, name = 'Ilze Secretary') => acceptInvitation({ input: { token, name, password: 'a long enough password', passwordConfirm: 'a long enough password' }, ip: '10.20.0.1' });
 
 describe('invitations', () => {
   beforeEach(resetDatabase);

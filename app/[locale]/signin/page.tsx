@@ -2,6 +2,8 @@ import { pageLocale, privatePageMetadata } from '@/lib/i18n/page';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/forms/sign-in-form';
 import { getSessionUser } from '@/lib/auth/session';
+import { env } from '@/lib/env';
+import { safeRedirectPath } from '@/lib/http/safe-redirect';
 
 export const generateMetadata = privatePageMetadata('auth.signInTitle');
 
@@ -13,7 +15,7 @@ export default async function SignInPage({ params, searchParams }: { params: Pro
   return (
     <div className="max-w-md space-y-6">
       <h1 className="text-3xl font-bold">{t('auth.signInTitle')}</h1>
-      <SignInForm locale={locale} next={typeof next === 'string' ? next : null} labels={{ email: t('auth.email'), password: t('auth.password'), submit: t('auth.submit') }} />
+      <SignInForm locale={locale} next={safeRedirectPath(next, { origin: env.PUBLIC_BASE_URL, fallback: '' }) || null} labels={{ email: t('auth.email'), password: t('auth.password'), submit: t('auth.submit') }} />
     </div>
   );
 }
