@@ -61,6 +61,8 @@ function realValues(route: string, segment: string): string[] {
   if (segment === '[year]') return ['2022', '2024', '2021', '2100', '2101', '2020'];
   if (segment === '[name]') return ['matrix.csv', 'matrix.xlsx', 'indicators.csv', 'indicators.xlsx', 'matrix.CSV', '..%2Fmatrix.csv'];
   if (segment === '[token]') return ['A'.repeat(43), 'x'.repeat(20)];
+  // The /api catch-all (JSON 404): paths no handler serves, one or more segments deep.
+  if (segment === '[...missing]') return ['no-such-endpoint', 'v1/nope', 'v1/accessions/extra', 'v2/x/y', 'nothing/here/at/all'];
   if (segment.startsWith('[...')) return ['session', 'csrf', 'providers', 'signin', 'signout', 'callback/credentials', 'error', 'session/x/y', 'webauthn-options/x'];
   return ['x', '1'];
 }
