@@ -1,4 +1,4 @@
-import NextAuth, { CredentialsSignin } from 'next-auth';
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { env } from '@/lib/env';
 import { verifyCredentials } from './credentials';
@@ -24,7 +24,7 @@ export const SESSION_MAX_AGE_S = 8 * 60 * 60;
  * POST /api/session handler (the catch-all route exports GET only), which
  * passes the client address; Auth.js keeps the JWT session cookie.
  */
-export const { handlers, auth, signIn, signOut } = NextAuth({
+const config: NextAuthConfig = {
   secret: env.AUTH_SECRET,
   trustHost: true,
   // Secure (and __Secure- prefixed) behind https; HttpOnly and SameSite=Lax always (Auth.js defaults).
@@ -64,4 +64,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return session;
     },
   },
-});
+};
+
+export const { handlers, auth } = NextAuth(config);
+
+/**
+ * The Auth.js configuration as NextAuth() completed it (secret, base path):
+ * lib/auth/sign-in.ts runs the credentials callback and sign-out through
+ * Auth.js with it, on a request it builds itself.
+ */
+export const authConfig: NextAuthConfig = config;
