@@ -34,8 +34,14 @@ const EnvSchema = z.object({
   SMTP_URL: z.preprocess(blankAsUnset, z.string().url().refine((u) => /^smtps?:\/\//i.test(u), 'must start with smtp:// or smtps://').optional()),
   /** The From of every message the portal sends. */
   MAIL_FROM: z.preprocess(blankAsUnset, z.string().min(3).default('Memorands <noreply@memorands.local>')),
+  /** The open data's contact e-mail (DCAT-AP dcat:contactPoint vcard:hasEmail), e.g. the associations' data desk. Unset: the contact point gives only the data page. */
+  OPEN_DATA_CONTACT_EMAIL: z.preprocess(blankAsUnset, z.string().email().optional()),
   /** Benchmarks only (bench/run.ts): append one JSON line per SQL query ({durationMs, sql, fullSql, params}) to this file. Unset: no query logging. */
   QUERY_LOG_FILE: z.preprocess(blankAsUnset, z.string().optional()),
+  /** Where `npm run trust:update` downloads the Latvian trusted list (ETSI TS 119 612). */
+  TRUSTED_LIST_URL: z.preprocess(blankAsUnset, z.string().url().default('https://trustlist.gov.lv/tsl/latvian-tsl.xml')),
+  /** PEM file of the scheme-operator certificate(s) the list's signature must verify with (pinned in the repository). */
+  TRUSTED_LIST_SIGNER_PEM: z.preprocess(blankAsUnset, z.string().default('lib/trust/data/scheme-operator.pem')),
   CI: z.string().optional(),
 });
 

@@ -21,6 +21,7 @@ import { forwardedClientAddress } from '../lib/http/client-address';
 import { notePenalty } from '../lib/http/penalty-box';
 import { NON_PAGE_CSP, STATIC_SECURITY_HEADERS, contentSecurityPolicy, newNonce, withSecurityHeaders } from '../lib/http/security-headers';
 import { outageAdjusted } from '../lib/http/outage';
+import { etagForCoding, isNotModified, negotiateEncoding } from '../lib/http/conditional';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
@@ -50,9 +51,14 @@ if (errorLog) {
 }
 const handle = app.getRequestHandler();
 const inner = http.createServer((req, res) => void handle(req, res));
+// Note: the proxy's pooled sockets must be closed by the proxy before Next.js closes them (its
+// default keep-alive is 5 s); otherwise a request after an idle pause can meet a socket being
+// closed and answer 502. The agent drops idle sockets after 30 s; the inner server keeps them 65 s.
+inner.keepAliveTimeout = 65_000;
+inner.headersTimeout = 66_000;
 await new Promise<void>((resolve) => inner.listen(0, '127.0.0.1', resolve));
 const innerPort = (inner.address() as { port: number }).port;
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: 30_000 });
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer']);
 
@@ -88,7 +94,7 @@ function proxy(req: http.IncomingMessage, res: http.ServerResponse): void {
   req.pipe(upstream);
 }
 
-const KEPT = ['content-type', 'content-disposition', 'access-control-allow-origin', 'x-content-type-options', 'content-language', 'link', 'retry-after'];
+const KEPT = ['content-type', 'content-disposition', 'access-control-allow-origin', 'access-control-expose-headers', 'x-content-type-options', 'content-language', 'link', 'retry-after'];
 
 type Filled = { entry: CachedResponse; cached: boolean };
 const pending = new Map<string, Promise<Filled>>();
@@ -141,10 +147,12 @@ function fill(req: http.IncomingMessage): Promise<Filled> {
 }
 
 function send(req: http.IncomingMessage, res: http.ServerResponse, entry: CachedResponse): void {
-  const accept = String(req.headers['accept-encoding'] ?? '');
+  // One entity tag per content coding; If-None-Match compared weakly (RFC 9110 §13.1.2, lib/http/conditional.ts).
+  const coding = negotiateEncoding(req.headers['accept-encoding']);
+  const etag = etagForCoding(entry.etag, coding);
   const headers: Record<string, string | number> = {
     ...entry.headers,
-    etag: entry.etag,
+    etag,
     vary: 'Accept-Encoding',
     'cache-control': entry.status !== 200 ? 'no-store' : entry.headers['content-type']?.startsWith('text/html') ? 'public, max-age=0, must-revalidate' : 'public, max-age=60, stale-while-revalidate=600',
     ...STATIC_SECURITY_HEADERS,
@@ -152,13 +160,13 @@ function send(req: http.IncomingMessage, res: http.ServerResponse, entry: Cached
     'content-security-policy': entry.headers['content-security-policy']
       ?? (entry.headers['content-type']?.startsWith('text/html') ? contentSecurityPolicy(newNonce(), { https: (process.env.PUBLIC_BASE_URL ?? '').startsWith('https:') }) : NON_PAGE_CSP),
   };
-  if (entry.status === 200 && req.headers['if-none-match'] === entry.etag) {
+  if (entry.status === 200 && isNotModified(req.headers['if-none-match'], etag)) {
     res.writeHead(304, headers);
     res.end();
     return;
   }
-  const [body, encoding] = /\bbr\b/.test(accept) ? [entry.br, 'br'] : /\bgzip\b/.test(accept) ? [entry.gzip, 'gzip'] : [entry.body, null];
-  if (encoding) headers['content-encoding'] = encoding;
+  const body = coding === 'br' ? entry.br : coding === 'gzip' ? entry.gzip : entry.body;
+  if (coding !== 'identity') headers['content-encoding'] = coding;
   headers['content-length'] = body.length;
   res.writeHead(entry.status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);

@@ -30,6 +30,10 @@ export function errorResponse(error: unknown, locale: Locale): Response {
     const headers: Record<string, string> = error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : {};
     return json({ ok: false, code: error.code, message, fieldErrors } satisfies ApiError, error.status, headers);
   }
+  if (isUniqueViolation(error)) {
+    // Note: two requests raced past a "does it exist yet?" check; the database's unique key decided.
+    return json({ ok: false, code: 'CONFLICT', message: translateKey(locale, 'errors.CONFLICT') } satisfies ApiError, 409);
+  }
   if (isUnavailable(error)) {
     return json({ ok: false, code: 'UNAVAILABLE', message: translateKey(locale, 'errors.UNAVAILABLE') } satisfies ApiError, 503, { 'Retry-After': '5' });
   }
@@ -60,6 +64,14 @@ function isUnavailable(error: unknown, depth = 0): boolean {
   if (typeof e.kind === 'string' && UNAVAILABLE_KINDS.has(e.kind)) return true;
   if (typeof e.message === 'string' && UNAVAILABLE_TEXT.test(e.message)) return true;
   return [e.cause, e.err, e.meta?.driverAdapterError].some((next) => isUnavailable(next, depth + 1));
+}
+
+/** A unique-key violation (Prisma P2002, PostgreSQL SQLSTATE 23505) anywhere in the error chain. */
+function isUniqueViolation(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 6) return false;
+  const e = error as { code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+  if (e.code === 'P2002' || e.code === '23505' || e.originalCode === '23505' || e.kind === 'UniqueConstraintViolation') return true;
+  return [e.cause, e.meta?.driverAdapterError].some((next) => isUniqueViolation(next, depth + 1));
 }
 
 /** Whether every path parameter (a catch-all gives an array) is a possible identifier (zRouteParam). */

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { portalOrigin } from '@/lib/http/route';
+import { env } from '@/lib/env';
+import { isNotModified } from '@/lib/http/conditional';
+import { PUBLIC_CORS_HEADERS, corsPreflight } from '@/lib/http/cors';
 
 /** Media types of the open data endpoints. */
 export const MEDIA = {
@@ -11,9 +13,10 @@ export const MEDIA = {
 
 const SHARED_HEADERS = {
   'Cache-Control': 'public, max-age=60, stale-while-revalidate=600',
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers': 'ETag',
+  ...PUBLIC_CORS_HEADERS,
   'X-Content-Type-Options': 'nosniff',
+  // Note: this body is identity; the front server sends gzip and br from its cache, each with its own ETag.
+  Vary: 'Accept-Encoding',
 } as const;
 
 /** A strong ETag: the quoted SHA-256 (hex) of the body's UTF-8 bytes. */
@@ -21,21 +24,22 @@ export function etagOf(body: string): string {
   return `"${createHash('sha256').update(body, 'utf8').digest('hex')}"`;
 }
 
-/** Whether an If-None-Match header matches `etag` (RFC 9110 weak comparison, `*`, lists). */
-export function matchesIfNoneMatch(header: string | null, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-}
+/** OPTIONS of an open data URL: the CORS preflight answer (route files export it as OPTIONS). */
+export const OPTIONS = (): Response => corsPreflight();
 
 /**
- * The origin for absolute links in a response: the portal's public origin (PUBLIC_BASE_URL).
- * Note: never the request's Host or X-Forwarded-Host: open data answers are cached for
- * everyone (lib/public-cache), so one request with `Host: evil.example` would otherwise put
- * its links into every later answer (issue 17). The request is kept as a parameter for the callers.
+ * The portal's public base address (PUBLIC_BASE_URL, no trailing slash):
+ * every absolute link and IRI of the open data is built on it, never on the
+ * request's Host, so a harvester sees the same IRIs whatever address it
+ * used, and across restarts.
  */
-export function originOf(_request: Request): string {
-  return portalOrigin();
+export function publicBase(): string {
+  return env.PUBLIC_BASE_URL.replace(/\/+$/, '');
+}
+
+/** The base for absolute links in a response: {@link publicBase} (the request is not trusted for it). */
+export function originOf(_request?: Request): string {
+  return publicBase();
 }
 
 /**
@@ -45,7 +49,7 @@ export function originOf(_request: Request): string {
 export function openDataResponse(request: Request, body: string, type: string, filename?: string): Response {
   const etag = etagOf(body);
   const headers: Record<string, string> = { ...SHARED_HEADERS, ETag: etag };
-  if (matchesIfNoneMatch(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+  if (isNotModified(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
   headers['Content-Type'] = type;
   if (filename) headers['Content-Disposition'] = `attachment; filename="${filename}"`;
   return new Response(body, { status: 200, headers });

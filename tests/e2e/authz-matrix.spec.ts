@@ -112,6 +112,17 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/v1/accessions.geojson': { path: '/api/v1/accessions.geojson', expect: all(200), audits: () => false },
   'GET /api/v1/openapi.json': { path: '/api/v1/openapi.json', expect: all(200), audits: () => false },
   'GET /api/v1/dcat.jsonld': { path: '/api/v1/dcat.jsonld', expect: all(200), audits: () => false },
+  'GET /api/v1/progress': { path: '/api/v1/progress', expect: all(200), audits: () => false },
+  'GET /api/v1/progress.csv': { path: '/api/v1/progress.csv', expect: all(200), audits: () => false },
+  'GET /api/v1/progress-actions': { path: '/api/v1/progress-actions', expect: all(200), audits: () => false },
+  'GET /api/v1/progress-actions.csv': { path: '/api/v1/progress-actions.csv', expect: all(200), audits: () => false },
+  'GET /api/v1/progress-indicators': { path: '/api/v1/progress-indicators', expect: all(200), audits: () => false },
+  'GET /api/v1/progress-indicators.csv': { path: '/api/v1/progress-indicators.csv', expect: all(200), audits: () => false },
+  'GET /api/[...missing]': { path: '/api/no-such-endpoint/x', expect: all(404) },
+  'POST /api/[...missing]': { path: '/api/no-such-endpoint/x', body: () => ({}), expect: all(404) },
+  'PUT /api/[...missing]': { path: '/api/no-such-endpoint/x', body: () => ({}), expect: all(404) },
+  'PATCH /api/[...missing]': { path: '/api/no-such-endpoint/x', body: () => ({}), expect: all(404) },
+  'DELETE /api/[...missing]': { path: '/api/no-such-endpoint/x', body: () => ({}), expect: all(404) },
   'PUT /api/accessions/[slug]': {
     path: `/api/accessions/${OWN}`,
     prepare: async () => { await resetAccession(OWN, 'DRAFT'); return {}; },
@@ -122,6 +133,14 @@ export const MATRIX: Record<string, Row> = {
     path: `/api/accessions/${OWN}/documents?kind=DECISION&name=l%C4%93mums.pdf`,
     prepare: async () => { await resetAccession(OWN, 'DRAFT'); return { raw: await pdfBytes() }; },
     expect: ownSecretaryOnly(201),
+  },
+  'POST /api/staff/documents/[id]/trust-recheck': {
+    path: '',
+    prepare: async () => {
+      const a = await resetAccession(nextPooled(), 'SUBMITTED');
+      return { path: `/api/staff/documents/${await insertDocument(a.id, await pdfBytes())}/trust-recheck` };
+    },
+    expect: staffOnly(200),
   },
   'DELETE /api/accessions/[slug]/documents/[id]': {
     path: '',
