@@ -61,7 +61,9 @@ function realValues(route: string, segment: string): string[] {
   if (segment === '[year]') return ['2022', '2024', '2021', '2100', '2101', '2020'];
   if (segment === '[name]') return ['matrix.csv', 'matrix.xlsx', 'indicators.csv', 'indicators.xlsx', 'matrix.CSV', '..%2Fmatrix.csv'];
   if (segment === '[token]') return ['A'.repeat(43), 'x'.repeat(20)];
-  if (segment.startsWith('[...')) return ['session', 'csrf', 'providers', 'signin', 'signout', 'callback/credentials', 'error', 'session/x/y', 'webauthn-options/x'];
+  // The Auth.js catch-all gets its actions; /api/[...missing] gets paths no handler serves (its values are
+  // relative to /api, where 'session' would be the real /api/session, which does not export PUT or PATCH).
+  if (segment.startsWith('[...')) return route.startsWith('/api/auth/') ? ['session', 'csrf', 'providers', 'signin', 'signout', 'callback/credentials', 'error', 'session/x/y', 'webauthn-options/x'] : ['no-such-route', 'v2/accessions', 'v1/x/y/z', 'session/x'];
   return ['x', '1'];
 }
 function randomToken(): string {
