@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
   INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
   TRUST_PROXY: z.enum(['0', '1']).optional(),
+  /** With TRUST_PROXY=1: how many proxies in front of the portal append to X-Forwarded-For; the client is the entry the outermost one appended. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   /** Session cookie with the Secure flag: '1' forces it; by default only when PUBLIC_BASE_URL is https. */
   AUTH_COOKIE_SECURE: z.enum(['0', '1']).optional(),
   /** Outgoing mail server, e.g. smtp://user:pass@host:587 (STARTTLS when offered) or smtps://host:465. Unset: mail stays in the outbox table. */

@@ -17,6 +17,8 @@ import { publicCache, type CachedResponse } from '../lib/public-cache/cache';
 import { isCacheableRequest, stripNextRuntime } from '../lib/public-cache/policy';
 import { malformedPathResponse } from '../lib/http/malformed-path';
 import { requestGateResponse } from '../lib/http/request-gate';
+import { forwardedClientAddress } from '../lib/http/client-address';
+import { notePenalty } from '../lib/http/penalty-box';
 import { NON_PAGE_CSP, STATIC_SECURITY_HEADERS, contentSecurityPolicy, newNonce, withSecurityHeaders } from '../lib/http/security-headers';
 import { startCacheListener } from '../lib/cache-bus/listener';
 import { cleanStaleTemp } from '../lib/storage';
@@ -69,8 +71,8 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'up
 function forwardedHeaders(req: http.IncomingMessage): http.OutgoingHttpHeaders {
   const headers: http.OutgoingHttpHeaders = { ...req.headers };
   for (const h of HOP_BY_HOP) delete headers[h];
-  const address = req.socket.remoteAddress ?? 'unknown';
-  headers['x-forwarded-for'] = trustProxy && req.headers['x-forwarded-for'] ? `${String(req.headers['x-forwarded-for'])}` : address;
+  // The one client address, from the hop our trusted proxy appended, never the client's own first entry (lib/http/client-address.ts).
+  headers['x-forwarded-for'] = forwardedClientAddress(req);
   headers['x-forwarded-host'] = req.headers.host ?? `localhost:${port}`;
   headers['x-forwarded-proto'] = trustProxy ? (req.headers['x-forwarded-proto'] as string | undefined) ?? 'http' : 'http';
   return headers;
@@ -82,6 +84,7 @@ function proxy(req: http.IncomingMessage, res: http.ServerResponse): void {
     const headers = withSecurityHeaders({ ...answer.headers });
     for (const h of HOP_BY_HOP) delete headers[h];
     // A page or handler that failed because the database is away is "unavailable" (503, Retry-After), not a server bug (500).
+    notePenalty(req, answer.statusCode ?? 0, answer.headers['retry-after']);
     void outageAdjusted(answer.statusCode ?? 502, answer.headers['retry-after'] as string | undefined).then(({ status, retryAfter }) => {
       if (retryAfter) headers['retry-after'] = retryAfter;
       res.writeHead(status, headers);
@@ -199,7 +202,7 @@ const server = http.createServer((req, res) => {
   // A path Next.js cannot decode ('%', '%FF') would be its bare 500: a translated 400 (lib/http/malformed-path.ts).
   const malformed = malformedPathResponse(req.url ?? '/', { 'x-locale': req.headers['x-locale']?.toString(), referer: req.headers.referer });
   if (malformed) return sendResponse(res, malformed);
-  // Body limits before anything is read or proxied (lib/http/request-gate.ts).
+  // Unused methods (405) and body limits (413) before anything is read or proxied (lib/http/request-gate.ts).
   const refused = requestGateResponse(req);
   if (refused) return sendResponse(res, refused);
   if (!isCacheableRequest(req.method, req.url ?? '', req.headers)) return proxy(req, res);

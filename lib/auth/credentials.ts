@@ -1,7 +1,7 @@
 import { db } from '@/lib/db/client';
 import { writeAudit } from '@/lib/audit';
 import { verifyPassword } from './password';
-import { clearAttempts, consumeAttempts, refundAttempt } from './throttle';
+import { clearAttempts, consumeAttempts, lockedFor, refundAttempt } from './throttle';
 
 export type SignInOutcome =
   | { ok: true; user: { id: string; email: string; name: string; role: 'SECRETARY' | 'STAFF' | 'ADMIN'; sessionVersion: number } }
@@ -12,6 +12,16 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** The throttle keys of a sign-in attempt: the account and the client address. */
+export function signInAttempts(email: string, ip: string) {
+  return [{ scope: 'sign-in-account' as const, key: normaliseEmail(email) }, { scope: 'sign-in-address' as const, key: ip }];
+}
+
+/** Seconds a sign-in for this account or from this address must wait (read only; 0: go ahead to verifyCredentials). */
+export function signInLockedFor(email: string, ip: string): Promise<number> {
+  return lockedFor(signInAttempts(email, ip));
+}
+
 /**
  * Checks an e-mail and password. Each attempt is counted per account and per
  * address before the password is hashed (atomically, so concurrent attempts
@@ -20,8 +30,7 @@ export function normaliseEmail(email: string): string {
  */
 export async function verifyCredentials(input: { email: string; password: string; ip: string }): Promise<SignInOutcome> {
   const email = normaliseEmail(input.email);
-  const account = { scope: 'sign-in-account' as const, key: email };
-  const address = { scope: 'sign-in-address' as const, key: input.ip };
+  const [account, address] = signInAttempts(email, input.ip) as [{ scope: 'sign-in-account'; key: string }, { scope: 'sign-in-address'; key: string }];
   const database = db();
   const allowed = await consumeAttempts([account, address]);
   if (!allowed.ok) return { ok: false, reason: 'throttled', retryAfterSeconds: allowed.retryAfterSeconds };

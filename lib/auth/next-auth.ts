@@ -1,4 +1,7 @@
-import NextAuth, { CredentialsSignin } from 'next-auth';
+import { Auth, raw } from '@auth/core';
+import { cookies, headers } from 'next/headers';
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
+import { portalOrigin } from '@/lib/http/route';
 import Credentials from 'next-auth/providers/credentials';
 import { env } from '@/lib/env';
 import { verifyCredentials } from './credentials';
@@ -24,7 +27,7 @@ export const SESSION_MAX_AGE_S = 8 * 60 * 60;
  * POST /api/session handler (the catch-all route exports GET only), which
  * passes the client address; Auth.js keeps the JWT session cookie.
  */
-export const { handlers, auth, signIn, signOut } = NextAuth({
+const config: NextAuthConfig = {
   secret: env.AUTH_SECRET,
   trustHost: true,
   // Secure (and __Secure- prefixed) behind https; HttpOnly and SameSite=Lax always (Auth.js defaults).
@@ -64,4 +67,39 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return session;
     },
   },
-});
+};
+
+export const { handlers, auth } = NextAuth(config);
+
+/**
+ * The Auth.js configuration as NextAuth() completed it (secret, base path):
+ * lib/auth/sign-in.ts runs the credentials callback and sign-out through
+ * Auth.js with it, on a request it builds itself.
+ */
+export const authConfig: NextAuthConfig = config;
+
+const CALLBACK_COOKIE = /^\s*(__Secure-)?authjs\.callback-url=/;
+
+/**
+ * The Auth.js session of this request ({ uid, sv } from the JWT), or null.
+ *
+ * Note: Auth.js refuses a request whose `authjs.callback-url` cookie it
+ * cannot parse, which signed the user out for as long as such a cookie (set
+ * by a sibling subdomain, say) stayed; the portal never uses that cookie, so
+ * it is left out (issue 17). A renewed session cookie is set where the
+ * response can take cookies (route handlers), as next-auth's auth() does.
+ */
+export async function readSession(): Promise<{ uid?: string; sv?: number } | null> {
+  const cookie = ((await headers()).get('cookie') ?? '').split(';').filter((c) => !CALLBACK_COOKIE.test(c)).join(';');
+  if (!cookie.includes('authjs.session-token')) return null;
+  const answer = await Auth(new Request(`${portalOrigin()}/api/auth/session`, { headers: { cookie } }), { ...authConfig, raw });
+  try {
+    const jar = await cookies();
+    for (const c of answer.cookies ?? []) jar.set(c.name, c.value, c.options as Parameters<typeof jar.set>[2]);
+  } catch {
+    // a page (server component) cannot set cookies; the next route handler call renews it
+  }
+  const body = answer.body as { uid?: unknown; sv?: unknown } | null | undefined;
+  if (!body || typeof body !== 'object') return null;
+  return { uid: typeof body.uid === 'string' ? body.uid : undefined, sv: typeof body.sv === 'number' ? body.sv : undefined };
+}

@@ -1,6 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
-import { auth } from './next-auth';
+import { readSession } from './next-auth';
 import { db } from '@/lib/db/client';
 import type { Actor } from '@/lib/authz';
 
@@ -12,7 +12,7 @@ export type SessionUser = Actor & { email: string; name: string; locale: string;
  * version (deactivation or a password change ends every session).
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
+  const session = await readSession();
   if (!session?.uid) return null;
   const user = await db().user.findUnique({
     where: { id: session.uid },

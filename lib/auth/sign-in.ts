@@ -1,22 +1,62 @@
 import 'server-only';
+import { Auth, raw, skipCSRFCheck } from '@auth/core';
+import { cookies } from 'next/headers';
 import { CredentialsSignin } from 'next-auth';
 import { AppError } from '@/lib/errors';
 import { db } from '@/lib/db/client';
 import { writeAudit } from '@/lib/audit';
-import { signIn, signOut } from './next-auth';
+import { portalOrigin } from '@/lib/http/route';
+import { authConfig } from './next-auth';
+import { signInLockedFor } from './credentials';
 import { getSessionUser } from './session';
 import type { TSignIn } from '@/lib/schemas/auth';
 
-/** The client address as the server sees it (first X-Forwarded-For hop, set by Next or the proxy). */
+const CALLBACK_COOKIE = /^\s*((?:__Secure-)?authjs\.callback-url)=/;
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+
+/**
+ * Runs one Auth.js action (the credentials callback, sign-out) on a request
+ * built here, and copies the cookies it sets into this response.
+ *
+ * Note: next-auth's signIn()/signOut() hand Auth.js the browser's whole
+ * Cookie header. Auth.js refuses any request whose `authjs.callback-url`
+ * cookie it cannot parse with a "Configuration" redirect, without running
+ * the provider, which next-auth returns as a plain URL: a malformed cookie
+ * made POST /api/session answer ok without a session and without counting
+ * the failure (issue 17). That cookie is never needed here (redirects go
+ * through lib/http/safe-redirect.ts), so it is left out, and cleared.
+ */
+async function runAuthAction(request: Request, action: 'callback/credentials' | 'signout', fields: Record<string, string>) {
+  const cookieHeader = request.headers.get('cookie') ?? '';
+  const parts = cookieHeader.split(';');
+  const callbackCookies = parts.map((c) => CALLBACK_COOKIE.exec(c)?.[1]).filter((name): name is string => Boolean(name));
+  const headers = new Headers({ 'content-type': 'application/x-www-form-urlencoded', cookie: parts.filter((c) => !CALLBACK_COOKIE.test(c)).join(';') });
+  const origin = portalOrigin();
+  const body = new URLSearchParams({ ...fields, callbackUrl: `${origin}/` });
+  const answer = await Auth(new Request(`${origin}/api/auth/${action}`, { method: 'POST', headers, body }), { ...authConfig, raw, skipCSRFCheck });
+  const jar = await cookies();
+  for (const c of answer.cookies ?? []) jar.set(c.name, c.value, c.options as Parameters<typeof jar.set>[2]);
+  for (const name of callbackCookies) jar.delete(name);
+  return answer;
+}
+
+/** The client address: the X-Forwarded-For the front server set (lib/http/client-address.ts: the socket, or the hop a trusted proxy appended). */
 export function clientAddress(request: Request): string {
   return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || 'unknown';
 }
 
-/** Signs in (sets the session cookie) or throws a 401/403/429 AppError with a translatable message. */
-export async function signInWithPassword({ input, ip }: { input: TSignIn; ip: string }): Promise<void> {
+/**
+ * Signs in (sets the session cookie) or throws a 401/403/429 AppError with a
+ * translatable message. A sign-in is reported as done only when Auth.js set
+ * a session cookie; any other outcome is a refusal.
+ */
+export async function signInWithPassword({ input, ip, request }: { input: TSignIn; ip: string; request: Request }): Promise<void> {
+  // A locked account or address is refused before Auth.js runs at all (a flood then costs one read each).
+  const wait = await signInLockedFor(input.email, ip);
+  if (wait > 0) throw new AppError('TOO_MANY_REQUESTS', 'auth.throttled', { retryAfterSeconds: wait });
+  let answer: Awaited<ReturnType<typeof runAuthAction>>;
   try {
-    // Note: an explicit redirectTo, or Auth.js takes the Referer header and a malformed one ('%') throws a TypeError (500).
-    await signIn('credentials', { email: input.email, password: input.password, ip, redirect: false, redirectTo: '/' });
+    answer = await runAuthAction(request, 'callback/credentials', { email: input.email, password: input.password, ip });
   } catch (error) {
     if (!(error instanceof CredentialsSignin)) throw error;
     const [code, seconds] = String(error.code).split(':');
@@ -24,6 +64,8 @@ export async function signInWithPassword({ input, ip }: { input: TSignIn; ip: st
     if (code === 'inactive') throw new AppError('FORBIDDEN', 'auth.inactive');
     throw new AppError('UNAUTHENTICATED', 'auth.wrongCredentials');
   }
+  const sessionSet = (answer.cookies ?? []).some((c) => SESSION_COOKIE.test(c.name) && c.value);
+  if (!sessionSet || /[?&]error=/.test(answer.redirect ?? '')) throw new AppError('UNAUTHENTICATED', 'auth.wrongCredentials');
 }
 
 /**
@@ -35,7 +77,7 @@ export async function signInWithPassword({ input, ip }: { input: TSignIn; ip: st
  * version, as deactivation does, makes getSessionUser refuse every cookie
  * issued before, in every browser of that user.
  */
-export async function signOutCurrent(): Promise<void> {
+export async function signOutCurrent(request: Request): Promise<void> {
   const user = await getSessionUser();
   if (user) {
     await db().$transaction(async (tx) => {
@@ -43,5 +85,5 @@ export async function signOutCurrent(): Promise<void> {
       await writeAudit(tx, { actor: user, action: 'auth.sign-out', subjectType: 'User', subjectId: user.id });
     });
   }
-  await signOut({ redirect: false, redirectTo: '/' });
+  await runAuthAction(request, 'signout', {});
 }

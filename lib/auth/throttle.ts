@@ -72,6 +72,17 @@ export async function consumeAttempt({ scope, key, now = new Date(), database = 
   return { ok: true };
 }
 
+/**
+ * Seconds until the first of `attempts` unlocks, or 0 when none is locked.
+ * Read only: a cheap refusal before any work (Auth.js, bcrypt) while a key
+ * is locked. It does not replace consumeAttempt, which alone counts.
+ */
+export async function lockedFor(attempts: { scope: ThrottleScope; key: string }[], now = new Date(), database: Db = defaultDb()): Promise<number> {
+  const rows = await database.signInThrottle.findMany({ where: { key: { in: attempts.map((a) => rowKey(a.scope, a.key)) }, lockedUntil: { gt: now } }, select: { lockedUntil: true } });
+  const until = Math.max(0, ...rows.map((r) => r.lockedUntil!.getTime()));
+  return until > 0 ? Math.ceil((until - now.getTime()) / 1000) : 0;
+}
+
 /** Counts attempts for several keys; if one refuses, the others get their count back (an attempt that never ran costs nothing). */
 export async function consumeAttempts(attempts: { scope: ThrottleScope; key: string }[], now = new Date(), database: Db = defaultDb()): Promise<AttemptOutcome> {
   const taken: { scope: ThrottleScope; key: string }[] = [];

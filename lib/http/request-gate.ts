@@ -4,7 +4,11 @@ import { MAX_UPLOAD_BYTES } from '@/lib/documents/types';
 import { MAX_JSON_BODY_BYTES, errorResponse } from '@/lib/http/route';
 import { DEFAULT_LOCALE, isLocale, lookup, type Locale } from '@/lib/i18n';
 import { localeOfRequest } from '@/lib/i18n/request';
+import { boxedFor } from '@/lib/http/penalty-box';
 
+
+/** The methods any route of the portal answers. */
+const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 /** Media types of bodies that are read whole (JSON, forms, text); anything else is an upload, streamed to disk. */
 export function isBufferedBodyType(mediaType: string): boolean {
@@ -20,12 +24,28 @@ export function bodyLimitFor(contentType: string | undefined): number {
 /**
  * For the front server (scripts/server.ts), which sees every request before
  * Next.js: an early answer to a request that must not go further, or null.
+ * An address that was just refused by a throttle is refused again here for a
+ * few seconds (lib/http/penalty-box.ts), at no cost.
+ * A method the portal does not use (TRACE, CONNECT, WebDAV, …) is a 405
+ * with Allow (Next.js answered TRACE with a 500). OPTIONS stays allowed:
+ * the open data API answers CORS preflights.
  * A declared body over its limit is a 413 before a byte of it is read (the
  * connection is then closed, so the rest is never received). A body without
  * Content-Length is capped while streaming by the route (parseBody,
  * receiveUpload).
  */
 export function requestGateResponse(req: { method?: string; url?: string; headers: IncomingHttpHeaders }): Response | null {
+  if (!ALLOWED_METHODS.has(req.method ?? '')) {
+    const refused = refuse(req, new AppError('METHOD_NOT_ALLOWED', 'security.methodNotAllowed'));
+    refused.headers.set('Allow', [...ALLOWED_METHODS].join(', '));
+    return refused;
+  }
+  const wait = 'socket' in req ? boxedFor(req as Parameters<typeof boxedFor>[0]) : 0;
+  if (wait > 0) {
+    const refused = refuse(req, new AppError('TOO_MANY_REQUESTS', 'auth.throttled', { retryAfterSeconds: wait }));
+    refused.headers.set('Retry-After', String(wait));
+    return refused;
+  }
   const declared = Number(req.headers['content-length'] ?? '');
   if (Number.isFinite(declared) && declared > bodyLimitFor(req.headers['content-type'])) return refuse(req, new AppError('TOO_LARGE', 'security.bodyTooLarge'));
   return null;

@@ -15,11 +15,11 @@ export const GET = route(async () => {
 
 export const POST = route(async (request, { locale }) => {
   const input = await parseBody(request, ZSignInSchema);
-  await signInWithPassword({ input, ip: clientAddress(request) });
+  await signInWithPassword({ input, ip: clientAddress(request), request });
   return ok({ home: `/${locale}/account` });
 });
 
-export const DELETE = route(async () => {
-  await signOutCurrent();
+export const DELETE = route(async (request) => {
+  await signOutCurrent(request);
   return ok(null);
 });

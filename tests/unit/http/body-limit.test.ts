@@ -45,3 +45,16 @@ describe('body limits (issue 17: request.json() read any size)', () => {
     expect(requestGateResponse({ method: 'POST', url: '/api/accessions/x/documents', headers: { 'content-type': 'application/octet-stream', 'content-length': String(26 * 1024 * 1024) } })?.status).toBe(413);
   });
 });
+
+describe('methods (issue 17: TRACE answered 500)', () => {
+  it.each(['TRACE', 'CONNECT', 'PROPFIND', 'FOO'])('%s is 405 with Allow, before anything else', async (method) => {
+    const refused = requestGateResponse({ method, url: '/api/session', headers: { 'x-locale': 'en' } });
+    expect(refused?.status).toBe(405);
+    expect(refused?.headers.get('allow')).toBe('GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
+    expect(await refused?.json()).toMatchObject({ ok: false, code: 'METHOD_NOT_ALLOWED', message: 'This method is not allowed here.' });
+  });
+
+  it.each(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])('%s goes on', (method) => {
+    expect(requestGateResponse({ method, url: '/api/v1/accessions', headers: {} })).toBeNull();
+  });
+});
