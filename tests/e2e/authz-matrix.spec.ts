@@ -89,6 +89,23 @@ export const MATRIX: Record<string, Row> = {
     },
     expect: ownSecretaryOnly(200),
   },
+  'DELETE /api/progress/reports/[id]/documents/[documentId]': {
+    path: '',
+    prepare: async () => {
+      const r = await resetReport(OWN, 2022, 'DRAFT');
+      const { rows } = await sql().query<{ id: string }>(`SELECT "id" FROM "Accession" WHERE "municipalityId" = $1 LIMIT 1`, [await municipalityIdOf(OWN)]);
+      const doc = await insertDocument(rows[0]!.id, await pdfBytes());
+      await sql().query(`UPDATE "Document" SET "accessionId" = NULL, "reportId" = $1, "kind" = 'EVIDENCE' WHERE "id" = $2`, [r.id, doc]);
+      return { path: `/api/progress/reports/${r.id}/documents/${doc}` };
+    },
+    expect: ownSecretaryOnly(200),
+  },
+  'GET /api/progress/reports/[id]/pdf': {
+    path: '',
+    prepare: async () => { const r = await resetReport(OWN, 2022, 'SUBMITTED'); return { path: `/api/progress/reports/${r.id}/pdf?lang=lv` }; },
+    expect: { public: 401, secretaryOwn: 200, secretaryOther: 403, staff: 200, admin: 200 },
+    audits: () => false,
+  },
   'POST /api/progress/reports/[id]/submit': {
     path: '',
     prepare: async () => { const r = await resetReport(OWN, 2022, 'DRAFT'); return { path: `/api/progress/reports/${r.id}/submit`, body: { version: r.version } }; },

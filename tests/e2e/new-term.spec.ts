@@ -83,11 +83,13 @@ test('staff open 2025–2029; Liepāja is "not yet renewed"; its secretary renew
   await page.getByRole('button', { name: 'Augšupielādēt' }).click();
   await expect(page.getByTestId('upload-ok')).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('submit-form').getByRole('button', { name: 'Iesniegt pārbaudei' }).click();
+  await page.getByTestId('submit-form').getByRole('button', { name: 'Jā, iesniegt lēmumu' }).click();
   await expect(page.getByTestId('accession-status')).toContainText('Gaida pārbaudi');
 
   await staff.goto('/lv/staff');
   await staff.getByTestId('verification-queue').locator('tr[data-slug="liepaja"]').getByRole('link').click();
   await staff.getByTestId('verify-form').getByRole('button', { name: 'Apstiprināt dalību' }).click();
+  await staff.getByTestId('verify-form').getByRole('button', { name: 'Jā, apstiprināt un publicēt' }).click();
   await expect(staff.getByTestId('review-status')).toContainText('Pievienojusies');
 
   // The map of the new term shows Liepāja as joined, with both terms' decisions on its page.

@@ -3,6 +3,7 @@ import { mailMessages } from './ns/mail';
 import { usersMessages } from './ns/users';
 import { dashboardMessages } from './ns/dashboard';
 import { termsMessages } from './ns/terms';
+import { secretaryMessages } from './ns/secretary';
 
 /** English UI strings; must have every key of lv.ts (the type checks it). */
 export const en: Messages = {
@@ -522,4 +523,5 @@ export const en: Messages = {
   users: usersMessages.en,
   dashboard: dashboardMessages.en,
   terms: termsMessages.en,
+  secretaryYear: secretaryMessages.en,
 };

@@ -2,6 +2,7 @@ import { mailMessages } from './ns/mail';
 import { usersMessages } from './ns/users';
 import { dashboardMessages } from './ns/dashboard';
 import { termsMessages } from './ns/terms';
+import { secretaryMessages } from './ns/secretary';
 
 /** Latvian UI strings (the default language). Keys are shared with en.ts; larger areas live in ./ns. */
 export const lv = {
@@ -522,6 +523,7 @@ export const lv = {
   users: usersMessages.lv,
   dashboard: dashboardMessages.lv,
   terms: termsMessages.lv,
+  secretaryYear: secretaryMessages.lv,
 };
 
 export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -13,6 +13,7 @@ import { UploadWidget } from '@/components/accession/upload-widget';
 import { DocumentList } from '@/components/accession/document-list';
 import { listSignatoryPeriods } from '@/lib/progress/reports';
 import { formatDate } from '@/lib/i18n';
+import { isOverdue } from '@/lib/progress/deadlines';
 import Link from 'next/link';
 
 export const dynamic = 'force-dynamic';
@@ -28,6 +29,7 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
   requirePagePermission(user, 'secretary.view', { municipalityId: municipality.id });
   const { term, accession } = await findSecretaryAccession({ actor: user, municipalitySlug: slug });
   const periods = await listSignatoryPeriods(municipality.id);
+  const now = new Date();
   const renewal = term ? await renewalState(municipality.id, term) : null;
   const status = accession?.status ?? 'NONE';
   const editable = (!accession || accession.status === 'DRAFT' || accession.status === 'RETURNED') && renewal?.inTerm !== false;
@@ -116,22 +118,34 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
             <section aria-labelledby="submit" className="space-y-2">
               <h2 id="submit" className="text-2xl font-semibold">{t('accession.submit')}</h2>
               {!hasDecisionDoc ? <p>{t('accession.needDecisionDocument')}</p> : null}
-              <ActionForm url={`/api/accessions/${slug}/submit`} locale={locale} version={accession.version} submitLabel={t('accession.submit')} successText={t('accession.submitted')} testId="submit-form" />
+              <ActionForm url={`/api/accessions/${slug}/submit`} locale={locale} version={accession.version} submitLabel={t('accession.submit')} successText={t('accession.submitted')} testId="submit-form" confirm={{ heading: t('secretaryYear.submitDecisionHeading'), consequence: t('secretaryYear.submitDecisionText'), confirmLabel: t('secretaryYear.submitDecisionConfirm'), cancelLabel: t('secretaryYear.cancel') }} />
             </section>
           ) : null}
 
           {periods.length > 0 ? (
             <section aria-labelledby="reports" className="space-y-2">
               <h2 id="reports" className="text-2xl font-semibold">{t('progress.reportsHeading')}</h2>
-              <ul className="space-y-1" data-testid="report-periods">
-                {periods.map((p) => (
-                  <li key={`${p.term.slug}-${p.year}`}>
-                    <Link href={`/${locale}/secretary/${slug}/reports/${p.year}`}>{t('progress.reportFor', { year: p.year })}</Link>
-                    {' — '}{p.reports[0] ? t(`progress.status_${p.reports[0].status}`) : t('progress.cs_NOT_STARTED')}
-                    {' · '}{t('progress.due', { date: formatDate(locale, p.dueOn) })}
-                  </li>
-                ))}
-              </ul>
+              <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="reports">
+                <table className="data" data-testid="report-periods">
+                  <caption className="sr-only">{t('secretaryYear.reportsTable')}</caption>
+                  <thead><tr><th scope="col">{t('secretaryYear.colYear')}</th><th scope="col">{t('secretaryYear.colState')}</th><th scope="col">{t('secretaryYear.colDue')}</th><th scope="col">{t('secretaryYear.colOverdue')}</th></tr></thead>
+                  <tbody>
+                    {periods.map((p) => {
+                      const latest = p.reports[0];
+                      // Overdue: past the due date (Riga day) with nothing submitted or accepted.
+                      const overdue = isOverdue(p.dueOn, now) && latest?.status !== 'SUBMITTED' && latest?.status !== 'ACCEPTED';
+                      return (
+                        <tr key={`${p.term.slug}-${p.year}`} data-year={p.year} data-overdue={overdue ? 'yes' : 'no'}>
+                          <th scope="row" className="font-normal"><Link href={`/${locale}/secretary/${slug}/reports/${p.year}`}>{t('progress.reportFor', { year: p.year })}</Link></th>
+                          <td>{latest ? `${t(`progress.status_${latest.status}`)} · ${t('progress.revision', { n: latest.revision })}` : t('secretaryYear.notStarted')}</td>
+                          <td>{formatDate(locale, p.dueOn)}</td>
+                          <td>{overdue ? <strong className="rounded bg-bad-bg px-2 py-0.5 text-bad">{t('secretaryYear.overdue')}</strong> : t('secretaryYear.notOverdue')}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
             </section>
           ) : null}
 
