@@ -13,6 +13,8 @@ import { rm } from 'node:fs/promises';
 import type { ReceivedFile } from '@/lib/storage';
 import { deleteStoredIfUnreferenced, storeCheckedUpload, type UploadOutcome } from '@/lib/documents/store';
 import { utcDay } from '@/lib/dates';
+import { notifyStaffOfSubmission } from '@/lib/mail/staff';
+import { kickDelivery } from '@/lib/mail/outbox';
 
 
 async function signatoryPeriod(municipalitySlug: string, year: number) {
@@ -169,7 +171,7 @@ export async function submitReport({ actor, reportId, version }: { actor: Actor 
     const checked = checkTypedDraft(report.typedDraft as Omit<TReportTypedDraft, 'version'>);
     if (!checked.valid) throw new AppError('UNPROCESSABLE', 'secretaryYear.draftInvalid', { fieldErrors: checked.fieldErrors });
   }
-  return transition({
+  const result = await transition({
     actor, reportId, version, permission: 'progress.edit', from: ['DRAFT', 'RETURNED'], to: 'SUBMITTED', action: 'progress.submit', data: { submittedAt: new Date(), returnComment: null },
     // What was sent is kept as sent, and the previous submission beside it (what changed, for staff).
     inTx: async (tx) => {
@@ -180,8 +182,12 @@ export async function submitReport({ actor, reportId, version }: { actor: Actor 
         indicators: current.indicators.map((i) => ({ key: i.key, numberValue: i.numberValue?.toString() ?? null, boolValue: i.boolValue, textValue: i.textValue })),
       };
       await tx.progressReport.update({ where: { id: reportId }, data: { submittedSnapshot: snapshot as unknown as Prisma.InputJsonValue, priorSnapshot: current.submittedSnapshot ?? Prisma.DbNull } });
+      const about = await tx.progressReport.findUniqueOrThrow({ where: { id: reportId }, select: { municipalityId: true, municipality: { select: { nameLv: true } }, period: { select: { year: true } } } });
+      await notifyStaffOfSubmission(tx, { municipalityId: about.municipalityId, municipality: about.municipality.nameLv, path: `/staff/reports/${reportId}`, submission: { kind: 'report', year: about.period.year }, resubmission: current.submittedSnapshot !== null });
     },
   });
+  kickDelivery();
+  return result;
 }
 
 /** A report's content as JSON (dates 'YYYY-MM-DD', decimals as text): what was sent at a submission. */

@@ -205,6 +205,25 @@ export const MATRIX: Record<string, Row> = {
     body: async () => ({ token: await freshInvitationToken(), name: 'Matrix Person', password: 'long enough password', passwordConfirm: 'long enough password' }),
     expect: all(201),
   },
+  // "Forgot password" is public and answers alike for every address; an unknown one changes nothing (no audit).
+  'POST /api/password-reset': {
+    path: '/api/password-reset',
+    body: () => ({ email: `nobody-${(seq += 1)}@e2e.test` }),
+    headers: () => ({ 'x-forwarded-for': uniqueIp() }),
+    expect: all(200),
+    audits: () => false,
+  },
+  'POST /api/password-reset/confirm': {
+    path: '/api/password-reset/confirm',
+    body: async () => {
+      const token = randomBytes(32).toString('base64url');
+      const user = await createUser('SECRETARY', 'valmieras-novads');
+      await sql().query(`INSERT INTO "PasswordReset" ("id", "userId", "tokenHash", "expiresAt") VALUES ($1, $2, $3, now() + interval '1 hour')`, [`pr${Date.now()}${(seq += 1)}`, user.id, createHash('sha256').update(token).digest('hex')]);
+      return { token, password: 'long enough password', passwordConfirm: 'long enough password' };
+    },
+    expect: all(200),
+  },
+  'PUT /api/account/submission-mail': { path: '/api/account/submission-mail', body: () => ({ mode: 'EVENT' }), expect: staffOnly(200) },
   'POST /api/invitations/[id]/resend': { path: '', prepare: async () => ({ path: `/api/invitations/${await pendingInvitationId()}/resend`, body: {} }), expect: staffOnly(200) },
   'POST /api/invitations/[id]/revoke': { path: '', prepare: async () => ({ path: `/api/invitations/${await pendingInvitationId()}/revoke`, body: {} }), expect: staffOnly(200) },
   'POST /api/users/[id]/deactivate': { path: '', prepare: async () => ({ path: `/api/users/${(await createUser('SECRETARY', 'valmieras-novads')).id}/deactivate`, body: {} }), expect: staffOnly(200) },

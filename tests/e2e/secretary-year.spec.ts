@@ -23,6 +23,7 @@ test.describe('the secretary’s year (issue 13)', () => {
     test.setTimeout(120_000);
     await sql().query(`DELETE FROM "ProgressReport" WHERE "municipalityId" = $1`, [await municipalityIdOf('jekabpils-novads')]);
     const secretary = await createUser('SECRETARY', 'jekabpils-novads');
+    const staffUser = await createUser('STAFF');
     const context = await browser.newContext();
     let page = await context.newPage();
     await signInApi(page.request, secretary);
@@ -110,6 +111,11 @@ test.describe('the secretary’s year (issue 13)', () => {
     await page.getByRole('button', { name: 'Jā, iesniegt ziņojumu' }).click();
     await expect(page.getByTestId('report-status')).toContainText('Iesniegts');
 
+    // Staff are told by e-mail (outbox), in their language.
+    const { rows: staffMail } = await sql().query(`SELECT "subject", "text" FROM "OutboxMessage" WHERE "kind" = 'staff.submission' AND "toEmail" = $1`, [staffUser.email]);
+    expect(staffMail.map((m) => m.subject)).toEqual(['Jēkabpils novads: 2023. gada progresa ziņojums']);
+    expect(staffMail[0].text).toContain('iesniegts pirmo reizi');
+
     // After submitting: exactly what was sent, printable and as PDF.
     const sent = page.getByTestId('submitted-view');
     await expect(sent).toContainText('Telpu pārbūve');
@@ -144,7 +150,7 @@ test.describe('the secretary’s year (issue 13)', () => {
     // Staff see what the public will see: evidence with its signature verdict, completion dates; the publish step is distinct.
     const staffContext = await browser.newContext();
     const staffPage = await staffContext.newPage();
-    await signInApi(staffPage.request, await createUser('STAFF'));
+    await signInApi(staffPage.request, staffUser);
     await staffPage.goto('/lv/staff');
     await staffPage.getByTestId('report-queue').locator('li[data-slug="jekabpils-novads"]').getByRole('link').click();
     await expect(staffPage.getByTestId('documents')).toContainText(path.basename(right));
@@ -192,4 +198,55 @@ test.describe('the secretary’s year (issue 13)', () => {
     await shown.dismiss();
     await expect(page).toHaveURL(/reports\/2024$/);
   });
+});
+
+test('password reset through the e-mailed link: same answer for any address, the link works once, other sessions end', async ({ browser }) => {
+  const user = await createUser('SECRETARY', 'jekabpils-novads');
+  // A session elsewhere (another browser), which the reset must end.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signInApi(otherPage.request, user);
+  await otherPage.goto('/lv/secretary/jekabpils-novads');
+  await expect(otherPage.getByTestId('secretary-municipality')).toBeVisible();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/lv/signin');
+  await page.getByRole('link', { name: 'Aizmirsāt paroli?' }).click();
+  await expect(page.getByRole('heading', { name: 'Paroles maiņa' })).toBeVisible();
+  await expectNoA11yViolations(page);
+  // An address that is not registered gets the same answer and no e-mail.
+  await page.getByLabel('E-pasts').fill(`nav-${Date.now()}@e2e.test`);
+  await page.getByRole('button', { name: 'Nosūtīt saiti' }).click();
+  const answer = 'Ja šī adrese ir reģistrēta portālā, uz to nosūtīta saite paroles maiņai.';
+  await expect(page.getByRole('status').filter({ hasText: answer })).toBeVisible();
+  await page.getByLabel('E-pasts').fill(user.email);
+  await page.getByRole('button', { name: 'Nosūtīt saiti' }).click();
+  await expect(page.getByRole('status').filter({ hasText: answer })).toBeVisible();
+
+  // The e-mail in the outbox (no SMTP in the tests): the link in it.
+  await expect.poll(async () => (await sql().query(`SELECT count(*)::int AS n FROM "OutboxMessage" WHERE "kind" = 'password.reset' AND "toEmail" = $1`, [user.email])).rows[0].n).toBe(1);
+  const { rows } = await sql().query(`SELECT "subject", "text" FROM "OutboxMessage" WHERE "kind" = 'password.reset' AND "toEmail" = $1`, [user.email]);
+  expect(rows[0].subject).toBe('Paroles maiņa portālā Memorands');
+  const link = /\/lv\/reset-password\/[A-Za-z0-9_-]+/.exec(rows[0].text)![0];
+  await page.goto(link);
+  await expectNoA11yViolations(page);
+  await page.getByLabel('Jaunā parole', { exact: true }).fill('jauna gara parole 2026');
+  await page.getByLabel('Jaunā parole vēlreiz').fill('jauna gara parole 2026');
+  await page.getByRole('button', { name: 'Saglabāt jauno paroli' }).click();
+  await expect(page.getByRole('status')).toContainText('Parole nomainīta');
+
+  // The link is used up.
+  await page.goto(link);
+  await expect(page.getByTestId('reset-refused')).toContainText('vairs nav derīga');
+  const reuse = await page.request.post('/api/password-reset/confirm', { data: { token: link.split('/').pop(), password: 'vēl cita gara parole', passwordConfirm: 'vēl cita gara parole' } });
+  expect(reuse.status()).toBe(410);
+
+  // The other session has ended; the new password signs in, the old one does not.
+  await otherPage.goto('/lv/secretary/jekabpils-novads');
+  await expect(otherPage).toHaveURL(/\/lv\/signin/);
+  expect((await page.request.post('/api/session', { data: { email: user.email, password: user.password }, headers: { 'x-forwarded-for': '198.51.100.201' } })).status()).toBe(401);
+  expect((await page.request.post('/api/session', { data: { email: user.email, password: 'jauna gara parole 2026' }, headers: { 'x-forwarded-for': '198.51.100.202' } })).status()).toBe(200);
+  await other.close();
+  await context.close();
 });

@@ -648,6 +648,36 @@ const SPECS: Record<string, Spec> = {
       { name: 'version 0', input: { ...draft, version: 0 }, ok: false },
     ],
   },
+  // --- password-reset.ts
+  'password-reset.ZPasswordResetRequestSchema': {
+    valid: fc.record({ email }),
+    check: (out, input) => expect(out.email).toBe(input.email.trim().toLowerCase()),
+    boundaries: [
+      { name: 'email: empty', input: { email: '' }, ok: false, message: 'validation.required' },
+      { name: 'email: not an address', input: { email: 'nav adrese' }, ok: false, message: 'validation.email' },
+      { name: 'email: upper case', input: { email: ' Sekretars@Pasvaldiba.LV ' }, ok: true, check: (o) => expect(o.email).toBe('sekretars@pasvaldiba.lv') },
+    ],
+  },
+  'password-reset.ZPasswordResetSchema': {
+    valid: fc.record({ token: fc.stringMatching(/^[A-Za-z0-9_-]{20,200}$/), password: fc.string({ unit: 'grapheme', minLength: 12, maxLength: 60 }).filter((p) => p.length >= 12 && p.length <= 200) }).map((v) => ({ ...v, passwordConfirm: v.password })),
+    check: (out, input) => expect(out.password).toBe(input.password),
+    boundaries: [
+      { name: 'password: 11 chars', input: { token: 't'.repeat(43), password: 'x'.repeat(11), passwordConfirm: 'x'.repeat(11) }, ok: false, message: 'validation.tooShort|min=12' },
+      { name: 'password: 201 chars', input: { token: 't'.repeat(43), password: 'x'.repeat(201), passwordConfirm: 'x'.repeat(201) }, ok: false, message: 'validation.tooLong|max=200' },
+      { name: 'passwords differ', input: { token: 't'.repeat(43), password: 'x'.repeat(12), passwordConfirm: 'y'.repeat(12) }, ok: false, message: 'validation.passwordsDiffer' },
+      { name: 'token: 19 chars', input: { token: 't'.repeat(19), password: 'x'.repeat(12), passwordConfirm: 'x'.repeat(12) }, ok: false, message: 'validation.invalid' },
+      { name: 'token: 201 chars', input: { token: 't'.repeat(201), password: 'x'.repeat(12), passwordConfirm: 'x'.repeat(12) }, ok: false, message: 'validation.invalid' },
+    ],
+  },
+  // --- notifications.ts
+  'notifications.ZSubmissionMailSchema': {
+    valid: fc.record({ mode: fc.constantFrom('EVENT', 'DIGEST', 'NONE') }),
+    check: (out, input) => expect(out.mode).toBe(input.mode),
+    boundaries: [
+      { name: 'mode: lower case', input: { mode: 'event' }, ok: false, message: 'validation.invalid' },
+      { name: 'mode: missing', input: {}, ok: false, message: 'validation.invalid' },
+    ],
+  },
   // --- number.ts
   'number.zLocaleNumber': {
     valid: fc.oneof(lvNumber(cents(-1e9, 1e9)), fc.constantFrom<unknown>('', null, undefined)),
