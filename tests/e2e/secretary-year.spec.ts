@@ -112,7 +112,7 @@ test.describe('the secretary’s year (issue 13)', () => {
     await expect(page.getByTestId('report-status')).toContainText('Iesniegts');
 
     // Staff are told by e-mail (outbox), in their language.
-    const { rows: staffMail } = await sql().query(`SELECT "subject", "text" FROM "OutboxMessage" WHERE "kind" = 'staff.submission' AND "toEmail" = $1`, [staffUser.email]);
+    const { rows: staffMail } = await sql().query(`SELECT "subject", "text" FROM "OutboxMessage" WHERE "kind" = 'staff.submission' AND "toEmail" = $1 AND "municipalityId" = $2`, [staffUser.email, await municipalityIdOf('jekabpils-novads')]);
     expect(staffMail.map((m) => m.subject)).toEqual(['Jēkabpils novads: 2023. gada progresa ziņojums']);
     expect(staffMail[0].text).toContain('iesniegts pirmo reizi');
 
@@ -249,4 +249,34 @@ test('password reset through the e-mailed link: same answer for any address, the
   expect((await page.request.post('/api/session', { data: { email: user.email, password: 'jauna gara parole 2026' }, headers: { 'x-forwarded-for': '198.51.100.202' } })).status()).toBe(200);
   await other.close();
   await context.close();
+});
+
+test('a guided workspace: the joining steps with the current one marked, required fields marked, the council body prefilled, one error per field, the date format shown', async ({ page }) => {
+  await sql().query(`DELETE FROM "Accession" WHERE "municipalityId" = $1`, [await municipalityIdOf('siguldas-novads')]);
+  await signInApi(page.request, await createUser('SECRETARY', 'siguldas-novads'));
+  await page.goto('/lv/secretary/siguldas-novads');
+  const steps = page.getByRole('navigation', { name: 'Pievienošanās soļi' });
+  await expect(steps.getByRole('listitem')).toHaveCount(5);
+  await expect(steps.locator('[aria-current="step"]')).toContainText('Ierakstiet domes lēmumu');
+  const form = page.getByTestId('decision-form');
+  await expect(form.getByLabel('Lēmējinstitūcija (obligāts)')).toHaveValue('Siguldas novada dome');
+  await expect(form.getByText('Formāts GGGG-MM-DD')).toBeVisible();
+  await expect(form.getByLabel('Sēdes datums (obligāts)')).toHaveAttribute('type', 'text');
+  // An empty date is one error, not four.
+  await form.getByRole('button', { name: 'Saglabāt lēmuma datus' }).click();
+  await expect(page.locator('#f-sessionDate-error')).toHaveText('Šis lauks ir obligāts.');
+  await expectNoA11yViolations(page);
+  // The Latvian way of writing a date is understood.
+  await form.getByLabel('Sēdes datums (obligāts)').fill('16.09.2021');
+  await form.getByLabel('ārkārtas sēde').check();
+  await form.getByLabel('Lēmuma numurs (obligāts)').fill('Nr. 7');
+  await form.getByLabel('Parakstītāja vārds, uzvārds (obligāts)').fill('Anna Bērziņa');
+  await form.getByLabel('Parakstītāja amats (obligāts)').fill('domes priekšsēdētāja');
+  await form.getByRole('button', { name: 'Saglabāt lēmuma datus' }).click();
+  await expect(form.getByText('Saglabāts.')).toBeVisible();
+  await expect(steps.locator('[aria-current="step"]')).toContainText('Lejupielādējiet parakstu lapu');
+  await expect(steps.locator('[data-state="done"]')).toHaveCount(1);
+  const { rows } = await sql().query(`SELECT "sessionDate"::date::text AS d, "councilBody" FROM "Accession" WHERE "municipalityId" = $1`, [await municipalityIdOf('siguldas-novads')]);
+  expect(rows[0]).toEqual({ d: '2021-09-16', councilBody: 'Siguldas novada dome' });
+  await shot(page, 'secretary-home');
 });

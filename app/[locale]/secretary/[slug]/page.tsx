@@ -14,6 +14,8 @@ import { DocumentList } from '@/components/accession/document-list';
 import { listSignatoryPeriods } from '@/lib/progress/reports';
 import { formatDate } from '@/lib/i18n';
 import { isOverdue } from '@/lib/progress/deadlines';
+import { councilBodyOf } from '@/lib/accessions/council-body';
+import { Steps } from '@/components/steps';
 import Link from 'next/link';
 
 export const dynamic = 'force-dynamic';
@@ -36,7 +38,8 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
   const canSecretaryAct = user.role === 'SECRETARY';
   const hasDecisionDoc = Boolean(accession?.documents.some((d) => d.kind === 'DECISION'));
   const values = {
-    councilBody: accession?.councilBody ?? '',
+    // Prefilled with the council's usual name (lib/accessions/council-body), which the secretary may change.
+    councilBody: accession?.councilBody ?? councilBodyOf(municipality.officialNameLv) ?? '',
     sessionDate: accession?.sessionDate ? accession.sessionDate.toISOString().slice(0, 10) : '',
     sessionType: accession?.sessionType === 'REGULAR' || accession?.sessionType === 'EXTRAORDINARY' ? accession.sessionType : ('' as const),
     decisionNumber: accession?.decisionNumber ?? '',
@@ -69,6 +72,13 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
           {accession?.status === 'VERIFIED' ? <p className="rounded border border-ok bg-ok-bg p-3">{t('accession.lockedVerified')}</p> : null}
           {accession?.status === 'WITHDRAWN' ? <p className="rounded border border-bad bg-bad-bg p-3">{t('accession.lockedWithdrawn')}</p> : null}
 
+          <Steps
+            testId="join-steps" label={t('secretaryYear.joinSteps')}
+            steps={[t('secretaryYear.joinStep1'), t('secretaryYear.joinStep2'), t('secretaryYear.joinStep3'), t('secretaryYear.joinStep4'), t('secretaryYear.joinStep5')]}
+            current={status === 'VERIFIED' ? 5 : status === 'SUBMITTED' ? 4 : hasDecisionDoc ? 3 : accession?.decisionNumber && accession.sessionDate ? 1 : 0}
+            words={{ done: t('secretaryYear.stepDone'), current: t('secretaryYear.stepCurrent'), todo: t('secretaryYear.stepTodo') }}
+          />
+
           <section aria-labelledby="decision" className="space-y-4">
             <h2 id="decision" className="text-2xl font-semibold">{t('accession.decisionHeading')}</h2>
             {editable && canSecretaryAct ? (
@@ -81,7 +91,7 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
                   councilBody: t('accession.councilBody'), councilBodyHint: t('accession.councilBodyHint'), sessionDate: t('accession.sessionDate'), sessionType: t('accession.sessionType'),
                   regular: t('sessionType.REGULAR'), extraordinary: t('sessionType.EXTRAORDINARY'), decisionNumber: t('accession.decisionNumber'), decisionNumberHint: t('accession.decisionNumberHint'),
                   agendaItem: t('accession.agendaItem'), signatoryName: t('accession.signatoryName'), signatoryRole: t('accession.signatoryRole'), signatoryRoleHint: t('accession.signatoryRoleHint'),
-                  save: t('accession.save'), saved: t('accession.saved'), required: t('common.required'),
+                  save: t('accession.save'), saved: t('accession.saved'), required: t('secretaryYear.requiredMark'), sessionDateHint: t('secretaryYear.dateHint'),
                 }}
               />
             ) : accession ? (

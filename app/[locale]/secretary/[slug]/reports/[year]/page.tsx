@@ -6,6 +6,7 @@ import { requirePagePermission, requirePageUser } from '@/lib/auth/guard';
 import { findMunicipalityPublic } from '@/lib/municipalities/queries';
 import { checkTypedDraft, findLatestReport, viewOfSnapshot, type ReportSnapshot } from '@/lib/progress/reports';
 import { ReportView } from '@/components/progress/report-view';
+import { Steps } from '@/components/steps';
 import { PrintButton } from '@/components/progress/print-button';
 import { formatNumberInput } from '@/lib/schemas/number';
 import { translateKey } from '@/lib/i18n/request';
@@ -57,6 +58,12 @@ export default async function ReportPage({ params }: { params: Promise<{ locale:
       {!period ? <p role="alert">{t('progress.notSignatory')}</p> : (
         <>
           <p>{t('progress.due', { date: formatDate(locale, period.dueOn) })}</p>
+          <Steps
+            testId="report-steps" label={t('secretaryYear.reportSteps')}
+            steps={[t('secretaryYear.reportStep1'), t('secretaryYear.reportStep2'), t('secretaryYear.reportStep3'), t('secretaryYear.reportStep4')]}
+            current={!report ? 0 : report.status === 'ACCEPTED' ? 4 : report.status === 'SUBMITTED' ? 3 : 1}
+            words={{ done: t('secretaryYear.stepDone'), current: t('secretaryYear.stepCurrent'), todo: t('secretaryYear.stepTodo') }}
+          />
           {report ? <p data-testid="report-status">{t(`progress.status_${report.status}`)} · {t('progress.revision', { n: report.revision })}</p> : null}
           {report?.status === 'RETURNED' && report.returnComment ? <p role="alert" className="rounded border border-bad bg-bad-bg p-3 text-bad" data-testid="report-return-comment">{t('progress.returnedComment', { comment: report.returnComment })}</p> : null}
           {!report ? (
