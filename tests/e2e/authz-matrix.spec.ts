@@ -194,6 +194,7 @@ export const MATRIX: Record<string, Row> = {
     expect: all(401),
   },
   'DELETE /api/session': { path: '/api/session', expect: all(200), audits: (who) => who !== 'public' },
+  'GET /api/session.css': { path: '/api/session.css', expect: all(200), audits: () => false },
   'GET /api/auth/[...nextauth]': { path: '/api/auth/session', expect: all(200), audits: () => false },
   'POST /api/invitations': {
     path: '/api/invitations',

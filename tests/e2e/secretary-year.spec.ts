@@ -280,3 +280,27 @@ test('a guided workspace: the joining steps with the current one marked, require
   expect(rows[0]).toEqual({ d: '2021-09-16', councilBody: 'Siguldas novada dome' });
   await shot(page, 'secretary-home');
 });
+
+test('public pages show the signed-in state in the header and stay one cached page for everyone', async ({ browser }) => {
+  const visitor = await (await browser.newContext()).newPage();
+  const first = await visitor.goto('/lv/memorandum');
+  const cachedHtml = await first!.text();
+  await expect(visitor.getByRole('banner').getByRole('link', { name: 'Pieteikties' })).toBeVisible();
+  await expect(visitor.getByRole('banner').getByRole('link', { name: 'Mana pašvaldība' })).toBeHidden();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInApi(page.request, await createUser('SECRETARY', 'liepaja'));
+  const res = await page.goto('/lv/memorandum');
+  // The same cached document (no per-user HTML); the signed-in state comes from the private stylesheet.
+  expect(await res!.text()).toBe(cachedHtml);
+  const banner = page.getByRole('banner');
+  await expect(banner.getByRole('link', { name: 'Mana pašvaldība' })).toBeVisible();
+  await expect(banner.getByRole('link', { name: 'Pieteikties' })).toBeHidden();
+  await expectNoA11yViolations(page);
+  const css = await page.request.get('/api/session.css');
+  expect(css.headers()['cache-control']).toBe('private, no-store');
+  await banner.getByRole('link', { name: 'Mana pašvaldība' }).click();
+  await expect(page).toHaveURL(/\/lv\/secretary\/liepaja$/);
+  await context.close();
+});
