@@ -2,8 +2,6 @@ import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // `npm test` type-checks the whole project (tsc --noEmit) before building; no need to do it twice.
-  typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
   experimental: { authInterrupts: true },
   // Every page renders per request (the CSP nonce); its <title> and metadata still belong in <head>

@@ -42,7 +42,8 @@ export default defineConfig({
       AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
       PUBLIC_BASE_URL: `http://localhost:${PORT}`,
       STORAGE_DIR: '.data/e2e-storage',
-      BCRYPT_COST: '4',
+      // E2E_BCRYPT_COST=12 runs the flood tests (tests/e2e/hardening.spec.ts) at the production cost.
+      BCRYPT_COST: process.env.E2E_BCRYPT_COST ?? '4',
       // The tests stand in for a reverse proxy: they may set X-Forwarded-For.
       TRUST_PROXY: '1',
       // As behind https in production: the session cookie is Secure (Chromium accepts it on localhost).

@@ -12,7 +12,10 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   AUTH_SECRET: z.string().min(16).optional(),
   AUTH_URL: z.string().url().optional(),
-  PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
+  /** Port of `npm run up` / `npm start` (scripts/serve.ts, scripts/server.ts). */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The portal's public origin: links in e-mail, open data, redirects and the CSRF origin check. Default: http://localhost:PORT. */
+  PUBLIC_BASE_URL: z.preprocess(blankAsUnset, z.string().url().optional()),
   STORAGE_DIR: z.string().default('.data/storage'),
   S3_BUCKET: z.string().min(3).optional(),
   S3_ENDPOINT: z.string().url().optional(),
@@ -29,20 +32,28 @@ const EnvSchema = z.object({
   SMTP_URL: z.preprocess(blankAsUnset, z.string().url().refine((u) => /^smtps?:\/\//i.test(u), 'must start with smtp:// or smtps://').optional()),
   /** The From of every message the portal sends. */
   MAIL_FROM: z.preprocess(blankAsUnset, z.string().min(3).default('Memorands <noreply@memorands.local>')),
+  /** The open data's contact e-mail (DCAT-AP dcat:contactPoint vcard:hasEmail), e.g. the associations' data desk. Unset: the contact point gives only the data page. */
+  OPEN_DATA_CONTACT_EMAIL: z.preprocess(blankAsUnset, z.string().email().optional()),
   /** Benchmarks only (bench/run.ts): append one JSON line per SQL query ({durationMs, sql, fullSql, params}) to this file. Unset: no query logging. */
   QUERY_LOG_FILE: z.preprocess(blankAsUnset, z.string().optional()),
+  /** Where `npm run trust:update` downloads the Latvian trusted list (ETSI TS 119 612). */
+  TRUSTED_LIST_URL: z.preprocess(blankAsUnset, z.string().url().default('https://trustlist.gov.lv/tsl/latvian-tsl.xml')),
+  /** PEM file of the scheme-operator certificate(s) the list's signature must verify with (pinned in the repository). */
+  TRUSTED_LIST_SIGNER_PEM: z.preprocess(blankAsUnset, z.string().default('lib/trust/data/scheme-operator.pem')),
   CI: z.string().optional(),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+export type Env = Omit<z.infer<typeof EnvSchema>, 'PUBLIC_BASE_URL'> & { PUBLIC_BASE_URL: string };
 
-function parseEnv(): Env {
-  const parsed = EnvSchema.safeParse(process.env);
+/** Parses an environment (process.env by default; tests pass their own). */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
-  return parsed.data;
+  // Note: the default follows PORT, so links and the origin check match a portal run on another port (issue 17).
+  return { ...parsed.data, PUBLIC_BASE_URL: (parsed.data.PUBLIC_BASE_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, '') };
 }
 
 export const env: Env = parseEnv();

@@ -16,8 +16,10 @@ import next from 'next';
 import { publicCache, type CachedResponse } from '../lib/public-cache/cache';
 import { isCacheableRequest, stripNextRuntime } from '../lib/public-cache/policy';
 import { malformedPathResponse } from '../lib/http/malformed-path';
+import { requestGateResponse } from '../lib/http/request-gate';
 import { NON_PAGE_CSP, STATIC_SECURITY_HEADERS, contentSecurityPolicy, newNonce, withSecurityHeaders } from '../lib/http/security-headers';
-import { databaseReachable } from '../lib/db/health';
+import { outageAdjusted } from '../lib/http/outage';
+import { etagForCoding, isNotModified, negotiateEncoding } from '../lib/http/conditional';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
@@ -47,9 +49,14 @@ if (errorLog) {
 }
 const handle = app.getRequestHandler();
 const inner = http.createServer((req, res) => void handle(req, res));
+// Note: the proxy's pooled sockets must be closed by the proxy before Next.js closes them (its
+// default keep-alive is 5 s); otherwise a request after an idle pause can meet a socket being
+// closed and answer 502. The agent drops idle sockets after 30 s; the inner server keeps them 65 s.
+inner.keepAliveTimeout = 65_000;
+inner.headersTimeout = 66_000;
 await new Promise<void>((resolve) => inner.listen(0, '127.0.0.1', resolve));
 const innerPort = (inner.address() as { port: number }).port;
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: 30_000 });
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer']);
 
@@ -68,12 +75,10 @@ function proxy(req: http.IncomingMessage, res: http.ServerResponse): void {
   const upstream = http.request({ host: '127.0.0.1', port: innerPort, method: req.method, path: req.url, headers: forwardedHeaders(req), agent }, (answer) => {
     const headers = withSecurityHeaders({ ...answer.headers });
     for (const h of HOP_BY_HOP) delete headers[h];
-    const status = answer.statusCode ?? 502;
-    // A page that failed because the database is away is "unavailable" (503, retry), not a server bug (500).
-    const outage = status === 500 && String(answer.headers['content-type'] ?? '').startsWith('text/html') ? databaseReachable().then((up) => !up) : Promise.resolve(false);
-    void outage.then((down) => {
-      if (down) headers['retry-after'] = '5';
-      res.writeHead(down ? 503 : status, headers);
+    // A page or handler that failed because the database is away is "unavailable" (503, Retry-After), not a server bug (500).
+    void outageAdjusted(answer.statusCode ?? 502, answer.headers['retry-after'] as string | undefined).then(({ status, retryAfter }) => {
+      if (retryAfter) headers['retry-after'] = retryAfter;
+      res.writeHead(status, headers);
       answer.pipe(res);
     });
   });
@@ -86,7 +91,7 @@ function proxy(req: http.IncomingMessage, res: http.ServerResponse): void {
   req.pipe(upstream);
 }
 
-const KEPT = ['content-type', 'content-disposition', 'access-control-allow-origin', 'x-content-type-options', 'content-language', 'link'];
+const KEPT = ['content-type', 'content-disposition', 'access-control-allow-origin', 'access-control-expose-headers', 'x-content-type-options', 'content-language', 'link', 'retry-after'];
 
 type Filled = { entry: CachedResponse; cached: boolean };
 const pending = new Map<string, Promise<Filled>>();
@@ -120,8 +125,12 @@ function fill(req: http.IncomingMessage): Promise<Filled> {
         if (cacheable && isHtml) body = Buffer.from(stripNextRuntime(body.toString('utf8')));
         if (!cacheable && answer.headers['content-security-policy']) kept['content-security-policy'] = String(answer.headers['content-security-policy']);
         const etag = !isHtml && typeof answer.headers.etag === 'string' ? answer.headers.etag : undefined;
-        const value = { status: answer.statusCode ?? 502, headers: kept, body, etag };
-        resolve(cacheable ? { entry: publicCache().set(key, value, generation), cached: true } : { entry: publicCache().set(key, value, -1), cached: false });
+        // An answer served once (not kept) during a database outage is a 503 with Retry-After, as in proxy().
+        void outageAdjusted(answer.statusCode ?? 502, kept['retry-after']).then(({ status, retryAfter }) => {
+          if (retryAfter) kept['retry-after'] = retryAfter;
+          const value = { status, headers: kept, body, etag };
+          resolve(cacheable ? { entry: publicCache().set(key, value, generation), cached: true } : { entry: publicCache().set(key, value, -1), cached: false });
+        });
       });
       answer.on('error', reject);
     });
@@ -135,10 +144,12 @@ function fill(req: http.IncomingMessage): Promise<Filled> {
 }
 
 function send(req: http.IncomingMessage, res: http.ServerResponse, entry: CachedResponse): void {
-  const accept = String(req.headers['accept-encoding'] ?? '');
+  // One entity tag per content coding; If-None-Match compared weakly (RFC 9110 §13.1.2, lib/http/conditional.ts).
+  const coding = negotiateEncoding(req.headers['accept-encoding']);
+  const etag = etagForCoding(entry.etag, coding);
   const headers: Record<string, string | number> = {
     ...entry.headers,
-    etag: entry.etag,
+    etag,
     vary: 'Accept-Encoding',
     'cache-control': entry.status !== 200 ? 'no-store' : entry.headers['content-type']?.startsWith('text/html') ? 'public, max-age=0, must-revalidate' : 'public, max-age=60, stale-while-revalidate=600',
     ...STATIC_SECURITY_HEADERS,
@@ -146,13 +157,13 @@ function send(req: http.IncomingMessage, res: http.ServerResponse, entry: Cached
     'content-security-policy': entry.headers['content-security-policy']
       ?? (entry.headers['content-type']?.startsWith('text/html') ? contentSecurityPolicy(newNonce(), { https: (process.env.PUBLIC_BASE_URL ?? '').startsWith('https:') }) : NON_PAGE_CSP),
   };
-  if (entry.status === 200 && req.headers['if-none-match'] === entry.etag) {
+  if (entry.status === 200 && isNotModified(req.headers['if-none-match'], etag)) {
     res.writeHead(304, headers);
     res.end();
     return;
   }
-  const [body, encoding] = /\bbr\b/.test(accept) ? [entry.br, 'br'] : /\bgzip\b/.test(accept) ? [entry.gzip, 'gzip'] : [entry.body, null];
-  if (encoding) headers['content-encoding'] = encoding;
+  const body = coding === 'br' ? entry.br : coding === 'gzip' ? entry.gzip : entry.body;
+  if (coding !== 'identity') headers['content-encoding'] = coding;
   headers['content-length'] = body.length;
   res.writeHead(entry.status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
@@ -170,6 +181,9 @@ const server = http.createServer((req, res) => {
   // A path Next.js cannot decode ('%', '%FF') would be its bare 500: a translated 400 (lib/http/malformed-path.ts).
   const malformed = malformedPathResponse(req.url ?? '/', { 'x-locale': req.headers['x-locale']?.toString(), referer: req.headers.referer });
   if (malformed) return sendResponse(res, malformed);
+  // Body limits before anything is read or proxied (lib/http/request-gate.ts).
+  const refused = requestGateResponse(req);
+  if (refused) return sendResponse(res, refused);
   if (!isCacheableRequest(req.method, req.url ?? '', req.headers)) return proxy(req, res);
   const hit = publicCache().get(req.url!);
   if (hit) return send(req, res, hit);

@@ -1,6 +1,8 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { pageLocale } from '@/lib/i18n/page';
+import { pageAlternates } from '@/lib/site/alternates';
 import { formatDate, formatNumber, formatPercent, type Translate } from '@/lib/i18n';
 import { foldForSearch, getTermOverview, MAP_STATUSES, type OverviewRow } from '@/lib/municipalities/overview';
 import { publicHeadline } from '@/lib/dashboard/metrics';
@@ -34,6 +36,12 @@ function sortRows(rows: OverviewRow[], q: THomeQuery, t: Translate): OverviewRow
     const c = typeof x === 'number' && typeof y === 'number' ? x - y : LV_COLLATOR.compare(String(x), String(y));
     return (c || LV_COLLATOR.compare(a.nameLv, b.nameLv)) * dir;
   });
+}
+
+/** The home page keeps the site title; its canonical address is the language's home, whatever the query (term, filters, sort). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await pageLocale(params);
+  return { alternates: pageAlternates(locale, '') };
 }
 
 export default async function HomePage({ params, searchParams }: Props) {

@@ -1,11 +1,11 @@
 import { formatNumber, type Locale, type Translate } from '@/lib/i18n';
-import { SignatureReport, type Inspection } from '@/components/signature-report';
+import { SignatureReport, type DecisionFacts, type Inspection } from '@/components/signature-report';
 import { RemoveDocumentButton } from './remove-document-button';
 
 export type DocumentRow = { id: string; kind: 'DECISION' | 'ANNEX' | 'EVIDENCE'; sha256: string; sizeBytes: number; originalName: string; inspection: unknown };
 
 /** Documents with download link, size, sha256 (so anyone can check a copy) and the signature report. */
-export function DocumentList({ documents, locale, t, removable }: { documents: DocumentRow[]; locale: Locale; t: Translate; removable?: { slug: string } | { endpoint: (documentId: string) => string } }) {
+export function DocumentList({ documents, locale, t, removable, audience, decision }: { documents: DocumentRow[]; locale: Locale; t: Translate; removable?: { slug: string } | { endpoint: (documentId: string) => string }; audience?: 'public' | 'staff'; decision?: DecisionFacts }) {
   if (documents.length === 0) return <p>{t('accession.noDocuments')}</p>;
   return (
     <ul className="space-y-4" data-testid="documents">
@@ -24,7 +24,7 @@ export function DocumentList({ documents, locale, t, removable }: { documents: D
             ) : null}
           </p>
           <p className="break-all text-xs text-muted">{t('accession.sha256')}: <code>{d.sha256}</code></p>
-          <SignatureReport inspection={d.inspection as Inspection} locale={locale} t={t} />
+          <SignatureReport documentId={d.id} inspection={d.inspection as Inspection} locale={locale} t={t} audience={audience} decision={decision} />
         </li>
       ))}
     </ul>

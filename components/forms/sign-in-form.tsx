@@ -2,6 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { Field, FormMessage, SubmitButton } from './field';
 import { useApiForm } from './use-api-form';
+import { safeRedirectPath } from '@/lib/http/safe-redirect';
 
 type Labels = { email: string; password: string; submit: string };
 
@@ -11,7 +12,8 @@ export function SignInForm({ locale, labels, next }: { locale: string; labels: L
     url: '/api/session',
     locale,
     onSuccess: (data) => {
-      router.replace(next && next.startsWith(`/${locale}/`) ? next : data.home);
+      // Note: only a path of this portal (lib/http/safe-redirect.ts); anything else goes to the workspace.
+      router.replace(safeRedirectPath(next, { origin: window.location.origin, fallback: data.home }));
       router.refresh();
     },
   });

@@ -1,7 +1,7 @@
 import { db } from '@/lib/db/client';
 import { writeAudit } from '@/lib/audit';
 import { verifyPassword } from './password';
-import { ACCOUNT_LIMIT, ADDRESS_LIMIT, accountKey, addressKey, clearFailures, lockedFor, recordFailure } from './throttle';
+import { clearAttempts, consumeAttempts, refundAttempt } from './throttle';
 
 export type SignInOutcome =
   | { ok: true; user: { id: string; email: string; name: string; role: 'SECRETARY' | 'STAFF' | 'ADMIN'; sessionVersion: number } }
@@ -13,15 +13,18 @@ export function normaliseEmail(email: string): string {
 }
 
 /**
- * Checks an e-mail and password. Refuses without checking the password while
- * the account or the address is locked; counts failures for both.
+ * Checks an e-mail and password. Each attempt is counted per account and per
+ * address before the password is hashed (atomically, so concurrent attempts
+ * count exactly); over either limit it is refused without checking. A
+ * success ends the account's count and gives the address its attempt back.
  */
 export async function verifyCredentials(input: { email: string; password: string; ip: string }): Promise<SignInOutcome> {
   const email = normaliseEmail(input.email);
-  const keys = [accountKey(email), addressKey(input.ip)];
+  const account = { scope: 'sign-in-account' as const, key: email };
+  const address = { scope: 'sign-in-address' as const, key: input.ip };
   const database = db();
-  const wait = await lockedFor(database, keys);
-  if (wait > 0) return { ok: false, reason: 'throttled', retryAfterSeconds: wait };
+  const allowed = await consumeAttempts([account, address]);
+  if (!allowed.ok) return { ok: false, reason: 'throttled', retryAfterSeconds: allowed.retryAfterSeconds };
 
   const user = await database.user.findUnique({
     where: { email },
@@ -29,12 +32,12 @@ export async function verifyCredentials(input: { email: string; password: string
   });
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? null);
   if (!user || !passwordOk) {
-    await recordFailure(database, [{ key: keys[0]!, limit: ACCOUNT_LIMIT }, { key: keys[1]!, limit: ADDRESS_LIMIT }]);
     await database.$transaction((tx) => writeAudit(tx, { actor: null, action: 'auth.sign-in-failed', subjectType: 'User', subjectId: user?.id ?? null, after: { email } }));
     return { ok: false, reason: 'invalid' };
   }
+  await clearAttempts(account);
+  await refundAttempt(address);
   if (!user.isActive) return { ok: false, reason: 'inactive' };
-  await clearFailures(database, keys[0]!);
   await database.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
     await writeAudit(tx, { actor: { id: user.id, role: user.role, municipalityId: user.municipalityId }, action: 'auth.sign-in', subjectType: 'User', subjectId: user.id, municipalityId: user.municipalityId });

@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { env } from '@/lib/env';
 import { verifyCredentials } from './credentials';
+import { safeRedirectUrl } from '@/lib/http/safe-redirect';
 
 class SignInRefused extends CredentialsSignin {
   constructor(code: string) {
@@ -46,6 +47,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
+    // Note: every redirect Auth.js makes (callbackUrl parameter or cookie) goes through the portal's one check.
+    redirect({ url }) {
+      return safeRedirectUrl(url, { origin: env.PUBLIC_BASE_URL, fallback: '/' });
+    },
     jwt({ token, user }) {
       if (user?.id) {
         token.uid = user.id;

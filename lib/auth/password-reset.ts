@@ -5,28 +5,25 @@ import { AppError } from '@/lib/errors';
 import { writeAudit } from '@/lib/audit';
 import { enqueueMail, kickDelivery } from '@/lib/mail/outbox';
 import { hashPassword } from './password';
-import { ADDRESS_LIMIT, lockedFor, recordFailure } from './throttle';
+import { consumeAttempts, THROTTLE_RULES } from './throttle';
 import { normaliseEmail } from './credentials';
 import type { TPasswordReset } from '@/lib/schemas/password-reset';
 
 /** How long an e-mailed reset link works. */
 export const RESET_TTL_MS = 60 * 60 * 1000;
-/** Reset e-mails per address (account) within the throttle window; the client address has the sign-in limit. */
-export const RESET_ACCOUNT_LIMIT = 3;
+/** Reset e-mails per account within its window (lib/auth/throttle's 'password-reset-account' rule). */
+export const RESET_ACCOUNT_LIMIT = THROTTLE_RULES['password-reset-account'].limit;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * Counts one reset request against the account and the client address and
- * refuses (429) while either is over its limit. Note: the one throttle of
- * lib/auth/throttle.ts (keys of their own, 'reset:…'), called from this one
- * place, so making that mechanism atomic covers resets too.
+ * refuses (429) while either is over its limit. Note: one call to the one
+ * atomic throttle of lib/auth/throttle.ts (its password-reset scopes).
  */
 async function throttleResetRequest(email: string, ip: string): Promise<void> {
-  const keys = [{ key: `reset:account:${email}`, limit: RESET_ACCOUNT_LIMIT }, { key: `reset:address:${ip}`, limit: ADDRESS_LIMIT }];
-  const wait = await lockedFor(db(), keys.map((k) => k.key));
-  if (wait > 0) throw new AppError('TOO_MANY_REQUESTS', 'auth.throttled', { retryAfterSeconds: wait });
-  await recordFailure(db(), keys);
+  const outcome = await consumeAttempts([{ scope: 'password-reset-account', key: email }, { scope: 'password-reset-address', key: ip }]);
+  if (!outcome.ok) throw new AppError('TOO_MANY_REQUESTS', 'auth.throttled', { retryAfterSeconds: outcome.retryAfterSeconds });
 }
 
 /**

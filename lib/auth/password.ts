@@ -1,13 +1,20 @@
-import bcrypt from 'bcryptjs';
+import { randomBytes } from 'node:crypto';
 import { env } from '@/lib/env';
+import { bcryptCompare, bcryptHash } from './bcrypt-pool';
 
-/** bcrypt hash of a password at the configured cost. */
+/** bcrypt hash of a password at the configured cost (in a worker thread, lib/auth/bcrypt-pool.ts). */
 export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, env.BCRYPT_COST);
+  return bcryptHash(password, env.BCRYPT_COST);
 }
 
-/** Constant-time comparison against a stored hash; a missing hash still costs one compare. */
+// Note: a real hash at the configured cost, made once. The former constant was
+// 61 characters long, which bcryptjs refuses at once, so an unknown e-mail
+// answered faster than a known one (and cost nothing to flood).
+let dummyHash: Promise<string> | undefined;
+
+/** Constant-time comparison against a stored hash; a missing hash still costs one compare at the same cost. */
 export async function verifyPassword(password: string, hash: string | null): Promise<boolean> {
-  const ok = await bcrypt.compare(password, hash ?? '$2b$12$invalidinvalidinvalidinuJ3yVt4m9C0H1b3tAAAAAAAAAAAAAAA');
+  dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+  const ok = await bcryptCompare(password, hash ?? (await dummyHash));
   return Boolean(hash) && ok;
 }

@@ -26,9 +26,22 @@ export async function signInWithPassword({ input, ip }: { input: TSignIn; ip: st
   }
 }
 
-/** Ends the session (clears the cookie) and records it. */
+/**
+ * Ends the session on the server and clears the cookie; records it.
+ *
+ * Note: the session cookie is a signed JWT that stays valid until it
+ * expires; clearing it in this browser does not stop a copy of it (issue 17:
+ * a replayed cookie still worked after sign-out). Bumping the user's session
+ * version, as deactivation does, makes getSessionUser refuse every cookie
+ * issued before, in every browser of that user.
+ */
 export async function signOutCurrent(): Promise<void> {
   const user = await getSessionUser();
+  if (user) {
+    await db().$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
+      await writeAudit(tx, { actor: user, action: 'auth.sign-out', subjectType: 'User', subjectId: user.id });
+    });
+  }
   await signOut({ redirect: false, redirectTo: '/' });
-  if (user) await db().$transaction((tx) => writeAudit(tx, { actor: user, action: 'auth.sign-out', subjectType: 'User', subjectId: user.id }));
 }

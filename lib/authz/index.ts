@@ -22,6 +22,7 @@ export const PERMISSIONS = {
   'accession.return': { roles: ['STAFF', 'ADMIN'] },
   'accession.withdraw': { roles: ['STAFF', 'ADMIN'] },
   'document.view-unpublished': { roles: ['SECRETARY', 'STAFF', 'ADMIN'], ownOnly: ['SECRETARY'] },
+  'signature.recheck': { roles: ['STAFF', 'ADMIN'] },
   'progress.edit': { roles: ['SECRETARY'], ownOnly: ['SECRETARY'] },
   'progress.view-draft': { roles: ['SECRETARY', 'STAFF', 'ADMIN'], ownOnly: ['SECRETARY'] },
   'progress.review': { roles: ['STAFF', 'ADMIN'] },

@@ -3,8 +3,22 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client';
 import { env, requireDatabaseUrl } from '@/lib/env';
 
+/**
+ * Time limits on every database call, so a frozen or unreachable server gives
+ * errors (answered 503 with Retry-After by lib/http/route.ts and the front
+ * server) instead of requests that hang (issue 17: 20–75 s with PostgreSQL
+ * stopped by SIGSTOP).
+ *
+ * Note: `statement_timeout` is PostgreSQL's own limit (it cancels a slow
+ * query; SQLSTATE 57014); `query_timeout` is the client's limit for a
+ * server that does not answer at all, a little longer so that the server's
+ * cancel normally comes first; `connectionTimeoutMillis` bounds opening a
+ * connection and waiting for a free one in the pool.
+ */
+export const DB_TIMEOUTS = { statement_timeout: 5_000, query_timeout: 6_000, connectionTimeoutMillis: 5_000 } as const;
+
 function createClient() {
-  const adapter = new PrismaPg({ connectionString: requireDatabaseUrl(), max: 10 });
+  const adapter = new PrismaPg({ connectionString: requireDatabaseUrl(), max: 10, keepAlive: true, ...DB_TIMEOUTS });
   // Note: query events only when QUERY_LOG_FILE is set (benchmarks); otherwise no logging at all.
   const log: Prisma.LogDefinition[] = env.QUERY_LOG_FILE ? [{ emit: 'event', level: 'query' }] : [];
   // Note: password hashes are omitted from every query by default; the one

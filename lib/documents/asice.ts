@@ -24,24 +24,29 @@ function checkNames(entries: ZipEntryInfo[]): void {
 }
 
 /**
- * Classifies the archive by its `mimetype` entry: plain ZIPs (no mimetype, no META-INF) are
- * `not_pdf`, other container types `unsupported_type`, ASiC-E with a misplaced/compressed or
- * missing mimetype `container_malformed`.
+ * Identifies the archive by its `mimetype` entry: plain ZIPs (no mimetype, no META-INF) are
+ * `not_pdf`, other container types `unsupported_type`. Placement is checked later ({@link checkLayout}),
+ * after the signatures, so that a broken signature is reported as such.
  */
-async function checkMimetype(zip: ZipArchive): Promise<void> {
+async function identify(zip: ZipArchive): Promise<void> {
   const entries = zip.entries;
   const mimetype = entries.find((e) => e.name === 'mimetype');
   if (!mimetype) {
-    if (entries.some((e) => e.name.startsWith('META-INF/'))) {
-      throw new InspectRejection('container_malformed', 'ASiC container without the mandatory mimetype entry');
-    }
+    if (entries.some((e) => e.name.startsWith('META-INF/'))) return; // an ASiC container without mimetype: checkLayout names it
     throw new InspectRejection('not_pdf', 'ZIP archive that is neither a PDF nor an ASiC-E container');
   }
   if (mimetype.uncompressedSize > 256) throw new InspectRejection('container_malformed', 'mimetype entry too long');
   const value = new TextDecoder().decode(await zip.read(mimetype)).trim();
   if (value !== ASICE_MIME) throw new InspectRejection('unsupported_type', `container mimetype "${value.slice(0, 80)}" is not ASiC-E`);
-  if (mimetype.index !== 0) throw new InspectRejection('container_malformed', 'mimetype is not the first zip entry');
-  if (mimetype.compressionMethod !== 0) throw new InspectRejection('container_malformed', 'mimetype entry is compressed');
+}
+
+/** ETSI EN 319 162-1 layout: the mimetype entry exists, comes first and is stored uncompressed. */
+function checkLayout(zip: ZipArchive): InspectResult | null {
+  const mimetype = zip.entries.find((e) => e.name === 'mimetype');
+  if (!mimetype) return { ok: false, reason: 'container_mimetype_missing', detail: 'ASiC container without the mandatory mimetype entry' };
+  if (mimetype.index !== 0) return { ok: false, reason: 'container_mimetype_misplaced', detail: `mimetype is entry ${mimetype.index + 1} of ${zip.entries.length}, not the first` };
+  if (mimetype.compressionMethod !== 0) return { ok: false, reason: 'container_mimetype_misplaced', detail: 'mimetype entry is compressed' };
+  return null;
 }
 
 function isDataFile(e: ZipEntryInfo): boolean {
@@ -66,7 +71,7 @@ async function verifySignatures(zip: ZipArchive, sigEntries: ZipEntryInfo[], fil
 
 /** Whole-container verdict from the per-signature results. */
 function verdict(results: XadesSignatureResult[], dataNames: string[]): InspectResult | null {
-  const broken = results.find((r) => r.info.integrity !== 'intact');
+  const broken = results.find((r) => r.info.integrity === 'mismatch');
   if (broken) return { ok: false, reason: 'signature_invalid', detail: broken.info.detail ?? 'signature does not verify' };
   const covered = new Set(results.flatMap((r) => r.info.coveredFiles ?? []));
   const uncovered = dataNames.filter((n) => !covered.has(n));
@@ -76,7 +81,7 @@ function verdict(results: XadesSignatureResult[], dataNames: string[]): InspectR
 
 async function inspectOpened(zip: ZipArchive): Promise<InspectResult> {
   checkNames(zip.entries);
-  await checkMimetype(zip);
+  await identify(zip);
   const dataEntries = zip.entries.filter(isDataFile);
   if (dataEntries.length === 0) return { ok: false, reason: 'container_malformed', detail: 'container holds no data file' };
   const dataFiles = dataEntries.map((e) => e.name);
@@ -87,12 +92,14 @@ async function inspectOpened(zip: ZipArchive): Promise<InspectResult> {
     if (zip.entries.some((e) => CADES_SIGNATURE_FILE.test(e.name))) {
       return { ok: false, reason: 'unsupported_type', detail: 'CAdES-based ASiC-E (signature*.p7s) is not supported' };
     }
-    return { ...base, warnings: ['container_unsigned'], signatures: [] };
+    return checkLayout(zip) ?? { ...base, warnings: ['container_unsigned'], signatures: [] };
   }
+  // Signature integrity first, then the container layout (a changed data file is "signature_invalid", whatever the layout).
   const results = await verifySignatures(zip, sigEntries, files);
-  const bad = verdict(results, dataFiles);
+  const bad = verdict(results, dataFiles) ?? checkLayout(zip);
   if (bad) return bad;
   const warnings: UploadWarning[] = results.some((r) => r.timestampInvalid) ? ['timestamp_invalid'] : [];
+  if (results.some((r) => r.info.integrity === 'unknown')) warnings.push('signature_unchecked');
   return { ...base, warnings, signatures: results.map((r) => r.info) };
 }
 

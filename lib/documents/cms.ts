@@ -8,6 +8,8 @@
 import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { algorithmLabel, cmsSignatureAlgorithm, publicKeyFromSpki, verifySignatureValue } from './algorithms';
+import { describeThrown, logContained } from './context';
 
 const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
 const OID_CONTENT_TYPE = '1.2.840.113549.1.9.3';
@@ -18,25 +20,21 @@ export const OID_SIGNATURE_TIMESTAMP = '1.2.840.113549.1.9.16.2.14';
 /** id-ct-TSTInfo: eContentType of an RFC 3161 time-stamp token. */
 export const OID_TST_INFO = '1.2.840.113549.1.9.16.1.4';
 
-/**
- * Private pkijs engine: pkijs keeps its global engine in a process-wide slot that xmldsigjs (with its
- * own nested pkijs 3) overwrites, so never rely on `pkijs.getCrypto()`.
- */
-const engine = new pkijs.CryptoEngine({ name: 'memorands-documents', crypto: globalThis.crypto });
-
 /** WebCrypto hash name by digest algorithm OID. */
 const HASH_BY_OID: Readonly<Record<string, HashName>> = {
   '1.3.14.3.2.26': 'SHA-1',
+  '2.16.840.1.101.3.4.2.4': 'SHA-224',
   '2.16.840.1.101.3.4.2.1': 'SHA-256',
   '2.16.840.1.101.3.4.2.2': 'SHA-384',
   '2.16.840.1.101.3.4.2.3': 'SHA-512',
 };
 
 /** Hash algorithms the library can compute (WebCrypto names). */
-export type HashName = 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
+export type HashName = 'SHA-1' | 'SHA-224' | 'SHA-256' | 'SHA-384' | 'SHA-512';
 
 const NODE_HASH: Readonly<Record<HashName, string>> = {
   'SHA-1': 'sha1',
+  'SHA-224': 'sha224',
   'SHA-256': 'sha256',
   'SHA-384': 'sha384',
   'SHA-512': 'sha512',
@@ -168,27 +166,36 @@ function asn1Date(value: unknown): Date | null {
 
 /** Result of verifying one CMS signer info. */
 export type SignerVerification = {
+  /** true only for status 'intact' (kept for the callers that need a boolean). */
   intact: boolean;
+  /** intact: digest and signature value verify; mismatch: they do not; unsupported: the algorithm is not one we verify. */
+  status: 'intact' | 'mismatch' | 'unsupported';
   detail: string;
   cert: pkijs.Certificate | null;
   signingTime: Date | null;
   digestAlgorithm: HashName | null;
+  /** Algorithm label ("RSA PKCS#1 v1.5 / SHA-256"), or the OID when unsupported. */
+  algorithm: string | null;
 };
 
 /**
  * Verifies signer info `index` of `sd` over `content` (the detached or encapsulated content):
  * messageDigest (when signed attributes are present) and the signature value with the public key
- * of the embedded signer certificate. Never throws; failures are reported as `intact: false`.
+ * of the embedded signer certificate. Never throws: an unknown algorithm is `unsupported`, a
+ * library failure is contained and logged (file sha256 + algorithm) and reported `unsupported`.
  */
 export async function verifySignerInfo(sd: pkijs.SignedData, content: Uint8Array, index = 0): Promise<SignerVerification> {
   const si = sd.signerInfos[index];
-  const base: SignerVerification = { intact: false, detail: '', cert: null, signingTime: null, digestAlgorithm: null };
+  const base: SignerVerification = { intact: false, status: 'mismatch', detail: '', cert: null, signingTime: null, digestAlgorithm: null, algorithm: null };
   if (!si) return { ...base, detail: 'no signer info' };
   const hash = hashNameForOid(si.digestAlgorithm.algorithmId);
   const signingTime = asn1Date(attribute(si.signedAttrs, OID_SIGNING_TIME)?.values[0]);
   const cert = findSignerCertificate(sd, si);
-  const res = { ...base, cert, signingTime, digestAlgorithm: hash };
-  if (!hash) return { ...res, detail: `unsupported digest algorithm ${si.digestAlgorithm.algorithmId}` };
+  const sigOid = si.signatureAlgorithm.algorithmId;
+  const alg = cmsSignatureAlgorithm(sigOid, si.signatureAlgorithm.algorithmParams as asn1js.AsnType | undefined, si.digestAlgorithm.algorithmId);
+  const res = { ...base, cert, signingTime, digestAlgorithm: hash, algorithm: alg ? algorithmLabel(alg) : sigOid };
+  if (!hash) return { ...res, status: 'unsupported', algorithm: si.digestAlgorithm.algorithmId, detail: `unsupported digest algorithm ${si.digestAlgorithm.algorithmId}` };
+  if (!alg) return { ...res, status: 'unsupported', detail: `unsupported signature algorithm ${sigOid}` };
   if (!cert) return { ...res, detail: 'signer certificate not embedded' };
   let signedBytes: Uint8Array = content;
   if (si.signedAttrs) {
@@ -202,10 +209,12 @@ export async function verifySignerInfo(sd: pkijs.SignedData, content: Uint8Array
     signedBytes[0] = 0x31; // [0] IMPLICIT -> SET OF for the signature input (RFC 5652 5.4)
   }
   try {
-    const ok = await engine.verifyWithPublicKey(toArrayBuffer(signedBytes), si.signature, cert.subjectPublicKeyInfo, si.signatureAlgorithm, hash);
-    return { ...res, intact: ok, detail: ok ? 'signature value verified' : 'signature value does not verify' };
+    const spki = new Uint8Array(cert.subjectPublicKeyInfo.toSchema().toBER(false));
+    const check = verifySignatureValue({ alg, key: publicKeyFromSpki(spki), data: signedBytes, signature: new Uint8Array(si.signature.valueBlock.valueHexView), ecdsaEncoding: 'der' });
+    return check.valid ? { ...res, intact: true, status: 'intact', detail: 'signature value verified' } : { ...res, detail: check.why };
   } catch (e) {
-    return { ...res, detail: `signature value not verifiable: ${errorMessage(e)}` };
+    logContained('cms signature value', res.algorithm, e);
+    return { ...res, status: 'unsupported', detail: `signature value not verifiable: ${errorMessage(e)}` };
   }
 }
 
@@ -216,6 +225,9 @@ export type TimestampToken = {
   imprintMatches: boolean | null;
   /** TSA signature over TSTInfo verifies with the embedded TSA certificate (null when not checkable). */
   signatureValid: boolean | null;
+  /** The TSA's certificate (DER) when embedded, and the other certificates of the token. */
+  tsaCertificate?: Uint8Array | null;
+  certificates?: Uint8Array[];
 };
 
 /**
@@ -234,8 +246,10 @@ export async function inspectTimestampToken(token: Uint8Array | asn1js.AsnType, 
     const imprint = new Uint8Array(tst.messageImprint.hashedMessage.valueBlock.valueHexView);
     const imprintMatches = stampedData && imprintHash ? bytesEqual(imprint, digest(imprintHash, stampedData)) : null;
     const v = await verifySignerInfo(sd, tstDer);
-    const signatureValid = v.cert ? v.intact : null;
-    return { genTime: tst.genTime, imprintMatches, signatureValid };
+    const signatureValid = v.cert && v.status !== 'unsupported' ? v.intact : null;
+    const tsaCertificate = v.cert ? certDer(v.cert) : null;
+    const certificates = (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate && c !== v.cert).map(certDer);
+    return { genTime: tst.genTime, imprintMatches, signatureValid, tsaCertificate, certificates };
   } catch {
     return { ...empty, signatureValid: false };
   }
@@ -255,5 +269,5 @@ export function signatureValueBytes(sd: pkijs.SignedData, index = 0): Uint8Array
 
 /** Message of an unknown thrown value. */
 export function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  return e instanceof Error ? e.message : describeThrown(e);
 }

@@ -2,13 +2,13 @@
  * Content-based acceptance check for uploaded signed council decisions (PDF / PAdES or ASiC-E /
  * XAdES). Pure server-side library: no Next.js, no database.
  *
- * TRUST IS NOT CHECKED. "integrity: 'intact'" means the signed bytes and the signature value verify
- * with the certificate embedded in the signature. Whether that certificate chains to a qualified
- * (e.g. LVRTC / eParaksts) CA, was revoked, or is on the EU trusted list is deliberately out of
- * scope and must be presented to users as "not verified".
+ * "integrity: 'intact'" means the signed bytes and the signature value verify with the certificate
+ * embedded in the signature. Trust (chain to the Latvian trusted list, qualified status, revocation)
+ * is a separate step: `lib/trust` turns each signature's facts into a verdict.
  */
 import { inspectZip } from './asice';
 import { errorMessage } from './cms';
+import { logContained, withInspectionContext } from './context';
 import { inspectPdf } from './inspect-pdf';
 import { InspectRejection, MAX_UPLOAD_BYTES, type InspectResult } from './types';
 
@@ -34,12 +34,16 @@ function sniff(bytes: Uint8Array): Sniffed {
  * signatures. Guarantees: never throws; rejects inputs over `opts.maxBytes` (default
  * {@link MAX_UPLOAD_BYTES}) with `too_large` before any parsing; never inflates more than that
  * cap from an archive; any signature whose integrity does not hold rejects the whole upload
- * (`signature_invalid`). Certificate trust is NOT evaluated (see the module comment).
+ * (`signature_invalid`); an unsupported algorithm is accepted with the `signature_unchecked` warning.
  */
 export async function inspectDocument(bytes: Uint8Array, opts?: { maxBytes?: number }): Promise<InspectResult> {
   const maxBytes = opts?.maxBytes ?? MAX_UPLOAD_BYTES;
   if (bytes.byteLength > maxBytes) return { ok: false, reason: 'too_large', detail: `${bytes.byteLength} bytes > ${maxBytes}` };
   if (bytes.byteLength === 0) return { ok: false, reason: 'empty' };
+  return withInspectionContext(bytes, () => inspectSniffed(bytes, maxBytes));
+}
+
+async function inspectSniffed(bytes: Uint8Array, maxBytes: number): Promise<InspectResult> {
   try {
     switch (sniff(bytes)) {
       case 'pdf':
@@ -51,6 +55,7 @@ export async function inspectDocument(bytes: Uint8Array, opts?: { maxBytes?: num
     }
   } catch (e) {
     if (e instanceof InspectRejection) return { ok: false, reason: e.reason, detail: e.message };
+    logContained('inspect', null, e);
     return { ok: false, reason: 'corrupt', detail: `unexpected parser failure: ${errorMessage(e)}` };
   }
 }

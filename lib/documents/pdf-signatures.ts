@@ -2,7 +2,7 @@
  * PAdES / PDF CMS signature checks: ByteRange digest, messageDigest and signature value against the
  * certificate embedded in the CMS. The certificate is NOT validated against a trust anchor.
  */
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFString, PDFHexString, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFString, PDFHexString, type PDFDocument, type PDFObject } from 'pdf-lib';
 import {
   bytesEqual,
   certDer,
@@ -17,7 +17,22 @@ import {
   verifySignerInfo,
   type TimestampToken,
 } from './cms';
+import * as pkijs from 'pkijs';
+import { logContained } from './context';
 import type { SignatureInfo } from './types';
+
+const toB64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
+
+/** Certificates of a SignedData besides the signer's (base64 DER). */
+function otherCerts(sd: pkijs.SignedData, signer: pkijs.Certificate | null): string[] {
+  return (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate && c !== signer).map((c) => toB64(certDer(c)));
+}
+
+/** Integrity value of a verification status. */
+function integrityOf(status: 'intact' | 'mismatch' | 'unsupported', extraProblem: boolean): SignatureInfo['integrity'] {
+  if (extraProblem || status === 'mismatch') return 'mismatch';
+  return status === 'intact' ? 'intact' : 'unknown';
+}
 
 /** One PDF signature with its time-stamp verdict. */
 export type PdfSignatureResult = { info: SignatureInfo; timestampInvalid: boolean };
@@ -127,7 +142,7 @@ async function checkDocTimestamp(info: SignatureInfo, contents: Uint8Array, sign
   const ts = await inspectTimestampToken(contents, signed);
   const sd = parseSignedData(contents);
   const v = await verifySignerInfo(sd, new Uint8Array(sd.encapContentInfo.eContent?.getValue() ?? new ArrayBuffer(0)));
-  const intact = ts.imprintMatches === true && v.intact;
+  const integrity = integrityOf(v.status, ts.imprintMatches !== true);
   return {
     info: {
       ...info,
@@ -135,8 +150,13 @@ async function checkDocTimestamp(info: SignatureInfo, contents: Uint8Array, sign
       signingTime: ts.genTime?.toISOString() ?? null,
       hasTimestamp: true,
       timestampTime: ts.genTime?.toISOString() ?? null,
-      integrity: intact ? 'intact' : 'mismatch',
-      detail: intact ? 'document time stamp verified' : `document time stamp: ${ts.imprintMatches ? v.detail : 'imprint mismatch'}`,
+      integrity,
+      algorithm: v.algorithm,
+      ...(integrity === 'unknown' && v.algorithm ? { unsupportedAlgorithm: v.algorithm } : {}),
+      certificates: { signer: v.cert ? toB64(certDer(v.cert)) : null, others: otherCerts(sd, v.cert) },
+      timestamp: { tsaCertificate: v.cert ? toB64(certDer(v.cert)) : null, others: otherCerts(sd, v.cert), valid: integrity === 'intact' },
+      ocspResponses: [],
+      detail: integrity === 'intact' ? 'document time stamp verified' : `document time stamp: ${ts.imprintMatches ? v.detail : 'imprint mismatch'}`,
     },
     timestampInvalid: false,
   };
@@ -157,7 +177,7 @@ async function checkCmsSignature(info: SignatureInfo, sig: SigDict, contents: Ui
   const v = await verifySignerInfo(sd, content);
   const tsAttr = signatureTimestampAttr(sd);
   const ts = tsAttr ? await inspectTimestampToken(tsAttr, signatureValueBytes(sd)) : null;
-  const intact = v.intact && !problem;
+  const integrity = integrityOf(v.status, problem !== null);
   return {
     info: {
       ...info,
@@ -165,7 +185,12 @@ async function checkCmsSignature(info: SignatureInfo, sig: SigDict, contents: Ui
       signingTime: v.signingTime?.toISOString() ?? pdfDateToIso(sig.m),
       hasTimestamp: tsAttr !== null,
       timestampTime: ts?.genTime?.toISOString() ?? null,
-      integrity: intact ? 'intact' : 'mismatch',
+      integrity,
+      algorithm: v.algorithm,
+      ...(integrity === 'unknown' && v.algorithm ? { unsupportedAlgorithm: v.algorithm } : {}),
+      certificates: { signer: v.cert ? toB64(certDer(v.cert)) : null, others: otherCerts(sd, v.cert) },
+      timestamp: ts ? { tsaCertificate: ts.tsaCertificate ? toB64(ts.tsaCertificate) : null, others: (ts.certificates ?? []).map(toB64), valid: ts.imprintMatches === true && ts.signatureValid === true } : null,
+      ocspResponses: [],
       detail: `${sig.subFilter ?? 'unknown SubFilter'}: ${problem ?? v.detail}`,
     },
     timestampInvalid: ts ? tsInvalid(ts) : false,
@@ -191,7 +216,37 @@ async function checkOne(bytes: Uint8Array, sig: SigDict): Promise<PdfSignatureRe
     if (sig.subFilter === 'ETSI.RFC3161' || isTimestampToken(split.contents)) return await checkDocTimestamp(info, split.contents, split.signed);
     return await checkCmsSignature(info, sig, split.contents, split.signed);
   } catch (e) {
+    logContained('pdf cms', null, e);
     return { info: { ...info, detail: `CMS not parseable: ${errorMessage(e)}` }, timestampInvalid: false };
+  }
+}
+
+/** Decoded bytes of each stream in a /DSS array (/OCSPs, /Certs). */
+function dssStreams(doc: PDFDocument, dss: PDFDict, key: string): string[] {
+  const arr = dss.lookup(PDFName.of(key));
+  if (!(arr instanceof PDFArray)) return [];
+  const out: string[] = [];
+  for (let i = 0; i < arr.size(); i++) {
+    const stream = doc.context.lookup(arr.get(i));
+    if (!(stream instanceof PDFRawStream)) continue;
+    try {
+      out.push(toB64(decodePDFRawStream(stream).decode()));
+    } catch (e) {
+      logContained('pdf dss stream', null, e);
+    }
+  }
+  return out;
+}
+
+/** PAdES Document Security Store (ETSI EN 319 142-1 5.4): OCSP responses and certificates for the trust check. */
+export function readDss(doc: PDFDocument): { ocsp: string[]; certs: string[] } {
+  try {
+    const dss = doc.catalog.lookup(PDFName.of('DSS'));
+    if (!(dss instanceof PDFDict)) return { ocsp: [], certs: [] };
+    return { ocsp: dssStreams(doc, dss, 'OCSPs'), certs: dssStreams(doc, dss, 'Certs') };
+  } catch (e) {
+    logContained('pdf dss', null, e);
+    return { ocsp: [], certs: [] };
   }
 }
 
@@ -206,5 +261,15 @@ export async function checkPdfSignatures(bytes: Uint8Array, text: string, doc: P
     const r = await checkOne(bytes, sig);
     if (r) out.push(r);
   }
-  return out;
+  if (out.length === 0) return out;
+  const dss = readDss(doc);
+  if (dss.ocsp.length === 0 && dss.certs.length === 0) return out;
+  return out.map((r) => ({
+    ...r,
+    info: {
+      ...r.info,
+      ocspResponses: [...(r.info.ocspResponses ?? []), ...dss.ocsp],
+      certificates: r.info.certificates ? { signer: r.info.certificates.signer, others: [...r.info.certificates.others, ...dss.certs] } : r.info.certificates,
+    },
+  }));
 }

@@ -22,6 +22,36 @@ export function hasProperEnd(text: string): boolean {
   return !/\bobj\b|\bstream\b|\bxref\b|\btrailer\b/.test(after);
 }
 
+/** True when the file holds any cross-reference data: a `startxref`, an `xref` table or an /XRef stream. */
+export function hasXrefData(text: string): boolean {
+  return /startxref|\bxref\b|\/Type\s*\/XRef\b/.test(text);
+}
+
+/**
+ * How the file ends, as three distinct findings: `proper` (a `%%EOF` with no object after it),
+ * `cut_off` (no `%%EOF`: the file stops, often inside an object or stream), `no_xref` (complete
+ * objects but no cross-reference data at all: the producing program never wrote it), `unreadable`
+ * (no PDF object at all behind the header).
+ */
+export function endState(text: string): 'proper' | 'cut_off' | 'no_xref' | 'unreadable' {
+  const lastObj = lastObjectStart(text);
+  const proper = hasProperEnd(text);
+  if (lastObj === -1 && !hasXrefData(text)) return proper ? 'unreadable' : text.length < 64 ? 'cut_off' : 'unreadable';
+  if (proper) return hasXrefData(text) ? 'proper' : 'no_xref';
+  const endsInsideObject = lastObj !== -1 && text.lastIndexOf('endobj') < lastObj;
+  if (endsInsideObject || hasXrefData(text)) return 'cut_off';
+  return 'no_xref';
+}
+
+/** Index of the last `N G obj` header (searching backwards; linear). */
+function lastObjectStart(text: string): number {
+  for (let i = text.lastIndexOf('obj'); i > 0; i = text.lastIndexOf('obj', i - 1)) {
+    if (text.startsWith('endobj', i - 3)) continue;
+    if (/\d+\s+\d+\s+$/.test(text.slice(Math.max(0, i - 24), i))) return i;
+  }
+  return -1;
+}
+
 /** Index of the first non-whitespace character at or after `pos`. */
 function skipWs(text: string, pos: number): number {
   let p = pos;

@@ -7,6 +7,8 @@ import type { Actor } from '@/lib/authz';
 import { toJsonValue } from '@/lib/db/json';
 import { keyForSha256, storage, type ReceivedFile } from '@/lib/storage';
 import { lockStorageKey } from '@/lib/storage/orphans';
+import { currentList } from '@/lib/trust/list-store';
+import { saveVerdicts, verdictsFor } from '@/lib/trust/verdicts';
 import { inspectDocument, MAX_UPLOAD_BYTES } from './inspect';
 
 export type UploadOutcome = { id: string; sha256: string; sizeBytes: number; warnings: string[] };
@@ -32,10 +34,17 @@ export async function storeCheckedUpload(opts: {
       throw new AppError(code, `upload.${result.reason}`);
     }
     const inspection = toJsonValue({ kind: result.kind, warnings: result.warnings, signatures: result.signatures, pageCount: result.pageCount ?? null, dataFiles: result.dataFiles ?? null });
+    // Trust verdicts with the list in use now, stored with the document (list number, issue date, time).
+    const verdicts = verdictsFor(result.signatures, await currentList(), new Date());
     await storage().putFile(key, file.tempPath);
     moved = true;
     const doc = await db().$transaction(async (tx) => {
       await opts.guard(tx);
+      if ('accessionId' in opts.link) {
+        const same = await tx.document.findFirst({ where: { accessionId: opts.link.accessionId, sha256: file.sha256 }, select: { id: true } });
+        // Note: the same bytes twice on one decision would show one signature as two documents.
+        if (same) throw new AppError('CONFLICT', 'upload.duplicate');
+      }
       // The object may have been there already (same bytes uploaded before, then
       // removed): under the key's lock, make sure the orphan cleanup has not just
       // deleted it, so a committed row always has its bytes.
@@ -45,7 +54,8 @@ export async function storeCheckedUpload(opts: {
         data: { ...opts.link, kind: opts.kind, sha256: file.sha256, sizeBytes: file.size, mediaType: result.mediaType, storageKey: key, originalName: opts.originalName, inspection, uploaderId: opts.actor.id },
         select: { id: true, sha256: true, sizeBytes: true },
       });
-      await writeAudit(tx, { actor: opts.actor, action: 'document.upload', subjectType: 'Document', subjectId: created.id, municipalityId: opts.municipalityId, after: { sha256: file.sha256, size: file.size, kind: opts.kind, originalName: opts.originalName, warnings: result.warnings, ...opts.link } });
+      await saveVerdicts(tx, created.id, verdicts, null);
+      await writeAudit(tx, { actor: opts.actor, action: 'document.upload', subjectType: 'Document', subjectId: created.id, municipalityId: opts.municipalityId, after: { sha256: file.sha256, size: file.size, kind: opts.kind, originalName: opts.originalName, warnings: result.warnings, trust: verdicts.map((v) => v.status), trustList: verdicts[0] ? verdicts[0].list.sequenceNumber : null, ...opts.link } });
       return created;
     });
     return { ...doc, warnings: result.warnings };

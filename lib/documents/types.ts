@@ -16,7 +16,10 @@ export type RejectReason =
   | 'encrypted_needs_password'
   | 'too_large'
   | 'signature_invalid'
-  | 'container_malformed';
+  | 'container_malformed'
+  | 'container_mimetype_missing'
+  | 'container_mimetype_misplaced'
+  | 'no_xref';
 
 /** Accepted-but-flagged properties of an upload. */
 export type UploadWarning =
@@ -26,7 +29,8 @@ export type UploadWarning =
   | 'encrypted_owner_only'
   | 'structure_repaired'
   | 'timestamp_invalid'
-  | 'container_unsigned';
+  | 'container_unsigned'
+  | 'signature_unchecked';
 
 /**
  * One digital signature found in the upload. `integrity` only says that the signed bytes and the
@@ -47,8 +51,24 @@ export type SignatureInfo = {
   hasTimestamp: boolean;
   /** genTime of the time-stamp token, when it could be parsed. */
   timestampTime: string | null;
-  /** Digest over the signed data and the signature value both verify with the embedded certificate. */
-  integrity: 'intact' | 'mismatch';
+  /**
+   * intact: digest over the signed data and the signature value both verify with the embedded
+   * certificate; mismatch: they do not; unknown: the algorithm is not supported (or a library
+   * failed), so staff must check the signature by hand.
+   */
+  integrity: 'intact' | 'mismatch' | 'unknown';
+  /** Signature algorithm label ("RSA PKCS#1 v1.5 / SHA-256"), or its URI/OID when unsupported. */
+  algorithm?: string | null;
+  /** Set when integrity is unknown because of the algorithm: its XML URI or OID. */
+  unsupportedAlgorithm?: string;
+  /** Signer certificate (base64 DER) and the other certificates the signature carries, for the trust check. */
+  certificates?: { signer: string | null; others: string[] };
+  /** Time-stamp facts for the trust check: TSA certificate chain (base64 DER) and whether the token verified. */
+  timestamp?: { tsaCertificate: string | null; others: string[]; valid: boolean } | null;
+  /** Embedded revocation data (base64 DER OCSPResponse) carried by the signature (XAdES-LT / PAdES DSS). */
+  ocspResponses?: string[];
+  /** Trust verdict, filled in by lib/trust after the integrity checks. */
+  trust?: import('@/lib/trust/types').TrustVerdict;
   /** PDF: ByteRange reaches the end of the file; ASiC-E: every data file is covered. */
   coversWholeDocument: boolean;
   /** ASiC-E: names of the data files this signature covers. */

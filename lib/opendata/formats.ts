@@ -1,3 +1,5 @@
+import { orientRfc7946 } from './orientation';
+import { DATA_LICENCE, GEOMETRY_LICENCE, licenceJson } from './licences';
 import { ACCESSION_FIELDS, CSV_DOCUMENTS_COLUMN, MUNICIPALITY_FIELDS, type OpenAccession, type OpenGeometry, type OpenMunicipality } from './fields';
 
 /**
@@ -10,7 +12,6 @@ type Cell = string | number | boolean | null;
 
 export const BOM = '\uFEFF';
 export const GEOMETRY_ATTRIBUTION = 'Boundaries: amCharts (https://www.amcharts.com/), amCharts free linkware licence; simplified, not an official boundary.';
-export const DATA_LICENSE_URL = 'https://creativecommons.org/licenses/by/4.0/';
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -48,6 +49,25 @@ export function accessionsCsv(rows: readonly Row<OpenAccession>[]): string {
   return toCsv(header, cells);
 }
 
+/**
+ * Flat items as CSV, one column per field in the order of `fields` (the
+ * progress tables). Built from {@link csvLine}, so it can be streamed row by row.
+ */
+export function fieldsCsv<T extends Record<string, Cell>>(fields: readonly { name: keyof T & string }[], items: readonly T[]): string {
+  const header = fields.map((f) => f.name);
+  return toCsv(header, items.map((item) => header.map((name) => item[name] ?? null)));
+}
+
+/** One CSV record with its CRLF (for writing a file row by row; {@link toCsv} starts with the BOM and the header). */
+export function csvLine(cells: readonly Cell[]): string {
+  return cells.map(csvField).join(',') + '\r\n';
+}
+
+/** The JSON body of flat items: `{ term, count, items }`, as {@link listJson}. */
+export function itemsJson<T>(term: string | null, items: readonly T[]): string {
+  return JSON.stringify({ term, count: items.length, items });
+}
+
 /** The JSON list body: `{ term, count, items }`. */
 export function listJson<T>(term: string | null, rows: readonly Row<T>[]): string {
   return JSON.stringify({ term, count: rows.length, items: rows.map((r) => r.item) });
@@ -55,15 +75,17 @@ export function listJson<T>(term: string | null, rows: readonly Row<T>[]): strin
 
 /**
  * A GeoJSON FeatureCollection (RFC 7946): one feature per row with the
- * boundary as geometry and the item as properties. Foreign members name the
- * term and the licences (data CC BY 4.0, geometry amCharts linkware).
+ * boundary as geometry (rings oriented by the right-hand rule at output, so
+ * exteriors are counter-clockwise and holes clockwise) and the item as
+ * properties. Foreign members name the term and the licence of each part,
+ * with their served texts on `base`: properties CC BY 4.0, geometry amCharts.
  */
-export function featureCollection<T>(term: string | null, rows: readonly Row<T>[], idOf: (item: T) => string): string {
+export function featureCollection<T>(term: string | null, rows: readonly Row<T>[], idOf: (item: T) => string, base: string): string {
   return JSON.stringify({
     type: 'FeatureCollection',
     term,
-    license: DATA_LICENSE_URL,
+    licenses: [licenceJson(DATA_LICENCE, base), licenceJson(GEOMETRY_LICENCE, base)],
     attribution: GEOMETRY_ATTRIBUTION,
-    features: rows.map((r) => ({ type: 'Feature', id: idOf(r.item), geometry: r.geometry, properties: r.item })),
+    features: rows.map((r) => ({ type: 'Feature', id: idOf(r.item), geometry: r.geometry && orientRfc7946(r.geometry), properties: r.item })),
   });
 }

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { env } from '@/lib/env';
+import { isNotModified } from '@/lib/http/conditional';
+import { PUBLIC_CORS_HEADERS, corsPreflight } from '@/lib/http/cors';
 
 /** Media types of the open data endpoints. */
 export const MEDIA = {
@@ -10,9 +13,10 @@ export const MEDIA = {
 
 const SHARED_HEADERS = {
   'Cache-Control': 'public, max-age=60, stale-while-revalidate=600',
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers': 'ETag',
+  ...PUBLIC_CORS_HEADERS,
   'X-Content-Type-Options': 'nosniff',
+  // Note: this body is identity; the front server sends gzip and br from its cache, each with its own ETag.
+  Vary: 'Accept-Encoding',
 } as const;
 
 /** A strong ETag: the quoted SHA-256 (hex) of the body's UTF-8 bytes. */
@@ -20,16 +24,22 @@ export function etagOf(body: string): string {
   return `"${createHash('sha256').update(body, 'utf8').digest('hex')}"`;
 }
 
-/** Whether an If-None-Match header matches `etag` (RFC 9110 weak comparison, `*`, lists). */
-export function matchesIfNoneMatch(header: string | null, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+/** OPTIONS of an open data URL: the CORS preflight answer (route files export it as OPTIONS). */
+export const OPTIONS = (): Response => corsPreflight();
+
+/**
+ * The portal's public base address (PUBLIC_BASE_URL, no trailing slash):
+ * every absolute link and IRI of the open data is built on it, never on the
+ * request's Host, so a harvester sees the same IRIs whatever address it
+ * used, and across restarts.
+ */
+export function publicBase(): string {
+  return env.PUBLIC_BASE_URL.replace(/\/+$/, '');
 }
 
-/** The request's origin (scheme, host, port), for absolute links in a response. */
-export function originOf(request: Request): string {
-  return new URL(request.url).origin;
+/** The base for absolute links in a response: {@link publicBase} (the request is not trusted for it). */
+export function originOf(_request?: Request): string {
+  return publicBase();
 }
 
 /**
@@ -39,7 +49,7 @@ export function originOf(request: Request): string {
 export function openDataResponse(request: Request, body: string, type: string, filename?: string): Response {
   const etag = etagOf(body);
   const headers: Record<string, string> = { ...SHARED_HEADERS, ETag: etag };
-  if (matchesIfNoneMatch(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+  if (isNotModified(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
   headers['Content-Type'] = type;
   if (filename) headers['Content-Disposition'] = `attachment; filename="${filename}"`;
   return new Response(body, { status: 200, headers });

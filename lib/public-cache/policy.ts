@@ -10,7 +10,7 @@ const PUBLIC_PATHS = [
   /^\/(lv|en)$/,
   /^\/(lv|en)\/(memorandum|data|opengraph-image)$/,
   /^\/(lv|en)\/municipalities\/[a-z0-9-]{1,80}$/,
-  /^\/api\/v1\/[a-z.]{1,40}$/,
+  /^\/api\/v1\/[a-z.-]{1,40}$/,
 ];
 
 export function isCacheableRequest(method: string | undefined, url: string, headers: Record<string, string | string[] | undefined>): boolean {

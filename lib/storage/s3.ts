@@ -1,3 +1,4 @@
+import { DOMParser, type Element } from '@xmldom/xmldom';
 import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
@@ -75,19 +76,24 @@ export function s3Storage(cfg: S3Config): Storage {
   };
 }
 
-const xmlText = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-const tag = (xml: string, name: string) => {
-  const m = new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(xml);
-  return m ? xmlText(m[1]!) : undefined;
-};
-
-/** One ListObjectsV2 answer: the content-addressed objects and the next page's token. */
-export function parseListPage(xml: string): { objects: StoredObject[]; nextToken?: string } {
-  const objects: StoredObject[] = [];
-  for (const [, body] of xml.matchAll(/<Contents>([\s\S]*?)<\/Contents>/g)) {
-    const key = tag(body!, 'Key') ?? '';
-    if (!/^sha256\/[0-9a-f]{2}\/[0-9a-f]{64}$/.test(key)) continue;
-    objects.push({ key, size: Number(tag(body!, 'Size') ?? 0), modifiedAt: new Date(tag(body!, 'LastModified') ?? 0) });
+/** The text of the first child element named `name` (namespace-agnostic), if any. */
+function childText(parent: Element, name: string): string | undefined {
+  for (let node = parent.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 1 && (node as Element).localName === name) return node.textContent ?? '';
   }
-  return { objects, nextToken: tag(xml, 'IsTruncated') === 'true' ? tag(xml, 'NextContinuationToken') : undefined };
+  return undefined;
+}
+
+export function parseListPage(xml: string): { objects: StoredObject[]; nextToken?: string } {
+  const root = new DOMParser().parseFromString(xml, 'text/xml').documentElement;
+  if (!root || root.localName !== 'ListBucketResult') throw new Error('S3 LIST: not a ListBucketResult answer');
+  const objects: StoredObject[] = [];
+  for (let node = root.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType !== 1 || (node as Element).localName !== 'Contents') continue;
+    const contents = node as Element;
+    const key = childText(contents, 'Key') ?? '';
+    if (!/^sha256\/[0-9a-f]{2}\/[0-9a-f]{64}$/.test(key)) continue;
+    objects.push({ key, size: Number(childText(contents, 'Size') ?? 0), modifiedAt: new Date(childText(contents, 'LastModified') ?? 0) });
+  }
+  return { objects, nextToken: childText(root, 'IsTruncated') === 'true' ? childText(root, 'NextContinuationToken') : undefined };
 }

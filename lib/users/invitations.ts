@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors';
 import { requirePermission, type Actor } from '@/lib/authz';
 import { writeAudit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
+import { consumeAttempt, refundAttempt } from '@/lib/auth/throttle';
 import { listMunicipalityOptions } from '@/lib/municipalities/queries';
 import { enqueueMail, kickDelivery } from '@/lib/mail/outbox';
 import type { TAcceptInvitation, TCreateInvitation } from '@/lib/schemas/auth';
@@ -139,11 +140,24 @@ export async function findInvitationByToken(token: string) {
 /**
  * Accepts an invitation exactly once: the claim and the account are created
  * in one transaction, so two concurrent accepts give one account.
+ *
+ * Note: cheap rejects first (issue 17: 16 anonymous clients posting random
+ * tokens stalled the server on bcrypt). Attempts are counted per address
+ * (lib/auth/throttle.ts) and the token is looked up before the password is
+ * hashed; only a valid invitation costs a hash. A success gives the address
+ * its attempt back.
  */
-export async function acceptInvitation({ input }: { input: TAcceptInvitation }) {
+export async function acceptInvitation({ input, ip }: { input: TAcceptInvitation; ip: string }) {
+  const attempt = { scope: 'invitation-accept-address' as const, key: ip };
+  const allowed = await consumeAttempt(attempt);
+  if (!allowed.ok) throw new AppError('TOO_MANY_REQUESTS', 'auth.throttled', { retryAfterSeconds: allowed.retryAfterSeconds });
   const tokenHash = hashToken(input.token);
+  const known = await db().invitation.findUnique({ where: { tokenHash }, select: { acceptedAt: true, revokedAt: true, expiresAt: true } });
+  if (!known) throw new AppError('NOT_FOUND', 'invite.invalid');
+  const knownState = stateOf(known);
+  if (knownState !== 'valid') throw new AppError('GONE', `invite.${knownState}`);
   const passwordHash = await hashPassword(input.password);
-  return db().$transaction(async (tx) => {
+  const user = await db().$transaction(async (tx) => {
     const found = await tx.invitation.findUnique({ where: { tokenHash }, select: { id: true, email: true, role: true, municipalityId: true, acceptedAt: true, revokedAt: true, expiresAt: true } });
     if (!found) throw new AppError('NOT_FOUND', 'invite.invalid');
     const state = stateOf(found);
@@ -159,6 +173,8 @@ export async function acceptInvitation({ input }: { input: TAcceptInvitation }) 
     await writeAudit(tx, { actor: { id: user.id, role: user.role, municipalityId: user.municipalityId }, action: 'invitation.accept', subjectType: 'Invitation', subjectId: found.id, municipalityId: found.municipalityId, after: { userId: user.id, email: user.email } });
     return user;
   });
+  await refundAttempt(attempt);
+  return user;
 }
 
 /** Lists invitations (newest first) with their state, for staff. */

@@ -129,6 +129,17 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/v1/accessions.geojson': { path: '/api/v1/accessions.geojson', expect: all(200), audits: () => false },
   'GET /api/v1/openapi.json': { path: '/api/v1/openapi.json', expect: all(200), audits: () => false },
   'GET /api/v1/dcat.jsonld': { path: '/api/v1/dcat.jsonld', expect: all(200), audits: () => false },
+  'GET /api/v1/progress': { path: '/api/v1/progress', expect: all(200), audits: () => false },
+  'GET /api/v1/progress.csv': { path: '/api/v1/progress.csv', expect: all(200), audits: () => false },
+  'GET /api/v1/progress-actions': { path: '/api/v1/progress-actions', expect: all(200), audits: () => false },
+  'GET /api/v1/progress-actions.csv': { path: '/api/v1/progress-actions.csv', expect: all(200), audits: () => false },
+  'GET /api/v1/progress-indicators': { path: '/api/v1/progress-indicators', expect: all(200), audits: () => false },
+  'GET /api/v1/progress-indicators.csv': { path: '/api/v1/progress-indicators.csv', expect: all(200), audits: () => false },
+  'GET /api/[...missing]': { path: '/api/no-such-endpoint/x', expect: all(404) },
+  'POST /api/[...missing]': { path: '/api/no-such-endpoint/x', body: () => ({}), expect: all(404) },
+  'PUT /api/[...missing]': { path: '/api/no-such-endpoint/x', body: () => ({}), expect: all(404) },
+  'PATCH /api/[...missing]': { path: '/api/no-such-endpoint/x', body: () => ({}), expect: all(404) },
+  'DELETE /api/[...missing]': { path: '/api/no-such-endpoint/x', body: () => ({}), expect: all(404) },
   'PUT /api/accessions/[slug]': {
     path: `/api/accessions/${OWN}`,
     prepare: async () => { await resetAccession(OWN, 'DRAFT'); return {}; },
@@ -139,6 +150,14 @@ export const MATRIX: Record<string, Row> = {
     path: `/api/accessions/${OWN}/documents?kind=DECISION&name=l%C4%93mums.pdf`,
     prepare: async () => { await resetAccession(OWN, 'DRAFT'); return { raw: await pdfBytes() }; },
     expect: ownSecretaryOnly(201),
+  },
+  'POST /api/staff/documents/[id]/trust-recheck': {
+    path: '',
+    prepare: async () => {
+      const a = await resetAccession(nextPooled(), 'SUBMITTED');
+      return { path: `/api/staff/documents/${await insertDocument(a.id, await pdfBytes())}/trust-recheck` };
+    },
+    expect: staffOnly(200),
   },
   'DELETE /api/accessions/[slug]/documents/[id]': {
     path: '',
@@ -276,8 +295,21 @@ for (const [key, row] of Object.entries(MATRIX)) {
         const user = users[who];
         if (user) await signInApi(context.request, user);
         const prepared = row.prepare ? await row.prepare(who) : {};
-        const before = await auditCount();
         const body = prepared.raw ?? prepared.body ?? (row.body ? await row.body(who) : undefined);
+        if (method !== 'GET') {
+          // The same call from another origin (issue 17: CSRF from a sibling port or subdomain) is refused and changes nothing;
+          // the call after it then proves the prepared state was still there.
+          const crossOrigins: Record<string, string>[] = [{ origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'null' }];
+          for (const crossOrigin of crossOrigins) {
+            const refused = await context.request.fetch(prepared.path || row.path, {
+              method,
+              headers: { 'x-locale': 'en', ...(prepared.raw ? { 'content-type': 'application/octet-stream' } : {}), ...(row.headers?.(who) ?? {}), ...crossOrigin },
+              ...(body !== undefined ? { data: body } : {}),
+            });
+            expect(refused.status(), `${key} as ${who} from ${JSON.stringify(crossOrigin)}: ${await refused.text()}`).toBe(403);
+          }
+        }
+        const before = await auditCount();
         const res = await context.request.fetch(prepared.path || row.path, {
           method,
           headers: { 'x-locale': 'en', ...(prepared.raw ? { 'content-type': 'application/octet-stream' } : {}), ...(row.headers?.(who) ?? {}) },

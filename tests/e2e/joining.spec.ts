@@ -60,7 +60,7 @@ test.describe('joining the memorandum', () => {
     await (await import('node:fs/promises')).writeFile(junk, '<html>not a pdf</html>');
     await page.getByLabel('Izvēlieties failu').setInputFiles(junk);
     await page.getByRole('button', { name: 'Augšupielādēt' }).click();
-    await expect(page.getByTestId('upload-error')).toHaveText('Tas nav PDF vai eParaksta konteiners (saturs neatbilst formātam).');
+    await expect(page.getByTestId('upload-error')).toHaveText('Tas nav PDF vai eParaksta (.edoc) dokuments. Augšupielādējiet lēmumu kā PDF vai parakstīto .edoc failu.');
     expect(await documentCount()).toBe(before);
 
     await page.getByTestId('submit-form').getByRole('button', { name: 'Iesniegt pārbaudei' }).click();

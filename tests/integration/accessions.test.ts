@@ -79,20 +79,34 @@ describe('joining workflow', () => {
     expect(await tempFiles()).toBe(0);
   });
 
-  it('the same bytes uploaded twice are stored once; removing one keeps the other', async () => {
+  it('the same bytes uploaded twice to one decision: the second is refused with 409 and a clear message, nothing added', async () => {
     const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'cesu-novads' }));
     await recordDecision({ actor: secretary, municipalitySlug: 'cesu-novads', input: decision });
     const { bytes } = await createSignedPdf();
-    const first = await upload(secretary, 'cesu-novads', bytes, 'a.pdf');
-    const second = await upload(secretary, 'cesu-novads', bytes, 'b.pdf');
+    await upload(secretary, 'cesu-novads', bytes, 'a.pdf');
+    const error = await upload(secretary, 'cesu-novads', bytes, 'b.pdf').then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ code: 'CONFLICT', messageKey: 'upload.duplicate', status: 409 });
+    expect(await db().document.count()).toBe(1);
+    expect(await tempFiles()).toBe(0);
+  });
+
+  it('the same bytes on two decisions are stored once; removing one keeps the other', async () => {
+    const cesis = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'cesu-novads' }));
+    const valmiera = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'valmieras-novads' }));
+    await recordDecision({ actor: cesis, municipalitySlug: 'cesu-novads', input: decision });
+    await recordDecision({ actor: valmiera, municipalitySlug: 'valmieras-novads', input: { ...decision, councilBody: 'Valmieras novada dome' } });
+    const { bytes } = await createSignedPdf();
+    const first = await upload(cesis, 'cesu-novads', bytes, 'a.pdf');
+    const second = await upload(valmiera, 'valmieras-novads', bytes, 'b.pdf');
     expect(second.sha256).toBe(first.sha256);
     const rows = await db().document.findMany({ where: { sha256: first.sha256 }, select: { storageKey: true } });
+    expect(rows).toHaveLength(2);
     expect(new Set(rows.map((r) => r.storageKey)).size).toBe(1);
     expect(await storage().exists(keyForSha256(first.sha256))).toBe(true);
     expect(await tempFiles()).toBe(0);
-    await removeDocument({ actor: secretary, municipalitySlug: 'cesu-novads', documentId: first.id });
+    await removeDocument({ actor: cesis, municipalitySlug: 'cesu-novads', documentId: first.id });
     expect(await storage().exists(keyForSha256(first.sha256))).toBe(true);
-    await removeDocument({ actor: secretary, municipalitySlug: 'cesu-novads', documentId: second.id });
+    await removeDocument({ actor: valmiera, municipalitySlug: 'valmieras-novads', documentId: second.id });
     expect(await storage().exists(keyForSha256(first.sha256))).toBe(false);
   });
 

@@ -2,10 +2,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { acceptInvitation, createInvitation, findInvitationByToken, listInvitations } from '@/lib/users/invitations';
 import { AppError } from '@/lib/errors';
+import { errorResponse } from '@/lib/http/route';
 import { actorOf, createUser, resetDatabase } from './db-utils';
 
 const tokenOf = (url: string) => url.split('/invite/')[1]!;
-const accept = (token: string, name = 'Ilze Secretary') => acceptInvitation({ input: { token, name, password: 'a long enough password', passwordConfirm: 'a long enough password' } });
+const accept = (token: string, name = 'Ilze Secretary') => acceptInvitation({ input: { token, name, password: 'a long enough password', passwordConfirm: 'a long enough password' }, ip: '10.20.0.1' });
 
 describe('invitations', () => {
   beforeEach(resetDatabase);
@@ -30,6 +31,19 @@ describe('invitations', () => {
     const results = await Promise.allSettled([accept(tokenOf(inv.url)), accept(tokenOf(inv.url))]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(await db().user.count({ where: { email: 'race@example.test' } })).toBe(1);
+  });
+
+  it('two invitations to one address accepted at once: one account, the other a 409 in the user\'s language, not a 500', async () => {
+    const staff = actorOf(await createUser({ role: 'STAFF' }));
+    const a = await createInvitation({ actor: staff, input: { email: 'twice@example.test', municipalitySlug: 'liepaja' }, locale: 'lv' });
+    const b = await createInvitation({ actor: staff, input: { email: 'twice@example.test', municipalitySlug: 'liepaja' }, locale: 'lv' });
+    const results = await Promise.allSettled([accept(tokenOf(a.url)), accept(tokenOf(b.url))]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    const answer = errorResponse(failed.reason, 'lv');
+    expect(answer.status).toBe(409);
+    expect(await answer.json()).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringMatching(/Pārlādējiet/) });
+    expect(await db().user.count({ where: { email: 'twice@example.test' } })).toBe(1);
   });
 
   it('refuses an expired invitation with its own message', async () => {

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
+import { env } from '@/lib/env';
 import { addDocument, recordDecision, returnAccession, submitAccession, verifyAccession, withdrawAccession, findSecretaryAccession } from '@/lib/accessions/workflow';
 import { receiveToTemp } from '@/lib/storage';
 import { listOpenAccessions, listOpenMunicipalities, openDataModified } from '@/lib/opendata/queries';
@@ -13,20 +14,43 @@ import { GET as accessionsCsv } from '@/app/api/v1/accessions.csv/route';
 import { GET as accessionsGeo } from '@/app/api/v1/accessions.geojson/route';
 import { GET as openapiJson } from '@/app/api/v1/openapi.json/route';
 import { GET as dcatJsonld } from '@/app/api/v1/dcat.jsonld/route';
+import { OPTIONS as municipalitiesOptions } from '@/app/api/v1/municipalities/route';
+import { OPTIONS as municipalitiesCsvOptions } from '@/app/api/v1/municipalities.csv/route';
+import { OPTIONS as municipalitiesGeoOptions } from '@/app/api/v1/municipalities.geojson/route';
+import { OPTIONS as accessionsOptions } from '@/app/api/v1/accessions/route';
+import { OPTIONS as accessionsCsvOptions } from '@/app/api/v1/accessions.csv/route';
+import { OPTIONS as accessionsGeoOptions } from '@/app/api/v1/accessions.geojson/route';
+import { OPTIONS as openapiOptions } from '@/app/api/v1/openapi.json/route';
+import { OPTIONS as dcatOptions } from '@/app/api/v1/dcat.jsonld/route';
 import { createSignedPdf } from '../unit/documents/sign-helper';
 import { parseCsv } from '../unit/opendata/csv-parse';
+import { expectRightHandRule } from '../unit/opendata/right-hand-rule';
+import type { OpenGeometry } from '@/lib/opendata/fields';
 import { actorOf, createUser, resetDatabase } from './db-utils';
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, never>> }) => Promise<Response>;
 const ctx = { params: Promise.resolve({}) };
+/** Links and IRIs come from PUBLIC_BASE_URL, never from the request's host (here another one). */
+const BASE = env.PUBLIC_BASE_URL.replace(/\/+$/, '');
 const call = (handler: Handler, query = '', headers: Record<string, string> = {}) =>
-  handler(new Request(`http://localhost/api/v1/x${query}`, { headers }), ctx);
+  handler(new Request(`http://other-host.example/api/v1/x${query}`, { headers }), ctx);
 
 const DATA_ROUTES: Record<string, Handler> = {
   'municipalities': municipalitiesJson, 'municipalities.csv': municipalitiesCsv, 'municipalities.geojson': municipalitiesGeo,
   'accessions': accessionsJson, 'accessions.csv': accessionsCsv, 'accessions.geojson': accessionsGeo,
 };
 const ALL_ROUTES: Record<string, Handler> = { ...DATA_ROUTES, 'openapi.json': openapiJson, 'dcat.jsonld': dcatJsonld };
+/** The OPTIONS export of every /api/v1 route file (the CORS preflight). */
+const OPTIONS_ROUTES: Record<string, () => Response> = {
+  'municipalities': municipalitiesOptions,
+  'municipalities.csv': municipalitiesCsvOptions,
+  'municipalities.geojson': municipalitiesGeoOptions,
+  'accessions': accessionsOptions,
+  'accessions.csv': accessionsCsvOptions,
+  'accessions.geojson': accessionsGeoOptions,
+  'openapi.json': openapiOptions,
+  'dcat.jsonld': dcatOptions,
+};
 
 /** Text that exists only in non-public records; none of it may reach a response. */
 const SECRETS = ['DRAFT-SECRET-1', 'PENDING-SECRET-2', 'RETURNED-SECRET-3', 'Atgriezts: trūkst paraksta (SECRET)', 'Melnraksta Dome', 'Gaidoša Dome', 'Atgrieztā Dome'];
@@ -157,7 +181,7 @@ describe('open data API', () => {
       const a = await jsonOf<List<OpenAccession>>(await call(accessionsJson));
       expect(a).toMatchObject({ term: null, count: 4 });
       const ogre = a.items.find((i) => i.municipality_slug === 'ogres-novads')!;
-      expect(ogre.documents[0]!.url).toMatch(/^http:\/\/localhost\/api\/documents\/[a-z0-9]+$/);
+      expect(ogre.documents[0]!.url).toMatch(new RegExp(`^${BASE}/api/documents/[a-z0-9]+$`));
       expect(ogre.decision_number).toBe('Nr. 5, prot. "7"');
     });
 
@@ -225,13 +249,22 @@ describe('open data API', () => {
         expect(f.geometry!.coordinates.length).toBeGreaterThan(0);
         expect(['verified', 'withdrawn', 'awaiting_verification', 'not_joined']).toContain(f.properties.status);
         expect(f.id).toBe(f.properties.slug);
+        expectRightHandRule(f.geometry as OpenGeometry, f.id);
       }
+      for (const term of ['2021-2025', '2025-2029']) {
+        const fc = await jsonOf<Collection<OpenMunicipality>>(await call(municipalitiesGeo, `?term=${term}`));
+        for (const f of fc.features) expectRightHandRule(f.geometry as OpenGeometry, `${term} ${f.id}`);
+      }
+      const geoLicences = (JSON.parse(JSON.stringify(mc)) as { licenses: { applies_to: string; url: string }[] }).licenses;
+      expect(geoLicences.map((l) => l.applies_to)).toEqual(['properties', 'geometry']);
+      expect(geoLicences[1]!.url).toBe(`${BASE}/licences/amcharts5-geodata.md`);
       const a = await jsonOf<Collection<OpenAccession>>(await call(accessionsGeo));
       expect(a.type).toBe('FeatureCollection');
       expect(a.features.map((f) => f.id).sort()).toEqual(['jekabpils-novads/2021-2025', 'liepaja/2021-2025', 'ogres-novads/2021-2025', 'talsu-novads/2021-2025']);
       for (const f of a.features) {
         expect(['Polygon', 'MultiPolygon']).toContain(f.geometry?.type);
         expect(['verified', 'withdrawn']).toContain(f.properties.status);
+        expectRightHandRule(f.geometry as OpenGeometry, f.id);
       }
     });
 
@@ -248,6 +281,24 @@ describe('open data API', () => {
         expect(await again.text(), name).toBe('');
         expect(again.headers.get('etag'), name).toBe(etag);
         expect((await call(handler, '', { 'if-none-match': '"stale"' })).status, name).toBe(200);
+        // RFC 9110 §13.1.2: weak comparison, lists and `*`.
+        for (const value of [`W/${etag}`, `"stale", W/${etag}`, `"a", ${etag}, "b"`, '*']) {
+          expect((await call(handler, '', { 'if-none-match': value })).status, `${name} ${value}`).toBe(304);
+        }
+        expect(res.headers.get('vary'), name).toBe('Accept-Encoding');
+        expect(res.headers.get('access-control-expose-headers'), name).toMatch(/\bETag\b/);
+      }
+    });
+
+    it('answer a CORS preflight on every open data URL', async () => {
+      for (const [name, handler] of Object.entries(OPTIONS_ROUTES)) {
+        const res = handler();
+        expect(res.status, name).toBe(204);
+        expect(res.headers.get('access-control-allow-origin'), name).toBe('*');
+        expect(res.headers.get('access-control-allow-methods'), name).toBe('GET, HEAD, OPTIONS');
+        expect(res.headers.get('access-control-allow-headers'), name).toContain('If-None-Match');
+        expect(Number(res.headers.get('access-control-max-age')), name).toBeGreaterThanOrEqual(600);
+        expect(res.headers.get('access-control-expose-headers'), name).toContain('ETag');
       }
     });
 
@@ -295,7 +346,7 @@ describe('open data API', () => {
     it('describe themselves: the OpenAPI document and the DCAT description with the latest change', async () => {
       const api = await jsonOf<{ openapi: string; servers: { url: string }[]; paths: Record<string, unknown> }>(await call(openapiJson));
       expect(api.openapi).toMatch(/^3\.1\./);
-      expect(api.servers[0]!.url).toBe('http://localhost');
+      expect(api.servers[0]!.url).toBe(BASE);
       expect(Object.keys(api.paths)).toContain('/api/v1/accessions.geojson');
       const res = await call(dcatJsonld);
       expect(res.headers.get('content-type')).toBe('application/ld+json');

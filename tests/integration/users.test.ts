@@ -21,7 +21,7 @@ vi.mock('@/lib/auth/next-auth', () => ({ auth: async () => session.current }));
 
 const PASSWORD = 'correct horse battery';
 const tokenOf = (url: string) => url.split('/invite/')[1]!;
-const accept = (token: string) => acceptInvitation({ input: { token, name: 'Ilze Secretary', password: 'a long enough password', passwordConfirm: 'a long enough password' } });
+const accept = (token: string) => acceptInvitation({ input: { token, name: 'Ilze Secretary', password: 'a long enough password', passwordConfirm: 'a long enough password' }, ip: '10.20.0.2' });
 const idOf = async (slug: string) => (await db().municipality.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
 const auditOf = (action: string, subjectId: string) => db().auditEvent.findMany({ where: { action, subjectId } });
 

@@ -1,26 +1,20 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import { pageLocale } from '@/lib/i18n/page';
-import { formatDate, type Translate } from '@/lib/i18n';
+import { pageAlternates } from '@/lib/site/alternates';
+import { formatDate, type MessageKey, type Translate } from '@/lib/i18n';
 import { findCurrentTerm } from '@/lib/municipalities/queries';
 import { openDataModified } from '@/lib/opendata/queries';
-import { dcatDocument } from '@/lib/opendata/dcat';
-import { DATA_ENDPOINTS, DCAT_PATH, FORMAT_LABEL, OPENAPI_PATH } from '@/lib/opendata/endpoints';
+import { loadDcatCatalogue } from '@/lib/opendata/catalogue';
+import { DATA_ENDPOINTS, DCAT_PATH, FORMAT_LABEL, OPENAPI_PATH, resourceLabelKey } from '@/lib/opendata/endpoints';
+import { PROGRESS_ACTION_FIELDS, PROGRESS_FIELDS, PROGRESS_INDICATOR_FIELDS } from '@/lib/opendata/progress-fields';
+import { DATA_LICENCE, GEOMETRY_LICENCE } from '@/lib/opendata/licences';
 import { ACCESSION_FIELDS, MUNICIPALITY_FIELDS, typeLabel, type JsonSchema } from '@/lib/opendata/fields';
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await pageLocale(params);
-  return { title: t('opendata.title'), description: t('opendata.lead') };
-}
-
-/** The origin the page was requested on, so the embedded DCAT matches /api/v1/dcat.jsonld. */
-async function requestOrigin(): Promise<string> {
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost';
-  const proto = h.get('x-forwarded-proto')?.split(',')[0]?.trim() ?? 'http';
-  return `${proto === 'https' ? 'https' : 'http'}://${host}`;
+  const { locale, t } = await pageLocale(params);
+  return { title: t('opendata.title'), description: t('opendata.lead'), alternates: pageAlternates(locale, '/data') };
 }
 
 /** JSON for an inline script: `<` escaped so the text can never close the script element. */
@@ -56,10 +50,9 @@ function FieldTable({ id, caption, fields, t, describe }: {
 
 export default async function OpenDataPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale, t } = await pageLocale(params);
-  const [origin, modified, term] = await Promise.all([requestOrigin(), openDataModified(), findCurrentTerm()]);
-  const dcat = dcatDocument({ origin, modified });
+  const [modified, term, dcat] = await Promise.all([openDataModified(), findCurrentTerm(), loadDcatCatalogue()]);
   const exampleTerm = term?.slug ?? '2021-2025';
-  const lookupField = (group: 'municipalityFields' | 'accessionFields') => (name: string) => t(`opendata.${group}.${name}` as Parameters<Translate>[0]);
+  const lookupField = (group: 'municipalityFields' | 'accessionFields' | 'progressFields' | 'progressActionFields' | 'progressIndicatorFields') => (name: string) => t(`opendata.${group}.${name}` as Parameters<Translate>[0]);
   return (
     <article className="max-w-4xl space-y-10">
       <link rel="alternate" type="application/ld+json" href={DCAT_PATH} />
@@ -90,7 +83,7 @@ export default async function OpenDataPage({ params }: { params: Promise<{ local
             <tbody>
               {DATA_ENDPOINTS.map((e) => (
                 <tr key={e.path}>
-                  <th scope="row" className="font-normal">{t(`opendata.resource.${e.resource}`)}</th>
+                  <th scope="row" className="font-normal">{t(resourceLabelKey(e) as MessageKey)}</th>
                   <td>{FORMAT_LABEL[e.format]} <span className="text-sm text-muted">({e.mediaType})</span></td>
                   <td><a href={e.path}><code translate="no">{e.path}</code></a></td>
                 </tr>
@@ -119,12 +112,21 @@ export default async function OpenDataPage({ params }: { params: Promise<{ local
         <FieldTable id="accession-fields" caption={t('opendata.accessionFieldsCaption')} fields={ACCESSION_FIELDS} t={t} describe={lookupField('accessionFields')} />
       </section>
 
+      <section aria-labelledby="progress" className="space-y-3">
+        <h2 id="progress" className="text-xl font-semibold">{t('opendata.progressHeading')}</h2>
+        <p>{t('opendata.progressText')}</p>
+        <FieldTable id="progress-fields" caption={t('opendata.progressFieldsCaption')} fields={PROGRESS_FIELDS} t={t} describe={lookupField('progressFields')} />
+        <FieldTable id="progress-action-fields" caption={t('opendata.progressActionFieldsCaption')} fields={PROGRESS_ACTION_FIELDS} t={t} describe={lookupField('progressActionFields')} />
+        <FieldTable id="progress-indicator-fields" caption={t('opendata.progressIndicatorFieldsCaption')} fields={PROGRESS_INDICATOR_FIELDS} t={t} describe={lookupField('progressIndicatorFields')} />
+      </section>
+
       <section aria-labelledby="licence" className="space-y-3">
         <h2 id="licence" className="text-xl font-semibold">{t('opendata.licenceHeading')}</h2>
         <p>{t('opendata.licenceData')}</p>
-        <p><a href={`https://creativecommons.org/licenses/by/4.0/deed.${locale}`} rel="license noopener">{t('opendata.licenceLink')}</a></p>
+        <p><a href={`https://creativecommons.org/licenses/by/4.0/deed.${locale}`} rel="license noopener">{t('opendata.licenceLink')}</a> · <a href={DATA_LICENCE.textPath}>{t('opendata.licenceDataText')}</a></p>
         <p>{t('opendata.licenceGeometry')}</p>
-        <p><a href="https://www.amcharts.com/" rel="noopener">{t('opendata.amchartsLink')}</a></p>
+        <p><a href="https://www.amcharts.com/" rel="noopener">{t('opendata.amchartsLink')}</a> · <a href={GEOMETRY_LICENCE.textPath}>{t('opendata.licenceGeometryText')}</a></p>
+        <p>{t('opendata.geometryOrientation')}</p>
       </section>
 
       <section aria-labelledby="machine" className="space-y-3">

@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { pageLocale } from '@/lib/i18n/page';
+import { pageAlternates } from '@/lib/site/alternates';
 import { findMemorandum, parseMemorandumText } from '@/lib/memorandum/queries';
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await pageLocale(params);
-  return { title: t('nav.memorandum') };
+  const { locale, t } = await pageLocale(params);
+  return { title: t('nav.memorandum'), alternates: pageAlternates(locale, '/memorandum') };
 }
 
 export default async function MemorandumPage({ params }: { params: Promise<{ locale: string }> }) {

@@ -3,6 +3,8 @@ import { redirect } from 'next/navigation';
 import Link from 'next/link';
 import { SignInForm } from '@/components/forms/sign-in-form';
 import { getSessionUser } from '@/lib/auth/session';
+import { env } from '@/lib/env';
+import { safeRedirectPath } from '@/lib/http/safe-redirect';
 
 export const generateMetadata = privatePageMetadata('auth.signInTitle');
 
@@ -14,7 +16,7 @@ export default async function SignInPage({ params, searchParams }: { params: Pro
   return (
     <div className="max-w-md space-y-6">
       <h1 className="text-3xl font-bold">{t('auth.signInTitle')}</h1>
-      <SignInForm locale={locale} next={typeof next === 'string' ? next : null} labels={{ email: t('auth.email'), password: t('auth.password'), submit: t('auth.submit') }} />
+      <SignInForm locale={locale} next={safeRedirectPath(next, { origin: env.PUBLIC_BASE_URL, fallback: '' }) || null} labels={{ email: t('auth.email'), password: t('auth.password'), submit: t('auth.submit') }} />
       <p><Link href={`/${locale}/forgot-password`}>{t('secretaryYear.forgotLink')}</Link></p>
     </div>
   );

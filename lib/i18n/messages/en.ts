@@ -3,6 +3,9 @@ import { mailMessages } from './ns/mail';
 import { usersMessages } from './ns/users';
 import { dashboardMessages } from './ns/dashboard';
 import { termsMessages } from './ns/terms';
+import { securityMessages } from './ns/security';
+import { signaturesMessages } from './ns/signatures';
+import { opendataMessages } from './ns/opendata';
 import { secretaryMessages } from './ns/secretary';
 
 /** English UI strings; must have every key of lv.ts (the type checks it). */
@@ -277,15 +280,19 @@ export const en: Messages = {
     size: 'Size',
   },
   upload: {
-    empty: 'The file is empty.',
-    not_pdf: 'This is not a PDF or an eParaksts container (its content does not match).',
-    unsupported_type: 'Unsupported file type. Upload a PDF or an .edoc/.asice file.',
-    truncated: 'The file is damaged: it is incomplete (cut off).',
-    corrupt: 'The file is damaged and cannot be opened.',
-    encrypted_needs_password: 'The PDF is password-protected. Upload a copy without a password.',
-    too_large: 'The file is too large (25 MB at most).',
-    signature_invalid: 'The digital signature does not match the document: it was changed after signing, or a file in it is not signed.',
-    container_malformed: 'The eParaksts container is damaged (its mandatory “mimetype” entry is missing).',
+    empty: 'The file is empty. Choose the signed decision file again and upload it.',
+    not_pdf: 'This is not a PDF or an eParaksts (.edoc) document. Upload the decision as PDF or as the signed .edoc file.',
+    unsupported_type: 'The portal does not accept this file type. Upload the decision as PDF or as the signed .edoc/.asice file.',
+    truncated: 'The file is incomplete (cut off): it was probably not saved or downloaded completely. Export the decision as PDF again from your document program and upload the new file.',
+    corrupt: 'The file cannot be opened: it is damaged. Export the decision as PDF again (or ask the council office for the original .edoc file) and upload it.',
+    encrypted_needs_password: 'The PDF is password-protected. Save or export the decision again without a password and upload that copy.',
+    too_large: 'The file is too large (25 MB at most). Export the decision as PDF without large images, or ask the council office for a smaller file.',
+    signature_invalid: 'The signature does not match the document: the content was changed after signing, or a file in it is not signed. Ask the council office for the original signed .edoc file, or sign the decision again with eParaksts.',
+    container_malformed: 'The eParaksts container is damaged. Ask the council office for the original .edoc file, or sign the decision again with eParaksts.',
+    container_mimetype_missing: 'The container lacks the part that marks it as an eParaksts document (another program probably repacked it). Ask the council office for the original .edoc file, or sign the decision again with eParaksts.',
+    container_mimetype_misplaced: 'The container is not saved the way the eParaksts format requires (another program probably repacked it). Ask the council office for the original .edoc file, or sign the decision again with eParaksts.',
+    no_xref: 'The PDF was not finished: the program that made it did not write its table of contents. Export the decision as PDF again and upload the new file.',
+    duplicate: 'This very file is already attached to this decision. To replace the document, upload a different file (e.g. the decision signed again).',
     aborted: 'The upload was interrupted. Please try again.',
     warnings: 'Warnings',
     w_javascript: 'The PDF contains JavaScript.',
@@ -295,6 +302,7 @@ export const en: Messages = {
     w_structure_repaired: 'The PDF’s structure was damaged and was repaired while reading.',
     w_timestamp_invalid: 'The time stamp does not match the signature.',
     w_container_unsigned: 'The container holds no digital signature.',
+    w_signature_unchecked: 'The signature uses an algorithm the portal cannot check. The file is stored, but association staff must check the signature themselves (e.g. with the eparaksts.lv validation tool).',
   },
   signature: {
     heading: 'Digital signatures',
@@ -320,6 +328,7 @@ export const en: Messages = {
     generatedNote: 'Signing sheet prepared in the Memorands portal on {date}.',
   },
   opendata: {
+    ...opendataMessages.en,
     title: 'Open data',
     lead: 'The data on municipalities joining the memorandum is freely available in machine-readable form: JSON, CSV and GeoJSON. No registration and no access key are needed.',
     scopeHeading: 'What the data is',
@@ -523,5 +532,7 @@ export const en: Messages = {
   users: usersMessages.en,
   dashboard: dashboardMessages.en,
   terms: termsMessages.en,
+  security: securityMessages.en,
+  signatures: signaturesMessages.en,
   secretaryYear: secretaryMessages.en,
 };

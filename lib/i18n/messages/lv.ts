@@ -2,6 +2,9 @@ import { mailMessages } from './ns/mail';
 import { usersMessages } from './ns/users';
 import { dashboardMessages } from './ns/dashboard';
 import { termsMessages } from './ns/terms';
+import { securityMessages } from './ns/security';
+import { signaturesMessages } from './ns/signatures';
+import { opendataMessages } from './ns/opendata';
 import { secretaryMessages } from './ns/secretary';
 
 /** Latvian UI strings (the default language). Keys are shared with en.ts; larger areas live in ./ns. */
@@ -276,15 +279,19 @@ export const lv = {
     size: 'Izmērs',
   },
   upload: {
-    empty: 'Fails ir tukšs.',
-    not_pdf: 'Tas nav PDF vai eParaksta konteiners (saturs neatbilst formātam).',
-    unsupported_type: 'Neatbalstīts faila veids. Augšupielādējiet PDF vai .edoc/.asice.',
-    truncated: 'Fails ir bojāts: tas ir nepilnīgs (nogriezts).',
-    corrupt: 'Fails ir bojāts, to nevar atvērt.',
-    encrypted_needs_password: 'PDF ir aizsargāts ar paroli. Augšupielādējiet failu bez paroles.',
-    too_large: 'Fails ir par lielu (atļauts līdz 25 MB).',
-    signature_invalid: 'Digitālais paraksts neatbilst dokumentam: pēc parakstīšanas saturs ir mainīts vai kāds fails nav parakstīts.',
-    container_malformed: 'eParaksta konteiners ir bojāts (nav obligātā “mimetype” ieraksta).',
+    empty: 'Fails ir tukšs. Izvēlieties parakstīto lēmuma failu vēlreiz un augšupielādējiet to.',
+    not_pdf: 'Tas nav PDF vai eParaksta (.edoc) dokuments. Augšupielādējiet lēmumu kā PDF vai parakstīto .edoc failu.',
+    unsupported_type: 'Šādu faila veidu portāls nepieņem. Augšupielādējiet lēmumu kā PDF vai parakstīto .edoc/.asice failu.',
+    truncated: 'Fails ir nepilnīgs (nogriezts): tas, visticamāk, nav pilnībā saglabāts vai lejupielādēts. Vēlreiz eksportējiet lēmumu kā PDF no dokumenta programmas un augšupielādējiet jauno failu.',
+    corrupt: 'Failu nevar atvērt: tas ir bojāts. Vēlreiz eksportējiet lēmumu kā PDF (vai lūdziet domes kancelejai oriģinālo .edoc failu) un augšupielādējiet to.',
+    encrypted_needs_password: 'PDF ir aizsargāts ar paroli. Saglabājiet vai eksportējiet lēmumu vēlreiz bez paroles un augšupielādējiet šo kopiju.',
+    too_large: 'Fails ir par lielu (atļauts līdz 25 MB). Eksportējiet lēmumu kā PDF bez lieliem attēliem vai lūdziet domes kancelejai mazāku failu.',
+    signature_invalid: 'Paraksts neatbilst dokumentam: pēc parakstīšanas saturs ir mainīts vai kāds fails nav parakstīts. Lūdziet domes kancelejai oriģinālo parakstīto .edoc failu vai parakstiet lēmumu vēlreiz ar eParakstu.',
+    container_malformed: 'eParaksta konteiners ir bojāts. Lūdziet domes kancelejai oriģinālo .edoc failu vai parakstiet lēmumu vēlreiz ar eParakstu.',
+    container_mimetype_missing: 'Konteinerā trūkst obligātās daļas, kas to apzīmē kā eParaksta dokumentu (to, visticamāk, pārsaiņoja cita programma). Lūdziet domes kancelejai oriģinālo .edoc failu vai parakstiet lēmumu vēlreiz ar eParakstu.',
+    container_mimetype_misplaced: 'Konteiners nav saglabāts tā, kā to prasa eParaksta formāts (to, visticamāk, pārsaiņoja cita programma). Lūdziet domes kancelejai oriģinālo .edoc failu vai parakstiet lēmumu vēlreiz ar eParakstu.',
+    no_xref: 'PDF nav pabeigts: programma, kas to izveidoja, nav ierakstījusi tā satura rādītāju. Vēlreiz eksportējiet lēmumu kā PDF un augšupielādējiet jauno failu.',
+    duplicate: 'Šis pats fails jau ir pievienots šim lēmumam. Ja vēlaties aizstāt dokumentu, augšupielādējiet citu failu (piem., no jauna parakstītu lēmumu).',
     aborted: 'Augšupielāde pārtrūka. Mēģiniet vēlreiz.',
     warnings: 'Brīdinājumi',
     w_javascript: 'PDF satur JavaScript.',
@@ -294,6 +301,7 @@ export const lv = {
     w_structure_repaired: 'PDF struktūra bija bojāta un tika atjaunota lasot.',
     w_timestamp_invalid: 'Laika zīmogs neatbilst parakstam.',
     w_container_unsigned: 'Konteinerā nav digitālā paraksta.',
+    w_signature_unchecked: 'Paraksts izmanto algoritmu, ko portāls nevar pārbaudīt. Fails ir saglabāts, bet asociācijas darbiniekiem paraksts jāpārbauda pašiem (piem., ar eparaksts.lv pārbaudes rīku).',
   },
   signature: {
     heading: 'Digitālie paraksti',
@@ -319,6 +327,7 @@ export const lv = {
     generatedNote: 'Parakstu lapa sagatavota portālā Memorands {date}.',
   },
   opendata: {
+    ...opendataMessages.lv,
     title: 'Atvērtie dati',
     lead: 'Dati par pašvaldību pievienošanos memorandam ir brīvi pieejami mašīnlasāmā veidā – JSON, CSV un GeoJSON formātā. Tos var izmantot bez reģistrēšanās un bez piekļuves atslēgas.',
     scopeHeading: 'Kas ir datos',
@@ -523,6 +532,8 @@ export const lv = {
   users: usersMessages.lv,
   dashboard: dashboardMessages.lv,
   terms: termsMessages.lv,
+  security: securityMessages.lv,
+  signatures: signaturesMessages.lv,
   secretaryYear: secretaryMessages.lv,
 };
 

@@ -20,6 +20,7 @@ const MATRIX: Record<string, { secretaryOwn: boolean; secretaryOther: boolean; s
   'accession.return': { secretaryOwn: false, secretaryOther: false, staff: true, admin: true },
   'accession.withdraw': { secretaryOwn: false, secretaryOther: false, staff: true, admin: true },
   'document.view-unpublished': { secretaryOwn: true, secretaryOther: false, staff: true, admin: true },
+  'signature.recheck': { secretaryOwn: false, secretaryOther: false, staff: true, admin: true },
   'progress.edit': { secretaryOwn: true, secretaryOther: false, staff: false, admin: false },
   'progress.view-draft': { secretaryOwn: true, secretaryOther: false, staff: true, admin: true },
   'progress.review': { secretaryOwn: false, secretaryOther: false, staff: true, admin: true },

@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BLOCK, TarFormatError, readTar, splitPath, tarHeader, tarStream, type TarSource } from '@/lib/backup/tar';
+import { TarFormatError, assertArchivePath, readTar, tarStream, type TarSource } from '@/lib/backup/tar';
+
+const BLOCK = 512;
 
 async function collect(gen: AsyncIterable<Buffer>): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -25,11 +26,10 @@ async function readAll(archive: Buffer, chunkSize = 777): Promise<{ path: string
 }
 
 const files = (list: [string, Buffer][]): TarSource[] => list.map(([p, body]) => ({ path: p, size: body.length, body }));
-const hasTar = existsSync('/usr/bin/tar') || existsSync('/bin/tar');
 const work = await mkdtemp(path.join(os.tmpdir(), 'tar-test-'));
 afterAll(() => rm(work, { recursive: true, force: true }));
 
-describe('ustar writer and reader', () => {
+describe('backup tar layer (tar-stream)', () => {
   it('round-trips files of awkward sizes, long and UTF-8 paths, in chunks of any size', async () => {
     const longPath = `files/${'a'.repeat(90)}/${'b'.repeat(60)}/lēmums.pdf`;
     const list: [string, Buffer][] = [
@@ -77,15 +77,9 @@ describe('ustar writer and reader', () => {
     expect(seen).toEqual(['a', 'b', 'c']);
   });
 
-  it('splits long paths into prefix and name; refuses what ustar cannot hold', () => {
-    expect(splitPath('files/sha256/ab/' + 'a'.repeat(64))).toEqual({ name: 'files/sha256/ab/' + 'a'.repeat(64), prefix: '' });
-    const p = `${'d'.repeat(120)}/${'f'.repeat(50)}`;
-    expect(splitPath(p)).toEqual({ prefix: 'd'.repeat(120), name: 'f'.repeat(50) });
-    expect(() => splitPath('x'.repeat(101))).toThrow(/too long/);
-    expect(() => splitPath('../etc/passwd')).toThrow(/bad archive path/);
-    expect(() => splitPath('/etc/passwd')).toThrow(/bad archive path/);
-    expect(() => tarHeader({ path: 'huge', size: 8 * 1024 ** 3 })).toThrow(/too large/);
-    expect(tarHeader({ path: 'max', size: 8 * 1024 ** 3 - 1 }).length).toBe(BLOCK);
+  it('refuses paths that could escape the restore folder', async () => {
+    for (const bad of ['../etc/passwd', '/etc/passwd', 'a//b', 'a\\b', '']) expect(() => assertArchivePath(bad)).toThrow(/bad archive path/);
+    await expect(collect(tarStream([{ path: '../x', size: 1, body: Buffer.from('x') }]))).rejects.toThrow(/bad archive path/);
   });
 
   it('the writer refuses a body that does not match its declared size', async () => {
@@ -97,7 +91,7 @@ describe('ustar writer and reader', () => {
     const archive = await collect(tarStream(files([['a', Buffer.from('hello')], ['b', randomBytes(2000)]])));
     const badHeader = Buffer.from(archive);
     badHeader[10] = badHeader[10]! ^ 0xff; // inside the first name field
-    await expect(readAll(badHeader)).rejects.toThrow(/checksum/);
+    await expect(readAll(badHeader)).rejects.toThrow(TarFormatError);
     await expect(readAll(archive.subarray(0, BLOCK + 600))).rejects.toThrow(TarFormatError);
     await expect(readAll(archive.subarray(0, archive.length - 2 * BLOCK))).rejects.toThrow(/end-of-archive|truncated/);
     const link = Buffer.from(archive);
@@ -110,7 +104,8 @@ describe('ustar writer and reader', () => {
     await expect(readAll(link)).rejects.toThrow(/unsupported entry type/);
   });
 
-  it.skipIf(!hasTar)('GNU tar lists and extracts our archives, and we read its ustar archives', async () => {
+  // GNU tar is part of every Debian system: this test runs everywhere and fails rather than skip.
+  it('GNU tar lists and extracts our archives, and we read its ustar archives', async () => {
     const longPath = `${'d'.repeat(90)}/nested/${'f'.repeat(60)}.bin`;
     const list: [string, Buffer][] = [['manifest.json', Buffer.from('{}\n')], ['files/sha256/ab/one', randomBytes(3000)], [longPath, randomBytes(10)]];
     const ours = path.join(work, 'ours.tar');

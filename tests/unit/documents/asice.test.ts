@@ -69,13 +69,26 @@ describe('ASiC-E containers', () => {
     expect(r).toMatchObject({ ok: true, kind: 'asice', warnings: ['container_unsigned'], signatures: [], dataFiles: ['test2.txt'] });
   });
 
-  it('missing mimetype is container_malformed, misplaced or compressed mimetype too', async () => {
-    expect(await inspectDocument(variant((es) => es.filter((e) => e.name !== 'mimetype')))).toMatchObject({ ok: false, reason: 'container_malformed' });
-    expect(await inspectDocument(variant((es) => [...es.slice(1), ...es.slice(0, 1)]))).toMatchObject({ ok: false, reason: 'container_malformed' });
+  it('missing mimetype is container_mimetype_missing; misplaced or compressed mimetype is container_mimetype_misplaced', async () => {
+    expect(await inspectDocument(variant((es) => es.filter((e) => e.name !== 'mimetype')))).toMatchObject({ ok: false, reason: 'container_mimetype_missing' });
+    expect(await inspectDocument(variant((es) => [...es.slice(1), ...es.slice(0, 1)]))).toMatchObject({ ok: false, reason: 'container_mimetype_misplaced' });
     expect(await inspectDocument(variant((es) => es.map((e) => (e.name === 'mimetype' ? { ...e, deflate: true } : e))))).toMatchObject({
       ok: false,
-      reason: 'container_malformed',
+      reason: 'container_mimetype_misplaced',
     });
+  });
+
+  it('checks signature integrity before the layout: a changed data file in a container whose mimetype is entry 4 of 5 is signature_invalid', async () => {
+    const moved = (es: ZipInput[]) => {
+      const mime = es.find((e) => e.name === 'mimetype')!;
+      const rest = [...es.filter((e) => e.name !== 'mimetype'), { name: 'META-INF/manifest-extra.xml', data: '<x/>' }];
+      return [...rest.slice(0, 3), mime, ...rest.slice(3)];
+    };
+    const layoutOnly = await inspectDocument(variant(moved));
+    expect(layoutOnly).toMatchObject({ ok: false, reason: 'container_mimetype_misplaced' });
+    expect(!layoutOnly.ok && layoutOnly.detail).toContain('entry 4 of 5');
+    const tampered = await inspectDocument(variant((es) => moved(es.map((e) => (e.name === 'test2.txt' ? { ...e, data: 'changed' } : e)))));
+    expect(tampered).toMatchObject({ ok: false, reason: 'signature_invalid' });
   });
 
   it('another container type (ODF, ASiC-S) is unsupported_type; a plain zip is not_pdf', async () => {

@@ -1,18 +1,14 @@
-/** Location of the shared real-world document corpus used by the document tests. */
+/** Location of the real-world document corpus used by the document tests: in the repository. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
-/** `CORPUS_DIR` or `<repo>/../shared/corpus`. */
-export const corpusDir = process.env.CORPUS_DIR ?? path.resolve(repoRoot, '../shared/corpus');
+/** `tests/fixtures/corpus` (files, manifest.json, README.md with provenance and licences). */
+export const corpusDir = path.join(repoRoot, 'tests/fixtures/corpus');
 
 /** Throws a clear error when the corpus is missing (tests must fail, never skip). */
 export function requireCorpus(): string {
-  if (!existsSync(path.join(corpusDir, 'manifest.json'))) {
-    throw new Error(
-      `${process.env.CI ? 'CI: ' : ''}document corpus missing at ${corpusDir}; set CORPUS_DIR or provide ../shared/corpus next to the repository`,
-    );
-  }
+  if (!existsSync(path.join(corpusDir, 'manifest.json'))) throw new Error(`document corpus missing at ${corpusDir} (it is part of the repository)`);
   return corpusDir;
 }

@@ -1,5 +1,5 @@
 /**
- * Real-world corpus (see /work/shared/corpus/manifest.json): every file must get exactly its
+ * Real-world corpus (tests/fixtures/corpus/manifest.json): every file must get exactly its
  * expected outcome. The corpus is required: a missing folder fails the suite (no skipping).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -34,9 +34,7 @@ async function signaturesOf(file: string): Promise<SignatureInfo[]> {
 
 describe('document corpus', () => {
   it('is present', () => {
-    const hint = process.env.CI
-      ? `CI: the document corpus is required but ${manifestPath} is missing`
-      : `document corpus missing at ${manifestPath}; set CORPUS_DIR or check out /work/shared/corpus next to the repository`;
+    const hint = `document corpus missing at ${manifestPath} (it is part of the repository)`;
     expect(corpusPresent, hint).toBe(true);
     expect(files.length).toBe(25);
   });

@@ -1,6 +1,7 @@
 /** Size limits, empty input, magic-byte sniffing and "never throws" on hostile input. */
 import { describe, expect, it } from 'vitest';
 import { inspectDocument, MAX_UPLOAD_BYTES } from '@/lib/documents/inspect';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import { buildUnsignedPdf } from './sign-helper';
 
 describe('limits and sniffing', () => {
@@ -47,6 +48,26 @@ describe('limits and sniffing', () => {
     const pdf = await buildUnsignedPdf();
     expect(await inspectDocument(pdf.subarray(0, Math.floor(pdf.length / 2)))).toMatchObject({ ok: false, reason: 'truncated' });
     expect(await inspectDocument(Buffer.from('%PDF-1.7\n\x00\x01\x02 garbage\n%%EOF\n', 'latin1'))).toMatchObject({ ok: false, reason: 'corrupt' });
+  });
+
+  it('names a PDF with complete objects but no cross-reference data no_xref (not "cut off"), with or without %%EOF', async () => {
+    const text = Buffer.from(await buildUnsignedPdf()).toString('latin1');
+    const objectsOnly = text.slice(0, text.lastIndexOf('endobj') + 'endobj'.length) + '\n';
+    expect(objectsOnly).not.toContain('xref');
+    expect(await inspectDocument(Buffer.from(objectsOnly, 'latin1'))).toMatchObject({ ok: false, reason: 'no_xref' });
+    expect(await inspectDocument(Buffer.from(`${objectsOnly}%%EOF\n`, 'latin1'))).toMatchObject({ ok: false, reason: 'no_xref' });
+  });
+
+  it('reads a catalog without /Type /Catalog from the trailer /Root, so its Launch action is still found', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    doc.catalog.set(PDFName.of('OpenAction'), doc.context.obj({ S: 'Launch', F: 'calc.exe' }));
+    const text = Buffer.from(await doc.save({ useObjectStreams: false })).toString('latin1');
+    const untyped = text.replace('/Type /Catalog', ' '.repeat('/Type /Catalog'.length));
+    expect(untyped).not.toContain('/Catalog');
+    const r = await inspectDocument(Buffer.from(untyped, 'latin1'));
+    expect(r).toMatchObject({ ok: true, kind: 'pdf', pageCount: 1 });
+    expect(r.ok && r.warnings).toContain('launch_action');
   });
 
   it('never throws on random bytes behind a valid magic', async () => {

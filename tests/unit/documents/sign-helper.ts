@@ -9,7 +9,7 @@
  * that is not a dependency of this project).
  */
 import { writeFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, StandardFonts } from 'pdf-lib';
@@ -102,9 +102,14 @@ export async function buildUnsignedPdf(text = 'Domes lēmums Nr. 1 (test)'): Pro
 const BYTE_RANGE_PLACEHOLDER = '/ByteRange [ 0 /********** /********** /********** ]';
 
 /** PDF with a signature field whose /V has a zero-filled /Contents of `contentsBytes` bytes and a placeholder /ByteRange. */
-async function buildPlaceholderPdf(text: string, contentsBytes: number, signingTime: Date): Promise<Uint8Array> {
+async function buildPlaceholderPdf(text: string, contentsBytes: number, signingTime: Date, padBytes = 0, dss?: { ocsp?: Uint8Array[]; certs?: Uint8Array[] }): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const page = doc.addPage([595, 842]);
+  if (padBytes > 0) doc.context.register(doc.context.stream(randomBytes(padBytes)));
+  if (dss) {
+    const refs = (list: Uint8Array[] = []) => list.map((b) => doc.context.register(doc.context.flateStream(b)));
+    doc.catalog.set(PDFName.of('DSS'), doc.context.obj({ OCSPs: refs(dss.ocsp), Certs: refs(dss.certs) }));
+  }
   const font = await doc.embedFont(StandardFonts.Helvetica);
   page.drawText(text, { x: 72, y: 760, size: 14, font });
   const ctx = doc.context;
@@ -140,11 +145,11 @@ export type SignedPdf = { bytes: Uint8Array; signer: TestSigner; signingTime: Da
  * Builds a one-page PDF and signs it (detached CMS over the ByteRange, SHA-256, RSA PKCS#1 v1.5).
  * The whole file is covered by the signature.
  */
-export async function createSignedPdf(opts: { signer?: TestSigner; signingTime?: Date; text?: string; contentsBytes?: number } = {}): Promise<SignedPdf> {
+export async function createSignedPdf(opts: { signer?: TestSigner; signingTime?: Date; text?: string; contentsBytes?: number; cms?: (signedBytes: Uint8Array) => Uint8Array; padBytes?: number; dss?: { ocsp?: Uint8Array[]; certs?: Uint8Array[] } } = {}): Promise<SignedPdf> {
   const signer = opts.signer ?? (await createTestSigner());
   const signingTime = opts.signingTime ?? new Date(Math.floor(Date.now() / 1000) * 1000);
   const contentsBytes = opts.contentsBytes ?? 8192;
-  const pdf = await buildPlaceholderPdf(opts.text ?? 'Domes lemums Nr. 1 (test)', contentsBytes, signingTime);
+  const pdf = await buildPlaceholderPdf(opts.text ?? 'Domes lemums Nr. 1 (test)', contentsBytes, signingTime, opts.padBytes, opts.dss);
   const text = Buffer.from(pdf).toString('latin1');
   const brAt = text.indexOf(BYTE_RANGE_PLACEHOLDER);
   const contentsAt = text.indexOf(`<${'0'.repeat(contentsBytes * 2)}>`);
@@ -156,7 +161,7 @@ export async function createSignedPdf(opts: { signer?: TestSigner; signingTime?:
   const bytes = new Uint8Array(pdf);
   bytes.set(Buffer.from(brText, 'latin1'), brAt);
   const signed = Buffer.concat([bytes.subarray(0, a), bytes.subarray(b)]);
-  const cms = await createDetachedCms(new Uint8Array(signed), signer, signingTime);
+  const cms = opts.cms ? opts.cms(new Uint8Array(signed)) : await createDetachedCms(new Uint8Array(signed), signer, signingTime);
   if (cms.length > contentsBytes) throw new Error(`CMS (${cms.length} bytes) does not fit into /Contents (${contentsBytes})`);
   bytes.set(Buffer.from(Buffer.from(cms).toString('hex').toUpperCase(), 'latin1'), a + 1);
   return { bytes, signer, signingTime, byteRange };

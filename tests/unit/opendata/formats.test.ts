@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BOM, csvField, toCsv } from '@/lib/opendata/formats';
-import { etagOf, matchesIfNoneMatch } from '@/lib/opendata/http';
+import { etagOf } from '@/lib/opendata/http';
+import { isNotModified } from '@/lib/http/conditional';
 import { typeLabel } from '@/lib/opendata/fields';
 import { parseCsv } from './csv-parse';
 
@@ -39,11 +40,11 @@ describe('ETag', () => {
     const tag = etagOf('{"a":1}');
     expect(tag).toMatch(/^"[0-9a-f]{64}"$/);
     expect(etagOf('{"a":2}')).not.toBe(tag);
-    expect(matchesIfNoneMatch(tag, tag)).toBe(true);
-    expect(matchesIfNoneMatch(`"x", W/${tag}`, tag)).toBe(true);
-    expect(matchesIfNoneMatch('*', tag)).toBe(true);
-    expect(matchesIfNoneMatch('"other"', tag)).toBe(false);
-    expect(matchesIfNoneMatch(null, tag)).toBe(false);
+    expect(isNotModified(tag, tag)).toBe(true);
+    expect(isNotModified(`"x", W/${tag}`, tag)).toBe(true);
+    expect(isNotModified('*', tag)).toBe(true);
+    expect(isNotModified('"other"', tag)).toBe(false);
+    expect(isNotModified(null, tag)).toBe(false);
   });
 });
 

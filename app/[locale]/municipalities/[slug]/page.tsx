@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { pageLocale } from '@/lib/i18n/page';
+import { pageAlternates } from '@/lib/site/alternates';
 import { formatDate, formatNumber } from '@/lib/i18n';
 import { findMunicipalityPublic, listTerms } from '@/lib/municipalities/queries';
 import { StatusBadge } from '@/components/status-badge';
@@ -17,9 +18,9 @@ type Props = { params: Promise<{ locale: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const { t } = await pageLocale(params);
+  const { locale, t } = await pageLocale(params);
   const m = await findMunicipalityPublic(slug);
-  return m ? { title: m.nameLv, description: t('municipality.metaDescription', { name: m.nameLv }) } : { title: '404' };
+  return m ? { title: m.nameLv, description: t('municipality.metaDescription', { name: m.nameLv }), alternates: pageAlternates(locale, `/municipalities/${m.slug}`) } : { title: '404' };
 }
 
 export default async function MunicipalityPage({ params }: Props) {

@@ -5,6 +5,8 @@ import { listOpenAccessions } from '@/lib/opendata/queries';
 import { accessionsCsv } from '@/lib/opendata/formats';
 import { MEDIA, openDataResponse, originOf } from '@/lib/opendata/http';
 
+export { OPTIONS } from '@/lib/opendata/http';
+
 export const GET = route(async (request) => {
   const data = await listOpenAccessions({ term: parseOpenDataQuery(request).term, origin: originOf(request) });
   return openDataResponse(request, accessionsCsv(data.rows), MEDIA.csv, `accessions-${data.term ?? 'all'}.csv`);

@@ -1,10 +1,8 @@
-/** GET /api/v1/dcat.jsonld  the DCAT-AP description (JSON-LD) of the open data: catalogue, dataset, distributions, API service */
+/** GET /api/v1/dcat.jsonld  the DCAT-AP 3.0.1 description (JSON-LD) of the open data: catalogue, datasets, distributions, API service */
 import { route } from '@/lib/http/route';
-import { dcatDocument } from '@/lib/opendata/dcat';
-import { openDataModified } from '@/lib/opendata/queries';
-import { MEDIA, openDataResponse, originOf } from '@/lib/opendata/http';
+import { loadDcatCatalogue } from '@/lib/opendata/catalogue';
+import { MEDIA, openDataResponse } from '@/lib/opendata/http';
 
-export const GET = route(async (request) => {
-  const doc = dcatDocument({ origin: originOf(request), modified: await openDataModified() });
-  return openDataResponse(request, JSON.stringify(doc), MEDIA.jsonld);
-});
+export { OPTIONS } from '@/lib/opendata/http';
+
+export const GET = route(async (request) => openDataResponse(request, JSON.stringify(await loadDcatCatalogue()), MEDIA.jsonld));

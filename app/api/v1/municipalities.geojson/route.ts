@@ -3,9 +3,11 @@ import { route } from '@/lib/http/route';
 import { parseOpenDataQuery } from '@/lib/schemas/opendata';
 import { listOpenMunicipalities } from '@/lib/opendata/queries';
 import { featureCollection } from '@/lib/opendata/formats';
-import { MEDIA, openDataResponse } from '@/lib/opendata/http';
+import { MEDIA, openDataResponse, originOf } from '@/lib/opendata/http';
+
+export { OPTIONS } from '@/lib/opendata/http';
 
 export const GET = route(async (request) => {
   const data = await listOpenMunicipalities({ term: parseOpenDataQuery(request).term, withGeometry: true });
-  return openDataResponse(request, featureCollection(data.term, data.rows, (m) => m.slug), MEDIA.geojson);
+  return openDataResponse(request, featureCollection(data.term, data.rows, (m) => m.slug, originOf(request)), MEDIA.geojson);
 });

@@ -5,6 +5,8 @@ import { listOpenMunicipalities } from '@/lib/opendata/queries';
 import { listJson } from '@/lib/opendata/formats';
 import { MEDIA, openDataResponse } from '@/lib/opendata/http';
 
+export { OPTIONS } from '@/lib/opendata/http';
+
 export const GET = route(async (request) => {
   const data = await listOpenMunicipalities({ term: parseOpenDataQuery(request).term });
   return openDataResponse(request, listJson(data.term, data.rows), MEDIA.json);

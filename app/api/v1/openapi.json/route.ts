@@ -3,4 +3,6 @@ import { route } from '@/lib/http/route';
 import { openApiDocument } from '@/lib/opendata/openapi';
 import { MEDIA, openDataResponse, originOf } from '@/lib/opendata/http';
 
+export { OPTIONS } from '@/lib/opendata/http';
+
 export const GET = route(async (request) => openDataResponse(request, JSON.stringify(openApiDocument(originOf(request))), MEDIA.json));

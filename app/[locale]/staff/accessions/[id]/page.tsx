@@ -37,7 +37,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ locale:
       </section>
       <section aria-labelledby="docs" className="space-y-3">
         <h2 id="docs" className="text-2xl font-semibold">{t('accession.documentsHeading')}</h2>
-        <DocumentList documents={a.documents} locale={locale} t={t} />
+        <DocumentList documents={a.documents} locale={locale} t={t} audience="staff" decision={{ sessionDate: a.sessionDate, signatoryName: a.signatoryName }} />
       </section>
       {a.status === 'SUBMITTED' ? (
         <section aria-labelledby="decide" className="grid gap-8 md:grid-cols-2">

@@ -28,7 +28,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ l
       <ReportView report={report} titles={titles} locale={locale} t={t} />
       <section aria-labelledby="evidence" className="space-y-3">
         <h2 id="evidence" className="text-xl font-semibold">{t('progress.evidence')}</h2>
-        <DocumentList documents={report.documents} locale={locale} t={t} />
+        <DocumentList documents={report.documents} locale={locale} t={t} audience="staff" />
       </section>
       <section aria-labelledby="changes" className="space-y-3">
         <h2 id="changes" className="text-xl font-semibold">{t('secretaryYear.changesHeading')}</h2>
