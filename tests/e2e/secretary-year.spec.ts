@@ -242,11 +242,11 @@ test('password reset through the e-mailed link: same answer for any address, the
   const reuse = await page.request.post('/api/password-reset/confirm', { data: { token: link.split('/').pop(), password: 'vēl cita gara parole', passwordConfirm: 'vēl cita gara parole' } });
   expect(reuse.status()).toBe(410);
 
-  // The other session has ended; the new password signs in, the old one does not.
+  // The other session has ended; the new password signs in (that the old one no longer does is checked in
+  // tests/integration/secretary-year.test.ts, so this suite adds no failed sign-in to the shared address throttle).
   await otherPage.goto('/lv/secretary/jekabpils-novads');
   await expect(otherPage).toHaveURL(/\/lv\/signin/);
-  expect((await page.request.post('/api/session', { data: { email: user.email, password: user.password }, headers: { 'x-forwarded-for': '198.51.100.201' } })).status()).toBe(401);
-  expect((await page.request.post('/api/session', { data: { email: user.email, password: 'jauna gara parole 2026' }, headers: { 'x-forwarded-for': '198.51.100.202' } })).status()).toBe(200);
+  expect((await page.request.post('/api/session', { data: { email: user.email, password: 'jauna gara parole 2026' } })).status()).toBe(200);
   await other.close();
   await context.close();
 });
