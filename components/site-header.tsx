@@ -1,12 +1,20 @@
 import Link from 'next/link';
 import type { Locale, Translate } from '@/lib/i18n';
 import { LanguageSwitch } from './language-switch';
-import { AccountLink } from './account-link';
 
-/** Site header: skip link, title, main navigation, language switch, account. */
+/**
+ * Site header: skip link, title, main navigation, language switch, account.
+ * The account item is rendered in all three forms (sign in / my municipality
+ * / workspace); CSS shows "sign in" and /api/session.css, a private uncached
+ * stylesheet, swaps in the signed-in one. So cached public pages stay the
+ * same HTML for everyone and need no script. The stylesheet's query changes
+ * with each server render, so a refresh after signing in or out fetches it anew.
+ */
 export function SiteHeader({ locale, t }: { locale: Locale; t: Translate }) {
+  const render = Date.now().toString(36);
   return (
     <header className="border-b border-gray-200 bg-white">
+      <link rel="stylesheet" href={`/api/session.css?r=${render}`} />
       <a href="#main" className="skip-link">{t('nav.skipToContent')}</a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
         <Link href={`/${locale}`} className="text-lg font-bold text-ink no-underline">
@@ -18,7 +26,9 @@ export function SiteHeader({ locale, t }: { locale: Locale; t: Translate }) {
             <li><Link href={`/${locale}`}>{t('nav.home')}</Link></li>
             <li><Link href={`/${locale}/memorandum`}>{t('nav.memorandum')}</Link></li>
             <li><LanguageSwitch locale={locale} label={t('nav.switchTo')} /></li>
-            <li><AccountLink locale={locale} labels={{ signIn: t('nav.signIn'), secretary: t('nav.secretary'), staff: t('nav.staff') }} /></li>
+            <li className="acct-anon"><a href={`/${locale}/signin`}>{t('nav.signIn')}</a></li>
+            <li className="acct-secretary"><a href={`/${locale}/secretary`}>{t('nav.secretary')}</a></li>
+            <li className="acct-staff"><a href={`/${locale}/staff`}>{t('nav.staff')}</a></li>
           </ul>
         </nav>
       </div>

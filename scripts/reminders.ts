@@ -41,14 +41,16 @@ let code = 0;
 try {
   process.env.DATABASE_URL = await appDatabase(server, 'memorands');
   const { runReminders } = await import('../lib/mail/reminders');
+  const { runStaffDigest } = await import('../lib/mail/staff');
   const { deliverPending } = await import('../lib/mail/deliver');
   const { smtpConfigured } = await import('../lib/mail/transport');
   const { disconnectDb } = await import('../lib/db/client');
   try {
     const counts = await runReminders();
+    const digest = await runStaffDigest();
     const delivery = await deliverPending({ limit: 1000 });
     const mail = smtpConfigured() ? `mail: ${delivery.sent} sent, ${delivery.failed} failed` : `mail: ${delivery.held} waiting in the outbox (SMTP_URL is not set)`;
-    console.log(`Reminders: ${counts.due} due soon, ${counts.overdue} overdue, ${counts.skippedAsDuplicate} sent before; ${mail}.`);
+    console.log(`Reminders: ${counts.due} due soon, ${counts.overdue} overdue, ${counts.skippedAsDuplicate} sent before; staff digest: ${digest.sent} to staff about ${digest.submissions} submissions; ${mail}.`);
   } finally {
     await disconnectDb();
   }

@@ -130,6 +130,7 @@ export default async function HomePage({ params, searchParams }: Props) {
           <Link href={q.term ? `/${locale}?term=${q.term}` : `/${locale}`} className="py-1.5">{t('home.reset')}</Link>
         </form>
         <p role="status" data-testid="result-count">{shown.length === 0 ? t('home.noResults') : t(lvIsSingular(shown.length) ? 'home.resultsOne' : 'home.results', { count: shown.length, total: rows.length })}</p>
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="list">
         <table className="data" data-testid="municipality-table">
           <caption className="sr-only">{t('home.listHeading')}</caption>
           <thead>
@@ -153,6 +154,7 @@ export default async function HomePage({ params, searchParams }: Props) {
             ))}
           </tbody>
         </table>
+        </div>
       </section>
     </div>
   );

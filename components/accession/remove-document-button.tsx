@@ -1,18 +1,28 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { ConfirmStep, type ConfirmTexts } from '@/components/forms/confirm-step';
 
-export function RemoveDocumentButton({ slug, documentId, locale, label }: { slug: string; documentId: string; locale: string; label: string }) {
+/**
+ * "Remove" for one document, named by its file ("Noņemt lēmums.pdf") so every
+ * button on the page has its own accessible name, with a second step naming
+ * the consequence. `endpoint` is the document's DELETE route.
+ */
+export function RemoveDocumentButton({ endpoint, locale, label, ariaLabel, texts }: { endpoint: string; locale: string; label: string; ariaLabel: string; texts: ConfirmTexts }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  async function onClick() {
-    const res = await fetch(`/api/accessions/${slug}/documents/${documentId}`, { method: 'DELETE', headers: { 'x-locale': locale } });
-    if (!res.ok) setError(((await res.json().catch(() => null)) as { message?: string } | null)?.message ?? `HTTP ${res.status}`);
-    else router.refresh();
+  const [pending, setPending] = useState(false);
+  async function onConfirm(): Promise<boolean> {
+    setPending(true);
+    const res = await fetch(endpoint, { method: 'DELETE', headers: { 'x-locale': locale } }).catch(() => null);
+    setPending(false);
+    if (!res?.ok) { setError(((await res?.json().catch(() => null)) as { message?: string } | null)?.message ?? `HTTP ${res?.status ?? ''}`); return false; }
+    router.refresh();
+    return true;
   }
   return (
     <>
-      <button type="button" onClick={onClick} className="rounded border border-gray-500 px-2 py-0.5 text-sm">{label}</button>
+      <ConfirmStep triggerLabel={label} triggerAriaLabel={ariaLabel} texts={texts} variant="danger" onConfirm={onConfirm} pending={pending} />
       {error ? <span role="alert" className="text-sm text-bad">{error}</span> : null}
     </>
   );

@@ -18,7 +18,7 @@ function ratioText(r: IndicatorRow, locale: Locale, t: Translate): string {
 export function IndicatorTable({ data, locale, t }: { data: IndicatorComparison; locale: Locale; t: Translate }) {
   if (data.rows.length === 0) return <p>{t('dashboard.indicatorsEmpty')}</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="indicators">
       <table className="data" data-testid="indicator-table">
         <caption className="sr-only">{t('dashboard.indicatorsCaption')}</caption>
         <thead>

@@ -62,7 +62,7 @@ export function MatrixTable({ matrix, total, query, locale, t, href }: { matrix:
         <Link href={`/${locale}/staff#matrix`} className="py-1.5">{t('dashboard.reset')}</Link>
       </form>
       <p role="status" data-testid="matrix-count">{(matrix.matched ?? matrix.rows.length) === 0 ? t('dashboard.matrixEmpty') : t('dashboard.matrixCount', { count: matrix.matched ?? matrix.rows.length, total })}</p>
-      <div className="overflow-x-auto">
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="matrix">
         <table className="data" data-testid="matrix">
           <caption className="sr-only">{t('dashboard.matrixCaption')}</caption>
           <thead>

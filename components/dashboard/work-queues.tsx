@@ -11,7 +11,7 @@ export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: 
       <section aria-labelledby="queue" className="space-y-3">
         <h3 id="queue" className="text-xl font-semibold">{t('accession.queueHeading')} ({totals.verifications})</h3>
         {verifications.length === 0 ? <p>{t('accession.queueEmpty')}</p> : (
-          <table className="data" data-testid="verification-queue">
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="queue"><table className="data" data-testid="verification-queue">
             <thead><tr><th scope="col">{t('home.colMunicipality')}</th><th scope="col">{t('accession.submittedAt')}</th><th scope="col">{t('accession.documentsHeading')}</th><th scope="col"><span className="sr-only">{t('accession.open')}</span></th></tr></thead>
             <tbody>
               {verifications.map((q) => (
@@ -23,7 +23,7 @@ export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: 
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></div>
         )}
         {more(verifications.length, totals.verifications)}
       </section>
@@ -44,7 +44,7 @@ export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: 
       <section aria-labelledby="returned" className="space-y-3">
         <h3 id="returned" className="text-xl font-semibold">{t('dashboard.returnedHeading')} ({totals.returned})</h3>
         {returned.length === 0 ? <p>{t('dashboard.returnedEmpty')}</p> : (
-          <table className="data" data-testid="returned-items">
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="returned"><table className="data" data-testid="returned-items">
             <thead><tr><th scope="col">{t('home.colMunicipality')}</th><th scope="col">{t('dashboard.colItem')}</th><th scope="col">{t('dashboard.colReason')}</th><th scope="col">{t('dashboard.colUpdated')}</th></tr></thead>
             <tbody>
               {returned.map((r) => (
@@ -60,21 +60,21 @@ export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: 
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></div>
         )}
         {more(returned.length, totals.returned)}
       </section>
       <section aria-labelledby="due-soon" className="space-y-3">
         <h3 id="due-soon" className="text-xl font-semibold">{t('dashboard.dueSoonHeading', { days: dueSoonDays })} ({totals.dueSoon})</h3>
         {dueSoon.length === 0 ? <p>{t('dashboard.dueSoonEmpty', { days: dueSoonDays })}</p> : (
-          <table className="data" data-testid="due-soon-reports">
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="due-soon"><table className="data" data-testid="due-soon-reports">
             <thead><tr><th scope="col">{t('home.colMunicipality')}</th><th scope="col">{t('progress.year')}</th><th scope="col">{t('progress.dueColumn')}</th><th scope="col">{t('dashboard.colDaysLeft')}</th></tr></thead>
             <tbody>
               {dueSoon.map((d) => (
                 <tr key={`${d.municipality.slug}-${d.year}`} data-slug={d.municipality.slug}><th scope="row" className="font-normal">{d.municipality.nameLv}</th><td>{d.year}</td><td>{formatDate(locale, d.dueOn)}</td><td>{formatNumber(locale, d.daysRemaining)}</td></tr>
               ))}
             </tbody>
-          </table>
+          </table></div>
         )}
         {more(dueSoon.length, totals.dueSoon)}
       </section>
@@ -82,14 +82,14 @@ export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: 
         <h3 id="overdue" className="text-xl font-semibold">{t('progress.overdueHeading')} ({totals.overdue})</h3>
         <p className="text-sm" data-testid="owed-rule-staff">{t('terms.owedRule')}</p>
         {overdue.length === 0 ? <p>{t('progress.overdueNone')}</p> : (
-          <table className="data" data-testid="overdue-reports">
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="overdue"><table className="data" data-testid="overdue-reports">
             <thead><tr><th scope="col">{t('home.colMunicipality')}</th><th scope="col">{t('progress.year')}</th><th scope="col">{t('progress.dueColumn')}</th><th scope="col">{t('dashboard.colDaysOverdue')}</th></tr></thead>
             <tbody>
               {overdue.map((o) => (
                 <tr key={`${o.municipality.slug}-${o.year}`} data-slug={o.municipality.slug}><th scope="row" className="font-normal">{o.municipality.nameLv}</th><td>{o.year}</td><td>{formatDate(locale, o.dueOn)}</td><td>{formatNumber(locale, -o.daysRemaining)}</td></tr>
               ))}
             </tbody>
-          </table>
+          </table></div>
         )}
         {more(overdue.length, totals.overdue)}
       </section>

@@ -3,12 +3,15 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { FormMessage, SubmitButton } from './field';
 import { useApiForm } from './use-api-form';
+import { buttonClass, ConfirmStep, type ButtonVariant, type ConfirmTexts } from './confirm-step';
 
 /**
  * A one-button workflow action (submit, verify, return, withdraw) with the
- * accession version it was shown at, and an optional reason text.
+ * accession version it was shown at, and an optional reason text. A final
+ * action passes `confirm`: its button then opens a second step naming the
+ * consequence, whose own button submits (components/forms/confirm-step).
  */
-export function ActionForm({ url, locale, version, submitLabel, successText, reasonLabel, testId }: { url: string; locale: string; version: number; submitLabel: string; successText: string; reasonLabel?: string; testId?: string }) {
+export function ActionForm({ url, locale, version, submitLabel, successText, reasonLabel, testId, confirm, variant }: { url: string; locale: string; version: number; submitLabel: string; successText: string; reasonLabel?: string; testId?: string; confirm?: ConfirmTexts; variant?: ButtonVariant }) {
   const router = useRouter();
   const id = useId();
   const [done, setDone] = useState(false);
@@ -25,7 +28,9 @@ export function ActionForm({ url, locale, version, submitLabel, successText, rea
         </div>
       ) : null}
       <FormMessage message={state.message} />
-      <SubmitButton pending={state.pending} label={submitLabel} />
+      {confirm ? <ConfirmStep triggerLabel={submitLabel} texts={confirm} variant={variant ?? 'primary'} confirmType="submit" pending={state.pending} testId={testId} />
+        : variant ? <button type="submit" disabled={state.pending} aria-disabled={state.pending} className={buttonClass(variant)}>{submitLabel}</button>
+        : <SubmitButton pending={state.pending} label={submitLabel} />}
       {done ? <p role="status" className="text-ok">{successText}</p> : null}
     </form>
   );

@@ -17,7 +17,8 @@ export function Field({ name, label, hint, errors, ...input }: { name: string; l
         className="w-full max-w-md rounded border border-gray-500 px-3 py-2 aria-[invalid=true]:border-bad"
         {...input}
       />
-      {errors?.length ? <p id={`${id}-error`} className="text-sm font-medium text-bad">{errors.join(' ')}</p> : null}
+      {/* One clear error per field: the first (issue 13). */}
+      {errors?.length ? <p id={`${id}-error`} className="text-sm font-medium text-bad">{errors[0]}</p> : null}
     </div>
   );
 }

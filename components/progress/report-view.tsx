@@ -26,11 +26,13 @@ export function ReportView({ report, titles, locale, t, previous }: { report: Re
             <h3 id={`v-${key}`} className="text-lg font-semibold">{titles[key]}: {t(`progress.cs_${c?.status ?? 'NOT_STARTED'}`)}</h3>
             {c?.narrative ? <p className="whitespace-pre-line">{c.narrative}</p> : null}
             {actions.length > 0 ? (
+              <div className="table-scroll" tabIndex={0} role="region" aria-label={`${titles[key]}: ${t('progress.actions')}`}>
               <table className="data text-sm">
                 <caption className="sr-only">{t('progress.actions')}</caption>
-                <thead><tr><th scope="col">{t('progress.actionTitle')}</th><th scope="col">{t('progress.actionStatus')}</th><th scope="col">{t('progress.plannedOn')}</th><th scope="col">{t('progress.budgetEur')}</th></tr></thead>
-                <tbody>{actions.map((a, i) => <tr key={i}><td>{a.title}</td><td>{t(`progress.as_${a.status}`)}</td><td>{a.plannedOn ? formatDate(locale, a.plannedOn) : ''}</td><td>{a.budgetEur ? formatMoney(locale, Number(a.budgetEur.toString())) : ''}</td></tr>)}</tbody>
+                <thead><tr><th scope="col">{t('progress.actionTitle')}</th><th scope="col">{t('progress.actionStatus')}</th><th scope="col">{t('progress.plannedOn')}</th><th scope="col">{t('progress.doneOn')}</th><th scope="col">{t('progress.budgetEur')}</th></tr></thead>
+                <tbody>{actions.map((a, i) => <tr key={i}><td>{a.title}</td><td>{t(`progress.as_${a.status}`)}</td><td>{a.plannedOn ? formatDate(locale, a.plannedOn) : ''}</td><td data-field="doneOn">{a.doneOn ? formatDate(locale, a.doneOn) : ''}</td><td>{a.budgetEur ? formatMoney(locale, Number(a.budgetEur.toString())) : ''}</td></tr>)}</tbody>
               </table>
+              </div>
             ) : null}
             <dl className="grid grid-cols-[1fr_auto] gap-x-6 gap-y-1 text-sm">
               {INDICATORS.filter((d) => d.commitment === key).map((d) => (

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Tx } from '@/lib/db/client';
 import { enqueueMail, secretariesOf, type MailKind } from './outbox';
 import { termLabel } from '@/lib/municipalities/queries';
+import { notifyStaffOfSubmission } from './staff';
 
 const KIND_OF_EVENT: Partial<Record<string, MailKind>> = {
   SUBMITTED: 'accession.submitted',
@@ -31,5 +32,10 @@ export async function enqueueAccessionMail(tx: Tx, change: { accessionId: string
   if (kind === 'accession.returned') vars.reason = change.reason ?? '';
   const recipients = await secretariesOf(tx, a.municipalityId);
   for (const to of recipients) await enqueueMail(tx, { kind, to, vars, municipalityId: a.municipalityId });
+  if (kind === 'accession.submitted') {
+    // Staff hear of it too (issue 13): a resubmission is one after a return.
+    const returned = await tx.accessionEvent.count({ where: { accessionId: change.accessionId, type: 'RETURNED' } });
+    await notifyStaffOfSubmission(tx, { municipalityId: a.municipalityId, municipality: a.municipality.nameLv, path: `/staff/accessions/${change.accessionId}`, submission: { kind: 'accession', term: vars.term! }, resubmission: returned > 0 });
+  }
   return recipients.length;
 }

@@ -20,8 +20,11 @@ import { startDelivery } from './deliver';
  *  - report.due:           + year, dueOn (YYYY-MM-DD)
  *  - report.overdue:       + year, dueOn (YYYY-MM-DD)
  *  - term.renewal:         + term, previousTerm
+ *  - password.reset:       + expiresAt (municipality '')
+ *  - staff.submission:     + what, event (to staff: a new submission or a resubmission)
+ *  - staff.digest:         + count, list (to staff: the day's submissions, one per line; municipality '')
  */
-export const MAIL_KINDS = ['invitation', 'accession.submitted', 'accession.returned', 'accession.verified', 'report.due', 'report.overdue', 'term.renewal'] as const;
+export const MAIL_KINDS = ['invitation', 'accession.submitted', 'accession.returned', 'accession.verified', 'report.due', 'report.overdue', 'term.renewal', 'password.reset', 'staff.submission', 'staff.digest'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 export type MailVars = Record<string, string>;
 export type Recipient = { email: string; userId?: string | null; locale: string };

@@ -25,6 +25,9 @@ export const MAIL_VARS: Record<MailKind, readonly string[]> = {
   'report.due': ['year', 'dueOn'],
   'report.overdue': ['year', 'dueOn'],
   'term.renewal': ['term', 'previousTerm'],
+  'password.reset': ['expiresAt'],
+  'staff.submission': ['what', 'event'],
+  'staff.digest': ['count', 'list'],
 };
 
 /** The message-catalogue section of each kind (mail.<section>.subject, …) and of its label on the outbox page. */
@@ -36,6 +39,9 @@ export const MAIL_KIND_KEY: Record<MailKind, string> = {
   'report.due': 'reportDue',
   'report.overdue': 'reportOverdue',
   'term.renewal': 'termRenewal',
+  'password.reset': 'passwordReset',
+  'staff.submission': 'staffSubmission',
+  'staff.digest': 'staffDigest',
 };
 
 /** The portal's base address, without a trailing slash. */
@@ -48,10 +54,10 @@ export function mailLink(locale: Locale, path: string): string {
   return `${portalBaseUrl()}/${locale}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
-type Fact = 'municipality' | 'term' | 'previousTerm' | 'year' | 'dueOn' | 'expiresAt';
+type Fact = 'municipality' | 'term' | 'previousTerm' | 'year' | 'dueOn' | 'expiresAt' | 'what' | 'event';
 
 /** What each kind says, in order; every key is under mail.<section>. */
-const LAYOUT: Record<MailKind, { facts: Fact[]; next?: boolean; reason?: boolean; note?: boolean }> = {
+const LAYOUT: Record<MailKind, { facts: Fact[]; next?: boolean; reason?: boolean; note?: boolean; list?: boolean }> = {
   invitation: { facts: ['municipality', 'expiresAt'], note: true },
   'accession.submitted': { facts: ['municipality', 'term'], next: true },
   'accession.returned': { facts: ['municipality', 'term'], reason: true },
@@ -59,6 +65,9 @@ const LAYOUT: Record<MailKind, { facts: Fact[]; next?: boolean; reason?: boolean
   'report.due': { facts: ['municipality', 'year', 'dueOn'], note: true },
   'report.overdue': { facts: ['municipality', 'year', 'dueOn'], note: true },
   'term.renewal': { facts: ['municipality', 'term', 'previousTerm'] },
+  'password.reset': { facts: ['expiresAt'], note: true },
+  'staff.submission': { facts: ['municipality', 'what', 'event'], note: true },
+  'staff.digest': { facts: [], list: true, note: true },
 };
 
 function instant(kind: MailKind, value: string): Date {
@@ -97,12 +106,15 @@ export function renderMail(kind: MailKind, locale: string | null | undefined, va
     year: oneLine(vars.year ?? ''),
     dueOn: vars.dueOn === undefined ? '' : formatDate(lang, calendarDay(kind, vars.dueOn)),
     expiresAt: vars.expiresAt === undefined ? '' : formatDateTime(lang, instant(kind, vars.expiresAt)),
+    what: oneLine(vars.what ?? ''),
+    event: oneLine(vars.event ?? ''),
   };
   // A staff invitation names no municipality.
   const facts = layout.facts.filter((f) => shown[f] !== '').map((f) => t(`fact.${f}`, { value: shown[f] }));
   const intro = kind === 'invitation' && shown.municipality === '' ? t('invitation.introStaff') : t(`${section}.intro`);
 
   const blocks: string[] = [t('greeting'), intro, facts.join('\n')];
+  if (layout.list) blocks.push((vars.list ?? '').replace(/\r\n?/g, '\n').trim());
   if (layout.reason) blocks.push(`${t(`${section}.reason`)}\n${(vars.reason ?? '').replace(/\r\n?/g, '\n').trim()}`);
   if (layout.next) blocks.push(t(`${section}.next`));
   blocks.push(`${t(`${section}.action`)}\n${mailLink(lang, vars.path!)}`);
@@ -110,6 +122,6 @@ export function renderMail(kind: MailKind, locale: string | null | undefined, va
   // "-- " (with the space) is the plain-text signature separator mail clients recognise.
   blocks.push(`-- \n${t('footer')}\n${portalBaseUrl()}/${lang}\n${t('automatic')}`);
 
-  const subject = oneLine(t(`${section}.subject`, { municipality: shown.municipality, term: shown.term, year: shown.year }));
+  const subject = oneLine(t(`${section}.subject`, { municipality: shown.municipality, term: shown.term, year: shown.year, what: shown.what, count: oneLine(vars.count ?? '') }));
   return { locale: lang, subject, text: `${blocks.filter((b) => b !== '').join('\n\n')}\n` };
 }

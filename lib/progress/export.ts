@@ -2,7 +2,8 @@ import 'server-only';
 import { PDFDocument } from 'pdf-lib';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
-import { formatDate, formatMoney, translator, type Locale } from '@/lib/i18n';
+import { formatDate, formatDateTime, formatMoney, translator, type Locale } from '@/lib/i18n';
+import { requirePermission, type Actor } from '@/lib/authz';
 import { findMemorandum } from '@/lib/memorandum/queries';
 import { A4, LayoutCursor, drawFooters, embedFonts, footerReserve, setDocumentMetadata, type Margins } from '@/lib/pdf/layout';
 import { INDICATORS, COMMITMENT_KEYS } from './indicators';
@@ -35,6 +36,70 @@ export async function progressCsv(slug: string): Promise<{ body: string; fileNam
 
 const MARGINS: Margins = { top: 56, right: 56, bottom: 40, left: 56 };
 
+type PdfReport = {
+  commitments: { commitmentKey: string; status: string; narrative: string | null }[];
+  actions: { commitmentKey: string; title: string; status: string; plannedOn?: Date | null; doneOn?: Date | null; budgetEur: { toString(): string } | null }[];
+  indicators: { key: string; numberValue: { toString(): string } | null; boolValue: boolean | null; textValue: string | null }[];
+};
+
+/** One report's commitments, actions (with dates) and indicators, drawn at the cursor: the one layout of the public and the submitted PDF. */
+function drawReportBody(cursor: LayoutCursor, report: PdfReport, { fonts, locale, memo }: { fonts: Awaited<ReturnType<typeof embedFonts>>; locale: Locale; memo: Awaited<ReturnType<typeof findMemorandum>> }) {
+  const t = translator(locale);
+  const body = { font: fonts.regular, size: 10 };
+  for (const key of COMMITMENT_KEYS) {
+    const c = report.commitments.find((x) => x.commitmentKey === key);
+    const m = memo?.commitments.find((x) => x.key === key);
+    cursor.moveDown(4);
+    cursor.drawParagraph(`${m ? (locale === 'lv' ? m.shortLv : m.shortEn) : key}: ${t(`progress.cs_${(c?.status ?? 'NOT_STARTED') as 'NOT_STARTED'}`)}`, { font: fonts.bold, size: 10.5 });
+    if (c?.narrative) cursor.drawParagraph(c.narrative, body);
+    for (const a of report.actions.filter((x) => x.commitmentKey === key)) {
+      const dates = [a.plannedOn ? `${t('progress.plannedOn')}: ${formatDate(locale, a.plannedOn)}` : null, a.doneOn ? `${t('progress.doneOn')}: ${formatDate(locale, a.doneOn)}` : null].filter(Boolean).join(', ');
+      cursor.drawParagraph(`• ${a.title} — ${t(`progress.as_${a.status as 'DONE'}`)}${a.budgetEur ? `, ${formatMoney(locale, Number(a.budgetEur.toString()))}` : ''}${dates ? `; ${dates}` : ''}`, { ...body, indent: 10 });
+    }
+    for (const d of INDICATORS.filter((x) => x.commitment === key)) {
+      cursor.drawParagraph(`${t(`indicator.${d.key}` as 'indicator.service_budget_eur')}: ${formatIndicatorValue(locale, d.key, report.indicators)}`, { ...body, indent: 10 });
+    }
+  }
+}
+
+/**
+ * One report exactly as submitted (any state), for its municipality's
+ * secretary and for staff: title, state, revision, submission time, then the
+ * same layout as the public PDF, and the evidence files with their sha256.
+ */
+export async function submittedReportPdf({ actor, reportId, locale }: { actor: Actor | null; reportId: string; locale: Locale }): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const report = await db().progressReport.findUnique({
+    where: { id: reportId },
+    select: {
+      municipalityId: true, revision: true, status: true, submittedAt: true, municipality: { select: { slug: true, nameLv: true } }, period: { select: { year: true } },
+      commitments: { select: { commitmentKey: true, status: true, narrative: true } },
+      actions: { orderBy: [{ commitmentKey: 'asc' }, { position: 'asc' }], select: { commitmentKey: true, title: true, status: true, plannedOn: true, doneOn: true, budgetEur: true } },
+      indicators: { select: { key: true, numberValue: true, boolValue: true, textValue: true } },
+      documents: { orderBy: { createdAt: 'asc' }, select: { originalName: true, sha256: true } },
+    },
+  });
+  if (!report) throw new AppError('NOT_FOUND');
+  requirePermission(actor, 'progress.view-draft', { municipalityId: report.municipalityId });
+  const memo = await findMemorandum();
+  const t = translator(locale);
+  const doc = await PDFDocument.create();
+  const fonts = await embedFonts(doc);
+  const title = t('progress.editorTitle', { name: report.municipality.nameLv, year: report.period.year });
+  setDocumentMetadata(doc, { title, language: locale });
+  const cursor = new LayoutCursor(doc, { pageSize: A4, margins: MARGINS, footerReserve: footerReserve() });
+  const body = { font: fonts.regular, size: 10 };
+  cursor.drawParagraph(title, { font: fonts.bold, size: 16 });
+  cursor.moveDown(4);
+  cursor.drawParagraph(`${t(`progress.status_${report.status}`)} · ${t('progress.revision', { n: report.revision })}${report.submittedAt ? ` · ${t('secretaryYear.submittedOn', { date: formatDateTime(locale, report.submittedAt) })}` : ''}`, body);
+  drawReportBody(cursor, report, { fonts, locale, memo });
+  cursor.moveDown(8);
+  cursor.drawParagraph(t('progress.evidence'), { font: fonts.bold, size: 10.5 });
+  if (report.documents.length === 0) cursor.drawParagraph(t('accession.noDocuments'), body);
+  for (const d of report.documents) cursor.drawParagraph(`• ${d.originalName} (sha256 ${d.sha256})`, { ...body, indent: 10 });
+  drawFooters(doc, { fonts, margins: MARGINS, note: t('meta.siteTitle') });
+  return { bytes: await doc.save(), fileName: `report-${report.municipality.slug}-${report.period.year}-r${report.revision}-${locale}.pdf` };
+}
+
 /** Accepted reports as a PDF in the chosen language (DejaVu Sans, so Latvian letters render). */
 export async function progressPdf(slug: string, locale: Locale): Promise<{ bytes: Uint8Array; fileName: string }> {
   const { municipality, periods } = await loadPublicProgress(slug);
@@ -57,19 +122,7 @@ export async function progressPdf(slug: string, locale: Locale): Promise<{ bytes
       continue;
     }
     cursor.drawParagraph(`${t('progress.revision', { n: p.report.revision })} · ${formatDate(locale, p.report.acceptedAt)}`, body);
-    for (const key of COMMITMENT_KEYS) {
-      const c = p.report.commitments.find((x) => x.commitmentKey === key);
-      const m = memo?.commitments.find((x) => x.key === key);
-      cursor.moveDown(4);
-      cursor.drawParagraph(`${m ? (locale === 'lv' ? m.shortLv : m.shortEn) : key}: ${t(`progress.cs_${c?.status ?? 'NOT_STARTED'}`)}`, { font: fonts.bold, size: 10.5 });
-      if (c?.narrative) cursor.drawParagraph(c.narrative, body);
-      for (const a of p.report.actions.filter((x) => x.commitmentKey === key)) {
-        cursor.drawParagraph(`• ${a.title} — ${t(`progress.as_${a.status}`)}${a.budgetEur ? `, ${formatMoney(locale, Number(a.budgetEur.toString()))}` : ''}`, { ...body, indent: 10 });
-      }
-      for (const d of INDICATORS.filter((x) => x.commitment === key)) {
-        cursor.drawParagraph(`${t(`indicator.${d.key}` as 'indicator.service_budget_eur')}: ${formatIndicatorValue(locale, d.key, p.report.indicators)}`, { ...body, indent: 10 });
-      }
-    }
+    drawReportBody(cursor, p.report, { fonts, locale, memo });
   }
   drawFooters(doc, { fonts, margins: MARGINS, note: t('meta.siteTitle') });
   return { bytes: await doc.save(), fileName: `progress-${municipality.slug}-${locale}.pdf` };

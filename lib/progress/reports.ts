@@ -8,12 +8,15 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { COMMITMENT_KEYS, indicatorByKey } from './indicators';
 import { findNormInForce, perThousand, type NormDto } from './norms';
 import { overdueOf, reportDeadlines } from './deadlines';
-import type { TReportDraft } from '@/lib/schemas/progress';
+import { ZReportDraftSchema, type TReportDraft, type TReportTypedDraft } from '@/lib/schemas/progress';
+import { fieldErrorsOf, type FieldErrors } from '@/lib/schemas/common';
 import { rm } from 'node:fs/promises';
 import type { ReceivedFile } from '@/lib/storage';
-import { storeCheckedUpload, type UploadOutcome } from '@/lib/documents/store';
+import { deleteStoredIfUnreferenced, storeCheckedUpload, type UploadOutcome } from '@/lib/documents/store';
 import { utcDay } from '@/lib/dates';
 import { now as clockNow } from '@/lib/clock';
+import { notifyStaffOfSubmission } from '@/lib/mail/staff';
+import { kickDelivery } from '@/lib/mail/outbox';
 
 
 async function signatoryPeriod(municipalitySlug: string, year: number) {
@@ -34,7 +37,7 @@ async function requireSignatory(tx: Tx | ReturnType<typeof db>, municipalityId: 
 }
 
 const reportSelect = {
-  id: true, municipalityId: true, periodId: true, revision: true, status: true, version: true, returnComment: true, submittedAt: true, acceptedAt: true, isDemo: true,
+  id: true, municipalityId: true, periodId: true, revision: true, status: true, version: true, returnComment: true, submittedAt: true, acceptedAt: true, isDemo: true, typedDraft: true, submittedSnapshot: true, priorSnapshot: true,
   commitments: { select: { commitmentKey: true, status: true, narrative: true } },
   actions: { orderBy: [{ commitmentKey: 'asc' }, { position: 'asc' }], select: { commitmentKey: true, position: true, title: true, status: true, plannedOn: true, doneOn: true, budgetEur: true } },
   indicators: { select: { key: true, numberValue: true, boolValue: true, textValue: true } },
@@ -76,29 +79,60 @@ export async function openReportForEditing({ actor, municipalitySlug, year }: { 
 
 /** Saves the whole draft (autosave): only a draft or returned report, only at its current version. */
 export async function saveReportDraft({ actor, reportId, input }: { actor: Actor | null; reportId: string; input: TReportDraft }) {
+  return writeDraft({ actor, reportId, version: input.version, valid: input, typed: null });
+}
+
+/** A typed draft (strings) checked by the report's own rules: the valid draft, or the errors per field ('commitments.staff.actions.0.title'). */
+export function checkTypedDraft(typed: Omit<TReportTypedDraft, 'version'>, version = 1): { valid: TReportDraft; fieldErrors: FieldErrors } | { valid: null; fieldErrors: FieldErrors } {
+  const parsed = ZReportDraftSchema.safeParse({ ...typed, version });
+  return parsed.success ? { valid: parsed.data, fieldErrors: {} } : { valid: null, fieldErrors: fieldErrorsOf(parsed.error) };
+}
+
+/**
+ * Saves the editor's state exactly as typed (autosave), even when some
+ * fields are invalid: the typed draft is kept with the report and the
+ * answer carries the errors per field. When every field is valid the
+ * normalised rows are written too (what submission, review, the PDF and the
+ * public page read). Only a draft or returned report, only at its version.
+ */
+export async function saveTypedReportDraft({ actor, reportId, typed }: { actor: Actor | null; reportId: string; typed: TReportTypedDraft }) {
+  const { version, ...state } = typed;
+  const checked = checkTypedDraft(state, version);
+  const saved = await writeDraft({ actor, reportId, version, valid: checked.valid, typed: state });
+  return { ...saved, fieldErrors: checked.fieldErrors };
+}
+
+async function writeDraft({ actor, reportId, version, valid, typed }: { actor: Actor | null; reportId: string; version: number; valid: TReportDraft | null; typed: Omit<TReportTypedDraft, 'version'> | null }) {
   const report = await db().progressReport.findUnique({ where: { id: reportId }, select: { id: true, municipalityId: true, status: true } });
   if (!report) throw new AppError('NOT_FOUND');
   const who = requirePermission(actor, 'progress.edit', { municipalityId: report.municipalityId });
   if (report.status !== 'DRAFT' && report.status !== 'RETURNED') throw new AppError('CONFLICT', 'progress.notEditable');
   return db().$transaction(async (tx) => {
-    const bumped = await tx.progressReport.updateMany({ where: { id: reportId, version: input.version, status: { in: ['DRAFT', 'RETURNED'] } }, data: { version: { increment: 1 } } });
-    if (bumped.count !== 1) throw new AppError('CONFLICT', 'progress.stale');
-    for (const key of COMMITMENT_KEYS) {
-      const section = input.commitments[key];
-      await tx.reportCommitment.update({ where: { reportId_commitmentKey: { reportId, commitmentKey: key } }, data: { status: section.status, narrative: section.narrative ?? null } });
-    }
-    await tx.reportAction.deleteMany({ where: { reportId } });
-    await tx.reportAction.createMany({
-      data: COMMITMENT_KEYS.flatMap((key) => input.commitments[key].actions.map((a, position) => ({
-        reportId, commitmentKey: key, position, title: a.title, status: a.status,
-        plannedOn: a.plannedOn ? utcDay(a.plannedOn) : null, doneOn: a.doneOn ? utcDay(a.doneOn) : null,
-        budgetEur: a.budgetEur === null || a.budgetEur === undefined ? null : new Prisma.Decimal(a.budgetEur),
-      }))),
+    const bumped = await tx.progressReport.updateMany({
+      where: { id: reportId, version, status: { in: ['DRAFT', 'RETURNED'] } },
+      // Note: a valid save of typed input keeps the typed text (the person's own writing, '1 234,5');
+      // a program's typed-less save makes the rows the whole truth again.
+      data: { version: { increment: 1 }, typedDraft: typed === null ? Prisma.DbNull : (typed as Prisma.InputJsonValue) },
     });
-    await tx.reportIndicator.deleteMany({ where: { reportId } });
-    await tx.reportIndicator.createMany({ data: indicatorRows(reportId, input.indicators) });
-    await writeAudit(tx, { actor: who, action: 'progress.save', subjectType: 'ProgressReport', subjectId: reportId, municipalityId: report.municipalityId, after: { version: input.version + 1 } });
-    return { id: reportId, version: input.version + 1 };
+    if (bumped.count !== 1) throw new AppError('CONFLICT', 'progress.stale');
+    if (valid) {
+      for (const key of COMMITMENT_KEYS) {
+        const section = valid.commitments[key];
+        await tx.reportCommitment.update({ where: { reportId_commitmentKey: { reportId, commitmentKey: key } }, data: { status: section.status, narrative: section.narrative ?? null } });
+      }
+      await tx.reportAction.deleteMany({ where: { reportId } });
+      await tx.reportAction.createMany({
+        data: COMMITMENT_KEYS.flatMap((key) => valid.commitments[key].actions.map((a, position) => ({
+          reportId, commitmentKey: key, position, title: a.title, status: a.status,
+          plannedOn: a.plannedOn ? utcDay(a.plannedOn) : null, doneOn: a.doneOn ? utcDay(a.doneOn) : null,
+          budgetEur: a.budgetEur === null || a.budgetEur === undefined ? null : new Prisma.Decimal(a.budgetEur),
+        }))),
+      });
+      await tx.reportIndicator.deleteMany({ where: { reportId } });
+      await tx.reportIndicator.createMany({ data: indicatorRows(reportId, valid.indicators) });
+    }
+    await writeAudit(tx, { actor: who, action: 'progress.save', subjectType: 'ProgressReport', subjectId: reportId, municipalityId: report.municipalityId, after: { version: version + 1, complete: valid !== null } });
+    return { id: reportId, version: version + 1 };
   });
 }
 
@@ -114,13 +148,14 @@ function indicatorRows(reportId: string, values: TReportDraft['indicators']): Pr
 
 type ReportStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED';
 
-async function transition(t: { actor: Actor | null; reportId: string; version: number; permission: 'progress.edit' | 'progress.review'; from: ReportStatus[]; to: ReportStatus; action: string; data?: Prisma.ProgressReportUpdateManyMutationInput }) {
+async function transition(t: { actor: Actor | null; reportId: string; version: number; permission: 'progress.edit' | 'progress.review'; from: ReportStatus[]; to: ReportStatus; action: string; data?: Prisma.ProgressReportUpdateManyMutationInput; inTx?: (tx: Tx) => Promise<void> }) {
   const report = await db().progressReport.findUnique({ where: { id: t.reportId }, select: { municipalityId: true } });
   if (!report) throw new AppError('NOT_FOUND');
   const who = requirePermission(t.actor, t.permission, { municipalityId: report.municipalityId });
   return db().$transaction(async (tx) => {
     const updated = await tx.progressReport.updateMany({ where: { id: t.reportId, version: t.version, status: { in: t.from } }, data: { ...t.data, status: t.to, version: { increment: 1 } } });
     if (updated.count !== 1) throw new AppError('CONFLICT', 'progress.stale');
+    await t.inTx?.(tx);
     await writeAudit(tx, { actor: who, action: t.action, subjectType: 'ProgressReport', subjectId: t.reportId, municipalityId: report.municipalityId, after: { status: t.to } });
     // Accepted reports are public; a submitted or returned one moves only staff figures.
     await invalidateCaches(tx, t.to === 'ACCEPTED' ? 'public' : 'staff');
@@ -128,9 +163,48 @@ async function transition(t: { actor: Actor | null; reportId: string; version: n
   });
 }
 
-/** The secretary submits a draft or returned report. */
-export const submitReport = ({ actor, reportId, version }: { actor: Actor | null; reportId: string; version: number }) =>
-  transition({ actor, reportId, version, permission: 'progress.edit', from: ['DRAFT', 'RETURNED'], to: 'SUBMITTED', action: 'progress.submit', data: { submittedAt: new Date(), returnComment: null } });
+/**
+ * The secretary submits a draft or returned report. A typed draft with a
+ * field still invalid is refused (422 with the errors per field): what is
+ * submitted is exactly the rows its last valid save wrote.
+ */
+export async function submitReport({ actor, reportId, version }: { actor: Actor | null; reportId: string; version: number }) {
+  const report = await db().progressReport.findUnique({ where: { id: reportId }, select: { municipalityId: true, typedDraft: true, version: true } });
+  if (report?.typedDraft && report.version === version) {
+    requirePermission(actor, 'progress.edit', { municipalityId: report.municipalityId });
+    const checked = checkTypedDraft(report.typedDraft as Omit<TReportTypedDraft, 'version'>);
+    if (!checked.valid) throw new AppError('UNPROCESSABLE', 'secretaryYear.draftInvalid', { fieldErrors: checked.fieldErrors });
+  }
+  const result = await transition({
+    actor, reportId, version, permission: 'progress.edit', from: ['DRAFT', 'RETURNED'], to: 'SUBMITTED', action: 'progress.submit', data: { submittedAt: new Date(), returnComment: null },
+    // What was sent is kept as sent, and the previous submission beside it (what changed, for staff).
+    inTx: async (tx) => {
+      const current = await tx.progressReport.findUniqueOrThrow({ where: { id: reportId }, select: { submittedSnapshot: true, commitments: reportSelect.commitments, actions: reportSelect.actions, indicators: reportSelect.indicators } });
+      const snapshot: ReportSnapshot = {
+        commitments: current.commitments.map((c) => ({ commitmentKey: c.commitmentKey, status: c.status, narrative: c.narrative })),
+        actions: current.actions.map((a) => ({ commitmentKey: a.commitmentKey, title: a.title, status: a.status, plannedOn: a.plannedOn?.toISOString().slice(0, 10) ?? null, doneOn: a.doneOn?.toISOString().slice(0, 10) ?? null, budgetEur: a.budgetEur?.toString() ?? null })),
+        indicators: current.indicators.map((i) => ({ key: i.key, numberValue: i.numberValue?.toString() ?? null, boolValue: i.boolValue, textValue: i.textValue })),
+      };
+      await tx.progressReport.update({ where: { id: reportId }, data: { submittedSnapshot: snapshot as unknown as Prisma.InputJsonValue, priorSnapshot: current.submittedSnapshot ?? Prisma.DbNull } });
+      const about = await tx.progressReport.findUniqueOrThrow({ where: { id: reportId }, select: { municipalityId: true, municipality: { select: { nameLv: true } }, period: { select: { year: true } } } });
+      await notifyStaffOfSubmission(tx, { municipalityId: about.municipalityId, municipality: about.municipality.nameLv, path: `/staff/reports/${reportId}`, submission: { kind: 'report', year: about.period.year }, resubmission: current.submittedSnapshot !== null });
+    },
+  });
+  kickDelivery();
+  return result;
+}
+
+/** A report's content as JSON (dates 'YYYY-MM-DD', decimals as text): what was sent at a submission. */
+export type ReportSnapshot = {
+  commitments: { commitmentKey: string; status: 'NOT_STARTED' | 'IN_PROGRESS' | 'ACHIEVED'; narrative: string | null }[];
+  actions: { commitmentKey: string; title: string; status: 'PLANNED' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED'; plannedOn: string | null; doneOn: string | null; budgetEur: string | null }[];
+  indicators: { key: string; numberValue: string | null; boolValue: boolean | null; textValue: string | null }[];
+};
+
+/** A snapshot in the shape the read-only view takes (dates back to Date). */
+export function viewOfSnapshot(s: ReportSnapshot) {
+  return { ...s, actions: s.actions.map((a) => ({ ...a, plannedOn: a.plannedOn ? utcDay(a.plannedOn) : null, doneOn: a.doneOn ? utcDay(a.doneOn) : null })) };
+}
 
 /** Staff return a submitted report with comments. */
 export const returnReport = ({ actor, reportId, version, comment }: { actor: Actor | null; reportId: string; version: number; comment: string }) =>
@@ -196,12 +270,15 @@ export async function listReportsForReview({ actor }: { actor: Actor | null }) {
   });
 }
 
-/** One report in full for staff review. */
+/** One report in full for staff review, with the revision before it (null for the first), to show what changed. */
 export async function findReportForReview({ actor, reportId }: { actor: Actor | null; reportId: string }) {
   requirePermission(actor, 'progress.review');
   const report = await db().progressReport.findUnique({ where: { id: reportId }, select: { ...reportSelect, municipality: { select: { nameLv: true, slug: true } }, period: { select: { year: true } } } });
   if (!report) throw new AppError('NOT_FOUND');
-  return report;
+  const previous = report.revision > 1
+    ? await db().progressReport.findUnique({ where: { municipalityId_periodId_revision: { municipalityId: report.municipalityId, periodId: report.periodId, revision: report.revision - 1 } }, select: reportSelect })
+    : null;
+  return { ...report, previous };
 }
 
 /**
@@ -233,6 +310,28 @@ export async function addReportEvidence({ actor, reportId, originalName, file }:
     await rm(file.tempPath, { force: true });
     throw error;
   }
+}
+
+/**
+ * Removes an evidence document from the municipality's draft or returned
+ * report (audited); replacing one is removing it and uploading the new file.
+ * A submitted or accepted report keeps its evidence (409). The stored bytes
+ * go only when no other document references them.
+ */
+export async function removeReportEvidence({ actor, reportId, documentId }: { actor: Actor | null; reportId: string; documentId: string }) {
+  const report = await db().progressReport.findUnique({ where: { id: reportId }, select: { municipalityId: true } });
+  if (!report) throw new AppError('NOT_FOUND');
+  const who = requirePermission(actor, 'progress.edit', { municipalityId: report.municipalityId });
+  const doc = await db().document.findUnique({ where: { id: documentId }, select: { id: true, reportId: true, storageKey: true, sha256: true, originalName: true } });
+  if (!doc || doc.reportId !== reportId) throw new AppError('NOT_FOUND');
+  await db().$transaction(async (tx) => {
+    // Note: the status is re-read under a row lock, so a submission racing this removal either sees the document or not, never half.
+    const rows = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS status FROM "ProgressReport" WHERE "id" = ${reportId} FOR UPDATE`;
+    if (rows[0]?.status !== 'DRAFT' && rows[0]?.status !== 'RETURNED') throw new AppError('CONFLICT', 'progress.notEditable');
+    await tx.document.delete({ where: { id: doc.id } });
+    await writeAudit(tx, { actor: who, action: 'progress.evidence.remove', subjectType: 'Document', subjectId: doc.id, municipalityId: report.municipalityId, before: { reportId, sha256: doc.sha256, originalName: doc.originalName } });
+  });
+  await deleteStoredIfUnreferenced(doc.storageKey);
 }
 
 /** The municipality a report belongs to (for authorising before reading an upload); unknown reports are a 404. */

@@ -1,15 +1,21 @@
 import { z } from 'zod';
 import { isCalendarDay, isStorableText, msg, zOptionalText, zText } from './common';
+import { normaliseDayInput } from './day-input';
 
-/** Calendar date 'YYYY-MM-DD', a real date, not in the future, not before the memorandum (2021). */
+/**
+ * Calendar date 'YYYY-MM-DD' (also typed '22.07.2021'), a real date, not in
+ * the future, not before the memorandum (2021). One error per field: each
+ * check stops the ones after it (an empty date is "required", only).
+ */
 export const zSessionDate = z
   .string({ error: msg('validation.required') })
-  .trim()
-  .min(1, { error: msg('validation.required') })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: msg('validation.date') })
-  .refine(isCalendarDay, { error: msg('validation.date') })
-  .refine((v) => v >= '2021-01-01', { error: msg('validation.dateTooEarly') })
-  .refine((v) => v <= new Date().toISOString().slice(0, 10), { error: msg('validation.futureDate') });
+  .transform(normaliseDayInput)
+  .pipe(z.string()
+    .min(1, { error: msg('validation.required'), abort: true })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: msg('validation.date'), abort: true })
+    .refine(isCalendarDay, { error: msg('validation.date'), abort: true })
+    .refine((v) => v >= '2021-01-01', { error: msg('validation.dateTooEarly'), abort: true })
+    .refine((v) => v <= new Date().toISOString().slice(0, 10), { error: msg('validation.futureDate') }));
 
 export const SESSION_TYPES = ['REGULAR', 'EXTRAORDINARY'] as const;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isStorableText, msg, zDay, zText } from './common';
+import { hasAtMostDecimals, zLocaleNumber } from './number';
 
 /** A calendar day 'YYYY-MM-DD' that exists. */
 const zRequiredDay = z.string({ error: msg('validation.required') }).pipe(zDay);
@@ -12,7 +13,8 @@ export type TPeriod = z.infer<typeof ZPeriodSchema>;
 
 export const ZLegalNormSchema = z.object({
   validFrom: zRequiredDay,
-  value: z.coerce.number({ error: msg('validation.number') }).positive({ error: msg('validation.notNegative') }).max(100, { error: msg('validation.atMost', { max: 100 }) }),
+  // Typed the Latvian way ('0,5'), lib/schemas/number.ts.
+  value: zLocaleNumber.pipe(z.number({ error: msg('validation.required') }).positive({ error: msg('validation.notNegative') }).max(100, { error: msg('validation.atMost', { max: 100 }) }).refine((n) => hasAtMostDecimals(n, 3), { error: msg('secretaryYear.decimals', { max: 3 }) })),
   citation: zText(500),
   sourceUrl: z.string({ error: msg('validation.invalid') }).trim().max(500, { error: msg('validation.tooLong', { max: 500 }) }).refine(isStorableText, { error: msg('validation.invalid') }).pipe(z.url({ protocol: /^https?$/, error: msg('validation.invalid') })),
 }, { error: msg('validation.invalid') });

@@ -89,6 +89,23 @@ export const MATRIX: Record<string, Row> = {
     },
     expect: ownSecretaryOnly(200),
   },
+  'DELETE /api/progress/reports/[id]/documents/[documentId]': {
+    path: '',
+    prepare: async () => {
+      const r = await resetReport(OWN, 2022, 'DRAFT');
+      const { rows } = await sql().query<{ id: string }>(`SELECT "id" FROM "Accession" WHERE "municipalityId" = $1 LIMIT 1`, [await municipalityIdOf(OWN)]);
+      const doc = await insertDocument(rows[0]!.id, await pdfBytes());
+      await sql().query(`UPDATE "Document" SET "accessionId" = NULL, "reportId" = $1, "kind" = 'EVIDENCE' WHERE "id" = $2`, [r.id, doc]);
+      return { path: `/api/progress/reports/${r.id}/documents/${doc}` };
+    },
+    expect: ownSecretaryOnly(200),
+  },
+  'GET /api/progress/reports/[id]/pdf': {
+    path: '',
+    prepare: async () => { const r = await resetReport(OWN, 2022, 'SUBMITTED'); return { path: `/api/progress/reports/${r.id}/pdf?lang=lv` }; },
+    expect: { public: 401, secretaryOwn: 200, secretaryOther: 403, staff: 200, admin: 200 },
+    audits: () => false,
+  },
   'POST /api/progress/reports/[id]/submit': {
     path: '',
     prepare: async () => { const r = await resetReport(OWN, 2022, 'DRAFT'); return { path: `/api/progress/reports/${r.id}/submit`, body: { version: r.version } }; },
@@ -197,6 +214,7 @@ export const MATRIX: Record<string, Row> = {
     expect: all(401),
   },
   'DELETE /api/session': { path: '/api/session', expect: all(200), audits: (who) => who !== 'public' },
+  'GET /api/session.css': { path: '/api/session.css', expect: all(200), audits: () => false },
   'GET /api/auth/[...nextauth]': { path: '/api/auth/session', expect: all(200), audits: () => false },
   'POST /api/invitations': {
     path: '/api/invitations',
@@ -208,6 +226,25 @@ export const MATRIX: Record<string, Row> = {
     body: async () => ({ token: await freshInvitationToken(), name: 'Matrix Person', password: 'long enough password', passwordConfirm: 'long enough password' }),
     expect: all(201),
   },
+  // "Forgot password" is public and answers alike for every address; an unknown one changes nothing (no audit).
+  'POST /api/password-reset': {
+    path: '/api/password-reset',
+    body: () => ({ email: `nobody-${(seq += 1)}@e2e.test` }),
+    headers: () => ({ 'x-forwarded-for': uniqueIp() }),
+    expect: all(200),
+    audits: () => false,
+  },
+  'POST /api/password-reset/confirm': {
+    path: '/api/password-reset/confirm',
+    body: async () => {
+      const token = randomBytes(32).toString('base64url');
+      const user = await createUser('SECRETARY', 'valmieras-novads');
+      await sql().query(`INSERT INTO "PasswordReset" ("id", "userId", "tokenHash", "expiresAt") VALUES ($1, $2, $3, now() + interval '1 hour')`, [`pr${Date.now()}${(seq += 1)}`, user.id, createHash('sha256').update(token).digest('hex')]);
+      return { token, password: 'long enough password', passwordConfirm: 'long enough password' };
+    },
+    expect: all(200),
+  },
+  'PUT /api/account/submission-mail': { path: '/api/account/submission-mail', body: () => ({ mode: 'EVENT' }), expect: staffOnly(200) },
   'POST /api/invitations/[id]/resend': { path: '', prepare: async () => ({ path: `/api/invitations/${await pendingInvitationId()}/resend`, body: {} }), expect: staffOnly(200) },
   'POST /api/invitations/[id]/revoke': { path: '', prepare: async () => ({ path: `/api/invitations/${await pendingInvitationId()}/revoke`, body: {} }), expect: staffOnly(200) },
   'POST /api/users/[id]/deactivate': { path: '', prepare: async () => ({ path: `/api/users/${(await createUser('SECRETARY', 'valmieras-novads')).id}/deactivate`, body: {} }), expect: staffOnly(200) },

@@ -153,11 +153,13 @@ test('staff set up reporting for 2025–2029; Liepāja renews through the joinin
   await page.getByRole('button', { name: 'Augšupielādēt' }).click();
   await expect(page.getByTestId('upload-ok')).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('submit-form').getByRole('button', { name: 'Iesniegt pārbaudei' }).click();
+  await page.getByTestId('submit-form').getByRole('button', { name: 'Jā, iesniegt lēmumu' }).click();
   await expect(page.getByTestId('accession-status')).toContainText('Gaida pārbaudi');
 
   await staff.goto(`${web(december)}/lv/staff`);
   await staff.getByTestId('verification-queue').locator('tr[data-slug="liepaja"]').getByRole('link').click();
   await staff.getByTestId('verify-form').getByRole('button', { name: 'Apstiprināt dalību' }).click();
+  await staff.getByTestId('verify-form').getByRole('button', { name: 'Jā, apstiprināt un publicēt' }).click();
   await expect(staff.getByTestId('review-status')).toContainText('Pievienojusies');
 
   const visitor = await browser.newPage();

@@ -64,6 +64,7 @@ test.describe('joining the memorandum', () => {
     expect(await documentCount()).toBe(before);
 
     await page.getByTestId('submit-form').getByRole('button', { name: 'Iesniegt pārbaudei' }).click();
+    await page.getByTestId('submit-form').getByRole('button', { name: 'Jā, iesniegt lēmumu' }).click();
     await expect(page.getByTestId('accession-status')).toContainText('Gaida pārbaudi');
 
     // Staff return it with a reason.
@@ -85,12 +86,14 @@ test.describe('joining the memorandum', () => {
     await form.getByRole('button', { name: 'Saglabāt lēmuma datus' }).click();
     await expect(form.getByText('Saglabāts.')).toBeVisible();
     await page.getByTestId('submit-form').getByRole('button', { name: 'Iesniegt pārbaudei' }).click();
+    await page.getByTestId('submit-form').getByRole('button', { name: 'Jā, iesniegt lēmumu' }).click();
     await expect(page.getByTestId('accession-status')).toContainText('Gaida pārbaudi');
 
     // Staff verify.
     await staff.goto('/lv/staff');
     await staff.getByTestId('verification-queue').locator(`tr[data-slug="${SLUG}"]`).getByRole('link').click();
     await staff.getByTestId('verify-form').getByRole('button', { name: 'Apstiprināt dalību' }).click();
+    await staff.getByTestId('verify-form').getByRole('button', { name: 'Jā, apstiprināt un publicēt' }).click();
     await expect(staff.getByTestId('review-status')).toContainText('Pievienojusies');
     await staffContext.close();
 

@@ -32,8 +32,9 @@ test.describe('progress reports', () => {
     await staffSection.getByLabel('Statuss', { exact: true }).selectOption('ACHIEVED');
     await staffSection.getByLabel('Apraksts').fill('Supervīzija pieejama visiem.');
     await staffSection.getByLabel('Sociālo darbinieku vidējā bruto mēnešalga, EUR').fill('-5');
-    await expect(page.getByTestId('autosave-status')).toContainText('Nav saglabāts');
-    await expect(staffSection.locator('#ind-avg_gross_monthly_pay_eur-error')).toHaveText('Ne mazāk kā 300.');
+    // Saved as typed even when invalid (issue 13), with the error next to the field.
+    await expect(page.getByTestId('autosave-status')).toContainText('Kļūdaini lauki: 1');
+    await expect(staffSection.locator('#ind-avg_gross_monthly_pay_eur-error')).toHaveText('Kļūda: Ne mazāk kā 300.');
     await staffSection.getByLabel('Sociālo darbinieku vidējā bruto mēnešalga, EUR').fill('1450');
     const cooperation = editor.locator('[data-commitment="cooperation"]');
     await cooperation.getByLabel('Apraksts').fill('Sadarbība ar skolām un policiju.');
@@ -53,10 +54,11 @@ test.describe('progress reports', () => {
     await page.goto('/lv/secretary/liepaja/reports/2022');
     const again = page.getByTestId('report-editor');
     await expect(again.locator('[data-commitment="resources"]').getByLabel('Apraksts')).toHaveValue('Sociālais dienests iesaistīts attīstības programmas izstrādē; 33 rīcības.');
-    await expect(again.locator('[data-commitment="resources"]').getByLabel('Budžets, EUR', { exact: true })).toHaveValue('5900000');
-    await expect(again.locator('[data-commitment="staff"]').getByLabel('Sociālo darbinieku vidējā bruto mēnešalga, EUR')).toHaveValue('1450');
+    await expect(again.locator('[data-commitment="resources"]').getByLabel('Budžets, EUR', { exact: true })).toHaveValue('5\u00a0900\u00a0000');
+    await expect(again.locator('[data-commitment="staff"]').getByLabel('Sociālo darbinieku vidējā bruto mēnešalga, EUR')).toHaveValue('1\u00a0450');
     await expect(again.locator('[data-commitment="cooperation"]').getByLabel('Kopīgas sanāksmes gadā: izglītība')).toHaveValue('6');
-    await page.getByRole('button', { name: 'Iesniegt ziņojumu' }).click();
+    await page.getByRole('button', { name: 'Iesniegt ziņojumu', exact: true }).click();
+    await page.getByRole('button', { name: 'Jā, iesniegt ziņojumu' }).click();
     await expect(page.getByTestId('report-status')).toContainText('Iesniegts');
 
     // Staff return it with a comment.
@@ -79,13 +81,15 @@ test.describe('progress reports', () => {
     await expect(page.getByTestId('report-return-comment')).toContainText('Lūdzu norādiet mācību stundas.');
     await page.getByTestId('report-editor').locator('[data-commitment="staff"]').getByLabel('Mācību stundas vienam sociālajam darbiniekam gadā').fill('24');
     await expect(page.getByTestId('autosave-status')).toContainText('Melnraksts saglabāts');
-    await page.getByRole('button', { name: 'Iesniegt ziņojumu' }).click();
+    await page.getByRole('button', { name: 'Iesniegt ziņojumu', exact: true }).click();
+    await page.getByRole('button', { name: 'Jā, iesniegt ziņojumu' }).click();
     await expect(page.getByTestId('report-status')).toContainText('Iesniegts');
     await staff.goto('/lv/staff');
     await staff.getByTestId('report-queue').locator('li[data-slug="liepaja"]').getByRole('link').click();
     // Test data: a population figure for the year, so the derived ratio has a denominator.
     await sql().query(`INSERT INTO "PopulationFigure" ("id", "municipalityId", "year", "value", "source") VALUES ('popliepaja2022', $1, 2022, 60000, 'e2e test fixture') ON CONFLICT DO NOTHING`, [await municipalityIdOf('liepaja')]);
     await staff.getByTestId('accept-report-form').getByRole('button', { name: 'Pieņemt ziņojumu' }).click();
+    await staff.getByTestId('accept-report-form').getByRole('button', { name: 'Jā, pieņemt un publicēt' }).click();
     await expect(staff.getByTestId('report-status')).toContainText('Pieņemts');
     await staffContext.close();
     await context.close();

@@ -1,5 +1,6 @@
 import { pageLocale, privatePageMetadata } from '@/lib/i18n/page';
 import { redirect } from 'next/navigation';
+import Link from 'next/link';
 import { SignInForm } from '@/components/forms/sign-in-form';
 import { getSessionUser } from '@/lib/auth/session';
 import { env } from '@/lib/env';
@@ -16,6 +17,7 @@ export default async function SignInPage({ params, searchParams }: { params: Pro
     <div className="max-w-md space-y-6">
       <h1 className="text-3xl font-bold">{t('auth.signInTitle')}</h1>
       <SignInForm locale={locale} next={safeRedirectPath(next, { origin: env.PUBLIC_BASE_URL, fallback: '' }) || null} labels={{ email: t('auth.email'), password: t('auth.password'), submit: t('auth.submit') }} />
+      <p><Link href={`/${locale}/forgot-password`}>{t('secretaryYear.forgotLink')}</Link></p>
     </div>
   );
 }

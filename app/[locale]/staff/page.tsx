@@ -14,6 +14,8 @@ import { IndicatorTable } from '@/components/dashboard/indicator-table';
 import { WorkQueueSections } from '@/components/dashboard/work-queues';
 import { Pagination } from '@/components/dashboard/pagination';
 import { now as clockNow } from '@/lib/clock';
+import { SubmissionMailForm } from '@/components/forms/submission-mail-form';
+import { findSubmissionMailMode } from '@/lib/mail/staff';
 
 export const dynamic = 'force-dynamic';
 
@@ -56,6 +58,12 @@ export default async function StaffDashboardPage({ params, searchParams }: Props
         <SignOutButton locale={locale} label={t('nav.signOut')} />
       </div>
       <p className="max-w-3xl">{t('dashboard.lead')}</p>
+      <details className="max-w-3xl rounded border border-gray-300 p-3">
+        <summary className="cursor-pointer font-semibold">{t('secretaryYear.notifyHeading')}</summary>
+        <div className="mt-3">
+          <SubmissionMailForm locale={locale} current={await findSubmissionMailMode(user.id)} labels={{ lead: t('secretaryYear.notifyLead'), notify_EVENT: t('secretaryYear.notify_EVENT'), notify_DIGEST: t('secretaryYear.notify_DIGEST'), notify_NONE: t('secretaryYear.notify_NONE'), save: t('secretaryYear.notifySave'), saved: t('secretaryYear.notifySaved') }} />
+        </div>
+      </details>
 
       {metrics ? (
         <section aria-labelledby="metrics" className="space-y-4">

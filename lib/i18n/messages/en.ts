@@ -6,6 +6,7 @@ import { termsMessages } from './ns/terms';
 import { securityMessages } from './ns/security';
 import { signaturesMessages } from './ns/signatures';
 import { opendataMessages } from './ns/opendata';
+import { secretaryMessages } from './ns/secretary';
 
 /** English UI strings; must have every key of lv.ts (the type checks it). */
 export const en: Messages = {
@@ -539,4 +540,5 @@ export const en: Messages = {
   terms: termsMessages.en,
   security: securityMessages.en,
   signatures: signaturesMessages.en,
+  secretaryYear: secretaryMessages.en,
 };

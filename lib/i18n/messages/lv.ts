@@ -5,6 +5,7 @@ import { termsMessages } from './ns/terms';
 import { securityMessages } from './ns/security';
 import { signaturesMessages } from './ns/signatures';
 import { opendataMessages } from './ns/opendata';
+import { secretaryMessages } from './ns/secretary';
 
 /** Latvian UI strings (the default language). Keys are shared with en.ts; larger areas live in ./ns. */
 export const lv = {
@@ -540,6 +541,7 @@ export const lv = {
   terms: termsMessages.lv,
   security: securityMessages.lv,
   signatures: signaturesMessages.lv,
+  secretaryYear: secretaryMessages.lv,
 };
 
 export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

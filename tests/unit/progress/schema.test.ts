@@ -20,7 +20,7 @@ describe('indicator validation', () => {
     expect(errorsOf({ avg_gross_monthly_pay_eur: '100' })).toEqual({ avg_gross_monthly_pay_eur: 'validation.atLeast|min=300' });
     expect(errorsOf({ avg_gross_monthly_pay_eur: '25000' })).toEqual({ avg_gross_monthly_pay_eur: 'validation.atMost|max=20000' });
     expect(errorsOf({ joint_meetings_health: '2.5' })).toEqual({ joint_meetings_health: 'validation.integer' });
-    expect(errorsOf({ training_hours_per_worker: 'abc' })).toEqual({ training_hours_per_worker: 'validation.number' });
+    expect(errorsOf({ training_hours_per_worker: 'abc' })).toEqual({ training_hours_per_worker: 'secretaryYear.numberFormat' });
   });
 
   it('yes/no fields take only yes or no', () => {

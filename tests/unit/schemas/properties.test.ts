@@ -26,6 +26,7 @@ import { LOCALES, lookup } from '@/lib/i18n';
 import { translateKey } from '@/lib/i18n/request';
 import { fieldErrorsOf, isStorableText } from '@/lib/schemas/common';
 import { INDICATORS, COMMITMENT_KEYS, type IndicatorDef } from '@/lib/progress/indicators';
+import { parseLocaleNumber } from '@/lib/schemas/number';
 
 // ---------------------------------------------------------------- discovery
 
@@ -211,6 +212,11 @@ const termSlug = fc.tuple(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min
 /** A number, or its text as a form sends it. */
 const numeric = (n: fc.Arbitrary<number>) => n.chain((x) => fc.constantFrom<unknown>(x, String(x), ` ${x} `));
 const version = numeric(fc.integer({ min: 1, max: 1_000_000 }));
+/** A number as a person in Latvia types it (issue 13): decimal comma, grouped with (non-breaking) spaces, or as a program sends it. */
+const lvNumber = (n: fc.Arbitrary<number>) => n.chain((x) => fc.constantFrom<unknown>(x, String(x).replace('.', ','), ` ${String(x).replace('.', ',')} `, new Intl.NumberFormat('lv-LV', { maximumFractionDigits: 6 }).format(x), new Intl.NumberFormat('lv-LV', { maximumFractionDigits: 6 }).format(x).replace(/\u00a0/g, ' ')));
+/** Hundredths in [min, max] (the database keeps two decimals). */
+const cents = (min: number, max: number) => fc.integer({ min: Math.round(min * 100), max: Math.round(max * 100) }).map((x) => x / 100);
+const numberOf = (v: unknown): number => { if (typeof v === 'number') return v; const r = parseLocaleNumber(String(v)); if (r.kind !== 'number') throw new Error(`not a number: ${String(v)}`); return r.value; };
 const optional = <T,>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 const blankable = <T,>(a: fc.Arbitrary<T>) => fc.oneof(a, fc.constantFrom<unknown>('', null, undefined));
 const blankCase = <T,>(a: fc.Arbitrary<T>) => fc.oneof(a, fc.constant(''));
@@ -220,12 +226,12 @@ function indicatorValue(d: IndicatorDef): fc.Arbitrary<unknown> {
   if (d.kind === 'text') return fc.oneof(text(d.max ?? 1000, 0), fc.constantFrom<unknown>('', undefined));
   const min = d.min ?? 0;
   const max = d.max ?? 1e9;
-  const n = d.kind === 'count' ? fc.integer({ min, max }) : fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? 0 : x));
-  return fc.oneof(numeric(n), fc.constantFrom<unknown>('', undefined));
+  const n = d.kind === 'count' ? fc.integer({ min, max }) : cents(min, max);
+  return fc.oneof(lvNumber(n), fc.constantFrom<unknown>('', undefined));
 }
 const indicators = fc.record(Object.fromEntries(INDICATORS.map((d) => [d.key, indicatorValue(d)])), { requiredKeys: [] });
 const action = fc.record(
-  { title: text(300), status: fc.constantFrom('PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED'), plannedOn: optional(blankCase(day('2000-01-01', '2100-12-31'))), doneOn: optional(blankCase(day('2000-01-01', '2100-12-31'))), budgetEur: optional(blankable(numeric(fc.double({ min: 0, max: 1e9, noNaN: true }).map((x) => (Object.is(x, -0) ? 0 : x))))) },
+  { title: text(300), status: fc.constantFrom('PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED'), plannedOn: optional(blankCase(day('2000-01-01', '2100-12-31'))), doneOn: optional(blankCase(day('2000-01-01', '2100-12-31'))), budgetEur: optional(blankable(lvNumber(cents(0, 1e9)))) },
   { requiredKeys: ['title', 'status'] },
 );
 const section = fc.record({ status: fc.constantFrom('NOT_STARTED', 'IN_PROGRESS', 'ACHIEVED'), narrative: optional(blankable(fc.string({ unit: 'grapheme', maxLength: 2_000 }).filter(isStorableText))), actions: optional(fc.array(action, { maxLength: 3 })) }, { requiredKeys: ['status'] });
@@ -552,8 +558,12 @@ const SPECS: Record<string, Spec> = {
       { name: 'money: at max', input: { service_budget_eur: '1000000000' }, ok: true },
       { name: 'money: above max', input: { service_budget_eur: '1000000000.01' }, ok: false, message: 'validation.atMost|max=1000000000' },
       { name: 'money: -0 is zero', input: { service_budget_eur: '-0' }, ok: true },
-      { name: 'money: Infinity', input: { service_budget_eur: 'Infinity' }, ok: false, message: 'validation.number' },
-      { name: 'money: 1e309', input: { service_budget_eur: '1e309' }, ok: false, message: 'validation.number' },
+      { name: 'money: Infinity', input: { service_budget_eur: 'Infinity' }, ok: false, message: 'secretaryYear.numberFormat' },
+      { name: 'money: 1e309', input: { service_budget_eur: '1e309' }, ok: false, message: 'secretaryYear.numberFormat' },
+      { name: 'money: Infinity as a number', input: { service_budget_eur: Infinity }, ok: false, message: 'validation.number' },
+      { name: 'money: 1 234,5 (Latvian)', input: { service_budget_eur: '1 234,5' }, ok: true, check: (o) => expect(o.service_budget_eur).toBe(1234.5) },
+      { name: 'money: 1.234 (ambiguous)', input: { service_budget_eur: '1.234' }, ok: false, message: 'secretaryYear.numberAmbiguous' },
+      { name: 'fte: three decimals', input: { service_staff_fte: '1,234' }, ok: false, message: 'secretaryYear.decimals|max=2' },
       { name: 'pay: at min', input: { avg_gross_monthly_pay_eur: 300 }, ok: true },
       { name: 'pay: below min', input: { avg_gross_monthly_pay_eur: 299.99 }, ok: false, message: 'validation.atLeast|min=300' },
       { name: 'count: fraction', input: { multidisciplinary_case_teams: '1.5' }, ok: false, message: 'validation.integer' },
@@ -569,7 +579,7 @@ const SPECS: Record<string, Spec> = {
     valid: action,
     check: (out, input) => {
       trimmed(out.title, input.title, 300);
-      if (input.budgetEur !== undefined && input.budgetEur !== '' && input.budgetEur !== null) expect(out.budgetEur).toBe(Number(input.budgetEur));
+      if (input.budgetEur !== undefined && input.budgetEur !== '' && input.budgetEur !== null) expect(out.budgetEur).toBe(numberOf(input.budgetEur));
       for (const k of ['plannedOn', 'doneOn']) if (input[k] === '') expect(out[k]).toBeNull();
     },
     boundaries: [
@@ -611,6 +621,88 @@ const SPECS: Record<string, Spec> = {
       { name: 'indicators: null', input: { ...draft, indicators: null }, ok: false },
     ],
   },
+  'progress.ZReportTypedDraftSchema': {
+    valid: fc.record({
+      version,
+      commitments: fc.record(Object.fromEntries(COMMITMENT_KEYS.map((k) => [k, fc.record({
+        status: fc.constantFrom('NOT_STARTED', 'IN_PROGRESS', 'ACHIEVED'),
+        narrative: fc.string({ maxLength: 300 }).filter(isStorableText),
+        actions: fc.array(fc.record({ title: fc.string({ maxLength: 400 }).filter(isStorableText), status: fc.constantFrom('PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED'), plannedOn: fc.string({ maxLength: 30 }).filter(isStorableText), doneOn: fc.string({ maxLength: 30 }).filter(isStorableText), budgetEur: fc.string({ maxLength: 30 }).filter(isStorableText) }), { maxLength: 3 }),
+      })]))),
+      indicators: fc.record(Object.fromEntries(INDICATORS.map((d) => [d.key, fc.oneof(fc.string({ maxLength: 40 }).filter(isStorableText), fc.constantFrom<unknown>('42,5', '1 234,5', 'x', ''))])), { requiredKeys: [] }),
+    }),
+    // Note: anything typed is kept as typed, whether or not it is a valid value.
+    check: (out, input) => {
+      expect(out.version).toBe(Number(input.version));
+      for (const k of COMMITMENT_KEYS) expect(out.commitments[k].narrative).toBe(input.commitments[k].narrative);
+      for (const [k, v] of Object.entries(input.indicators)) expect(out.indicators[k]).toBe(v);
+    },
+    boundaries: [
+      { name: 'a whole draft', input: draft, ok: true },
+      { name: 'an invalid value is kept as typed', input: { ...draft, indicators: { service_staff_fte: '42,5 slodzes' } }, ok: true, check: (o) => expect(o.indicators.service_staff_fte).toBe('42,5 slodzes') },
+      { name: 'a number from a program becomes its text', input: { ...draft, indicators: { service_staff_fte: 42.5, supervision_available: true } }, ok: true, check: (o) => expect(o.indicators).toMatchObject({ service_staff_fte: '42.5', supervision_available: 'yes' }) },
+      { name: 'unknown indicator', input: { ...draft, indicators: { no_such: '1' } }, ok: false },
+      { name: 'a NUL is refused', input: { ...draft, indicators: { premises_improved_what: 'a\u0000' } }, ok: false, message: 'validation.invalid' },
+      { name: 'title: 2001 chars', input: { ...draft, commitments: { ...draft.commitments, staff: { ...draftSection, actions: [{ title: 'x'.repeat(2001), status: 'DONE' }] } } }, ok: false, message: 'validation.tooLong|max=2000' },
+      { name: 'status: unknown', input: { ...draft, commitments: { ...draft.commitments, staff: { ...draftSection, status: 'DONE' } } }, ok: false, message: 'validation.invalid' },
+      { name: 'version 0', input: { ...draft, version: 0 }, ok: false },
+    ],
+  },
+  // --- password-reset.ts
+  'password-reset.ZPasswordResetRequestSchema': {
+    valid: fc.record({ email }),
+    check: (out, input) => expect(out.email).toBe(input.email.trim().toLowerCase()),
+    boundaries: [
+      { name: 'email: empty', input: { email: '' }, ok: false, message: 'validation.required' },
+      { name: 'email: not an address', input: { email: 'nav adrese' }, ok: false, message: 'validation.email' },
+      { name: 'email: upper case', input: { email: ' Sekretars@Pasvaldiba.LV ' }, ok: true, check: (o) => expect(o.email).toBe('sekretars@pasvaldiba.lv') },
+    ],
+  },
+  'password-reset.ZPasswordResetSchema': {
+    valid: fc.record({ token: fc.stringMatching(/^[A-Za-z0-9_-]{20,200}$/), password: fc.string({ unit: 'grapheme', minLength: 12, maxLength: 60 }).filter((p) => p.length >= 12 && p.length <= 200) }).map((v) => ({ ...v, passwordConfirm: v.password })),
+    check: (out, input) => expect(out.password).toBe(input.password),
+    boundaries: [
+      { name: 'password: 11 chars', input: { token: 't'.repeat(43), password: 'x'.repeat(11), passwordConfirm: 'x'.repeat(11) }, ok: false, message: 'validation.tooShort|min=12' },
+      { name: 'password: 201 chars', input: { token: 't'.repeat(43), password: 'x'.repeat(201), passwordConfirm: 'x'.repeat(201) }, ok: false, message: 'validation.tooLong|max=200' },
+      { name: 'passwords differ', input: { token: 't'.repeat(43), password: 'x'.repeat(12), passwordConfirm: 'y'.repeat(12) }, ok: false, message: 'validation.passwordsDiffer' },
+      { name: 'token: 19 chars', input: { token: 't'.repeat(19), password: 'x'.repeat(12), passwordConfirm: 'x'.repeat(12) }, ok: false, message: 'validation.invalid' },
+      { name: 'token: 201 chars', input: { token: 't'.repeat(201), password: 'x'.repeat(12), passwordConfirm: 'x'.repeat(12) }, ok: false, message: 'validation.invalid' },
+    ],
+  },
+  // --- notifications.ts
+  'notifications.ZSubmissionMailSchema': {
+    valid: fc.record({ mode: fc.constantFrom('EVENT', 'DIGEST', 'NONE') }),
+    check: (out, input) => expect(out.mode).toBe(input.mode),
+    boundaries: [
+      { name: 'mode: lower case', input: { mode: 'event' }, ok: false, message: 'validation.invalid' },
+      { name: 'mode: missing', input: {}, ok: false, message: 'validation.invalid' },
+    ],
+  },
+  // --- number.ts
+  'number.zLocaleNumber': {
+    valid: fc.oneof(lvNumber(cents(-1e9, 1e9)), fc.constantFrom<unknown>('', null, undefined)),
+    check: (out, input) => expect(out).toBe(input === '' || input === null || input === undefined ? null : numberOf(input)),
+    boundaries: [
+      { name: '42,5', input: '42,5', ok: true, check: (o) => expect(o).toBe(42.5) },
+      { name: '1 234,5 with NBSP', input: '1\u00a0234,5', ok: true, check: (o) => expect(o).toBe(1234.5) },
+      { name: '1.234 is ambiguous', input: '1.234', ok: false, message: 'secretaryYear.numberAmbiguous' },
+      { name: 'letters', input: 'abc', ok: false, message: 'secretaryYear.numberFormat' },
+      { name: 'NaN as a number', input: Number.NaN, ok: false, message: 'validation.number' },
+      { name: 'an object', input: {}, ok: false, message: 'validation.number' },
+      { name: 'blank', input: '   ', ok: true, check: (o) => expect(o).toBeNull() },
+    ],
+  },
+  // --- day-input.ts
+  'day-input.zTypedDay': {
+    valid: day('2000-01-01', '2100-12-31').chain((d) => fc.constantFrom(d, `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`, `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}.`)),
+    check: (out) => expect(out).toMatch(/^\d{4}-\d{2}-\d{2}$/),
+    boundaries: [
+      ...dateBoundaries((v) => v),
+      { name: 'Latvian form', input: '31.03.2024', ok: true, check: (o) => expect(o).toBe('2024-03-31') },
+      { name: 'Latvian form, no such day', input: '30.02.2024', ok: false, message: 'validation.date' },
+      { name: 'US form', input: '03/31/2024', ok: false, message: 'validation.date' },
+    ],
+  },
   // --- public.ts
   'public.ZHomeQuerySchema': {
     valid: fc.record({ term: optional(termSlug), q: optional(text(100, 0)), status: optional(fc.constantFrom('VERIFIED', 'SUBMITTED', 'WITHDRAWN', 'PREVIOUS', 'NONE')), type: optional(fc.constantFrom('STATE_CITY', 'MUNICIPALITY')), sort: optional(fc.constantFrom('name', 'status', 'type', 'population')), dir: optional(fc.constantFrom('asc', 'desc')) }, { requiredKeys: [] }),
@@ -648,12 +740,12 @@ const SPECS: Record<string, Spec> = {
   'reporting.ZLegalNormSchema': {
     valid: fc.record({
       validFrom: day('1990-01-01', '2100-12-31'),
-      value: numeric(fc.double({ min: 0.001, max: 100, noNaN: true })),
+      value: lvNumber(fc.integer({ min: 1, max: 100_000 }).map((x) => x / 1000)),
       citation: text(500),
       sourceUrl: fc.webUrl({ validSchemes: ['https'] }).filter((u) => u.length <= 500),
     }),
     check: (out, input) => {
-      expect(out.value).toBe(Number(input.value));
+      expect(out.value).toBe(numberOf(input.value));
       trimmed(out.citation, input.citation, 500);
     },
     boundaries: [

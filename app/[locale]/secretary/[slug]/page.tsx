@@ -13,6 +13,9 @@ import { UploadWidget } from '@/components/accession/upload-widget';
 import { DocumentList } from '@/components/accession/document-list';
 import { listSignatoryPeriods } from '@/lib/progress/reports';
 import { formatDate } from '@/lib/i18n';
+import { isOverdue } from '@/lib/progress/deadlines';
+import { councilBodyOf } from '@/lib/accessions/council-body';
+import { Steps } from '@/components/steps';
 import Link from 'next/link';
 import { rigaIsoDay } from '@/lib/terms/calendar';
 
@@ -29,13 +32,15 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
   requirePagePermission(user, 'secretary.view', { municipalityId: municipality.id });
   const { term, accession } = await findSecretaryAccession({ actor: user, municipalitySlug: slug });
   const periods = await listSignatoryPeriods(municipality.id);
+  const now = new Date();
   const renewal = term ? await renewalState(municipality.id, term) : null;
   const status = accession?.status ?? 'NONE';
   const editable = (!accession || accession.status === 'DRAFT' || accession.status === 'RETURNED') && renewal?.inTerm !== false;
   const canSecretaryAct = user.role === 'SECRETARY';
   const hasDecisionDoc = Boolean(accession?.documents.some((d) => d.kind === 'DECISION'));
   const values = {
-    councilBody: accession?.councilBody ?? '',
+    // Prefilled with the council's usual name (lib/accessions/council-body), which the secretary may change.
+    councilBody: accession?.councilBody ?? councilBodyOf(municipality.officialNameLv) ?? '',
     sessionDate: accession?.sessionDate ? accession.sessionDate.toISOString().slice(0, 10) : '',
     sessionType: accession?.sessionType === 'REGULAR' || accession?.sessionType === 'EXTRAORDINARY' ? accession.sessionType : ('' as const),
     decisionNumber: accession?.decisionNumber ?? '',
@@ -68,6 +73,13 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
           {accession?.status === 'VERIFIED' ? <p className="rounded border border-ok bg-ok-bg p-3">{t('accession.lockedVerified')}</p> : null}
           {accession?.status === 'WITHDRAWN' ? <p className="rounded border border-bad bg-bad-bg p-3">{t('accession.lockedWithdrawn')}</p> : null}
 
+          <Steps
+            testId="join-steps" label={t('secretaryYear.joinSteps')}
+            steps={[t('secretaryYear.joinStep1'), t('secretaryYear.joinStep2'), t('secretaryYear.joinStep3'), t('secretaryYear.joinStep4'), t('secretaryYear.joinStep5')]}
+            current={status === 'VERIFIED' ? 5 : status === 'SUBMITTED' ? 4 : hasDecisionDoc ? 3 : accession?.decisionNumber && accession.sessionDate ? 1 : 0}
+            words={{ done: t('secretaryYear.stepDone'), current: t('secretaryYear.stepCurrent'), todo: t('secretaryYear.stepTodo') }}
+          />
+
           <section aria-labelledby="decision" className="space-y-4">
             <h2 id="decision" className="text-2xl font-semibold">{t('accession.decisionHeading')}</h2>
             {editable && canSecretaryAct ? (
@@ -80,7 +92,7 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
                   councilBody: t('accession.councilBody'), councilBodyHint: t('accession.councilBodyHint'), sessionDate: t('accession.sessionDate'), sessionType: t('accession.sessionType'),
                   regular: t('sessionType.REGULAR'), extraordinary: t('sessionType.EXTRAORDINARY'), decisionNumber: t('accession.decisionNumber'), decisionNumberHint: t('accession.decisionNumberHint'),
                   agendaItem: t('accession.agendaItem'), signatoryName: t('accession.signatoryName'), signatoryRole: t('accession.signatoryRole'), signatoryRoleHint: t('accession.signatoryRoleHint'),
-                  save: t('accession.save'), saved: t('accession.saved'), required: t('common.required'),
+                  save: t('accession.save'), saved: t('accession.saved'), required: t('secretaryYear.requiredMark'), sessionDateHint: t('secretaryYear.dateHint'),
                 }}
               />
             ) : accession ? (
@@ -117,22 +129,34 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
             <section aria-labelledby="submit" className="space-y-2">
               <h2 id="submit" className="text-2xl font-semibold">{t('accession.submit')}</h2>
               {!hasDecisionDoc ? <p>{t('accession.needDecisionDocument')}</p> : null}
-              <ActionForm url={`/api/accessions/${slug}/submit`} locale={locale} version={accession.version} submitLabel={t('accession.submit')} successText={t('accession.submitted')} testId="submit-form" />
+              <ActionForm url={`/api/accessions/${slug}/submit`} locale={locale} version={accession.version} submitLabel={t('accession.submit')} successText={t('accession.submitted')} testId="submit-form" confirm={{ heading: t('secretaryYear.submitDecisionHeading'), consequence: t('secretaryYear.submitDecisionText'), confirmLabel: t('secretaryYear.submitDecisionConfirm'), cancelLabel: t('secretaryYear.cancel') }} />
             </section>
           ) : null}
 
           {periods.length > 0 ? (
             <section aria-labelledby="reports" className="space-y-2">
               <h2 id="reports" className="text-2xl font-semibold">{t('progress.reportsHeading')}</h2>
-              <ul className="space-y-1" data-testid="report-periods">
-                {periods.map((p) => (
-                  <li key={`${p.term.slug}-${p.year}`}>
-                    <Link href={`/${locale}/secretary/${slug}/reports/${p.year}`}>{t('progress.reportFor', { year: p.year })}</Link>
-                    {' — '}{p.reports[0] ? t(`progress.status_${p.reports[0].status}`) : t('progress.cs_NOT_STARTED')}
-                    {' · '}{t('progress.due', { date: formatDate(locale, p.dueOn) })}
-                  </li>
-                ))}
-              </ul>
+              <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="reports">
+                <table className="data" data-testid="report-periods">
+                  <caption className="sr-only">{t('secretaryYear.reportsTable')}</caption>
+                  <thead><tr><th scope="col">{t('secretaryYear.colYear')}</th><th scope="col">{t('secretaryYear.colState')}</th><th scope="col">{t('secretaryYear.colDue')}</th><th scope="col">{t('secretaryYear.colOverdue')}</th></tr></thead>
+                  <tbody>
+                    {periods.map((p) => {
+                      const latest = p.reports[0];
+                      // Overdue: past the due date (Riga day) with nothing submitted or accepted.
+                      const overdue = isOverdue(p.dueOn, now) && latest?.status !== 'SUBMITTED' && latest?.status !== 'ACCEPTED';
+                      return (
+                        <tr key={`${p.term.slug}-${p.year}`} data-year={p.year} data-overdue={overdue ? 'yes' : 'no'}>
+                          <th scope="row" className="font-normal"><Link href={`/${locale}/secretary/${slug}/reports/${p.year}`}>{t('progress.reportFor', { year: p.year })}</Link></th>
+                          <td>{latest ? `${t(`progress.status_${latest.status}`)} · ${t('progress.revision', { n: latest.revision })}` : t('secretaryYear.notStarted')}</td>
+                          <td>{formatDate(locale, p.dueOn)}</td>
+                          <td>{overdue ? <strong className="rounded bg-bad-bg px-2 py-0.5 text-bad">{t('secretaryYear.overdue')}</strong> : t('secretaryYear.notOverdue')}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
             </section>
           ) : null}
 

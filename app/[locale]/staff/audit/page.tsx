@@ -99,7 +99,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
           <h2 id="audit-results" className="text-2xl font-semibold">{t('users.auditResultsHeading')}</h2>
           <p data-testid="audit-count">{t('users.auditCount', { count: formatNumber(locale, result.total) })}</p>
           {result.rows.length === 0 ? <p>{t('users.auditNone')}</p> : (
-            <div className="overflow-x-auto">
+            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="audit-results">
               <table className="data" data-testid="audit-events">
                 <thead>
                   <tr>

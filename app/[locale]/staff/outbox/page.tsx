@@ -43,6 +43,7 @@ export default async function OutboxPage({ params, searchParams }: Props) {
       )}
       <p>{t('mail.outbox.lead')}</p>
       {items.length === 0 ? <p>{t('mail.outbox.empty')}</p> : (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('mail.outbox.title')}>
         <table className="data" data-testid="outbox">
           <caption className="mb-2 text-left">
             {t('mail.outbox.caption', { from: formatNumber(locale, (page - 1) * pageSize + 1), to: formatNumber(locale, (page - 1) * pageSize + items.length), total: formatNumber(locale, total) })}
@@ -87,6 +88,7 @@ export default async function OutboxPage({ params, searchParams }: Props) {
             })}
           </tbody>
         </table>
+        </div>
       )}
       {pages > 1 && (
         <nav aria-label={t('mail.outbox.pagination')}>

@@ -23,6 +23,7 @@ export default async function TermsPage({ params }: { params: Promise<{ locale: 
       <StaffNav locale={locale} user={user} current="terms" t={t} />
       <h1 className="text-3xl font-bold">{t('terms.title')}</h1>
       <p className="max-w-3xl">{t('terms.lead')}</p>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('terms.title')}>
       <table className="data" data-testid="terms-table">
         <thead><tr><th scope="col">{t('terms.colTerm')}</th><th scope="col">{t('terms.colElection')}</th><th scope="col">{t('terms.colDates')}</th><th scope="col">{t('terms.colState')}</th><th scope="col">{t('terms.colMunicipalities')}</th><th scope="col">{t('terms.colJoined')}</th></tr></thead>
         <tbody>
@@ -41,6 +42,7 @@ export default async function TermsPage({ params }: { params: Promise<{ locale: 
           ))}
         </tbody>
       </table>
+      </div>
       {next ? (
         <section aria-labelledby="open-term" className="max-w-3xl space-y-3 rounded border border-gray-300 p-4">
           <h2 id="open-term" className="text-2xl font-semibold">{t('terms.openHeading', { term: next.label })}</h2>

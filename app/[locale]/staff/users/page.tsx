@@ -67,7 +67,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
         <section aria-labelledby="invitations" className="space-y-3">
           <h2 id="invitations" className="text-2xl font-semibold">{t('users.invitationsHeading')}</h2>
           {invitations.length === 0 ? <p>{t('invite.none')}</p> : (
-            <div className="overflow-x-auto">
+            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="invitations">
               <table className="data" data-testid="invitations">
                 <thead>
                   <tr>
@@ -118,7 +118,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
           <>
             <p data-testid="user-count">{t('users.userCount', { count: list.users.length })}{list.truncated ? ` ${t('users.truncated', { count: list.users.length })}` : ''}</p>
             {list.users.length === 0 ? <p>{t('users.noUsers')}</p> : (
-              <div className="overflow-x-auto">
+              <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="accounts">
                 <table className="data" data-testid="users">
                   <thead>
                     <tr>
