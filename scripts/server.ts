@@ -204,7 +204,11 @@ const server = http.createServer((req, res) => {
   if (malformed) return sendResponse(res, malformed);
   // Unused methods (405) and body limits (413) before anything is read or proxied (lib/http/request-gate.ts).
   const refused = requestGateResponse(req);
-  if (refused) return sendResponse(res, refused);
+  if (refused) {
+    // Without Connection: close (lib/http/request-gate), the body is discarded as it arrives and the answer follows it.
+    if (refused.headers.get('connection') !== 'close') return void req.resume().on('end', () => sendResponse(res, refused));
+    return sendResponse(res, refused);
+  }
   if (!isCacheableRequest(req.method, req.url ?? '', req.headers)) return proxy(req, res);
   const hit = publicCache().get(req.url!);
   if (hit) return send(req, res, hit);

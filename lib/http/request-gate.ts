@@ -51,6 +51,15 @@ export function requestGateResponse(req: { method?: string; url?: string; header
   return null;
 }
 
+/** Up to this many bytes, a refused body is read and discarded so its sender can read the answer. */
+export const DRAIN_REFUSED_BODY_BYTES = 64 * 1024 * 1024;
+
+/** Whether the front server reads and discards a refused body before answering (declared, and not attack-sized). */
+export function drainBeforeAnswer(headers: IncomingHttpHeaders): boolean {
+  const declared = Number(headers['content-length'] ?? '');
+  return Number.isFinite(declared) && declared <= DRAIN_REFUSED_BODY_BYTES;
+}
+
 function refuse(req: { url?: string; headers: IncomingHttpHeaders }, error: AppError): Response {
   const pathname = (req.url ?? '/').split(/[?#]/)[0] || '/';
   let response: Response;
@@ -60,8 +69,10 @@ function refuse(req: { url?: string; headers: IncomingHttpHeaders }, error: AppE
     const first = pathname.split('/')[1];
     response = new Response(lookup(isLocale(first) ? first : DEFAULT_LOCALE, error.messageKey), { status: error.status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
   }
-  // The body that was not read is not waited for.
-  response.headers.set('Connection', 'close');
+  // An attack-sized body is not waited for: the connection closes after the answer. A body of a size
+  // a person could send by mistake (a 30 MB scan) is read and discarded first, so that the browser
+  // gets the translated 413 instead of a connection reset (see drainBeforeAnswer).
+  if (!drainBeforeAnswer(req.headers)) response.headers.set('Connection', 'close');
   return response;
 }
 

@@ -40,6 +40,10 @@ describe('body limits (issue 17: request.json() read any size)', () => {
     const refused = requestGateResponse({ method: 'POST', url: '/api/session', headers: { 'content-type': 'application/json', 'content-length': String(300 * 1024 * 1024), 'x-locale': 'en' } });
     expect(refused?.status).toBe(413);
     expect(refused?.headers.get('connection')).toBe('close');
+    // A file a person could pick by mistake (30 MB) is refused too, but its body is drained so the browser reads the 413.
+    const scan = requestGateResponse({ method: 'POST', url: '/api/accessions/x/documents', headers: { 'content-type': 'application/pdf', 'content-length': String(30 * 1024 * 1024) } });
+    expect(scan?.status).toBe(413);
+    expect(scan?.headers.get('connection')).toBeNull();
     expect(await refused?.json()).toMatchObject({ code: 'TOO_LARGE', message: 'The request is too large.' });
     expect(requestGateResponse({ method: 'POST', url: '/api/accessions/x/documents', headers: { 'content-type': 'application/octet-stream', 'content-length': String(20 * 1024 * 1024) } })).toBeNull();
     expect(requestGateResponse({ method: 'POST', url: '/api/accessions/x/documents', headers: { 'content-type': 'application/octet-stream', 'content-length': String(26 * 1024 * 1024) } })?.status).toBe(413);
