@@ -16,6 +16,32 @@ export async function openServer(opts: { embeddedDir: string; persistent: boolea
   return { baseUrl: server.baseUrl, external: false, stop: server.stop };
 }
 
+/** The embedded server of a running `npm run up`: PostgreSQL's postmaster.pid names its process and port. */
+async function runningEmbeddedServer(embeddedDir: string): Promise<{ baseUrl: string; external: boolean; stop: () => Promise<void> } | null> {
+  const pidFile = await readFile(path.join(embeddedDir, 'postmaster.pid'), 'utf8').catch(() => null);
+  if (!pidFile) return null;
+  const [pidLine, , , portLine] = pidFile.split('\n');
+  const pid = Number(pidLine);
+  const port = Number(portLine);
+  if (!pid || !port) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return null;
+  }
+  const password = (await readFile(`${embeddedDir}.password`, 'utf8')).trim();
+  return { baseUrl: `postgresql://postgres:${password}@127.0.0.1:${port}`, external: false, stop: async () => undefined };
+}
+
+/**
+ * The server a maintenance script (reminders, trust:update) works on: DATABASE_URL's; else the
+ * embedded PostgreSQL of a running `npm run up`; else that one, started for this run.
+ */
+export async function openServerForScript(): Promise<{ baseUrl: string; external: boolean; stop: () => Promise<void> }> {
+  const embeddedDir = path.join(DATA, 'pg');
+  return (!process.env.DATABASE_URL && (await runningEmbeddedServer(embeddedDir))) || openServer({ embeddedDir, persistent: true });
+}
+
 /** The app's database URL on that server (created when missing). */
 export async function appDatabase(server: { baseUrl: string; external: boolean }, name: string, fresh = false): Promise<string> {
   if (server.external && !fresh) return server.baseUrl;

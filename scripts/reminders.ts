@@ -9,34 +9,9 @@
  * (.data/pg): the running one while the portal is up, else started for this
  * run and stopped afterwards.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { DATA, appDatabase, openServer } from './lib';
+import { appDatabase, openServerForScript } from './lib';
 
-const EMBEDDED_DIR = path.join(DATA, 'pg');
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** The embedded server of a running `npm run up`: PostgreSQL's postmaster.pid names its process and port. */
-async function runningEmbeddedServer() {
-  const pidFile = await readFile(path.join(EMBEDDED_DIR, 'postmaster.pid'), 'utf8').catch(() => null);
-  if (!pidFile) return null;
-  const lines = pidFile.split('\n');
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  if (!pid || !port || !isAlive(pid)) return null;
-  const password = (await readFile(`${EMBEDDED_DIR}.password`, 'utf8')).trim();
-  return { baseUrl: `postgresql://postgres:${password}@127.0.0.1:${port}`, external: false, stop: async () => undefined };
-}
-
-const server = (!process.env.DATABASE_URL && (await runningEmbeddedServer())) || (await openServer({ embeddedDir: EMBEDDED_DIR, persistent: true }));
+const server = await openServerForScript();
 let code = 0;
 try {
   process.env.DATABASE_URL = await appDatabase(server, 'memorands');

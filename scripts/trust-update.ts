@@ -7,28 +7,9 @@
  *
  * Database: DATABASE_URL; when unset, the embedded PostgreSQL of `npm run up` (.data/pg).
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { DATA, appDatabase, openServer } from './lib';
+import { appDatabase, openServerForScript } from './lib';
 
-const EMBEDDED_DIR = path.join(DATA, 'pg');
-
-async function runningEmbeddedServer() {
-  const pidFile = await readFile(path.join(EMBEDDED_DIR, 'postmaster.pid'), 'utf8').catch(() => null);
-  if (!pidFile) return null;
-  const [pidLine, , , portLine] = pidFile.split('\n');
-  const pid = Number(pidLine);
-  const port = Number(portLine);
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return null;
-  }
-  const password = (await readFile(`${EMBEDDED_DIR}.password`, 'utf8')).trim();
-  return { baseUrl: `postgresql://postgres:${password}@127.0.0.1:${port}`, external: false, stop: async () => undefined };
-}
-
-const server = (!process.env.DATABASE_URL && (await runningEmbeddedServer())) || (await openServer({ embeddedDir: EMBEDDED_DIR, persistent: true }));
+const server = await openServerForScript();
 let code = 0;
 try {
   process.env.DATABASE_URL = await appDatabase(server, 'memorands');

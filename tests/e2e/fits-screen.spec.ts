@@ -31,8 +31,8 @@ test('every page fits 390 px: public, secretary and staff', async ({ browser, pa
   for (const url of ['/lv/secretary/liepaja', '/lv/secretary/liepaja/reports/2023', '/lv/secretary/liepaja/reports/2022']) await expectNoSidewaysScroll(secretary, url);
   await secretaryContext.close();
 
-  // A municipality no other spec touches: the authorization matrix resets Tukums's reports in the other worker.
-  const report = await resetReport('saldus-novads', 2022, 'SUBMITTED');
+  // A municipality no other spec touches: the authorization matrix resets Tukums's reports, progress.spec Saldus's, in the other worker.
+  const report = await resetReport('ogres-novads', 2022, 'SUBMITTED');
   const { rows } = await sql().query<{ id: string }>(`SELECT "id" FROM "Accession" ORDER BY "createdAt" LIMIT 1`);
   const adminContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const admin = await adminContext.newPage();
