@@ -49,7 +49,7 @@ export function IndicatorChart({ id, title, points, locale, t, showNorm = false,
   );
 
   return (
-    <figure className="space-y-1" data-testid="indicator-chart" data-indicator={id}>
+    <figure className="min-w-0 space-y-1" data-testid="indicator-chart" data-indicator={id}>
       <figcaption className="text-sm font-medium">{title}</figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} className="max-w-full h-auto" role="img" aria-label={`${title}. ${describe}`}>
         <title>{`${title}. ${describe}`}</title>
@@ -101,6 +101,8 @@ export function IndicatorChart({ id, title, points, locale, t, showNorm = false,
       </ul>
       <details className="text-sm">
         <summary>{t('progress.chartTable')}</summary>
+        {/* A wide table scrolls in its own container (keyboard-reachable), not the page. */}
+        <div className="max-w-full overflow-x-auto" tabIndex={0} role="region" aria-label={`${title}: ${t('progress.chartTable')}`}>
         <table className="data">
           <thead>
             <tr>
@@ -121,6 +123,7 @@ export function IndicatorChart({ id, title, points, locale, t, showNorm = false,
             ))}
           </tbody>
         </table>
+        </div>
       </details>
     </figure>
   );
