@@ -13,8 +13,8 @@ export type ChartPoint = {
 const W = 300;
 const LABEL = 68;
 const PLOT = 100;
-const AXIS = LABEL + PLOT;
-const H = AXIS + 18;
+/** Height of the key strip above the plot that labels the reference line (only when one is drawn). */
+const KEY = 18;
 const INK = '#1f2937'; // 14.7:1 on white
 const OWN = '#8a1c2b'; // 9.6:1 on white
 const MEDIAN = '#374151'; // 10.3:1 on white
@@ -36,8 +36,14 @@ export function IndicatorChart({ id, title, points, locale, t, showNorm = false,
   const lastNorm = showNorm ? [...points].reverse().find((p) => p.norm != null) : undefined;
   const slot = W / Math.max(points.length, 1);
   const barW = hasMedian ? Math.min(22, (slot - 10) / 2) : Math.min(36, slot - 10);
+  const AXIS = (hasNorm ? KEY : 0) + LABEL + PLOT;
+  const H = AXIS + 18;
   const y = (v: number) => AXIS - Math.max(1, (v / max) * (PLOT - 4));
   const hatch = `hatch-${id}`;
+  const geometry = points.map((p, i) => {
+    const x0 = i * slot + (slot - (hasMedian ? 2 * barW + 4 : barW)) / 2;
+    return { p, x0, xm: x0 + barW + 4 };
+  });
   const describe = points.map((p) => [
     `${p.year}: ${p.value === null ? t('common.unknown') : fmt(p.value)}`,
     p.median ? t('charts.describeMedian', { value: fmt(p.median.median), n: p.median.n }) : null,
@@ -45,7 +51,7 @@ export function IndicatorChart({ id, title, points, locale, t, showNorm = false,
   ].filter(Boolean).join(', ')).join('; ');
 
   const label = (x: number, top: number, text: string, testId: string) => (
-    <text x={x + 3.5} y={top - 3} fontSize={10} fill={INK} transform={`rotate(-90 ${x + 3.5} ${top - 3})`} data-testid={testId}>{text}</text>
+    <text x={x + 3.5} y={top - 3} fontSize={10} fill={INK} stroke="#fff" strokeWidth={3} paintOrder="stroke" transform={`rotate(-90 ${x + 3.5} ${top - 3})`} data-testid={testId}>{text}</text>
   );
 
   return (
@@ -60,35 +66,36 @@ export function IndicatorChart({ id, title, points, locale, t, showNorm = false,
           </pattern>
         </defs>
         <line x1={0} y1={AXIS} x2={W} y2={AXIS} stroke="#6b7280" />
-        {points.map((p, i) => {
-          const x0 = i * slot + (slot - (hasMedian ? 2 * barW + 4 : barW)) / 2;
-          const xm = x0 + barW + 4;
-          return (
-            <g key={`${p.year}-${i}`}>
-              {p.value === null ? (
-                <text x={x0 + barW / 2} y={AXIS - 4} fontSize={10} textAnchor="middle" fill="#4b5563">?</text>
-              ) : (
-                <>
-                  <rect x={x0} y={y(p.value)} width={barW} height={AXIS - y(p.value)} fill={OWN} data-testid="chart-bar" />
-                  {label(x0 + barW / 2 - 3.5, y(p.value), fmt(p.value), 'chart-value')}
-                </>
-              )}
-              {p.median ? (
-                <>
-                  <rect x={xm} y={y(p.median.median)} width={barW} height={AXIS - y(p.median.median)} fill={`url(#${hatch})`} stroke={MEDIAN} strokeWidth={1.5} data-testid="chart-median" />
-                  {label(xm + barW / 2 - 3.5, y(p.median.median), fmt(p.median.median), 'chart-median-value')}
-                </>
-              ) : null}
-              {showNorm && p.norm != null ? (
-                <line x1={i * slot} x2={(i + 1) * slot} y1={y(p.norm)} y2={y(p.norm)} stroke={INK} strokeWidth={2} strokeDasharray="6 3" data-testid="chart-norm" />
-              ) : null}
-              <text x={i * slot + slot / 2} y={AXIS + 13} fontSize={10} textAnchor="middle" fill="#374151">{p.year}</text>
-            </g>
-          );
-        })}
-        {lastNorm ? (
-          <text x={W - 2} y={y(lastNorm.norm!) - 4} fontSize={10} textAnchor="end" fill={INK} stroke="#fff" strokeWidth={3} paintOrder="stroke" data-testid="chart-norm-label">{t('charts.normLine', { value: fmt(lastNorm.norm!) })}</text>
+        {hasNorm && lastNorm ? (
+          // The key of the reference line, in its own strip so that no bar or value can cover it.
+          <g data-testid="chart-norm-label">
+            <line x1={2} x2={26} y1={KEY / 2} y2={KEY / 2} stroke={INK} strokeWidth={2} strokeDasharray="6 3" />
+            <text x={32} y={KEY / 2 + 4} fontSize={11} fill={INK}>{t('charts.normLine', { value: fmt(lastNorm.norm!) })}</text>
+          </g>
         ) : null}
+        {geometry.map(({ p, x0, xm }, i) => (
+          <g key={`bars-${p.year}-${i}`}>
+            {p.value === null ? (
+              <text x={x0 + barW / 2} y={AXIS - 4} fontSize={10} textAnchor="middle" fill="#4b5563">?</text>
+            ) : (
+              <rect x={x0} y={y(p.value)} width={barW} height={AXIS - y(p.value)} fill={OWN} data-testid="chart-bar" />
+            )}
+            {p.median ? (
+              <rect x={xm} y={y(p.median.median)} width={barW} height={AXIS - y(p.median.median)} fill={`url(#${hatch})`} stroke={MEDIAN} strokeWidth={1.5} data-testid="chart-median" />
+            ) : null}
+            <text x={i * slot + slot / 2} y={AXIS + 13} fontSize={10} textAnchor="middle" fill="#374151">{p.year}</text>
+          </g>
+        ))}
+        {/* The reference line over the bars, then the values over everything (with a white halo). */}
+        {showNorm ? geometry.map(({ p }, i) => (p.norm != null ? (
+          <line key={`norm-${p.year}-${i}`} x1={i * slot} x2={(i + 1) * slot} y1={y(p.norm)} y2={y(p.norm)} stroke={INK} strokeWidth={2} strokeDasharray="6 3" data-testid="chart-norm" />
+        ) : null)) : null}
+        {geometry.map(({ p, x0, xm }, i) => (
+          <g key={`labels-${p.year}-${i}`}>
+            {p.value !== null ? label(x0 + barW / 2 - 3.5, y(p.value), fmt(p.value), 'chart-value') : null}
+            {p.median ? label(xm + barW / 2 - 3.5, y(p.median.median), fmt(p.median.median), 'chart-median-value') : null}
+          </g>
+        ))}
       </svg>
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs" data-testid="chart-legend">
         <li className="flex items-center gap-1"><svg width={14} height={10} aria-hidden="true"><rect width={14} height={10} fill={OWN} /></svg>{t('charts.legendOwn')}</li>
