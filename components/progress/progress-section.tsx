@@ -1,6 +1,7 @@
 import { formatNumber, type Locale, type Translate } from '@/lib/i18n';
 import { commitmentTitles, findMemorandum } from '@/lib/memorandum/queries';
-import { findPublicProgress, indicatorSeries } from '@/lib/progress/public';
+import { findPublicProgress, indicatorSeries, ratioSeries } from '@/lib/progress/public';
+import { findYearMedians, RATIO_KEY } from '@/lib/progress/medians';
 import { ReportView } from './report-view';
 import { IndicatorChart } from './indicator-chart';
 import { DocumentList } from '@/components/accession/document-list';
@@ -13,6 +14,11 @@ export async function ProgressSection({ municipalityId, slug, locale, t }: { mun
   const latest = withReports[withReports.length - 1];
   const previous = withReports[withReports.length - 2];
   const series = indicatorSeries(periods).filter((s) => s.points.some((p) => p.value !== null));
+  const ratio = ratioSeries(periods);
+  const showRatio = ratio.some((p) => p.value !== null);
+  // One query for the medians of every indicator and year shown (only when there are charts to draw).
+  const medians = series.length > 0 || showRatio ? await findYearMedians([...new Set(periods.map((p) => p.year))]) : new Map();
+  const withMedian = <P extends { year: number }>(key: string, points: P[]) => points.map((p) => ({ ...p, median: medians.get(key)?.get(p.year) ?? null }));
   return (
     <section aria-labelledby="progress" className="space-y-6" data-testid="progress-section">
       <h2 id="progress" className="text-2xl font-semibold">{t('progress.publicHeading')}</h2>
@@ -53,12 +59,16 @@ export async function ProgressSection({ municipalityId, slug, locale, t }: { mun
             <a href={`/api/municipalities/${slug}/progress.pdf?lang=${locale}`} download data-testid="progress-pdf">{t('progress.downloadPdf')}</a>
             <a href={`/api/municipalities/${slug}/progress.csv`} download data-testid="progress-csv">{t('progress.downloadCsv')}</a>
           </p>
-          {series.length > 0 ? (
+          {series.length > 0 || showRatio ? (
             <div className="space-y-3">
               <h3 className="text-xl font-semibold">{t('progress.charts')}</h3>
+              <p className="text-sm text-muted">{t('charts.medianNote')}</p>
               <div className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
+                {showRatio ? (
+                  <IndicatorChart id={RATIO_KEY} title={t('charts.ratioTitle')} points={withMedian(RATIO_KEY, ratio)} showNorm locale={locale} t={t} />
+                ) : null}
                 {series.map((s) => (
-                  <IndicatorChart key={s.def.key} title={t(`indicator.${s.def.key}` as 'indicator.service_budget_eur')} points={s.points} locale={locale} unknown={t('common.unknown')} yearLabel={t('progress.year')} valueLabel={t('progress.chartTable')} />
+                  <IndicatorChart key={s.def.key} id={s.def.key} title={t(`indicator.${s.def.key}` as 'indicator.service_budget_eur')} points={withMedian(s.def.key, s.points)} locale={locale} t={t} />
                 ))}
               </div>
             </div>

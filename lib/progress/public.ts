@@ -22,6 +22,8 @@ export type PublicPeriodReport = {
     specialistsPerThousand: number | null;
   };
   population: { value: number; source: string } | null;
+  /** The legal minimum (specialists per 1 000 residents) in force at the end of the period; null when none is stored with a source. */
+  norm: NormDto | null;
 };
 
 /**
@@ -45,6 +47,10 @@ export async function findPublicProgress(municipalityId: string, now = clockNow(
           'year', p."year", 'dueOn', p."dueOn",
           'owed', EXISTS (SELECT 1 FROM "Accession" a WHERE a."termId" = t."id" AND a."municipalityId" = ${municipalityId} AND a."status" = 'VERIFIED' AND ${OWED_PERIOD_SQL}),
           'submitted', EXISTS (SELECT 1 FROM "ProgressReport" r WHERE r."municipalityId" = ${municipalityId} AND r."periodId" = p."id" AND r."status" IN ('SUBMITTED', 'ACCEPTED')),
+          'norm', (SELECT json_build_object('value', n."value"::text, 'citation', n."citation", 'sourceUrl', n."sourceUrl")
+             FROM "LegalNorm" n
+            WHERE n."key" = ${SPECIALIST_NORM_KEY} AND n."validFrom" <= p."endsOn" AND (n."validTo" IS NULL OR n."validTo" >= p."endsOn")
+            ORDER BY n."validFrom" DESC LIMIT 1),
           'population', (SELECT json_build_object('value', f."value", 'source', f."source") FROM "PopulationFigure" f WHERE f."municipalityId" = ${municipalityId} AND f."year" = p."year"),
           'report', (
             SELECT json_build_object(
@@ -76,6 +82,7 @@ export async function findPublicProgress(municipalityId: string, now = clockNow(
       return {
         year: p.year, dueOn, submitted: p.submitted, owed: p.owed, overdue: p.owed && !p.submitted && isOverdue(dueOn, now),
         population: p.population,
+        norm: p.norm ? { value: Number(p.norm.value), citation: p.norm.citation, sourceUrl: p.norm.sourceUrl } : null,
         report: accepted ? {
           id: accepted.id, revision: accepted.revision, acceptedAt: utcInstant(accepted.acceptedAt),
           commitments: accepted.commitments,
@@ -92,13 +99,18 @@ export async function findPublicProgress(municipalityId: string, now = clockNow(
 type NormJson = { value: string; citation: string; sourceUrl: string };
 type ReportJson = NonNullable<PublicPeriodReport['report']>;
 type PeriodJson = {
-  year: number; dueOn: string; submitted: boolean; owed: boolean; population: PublicPeriodReport['population'];
+  year: number; dueOn: string; submitted: boolean; owed: boolean; population: PublicPeriodReport['population']; norm: NormJson | null;
   report: null | (Omit<ReportJson, 'acceptedAt' | 'actions' | 'indicators' | 'specialistsPerThousand'> & {
     acceptedAt: string | null;
     actions: (Omit<ReportJson['actions'][number], 'plannedOn' | 'doneOn' | 'budgetEur'> & { plannedOn: string | null; doneOn: string | null; budgetEur: string | null })[];
     indicators: (Omit<ReportJson['indicators'][number], 'numberValue'> & { numberValue: string | null })[];
   });
 };
+
+/** The derived ratio (specialists per 1 000 residents) across periods, with the legal minimum in force in each; for the chart. */
+export function ratioSeries(periods: PublicPeriodReport[]) {
+  return periods.map((p) => ({ year: p.year, value: p.report?.specialistsPerThousand ?? null, norm: p.norm?.value ?? null }));
+}
 
 /** Numeric indicator series across periods (null where unknown), for charts and CSV. */
 export function indicatorSeries(periods: PublicPeriodReport[]) {

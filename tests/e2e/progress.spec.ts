@@ -1,5 +1,5 @@
 import { test, expect, signInApi, expectNoA11yViolations } from './support/fixtures';
-import { createUser, municipalityIdOf, sql } from './support/db';
+import { createUser, municipalityIdOf, resetReport, sql } from './support/db';
 import { extractPdfText } from '../unit/pdf/extract-text';
 import { writeSignedPdfFile } from '../unit/documents/sign-helper';
 import os from 'node:os';
@@ -119,6 +119,41 @@ test.describe('progress reports', () => {
     const text = bytes.toString('utf8');
     expect(text).toContain('liepaja,2022,1,staff,avg_gross_monthly_pay_eur,1450');
     await visitorContext.close();
+  });
+
+  test('public charts carry their values in Latvian format, the median of the reporting municipalities with n, and the legal minimum only where one is stored', async ({ page }) => {
+    // Test data: three verified municipalities with accepted 2022 reports and populations (0,5, 0,3 and 0,9 specialists per 1 000).
+    for (const [slug, fte] of [['madonas-novads', 10], ['saldus-novads', 6], ['ventspils-novads', 18]] as const) {
+      const { id } = await resetReport(slug, 2022, 'ACCEPTED');
+      await sql().query(`UPDATE "ProgressReport" SET "acceptedAt" = now(), "submittedAt" = now() WHERE "id" = $1`, [id]);
+      await sql().query(`INSERT INTO "ReportIndicator" ("id", "reportId", "key", "numberValue") VALUES ($1, $2, 'social_work_specialists_fte', $3)`, [`${id}fte`, id, fte]);
+      await sql().query(`INSERT INTO "PopulationFigure" ("id", "municipalityId", "year", "value", "source") VALUES ($1, $2, 2022, 20000, 'e2e test fixture') ON CONFLICT ("municipalityId", "year") DO UPDATE SET "value" = 20000`, [`pop${slug}`, await municipalityIdOf(slug)]);
+    }
+    const { rows: norms } = await sql().query<{ value: string }>(`SELECT "value"::text FROM "LegalNorm" WHERE "key" = 'social_work_specialists_per_1000' AND "validFrom" <= '2022-12-31' AND ("validTo" IS NULL OR "validTo" >= '2022-12-31') ORDER BY "validFrom" DESC LIMIT 1`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/lv/municipalities/madonas-novads');
+    const ratio = page.getByTestId('progress-section').locator('[data-testid="indicator-chart"][data-indicator="specialists_per_1000"]');
+    await expect(ratio.getByTestId('chart-value')).toHaveText(['0,5']);
+    await expect(ratio.getByTestId('chart-median')).toHaveCount(1);
+    await expect(ratio.getByTestId('chart-legend')).toContainText('Mediāna: visas pašvaldības ar pieņemtu ziņojumu par to pašu gadu');
+    await expect(ratio.getByRole('img')).toHaveAttribute('aria-label', /2022: 0,5, mediāna \d,\d+ no \d+ pašvaldībām/);
+    await ratio.getByText('Skaitļi tabulā').click();
+    const row2022 = ratio.getByRole('row', { name: /^2022 / });
+    await expect(row2022.getByTestId('chart-median-cell')).toHaveText(/^\d,\d+ \(n = \d+\)$/);
+    await expect(ratio.getByRole('row', { name: /^2023 / }).getByTestId('chart-median-cell')).toHaveText('nerāda (ziņojušas mazāk nekā 3 pašvaldības)');
+    if (norms[0]) {
+      await expect(ratio.getByTestId('chart-norm')).toHaveCount(1);
+      await expect(ratio.getByTestId('chart-norm-label')).toContainText('minimums');
+    } else {
+      await expect(ratio.getByTestId('chart-norm')).toHaveCount(0);
+      await expect(row2022.getByTestId('chart-norm-cell')).toHaveText('nav ievadīts ar avotu');
+    }
+    // A chart the norm does not apply to has no reference line and no minimum column.
+    const fte = page.getByTestId('progress-section').locator('[data-indicator="social_work_specialists_fte"]');
+    await expect(fte.getByTestId('chart-value')).toHaveText(['10']);
+    await expect(fte.getByTestId('chart-norm')).toHaveCount(0);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectNoA11yViolations(page);
   });
 
   test('a secretary of a municipality that has not joined cannot open a report', async ({ page }) => {

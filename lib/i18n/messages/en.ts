@@ -7,6 +7,7 @@ import { securityMessages } from './ns/security';
 import { signaturesMessages } from './ns/signatures';
 import { opendataMessages } from './ns/opendata';
 import { secretaryMessages } from './ns/secretary';
+import { chartsMessages } from './ns/charts';
 
 /** English UI strings; must have every key of lv.ts (the type checks it). */
 export const en: Messages = {
@@ -541,4 +542,5 @@ export const en: Messages = {
   security: securityMessages.en,
   signatures: signaturesMessages.en,
   secretaryYear: secretaryMessages.en,
+  charts: chartsMessages.en,
 };

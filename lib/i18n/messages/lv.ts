@@ -6,6 +6,7 @@ import { securityMessages } from './ns/security';
 import { signaturesMessages } from './ns/signatures';
 import { opendataMessages } from './ns/opendata';
 import { secretaryMessages } from './ns/secretary';
+import { chartsMessages } from './ns/charts';
 
 /** Latvian UI strings (the default language). Keys are shared with en.ts; larger areas live in ./ns. */
 export const lv = {
@@ -542,6 +543,7 @@ export const lv = {
   security: securityMessages.lv,
   signatures: signaturesMessages.lv,
   secretaryYear: secretaryMessages.lv,
+  charts: chartsMessages.lv,
 };
 
 export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
