@@ -48,6 +48,17 @@ export async function appDatabase(server: { baseUrl: string; external: boolean }
   return ensureDatabase(server.baseUrl, name, { fresh });
 }
 
+/** Migrates a fresh database and loads the reference data, as a fresh install does (the test databases). */
+export async function migrateAndSeed(url: string): Promise<void> {
+  process.env.DATABASE_URL = url;
+  const { migrate } = await import('../lib/db/migrate');
+  const { db, disconnectDb } = await import('../lib/db/client');
+  const { seedReference } = await import('../lib/seed/reference');
+  await migrate(url);
+  await seedReference(db());
+  await disconnectDb();
+}
+
 /** AUTH_SECRET from the environment, else one generated once into .data/auth-secret. */
 export async function authSecret(): Promise<string> {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;

@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { DATA, appDatabase, openServer } from './lib';
+import { DATA, appDatabase, migrateAndSeed, openServer } from './lib';
 import { assertLocalDatabase } from '../lib/db/embedded';
 
 const command = process.argv.slice(2);
@@ -17,13 +17,7 @@ if (command.length === 0) {
 if (process.env.DATABASE_URL) assertLocalDatabase(process.env.DATABASE_URL);
 const server = await openServer({ embeddedDir: path.join(DATA, `test-pg-${process.pid}`), persistent: false });
 const e2eUrl = await appDatabase({ ...server, external: false }, 'memorands_e2e', true);
-process.env.DATABASE_URL = e2eUrl;
-const { migrate } = await import('../lib/db/migrate');
-const { db, disconnectDb } = await import('../lib/db/client');
-const { seedReference } = await import('../lib/seed/reference');
-await migrate(e2eUrl);
-await seedReference(db());
-await disconnectDb();
+await migrateAndSeed(e2eUrl);
 
 const child = spawn(command[0]!, command.slice(1), {
   stdio: 'inherit',

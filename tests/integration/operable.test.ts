@@ -9,7 +9,7 @@ import { db, disconnectDb } from '@/lib/db/client';
 import { checkHealth } from '@/lib/health';
 import { recordDecision } from '@/lib/accessions/workflow';
 import { createSignedPdf, createTestSigner } from '../unit/documents/sign-helper';
-import { assertProductionBuild, freePort, request, signIn, startAppServer, type AppServer } from '../support/app-server';
+import { assertProductionBuild, freePort, openUpload, request, signIn, startAppServer, type AppServer } from '../support/app-server';
 import { ROOT } from '../support/run-script';
 import { actorOf, createUser, resetDatabase } from './db-utils';
 
@@ -91,18 +91,7 @@ describe('graceful shutdown of the server', () => {
 
     const cookie = await signIn(server, secretary.email, PASSWORD);
     const bytes = Buffer.from((await createSignedPdf({ signer: await createTestSigner(), text: 'Shutdown test', contentsBytes: 16384 })).bytes);
-    const req = http.request({
-      host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/accessions/cesu-novads/documents?kind=DECISION&name=lemums.pdf', agent: false,
-      headers: { cookie, 'content-type': 'application/pdf', 'content-length': String(bytes.length), 'x-locale': 'en' },
-    });
-    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
-      req.on('response', (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      });
-      req.on('error', reject);
-    });
+    const { req, answer } = openUpload({ port: server.port, path: '/api/accessions/cesu-novads/documents?kind=DECISION&name=lemums.pdf', cookie, contentType: 'application/pdf', length: bytes.length });
     req.write(bytes.subarray(0, 10_000));
     await sleep(300);
     const exited = new Promise<number | null>((resolve) => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { db, disconnectDb } from '@/lib/db/client';
 import { findCurrentTerm } from '@/lib/municipalities/queries';
-import { assertProductionBuild, freePort, request, signIn, startAppServer, type Answer, type AppServer } from '../support/app-server';
+import { assertProductionBuild, freePort, openUpload, request, signIn, startAppServer, type Answer, type AppServer } from '../support/app-server';
 import { startNginx, type Nginx } from '../support/nginx';
 import { createUser, resetDatabase } from './db-utils';
 
@@ -141,18 +141,7 @@ describe('two instances behind nginx (deploy/nginx.conf)', () => {
   it('a 25 MB upload streams through nginx (nothing buffered to nginx\'s disk) and is stored', async () => {
     const cookie = await signIn(proxy(), secretaryEmail, PASSWORD);
     const bytes = await bigPdf(25 * 1024 * 1024 - 200_000);
-    const req = http.request({
-      host: '127.0.0.1', port: nginx!.port, method: 'POST', path: '/api/accessions/saldus-novads/documents?kind=DECISION&name=lemums.pdf', agent: false,
-      headers: { cookie, 'content-type': 'application/pdf', 'content-length': String(bytes.length), 'x-locale': 'en' },
-    });
-    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
-      req.on('response', (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      });
-      req.on('error', reject);
-    });
+    const { req, answer } = openUpload({ port: nginx!.port, path: '/api/accessions/saldus-novads/documents?kind=DECISION&name=lemums.pdf', cookie, contentType: 'application/pdf', length: bytes.length });
     const half = Math.floor(bytes.length / 2);
     for (let i = 0; i < half; i += 1 << 20) req.write(bytes.subarray(i, Math.min(i + (1 << 20), half)));
     await sleep(500);

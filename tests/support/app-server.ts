@@ -131,3 +131,23 @@ export async function signIn(server: { port: number }, email: string, password: 
   if (!cookies.some((c) => c.includes('session-token'))) throw new Error(`no session cookie in ${JSON.stringify(res.headers['set-cookie'])}`);
   return cookies.join('; ');
 }
+
+/**
+ * Starts a document upload that the test writes itself (to pause, kill or stream mid-body):
+ * the request to write the body into, and its answer once it comes.
+ */
+export function openUpload(opts: { port: number; path: string; cookie: string; contentType: string; length: number }): { req: http.ClientRequest; answer: Promise<{ status: number; body: string }> } {
+  const req = http.request({
+    host: '127.0.0.1', port: opts.port, method: 'POST', path: opts.path, agent: false,
+    headers: { cookie: opts.cookie, 'content-type': opts.contentType, 'content-length': String(opts.length), 'x-locale': 'en' },
+  });
+  const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+  });
+  return { req, answer };
+}
