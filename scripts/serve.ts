@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DATA, ROOT, appDatabase, authSecret, openServer } from './lib';
-import { whenProcessGone } from './process-watch';
+import { npmAncestors, whenProcessGone } from './process-watch';
 
 const port = process.env.PORT ?? '3000';
 const server = await openServer({ embeddedDir: path.join(DATA, 'pg'), persistent: true });
@@ -77,5 +77,5 @@ process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 process.on('SIGHUP', () => void stop(0));
 void childExit.then(() => stop(child.exitCode ?? 0));
-// Under npm (npm start, npm run up): npm's shell dying means npm was stopped.
-if (process.env.npm_lifecycle_event) whenProcessGone(process.ppid, () => void stop(0));
+// Under npm (npm start, npm run up): npm or its shell dying means npm was stopped.
+if (process.env.npm_lifecycle_event) for (const pid of npmAncestors()) whenProcessGone(pid, () => void stop(0));
