@@ -51,7 +51,8 @@ export function ReportEditor({ reportId, locale, initialVersion, initial, initia
   const latest = useRef(initial);
   const summary = useRef<HTMLDivElement>(null);
 
-  async function save(next: EditorState): Promise<void> {
+  /** One PUT of `next` at the current version; true when the server kept it. */
+  async function save(next: EditorState): Promise<boolean> {
     setStatus({ kind: 'saving', text: labels.saving! });
     const res = await fetch(`/api/progress/reports/${reportId}`, {
       method: 'PUT',
@@ -65,20 +66,43 @@ export function ReportEditor({ reportId, locale, initialVersion, initial, initia
       if (latest.current === next) dirty.current = false;
       const errors = body.data.fieldErrors ?? {};
       setFieldErrors(errors);
-      const time = new Date().toLocaleTimeString(locale === 'lv' ? 'lv-LV' : 'en-GB');
-      const count = Object.keys(errors).length;
-      setStatus(count === 0 ? { kind: 'saved', text: labels.savedAt!.replace('{time}', time) } : { kind: 'saved', text: labels.savedWithErrors!.replace('{time}', time).replace('{count}', String(count)) });
-    } else {
-      setFieldErrors(body?.fieldErrors ?? {});
-      setStatus({ kind: 'error', text: labels.saveFailed!.replace('{message}', body?.message ?? String(res?.status ?? '')) });
+      // "Saved" only once nothing newer waits: a change typed during this save is saved next.
+      if (!dirty.current) {
+        const time = new Date().toLocaleTimeString(locale === 'lv' ? 'lv-LV' : 'en-GB');
+        const count = Object.keys(errors).length;
+        setStatus(count === 0 ? { kind: 'saved', text: labels.savedAt!.replace('{time}', time) } : { kind: 'saved', text: labels.savedWithErrors!.replace('{time}', time).replace('{count}', String(count)) });
+      }
+      return true;
     }
+    setFieldErrors(body?.fieldErrors ?? {});
+    setStatus({ kind: 'error', text: labels.saveFailed!.replace('{message}', body?.message ?? String(res?.status ?? '')) });
+    return false;
+  }
+
+  /**
+   * Saves until nothing is left unsaved, one request at a time: every PUT
+   * carries the version the previous one returned, so two saves never race
+   * (a second PUT at the same version would be refused as a conflict and the
+   * later typing lost). Called while a save runs, it returns that run, which
+   * picks up the newer state when its request comes back.
+   */
+  function flush(): Promise<void> {
+    if (timer.current) { clearTimeout(timer.current); timer.current = null; }
+    if (inFlight.current) return inFlight.current;
+    if (!dirty.current) return Promise.resolve();
+    const run = (async () => {
+      while (dirty.current) if (!(await save(latest.current))) break;
+    })();
+    inFlight.current = run;
+    run.finally(() => { if (inFlight.current === run) inFlight.current = null; }).catch(() => undefined);
+    return run;
   }
 
   function schedule(next: EditorState) {
     latest.current = next;
     dirty.current = true;
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => { timer.current = null; inFlight.current = save(next); }, AUTOSAVE_MS);
+    timer.current = setTimeout(() => { timer.current = null; void flush(); }, AUTOSAVE_MS);
   }
 
   function update(mutate: (draft: EditorState) => void) {
@@ -96,19 +120,20 @@ export function ReportEditor({ reportId, locale, initialVersion, initial, initia
   }
 
   useEffect(() => {
-    const flush = () => { if (dirty.current) void save(latest.current); };
+    // A save already under way carries on (keepalive); what was typed after it is covered by the beforeunload question.
+    const onPageHide = () => { if (dirty.current && !inFlight.current) void flush(); };
     // Note: the browser shows its own text; returnValue only has to be set.
     const warn = (e: BeforeUnloadEvent) => { if (dirty.current) { e.preventDefault(); e.returnValue = labels.unsavedWarning ?? ''; } };
-    window.addEventListener('pagehide', flush);
+    window.addEventListener('pagehide', onPageHide);
     window.addEventListener('beforeunload', warn);
-    return () => { window.removeEventListener('pagehide', flush); window.removeEventListener('beforeunload', warn); };
+    return () => { window.removeEventListener('pagehide', onPageHide); window.removeEventListener('beforeunload', warn); };
   });
 
   async function submit(): Promise<boolean> {
     setPending(true);
-    if (timer.current) { clearTimeout(timer.current); timer.current = null; }
-    if (dirty.current) await save(latest.current);
-    else if (inFlight.current) await inFlight.current;
+    await flush();
+    // A draft that could not be saved is not submitted: the status line says why.
+    if (dirty.current) { setPending(false); return false; }
     const res = await fetch(`/api/progress/reports/${reportId}/submit`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-locale': locale }, body: JSON.stringify({ version: version.current }) }).catch(() => null);
     const body = (await res?.json().catch(() => null)) as { message?: string; fieldErrors?: Record<string, string[]> } | null;
     setPending(false);

@@ -1,5 +1,5 @@
 import { test, expect, signInApi, expectNoA11yViolations } from './support/fixtures';
-import { createUser, municipalityIdOf, resetReport, sql } from './support/db';
+import { announceChange, createUser, municipalityIdOf, resetReport, sql } from './support/db';
 import { extractPdfText } from '../unit/pdf/extract-text';
 import { writeSignedPdfFile } from '../unit/documents/sign-helper';
 import os from 'node:os';
@@ -129,6 +129,7 @@ test.describe('progress reports', () => {
       await sql().query(`INSERT INTO "ReportIndicator" ("id", "reportId", "key", "numberValue") VALUES ($1, $2, 'social_work_specialists_fte', $3)`, [`${id}fte`, id, fte]);
       await sql().query(`INSERT INTO "PopulationFigure" ("id", "municipalityId", "year", "value", "source") VALUES ($1, $2, 2022, 20000, 'e2e test fixture') ON CONFLICT ("municipalityId", "year") DO UPDATE SET "value" = 20000`, [`pop${slug}`, await municipalityIdOf(slug)]);
     }
+    await announceChange();
     const { rows: norms } = await sql().query<{ value: string }>(`SELECT "value"::text FROM "LegalNorm" WHERE "key" = 'social_work_specialists_per_1000' AND "validFrom" <= '2022-12-31' AND ("validTo" IS NULL OR "validTo" >= '2022-12-31') ORDER BY "validFrom" DESC LIMIT 1`);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/lv/municipalities/madonas-novads');

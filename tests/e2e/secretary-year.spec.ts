@@ -1,5 +1,5 @@
 import { test, expect, signInApi, expectNoA11yViolations } from './support/fixtures';
-import { createUser, municipalityIdOf, sql } from './support/db';
+import { createUser, municipalityIdOf, resetReport, sql } from './support/db';
 import { extractPdfText } from '../unit/pdf/extract-text';
 import { writeSignedPdfFile } from '../unit/documents/sign-helper';
 import type { Page } from '@playwright/test';
@@ -182,6 +182,31 @@ test.describe('the secretary’s year (issue 13)', () => {
     const stored = await sql().query(`SELECT i."key", i."numberValue"::text AS v FROM "ReportIndicator" i JOIN "ProgressReport" r ON r."id" = i."reportId" WHERE r."municipalityId" = $1 ORDER BY 1`, [await municipalityIdOf('jekabpils-novads')]);
     expect(Object.fromEntries(stored.rows.map((r) => [r.key, r.v]))).toEqual({ avg_gross_monthly_pay_eur: '1450.00', service_budget_eur: '2000.00', service_staff_fte: '42.50' });
     await context.close();
+  });
+
+  test('typing while a slow save is under way is saved after it, never refused as a conflict', async ({ page }) => {
+    // Valkas novads: no other spec touches it.
+    const { id } = await resetReport('valkas-novads', 2022, 'DRAFT');
+    await signInApi(page.request, await createUser('SECRETARY', 'valkas-novads'));
+    await page.goto('/lv/secretary/valkas-novads/reports/2022');
+    // A slow network: every autosave answer arrives 1,5 s late, so the next change is typed while a save runs.
+    let puts = 0;
+    await page.route(`**/api/progress/reports/${id}`, async (route) => {
+      if (route.request().method() !== 'PUT') return route.continue();
+      puts += 1;
+      const response = await route.fetch();
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.fulfill({ response });
+    });
+    const pay = page.getByTestId('report-editor').locator('[data-commitment="staff"]').getByLabel('Sociālo darbinieku vidējā bruto mēnešalga, EUR');
+    await pay.fill('-5');
+    await expect(page.getByTestId('autosave-status')).toContainText('Saglabā');
+    await pay.fill('1450');
+    await page.getByTestId('report-editor').locator('[data-commitment="cooperation"]').getByLabel('Kopīgas sanāksmes gadā: izglītība').fill('6');
+    await expect(page.getByTestId('autosave-status')).toContainText('Melnraksts saglabāts', { timeout: 15_000 });
+    expect(puts).toBeGreaterThanOrEqual(2);
+    const stored = await sql().query(`SELECT "key", "numberValue"::text AS v FROM "ReportIndicator" WHERE "reportId" = $1 ORDER BY 1`, [id]);
+    expect(Object.fromEntries(stored.rows.map((r) => [r.key, r.v]))).toMatchObject({ avg_gross_monthly_pay_eur: '1450.00', joint_meetings_education: '6.00' });
   });
 
   test('leaving with changes not yet saved asks first', async ({ page }) => {

@@ -26,6 +26,18 @@ export async function createUser(role: TestUser['role'], municipalitySlug?: stri
   return { id, email, password, role, municipalityId };
 }
 
+/**
+ * Tells the server's caches that the tests changed data behind its back, as
+ * the app's own writes do (lib/cache-bus/notify.ts): without it a public page
+ * another test already cached would be served stale. PostgreSQL delivers the
+ * notification to the server's listener asynchronously; the short wait lets
+ * it arrive before the next request.
+ */
+export async function announceChange(): Promise<void> {
+  await sql().query(`SELECT pg_notify('memorands_cache', 'public')`);
+  await new Promise((resolve) => setTimeout(resolve, 150));
+}
+
 export async function municipalityIdOf(slug: string): Promise<string> {
   const { rows } = await sql().query<{ id: string }>('SELECT "id" FROM "Municipality" WHERE "slug" = $1', [slug]);
   if (!rows[0]) throw new Error(`no municipality ${slug}`);
@@ -60,6 +72,7 @@ export async function resetAccession(slug: string, status: 'DRAFT' | 'SUBMITTED'
      VALUES ($1, $2, $3, $4, 'Testa dome', '2021-09-01', 'REGULAR', '1/1', 'Testa Parakstītājs', 'priekšsēdētājs', 3, now())`,
     [id, municipalityId, termId, status],
   );
+  await announceChange();
   return { id, version: 3 };
 }
 
@@ -100,5 +113,6 @@ export async function resetReport(slug: string, year: number, status: 'DRAFT' | 
   for (const key of ['resources', 'staff', 'cooperation']) {
     await sql().query(`INSERT INTO "ReportCommitment" ("id", "reportId", "commitmentKey") VALUES ($1, $2, $3)`, [`${id}${key}`, id, key]);
   }
+  await announceChange();
   return { id, version: 3 };
 }
