@@ -47,6 +47,11 @@ export type OpenAccession = {
   signatory_name: string | null;
   signatory_role: string | null;
   source: string | null;
+  citation_title: string | null;
+  citation_publisher: string | null;
+  citation_url: string | null;
+  citation_language: 'lv' | 'en' | null;
+  recorded_from_published_source: boolean;
   verified_at: string | null;
   withdrawn_at: string | null;
   withdrawal_reason: string | null;
@@ -113,6 +118,11 @@ export const ACCESSION_FIELDS = [
   { name: 'signatory_name', schema: nullable(str) },
   { name: 'signatory_role', schema: nullable(str) },
   { name: 'source', schema: nullable(str) },
+  { name: 'citation_title', schema: nullable(str) },
+  { name: 'citation_publisher', schema: nullable(str) },
+  { name: 'citation_url', schema: nullable({ type: 'string', format: 'uri' }) },
+  { name: 'citation_language', schema: { type: ['string', 'null'], enum: ['lv', 'en', null] } },
+  { name: 'recorded_from_published_source', schema: { type: 'boolean' } },
   { name: 'verified_at', schema: nullable(timestamp) },
   { name: 'withdrawn_at', schema: nullable(timestamp) },
   { name: 'withdrawal_reason', schema: nullable(str) },

@@ -101,12 +101,14 @@ export async function listOpenAccessions(opts: { term?: string; origin: string; 
     db().$queryRaw<OpenAccessionRow[]>`
       SELECT a."id", a."status"::text AS "status", a."councilBody", to_char(a."sessionDate", 'YYYY-MM-DD') AS "sessionDate", a."sessionYearInferred",
         a."sessionType"::text AS "sessionType", a."decisionNumber", a."agendaItem", a."signatoryName", a."signatoryRole", a."source",
+        c."title" AS "citationTitle", c."publisher" AS "citationPublisher", c."url" AS "citationUrl", c."language" AS "citationLanguage",
         to_char(a."verifiedAt", ${ISO_INSTANT}) AS "verifiedAt", to_char(a."withdrawnAt", ${ISO_INSTANT}) AS "withdrawnAt", a."withdrawalReason", a."isDemo",
         t."slug" AS "termSlug", t."startYear" AS "termStartYear", m."slug" AS "municipalitySlug", m."atvkCode", m."nameLv",
         ${opts.withGeometry ? Prisma.sql`COALESCE((SELECT b."geometry" FROM "MunicipalityBoundary" b WHERE b."municipalityId" = m."id" AND b."termId" = a."termId"), m."boundary")` : Prisma.sql`NULL::jsonb`} AS "boundary"
       FROM "Accession" a
       JOIN "CouncilTerm" t ON t."id" = a."termId"
       JOIN "Municipality" m ON m."id" = a."municipalityId"
+      LEFT JOIN "Citation" c ON c."id" = a."citationId"
       WHERE ${where}`,
     db().$queryRaw<OpenDocumentRow[]>`
       SELECT d."accessionId", d."id", d."sha256", d."sizeBytes", d."mediaType", d."kind"::text AS "kind"
@@ -129,7 +131,12 @@ export async function listOpenAccessions(opts: { term?: string; origin: string; 
         status: a.status === 'WITHDRAWN' ? 'withdrawn' : 'verified',
         council_body: a.councilBody, session_date: a.sessionDate, session_year_inferred: a.sessionYearInferred,
         session_type: SESSION_TYPE[a.sessionType], decision_number: a.decisionNumber, agenda_item: a.agendaItem,
-        signatory_name: a.signatoryName, signatory_role: a.signatoryRole, source: a.source,
+        // Note: an accession recorded from a published source is cited (citation_*); its internal seed reference is not a source anyone can follow.
+        signatory_name: a.signatoryName, signatory_role: a.signatoryRole, source: a.citationTitle === null ? a.source : null,
+        citation_title: a.citationTitle, citation_publisher: a.citationPublisher, citation_url: a.citationUrl,
+        citation_language: a.citationLanguage === 'lv' || a.citationLanguage === 'en' ? a.citationLanguage : null,
+        // Recorded from a published source and not yet verified by staff against a document (ADR 0123; the municipality page's rule).
+        recorded_from_published_source: a.status === 'VERIFIED' && a.verifiedAt === null && a.citationTitle !== null,
         verified_at: a.verifiedAt, withdrawn_at: a.withdrawnAt, withdrawal_reason: a.withdrawalReason,
         documents: (documentsOf.get(a.id) ?? []).map((d): OpenDocument => ({
           url: `${opts.origin}/api/documents/${encodeURIComponent(d.id)}`, sha256: d.sha256, size_bytes: d.sizeBytes, media_type: d.mediaType, kind: DOCUMENT_KIND[d.kind],
@@ -147,7 +154,8 @@ const ISO_INSTANT = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
 type OpenAccessionRow = {
   id: string; status: 'VERIFIED' | 'WITHDRAWN'; councilBody: string | null; sessionDate: string | null; sessionYearInferred: boolean;
   sessionType: keyof typeof SESSION_TYPE; decisionNumber: string | null; agendaItem: string | null; signatoryName: string | null;
-  signatoryRole: string | null; source: string | null; verifiedAt: string | null; withdrawnAt: string | null; withdrawalReason: string | null;
+  signatoryRole: string | null; source: string | null;
+  citationTitle: string | null; citationPublisher: string | null; citationUrl: string | null; citationLanguage: string | null; verifiedAt: string | null; withdrawnAt: string | null; withdrawalReason: string | null;
   isDemo: boolean; termSlug: string; termStartYear: number; municipalitySlug: string; atvkCode: string | null; nameLv: string; boundary: unknown;
 };
 type OpenDocumentRow = { accessionId: string; id: string; sha256: string; sizeBytes: number; mediaType: string; kind: keyof typeof DOCUMENT_KIND };

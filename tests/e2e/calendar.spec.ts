@@ -109,6 +109,23 @@ test('the municipality page explains Jēkabpils, cites its sources in the page l
   await expect(page.locator('article[data-term="2021-2025"]')).toBeVisible();
   await expect(page.locator('article[data-term="2025-2029"]')).toHaveCount(0);
   await expect(page.getByTestId('change-citation').getByRole('link')).toHaveAttribute('href', /eng\.lsm\.lv/);
+  // Its locator map draws the 2021–2025 boundaries, the last term in which it existed.
+  await expect(page.getByTestId('locator-map')).toHaveAttribute('data-as-of', '2021-07-01');
+});
+
+test("the locator map on a municipality page draws the term's boundaries: Madonas novads with Varakļāni from 2025", async ({ page }) => {
+  const highlight = async (server: AppServer) => {
+    await page.goto(`${web(server)}/lv/municipalities/madonas-novads`);
+    const map = page.getByTestId('locator-map');
+    return { asOf: await map.getAttribute('data-as-of'), d: await map.locator('path').nth(1).getAttribute('d'), outline: await map.locator('path').first().getAttribute('d') };
+  };
+  const now = await highlight(december);
+  const before = await highlight(may);
+  expect(now.asOf).toBe('2025-07-01');
+  expect(before.asOf).toBe('2021-07-01');
+  // The merged unit is one larger shape, and the outline has one unit fewer (no Varakļāni border inside Madona).
+  expect(now.d).not.toBe(before.d);
+  expect(now.outline!.length).toBeLessThan(before.outline!.length);
 });
 
 test('staff set up reporting for 2025–2029; Liepāja renews through the joining journey; the map follows', async ({ browser }) => {

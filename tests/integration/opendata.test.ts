@@ -183,6 +183,12 @@ describe('open data API', () => {
       const ogre = a.items.find((i) => i.municipality_slug === 'ogres-novads')!;
       expect(ogre.documents[0]!.url).toMatch(new RegExp(`^${BASE}/api/documents/[a-z0-9]+$`));
       expect(ogre.decision_number).toBe('Nr. 5, prot. "7"');
+      expect(ogre).toMatchObject({ recorded_from_published_source: false, citation_title: null, citation_url: null });
+      const liepaja = a.items.find((i) => i.municipality_slug === 'liepaja')!;
+      expect(liepaja).toMatchObject({ source: null, recorded_from_published_source: true, citation_language: 'lv', citation_url: null });
+      expect(liepaja.citation_title).toContain('271/9');
+      expect(liepaja.citation_publisher).toBeTruthy();
+      expect(JSON.stringify(a)).not.toContain('seed document');
     });
 
     it('never show a draft, a returned or an awaiting submission as an accession, nor its facts anywhere', async () => {
@@ -233,6 +239,16 @@ describe('open data API', () => {
       expect(accText).toContain('"Nr. 5, prot. ""7"""');
       expect(col('agenda_item')).toBe(`'=HYPERLINK("http://evil.example","x")`);
       expect(col(CSV_DOCUMENTS_COLUMN)).toBe(verifiedDocSha);
+      // The accessions recorded from published sources carry their citation, never the internal seed reference (issue 12).
+      const liepaja = accRows.find((r) => r[0] === 'liepaja')!;
+      const lcol = (name: string) => liepaja[header.indexOf(name)];
+      expect(lcol('citation_title')).toContain('Nr. 271/9');
+      expect(lcol('citation_language')).toBe('lv');
+      expect(lcol('recorded_from_published_source')).toBe('true');
+      expect(lcol('source')).toBe('');
+      expect(accText).not.toContain('seed document');
+      expect(col('recorded_from_published_source')).toBe('false');
+      expect(col('citation_title')).toBe('');
       for (const row of accRows.slice(1)) for (const cell of row) expect(cell, 'formula-like cell').not.toMatch(/^[=+\-@\t\r]/);
       expect(accRows.slice(1).map((r) => r[0]).sort()).toEqual(['jekabpils-novads', 'liepaja', 'ogres-novads', 'talsu-novads']);
     });
@@ -261,6 +277,10 @@ describe('open data API', () => {
       const a = await jsonOf<Collection<OpenAccession>>(await call(accessionsGeo));
       expect(a.type).toBe('FeatureCollection');
       expect(a.features.map((f) => f.id).sort()).toEqual(['jekabpils-novads/2021-2025', 'liepaja/2021-2025', 'ogres-novads/2021-2025', 'talsu-novads/2021-2025']);
+      const jek = a.features.find((f) => f.id === 'jekabpils-novads/2021-2025')!.properties;
+      expect(jek).toMatchObject({ source: null, recorded_from_published_source: true, citation_language: 'lv', citation_publisher: expect.any(String) });
+      expect(jek.citation_title).toBeTruthy();
+      expect(JSON.stringify(a)).not.toContain('seed document');
       for (const f of a.features) {
         expect(['Polygon', 'MultiPolygon']).toContain(f.geometry?.type);
         expect(['verified', 'withdrawn']).toContain(f.properties.status);

@@ -67,7 +67,8 @@ export default async function MunicipalityPage({ params }: Props) {
           </dd>
         </dl>
         </div>
-        <LocatorMap slug={m.slug} label={t('municipality.locator', { name: m.nameLv })} />
+        {/* The boundaries of the latest term in which the unit existed (the current one, or its last). */}
+        <LocatorMap slug={m.slug} label={t('municipality.locator', { name: m.nameLv })} asOf={existedIn.at(-1)?.startsOn.toISOString().slice(0, 10)} />
       </section>
 
       <section aria-labelledby="terms" className="space-y-6">
