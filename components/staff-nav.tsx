@@ -8,6 +8,7 @@ const ITEMS = [
   { key: 'audit', href: '/staff/audit', label: 'staff.navAudit', permission: 'audit.view' },
   { key: 'reporting', href: '/staff/reporting', label: 'staff.navReporting', permission: 'reporting.manage' },
   { key: 'terms', href: '/staff/terms', label: 'staff.navTerms', permission: 'term.manage' },
+  { key: 'officialData', href: '/staff/official-data', label: 'officialData.title', permission: 'officialData.import' },
   { key: 'outbox', href: '/staff/outbox', label: 'staff.navOutbox', permission: 'outbox.view' },
 ] as const satisfies readonly { key: string; href: string; label: Parameters<Translate>[0]; permission: Permission }[];
 

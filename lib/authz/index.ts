@@ -37,6 +37,7 @@ export const PERMISSIONS = {
   'user.manage-staff': { roles: ['ADMIN'] },
   'dashboard.export': { roles: ['STAFF', 'ADMIN'] },
   'term.manage': { roles: ['STAFF', 'ADMIN'] },
+  'officialData.import': { roles: ['STAFF', 'ADMIN'] },
   'outbox.view': { roles: ['ADMIN'] },
 } as const satisfies Record<string, Rule>;
 

@@ -61,8 +61,8 @@ type PublicAccessionJson = {
   documents: { id: string; kind: 'DECISION' | 'ANNEX' | 'EVIDENCE'; sha256: string; sizeBytes: number; originalName: string; inspection: unknown }[];
 };
 /** A published source as the public sees it (lib/terms: Citation). */
-export type PublicCitation = { title: string; publisher: string; publishedOn: string | null; url: string | null; documentRef: string | null; language: 'lv' | 'en' };
-const CITATION_JSON = (alias: string) => Prisma.raw(`json_build_object('title', ${alias}."title", 'publisher', ${alias}."publisher", 'publishedOn', ${alias}."publishedOn", 'url', ${alias}."url", 'documentRef', ${alias}."documentRef", 'language', ${alias}."language")`);
+export type PublicCitation = { title: string; publisher: string; publishedOn: string | null; url: string | null; documentRef: string | null; language: 'lv' | 'en'; retrievedOn?: string | null };
+const CITATION_JSON = (alias: string) => Prisma.raw(`json_build_object('title', ${alias}."title", 'publisher', ${alias}."publisher", 'publishedOn', ${alias}."publishedOn", 'url', ${alias}."url", 'documentRef', ${alias}."documentRef", 'language', ${alias}."language", 'retrievedOn', ${alias}."retrievedOn")`);
 
 type PublicMunicipalityRow = {
   id: string; slug: string; nameLv: string; officialNameLv: string; type: 'STATE_CITY' | 'MUNICIPALITY';
@@ -71,6 +71,8 @@ type PublicMunicipalityRow = {
   statusNote: string | null; atvkCode: string | null; iso3166_2: string | null;
   successor: { slug: string; nameLv: string } | null;
   changeCitation: PublicCitation | null;
+  populationCitation: PublicCitation | null;
+  atvkCitation: PublicCitation | null;
   accessions: PublicAccessionJson[];
 };
 
@@ -88,6 +90,8 @@ export const findMunicipalityPublic = cache(async (slug: string) => {
       m."areaKm2", m."areaSource", m."areaKm2Geometry", m."validFrom", m."validTo", m."statusNote", m."atvkCode", m."iso3166_2",
       (SELECT json_build_object('slug', s."slug", 'nameLv', s."nameLv") FROM "Municipality" s WHERE s."id" = m."successorId") AS "successor",
       (SELECT ${CITATION_JSON('cc')} FROM "Citation" cc WHERE cc."id" = m."changeCitationId") AS "changeCitation",
+      (SELECT ${CITATION_JSON('pc')} FROM "Citation" pc WHERE pc."id" = m."populationCitationId") AS "populationCitation",
+      (SELECT ${CITATION_JSON('ac')} FROM "Citation" ac WHERE ac."id" = m."atvkCitationId") AS "atvkCitation",
       COALESCE((
         SELECT json_agg(json_build_object(
           'id', a."id", 'status', a."status", 'councilBody', a."councilBody", 'sessionDate', a."sessionDate", 'sessionYearInferred', a."sessionYearInferred",

@@ -8,6 +8,7 @@ import { signaturesMessages } from './ns/signatures';
 import { opendataMessages } from './ns/opendata';
 import { secretaryMessages } from './ns/secretary';
 import { chartsMessages } from './ns/charts';
+import { officialDataMessages } from './ns/official-data';
 
 /** English UI strings; must have every key of lv.ts (the type checks it). */
 export const en: Messages = {
@@ -548,4 +549,5 @@ export const en: Messages = {
   signatures: signaturesMessages.en,
   secretaryYear: secretaryMessages.en,
   charts: chartsMessages.en,
+  officialData: officialDataMessages.en,
 };

@@ -35,6 +35,7 @@ const MATRIX: Record<string, { secretaryOwn: boolean; secretaryOther: boolean; s
   'user.manage-staff': { secretaryOwn: false, secretaryOther: false, staff: false, admin: true },
   'dashboard.export': { secretaryOwn: false, secretaryOther: false, staff: true, admin: true },
   'term.manage': { secretaryOwn: false, secretaryOther: false, staff: true, admin: true },
+  'officialData.import': { secretaryOwn: false, secretaryOther: false, staff: true, admin: true },
   'outbox.view': { secretaryOwn: false, secretaryOther: false, staff: false, admin: true },
 };
 

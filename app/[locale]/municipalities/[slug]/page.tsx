@@ -50,7 +50,13 @@ export default async function MunicipalityPage({ params }: Props) {
           <dt className="font-medium">{t('municipality.population')}</dt>
           <dd data-testid="population">
             {m.population !== null ? t('municipality.populationYear', { value: formatNumber(locale, m.population), year: m.populationYear ?? unknown }) : unknown}
-            {m.populationSource ? <span className="block text-sm text-muted">{t('common.source')}: {m.populationSource}</span> : null}
+            {/* Imported from the CSB's table with its citation (lib/official-data); unknown until then. */}
+            {m.populationCitation ? <span className="block text-sm">{t('common.source')}: <Citation citation={m.populationCitation} locale={locale} t={t} testId="population-citation" /></span> : null}
+          </dd>
+          <dt className="font-medium">{t('officialData.atvkCode')}</dt>
+          <dd data-testid="atvk-code">
+            {m.atvkCode ?? unknown}
+            {m.atvkCode && m.atvkCitation ? <span className="block text-sm">{t('common.source')}: <Citation citation={m.atvkCitation} locale={locale} t={t} testId="atvk-citation" /></span> : null}
           </dd>
           <dt className="font-medium">{t('municipality.area')}</dt>
           <dd>

@@ -1,0 +1,63 @@
+import { pageLocale, privatePageMetadata } from '@/lib/i18n/page';
+import { formatDate } from '@/lib/i18n';
+import { requirePagePermission, requirePageUser } from '@/lib/auth/guard';
+import { officialDataState } from '@/lib/official-data/import';
+import { rigaIsoDay } from '@/lib/terms/calendar';
+import { StaffNav } from '@/components/staff-nav';
+import { OfficialImportForm, type ImportLabels } from '@/components/official-data/import-form';
+
+export const dynamic = 'force-dynamic';
+
+export const generateMetadata = privatePageMetadata('officialData.title');
+
+const IRS051_URL = 'https://data.stat.gov.lv/pxweb/lv/OSP_PUB/START__POP__IR__IRS/IRS051/';
+const ATVK_URL = 'https://data.gov.lv/dati/lv/dataset/atvk';
+
+export default async function OfficialDataPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale, t } = await pageLocale(params);
+  const user = await requirePageUser(locale, `/${locale}/staff/official-data`);
+  requirePagePermission(user, 'officialData.import');
+  const state = await officialDataState({ actor: user });
+  const today = rigaIsoDay();
+  const labels = (kind: 'population' | 'atvk'): ImportLabels => ({
+    file: t('officialData.file'), fileHint: t(kind === 'population' ? 'officialData.fileHintPopulation' : 'officialData.fileHintAtvk'),
+    tableCode: t('officialData.tableCode'), tableCodeHint: t('officialData.tableCodeHint'), retrievedOn: t('officialData.retrievedOn'), url: t('officialData.url'),
+    submit: t(kind === 'population' ? 'officialData.submitPopulation' : 'officialData.submitAtvk'),
+    errorSummary: t('officialData.errorSummary'), errorSummaryLead: t('officialData.errorSummaryLead'),
+    imported: t(kind === 'population' ? 'officialData.importedPopulation' : 'officialData.importedAtvk', { count: '{count}', years: '{years}' }),
+    noFile: t('officialData.noFile'), unreachable: t('officialData.unreachable'),
+  });
+  return (
+    <div className="space-y-8">
+      <StaffNav locale={locale} user={user} current="officialData" t={t} />
+      <h1 className="text-3xl font-bold">{t('officialData.title')}</h1>
+      <p className="max-w-3xl">{t('officialData.lead')}</p>
+      <section aria-labelledby="state" className="space-y-2" data-testid="official-state">
+        <h2 id="state" className="text-2xl font-semibold">{t('officialData.stateHeading')}</h2>
+        <p>{t('officialData.statePopulation', { known: String(state.population), total: String(state.total) })}</p>
+        <p>{t('officialData.stateAtvk', { known: String(state.atvk), total: String(state.total) })}</p>
+        <h3 className="text-xl font-semibold">{t('officialData.sourcesHeading')}</h3>
+        {state.sources.length === 0 ? <p>{t('officialData.noSources')}</p> : (
+          <ul className="list-inside list-disc" data-testid="official-sources">
+            {state.sources.map((c) => (
+              <li key={c.id}>
+                {c.url ? <a href={c.url} hrefLang={c.language}><cite lang={c.language}>{c.title}</cite></a> : <cite lang={c.language}>{c.title}</cite>}
+                {c.retrievedOn ? `, ${t('officialData.retrieved', { date: formatDate(locale, c.retrievedOn) })}` : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="population" className="max-w-3xl space-y-3">
+        <h2 id="population" className="text-2xl font-semibold">{t('officialData.populationHeading')}</h2>
+        <p>{t('officialData.populationHelp')}</p>
+        <OfficialImportForm kind="population" locale={locale} labels={labels('population')} defaults={{ tableCode: 'IRS051', retrievedOn: today, url: IRS051_URL }} />
+      </section>
+      <section aria-labelledby="atvk" className="max-w-3xl space-y-3">
+        <h2 id="atvk" className="text-2xl font-semibold">{t('officialData.atvkHeading')}</h2>
+        <p>{t('officialData.atvkHelp')}</p>
+        <OfficialImportForm kind="atvk" locale={locale} labels={labels('atvk')} defaults={{ tableCode: 'ATVK', retrievedOn: today, url: ATVK_URL }} />
+      </section>
+    </div>
+  );
+}
