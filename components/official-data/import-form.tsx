@@ -1,5 +1,5 @@
 'use client';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Field, SubmitButton } from '@/components/forms/field';
 
 export type ImportLabels = {
@@ -27,8 +27,12 @@ export function OfficialImportForm({ kind, locale, labels, defaults }: { kind: '
   function fail(message: string | null, fieldErrors: Record<string, string[]>) {
     setErrors({ message, fieldErrors });
     setPending(false);
-    requestAnimationFrame(() => summary.current?.focus());
   }
+
+  // GOV.UK pattern: the summary takes the focus once it is on screen, so it is read out first.
+  useEffect(() => {
+    if (errors.message !== null || Object.keys(errors.fieldErrors).length > 0) summary.current?.focus();
+  }, [errors]);
 
   // PxWeb names its exports `<TABLE>_<YYYYMMDD-HHMMSS>.csv`: the table code and the day it was downloaded.
   function onFile(event: React.ChangeEvent<HTMLInputElement>) {

@@ -1,8 +1,11 @@
 import { randomBytes, createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test, expect, signInApi } from './support/fixtures';
 import { PDFDocument } from 'pdf-lib';
 import { auditCount, createUser, insertDocument, municipalityIdOf, resetAccession, resetReport, sql, type TestUser } from './support/db';
 import { discoverHandlers, discoverServerActions } from './support/routes';
+import { ROOT } from '../support/run-script';
 
 /**
  * Every route handler (and server action, should one appear) × role ×
@@ -67,6 +70,19 @@ export const MATRIX: Record<string, Row> = {
     expect: staffOnly(409),
   },
   'PUT /api/staff/terms/[slug]/periods': { path: '/api/staff/terms/2021-2025/periods', body: () => ({ year: 2024, dueOn: '2025-03-31' }), expect: staffOnly(200) },
+  // Staff reach the importer; the file names a unit the registry does not know, so it is refused and the shared database keeps "unknown".
+  'POST /api/staff/official-data/population': {
+    path: `/api/staff/official-data/population?${new URLSearchParams({ fileName: 'IRS051-unknown-unit.csv', tableCode: 'IRS051', retrievedOn: '2026-12-03', url: 'https://data.stat.gov.lv/pxweb/lv/OSP_PUB/START__POP__IR__IRS/IRS051/' })}`,
+    prepare: async () => ({ raw: readFileSync(path.join(ROOT, 'tests', 'fixtures', 'official-data', 'IRS051-unknown-unit.csv')) }),
+    expect: staffOnly(422),
+    audits: () => false,
+  },
+  'POST /api/staff/official-data/atvk': {
+    path: `/api/staff/official-data/atvk?${new URLSearchParams({ fileName: 'atu_nuts_codes-missing-unit.csv', tableCode: 'ATVK', retrievedOn: '2026-12-03', url: 'https://data.gov.lv/dati/lv/dataset/atvk' })}`,
+    prepare: async () => ({ raw: readFileSync(path.join(ROOT, 'tests', 'fixtures', 'official-data', 'atu_nuts_codes-missing-unit.csv')) }),
+    expect: staffOnly(422),
+    audits: () => false,
+  },
   'POST /api/staff/norms': { path: '/api/staff/norms', body: () => ({ validFrom: '2030-01-01', value: 1, citation: 'e2e test fixture', sourceUrl: 'https://example.test/norm' }), expect: staffOnly(201) },
   'POST /api/progress/reports/[id]/documents': {
     path: '',

@@ -187,3 +187,59 @@ test('staff set up reporting for 2025–2029; Liepāja renews through the joinin
   await expect(visitor.getByTestId('decision-2021-2025')).toContainText('271/9');
   await Promise.all([staffContext.close(), secretaryContext.close(), visitor.close()]);
 });
+
+test('staff import the official population table and ATVK codes; a file with unknown or missing units is refused, naming them', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const fixture = (name: string) => path.join(ROOT, 'tests/fixtures/official-data', name);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const s = await user('STAFF');
+  expect((await page.request.post(`${web(december)}/api/session`, { data: s })).status()).toBe(200);
+  await page.goto(`${web(december)}/lv/staff/official-data`);
+  await expect(page.getByTestId('official-state')).toContainText('Iedzīvotāju skaits zināms: 0 no 42 pašvaldībām.');
+  await expectNoA11yViolations(page);
+  const population = page.getByTestId('import-population');
+
+  // A unit the registry does not know: refused, named in the error summary, which takes the focus.
+  await population.getByLabel('CSV fails').setInputFiles(fixture('IRS051-unknown-unit.csv'));
+  await population.getByRole('button', { name: 'Importēt iedzīvotāju skaitu' }).click();
+  const summary = page.getByTestId('error-summary-population');
+  await expect(summary).toContainText('Fails netika importēts');
+  await expect(summary).toContainText('Pašvaldības, kuru nav reģistrā (1): Jaunpils novads.');
+  await expect(summary).toBeFocused();
+  await expectNoA11yViolations(page);
+  // A registry unit missing: refused for each year, named.
+  await population.getByLabel('CSV fails').setInputFiles(fixture('IRS051-missing-unit.csv'));
+  await population.getByRole('button', { name: 'Importēt iedzīvotāju skaitu' }).click();
+  await expect(summary).toContainText('2025. gadā trūkst reģistra pašvaldību (1): Ventspils novads.');
+  await expect(summary).toContainText('2026. gadā trūkst reģistra pašvaldību (1): Ventspils novads.');
+  expect((await pool.query('SELECT count(*)::int AS n FROM "PopulationFigure"')).rows[0].n).toBe(0);
+
+  // The good file: PxWeb's file name gives the table code and the download date.
+  await population.getByLabel('CSV fails').setInputFiles(fixture('IRS051_20261203-101500.csv'));
+  await expect(population.getByLabel('Tabulas vai datu kopas kods')).toHaveValue('IRS051');
+  await expect(population.getByLabel('Lejupielādes datums')).toHaveValue('2026-12-03');
+  await population.getByRole('button', { name: 'Importēt iedzīvotāju skaitu' }).click();
+  await expect(page.getByTestId('imported-population')).toHaveText('Importēts: 85 skaitļi (gadi: 2025, 2026).');
+  await expect(summary).toHaveCount(0);
+
+  const atvk = page.getByTestId('import-atvk');
+  await atvk.getByLabel('CSV fails').setInputFiles(fixture('atu_nuts_codes.csv'));
+  await atvk.getByRole('button', { name: 'Importēt ATVK kodus' }).click();
+  await expect(page.getByTestId('imported-atvk')).toHaveText('Importēti 43 ATVK kodi.');
+
+  // The public page shows the figure and the code with their citations, in the page's language.
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  await visitor.goto(`${web(december)}/lv/municipalities/riga`);
+  await expect(visitor.getByTestId('population')).toContainText(/10\s551 \(2026\)/);
+  await expect(visitor.getByTestId('population-citation')).toContainText('Centrālā statistikas pārvalde');
+  await expect(visitor.getByTestId('population-citation')).toContainText('izgūts');
+  await expect(visitor.getByTestId('population-citation').getByRole('link')).toHaveAttribute('href', 'https://data.stat.gov.lv/pxweb/lv/OSP_PUB/START__POP__IR__IRS/IRS051/');
+  await expect(visitor.getByTestId('atvk-code')).toContainText('9400051');
+  await visitor.goto(`${web(december)}/en/municipalities/riga`);
+  await expect(visitor.getByTestId('population-citation')).toContainText('retrieved');
+  await expect(visitor.getByTestId('population-citation')).toContainText('(in Latvian)');
+  await expectNoA11yViolations(visitor);
+  await Promise.all([context.close(), visitorContext.close()]);
+});
