@@ -44,9 +44,21 @@ export async function municipalityIdOf(slug: string): Promise<string> {
   return rows[0].id;
 }
 
-export async function auditCount(): Promise<number> {
-  const { rows } = await sql().query<{ n: number }>('SELECT count(*)::int AS n FROM "AuditEvent"');
-  return rows[0]!.n;
+/** The highest audit event id now (ids only grow: a row written by a later request has a greater id). */
+export async function lastAuditId(): Promise<string> {
+  const { rows } = await sql().query<{ id: string }>('SELECT COALESCE(max("id"), 0)::text AS "id" FROM "AuditEvent"');
+  return rows[0]!.id;
+}
+
+/**
+ * The actions of the audit events written after `sinceId` by one actor or
+ * naming one subject, oldest first: the rows of one request when the actor
+ * (or subject) belongs to the calling test alone.
+ */
+export async function auditActionsSince(sinceId: string, by: { actorId: string } | { subjectId: string }): Promise<string[]> {
+  const [column, value] = 'actorId' in by ? ['actorId', by.actorId] : ['subjectId', by.subjectId];
+  const { rows } = await sql().query<{ action: string }>(`SELECT "action" FROM "AuditEvent" WHERE "id" > $1::bigint AND "${column}" = $2 ORDER BY "id"`, [sinceId, value]);
+  return rows.map((r) => r.action);
 }
 
 export const E2E_STORAGE_DIR = '.data/e2e-storage';
