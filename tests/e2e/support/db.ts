@@ -12,14 +12,17 @@ export function sql(): pg.Pool {
 let n = 0;
 export type TestUser = { id: string; email: string; password: string; role: 'SECRETARY' | 'STAFF' | 'ADMIN'; municipalityId: string | null };
 
-/** Creates a user with a unique e-mail straight in the database (tests log in through the API). */
-export async function createUser(role: TestUser['role'], municipalitySlug?: string): Promise<TestUser> {
+/**
+ * Creates a user with a unique e-mail straight in the database (tests log in through the API): the one user
+ * factory of the end-to-end specs, in the shared database or in a spec's own (`database`).
+ */
+export async function createUser(role: TestUser['role'], municipalitySlug?: string, database: pg.Pool = sql()): Promise<TestUser> {
   n += 1;
   const email = `${role.toLowerCase()}-${process.pid}-${n}-${Date.now()}@e2e.test`;
   const password = `pw-${role}-${n}-long-enough`;
-  const municipalityId = municipalitySlug ? await municipalityIdOf(municipalitySlug) : null;
+  const municipalityId = municipalitySlug ? await municipalityIdOf(municipalitySlug, database) : null;
   const id = `e2e${process.pid}x${n}x${Date.now()}`;
-  await sql().query(
+  await database.query(
     `INSERT INTO "User" ("id", "email", "name", "role", "municipalityId", "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, now())`,
     [id, email, `E2E ${role} ${n}`, role, municipalityId, bcrypt.hashSync(password, 4)],
   );
@@ -38,8 +41,8 @@ export async function announceChange(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 150));
 }
 
-export async function municipalityIdOf(slug: string): Promise<string> {
-  const { rows } = await sql().query<{ id: string }>('SELECT "id" FROM "Municipality" WHERE "slug" = $1', [slug]);
+export async function municipalityIdOf(slug: string, database: pg.Pool = sql()): Promise<string> {
+  const { rows } = await database.query<{ id: string }>('SELECT "id" FROM "Municipality" WHERE "slug" = $1', [slug]);
   if (!rows[0]) throw new Error(`no municipality ${slug}`);
   return rows[0].id;
 }
