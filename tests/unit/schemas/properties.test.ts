@@ -319,6 +319,7 @@ const invitationAccept = { token: 't'.repeat(43), name: 'Jānis Ozols', password
 const draftSection = { status: 'IN_PROGRESS', narrative: 'x', actions: [] };
 const draft = { version: 3, commitments: { resources: draftSection, staff: draftSection, cooperation: draftSection }, indicators: { service_budget_eur: '1000' } };
 const norm = { validFrom: '2030-01-01', value: 1, citation: 'MK noteikumi Nr. 1', sourceUrl: 'https://likumi.lv/ta/id/1' };
+const officialSource = { fileName: 'IRS051_20261203-101500.csv', tableCode: 'IRS051', retrievedOn: '2026-12-03', url: 'https://data.stat.gov.lv/pxweb/lv/OSP_PUB/START__POP__IR__IRS/IRS051/' };
 const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 const dateBoundaries = (wrap: (v: unknown) => unknown, message = 'validation.date'): Boundary[] => [
@@ -759,6 +760,31 @@ const SPECS: Record<string, Spec> = {
       { name: 'sourceUrl: NUL', input: { ...norm, sourceUrl: 'https://x.lv/a\u0000' }, ok: false, message: 'validation.invalid' },
       { name: 'sourceUrl: 501 chars', input: { ...norm, sourceUrl: `https://x.lv/${'a'.repeat(488)}` }, ok: false },
       ...dateBoundaries((v) => ({ ...norm, validFrom: v })),
+    ],
+  },
+  // --- official-data.ts
+  'official-data.ZOfficialSourceSchema': {
+    valid: fc.record({
+      fileName: text(200),
+      tableCode: fc.stringMatching(/^[A-Za-z0-9_-]{2,40}$/),
+      retrievedOn: day('1990-01-01', '2100-12-31'),
+      url: fc.webUrl({ validSchemes: ['https'] }).filter((u) => u.length <= 500),
+    }),
+    check: (out, input) => {
+      expect(out.tableCode).toBe(input.tableCode.toUpperCase());
+      expect(out.retrievedOn).toBe(input.retrievedOn);
+      trimmed(out.fileName, input.fileName, 200);
+    },
+    boundaries: [
+      ...textBoundaries(officialSource, 'fileName', 200, 'required'),
+      { name: 'tableCode: lower case is upper-cased', input: { ...officialSource, tableCode: 'irs051' }, ok: true },
+      { name: 'tableCode: one character', input: { ...officialSource, tableCode: 'I' }, ok: false, message: 'officialData.tableCodeInvalid' },
+      { name: 'tableCode: a slash', input: { ...officialSource, tableCode: 'IRS/051' }, ok: false, message: 'officialData.tableCodeInvalid' },
+      { name: 'url: http (not https)', input: { ...officialSource, url: 'http://data.stat.gov.lv/' }, ok: false, message: 'officialData.urlInvalid' },
+      { name: 'url: javascript:', input: { ...officialSource, url: 'javascript:alert(1)' }, ok: false, message: 'officialData.urlInvalid' },
+      { name: 'url: empty', input: { ...officialSource, url: '' }, ok: false, message: 'officialData.urlInvalid' },
+      { name: 'url: 501 chars', input: { ...officialSource, url: `https://x.lv/${'a'.repeat(488)}` }, ok: false },
+      ...dateBoundaries((v) => ({ ...officialSource, retrievedOn: v })),
     ],
   },
   // --- terms.ts
