@@ -2,10 +2,9 @@ import 'server-only';
 import { db, type Db, type Tx } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { requirePermission, type Actor } from '@/lib/authz';
-import { writeAudit } from '@/lib/audit';
-import { invalidateCaches } from '@/lib/cache-bus/notify';
+import { mutate } from '@/lib/mutations';
 import { now as clockNow } from '@/lib/clock';
-import { enqueueMail, kickDelivery, secretariesByMunicipality } from '@/lib/mail/outbox';
+import { enqueueMail, secretariesByMunicipality } from '@/lib/mail/outbox';
 import { ensureDefaultPeriods } from '@/lib/progress/periods';
 import { LV_COLLATOR, termLabel, termMunicipalityWhere } from '@/lib/municipalities/queries';
 import { currentTermOf, previousTermOf } from './calendar';
@@ -72,8 +71,7 @@ export async function sendRenewalInvitations(tx: Tx, { now = clockNow() }: { now
  * with their successors, so that staff can move any secretary still bound to them.
  */
 export async function setUpTermReporting({ actor, termSlug }: { actor: Actor | null; termSlug: string }): Promise<TermOpening> {
-  const who = requirePermission(actor, 'term.manage');
-  const result = await db().$transaction(async (tx) => {
+  return mutate({ actor, permission: 'term.manage' }, async ({ tx, audit, invalidate, mail }) => {
     const term = await tx.councilTerm.findUnique({ where: { slug: termSlug }, select: { ...termFields, openedAt: true } });
     if (!term) throw new AppError('NOT_FOUND');
     if (term.openedAt) throw new AppError('CONFLICT', 'terms.alreadyOpen');
@@ -83,19 +81,17 @@ export async function setUpTermReporting({ actor, termSlug }: { actor: Actor | n
     if (claimed.count !== 1) throw new AppError('CONFLICT', 'terms.alreadyOpen');
     await ensureDefaultPeriods(tx, term.slug);
     const previous = previousTermOf(await tx.councilTerm.findMany({ select: termFields }), term);
-    const toRenew = previous ? await inviteRenewals(tx, term, previous) : [];
+    const toRenew = previous ? await mail((tx) => inviteRenewals(tx, term, previous)) : [];
     const ended = previous ? await endedUnits(tx, previous, term) : [];
-    await invalidateCaches(tx, 'public');
+    invalidate('public');
     const opening: TermOpening = { term: termLabel(term), previousTerm: previous ? termLabel(previous) : null, toRenew, ended };
-    await writeAudit(tx, {
-      actor: who, action: 'term.open', subjectType: 'CouncilTerm', subjectId: term.id,
+    await audit({
+      action: 'term.open', subjectType: 'CouncilTerm', subjectId: term.id,
       before: { openedAt: null },
       after: { slug: term.slug, reportingSetUp: true, toRenew: toRenew.map((r) => r.slug), invited: toRenew.reduce((n, r) => n + r.invited, 0), ended: ended.map((e) => ({ slug: e.slug, successor: e.successor?.slug ?? null })) },
     });
     return opening;
   });
-  kickDelivery();
-  return result;
 }
 
 export type TermRow = {
