@@ -67,6 +67,8 @@ export const REPORT_WORKFLOW = workflow({
   },
 });
 
+export type AccessionState = (typeof ACCESSION_WORKFLOW.states)[number];
+export type ReportState = (typeof REPORT_WORKFLOW.states)[number];
 export type AccessionWorkflow = typeof ACCESSION_WORKFLOW;
 export type ReportWorkflow = typeof REPORT_WORKFLOW;
 export type AccessionTransition = keyof AccessionWorkflow['transitions'];

@@ -1,7 +1,8 @@
 import 'server-only';
 import { db, type Db, type Tx } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
-import { requirePermission, type Actor } from '@/lib/authz';
+import { MUNICIPAL_ROLE, requirePermission, type Actor } from '@/lib/authz';
+import { ACCESSION_WORKFLOW } from '@/lib/authz/workflow';
 import { mutate } from '@/lib/mutations';
 import { now as clockNow } from '@/lib/clock';
 import { enqueueMail, secretariesByMunicipality } from '@/lib/mail/outbox';
@@ -27,7 +28,7 @@ const termFields = { id: true, slug: true, startYear: true, endYear: true, start
  */
 async function inviteRenewals(tx: Tx, term: TermRef, previous: TermRef): Promise<TermOpening['toRenew']> {
   const joined = await tx.accession.findMany({
-    where: { termId: previous.id, status: 'VERIFIED', municipality: { ...termMunicipalityWhere(term), accessions: { none: { termId: term.id } } } },
+    where: { termId: previous.id, status: { in: [...ACCESSION_WORKFLOW.sets.member] }, municipality: { ...termMunicipalityWhere(term), accessions: { none: { termId: term.id } } } },
     select: { municipality: { select: { id: true, slug: true, nameLv: true } } },
   });
   const renewing = joined.map((a) => a.municipality);
@@ -106,7 +107,7 @@ export async function listTermsForStaff({ actor, now = clockNow() }: { actor: Ac
     orderBy: { startsOn: 'asc' },
     select: { ...termFields, electionDay: true, openedAt: true, citation: { select: { title: true, publisher: true, url: true, documentRef: true, language: true } } },
   });
-  const joined = await db().accession.groupBy({ by: ['termId'], where: { status: 'VERIFIED' }, _count: { _all: true } });
+  const joined = await db().accession.groupBy({ by: ['termId'], where: { status: { in: [...ACCESSION_WORKFLOW.sets.member] } }, _count: { _all: true } });
   const latestSetUp = terms.filter((t) => t.openedAt).at(-1);
   const current = currentTermOf(terms, now);
   return Promise.all(terms.map(async (t) => ({
@@ -123,7 +124,7 @@ async function endedUnits(client: Db | Tx, previous: { startsOn: Date; endsOn: D
   const current = (await client.municipality.findMany({ where: termMunicipalityWhere(term), select: { id: true } })).map((m) => m.id);
   const rows = await client.municipality.findMany({
     where: { ...termMunicipalityWhere(previous), id: { notIn: current } },
-    select: { slug: true, nameLv: true, validTo: true, successor: { select: { slug: true, nameLv: true } }, users: { where: { role: 'SECRETARY', isActive: true }, select: { id: true, email: true } } },
+    select: { slug: true, nameLv: true, validTo: true, successor: { select: { slug: true, nameLv: true } }, users: { where: { role: MUNICIPAL_ROLE, isActive: true }, select: { id: true, email: true } } },
   });
   return rows.map((u) => ({ slug: u.slug, nameLv: u.nameLv, validTo: u.validTo?.toISOString().slice(0, 10) ?? null, successor: u.successor, secretaries: u.users }))
     .sort((a, b) => LV_COLLATOR.compare(a.nameLv, b.nameLv));
