@@ -56,10 +56,7 @@ export async function openReportForEditing({ actor, municipalitySlug, year }: { 
     const term = await tx.reportingPeriod.findUniqueOrThrow({ where: { id: period.id }, select: { termId: true } });
     await requireSignatory(tx, municipality.id, term.termId);
     const latest = await tx.progressReport.findFirst({ where: { municipalityId: municipality.id, periodId: period.id }, orderBy: { revision: 'desc' }, select: reportSelect });
-    if (latest && !reportIs('reopens', latest.status)) {
-      unchanged();
-      return latest;
-    }
+    if (latest && !reportIs('reopens', latest.status)) { unchanged(); return latest; } // already open: nothing to audit
     const revision = (latest?.revision ?? 0) + 1;
     const created = await tx.progressReport.create({
       data: {
@@ -145,13 +142,9 @@ function indicatorRows(reportId: string, values: TReportDraft['indicators']): Pr
   });
 }
 
-const AUDIT_OF = { submit: 'progress.submit', return: 'progress.return', accept: 'progress.accept' } as const;
-
 /**
- * A report's state change as the workflow table (lib/authz/workflow)
- * declares it: its permission, from its states only, at the expected
- * version (compare-and-set), audited; accepted reports are public, a
- * submitted or returned one moves only staff figures.
+ * A report's state change as the workflow table (lib/authz/workflow) declares it: its permission, from its states only, at the
+ * expected version (compare-and-set), audited; accepted reports are public, a submitted or returned one moves only staff figures.
  */
 async function transition(t: { actor: Actor | null; reportId: string; version: number; name: ReportTransition; data?: Prisma.ProgressReportUpdateManyMutationInput; inTx?: (tx: Tx, mail: <T>(write: (tx: Tx) => Promise<T>) => Promise<T>) => Promise<void> }) {
   const { from, to, permission } = REPORT_WORKFLOW.transitions[t.name];
@@ -161,7 +154,7 @@ async function transition(t: { actor: Actor | null; reportId: string; version: n
     const updated = await tx.progressReport.updateMany({ where: { id: t.reportId, version: t.version, status: { in: [...from] } }, data: { ...t.data, status: to, version: { increment: 1 } } });
     if (updated.count !== 1) throw new AppError('CONFLICT', 'progress.stale');
     await t.inTx?.(tx, mail);
-    await audit({ action: AUDIT_OF[t.name], subjectType: 'ProgressReport', subjectId: t.reportId, municipalityId: report.municipalityId, after: { status: to } });
+    await audit({ action: `progress.${t.name}`, subjectType: 'ProgressReport', subjectId: t.reportId, municipalityId: report.municipalityId, after: { status: to } });
     invalidate(reportIs('published', to) ? 'public' : 'staff');
     return { id: t.reportId, status: to, version: t.version + 1 };
   });
