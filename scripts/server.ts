@@ -182,7 +182,7 @@ function send(req: http.IncomingMessage, res: http.ServerResponse, entry: Cached
 /** The open data lists, written by their route handlers while they read the database (lib/opendata/lists.ts). */
 const STREAMED_PATH = /^\/api\/v1\/(municipalities|accessions)(\.csv|\.geojson)?$/;
 /** A streamed answer up to this size is also kept in the public cache (the real data's lists are ~0.1 MB); a larger one is streamed every time. */
-const STREAM_CACHE_LIMIT = 2 * 1024 * 1024;
+const STREAM_CACHE_LIMIT = 1024 * 1024;
 
 /**
  * Issue 14: an open data list at 10 000 bodies is several MB. It is passed
@@ -222,9 +222,10 @@ function streamThrough(req: http.IncomingMessage, res: http.ServerResponse): voi
       ...kept, etag, vary: 'Accept-Encoding', 'cache-control': 'public, max-age=60, stale-while-revalidate=600',
       ...STATIC_SECURITY_HEADERS, 'content-security-policy': NON_PAGE_CSP,
     };
-    if (isNotModified(req.headers['if-none-match'], etag) || req.method === 'HEAD') {
+    const notModified = isNotModified(req.headers['if-none-match'], etag);
+    if (notModified || req.method === 'HEAD') {
       answer.destroy();
-      res.writeHead(req.method === 'HEAD' ? 200 : 304, out);
+      res.writeHead(notModified ? 304 : 200, out);
       res.end();
       return;
     }
