@@ -181,15 +181,23 @@ function send(req: http.IncomingMessage, res: http.ServerResponse, entry: Cached
 
 /** The open data lists, written by their route handlers while they read the database (lib/opendata/lists.ts). */
 const STREAMED_PATH = /^\/api\/v1\/(municipalities|accessions)(\.csv|\.geojson)?$/;
-/** A streamed answer up to this size is also kept in the public cache (the real data's lists are ~0.1 MB); a larger one is streamed every time. */
-const STREAM_CACHE_LIMIT = 1024 * 1024;
+/**
+ * A streamed answer up to this size is also kept in the public cache, so a
+ * popular list is read from the database once per change (the real data's
+ * lists are ~0.1 MB, 10 000 bodies' GeoJSON ~6.3 MB); a larger one is
+ * streamed every time. The copies being collected share COPY_BUDGET: past
+ * it, a response is streamed without a copy, so memory stays bounded
+ * however many run at once.
+ */
+const STREAM_CACHE_LIMIT = 8 * 1024 * 1024;
+const COPY_BUDGET = 16 * 1024 * 1024;
+let copying = 0;
 
 /**
  * Issue 14: an open data list at 10 000 bodies is several MB. It is passed
  * through as Next.js writes it (backpressure kept end to end, compressed on
- * the fly), so the first bytes leave at once and the process never holds
- * the whole body; a copy is kept only while it stays under
- * STREAM_CACHE_LIMIT, and then cached as any public answer. The origin's
+ * the fly), so the first bytes leave at once; a copy is kept only within
+ * STREAM_CACHE_LIMIT and COPY_BUDGET, and then cached as any public answer. The origin's
  * version-based ETag (ADR 0145) decides 304s before any row is read.
  */
 function streamThrough(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -233,18 +241,32 @@ function streamThrough(req: http.IncomingMessage, res: http.ServerResponse): voi
     res.writeHead(200, out);
     let copy: Buffer[] | null = [];
     let copied = 0;
+    const release = () => {
+      copying -= copied;
+      copied = 0;
+      copy = null;
+    };
     answer.on('data', (c: Buffer) => {
       if (!copy) return;
+      if (copied + c.length > STREAM_CACHE_LIMIT || copying + c.length > COPY_BUDGET) return release();
       copied += c.length;
-      if (copied > STREAM_CACHE_LIMIT) copy = null;
-      else copy.push(c);
+      copying += c.length;
+      copy.push(c);
     });
     answer.on('end', () => {
-      if (copy) publicCache().set(key, { status: 200, headers: kept, body: Buffer.concat(copy), etag: originTag }, generation);
+      const body = copy ? Buffer.concat(copy) : null;
+      release();
+      if (body) publicCache().set(key, { status: 200, headers: kept, body, etag: originTag }, generation);
     });
+    answer.on('close', release);
     const encoder = coding === 'br' ? createBrotliCompress({ params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } }) : coding === 'gzip' ? createGzip({ level: 6 }) : null;
-    if (encoder) answer.pipe(encoder).pipe(res);
-    else answer.pipe(res);
+    if (encoder) {
+      answer.pipe(encoder).pipe(res);
+      // Note: a compressor keeps its output until it has a lot of it; flushed after each chunk, the client gets every batch as it is read.
+      answer.on('data', () => (coding === 'gzip' ? encoder.flush(zlibConstants.Z_SYNC_FLUSH) : encoder.flush()));
+    } else {
+      answer.pipe(res);
+    }
     answer.on('error', () => res.destroy());
   });
   upstream.on('error', () => {
