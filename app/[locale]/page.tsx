@@ -12,7 +12,7 @@ import { StatusBadge } from '@/components/status-badge';
 import { lvIsSingular } from '@/lib/i18n/latvian';
 import { SignatoryMap } from '@/components/map/signatory-map';
 import { MAP_STATUS_ORDER } from '@/components/map/status-style';
-import { Pagination } from '@/components/dashboard/pagination';
+import { Pagination } from '@/components/pagination';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

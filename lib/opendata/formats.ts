@@ -1,4 +1,4 @@
-import { toCsv, type CsvCell } from '@/lib/csv';
+import { csvRecord, csvStart, toCsv, type CsvCell } from '@/lib/csv';
 import { orientRfc7946 } from './orientation';
 import { DATA_LICENCE, GEOMETRY_LICENCE, licenceJson } from './licences';
 import { ACCESSION_FIELDS, CSV_DOCUMENTS_COLUMN, MUNICIPALITY_FIELDS, type OpenAccession, type OpenGeometry, type OpenMunicipality } from './fields';
@@ -96,14 +96,14 @@ export function featureCollectionChunks<T>(term: string | null, batches: Batches
 /** {@link municipalitiesCsv} written batch by batch: the same bytes. */
 export async function* municipalitiesCsvChunks(batches: Batches<OpenMunicipality>): AsyncGenerator<string> {
   const header = MUNICIPALITY_FIELDS.map((f) => f.name);
-  yield BOM + csvLine(header);
-  for await (const batch of batches) yield batch.map(({ item }) => csvLine(header.map((name) => item[name]))).join('');
+  yield csvStart(header);
+  for await (const batch of batches) yield batch.map(({ item }) => csvRecord(header.map((name) => item[name]))).join('');
 }
 
 /** {@link accessionsCsv} written batch by batch: the same bytes. */
 export async function* accessionsCsvChunks(batches: Batches<OpenAccession>): AsyncGenerator<string> {
-  yield BOM + csvLine(ACCESSION_FIELDS.map((f) => (f.name === 'documents' ? CSV_DOCUMENTS_COLUMN : f.name)));
+  yield csvStart(ACCESSION_FIELDS.map((f) => (f.name === 'documents' ? CSV_DOCUMENTS_COLUMN : f.name)));
   for await (const batch of batches) {
-    yield batch.map(({ item }) => csvLine(ACCESSION_FIELDS.map((f): Cell => (f.name === 'documents' ? item.documents.map((d) => d.sha256).join(';') : item[f.name])))).join('');
+    yield batch.map(({ item }) => csvRecord(ACCESSION_FIELDS.map((f): Cell => (f.name === 'documents' ? item.documents.map((d) => d.sha256).join(';') : item[f.name])))).join('');
   }
 }
