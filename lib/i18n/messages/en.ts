@@ -9,6 +9,7 @@ import { opendataMessages } from './ns/opendata';
 import { secretaryMessages } from './ns/secretary';
 import { chartsMessages } from './ns/charts';
 import { officialDataMessages } from './ns/official-data';
+import { homeMessages } from './ns/home';
 
 /** English UI strings; must have every key of lv.ts (the type checks it). */
 export const en: Messages = {
@@ -550,4 +551,5 @@ export const en: Messages = {
   secretaryYear: secretaryMessages.en,
   charts: chartsMessages.en,
   officialData: officialDataMessages.en,
+  homeList: homeMessages.en,
 };

@@ -8,6 +8,7 @@ import { opendataMessages } from './ns/opendata';
 import { secretaryMessages } from './ns/secretary';
 import { chartsMessages } from './ns/charts';
 import { officialDataMessages } from './ns/official-data';
+import { homeMessages } from './ns/home';
 
 /** Latvian UI strings (the default language). Keys are shared with en.ts; larger areas live in ./ns. */
 export const lv = {
@@ -551,6 +552,7 @@ export const lv = {
   secretaryYear: secretaryMessages.lv,
   charts: chartsMessages.lv,
   officialData: officialDataMessages.lv,
+  homeList: homeMessages.lv,
 };
 
 export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
