@@ -35,7 +35,7 @@ async function runAuthAction(request: Request, action: 'callback/credentials' | 
   const body = new URLSearchParams({ ...fields, callbackUrl: `${origin}/` });
   const answer = await Auth(new Request(`${origin}/api/auth/${action}`, { method: 'POST', headers, body }), { ...authConfig, raw, skipCSRFCheck });
   const jar = await cookies();
-  for (const c of answer.cookies ?? []) jar.set(c.name, c.value, c.options as Parameters<typeof jar.set>[2]);
+  for (const c of answer.cookies ?? []) jar.set(c.name, c.value, c.options);
   for (const name of callbackCookies) jar.delete(name);
   return answer;
 }

@@ -15,7 +15,7 @@ type Row = {
   path: string;
   /** Per call: puts the data in the state the call needs; may give the path and body. */
   prepare?: (who: Who) => Promise<{ path?: string; body?: unknown; raw?: Buffer }>;
-  body?: (who: Who) => Promise<unknown> | unknown;
+  body?: (who: Who) => unknown;
   headers?: (who: Who) => Record<string, string>;
   expect: Record<Who, number>;
   /** Whether a successful call must add an audit event (default: any 2xx that is not GET). */
