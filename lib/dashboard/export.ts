@@ -3,7 +3,7 @@ import writeExcelFile, { type Cell as XlsxCell, type SheetData } from 'write-exc
 import { AppError } from '@/lib/errors';
 import { requirePermission, type Actor } from '@/lib/authz';
 import { translator, type Locale, type Translate } from '@/lib/i18n';
-import { toCsv } from '@/lib/opendata/formats';
+import { CSV_MEDIA_TYPE, toCsv } from '@/lib/csv';
 import { commitmentTitles } from '@/lib/memorandum/queries';
 import { ZExportNameSchema, type TDashboardQuery } from '@/lib/schemas/dashboard';
 import { loadCommitmentMatrix, type CommitmentMatrix } from './matrix';
@@ -12,7 +12,7 @@ import { now as clockNow } from '@/lib/clock';
 
 /**
  * The dashboard's downloads: the commitments matrix and the indicator
- * comparison as CSV (RFC 4180 with a UTF-8 BOM, via lib/opendata/formats)
+ * comparison as CSV (the one writer, lib/csv: RFC 4180 with a UTF-8 BOM)
  * and XLSX (write-excel-file). Both formats come from one sheet definition,
  * so they hold the same cells: numbers as numbers, unknowns as empty cells,
  * headers in the requested language.
@@ -80,7 +80,7 @@ export function indicatorSheet(comparison: IndicatorComparison, locale: Locale):
   };
 }
 
-/** CSV: UTF-8 with BOM, comma-separated, CRLF, header row (the open data writer, formula-safe). */
+/** CSV: UTF-8 with BOM, comma-separated, CRLF, header row, formula-safe (lib/csv). */
 export function sheetToCsv(sheet: ExportSheet): string {
   return toCsv(sheet.columns.map((c) => c.header), sheet.rows);
 }
@@ -102,7 +102,6 @@ export async function sheetToXlsx(sheet: ExportSheet): Promise<Buffer> {
 
 export type ExportFile = { body: Uint8Array<ArrayBuffer> | string; contentType: string; fileName: string };
 
-const CSV_TYPE = 'text/csv; charset=utf-8';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
@@ -121,6 +120,6 @@ export async function buildDashboardExport({ actor, name, locale, query, now = c
   const sheet = what === 'matrix' ? matrixSheet(data as CommitmentMatrix, locale) : indicatorSheet(data as IndicatorComparison, locale);
   const fileName = `memorands-${what}-${data.term.slug}-${locale}.${format}`;
   return format === 'csv'
-    ? { body: sheetToCsv(sheet), contentType: CSV_TYPE, fileName }
+    ? { body: sheetToCsv(sheet), contentType: CSV_MEDIA_TYPE, fileName }
     : { body: new Uint8Array(await sheetToXlsx(sheet)), contentType: XLSX_TYPE, fileName };
 }

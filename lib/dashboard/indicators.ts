@@ -43,7 +43,7 @@ export type IndicatorComparison = {
 
 const EPSILON = 1e-9;
 
-/** Pure: below / at / above the minimum (the same test as lib/progress/reports `meetsNorm`: at or above meets it). */
+/** Pure: below / at / above the minimum (at or above meets it). */
 export function compareToNorm(ratio: number | null, norm: NormDto | null): { comparison: NormComparison | null; comparisonUnknown: ComparisonUnknownReason | null } {
   if (ratio === null) return { comparison: null, comparisonUnknown: 'NO_RATIO' };
   if (!norm) return { comparison: null, comparisonUnknown: 'NO_NORM' };

@@ -1,12 +1,7 @@
 import 'server-only';
-import { now as clockNow } from '@/lib/clock';
-import { db } from '@/lib/db/client';
-import { requirePermission, type Actor } from '@/lib/authz';
 import { countOverview, MAP_STATUSES, type MapStatus, type OverviewCounts, type OverviewRow, type OverviewTerm } from '@/lib/municipalities/overview';
-import { OWED_CTE, rigaToday } from '@/lib/progress/deadlines';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { JoinsSeries } from './joins';
-import { termCtes } from './sql';
 
 /**
  * THE headline counters of the portal, defined once: the public home page
@@ -36,7 +31,7 @@ export type PublicHeadline = {
 
 export type HeadlineMetrics = PublicHeadline & { term: OverviewTerm; overdue: number; dueSoon: number; dueSoonDays: number };
 
-/** Pure: the headline from the per-status counts (lib/municipalities/overview `countOverview`, or the same counts made in SQL by {@link loadDashboardSummary}). */
+/** Pure: the headline from the per-status counts (lib/municipalities/overview `countOverview`, or the same counts made in SQL by {@link HEADLINE_COLUMNS}). */
 export function headlineFromCounts(counts: OverviewCounts): PublicHeadline {
   return {
     joined: counts.byStatus.VERIFIED,
@@ -65,7 +60,7 @@ export const JOINS_CTE = Prisma.sql`
  * The headline's columns (prefixed h…) over `t`, `tm` and `j`: the counts
  * of {@link countOverview} made in SQL (per public status, population known
  * / joined) and the joins per date. Added to another query's SELECT (the
- * dashboard's matrix) or run on their own ({@link loadDashboardSummary}).
+ * dashboard's matrix, lib/dashboard/matrix `loadMatrixQuery`).
  */
 export const HEADLINE_COLUMNS = Prisma.sql`
       t."slug" AS "hSlug", t."startYear" AS "hStartYear", t."endYear" AS "hEndYear",
@@ -100,27 +95,4 @@ export function headlineFromRow(row: HeadlineSqlRow | undefined, owed: { overdue
     metrics: { ...headlineFromCounts(counts), term, overdue: owed.overdue, dueSoon: owed.dueSoon, dueSoonDays: DUE_SOON_DAYS },
     joins: { term: { slug: row.hSlug, label: term.label, startsOn: row.hStartsOn, endsOn: row.hEndsOn }, points, total: byStatus.VERIFIED, undated: row.hUndated },
   };
-}
-
-/**
- * The headline and the cumulative joins of the current term in ONE query,
- * aggregated in the database: {@link HEADLINE_COLUMNS} and the owed reports
- * past due and due within {@link DUE_SOON_DAYS} days (lib/progress/deadlines
- * `OWED_CTE`, the queues' definition). Nulls when no term is opened.
- */
-export async function loadDashboardSummary({ now = clockNow() }: { now?: Date } = {}): Promise<{ metrics: HeadlineMetrics | null; joins: JoinsSeries | null }> {
-  const today = rigaToday(now);
-  const [row] = await db().$queryRaw<(HeadlineSqlRow & { overdueCount: number; dueSoonCount: number })[]>`
-    WITH ${termCtes(today)}, ${OWED_CTE}, ${JOINS_CTE}
-    SELECT ${HEADLINE_COLUMNS},
-      (SELECT count(*) FROM owed WHERE "dueOn" < ${today}::date)::int AS "overdueCount",
-      (SELECT count(*) FROM owed WHERE "dueOn" >= ${today}::date AND "dueOn" <= ${today}::date + ${DUE_SOON_DAYS}::int)::int AS "dueSoonCount"
-    FROM (SELECT 1) AS one LEFT JOIN t ON TRUE`;
-  return headlineFromRow(row, { overdue: row?.overdueCount ?? 0, dueSoon: row?.dueSoonCount ?? 0 });
-}
-
-/** The dashboard headline for the current term (staff); null when no term is opened. */
-export async function loadHeadlineMetrics({ actor, now = clockNow() }: { actor: Actor | null; now?: Date }): Promise<HeadlineMetrics | null> {
-  requirePermission(actor, 'staff.view');
-  return (await loadDashboardSummary({ now })).metrics;
 }

@@ -6,49 +6,15 @@
  * Trust (chain, trusted list, revocation) is evaluated afterwards by lib/trust from the facts
  * collected here (certificates, time stamp, embedded OCSP responses).
  */
-import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
-import { setNodeDependencies } from 'xadesjs';
-import * as xmldsig from 'xmldsigjs';
 import { algorithmLabel, hashBytes, HASH_BY_XML_URI, publicKeyFromSpki, verifySignatureValue, xmlSignatureAlgorithm, type HashAlg } from './algorithms';
 import { bytesEqual, certNames, errorMessage, inspectTimestampToken, type TimestampToken } from './cms';
 import { logContained } from './context';
 import * as pkijs from 'pkijs';
 import { InspectRejection, type SignatureInfo } from './types';
+import { base64Bytes, C14N_ALGORITHMS, canonicalize, child, children, elementById, ensureXmlEngine, parseXml, xadesDescendants } from './xml-dsig';
 
 const DS = 'http://www.w3.org/2000/09/xmldsig#';
-const XADES_PREFIX = 'http://uri.etsi.org/01903/';
-const C14N11 = 'http://www.w3.org/2006/12/xml-c14n11';
-const C14N11_WITH_COMMENTS = 'http://www.w3.org/2006/12/xml-c14n11#WithComments';
-
 const HASH_BY_URI = HASH_BY_XML_URI;
-const C14N_ALGORITHMS = new Set([
-  'http://www.w3.org/TR/2001/REC-xml-c14n-20010315',
-  'http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments',
-  'http://www.w3.org/2001/10/xml-exc-c14n#',
-  'http://www.w3.org/2001/10/xml-exc-c14n#WithComments',
-  C14N11,
-  C14N11_WITH_COMMENTS,
-]);
-
-let engineReady = false;
-
-/** One-time xmldsigjs setup: Node DOM implementation, WebCrypto, C14N 1.1 (same output as 1.0 without xml:id/xml:base). */
-function ensureXmlEngine(): void {
-  if (engineReady) return;
-  setNodeDependencies({ DOMParser, XMLSerializer });
-  // setEngine mutates the object it gets (adds `name`): hand it a wrapper, not globalThis.crypto.
-  const webcrypto = globalThis.crypto;
-  const wrapper = {
-    subtle: webcrypto.subtle,
-    getRandomValues: webcrypto.getRandomValues.bind(webcrypto),
-    randomUUID: webcrypto.randomUUID.bind(webcrypto),
-  } satisfies Crypto;
-  xmldsig.Application.setEngine('NodeJS', wrapper);
-  xmldsig.CryptoConfig.RegisterTransform(C14N11, xmldsig.XmlDsigC14NTransform);
-  xmldsig.CryptoConfig.RegisterTransform(C14N11_WITH_COMMENTS, xmldsig.XmlDsigC14NWithCommentsTransform);
-  engineReady = true;
-}
-
 /** Result for one ds:Signature. */
 export type XadesSignatureResult = {
   info: SignatureInfo;
@@ -56,46 +22,6 @@ export type XadesSignatureResult = {
   missingFiles: string[];
   timestampInvalid: boolean;
 };
-
-function children(el: Element, ns: string, local: string): Element[] {
-  const out: Element[] = [];
-  for (let n = el.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType === 1 && (n as Element).localName === local && (n as Element).namespaceURI === ns) out.push(n as Element);
-  }
-  return out;
-}
-
-function child(el: Element | undefined, ns: string, local: string): Element | undefined {
-  return el ? children(el, ns, local)[0] : undefined;
-}
-
-/** Descendants in any XAdES namespace version (1.3.2 / 1.4.1). */
-function xadesDescendants(el: Element, local: string): Element[] {
-  const out: Element[] = [];
-  const list = el.getElementsByTagNameNS('*', local);
-  for (let i = 0; i < list.length; i++) {
-    const e = list.item(i);
-    if (e?.namespaceURI?.startsWith(XADES_PREFIX)) out.push(e);
-  }
-  return out;
-}
-
-function base64Bytes(text: string | null | undefined): Uint8Array {
-  return new Uint8Array(Buffer.from((text ?? '').replace(/\s+/g, ''), 'base64'));
-}
-
-function parseXml(xml: string): Document {
-  const parser = new DOMParser({
-    onError: (level, msg) => {
-      if (level !== 'warning') throw new Error(msg);
-    },
-  });
-  try {
-    return parser.parseFromString(xml.replace(/^\uFEFF/, ''), 'application/xml') as unknown as Document;
-  } catch (e) {
-    throw new InspectRejection('container_malformed', `signature XML not well-formed: ${errorMessage(e)}`);
-  }
-}
 
 /** A ds:Reference of SignedInfo. */
 type Ref = { uri: string; hash: HashAlg | null; hashUri: string; digestValue: Uint8Array; transforms: string[] };
@@ -151,51 +77,8 @@ function ocspResponses(sig: Element): Uint8Array[] {
   return xadesDescendants(sig, 'EncapsulatedOCSPValue').map((e) => base64Bytes(e.textContent)).filter((b) => b.length > 0);
 }
 
-const XMLNS = 'http://www.w3.org/2000/xmlns/';
-
-/**
- * Detached copy of `el` carrying every namespace declaration in scope from its ancestors: inclusive
- * C14N of a subtree must render them on the apex element, which xmldsigjs does not do by itself.
- */
-function withInScopeNamespaces(el: Element): Element {
-  const clone = el.cloneNode(true) as Element;
-  for (let p = el.parentNode; p && p.nodeType === 1; p = p.parentNode) {
-    const attrs = (p as Element).attributes;
-    for (let i = 0; i < attrs.length; i++) {
-      const a = attrs.item(i);
-      if (!a || !(a.name === 'xmlns' || a.name.startsWith('xmlns:'))) continue;
-      if (a.value !== '' && !clone.hasAttribute(a.name)) clone.setAttributeNS(XMLNS, a.name, a.value);
-    }
-  }
-  return clone;
-}
-
-/** Canonical form of one element with the given C14N algorithm URI (1.0, 1.1, exclusive; +/- comments). */
-function canonicalize(el: Element, algorithm: string): string {
-  const comments = algorithm.endsWith('WithComments');
-  if (/exc-c14n/.test(algorithm)) {
-    const t = comments ? new xmldsig.XmlDsigExcC14NWithCommentsTransform() : new xmldsig.XmlDsigExcC14NTransform();
-    t.LoadInnerXml(el);
-    return t.GetOutput();
-  }
-  const t = comments ? new xmldsig.XmlDsigC14NWithCommentsTransform() : new xmldsig.XmlDsigC14NTransform();
-  t.LoadInnerXml(withInScopeNamespaces(el));
-  return t.GetOutput();
-}
-
 /** Outcome of one signature's cryptographic checks. */
 type Check = { status: 'intact' } | { status: 'mismatch'; why: string } | { status: 'unsupported'; algorithm: string; why: string };
-
-/** The element with this Id (Id/ID/id) in the signature, if exactly one. */
-function elementById(sig: Element, id: string): Element | null {
-  const found: Element[] = [];
-  const all = sig.getElementsByTagNameNS('*', '*');
-  for (let i = 0; i < all.length; i++) {
-    const e = all.item(i);
-    if (e && (e.getAttribute('Id') === id || e.getAttribute('ID') === id || e.getAttribute('id') === id)) found.push(e);
-  }
-  return found.length === 1 ? (found[0] ?? null) : null;
-}
 
 /** Digest check of one same-document reference (e.g. xades:SignedProperties). */
 function checkSameDocumentReference(sig: Element, ref: Ref): Check {

@@ -1,38 +1,18 @@
+import { toCsv, type CsvCell } from '@/lib/csv';
 import { orientRfc7946 } from './orientation';
 import { DATA_LICENCE, GEOMETRY_LICENCE, licenceJson } from './licences';
 import { ACCESSION_FIELDS, CSV_DOCUMENTS_COLUMN, MUNICIPALITY_FIELDS, type OpenAccession, type OpenGeometry, type OpenMunicipality } from './fields';
 
 /**
- * Serialisations of the open data: JSON, CSV and GeoJSON. Pure functions;
- * the same data always gives the same bytes (so the ETag is stable).
+ * Serialisations of the open data: JSON, CSV (through the one writer,
+ * lib/csv) and GeoJSON. Pure functions; the same data always gives the same
+ * bytes (so the ETag is stable).
  */
 
 type Row<T> = { item: T; geometry: OpenGeometry | null };
-type Cell = string | number | boolean | null;
+type Cell = CsvCell;
 
-export const BOM = '\uFEFF';
 export const GEOMETRY_ATTRIBUTION = 'Boundaries: amCharts (https://www.amcharts.com/), amCharts free linkware licence; simplified, not an official boundary.';
-
-/** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * One CSV field per RFC 4180: quoted when it holds a comma, a quote, CR or
- * LF, with quotes doubled. Text that a spreadsheet would run as a formula
- * (starting with = + - @ tab or CR) gets a leading apostrophe, which
- * spreadsheets show as text; numbers and booleans are written as they are.
- */
-export function csvField(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value !== 'string') return String(value);
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** A whole CSV file: UTF-8 BOM (for spreadsheet programs), header row, CRLF line ends, a final CRLF. */
-export function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
-  return BOM + [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
 
 /** The municipalities as CSV; columns in the order of MUNICIPALITY_FIELDS. */
 export function municipalitiesCsv(rows: readonly Row<OpenMunicipality>[]): string {
@@ -49,18 +29,10 @@ export function accessionsCsv(rows: readonly Row<OpenAccession>[]): string {
   return toCsv(header, cells);
 }
 
-/**
- * Flat items as CSV, one column per field in the order of `fields` (the
- * progress tables). Built from {@link csvLine}, so it can be streamed row by row.
- */
+/** Flat items as CSV, one column per field in the order of `fields` (the progress tables). */
 export function fieldsCsv<T extends Record<string, Cell>>(fields: readonly { name: keyof T & string }[], items: readonly T[]): string {
   const header = fields.map((f) => f.name);
   return toCsv(header, items.map((item) => header.map((name) => item[name] ?? null)));
-}
-
-/** One CSV record with its CRLF (for writing a file row by row; {@link toCsv} starts with the BOM and the header). */
-export function csvLine(cells: readonly Cell[]): string {
-  return cells.map(csvField).join(',') + '\r\n';
 }
 
 /** The JSON body of flat items: `{ term, count, items }`, as {@link listJson}. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { CSV_MEDIA_TYPE } from '@/lib/csv';
 import { env } from '@/lib/env';
 import { isNotModified } from '@/lib/http/conditional';
 import { PUBLIC_CORS_HEADERS, corsPreflight } from '@/lib/http/cors';
@@ -6,7 +7,7 @@ import { PUBLIC_CORS_HEADERS, corsPreflight } from '@/lib/http/cors';
 /** Media types of the open data endpoints. */
 export const MEDIA = {
   json: 'application/json; charset=utf-8',
-  csv: 'text/csv; charset=utf-8',
+  csv: CSV_MEDIA_TYPE,
   geojson: 'application/geo+json',
   jsonld: 'application/ld+json',
 } as const;

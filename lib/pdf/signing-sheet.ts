@@ -11,14 +11,12 @@ import {
   MUTED_COLOR,
   TEXT_COLOR,
   drawFooters,
-  embedFonts,
   footerReserve,
-  setDocumentMetadata,
   wrapText,
   type Margins,
-  type PdfFonts,
   type TextStyle,
 } from './layout';
+import { embedFonts, setDocumentMetadata, type PdfFonts } from './fonts';
 
 /** Input for {@link renderSigningSheet}; every visible string is supplied by the caller. */
 export type SigningSheetInput = {

@@ -1,11 +1,13 @@
 import 'server-only';
 import { PDFDocument } from 'pdf-lib';
 import { db } from '@/lib/db/client';
+import { toCsv } from '@/lib/csv';
 import { AppError } from '@/lib/errors';
 import { formatDate, formatDateTime, formatMoney, translator, type Locale } from '@/lib/i18n';
 import { requirePermission, type Actor } from '@/lib/authz';
 import { findMemorandum } from '@/lib/memorandum/queries';
-import { A4, LayoutCursor, drawFooters, embedFonts, footerReserve, setDocumentMetadata, type Margins } from '@/lib/pdf/layout';
+import { A4, LayoutCursor, drawFooters, footerReserve, type Margins } from '@/lib/pdf/layout';
+import { embedFonts, setDocumentMetadata } from '@/lib/pdf/fonts';
 import { INDICATORS, COMMITMENT_KEYS } from './indicators';
 import { findPublicProgress } from './public';
 import { formatIndicatorValue } from './format';
@@ -17,21 +19,16 @@ export async function loadPublicProgress(slug: string) {
   return { municipality: m, ...(await findPublicProgress(m.id)) };
 }
 
-const csvCell = (v: string) => {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
-
-/** Accepted reports as CSV (UTF-8 with BOM; one row per period × indicator; blanks stay blank). */
+/** Accepted reports as CSV (the one writer, lib/csv; one row per period × indicator; blanks stay blank). */
 export async function progressCsv(slug: string): Promise<{ body: string; fileName: string }> {
   const { municipality, periods } = await loadPublicProgress(slug);
   const header = ['municipality_slug', 'year', 'revision', 'commitment', 'indicator', 'value'];
   const rows = periods.flatMap((p) => (p.report ? INDICATORS.map((d) => {
     const row = p.report!.indicators.find((i) => i.key === d.key);
     const value = !row ? '' : row.boolValue !== null ? (row.boolValue ? 'yes' : 'no') : row.numberValue !== null ? row.numberValue.toString() : row.textValue ?? '';
-    return [municipality.slug, String(p.year), String(p.report!.revision), d.commitment, d.key, value];
+    return [municipality.slug, p.year, p.report!.revision, d.commitment, d.key, value];
   }) : []));
-  return { body: '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n', fileName: `progress-${municipality.slug}.csv` };
+  return { body: toCsv(header, rows), fileName: `progress-${municipality.slug}.csv` };
 }
 
 const MARGINS: Margins = { top: 56, right: 56, bottom: 40, left: 56 };

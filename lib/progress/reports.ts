@@ -6,15 +6,12 @@ import { writeAudit } from '@/lib/audit';
 import { invalidateCaches } from '@/lib/cache-bus/notify';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { COMMITMENT_KEYS, indicatorByKey } from './indicators';
-import { findNormInForce, perThousand, type NormDto } from './norms';
-import { overdueOf, reportDeadlines } from './deadlines';
 import { ZReportDraftSchema, type TReportDraft, type TReportTypedDraft } from '@/lib/schemas/progress';
 import { fieldErrorsOf, type FieldErrors } from '@/lib/schemas/common';
 import { rm } from 'node:fs/promises';
 import type { ReceivedFile } from '@/lib/storage';
 import { deleteStoredIfUnreferenced, storeCheckedUpload, type UploadOutcome } from '@/lib/documents/store';
 import { utcDay } from '@/lib/dates';
-import { now as clockNow } from '@/lib/clock';
 import { notifyStaffOfSubmission } from '@/lib/mail/staff';
 import { kickDelivery } from '@/lib/mail/outbox';
 
@@ -214,34 +211,6 @@ export const returnReport = ({ actor, reportId, version, comment }: { actor: Act
 export const acceptReport = ({ actor, reportId, version }: { actor: Actor | null; reportId: string; version: number }) =>
   transition({ actor, reportId, version, permission: 'progress.review', from: ['SUBMITTED'], to: 'ACCEPTED', action: 'progress.accept', data: { acceptedAt: new Date() } });
 
-export type SpecialistRatio = { perThousand: number | null; population: number | null; populationSource: string | null; norm: NormDto | null; meetsNorm: boolean | null };
-
-/**
- * Social work specialists per 1 000 residents for a report, from the
- * municipality's population for the period's year (blank when unknown) and
- * the legal minimum in force at the end of the period (dated data).
- */
-export async function specialistsPerThousand(reportId: string): Promise<SpecialistRatio> {
-  const report = await db().progressReport.findUnique({
-    where: { id: reportId },
-    select: { municipalityId: true, period: { select: { year: true, endsOn: true } }, indicators: { where: { key: 'social_work_specialists_fte' }, select: { numberValue: true } } },
-  });
-  if (!report) throw new AppError('NOT_FOUND');
-  const [figure, norm] = await Promise.all([
-    db().populationFigure.findUnique({ where: { municipalityId_year: { municipalityId: report.municipalityId, year: report.period.year } }, select: { value: true, source: true } }),
-    findNormInForce(report.period.endsOn),
-  ]);
-  const fte = report.indicators[0]?.numberValue ? Number(report.indicators[0].numberValue) : null;
-  const ratio = perThousand(fte, figure?.value ?? null);
-  return {
-    perThousand: ratio,
-    population: figure?.value ?? null,
-    populationSource: figure?.source ?? null,
-    norm,
-    meetsNorm: ratio !== null && norm ? ratio >= norm.value : null,
-  };
-}
-
 /** The latest revision of a municipality's report for a year (or null), for its secretary or staff. */
 export async function findLatestReport({ actor, municipalitySlug, year }: { actor: Actor | null; municipalitySlug: string; year: number }) {
   const { municipality, period } = await signatoryPeriod(municipalitySlug, year);
@@ -279,16 +248,6 @@ export async function findReportForReview({ actor, reportId }: { actor: Actor | 
     ? await db().progressReport.findUnique({ where: { municipalityId_periodId_revision: { municipalityId: report.municipalityId, periodId: report.periodId, revision: report.revision - 1 } }, select: reportSelect })
     : null;
   return { ...report, previous };
-}
-
-/**
- * Overdue reports (staff): for each verified signatory of the current opened
- * term, the periods past their due date with no report submitted or
- * accepted (the one definition in ./deadlines).
- */
-export async function listOverdueReports({ actor, now = clockNow() }: { actor: Actor | null; now?: Date }) {
-  requirePermission(actor, 'progress.review');
-  return overdueOf(await reportDeadlines({ now })).map((d) => ({ year: d.year, dueOn: d.dueOn, municipality: d.municipality }));
 }
 
 /** Attaches an evidence document to a draft or returned report, through the one upload pipeline. */

@@ -3,8 +3,8 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import bcrypt from 'bcryptjs';
 import { test, expect, expectNoA11yViolations } from './support/fixtures';
+import { createUser } from './support/db';
 import { writeSignedPdfFile } from '../unit/documents/sign-helper';
 import { startAppServer, type AppServer } from '../support/app-server';
 import { ROOT } from '../support/run-script';
@@ -42,14 +42,8 @@ test.afterAll(async () => {
 /** The server's public address (PUBLIC_BASE_URL): same-origin checks on POSTs compare against it. */
 const web = (s: AppServer) => `http://localhost:${s.port}`;
 
-async function user(role: 'SECRETARY' | 'STAFF', slug?: string) {
-  const id = `cal${role}${Date.now()}${Math.random().toString(36).slice(2, 6)}`;
-  const email = `${id.toLowerCase()}@e2e.test`;
-  const password = `pw-${id}-long-enough`;
-  const municipalityId = slug ? (await pool.query<{ id: string }>('SELECT "id" FROM "Municipality" WHERE "slug" = $1', [slug])).rows[0]!.id : null;
-  await pool.query(`INSERT INTO "User" ("id", "email", "name", "role", "municipalityId", "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, now())`, [id, email, `E2E ${role}`, role, municipalityId, bcrypt.hashSync(password, 4)]);
-  return { email, password };
-}
+/** A user in this spec's own database, made by the shared e2e factory. */
+const user = (role: 'SECRETARY' | 'STAFF', slug?: string) => createUser(role, slug, pool);
 
 async function shoot(page: import('@playwright/test').Page, name: string) {
   const dir = process.env.SCREENSHOT_DIR;

@@ -95,6 +95,11 @@ test.describe('association staff tools', () => {
     await expect(table).toContainText(email);
     await expect(table).toContainText('Invitation');
     await expectNoA11yViolations(page);
+    // Test data: enough older messages for four pages, so the page links are checked too (24 px targets).
+    await sql().query(`INSERT INTO "OutboxMessage" ("id", "kind", "locale", "toEmail", "subject", "text", "createdAt") SELECT 'e2e-outbox-' || g || '-' || $1, 'invitation', 'lv', 'filler-' || g || '@e2e.test', 'e2e test fixture', 'e2e test fixture', now() - interval '1 day' FROM generate_series(1, 80) AS g`, [String(Date.now())]);
+    await page.goto('/lv/staff/outbox');
+    await expect(page.getByTestId('outbox-pagination').getByRole('link', { name: /2/ })).toBeVisible();
+    await expectNoA11yViolations(page);
     // Staff (not admin) may not read mail.
     const staff = await createUser('STAFF');
     const ctx = page.context();

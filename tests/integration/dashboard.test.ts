@@ -6,10 +6,8 @@ import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { loadTermOverview } from '@/lib/municipalities/overview';
 import { LV_COLLATOR } from '@/lib/municipalities/queries';
-import { listOverdueReports } from '@/lib/progress/reports';
-import { reportDeadlines } from '@/lib/progress/deadlines';
-import { loadHeadlineMetrics, publicHeadline } from '@/lib/dashboard/metrics';
-import { loadCumulativeJoins } from '@/lib/dashboard/joins';
+import { overdueOf, reportDeadlines } from '@/lib/progress/deadlines';
+import { publicHeadline } from '@/lib/dashboard/metrics';
 import { loadCommitmentMatrix, type CommitmentMatrix } from '@/lib/dashboard/matrix';
 import { loadIndicatorComparison } from '@/lib/dashboard/indicators';
 import { loadWorkQueues } from '@/lib/dashboard/queues';
@@ -87,6 +85,8 @@ async function seedKnownData() {
 }
 
 const staffActor = async () => actorOf(await createUser({ role: 'STAFF' }));
+/** The staff dashboard's figures exactly as the page loads them (lib/dashboard/cache calls loadDashboard). */
+const dashboard = async (actor: Parameters<typeof loadDashboard>[0]['actor']) => loadDashboard({ actor, now: NOW, query: DEFAULT_DASHBOARD_QUERY });
 const slugs = (m: CommitmentMatrix | null) => m!.rows.map((r) => r.slug);
 
 describe('staff dashboard', () => {
@@ -97,7 +97,7 @@ describe('staff dashboard', () => {
 
   it('headline: joined / all, awaiting, overdue and due within 30 days; population share null while no population is known', async () => {
     const staff = await staffActor();
-    const m = (await loadHeadlineMetrics({ actor: staff, now: NOW }))!;
+    const m = (await dashboard(staff)).metrics!;
     expect(m).toMatchObject({ joined: 4, total: 43, awaiting: 1, populationShare: null, populationKnown: 0, populationUnknown: 43, dueSoonDays: 30 });
     // Owed only for periods that begin after the decision (lib/progress/deadlines OWED_PERIOD_SQL): Jēkabpils (15 June 2021)
     // 2021 and 2022; Liepāja (22 July 2021) 2023 (draft only); Rīga (10 Feb 2022) 2023 (returned); Ogre (verified 6 May 2023) none yet.
@@ -107,15 +107,15 @@ describe('staff dashboard', () => {
     expect(m.term.slug).toBe('2021-2025');
     // Secretaries do not see it.
     const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' }));
-    await expect(loadHeadlineMetrics({ actor: secretary, now: NOW })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(loadHeadlineMetrics({ actor: null, now: NOW })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(dashboard(secretary)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(dashboard(null)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('population share is taken over the municipalities whose population is known, and says how many', async () => {
     await db().municipality.update({ where: { slug: 'liepaja' }, data: { population: 60_000 } });
     await db().municipality.update({ where: { slug: 'riga' }, data: { population: 600_000 } });
     await db().municipality.update({ where: { slug: 'valmieras-novads' }, data: { population: 50_000 } });
-    const m = (await loadHeadlineMetrics({ actor: await staffActor(), now: NOW }))!;
+    const m = (await dashboard(await staffActor())).metrics!;
     expect(m.populationKnown).toBe(3);
     expect(m.populationUnknown).toBe(40);
     expect(m.populationShare).toBeCloseTo(660_000 / 710_000, 9);
@@ -123,7 +123,7 @@ describe('staff dashboard', () => {
 
   it('the public home headline is the same function over the same rows', async () => {
     const staff = await staffActor();
-    const m = (await loadHeadlineMetrics({ actor: staff, now: NOW }))!;
+    const m = (await dashboard(staff)).metrics!;
     const pub = publicHeadline((await loadTermOverview(null))!.rows);
     expect({ joined: pub.joined, total: pub.total, awaiting: pub.awaiting, share: pub.populationShare, known: pub.populationKnown })
       .toEqual({ joined: m.joined, total: m.total, awaiting: m.awaiting, share: m.populationShare, known: m.populationKnown });
@@ -135,7 +135,7 @@ describe('staff dashboard', () => {
   });
 
   it('cumulative joins by council decision date (verification day as fallback); withdrawn ones do not count', async () => {
-    const joins = (await loadCumulativeJoins({ actor: await staffActor() }))!;
+    const joins = (await dashboard(await staffActor())).joins!;
     expect(joins.points).toEqual([
       { date: '2021-06-15', count: 1, added: 1 },
       { date: '2021-07-22', count: 2, added: 1 },
@@ -200,7 +200,7 @@ describe('staff dashboard', () => {
     expect(noNorm.rows.find((r) => r.slug === 'liepaja')).toMatchObject({ norm: null, comparison: null, comparisonUnknown: 'NO_NORM' });
   });
 
-  it('work queues: verifications, reviews, returned items, due within 30 days and overdue (the same deadlines as listOverdueReports)', async () => {
+  it('work queues: verifications, reviews, returned items, due within 30 days and overdue (the same deadlines as the reminder e-mails)', async () => {
     const staff = await staffActor();
     const q = await loadWorkQueues({ actor: staff, now: NOW });
     expect(q.verifications.map((v) => v.municipality.slug)).toEqual(['valmieras-novads']);
@@ -212,7 +212,8 @@ describe('staff dashboard', () => {
     expect(q.overdue.map((d) => `${d.year}:${d.municipality.slug}`)).toEqual([
       '2021:jekabpils-novads', '2022:jekabpils-novads', '2023:liepaja', '2023:riga',
     ]);
-    const overdue = await listOverdueReports({ actor: staff, now: NOW });
+    // The reminder e-mails (lib/mail/reminders) read the same deadlines in TypeScript.
+    const overdue = overdueOf(await reportDeadlines({ now: NOW }));
     expect(overdue.map((o) => `${o.year}:${o.municipality.slug}`)).toEqual(q.overdue.map((d) => `${d.year}:${d.municipality.slug}`));
   });
 

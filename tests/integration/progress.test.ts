@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { acceptReport, openReportForEditing, returnReport, saveReportDraft, specialistsPerThousand, submitReport } from '@/lib/progress/reports';
+import { acceptReport, openReportForEditing, returnReport, saveReportDraft, submitReport } from '@/lib/progress/reports';
+import { findPublicProgress } from '@/lib/progress/public';
+import { loadIndicatorComparison } from '@/lib/dashboard/indicators';
+import { loadWorkQueues } from '@/lib/dashboard/queues';
 import { ZReportDraftSchema, type TReportDraft } from '@/lib/schemas/progress';
 import { actorOf, createUser, resetDatabase } from './db-utils';
 
@@ -63,18 +66,29 @@ describe('progress reports', () => {
     expect(await db().progressReport.count({ where: { municipality: { slug: 'riga' } } })).toBe(0);
   });
 
-  it('specialists per 1 000 residents come from the stored population for the year (blank when unknown) against the dated norm', async () => {
+  it('specialists per 1 000 residents come from the stored population for the year (blank when unknown) against the dated norm, as the public page and the staff dashboard show them', async () => {
     const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' }));
+    const staff = actorOf(await createUser({ role: 'STAFF' }));
     const report = await openReportForEditing({ actor: secretary, municipalitySlug: 'liepaja', year: 2022 });
-    await saveReportDraft({ actor: secretary, reportId: report.id, input: draft(report.version) });
-    expect(await specialistsPerThousand(report.id)).toMatchObject({ perThousand: null, population: null, meetsNorm: null });
+    const saved = await saveReportDraft({ actor: secretary, reportId: report.id, input: draft(report.version) });
+    const submitted = await submitReport({ actor: secretary, reportId: report.id, version: saved.version });
+    await acceptReport({ actor: staff, reportId: report.id, version: submitted.version });
     const liepaja = await db().municipality.findUniqueOrThrow({ where: { slug: 'liepaja' } });
+    const now = new Date('2023-06-01T10:00:00Z');
+    // What the municipality page and the dashboard's indicator table read (lib/progress/public, lib/dashboard/indicators).
+    const publicRatio = async () => (await findPublicProgress(liepaja.id, now)).periods.find((p) => p.year === 2022)!;
+    const staffRow = async () => (await loadIndicatorComparison({ actor: staff, now, pageSize: null }))!.rows.find((r) => r.slug === 'liepaja')!;
+    expect(await publicRatio()).toMatchObject({ population: null, norm: null, report: { specialistsPerThousand: null } });
+    expect(await staffRow()).toMatchObject({ report: { year: 2022 }, specialistsFte: 30, perThousand: null, ratioUnknown: 'NO_POPULATION', comparison: null });
     // Test data only (the seed holds no population figures and no norm until they are cited).
     await db().populationFigure.create({ data: { municipalityId: liepaja.id, year: 2022, value: 60_000, source: 'test fixture' } });
     await db().legalNorm.create({ data: { key: 'social_work_specialists_per_1000', validFrom: new Date('2009-01-01'), value: 1, unit: 'FTE per 1000 residents', citation: 'test fixture', sourceUrl: 'https://example.test' } });
-    const ratio = await specialistsPerThousand(report.id);
-    expect(ratio.perThousand).toBeCloseTo(0.5, 6);
-    expect(ratio).toMatchObject({ population: 60_000, meetsNorm: false, norm: { value: 1 } });
+    const pub = await publicRatio();
+    expect(pub.report!.specialistsPerThousand).toBeCloseTo(0.5, 6);
+    expect(pub).toMatchObject({ population: { value: 60_000, source: 'test fixture' }, norm: { value: 1 } });
+    const row = await staffRow();
+    expect(row.perThousand).toBeCloseTo(0.5, 6);
+    expect(row).toMatchObject({ population: 60_000, populationSource: 'test fixture', norm: { value: 1 }, comparison: 'BELOW', ratioUnknown: null });
   });
 
   it('evidence documents attach to a report', async () => {
@@ -89,19 +103,19 @@ describe('overdue reports', () => {
   beforeEach(resetDatabase);
 
   it('a period past its due date without a submitted report is overdue; a submitted one is not; staff only', async () => {
-    const { listOverdueReports } = await import('@/lib/progress/reports');
-    const { findPublicProgress } = await import('@/lib/progress/public');
+    // The overdue list staff see is the dashboard's work queue (lib/dashboard/queues), read here without its display limit.
+    const listOverdue = async (actor: typeof staff) => (await loadWorkQueues({ actor, now, limit: 1000 })).overdue;
     const staff = actorOf(await createUser({ role: 'STAFF' }));
     const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' }));
     const now = new Date('2023-06-01T00:00:00Z');
-    const before = await listOverdueReports({ actor: staff, now });
+    const before = await listOverdue(staff);
     // Liepāja joined on 22 July 2021, after the 2021 period began (1 July): it owes from 2022 (due 2023-03-31, past due).
     // Jēkabpils novads (15 June 2021) owes 2021 too.
     expect(before.filter((o) => o.municipality.slug === 'liepaja').map((o) => o.year)).toEqual([2022]);
     expect(before.filter((o) => o.municipality.slug === 'jekabpils-novads').map((o) => o.year)).toEqual([2021, 2022]);
     const report = await openReportForEditing({ actor: secretary, municipalitySlug: 'liepaja', year: 2022 });
     await submitReport({ actor: secretary, reportId: report.id, version: report.version });
-    const after = await listOverdueReports({ actor: staff, now });
+    const after = await listOverdue(staff);
     expect(after.filter((o) => o.municipality.slug === 'liepaja').map((o) => o.year)).toEqual([]);
     const liepaja = await db().municipality.findUniqueOrThrow({ where: { slug: 'liepaja' } });
     const pub = await findPublicProgress(liepaja.id, now);
@@ -110,7 +124,7 @@ describe('overdue reports', () => {
     const jekabpils = await findPublicProgress((await db().municipality.findUniqueOrThrow({ where: { slug: 'jekabpils-novads' } })).id, now);
     expect(jekabpils.periods.find((p) => p.year === 2021)).toMatchObject({ owed: true, overdue: true, report: null });
     expect(pub.periods.find((p) => p.year === 2022)).toMatchObject({ overdue: false, submitted: true, report: null });
-    await expect(listOverdueReports({ actor: secretary, now })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(listOverdue(secretary)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
 

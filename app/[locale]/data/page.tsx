@@ -1,14 +1,16 @@
 import type { Metadata } from 'next';
 import { pageLocale } from '@/lib/i18n/page';
 import { pageAlternates } from '@/lib/site/alternates';
-import { formatDate, type MessageKey, type Translate } from '@/lib/i18n';
+import { formatDate, type Translate } from '@/lib/i18n';
 import { findCurrentTerm } from '@/lib/municipalities/queries';
 import { openDataModified } from '@/lib/opendata/queries';
 import { loadDcatCatalogue } from '@/lib/opendata/catalogue';
-import { DATA_ENDPOINTS, DCAT_PATH, FORMAT_LABEL, OPENAPI_PATH, resourceLabelKey } from '@/lib/opendata/endpoints';
+import { DCAT_PATH } from '@/lib/opendata/endpoints';
 import { PROGRESS_ACTION_FIELDS, PROGRESS_FIELDS, PROGRESS_INDICATOR_FIELDS } from '@/lib/opendata/progress-fields';
-import { DATA_LICENCE, GEOMETRY_LICENCE } from '@/lib/opendata/licences';
-import { ACCESSION_FIELDS, MUNICIPALITY_FIELDS, typeLabel, type JsonSchema } from '@/lib/opendata/fields';
+import { ACCESSION_FIELDS, MUNICIPALITY_FIELDS } from '@/lib/opendata/fields';
+import { FieldTable } from '@/components/opendata/field-table';
+import { EndpointTable } from '@/components/opendata/endpoint-table';
+import { LicenceAndMachineSections } from '@/components/opendata/licence-sections';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,34 +21,6 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 /** JSON for an inline script: `<` escaped so the text can never close the script element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
-
-function FieldTable({ id, caption, fields, t, describe }: {
-  id: string; caption: string; fields: readonly { name: string; schema: JsonSchema }[]; t: Translate; describe: (name: string) => string;
-}) {
-  return (
-    <div className="mb-8 overflow-x-auto" role="region" aria-labelledby={id} tabIndex={0}>
-      <table className="data" data-testid={id}>
-        <caption id={id} className="mb-2 text-left text-lg font-semibold">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('opendata.colField')}</th>
-            <th scope="col">{t('opendata.colType')}</th>
-            <th scope="col">{t('opendata.colDescription')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {fields.map((f) => (
-            <tr key={f.name}>
-              <th scope="row" className="font-normal"><code translate="no">{f.name}</code></th>
-              <td><code translate="no">{typeLabel(f.schema)}</code></td>
-              <td>{describe(f.name)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 export default async function OpenDataPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale, t } = await pageLocale(params);
@@ -71,26 +45,7 @@ export default async function OpenDataPage({ params }: { params: Promise<{ local
 
       <section aria-labelledby="endpoints" className="space-y-3">
         <h2 id="endpoints" className="text-xl font-semibold">{t('opendata.endpointsHeading')}</h2>
-        <div className="overflow-x-auto">
-          <table className="data" data-testid="endpoint-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('opendata.colData')}</th>
-                <th scope="col">{t('opendata.colFormat')}</th>
-                <th scope="col">{t('opendata.colAddress')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {DATA_ENDPOINTS.map((e) => (
-                <tr key={e.path}>
-                  <th scope="row" className="font-normal">{t(resourceLabelKey(e) as MessageKey)}</th>
-                  <td>{FORMAT_LABEL[e.format]} <span className="text-sm text-muted">({e.mediaType})</span></td>
-                  <td><a href={e.path}><code translate="no">{e.path}</code></a></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <EndpointTable t={t} />
         <p>
           {t('opendata.termText')}{' '}
           <a href={`/api/v1/accessions.csv?term=${exampleTerm}`}><code translate="no">/api/v1/accessions.csv?term={exampleTerm}</code></a>
@@ -120,22 +75,7 @@ export default async function OpenDataPage({ params }: { params: Promise<{ local
         <FieldTable id="progress-indicator-fields" caption={t('opendata.progressIndicatorFieldsCaption')} fields={PROGRESS_INDICATOR_FIELDS} t={t} describe={lookupField('progressIndicatorFields')} />
       </section>
 
-      <section aria-labelledby="licence" className="space-y-3">
-        <h2 id="licence" className="text-xl font-semibold">{t('opendata.licenceHeading')}</h2>
-        <p>{t('opendata.licenceData')}</p>
-        <p><a href={`https://creativecommons.org/licenses/by/4.0/deed.${locale}`} rel="license noopener">{t('opendata.licenceLink')}</a> · <a href={DATA_LICENCE.textPath}>{t('opendata.licenceDataText')}</a></p>
-        <p>{t('opendata.licenceGeometry')}</p>
-        <p><a href="https://www.amcharts.com/" rel="noopener">{t('opendata.amchartsLink')}</a> · <a href={GEOMETRY_LICENCE.textPath}>{t('opendata.licenceGeometryText')}</a></p>
-        <p>{t('opendata.geometryOrientation')}</p>
-      </section>
-
-      <section aria-labelledby="machine" className="space-y-3">
-        <h2 id="machine" className="text-xl font-semibold">{t('opendata.machineHeading')}</h2>
-        <ul className="list-disc space-y-2 pl-5">
-          <li><a href={OPENAPI_PATH}>{t('opendata.openapiLink')}</a> – {t('opendata.openapiText')}</li>
-          <li><a href={DCAT_PATH}>{t('opendata.dcatLink')}</a> – {t('opendata.dcatText')}</li>
-        </ul>
-      </section>
+      <LicenceAndMachineSections locale={locale} t={t} />
     </article>
   );
 }

@@ -12,7 +12,7 @@ import { JoinsChart } from '@/components/dashboard/joins-chart';
 import { MatrixTable, type QueryPatch } from '@/components/dashboard/matrix-table';
 import { IndicatorTable } from '@/components/dashboard/indicator-table';
 import { WorkQueueSections } from '@/components/dashboard/work-queues';
-import { Pagination } from '@/components/dashboard/pagination';
+import { Pagination } from '@/components/pagination';
 import { now as clockNow } from '@/lib/clock';
 import { SubmissionMailForm } from '@/components/forms/submission-mail-form';
 import { findSubmissionMailMode } from '@/lib/mail/staff';

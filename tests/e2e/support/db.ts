@@ -12,14 +12,17 @@ export function sql(): pg.Pool {
 let n = 0;
 export type TestUser = { id: string; email: string; password: string; role: 'SECRETARY' | 'STAFF' | 'ADMIN'; municipalityId: string | null };
 
-/** Creates a user with a unique e-mail straight in the database (tests log in through the API). */
-export async function createUser(role: TestUser['role'], municipalitySlug?: string): Promise<TestUser> {
+/**
+ * Creates a user with a unique e-mail straight in the database (tests log in through the API): the one user
+ * factory of the end-to-end specs, in the shared database or in a spec's own (`database`).
+ */
+export async function createUser(role: TestUser['role'], municipalitySlug?: string, database: pg.Pool = sql()): Promise<TestUser> {
   n += 1;
   const email = `${role.toLowerCase()}-${process.pid}-${n}-${Date.now()}@e2e.test`;
   const password = `pw-${role}-${n}-long-enough`;
-  const municipalityId = municipalitySlug ? await municipalityIdOf(municipalitySlug) : null;
+  const municipalityId = municipalitySlug ? await municipalityIdOf(municipalitySlug, database) : null;
   const id = `e2e${process.pid}x${n}x${Date.now()}`;
-  await sql().query(
+  await database.query(
     `INSERT INTO "User" ("id", "email", "name", "role", "municipalityId", "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, now())`,
     [id, email, `E2E ${role} ${n}`, role, municipalityId, bcrypt.hashSync(password, 4)],
   );
@@ -38,15 +41,27 @@ export async function announceChange(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 150));
 }
 
-export async function municipalityIdOf(slug: string): Promise<string> {
-  const { rows } = await sql().query<{ id: string }>('SELECT "id" FROM "Municipality" WHERE "slug" = $1', [slug]);
+export async function municipalityIdOf(slug: string, database: pg.Pool = sql()): Promise<string> {
+  const { rows } = await database.query<{ id: string }>('SELECT "id" FROM "Municipality" WHERE "slug" = $1', [slug]);
   if (!rows[0]) throw new Error(`no municipality ${slug}`);
   return rows[0].id;
 }
 
-export async function auditCount(): Promise<number> {
-  const { rows } = await sql().query<{ n: number }>('SELECT count(*)::int AS n FROM "AuditEvent"');
-  return rows[0]!.n;
+/** The highest audit event id now (ids only grow: a row written by a later request has a greater id). */
+export async function lastAuditId(): Promise<string> {
+  const { rows } = await sql().query<{ id: string }>('SELECT COALESCE(max("id"), 0)::text AS "id" FROM "AuditEvent"');
+  return rows[0]!.id;
+}
+
+/**
+ * The actions of the audit events written after `sinceId` by one actor or
+ * naming one subject, oldest first: the rows of one request when the actor
+ * (or subject) belongs to the calling test alone.
+ */
+export async function auditActionsSince(sinceId: string, by: { actorId: string } | { subjectId: string }): Promise<string[]> {
+  const [column, value] = 'actorId' in by ? ['actorId', by.actorId] : ['subjectId', by.subjectId];
+  const { rows } = await sql().query<{ action: string }>(`SELECT "action" FROM "AuditEvent" WHERE "id" > $1::bigint AND "${column}" = $2 ORDER BY "id"`, [sinceId, value]);
+  return rows.map((r) => r.action);
 }
 
 export const E2E_STORAGE_DIR = '.data/e2e-storage';

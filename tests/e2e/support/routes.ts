@@ -42,3 +42,12 @@ export function discoverHandlers(): string[] {
 export function discoverServerActions(): string[] {
   return ['app', 'lib', 'components'].flatMap((d) => walk(d)).filter((f) => /\.tsx?$/.test(f) && /^\s*['"]use server['"]/m.test(readFileSync(f, 'utf8')));
 }
+
+/** Every page under app/ (page.tsx, page.ts…) as its route, e.g. '/[locale]/staff/reports/[id]'; route groups `(x)` are left out. */
+export function discoverPages(): string[] {
+  return walk('app')
+    .filter((f) => /(^|[\\/])page\.(tsx?|jsx?|mdx?)$/.test(f))
+    .map((file) => '/' + path.dirname(path.relative('app', file)).split(path.sep).filter((s) => s !== '.' && !/^\(.*\)$/.test(s)).join('/'))
+    .map((route) => (route === '/' ? route : route.replace(/\/$/, '')))
+    .sort();
+}

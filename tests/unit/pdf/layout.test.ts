@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
-import { LayoutCursor, PDF_FONT_DIR, embedFonts, loadFontBytes, normaliseSpaces, wrapText } from '@/lib/pdf/layout';
+import { LayoutCursor, normaliseSpaces, wrapText } from '@/lib/pdf/layout';
+import { PDF_FONT_DIR, embedFonts, loadFontBytes } from '@/lib/pdf/fonts';
 import path from 'node:path';
 
 async function fonts() {

@@ -1,25 +1,15 @@
-import Link from 'next/link';
 import { pageLocale, privatePageMetadata } from '@/lib/i18n/page';
-import { formatDateTime, formatNumber, type MessageKey } from '@/lib/i18n';
 import { requirePagePermission, requirePageUser } from '@/lib/auth/guard';
 import { StaffNav } from '@/components/staff-nav';
 import { listOutbox } from '@/lib/mail/list';
 import { smtpConfigured } from '@/lib/mail/transport';
-import { MAX_ATTEMPTS } from '@/lib/mail/deliver';
-import { MAIL_KIND_KEY } from '@/lib/mail/templates';
-import type { MailKind } from '@/lib/mail/outbox';
+import { OutboxTable } from '@/components/mail/outbox-table';
+import { Pagination } from '@/components/pagination';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = privatePageMetadata('mail.outbox.title');
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ page?: string | string[] }> };
-
-/** Status as text with a symbol, never colour alone. */
-const STATUS_STYLE = {
-  PENDING: { cls: 'bg-wait-bg text-wait', mark: '…' },
-  SENT: { cls: 'bg-ok-bg text-ok', mark: '✓' },
-  FAILED: { cls: 'bg-bad-bg text-bad', mark: '✕' },
-} as const;
 
 export default async function OutboxPage({ params, searchParams }: Props) {
   const { locale, t } = await pageLocale(params);
@@ -27,9 +17,7 @@ export default async function OutboxPage({ params, searchParams }: Props) {
   const requested = Number.parseInt((Array.isArray(raw) ? raw[0] : raw) ?? '1', 10);
   const user = await requirePageUser(locale, `/${locale}/staff/outbox${Number.isNaN(requested) ? '' : `?page=${requested}`}`);
   requirePagePermission(user, 'outbox.view');
-  const { items, total, page, pages, pageSize } = await listOutbox({ actor: user, page: Number.isNaN(requested) ? 1 : requested });
-  const kindLabel = (kind: string) => (kind in MAIL_KIND_KEY ? t(`mail.outbox.kind.${MAIL_KIND_KEY[kind as MailKind]}` as MessageKey) : kind);
-  const languageLabel = (code: string) => (code === 'lv' || code === 'en' ? t(`mail.outbox.language.${code}`) : code);
+  const { items, total, page, pageSize } = await listOutbox({ actor: user, page: Number.isNaN(requested) ? 1 : requested });
   const pageHref = (n: number) => `/${locale}/staff/outbox${n > 1 ? `?page=${n}` : ''}`;
 
   return (
@@ -43,62 +31,9 @@ export default async function OutboxPage({ params, searchParams }: Props) {
       )}
       <p>{t('mail.outbox.lead')}</p>
       {items.length === 0 ? <p>{t('mail.outbox.empty')}</p> : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('mail.outbox.title')}>
-        <table className="data" data-testid="outbox">
-          <caption className="mb-2 text-left">
-            {t('mail.outbox.caption', { from: formatNumber(locale, (page - 1) * pageSize + 1), to: formatNumber(locale, (page - 1) * pageSize + items.length), total: formatNumber(locale, total) })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('mail.outbox.colCreated')}</th>
-              <th scope="col">{t('mail.outbox.colTo')}</th>
-              <th scope="col">{t('mail.outbox.colLanguage')}</th>
-              <th scope="col">{t('mail.outbox.colKind')}</th>
-              <th scope="col">{t('mail.outbox.colSubject')}</th>
-              <th scope="col">{t('mail.outbox.colStatus')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((m) => {
-              const style = STATUS_STYLE[m.status];
-              return (
-                <tr key={m.id} data-kind={m.kind} data-status={m.status}>
-                  <th scope="row" className="whitespace-nowrap font-normal"><time dateTime={m.createdAt.toISOString()}>{formatDateTime(locale, m.createdAt)}</time></th>
-                  <td className="wrap-anywhere">{m.toEmail}</td>
-                  <td>{languageLabel(m.locale)}</td>
-                  <td>{kindLabel(m.kind)}</td>
-                  <td className="min-w-64">
-                    <details lang={m.locale}>
-                      <summary className="cursor-pointer">{m.subject}</summary>
-                      <pre className="mt-2 whitespace-pre-wrap wrap-anywhere rounded bg-gray-50 p-3 text-sm">{m.text}</pre>
-                    </details>
-                  </td>
-                  <td className="space-y-1">
-                    <span className={`inline-flex items-center gap-1 rounded px-2 py-0.5 text-sm font-medium ${style.cls}`}>
-                      <span aria-hidden="true">{style.mark}</span>
-                      {t(`mail.outbox.status.${m.status}`)}
-                    </span>
-                    {m.status === 'SENT' && m.sentAt && <p className="text-sm">{t('mail.outbox.sentAt', { date: formatDateTime(locale, m.sentAt) })}</p>}
-                    {m.attempts > 0 && m.status !== 'SENT' && <p className="text-sm">{t('mail.outbox.attempts', { n: m.attempts })}</p>}
-                    {m.lastError && m.status !== 'SENT' && <p className="text-sm wrap-anywhere">{t('mail.outbox.error', { error: m.lastError })}</p>}
-                    {m.status === 'FAILED' && m.attempts < MAX_ATTEMPTS && <p className="text-sm">{t('mail.outbox.willRetry')}</p>}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        </div>
+        <OutboxTable items={items} page={page} pageSize={pageSize} total={total} locale={locale} t={t} />
       )}
-      {pages > 1 && (
-        <nav aria-label={t('mail.outbox.pagination')}>
-          <ul className="flex flex-wrap items-center gap-x-6 gap-y-2">
-            {page > 1 && <li><Link href={pageHref(page - 1)} rel="prev"><span aria-hidden="true">← </span>{t('mail.outbox.previous')}</Link></li>}
-            <li aria-current="page">{t('mail.outbox.pageOf', { page, pages })}</li>
-            {page < pages && <li><Link href={pageHref(page + 1)} rel="next">{t('mail.outbox.next')}<span aria-hidden="true"> →</span></Link></li>}
-          </ul>
-        </nav>
-      )}
+      <Pagination page={page} pageSize={pageSize} count={total} href={pageHref} label={t('mail.outbox.pagination')} t={t} locale={locale} testId="outbox-pagination" />
     </div>
   );
 }

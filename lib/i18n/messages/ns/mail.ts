@@ -118,9 +118,6 @@ const lv = {
       staffDigest: 'Iesniegumu kopsavilkums (biedrībai)',
     },
     pagination: 'Izsūtnes lapas',
-    previous: 'Iepriekšējā lapa',
-    next: 'Nākamā lapa',
-    pageOf: 'Lapa {page} no {pages}',
   },
 };
 
@@ -236,9 +233,6 @@ const en: Widen<typeof lv> = {
       staffDigest: 'Submissions digest (associations)',
     },
     pagination: 'Outbox pages',
-    previous: 'Previous page',
-    next: 'Next page',
-    pageOf: 'Page {page} of {pages}',
   },
 };
 

@@ -97,9 +97,6 @@ const lv = {
   before: 'Pirms',
   after: 'Pēc',
   pagination: 'Lappuses',
-  previous: 'Iepriekšējā lapa',
-  next: 'Nākamā lapa',
-  pageOf: 'Lapa {page} no {pages}',
 };
 
 const en: Widen<typeof lv> = {
@@ -195,9 +192,6 @@ const en: Widen<typeof lv> = {
   before: 'Before',
   after: 'After',
   pagination: 'Pages',
-  previous: 'Previous page',
-  next: 'Next page',
-  pageOf: 'Page {page} of {pages}',
 };
 
 export const usersMessages = { lv, en };
