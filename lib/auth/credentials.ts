@@ -1,10 +1,11 @@
 import { db } from '@/lib/db/client';
-import { writeAudit } from '@/lib/audit';
+import type { RoleName } from '@/lib/authz';
+import { mutate } from '@/lib/mutations';
 import { verifyPassword } from './password';
 import { clearAttempts, consumeAttempts, lockedFor, refundAttempt } from './throttle';
 
 export type SignInOutcome =
-  | { ok: true; user: { id: string; email: string; name: string; role: 'SECRETARY' | 'STAFF' | 'ADMIN'; sessionVersion: number } }
+  | { ok: true; user: { id: string; email: string; name: string; role: RoleName; sessionVersion: number } }
   | { ok: false; reason: 'invalid' | 'inactive' }
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
@@ -41,15 +42,15 @@ export async function verifyCredentials(input: { email: string; password: string
   });
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? null);
   if (!user || !passwordOk) {
-    await database.$transaction((tx) => writeAudit(tx, { actor: null, action: 'auth.sign-in-failed', subjectType: 'User', subjectId: user?.id ?? null, after: { email } }));
+    await mutate({ actor: null, permission: 'anyone' }, ({ audit }) => audit({ action: 'auth.sign-in-failed', subjectType: 'User', subjectId: user?.id ?? null, after: { email } }));
     return { ok: false, reason: 'invalid' };
   }
   await clearAttempts(account);
   await refundAttempt(address);
   if (!user.isActive) return { ok: false, reason: 'inactive' };
-  await database.$transaction(async (tx) => {
+  await mutate({ actor: null, permission: 'anyone' }, async ({ tx, audit }) => {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-    await writeAudit(tx, { actor: { id: user.id, role: user.role, municipalityId: user.municipalityId }, action: 'auth.sign-in', subjectType: 'User', subjectId: user.id, municipalityId: user.municipalityId });
+    await audit({ actor: { id: user.id, role: user.role, municipalityId: user.municipalityId }, action: 'auth.sign-in', subjectType: 'User', subjectId: user.id, municipalityId: user.municipalityId });
   });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
 }

@@ -2,8 +2,8 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
-import { writeAudit } from '@/lib/audit';
-import { enqueueMail, kickDelivery } from '@/lib/mail/outbox';
+import { mutate } from '@/lib/mutations';
+import { enqueueMail } from '@/lib/mail/outbox';
 import { hashPassword } from './password';
 import { consumeAttempts, THROTTLE_RULES } from './throttle';
 import { normaliseEmail } from './credentials';
@@ -40,12 +40,11 @@ export async function requestPasswordReset({ email: rawEmail, ip, now = new Date
   if (!user || !user.isActive || !user.passwordHash) return;
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + RESET_TTL_MS);
-  await db().$transaction(async (tx) => {
+  await mutate({ actor: null, permission: 'anyone' }, async ({ tx, audit, mail }) => {
     const reset = await tx.passwordReset.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt }, select: { id: true } });
-    await enqueueMail(tx, { kind: 'password.reset', to: { email: user.email, userId: user.id, locale: user.locale }, vars: { municipality: '', path: `/reset-password/${token}`, expiresAt: expiresAt.toISOString() } });
-    await writeAudit(tx, { actor: null, action: 'auth.password-reset-requested', subjectType: 'User', subjectId: user.id, municipalityId: user.municipalityId, after: { resetId: reset.id } });
+    await mail((tx) => enqueueMail(tx, { kind: 'password.reset', to: { email: user.email, userId: user.id, locale: user.locale }, vars: { municipality: '', path: `/reset-password/${token}`, expiresAt: expiresAt.toISOString() } }));
+    await audit({ action: 'auth.password-reset-requested', subjectType: 'User', subjectId: user.id, municipalityId: user.municipalityId, after: { resetId: reset.id } });
   });
-  kickDelivery();
 }
 
 /** Whether a reset link can still be used (for the page: valid, or used / expired / unknown, all told apart only as "not valid"). */
@@ -64,13 +63,13 @@ export async function isResetTokenUsable(token: string, now = new Date()): Promi
  */
 export async function resetPassword({ input, now = new Date() }: { input: TPasswordReset; now?: Date }): Promise<void> {
   const passwordHash = await hashPassword(input.password);
-  await db().$transaction(async (tx) => {
+  await mutate({ actor: null, permission: 'anyone' }, async ({ tx, audit }) => {
     const reset = await tx.passwordReset.findUnique({ where: { tokenHash: hashToken(input.token) }, select: { id: true, userId: true, user: { select: { role: true, municipalityId: true, isActive: true } } } });
     if (!reset || !reset.user.isActive) throw new AppError('GONE', 'secretaryYear.resetInvalid');
     const claimed = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (claimed.count !== 1) throw new AppError('GONE', 'secretaryYear.resetInvalid');
     await tx.passwordReset.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: now } });
     await tx.user.update({ where: { id: reset.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    await writeAudit(tx, { actor: { id: reset.userId, role: reset.user.role, municipalityId: reset.user.municipalityId }, action: 'auth.password-reset', subjectType: 'User', subjectId: reset.userId, municipalityId: reset.user.municipalityId, after: { resetId: reset.id, sessionsEnded: true } });
+    await audit({ actor: { id: reset.userId, role: reset.user.role, municipalityId: reset.user.municipalityId }, action: 'auth.password-reset', subjectType: 'User', subjectId: reset.userId, municipalityId: reset.user.municipalityId, after: { resetId: reset.id, sessionsEnded: true } });
   });
 }

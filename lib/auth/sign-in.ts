@@ -4,7 +4,7 @@ import { cookies } from 'next/headers';
 import { CredentialsSignin } from 'next-auth';
 import { AppError } from '@/lib/errors';
 import { db } from '@/lib/db/client';
-import { writeAudit } from '@/lib/audit';
+import { mutate } from '@/lib/mutations';
 import { portalOrigin } from '@/lib/http/route';
 import { authConfig } from './next-auth';
 import { signInLockedFor } from './credentials';
@@ -80,9 +80,9 @@ export async function signInWithPassword({ input, ip, request }: { input: TSignI
 export async function signOutCurrent(request: Request): Promise<void> {
   const user = await getSessionUser();
   if (user) {
-    await db().$transaction(async (tx) => {
+    await mutate({ actor: user, permission: 'anyone' }, async ({ tx, audit }) => {
       await tx.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
-      await writeAudit(tx, { actor: user, action: 'auth.sign-out', subjectType: 'User', subjectId: user.id });
+      await audit({ action: 'auth.sign-out', subjectType: 'User', subjectId: user.id });
     });
   }
   await runAuthAction(request, 'signout', {});

@@ -1,12 +1,21 @@
 import { AppError } from '@/lib/errors';
+import type { Role } from '@/lib/generated/prisma/enums';
 
 /**
  * Every authorization decision in the portal goes through this module.
  * "public" means no session. Own-versus-any: a secretary acts only for the
  * municipality their account is bound to.
- */
-export const ROLES = ['SECRETARY', 'STAFF', 'ADMIN'] as const;
+ *
+ * The roles, declared once (the Prisma enum `Role` must match: checked below). */
+export const ROLES = ['SECRETARY', 'STAFF', 'ADMIN'] as const satisfies readonly Role[];
 export type RoleName = (typeof ROLES)[number];
+// Compile-time: every Role of the schema is listed above.
+const everyRoleListed: Record<Exclude<Role, RoleName>, never> = {};
+void everyRoleListed;
+
+/** The role bound to one municipality: invited for it, moved between municipalities, acting only for its own (ownOnly rules). */
+export const MUNICIPAL_ROLE = 'SECRETARY' as const satisfies RoleName;
+export const isMunicipalRole = (role: string | null | undefined): boolean => role === MUNICIPAL_ROLE;
 
 export type Actor = { id: string; role: RoleName; municipalityId: string | null };
 
@@ -42,6 +51,11 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+
+/** The roles the table allows `action` (e.g. who receives staff notices: those who may review). */
+export function rolesWith(action: Permission): readonly RoleName[] {
+  return PERMISSIONS[action].roles;
+}
 
 /** Answers whether `actor` may do `action` (for `municipalityId`, when the rule is own-only). */
 export function can(actor: Actor | null, action: Permission, target?: { municipalityId?: string | null }): boolean {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { accessionStatesSql } from '@/lib/authz/workflow-sql';
 import { now as clockNow } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { requirePermission, type Actor } from '@/lib/authz';
@@ -75,9 +76,9 @@ export async function loadIndicatorComparison({ actor, now = clockNow(), page = 
   const today = rigaToday(now);
   const [row] = await db().$queryRaw<IndicatorSqlRow[]>`
     WITH ${termCtes(today)},
-    f AS (SELECT tm."id", tm."slug", tm."nameLv", tm."status" FROM tm WHERE tm."status" = 'VERIFIED' OR ${hasAccepted('tm')}),
+    f AS (SELECT tm."id", tm."slug", tm."nameLv", tm."status" FROM tm WHERE tm."status" IN (${accessionStatesSql('member')}) OR ${hasAccepted('tm')}),
     pg0 AS (
-      SELECT m."id", m."slug", m."nameLv", ${STATUS_EXPR} AS "status" FROM ${TERM_MUNICIPALITIES} AND (a."status" = 'VERIFIED' OR ${hasAccepted('m')})
+      SELECT m."id", m."slug", m."nameLv", ${STATUS_EXPR} AS "status" FROM ${TERM_MUNICIPALITIES} AND (a."status" IN (${accessionStatesSql('member')}) OR ${hasAccepted('m')})
       ORDER BY ${byName('m')} LIMIT ${limit}::bigint OFFSET ${offset}::bigint
     ),
     pg AS (SELECT pg0.*, l."id" AS "reportId", l."year", l."revision", l."endsOn" FROM pg0 ${latestLateral('pg0')})

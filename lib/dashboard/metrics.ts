@@ -1,4 +1,5 @@
 import 'server-only';
+import { accessionStatesSql } from '@/lib/authz/workflow-sql';
 import { countOverview, MAP_STATUSES, type MapStatus, type OverviewCounts, type OverviewRow, type OverviewTerm } from '@/lib/municipalities/overview';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { JoinsSeries } from './joins';
@@ -53,7 +54,7 @@ export function publicHeadline(rows: OverviewRow[]): PublicHeadline {
 export const JOINS_CTE = Prisma.sql`
     j AS (
       SELECT COALESCE(to_char(tm."sessionDate", 'YYYY-MM-DD'), to_char((tm."verifiedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Riga', 'YYYY-MM-DD')) AS "d"
-      FROM tm WHERE tm."status" = 'VERIFIED'
+      FROM tm WHERE tm."status" IN (${accessionStatesSql('member')})
     )`;
 
 /**
@@ -69,7 +70,7 @@ export const HEADLINE_COLUMNS = Prisma.sql`
       (SELECT count(*) FROM tm)::int AS "hTotal",
       (SELECT count(*) FROM tm WHERE "population" IS NOT NULL)::int AS "hPopulationKnown",
       (SELECT COALESCE(sum("population"), 0) FROM tm)::float8 AS "hPopulationSum",
-      (SELECT COALESCE(sum("population"), 0) FROM tm WHERE "status" = 'VERIFIED')::float8 AS "hPopulationJoined",
+      (SELECT COALESCE(sum("population"), 0) FROM tm WHERE "status" IN (${accessionStatesSql('member')}))::float8 AS "hPopulationJoined",
       (SELECT count(*) FROM j WHERE "d" IS NULL)::int AS "hUndated",
       (SELECT COALESCE(json_agg(json_build_object('date', g."d", 'added', g."n") ORDER BY g."d"), '[]'::json)
         FROM (SELECT "d", count(*)::int AS "n" FROM j WHERE "d" IS NOT NULL GROUP BY "d") g) AS "hJoins"`;

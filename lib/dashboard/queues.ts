@@ -1,4 +1,5 @@
 import 'server-only';
+import { accessionStatesSql, reportStatesSql } from '@/lib/authz/workflow-sql';
 import { now as clockNow } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -74,19 +75,19 @@ export function queueColumns(n: number): Prisma.Sql {
       WHERE o."dueOn" <= COALESCE((SELECT c."dueOn" FROM ${Prisma.raw(cte)} c ORDER BY c."dueOn" OFFSET ${n - 1}::int LIMIT 1), 'infinity'::date)
       ORDER BY o."dueOn", ${byName('m')} LIMIT ${n}::int) x)`;
   return Prisma.sql`
-      (SELECT count(*) FROM "Accession" WHERE "status" = 'SUBMITTED')::int AS "verificationsTotal",
-      (SELECT count(*) FROM "ProgressReport" WHERE "status" = 'SUBMITTED')::int AS "reviewsTotal",
+      (SELECT count(*) FROM "Accession" WHERE "status" IN (${accessionStatesSql('awaitingStaff')}))::int AS "verificationsTotal",
+      (SELECT count(*) FROM "ProgressReport" WHERE "status" IN (${reportStatesSql('awaitingStaff')}))::int AS "reviewsTotal",
       (SELECT count(*) FROM ret)::int AS "returnedTotal",
       (SELECT count(*) FROM due)::int AS "dueSoonTotal",
       (SELECT count(*) FROM late)::int AS "overdueTotal",
       (SELECT COALESCE(json_agg(x), '[]'::json) FROM (
         SELECT a."id", a."submittedAt", m."slug", m."nameLv", (SELECT count(*) FROM "Document" d WHERE d."accessionId" = a."id")::int AS "documents"
         FROM "Accession" a JOIN "Municipality" m ON m."id" = a."municipalityId"
-        WHERE a."status" = 'SUBMITTED' ORDER BY a."submittedAt" ASC NULLS LAST, a."id" LIMIT ${n}::int) x) AS "verifications",
+        WHERE a."status" IN (${accessionStatesSql('awaitingStaff')}) ORDER BY a."submittedAt" ASC NULLS LAST, a."id" LIMIT ${n}::int) x) AS "verifications",
       (SELECT COALESCE(json_agg(x), '[]'::json) FROM (
         SELECT r."id", r."revision", r."submittedAt", m."slug", m."nameLv", p."year"
         FROM "ProgressReport" r JOIN "Municipality" m ON m."id" = r."municipalityId" JOIN "ReportingPeriod" p ON p."id" = r."periodId"
-        WHERE r."status" = 'SUBMITTED' ORDER BY r."submittedAt" ASC NULLS LAST, r."id" LIMIT ${n}::int) x) AS "reviews",
+        WHERE r."status" IN (${reportStatesSql('awaitingStaff')}) ORDER BY r."submittedAt" ASC NULLS LAST, r."id" LIMIT ${n}::int) x) AS "reviews",
       (SELECT COALESCE(json_agg(x), '[]'::json) FROM (SELECT * FROM ret ORDER BY "updatedAt", "id" LIMIT ${n}::int) x) AS "returned",
       ${owedPage('due')} AS "dueSoon",
       ${owedPage('late')} AS "overdue"`;

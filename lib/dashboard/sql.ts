@@ -1,4 +1,5 @@
 import 'server-only';
+import { accessionStatesSql, reportStatesSql } from '@/lib/authz/workflow-sql';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { currentTermCte } from '@/lib/progress/deadlines';
 
@@ -9,12 +10,12 @@ import { currentTermCte } from '@/lib/progress/deadlines';
  * "Municipality_lv_sort_idx" answers (a page without sorting every row).
  */
 export const TERM_MUNICIPALITIES = Prisma.sql`"Municipality" m CROSS JOIN t
-    LEFT JOIN "Accession" a ON a."municipalityId" = m."id" AND a."termId" = t."id" AND a."status" IN ('VERIFIED', 'WITHDRAWN', 'SUBMITTED')
+    LEFT JOIN "Accession" a ON a."municipalityId" = m."id" AND a."termId" = t."id" AND a."status" IN (${accessionStatesSql('shown')})
     WHERE m."validFrom" <= t."endsOn" AND (m."validTo" IS NULL OR m."validTo" >= t."startsOn")`;
 
 /** The public status of `m` in `t` from its accession `a` (see {@link termCtes}). */
 export const STATUS_EXPR = Prisma.sql`CASE WHEN a."status" IS NOT NULL THEN a."status"::text
-        WHEN EXISTS (SELECT 1 FROM "Accession" pa JOIN prev ON pa."termId" = prev."id" WHERE pa."municipalityId" = m."id" AND pa."status" = 'VERIFIED') THEN 'PREVIOUS'
+        WHEN EXISTS (SELECT 1 FROM "Accession" pa JOIN prev ON pa."termId" = prev."id" WHERE pa."municipalityId" = m."id" AND pa."status" IN (${accessionStatesSql('member')})) THEN 'PREVIOUS'
         ELSE 'NONE' END`;
 
 /**
@@ -47,7 +48,7 @@ export const LATEST_CTE = Prisma.sql`
   latest AS (
     SELECT DISTINCT ON (r."municipalityId") r."municipalityId", r."id", r."revision", p."year", p."endsOn"
     FROM "ProgressReport" r JOIN "ReportingPeriod" p ON p."id" = r."periodId" JOIN t ON p."termId" = t."id"
-    WHERE r."status" = 'ACCEPTED'
+    WHERE r."status" IN (${reportStatesSql('published')})
     ORDER BY r."municipalityId", p."year" DESC, r."revision" DESC
   )`;
 
@@ -60,14 +61,14 @@ export const latestLateral = (alias: string) => Prisma.sql`
   LEFT JOIN LATERAL (
     SELECT r."id", r."revision", p."year", p."endsOn"
     FROM "ProgressReport" r JOIN "ReportingPeriod" p ON p."id" = r."periodId"
-    WHERE r."status" = 'ACCEPTED' AND r."municipalityId" = ${Prisma.raw(alias)}."id" AND p."termId" = (SELECT "id" FROM t)
+    WHERE r."status" IN (${reportStatesSql('published')}) AND r."municipalityId" = ${Prisma.raw(alias)}."id" AND p."termId" = (SELECT "id" FROM t)
     ORDER BY p."year" DESC, r."revision" DESC LIMIT 1
   ) l ON TRUE`;
 
 /** Has the municipality `${alias}."id"` an ACCEPTED report in the term `t`? */
 export const hasAccepted = (alias: string) => Prisma.sql`EXISTS (
     SELECT 1 FROM "ProgressReport" r JOIN "ReportingPeriod" p ON p."id" = r."periodId"
-    WHERE r."status" = 'ACCEPTED' AND r."municipalityId" = ${Prisma.raw(alias)}."id" AND p."termId" = (SELECT "id" FROM t))`;
+    WHERE r."status" IN (${reportStatesSql('published')}) AND r."municipalityId" = ${Prisma.raw(alias)}."id" AND p."termId" = (SELECT "id" FROM t))`;
 
 /**
  * Latvian alphabetical order in SQL: `lv_sort_key` (migration 0005) maps

@@ -4,8 +4,7 @@ import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { requirePermission, type Actor } from '@/lib/authz';
 import { storage } from '@/lib/storage';
-
-const PUBLIC_STATUSES = ['VERIFIED', 'WITHDRAWN'];
+import { accessionIs, reportIs } from '@/lib/authz/workflow';
 
 /**
  * Opens a document for download. Documents of verified (or withdrawn)
@@ -19,7 +18,7 @@ export async function openDocument({ actor, documentId }: { actor: Actor | null;
     select: { sha256: true, sizeBytes: true, mediaType: true, originalName: true, storageKey: true, accession: { select: { status: true, municipalityId: true } }, report: { select: { status: true, municipalityId: true } } },
   });
   if (!doc) throw new AppError('NOT_FOUND');
-  const isPublic = Boolean((doc.accession && PUBLIC_STATUSES.includes(doc.accession.status)) || doc.report?.status === 'ACCEPTED');
+  const isPublic = accessionIs('published', doc.accession?.status) || reportIs('published', doc.report?.status);
   // Note: unpublished documents answer 404 to the public, so their existence is not revealed.
   if (!isPublic) {
     if (!actor) throw new AppError('NOT_FOUND');

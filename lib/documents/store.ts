@@ -2,8 +2,8 @@ import 'server-only';
 import { readFile, rm } from 'node:fs/promises';
 import { db, type Tx } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
-import { writeAudit } from '@/lib/audit';
-import type { Actor } from '@/lib/authz';
+import type { Actor, Permission } from '@/lib/authz';
+import { mutate } from '@/lib/mutations';
 import { toJsonValue } from '@/lib/db/json';
 import { keyForSha256, storage, type ReceivedFile } from '@/lib/storage';
 import { lockStorageKey } from '@/lib/storage/orphans';
@@ -20,7 +20,7 @@ export type UploadOutcome = { id: string; sha256: string; sizeBytes: number; war
  * owner's state. A refused file, or any failure, leaves no row and no file.
  */
 export async function storeCheckedUpload(opts: {
-  actor: Actor; municipalityId: string; file: ReceivedFile; originalName: string; kind: 'DECISION' | 'ANNEX' | 'EVIDENCE';
+  actor: Actor; permission: Permission; municipalityId: string; file: ReceivedFile; originalName: string; kind: 'DECISION' | 'ANNEX' | 'EVIDENCE';
   link: { accessionId: string } | { reportId: string };
   guard: (tx: Tx) => Promise<void>;
 }): Promise<UploadOutcome> {
@@ -38,7 +38,7 @@ export async function storeCheckedUpload(opts: {
     const verdicts = verdictsFor(result.signatures, await currentList(), new Date());
     await storage().putFile(key, file.tempPath);
     moved = true;
-    const doc = await db().$transaction(async (tx) => {
+    const doc = await mutate({ actor: opts.actor, permission: opts.permission, target: { municipalityId: opts.municipalityId } }, async ({ tx, audit }) => {
       await opts.guard(tx);
       if ('accessionId' in opts.link) {
         const same = await tx.document.findFirst({ where: { accessionId: opts.link.accessionId, sha256: file.sha256 }, select: { id: true } });
@@ -55,7 +55,7 @@ export async function storeCheckedUpload(opts: {
         select: { id: true, sha256: true, sizeBytes: true },
       });
       await saveVerdicts(tx, created.id, verdicts, null);
-      await writeAudit(tx, { actor: opts.actor, action: 'document.upload', subjectType: 'Document', subjectId: created.id, municipalityId: opts.municipalityId, after: { sha256: file.sha256, size: file.size, kind: opts.kind, originalName: opts.originalName, warnings: result.warnings, trust: verdicts.map((v) => v.status), trustList: verdicts[0] ? verdicts[0].list.sequenceNumber : null, ...opts.link } });
+      await audit({ action: 'document.upload', subjectType: 'Document', subjectId: created.id, municipalityId: opts.municipalityId, after: { sha256: file.sha256, size: file.size, kind: opts.kind, originalName: opts.originalName, warnings: result.warnings, trust: verdicts.map((v) => v.status), trustList: verdicts[0] ? verdicts[0].list.sequenceNumber : null, ...opts.link } });
       return created;
     });
     return { ...doc, warnings: result.warnings };

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Tx } from '@/lib/db/client';
+import { MUNICIPAL_ROLE } from '@/lib/authz';
 import { env } from '@/lib/env';
 import { renderMail } from './templates';
 import { startDelivery } from './deliver';
@@ -54,7 +55,7 @@ export async function secretariesOf(tx: Tx, municipalityId: string): Promise<Rec
 
 /** The active secretaries of several municipalities in one query, by municipality id. */
 export async function secretariesByMunicipality(tx: Tx, municipalityIds: readonly string[]): Promise<Map<string, Recipient[]>> {
-  const users = await tx.user.findMany({ where: { municipalityId: { in: [...municipalityIds] }, role: 'SECRETARY', isActive: true }, select: { id: true, email: true, locale: true, municipalityId: true }, orderBy: { createdAt: 'asc' } });
+  const users = await tx.user.findMany({ where: { municipalityId: { in: [...municipalityIds] }, role: MUNICIPAL_ROLE, isActive: true }, select: { id: true, email: true, locale: true, municipalityId: true }, orderBy: { createdAt: 'asc' } });
   const out = new Map<string, Recipient[]>();
   for (const u of users) {
     const list = out.get(u.municipalityId!) ?? [];

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
-import { writeAudit } from '@/lib/audit';
+import { mutate } from '@/lib/mutations';
 import { dueWithin, overdueOf, reportDeadlines, type ReportDeadline } from '@/lib/progress/deadlines';
 import { enqueueMail, secretariesOf, type MailKind, type Recipient } from './outbox';
 import { now as clockNow } from '@/lib/clock';
@@ -28,26 +28,26 @@ export async function runReminders({ now = clockNow() }: { now?: Date } = {}): P
     ...dueWithin(deadlines, REMINDER_DAYS).map((d) => ['report.due', d] as const),
     ...overdueOf(deadlines).map((d) => ['report.overdue', d] as const),
   ];
-  return db().$transaction(async (tx) => {
-    const counts: ReminderCounts = { due: 0, overdue: 0, skippedAsDuplicate: 0, renewalInvitations: await sendRenewalInvitations(tx, { now }) };
+  return mutate({ actor: null, permission: 'system', maxWait: 10_000, timeout: 120_000 }, async ({ tx, audit, mail }) => {
+    const counts: ReminderCounts = { due: 0, overdue: 0, skippedAsDuplicate: 0, renewalInvitations: await mail((tx) => sendRenewalInvitations(tx, { now })) };
     const secretaries = new Map<string, Recipient[]>();
     for (const [kind, d] of owed) {
       let recipients = secretaries.get(d.municipality.id);
       if (!recipients) secretaries.set(d.municipality.id, (recipients = await secretariesOf(tx, d.municipality.id)));
       for (const to of recipients) {
-        const inserted = await enqueueMail(tx, {
+        const inserted = await mail((tx) => enqueueMail(tx, {
           kind: kind satisfies MailKind,
           to,
           municipalityId: d.municipality.id,
           dedupeKey: reminderKey(kind, d, to.userId!),
           vars: { municipality: d.municipality.nameLv, path: `/secretary/${d.municipality.slug}/reports/${d.year}`, year: String(d.year), dueOn: d.dueOn.toISOString().slice(0, 10) },
-        });
+        }));
         if (!inserted) counts.skippedAsDuplicate += 1;
         else if (kind === 'report.due') counts.due += 1;
         else counts.overdue += 1;
       }
     }
-    await writeAudit(tx, { actor: null, action: 'mail.reminders', subjectType: 'OutboxMessage', after: { ...counts } });
+    await audit({ action: 'mail.reminders', subjectType: 'OutboxMessage', after: { ...counts } });
     return counts;
-  }, { maxWait: 10_000, timeout: 120_000 });
+  });
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db/client';
-import { writeAudit } from '@/lib/audit';
-import { requirePermission, type Actor } from '@/lib/authz';
+import { mutate } from '@/lib/mutations';
+import { rolesWith, type Actor } from '@/lib/authz';
 import { lookup } from '@/lib/i18n';
 import { rigaDay } from '@/lib/progress/deadlines';
 import { enqueueMail } from './outbox';
@@ -24,7 +24,7 @@ function whatOf(locale: string, s: Submission): string {
  * chose the daily digest get it from runStaffDigest.
  */
 export async function notifyStaffOfSubmission(tx: Tx, input: { municipalityId: string; municipality: string; path: string; submission: Submission; resubmission: boolean }): Promise<number> {
-  const staff = await tx.user.findMany({ where: { role: { in: ['STAFF', 'ADMIN'] }, isActive: true, submissionMail: 'EVENT' }, select: { id: true, email: true, locale: true }, orderBy: { createdAt: 'asc' } });
+  const staff = await tx.user.findMany({ where: { role: { in: [...rolesWith('progress.review')] }, isActive: true, submissionMail: 'EVENT' }, select: { id: true, email: true, locale: true }, orderBy: { createdAt: 'asc' } });
   for (const u of staff) {
     const lang = mailLocale(u.locale);
     await enqueueMail(tx, {
@@ -46,7 +46,7 @@ export async function runStaffDigest({ now = new Date() }: { now?: Date } = {}):
   const [reports, accessions, staff] = await Promise.all([
     db().progressReport.findMany({ where: { submittedAt: { gt: since, lte: now } }, orderBy: { submittedAt: 'asc' }, select: { submittedAt: true, municipality: { select: { nameLv: true } }, period: { select: { year: true } } } }),
     db().accession.findMany({ where: { submittedAt: { gt: since, lte: now } }, orderBy: { submittedAt: 'asc' }, select: { submittedAt: true, municipality: { select: { nameLv: true } }, term: { select: { startYear: true, endYear: true } } } }),
-    db().user.findMany({ where: { role: { in: ['STAFF', 'ADMIN'] }, isActive: true, submissionMail: 'DIGEST' }, select: { id: true, email: true, locale: true } }),
+    db().user.findMany({ where: { role: { in: [...rolesWith('progress.review')] }, isActive: true, submissionMail: 'DIGEST' }, select: { id: true, email: true, locale: true } }),
   ]);
   const items: { name: string; submission: Submission }[] = [
     ...accessions.map((a) => ({ name: a.municipality.nameLv, submission: { kind: 'accession' as const, term: `${a.term.startYear}–${a.term.endYear}` } })),
@@ -54,24 +54,23 @@ export async function runStaffDigest({ now = new Date() }: { now?: Date } = {}):
   ];
   if (items.length === 0) return { sent: 0, submissions: 0 };
   const day = rigaDay(now).toISOString().slice(0, 10);
-  return db().$transaction(async (tx) => {
+  return mutate({ actor: null, permission: 'system' }, async ({ tx, audit, mail }) => {
     let sent = 0;
     for (const u of staff) {
       const list = items.map((i) => `• ${i.name}: ${whatOf(u.locale, i.submission)}`).join('\n');
-      if (await enqueueMail(tx, { kind: 'staff.digest', to: { email: u.email, userId: u.id, locale: u.locale }, dedupeKey: `staff.digest:${day}:${u.id}`, vars: { municipality: '', path: '/staff', count: String(items.length), list } })) sent += 1;
+      if (await mail((tx) => enqueueMail(tx, { kind: 'staff.digest', to: { email: u.email, userId: u.id, locale: u.locale }, dedupeKey: `staff.digest:${day}:${u.id}`, vars: { municipality: '', path: '/staff', count: String(items.length), list } }))) sent += 1;
     }
-    await writeAudit(tx, { actor: null, action: 'mail.staff-digest', subjectType: 'OutboxMessage', after: { day, sent, submissions: items.length } });
+    await audit({ action: 'mail.staff-digest', subjectType: 'OutboxMessage', after: { day, sent, submissions: items.length } });
     return { sent, submissions: items.length };
   });
 }
 
 /** The staff user's own choice of submission e-mail (staff only; audited). */
 export async function setSubmissionMailMode({ actor, mode }: { actor: Actor | null; mode: SubmissionMailMode }): Promise<{ mode: SubmissionMailMode }> {
-  const who = requirePermission(actor, 'staff.view');
-  return db().$transaction(async (tx) => {
+  return mutate({ actor, permission: 'staff.view' }, async ({ tx, actor: who, audit }) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: who.id }, select: { submissionMail: true } });
     await tx.user.update({ where: { id: who.id }, data: { submissionMail: mode } });
-    await writeAudit(tx, { actor: who, action: 'user.submission-mail', subjectType: 'User', subjectId: who.id, before: { submissionMail: before.submissionMail }, after: { submissionMail: mode } });
+    await audit({ action: 'user.submission-mail', subjectType: 'User', subjectId: who.id, before: { submissionMail: before.submissionMail }, after: { submissionMail: mode } });
     return { mode };
   });
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { accessionStatesSql } from '@/lib/authz/workflow-sql';
 import { db } from '@/lib/db/client';
 import { cachesCoherent, registerCache } from '@/lib/cache-bus/registry';
 import { now as clockNow } from '@/lib/clock';
@@ -73,9 +74,9 @@ export async function loadTermOverview(termSlug: string | null, { now = clockNow
   const rows = await db().$queryRaw<OverviewSqlRow[]>`
     SELECT m."slug", m."nameLv", m."officialNameLv", m."type"::text AS "type", m."population", m."populationYear",
       a."status"::text AS "status", a."decisionNumber", to_char(a."sessionDate", 'YYYY-MM-DD') AS "sessionDate", a."sessionYearInferred", a."isDemo",
-      EXISTS (SELECT 1 FROM "Accession" p WHERE p."municipalityId" = m."id" AND p."termId" = ${previous?.id ?? null} AND p."status" = 'VERIFIED') AS "previousVerified"
+      EXISTS (SELECT 1 FROM "Accession" p WHERE p."municipalityId" = m."id" AND p."termId" = ${previous?.id ?? null} AND p."status" IN (${accessionStatesSql('member')})) AS "previousVerified"
     FROM "Municipality" m
-    LEFT JOIN "Accession" a ON a."municipalityId" = m."id" AND a."termId" = ${term.id} AND a."status" IN ('VERIFIED', 'WITHDRAWN', 'SUBMITTED')
+    LEFT JOIN "Accession" a ON a."municipalityId" = m."id" AND a."termId" = ${term.id} AND a."status" IN (${accessionStatesSql('shown')})
     WHERE ${termMunicipalitySql(term)}`;
   const toTerm = (t: { slug: string; startYear: number; endYear: number; startsOn: Date }): OverviewTerm => ({ slug: t.slug, label: termLabel(t), startYear: t.startYear, endYear: t.endYear, startsOn: t.startsOn.toISOString().slice(0, 10) });
   return {

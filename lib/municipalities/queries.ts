@@ -1,4 +1,6 @@
 import 'server-only';
+import type { AccessionState } from '@/lib/authz/workflow';
+import { accessionStatesSql } from '@/lib/authz/workflow-sql';
 import { cache } from 'react';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
@@ -49,7 +51,7 @@ export function termMunicipalitySql(term: { startsOn: Date; endsOn: Date }): Pri
   return Prisma.sql`m."validFrom" <= ${day(term.endsOn)}::date AND (m."validTo" IS NULL OR m."validTo" >= ${day(term.startsOn)}::date)`;
 }
 
-type AccessionStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'VERIFIED' | 'WITHDRAWN';
+type AccessionStatus = AccessionState;
 type PublicAccessionJson = {
   id: string; status: AccessionStatus; councilBody: string | null; sessionDate: string | null; sessionYearInferred: boolean;
   sessionType: 'REGULAR' | 'EXTRAORDINARY' | 'UNSTATED'; decisionNumber: string | null; agendaItem: string | null;
@@ -104,7 +106,7 @@ export const findMunicipalityPublic = cache(async (slug: string) => {
             FROM "Document" d WHERE d."accessionId" = a."id"), '[]')
         ) ORDER BY t."startYear")
         FROM "Accession" a JOIN "CouncilTerm" t ON t."id" = a."termId"
-        WHERE a."municipalityId" = m."id" AND a."status" IN ('VERIFIED', 'WITHDRAWN', 'SUBMITTED')
+        WHERE a."municipalityId" = m."id" AND a."status" IN (${accessionStatesSql('shown')})
       ), '[]') AS "accessions"
     FROM "Municipality" m
     WHERE m."slug" = ${slug}`;

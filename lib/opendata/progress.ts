@@ -1,4 +1,5 @@
 import 'server-only';
+import { accessionStatesSql, reportStatesSql } from '@/lib/authz/workflow-sql';
 import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { LV_COLLATOR } from '@/lib/municipalities/queries';
@@ -54,14 +55,14 @@ export async function listOpenProgress(opts: { term?: string } = {}): Promise<Pr
     FROM (
       SELECT DISTINCT ON (pr."municipalityId", pr."periodId") pr."id", pr."municipalityId", pr."periodId", pr."revision", pr."acceptedAt", pr."isDemo"
       FROM "ProgressReport" pr
-      WHERE pr."status" = 'ACCEPTED'
+      WHERE pr."status" IN (${reportStatesSql('published')})
       ORDER BY pr."municipalityId", pr."periodId", pr."revision" DESC
     ) r
     JOIN "ReportingPeriod" p ON p."id" = r."periodId"
     JOIN "CouncilTerm" t ON t."id" = p."termId"
     JOIN "Municipality" m ON m."id" = r."municipalityId"
     WHERE t."openedAt" IS NOT NULL
-      AND EXISTS (SELECT 1 FROM "Accession" x WHERE x."termId" = t."id" AND x."municipalityId" = r."municipalityId" AND x."status" = 'VERIFIED')
+      AND EXISTS (SELECT 1 FROM "Accession" x WHERE x."termId" = t."id" AND x."municipalityId" = r."municipalityId" AND x."status" IN (${accessionStatesSql('member')}))
       ${term ? Prisma.sql`AND t."id" = ${term.id}` : Prisma.empty}`;
   rows.sort((a, b) => a.termStartYear - b.termStartYear || LV_COLLATOR.compare(a.nameLv, b.nameLv) || a.municipalitySlug.localeCompare(b.municipalitySlug) || a.year - b.year);
   const data: ProgressData = { term: term?.slug ?? null, progress: [], actions: [], indicators: [] };

@@ -1,4 +1,5 @@
 import 'server-only';
+import { accessionStatesSql, reportStatesSql } from '@/lib/authz/workflow-sql';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { findCurrentTerm, listTerms, LV_COLLATOR, termMunicipalitySql, type TermDto } from '@/lib/municipalities/queries';
@@ -96,7 +97,7 @@ const DOCUMENT_KIND = { DECISION: 'decision', ANNEX: 'annex', EVIDENCE: 'evidenc
 export async function listOpenAccessions(opts: { term?: string; origin: string; withGeometry?: boolean }): Promise<AccessionData> {
   const term = opts.term ? await resolveTerm(opts.term) : null;
   // Note: two flat queries (accessions with term and municipality; their documents in creation order), grouped here.
-  const where = Prisma.sql`a."status" IN ('VERIFIED', 'WITHDRAWN') ${term ? Prisma.sql`AND a."termId" = ${term.id}` : Prisma.empty}`;
+  const where = Prisma.sql`a."status" IN (${accessionStatesSql('published')}) ${term ? Prisma.sql`AND a."termId" = ${term.id}` : Prisma.empty}`;
   const [rows, documents] = await Promise.all([
     db().$queryRaw<OpenAccessionRow[]>`
       SELECT a."id", a."status"::text AS "status", a."councilBody", to_char(a."sessionDate", 'YYYY-MM-DD') AS "sessionDate", a."sessionYearInferred",
@@ -157,8 +158,8 @@ export type DatasetDates = { issued: Date | null; modified: Date | null; tempora
 export type OpenDataDates = { accessions: DatasetDates; progress: DatasetDates };
 
 // Note: "public" progress is the open data's rule (lib/opendata/progress.ts): accepted, in an opened term, by a verified signatory.
-const PUBLIC_REPORT = Prisma.sql`r."status" = 'ACCEPTED' AND t."openedAt" IS NOT NULL
-  AND EXISTS (SELECT 1 FROM "Accession" x WHERE x."termId" = t."id" AND x."municipalityId" = r."municipalityId" AND x."status" = 'VERIFIED')`;
+const PUBLIC_REPORT = Prisma.sql`r."status" IN (${reportStatesSql('published')}) AND t."openedAt" IS NOT NULL
+  AND EXISTS (SELECT 1 FROM "Accession" x WHERE x."termId" = t."id" AND x."municipalityId" = r."municipalityId" AND x."status" IN (${accessionStatesSql('member')}))`;
 
 /**
  * The dates of the two datasets, from the database (the same after a
@@ -179,7 +180,7 @@ export async function openDataDates(): Promise<OpenDataDates> {
       GREATEST(
         (SELECT max(m."updatedAt") FROM "Municipality" m),
         (SELECT max(e."at") FROM "AccessionEvent" e WHERE e."type" IN ('SUBMITTED', 'RETURNED', 'VERIFIED', 'WITHDRAWN')),
-        (SELECT max(a."updatedAt") FROM "Accession" a WHERE a."status" IN ('VERIFIED', 'WITHDRAWN')),
+        (SELECT max(a."updatedAt") FROM "Accession" a WHERE a."status" IN (${accessionStatesSql('published')})),
         (SELECT max(t."openedAt") FROM "CouncilTerm" t)
       ) AS "accessionsModified",
       (SELECT to_char(min(t."startsOn"), 'YYYY-MM-DD') FROM "CouncilTerm" t WHERE t."openedAt" IS NOT NULL) AS "accessionsStart",

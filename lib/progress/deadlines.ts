@@ -1,4 +1,5 @@
 import 'server-only';
+import { accessionStatesSql, reportStatesSql } from '@/lib/authz/workflow-sql';
 import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { utcDay } from '@/lib/dates';
@@ -105,12 +106,12 @@ export async function reportDeadlines({ now = clockNow(), termSlug }: { now?: Da
 export const OWED_CTE = Prisma.sql`
   owed AS (
     SELECT a."municipalityId" AS "id", p."id" AS "periodId", p."year", p."dueOn"
-    FROM t JOIN "Accession" a ON a."termId" = t."id" AND a."status" = 'VERIFIED'
+    FROM t JOIN "Accession" a ON a."termId" = t."id" AND a."status" IN (${accessionStatesSql('member')})
     JOIN "ReportingPeriod" p ON p."termId" = t."id"
     WHERE t."openedAt" IS NOT NULL AND ${OWED_PERIOD_SQL}
       AND NOT EXISTS (
         SELECT 1 FROM "ProgressReport" r
-        WHERE r."municipalityId" = a."municipalityId" AND r."periodId" = p."id" AND r."status" IN ('SUBMITTED', 'ACCEPTED')
+        WHERE r."municipalityId" = a."municipalityId" AND r."periodId" = p."id" AND r."status" IN (${reportStatesSql('delivered')})
       )
   )`;
 

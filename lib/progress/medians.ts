@@ -1,4 +1,5 @@
 import 'server-only';
+import { accessionStatesSql, reportStatesSql } from '@/lib/authz/workflow-sql';
 import { db } from '@/lib/db/client';
 
 /** The key under which the derived ratio (specialists per 1 000 residents) is returned beside the reported indicators. */
@@ -25,8 +26,8 @@ export async function findYearMedians(years: number[]): Promise<MedianTable> {
     WITH latest AS (
       SELECT DISTINCT ON (r."municipalityId", p."year") r."id", r."municipalityId", p."year"
         FROM "ProgressReport" r JOIN "ReportingPeriod" p ON p."id" = r."periodId"
-       WHERE r."status" = 'ACCEPTED' AND p."year" = ANY(${years}::int[])
-         AND EXISTS (SELECT 1 FROM "Accession" a WHERE a."termId" = p."termId" AND a."municipalityId" = r."municipalityId" AND a."status" = 'VERIFIED')
+       WHERE r."status" IN (${reportStatesSql('published')}) AND p."year" = ANY(${years}::int[])
+         AND EXISTS (SELECT 1 FROM "Accession" a WHERE a."termId" = p."termId" AND a."municipalityId" = r."municipalityId" AND a."status" IN (${accessionStatesSql('member')}))
        ORDER BY r."municipalityId", p."year", p."startsOn" DESC, r."revision" DESC
     ), vals AS (
       SELECT l."year", i."key", i."numberValue"::float8 AS v

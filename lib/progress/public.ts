@@ -1,4 +1,5 @@
 import 'server-only';
+import { accessionStatesSql, reportStatesSql } from '@/lib/authz/workflow-sql';
 import { db } from '@/lib/db/client';
 import { INDICATORS } from './indicators';
 import { SPECIALIST_NORM_KEY, perThousand, type NormDto } from './norms';
@@ -45,8 +46,8 @@ export async function findPublicProgress(municipalityId: string, now = clockNow(
       COALESCE((
         SELECT json_agg(json_build_object(
           'year', p."year", 'dueOn', p."dueOn",
-          'owed', EXISTS (SELECT 1 FROM "Accession" a WHERE a."termId" = t."id" AND a."municipalityId" = ${municipalityId} AND a."status" = 'VERIFIED' AND ${OWED_PERIOD_SQL}),
-          'submitted', EXISTS (SELECT 1 FROM "ProgressReport" r WHERE r."municipalityId" = ${municipalityId} AND r."periodId" = p."id" AND r."status" IN ('SUBMITTED', 'ACCEPTED')),
+          'owed', EXISTS (SELECT 1 FROM "Accession" a WHERE a."termId" = t."id" AND a."municipalityId" = ${municipalityId} AND a."status" IN (${accessionStatesSql('member')}) AND ${OWED_PERIOD_SQL}),
+          'submitted', EXISTS (SELECT 1 FROM "ProgressReport" r WHERE r."municipalityId" = ${municipalityId} AND r."periodId" = p."id" AND r."status" IN (${reportStatesSql('delivered')})),
           'norm', (SELECT json_build_object('value', n."value"::text, 'citation', n."citation", 'sourceUrl', n."sourceUrl")
              FROM "LegalNorm" n
             WHERE n."key" = ${SPECIALIST_NORM_KEY} AND n."validFrom" <= p."endsOn" AND (n."validTo" IS NULL OR n."validTo" >= p."endsOn")
@@ -64,12 +65,12 @@ export async function findPublicProgress(municipalityId: string, now = clockNow(
               'documents', COALESCE((SELECT json_agg(json_build_object('id', d."id", 'kind', d."kind", 'sha256', d."sha256", 'sizeBytes', d."sizeBytes", 'originalName', d."originalName", 'inspection', d."inspection") ORDER BY d."createdAt")
                 FROM "Document" d WHERE d."reportId" = r."id"), '[]'))
             FROM "ProgressReport" r
-            WHERE r."municipalityId" = ${municipalityId} AND r."periodId" = p."id" AND r."status" = 'ACCEPTED'
+            WHERE r."municipalityId" = ${municipalityId} AND r."periodId" = p."id" AND r."status" IN (${reportStatesSql('published')})
             ORDER BY r."revision" DESC LIMIT 1)
         ) ORDER BY p."year", t."startsOn")
         FROM "ReportingPeriod" p JOIN "CouncilTerm" t ON t."id" = p."termId"
         WHERE t."openedAt" IS NOT NULL
-          AND EXISTS (SELECT 1 FROM "Accession" x WHERE x."termId" = t."id" AND x."municipalityId" = ${municipalityId} AND x."status" = 'VERIFIED')
+          AND EXISTS (SELECT 1 FROM "Accession" x WHERE x."termId" = t."id" AND x."municipalityId" = ${municipalityId} AND x."status" IN (${accessionStatesSql('member')}))
       ), '[]') AS "periods"`;
   const decimal = (v: string | null) => (v === null ? null : new Prisma.Decimal(v));
   const day = (v: string | null) => (v === null ? null : utcDay(v.slice(0, 10)));

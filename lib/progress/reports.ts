@@ -2,8 +2,8 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { requirePermission, type Actor } from '@/lib/authz';
-import { writeAudit } from '@/lib/audit';
-import { invalidateCaches } from '@/lib/cache-bus/notify';
+import { mutate } from '@/lib/mutations';
+import { ACCESSION_WORKFLOW, REPORT_WORKFLOW, reportIs, type ReportTransition } from '@/lib/authz/workflow';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { COMMITMENT_KEYS, indicatorByKey } from './indicators';
 import { ZReportDraftSchema, type TReportDraft, type TReportTypedDraft } from '@/lib/schemas/progress';
@@ -13,7 +13,6 @@ import type { ReceivedFile } from '@/lib/storage';
 import { deleteStoredIfUnreferenced, storeCheckedUpload, type UploadOutcome } from '@/lib/documents/store';
 import { utcDay } from '@/lib/dates';
 import { notifyStaffOfSubmission } from '@/lib/mail/staff';
-import { kickDelivery } from '@/lib/mail/outbox';
 
 
 async function signatoryPeriod(municipalitySlug: string, year: number) {
@@ -29,7 +28,7 @@ async function signatoryPeriod(municipalitySlug: string, year: number) {
 
 /** A municipality may report only for a term in which its membership is verified. */
 async function requireSignatory(tx: Tx | ReturnType<typeof db>, municipalityId: string, termId: string): Promise<void> {
-  const verified = await tx.accession.count({ where: { municipalityId, termId, status: 'VERIFIED' } });
+  const verified = await tx.accession.count({ where: { municipalityId, termId, status: { in: [...ACCESSION_WORKFLOW.sets.member] } } });
   if (verified === 0) throw new AppError('FORBIDDEN', 'progress.notSignatory');
 }
 
@@ -48,20 +47,20 @@ const reportSelect = {
  */
 export async function openReportForEditing({ actor, municipalitySlug, year }: { actor: Actor | null; municipalitySlug: string; year: number }) {
   const { municipality, period } = await signatoryPeriod(municipalitySlug, year);
-  const who = requirePermission(actor, 'progress.edit', { municipalityId: municipality.id });
+  requirePermission(actor, 'progress.edit', { municipalityId: municipality.id });
   if (!period) {
     const exists = await db().reportingPeriod.count({ where: { year, term: { openedAt: { not: null } } } });
     throw exists ? new AppError('FORBIDDEN', 'progress.notSignatory') : new AppError('NOT_FOUND');
   }
-  return db().$transaction(async (tx) => {
+  return mutate({ actor, permission: 'progress.edit', target: { municipalityId: municipality.id } }, async ({ tx, audit, unchanged }) => {
     const term = await tx.reportingPeriod.findUniqueOrThrow({ where: { id: period.id }, select: { termId: true } });
     await requireSignatory(tx, municipality.id, term.termId);
     const latest = await tx.progressReport.findFirst({ where: { municipalityId: municipality.id, periodId: period.id }, orderBy: { revision: 'desc' }, select: reportSelect });
-    if (latest && latest.status !== 'ACCEPTED') return latest;
+    if (latest && !reportIs('reopens', latest.status)) { unchanged(); return latest; } // already open: nothing to audit
     const revision = (latest?.revision ?? 0) + 1;
     const created = await tx.progressReport.create({
       data: {
-        municipalityId: municipality.id, periodId: period.id, revision, status: 'DRAFT',
+        municipalityId: municipality.id, periodId: period.id, revision, status: REPORT_WORKFLOW.initial,
         commitments: { create: COMMITMENT_KEYS.map((key) => { const old = latest?.commitments.find((c) => c.commitmentKey === key); return { commitmentKey: key, status: old?.status ?? 'NOT_STARTED', narrative: old?.narrative ?? null }; }) },
         actions: { create: (latest?.actions ?? []).map((a) => ({ ...a })) },
         indicators: { create: (latest?.indicators ?? []).map((i) => ({ ...i })) },
@@ -69,7 +68,7 @@ export async function openReportForEditing({ actor, municipalitySlug, year }: { 
       select: reportSelect,
     });
     if (latest) await tx.progressReport.update({ where: { id: latest.id }, data: { supersededAt: new Date() } });
-    await writeAudit(tx, { actor: who, action: 'progress.open', subjectType: 'ProgressReport', subjectId: created.id, municipalityId: municipality.id, after: { year, revision } });
+    await audit({ action: 'progress.open', subjectType: 'ProgressReport', subjectId: created.id, municipalityId: municipality.id, after: { year, revision } });
     return created;
   });
 }
@@ -102,11 +101,11 @@ export async function saveTypedReportDraft({ actor, reportId, typed }: { actor: 
 async function writeDraft({ actor, reportId, version, valid, typed }: { actor: Actor | null; reportId: string; version: number; valid: TReportDraft | null; typed: Omit<TReportTypedDraft, 'version'> | null }) {
   const report = await db().progressReport.findUnique({ where: { id: reportId }, select: { id: true, municipalityId: true, status: true } });
   if (!report) throw new AppError('NOT_FOUND');
-  const who = requirePermission(actor, 'progress.edit', { municipalityId: report.municipalityId });
-  if (report.status !== 'DRAFT' && report.status !== 'RETURNED') throw new AppError('CONFLICT', 'progress.notEditable');
-  return db().$transaction(async (tx) => {
+  requirePermission(actor, 'progress.edit', { municipalityId: report.municipalityId });
+  if (!reportIs('editable', report.status)) throw new AppError('CONFLICT', 'progress.notEditable');
+  return mutate({ actor, permission: 'progress.edit', target: { municipalityId: report.municipalityId } }, async ({ tx, audit }) => {
     const bumped = await tx.progressReport.updateMany({
-      where: { id: reportId, version, status: { in: ['DRAFT', 'RETURNED'] } },
+      where: { id: reportId, version, status: { in: [...REPORT_WORKFLOW.sets.editable] } },
       // Note: a valid save of typed input keeps the typed text (the person's own writing, '1 234,5');
       // a program's typed-less save makes the rows the whole truth again.
       data: { version: { increment: 1 }, typedDraft: typed === null ? Prisma.DbNull : (typed as Prisma.InputJsonValue) },
@@ -128,7 +127,7 @@ async function writeDraft({ actor, reportId, version, valid, typed }: { actor: A
       await tx.reportIndicator.deleteMany({ where: { reportId } });
       await tx.reportIndicator.createMany({ data: indicatorRows(reportId, valid.indicators) });
     }
-    await writeAudit(tx, { actor: who, action: 'progress.save', subjectType: 'ProgressReport', subjectId: reportId, municipalityId: report.municipalityId, after: { version: version + 1, complete: valid !== null } });
+    await audit({ action: 'progress.save', subjectType: 'ProgressReport', subjectId: reportId, municipalityId: report.municipalityId, after: { version: version + 1, complete: valid !== null } });
     return { id: reportId, version: version + 1 };
   });
 }
@@ -143,20 +142,21 @@ function indicatorRows(reportId: string, values: TReportDraft['indicators']): Pr
   });
 }
 
-type ReportStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED';
-
-async function transition(t: { actor: Actor | null; reportId: string; version: number; permission: 'progress.edit' | 'progress.review'; from: ReportStatus[]; to: ReportStatus; action: string; data?: Prisma.ProgressReportUpdateManyMutationInput; inTx?: (tx: Tx) => Promise<void> }) {
+/**
+ * A report's state change as the workflow table (lib/authz/workflow) declares it: its permission, from its states only, at the
+ * expected version (compare-and-set), audited; accepted reports are public, a submitted or returned one moves only staff figures.
+ */
+async function transition(t: { actor: Actor | null; reportId: string; version: number; name: ReportTransition; data?: Prisma.ProgressReportUpdateManyMutationInput; inTx?: (tx: Tx, mail: <T>(write: (tx: Tx) => Promise<T>) => Promise<T>) => Promise<void> }) {
+  const { from, to, permission } = REPORT_WORKFLOW.transitions[t.name];
   const report = await db().progressReport.findUnique({ where: { id: t.reportId }, select: { municipalityId: true } });
   if (!report) throw new AppError('NOT_FOUND');
-  const who = requirePermission(t.actor, t.permission, { municipalityId: report.municipalityId });
-  return db().$transaction(async (tx) => {
-    const updated = await tx.progressReport.updateMany({ where: { id: t.reportId, version: t.version, status: { in: t.from } }, data: { ...t.data, status: t.to, version: { increment: 1 } } });
+  return mutate({ actor: t.actor, permission, target: { municipalityId: report.municipalityId } }, async ({ tx, audit, invalidate, mail }) => {
+    const updated = await tx.progressReport.updateMany({ where: { id: t.reportId, version: t.version, status: { in: [...from] } }, data: { ...t.data, status: to, version: { increment: 1 } } });
     if (updated.count !== 1) throw new AppError('CONFLICT', 'progress.stale');
-    await t.inTx?.(tx);
-    await writeAudit(tx, { actor: who, action: t.action, subjectType: 'ProgressReport', subjectId: t.reportId, municipalityId: report.municipalityId, after: { status: t.to } });
-    // Accepted reports are public; a submitted or returned one moves only staff figures.
-    await invalidateCaches(tx, t.to === 'ACCEPTED' ? 'public' : 'staff');
-    return { id: t.reportId, status: t.to, version: t.version + 1 };
+    await t.inTx?.(tx, mail);
+    await audit({ action: `progress.${t.name}`, subjectType: 'ProgressReport', subjectId: t.reportId, municipalityId: report.municipalityId, after: { status: to } });
+    invalidate(reportIs('published', to) ? 'public' : 'staff');
+    return { id: t.reportId, status: to, version: t.version + 1 };
   });
 }
 
@@ -172,10 +172,10 @@ export async function submitReport({ actor, reportId, version }: { actor: Actor 
     const checked = checkTypedDraft(report.typedDraft as Omit<TReportTypedDraft, 'version'>);
     if (!checked.valid) throw new AppError('UNPROCESSABLE', 'secretaryYear.draftInvalid', { fieldErrors: checked.fieldErrors });
   }
-  const result = await transition({
-    actor, reportId, version, permission: 'progress.edit', from: ['DRAFT', 'RETURNED'], to: 'SUBMITTED', action: 'progress.submit', data: { submittedAt: new Date(), returnComment: null },
+  return transition({
+    actor, reportId, version, name: 'submit', data: { submittedAt: new Date(), returnComment: null },
     // What was sent is kept as sent, and the previous submission beside it (what changed, for staff).
-    inTx: async (tx) => {
+    inTx: async (tx, mail) => {
       const current = await tx.progressReport.findUniqueOrThrow({ where: { id: reportId }, select: { submittedSnapshot: true, commitments: reportSelect.commitments, actions: reportSelect.actions, indicators: reportSelect.indicators } });
       const snapshot: ReportSnapshot = {
         commitments: current.commitments.map((c) => ({ commitmentKey: c.commitmentKey, status: c.status, narrative: c.narrative })),
@@ -184,11 +184,9 @@ export async function submitReport({ actor, reportId, version }: { actor: Actor 
       };
       await tx.progressReport.update({ where: { id: reportId }, data: { submittedSnapshot: snapshot, priorSnapshot: current.submittedSnapshot ?? Prisma.DbNull } });
       const about = await tx.progressReport.findUniqueOrThrow({ where: { id: reportId }, select: { municipalityId: true, municipality: { select: { nameLv: true } }, period: { select: { year: true } } } });
-      await notifyStaffOfSubmission(tx, { municipalityId: about.municipalityId, municipality: about.municipality.nameLv, path: `/staff/reports/${reportId}`, submission: { kind: 'report', year: about.period.year }, resubmission: current.submittedSnapshot !== null });
+      await mail((tx) => notifyStaffOfSubmission(tx, { municipalityId: about.municipalityId, municipality: about.municipality.nameLv, path: `/staff/reports/${reportId}`, submission: { kind: 'report', year: about.period.year }, resubmission: current.submittedSnapshot !== null }));
     },
   });
-  kickDelivery();
-  return result;
 }
 
 /** A report's content as JSON (dates 'YYYY-MM-DD', decimals as text): what was sent at a submission. */
@@ -205,11 +203,11 @@ export function viewOfSnapshot(s: ReportSnapshot) {
 
 /** Staff return a submitted report with comments. */
 export const returnReport = ({ actor, reportId, version, comment }: { actor: Actor | null; reportId: string; version: number; comment: string }) =>
-  transition({ actor, reportId, version, permission: 'progress.review', from: ['SUBMITTED'], to: 'RETURNED', action: 'progress.return', data: { returnComment: comment } });
+  transition({ actor, reportId, version, name: 'return', data: { returnComment: comment } });
 
 /** Staff accept a submitted report; accepted reports are public. */
 export const acceptReport = ({ actor, reportId, version }: { actor: Actor | null; reportId: string; version: number }) =>
-  transition({ actor, reportId, version, permission: 'progress.review', from: ['SUBMITTED'], to: 'ACCEPTED', action: 'progress.accept', data: { acceptedAt: new Date() } });
+  transition({ actor, reportId, version, name: 'accept', data: { acceptedAt: new Date() } });
 
 /** The latest revision of a municipality's report for a year (or null), for its secretary or staff. */
 export async function findLatestReport({ actor, municipalitySlug, year }: { actor: Actor | null; municipalitySlug: string; year: number }) {
@@ -220,10 +218,11 @@ export async function findLatestReport({ actor, municipalitySlug, year }: { acto
   return { period, report };
 }
 
-/** The reporting periods of the term in which the municipality's membership is verified (latest term first). */
-export async function listSignatoryPeriods(municipalityId: string) {
+/** The reporting periods of the term in which the municipality's membership is verified (latest term first), with the latest report's state: for its secretary or staff. */
+export async function listSignatoryPeriods({ actor, municipalityId }: { actor: Actor | null; municipalityId: string }) {
+  requirePermission(actor, 'progress.view-draft', { municipalityId });
   return db().reportingPeriod.findMany({
-    where: { term: { openedAt: { not: null }, accessions: { some: { municipalityId, status: 'VERIFIED' } } } },
+    where: { term: { openedAt: { not: null }, accessions: { some: { municipalityId, status: { in: [...ACCESSION_WORKFLOW.sets.member] } } } } },
     orderBy: [{ year: 'asc' }],
     select: { year: true, dueOn: true, term: { select: { slug: true } }, reports: { where: { municipalityId }, orderBy: { revision: 'desc' }, take: 1, select: { status: true, revision: true } } },
   });
@@ -233,7 +232,7 @@ export async function listSignatoryPeriods(municipalityId: string) {
 export async function listReportsForReview({ actor }: { actor: Actor | null }) {
   requirePermission(actor, 'progress.review');
   return db().progressReport.findMany({
-    where: { status: 'SUBMITTED' },
+    where: { status: { in: [...REPORT_WORKFLOW.sets.awaitingStaff] } },
     orderBy: { submittedAt: 'asc' },
     select: { id: true, revision: true, submittedAt: true, municipality: { select: { nameLv: true, slug: true } }, period: { select: { year: true } } },
   });
@@ -256,13 +255,13 @@ export async function addReportEvidence({ actor, reportId, originalName, file }:
     const report = await db().progressReport.findUnique({ where: { id: reportId }, select: { municipalityId: true, status: true } });
     if (!report) throw new AppError('NOT_FOUND');
     const who = requirePermission(actor, 'progress.edit', { municipalityId: report.municipalityId });
-    if (report.status !== 'DRAFT' && report.status !== 'RETURNED') throw new AppError('CONFLICT', 'progress.notEditable');
+    if (!reportIs('editable', report.status)) throw new AppError('CONFLICT', 'progress.notEditable');
     return await storeCheckedUpload({
-      actor: who, municipalityId: report.municipalityId, file, originalName, kind: 'EVIDENCE', link: { reportId },
+      actor: who, permission: 'progress.edit', municipalityId: report.municipalityId, file, originalName, kind: 'EVIDENCE', link: { reportId },
       // Note: the report's version is not bumped, so the open editor's autosave stays valid.
       guard: async (tx) => {
         const current = await tx.progressReport.findUniqueOrThrow({ where: { id: reportId }, select: { status: true } });
-        if (current.status !== 'DRAFT' && current.status !== 'RETURNED') throw new AppError('CONFLICT', 'progress.notEditable');
+        if (!reportIs('editable', current.status)) throw new AppError('CONFLICT', 'progress.notEditable');
       },
     });
   } catch (error) {
@@ -280,15 +279,15 @@ export async function addReportEvidence({ actor, reportId, originalName, file }:
 export async function removeReportEvidence({ actor, reportId, documentId }: { actor: Actor | null; reportId: string; documentId: string }) {
   const report = await db().progressReport.findUnique({ where: { id: reportId }, select: { municipalityId: true } });
   if (!report) throw new AppError('NOT_FOUND');
-  const who = requirePermission(actor, 'progress.edit', { municipalityId: report.municipalityId });
+  requirePermission(actor, 'progress.edit', { municipalityId: report.municipalityId });
   const doc = await db().document.findUnique({ where: { id: documentId }, select: { id: true, reportId: true, storageKey: true, sha256: true, originalName: true } });
   if (!doc || doc.reportId !== reportId) throw new AppError('NOT_FOUND');
-  await db().$transaction(async (tx) => {
+  await mutate({ actor, permission: 'progress.edit', target: { municipalityId: report.municipalityId } }, async ({ tx, audit }) => {
     // Note: the status is re-read under a row lock, so a submission racing this removal either sees the document or not, never half.
     const rows = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS status FROM "ProgressReport" WHERE "id" = ${reportId} FOR UPDATE`;
-    if (rows[0]?.status !== 'DRAFT' && rows[0]?.status !== 'RETURNED') throw new AppError('CONFLICT', 'progress.notEditable');
+    if (!reportIs('editable', rows[0]?.status)) throw new AppError('CONFLICT', 'progress.notEditable');
     await tx.document.delete({ where: { id: doc.id } });
-    await writeAudit(tx, { actor: who, action: 'progress.evidence.remove', subjectType: 'Document', subjectId: doc.id, municipalityId: report.municipalityId, before: { reportId, sha256: doc.sha256, originalName: doc.originalName } });
+    await audit({ action: 'progress.evidence.remove', subjectType: 'Document', subjectId: doc.id, municipalityId: report.municipalityId, before: { reportId, sha256: doc.sha256, originalName: doc.originalName } });
   });
   await deleteStoredIfUnreferenced(doc.storageKey);
 }

@@ -2,8 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { requirePermission, type Actor } from '@/lib/authz';
-import { writeAudit } from '@/lib/audit';
-import { invalidateCaches } from '@/lib/cache-bus/notify';
+import { mutate } from '@/lib/mutations';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { TLegalNorm, TPeriod } from '@/lib/schemas/reporting';
 import { utcDay } from '@/lib/dates';
@@ -18,7 +17,7 @@ export async function listPeriods({ actor, termSlug }: { actor: Actor | null; te
 
 /** Staff define a period of a term (a calendar year inside the term) or change its due date; audited. */
 export async function upsertPeriod({ actor, termSlug, input }: { actor: Actor | null; termSlug: string; input: TPeriod }) {
-  const who = requirePermission(actor, 'reporting.manage');
+  requirePermission(actor, 'reporting.manage');
   const term = await db().councilTerm.findUnique({ where: { slug: termSlug }, select: { id: true, startsOn: true, endsOn: true } });
   if (!term) throw new AppError('NOT_FOUND');
   if (input.year < term.startsOn.getUTCFullYear() || input.year > term.endsOn.getUTCFullYear()) {
@@ -27,7 +26,7 @@ export async function upsertPeriod({ actor, termSlug, input }: { actor: Actor | 
   const startsOn = new Date(Math.max(utcDay(`${input.year}-01-01`).getTime(), term.startsOn.getTime()));
   const endsOn = new Date(Math.min(utcDay(`${input.year}-12-31`).getTime(), term.endsOn.getTime()));
   if (utcDay(input.dueOn) < endsOn) throw new AppError('UNPROCESSABLE', 'errors.formInvalid', { fieldErrors: { dueOn: ['reporting.dueBeforeEnd'] } });
-  return db().$transaction(async (tx) => {
+  return mutate({ actor, permission: 'reporting.manage' }, async ({ tx, audit, invalidate }) => {
     const before = await tx.reportingPeriod.findUnique({ where: { termId_year: { termId: term.id, year: input.year } }, select: { dueOn: true } });
     const period = await tx.reportingPeriod.upsert({
       where: { termId_year: { termId: term.id, year: input.year } },
@@ -35,8 +34,8 @@ export async function upsertPeriod({ actor, termSlug, input }: { actor: Actor | 
       update: { dueOn: utcDay(input.dueOn) },
       select: { id: true, year: true, dueOn: true },
     });
-    await invalidateCaches(tx, 'public');
-    await writeAudit(tx, { actor: who, action: 'reporting.period', subjectType: 'ReportingPeriod', subjectId: period.id, before: before ? { dueOn: before.dueOn.toISOString().slice(0, 10) } : null, after: { year: input.year, dueOn: input.dueOn } });
+    invalidate('public');
+    await audit({ action: 'reporting.period', subjectType: 'ReportingPeriod', subjectId: period.id, before: before ? { dueOn: before.dueOn.toISOString().slice(0, 10) } : null, after: { year: input.year, dueOn: input.dueOn } });
     return period;
   });
 }
@@ -48,9 +47,8 @@ export async function listNorms() {
 
 /** Staff record the legal minimum in force from a date, with its citation; the previous version ends the day before. Audited. */
 export async function recordNorm({ actor, input }: { actor: Actor | null; input: TLegalNorm }) {
-  const who = requirePermission(actor, 'reporting.manage');
   const from = utcDay(input.validFrom);
-  return db().$transaction(async (tx) => {
+  return mutate({ actor, permission: 'reporting.manage' }, async ({ tx, audit, invalidate }) => {
     const previous = await tx.legalNorm.findFirst({ where: { key: SPECIALIST_NORM_KEY, validFrom: { lt: from }, validTo: null }, orderBy: { validFrom: 'desc' }, select: { id: true } });
     if (previous) await tx.legalNorm.update({ where: { id: previous.id }, data: { validTo: new Date(from.getTime() - 86_400_000) } });
     const norm = await tx.legalNorm.upsert({
@@ -59,8 +57,8 @@ export async function recordNorm({ actor, input }: { actor: Actor | null; input:
       update: { value: new Prisma.Decimal(input.value), citation: input.citation, sourceUrl: input.sourceUrl },
       select: { id: true },
     });
-    await invalidateCaches(tx, 'public');
-    await writeAudit(tx, { actor: who, action: 'reporting.norm', subjectType: 'LegalNorm', subjectId: norm.id, after: { ...input } });
+    invalidate('public');
+    await audit({ action: 'reporting.norm', subjectType: 'LegalNorm', subjectId: norm.id, after: { ...input } });
     return norm;
   });
 }

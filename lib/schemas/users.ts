@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isStorableText, msg, zDay } from './common';
 import { zVersion } from './accession';
+import { ROLES } from '@/lib/authz';
 
 /** An empty query or form value ('' from a GET form, or whitespace only) counts as absent. */
 const blank = <T extends z.ZodType>(schema: T) => z.preprocess((v) => ((typeof v === 'string' && v.trim() === '') || v === null ? undefined : v), schema.optional());
@@ -20,12 +21,11 @@ export type TUserAction = z.infer<typeof ZUserActionSchema>;
 export const ZMoveSecretarySchema = z.object({ municipalitySlug: zSlug, version: blank(zVersion) }, { error: msg('validation.invalid') });
 export type TMoveSecretary = z.infer<typeof ZMoveSecretarySchema>;
 
-export const USER_ROLES = ['SECRETARY', 'STAFF', 'ADMIN'] as const;
 export const USER_ACTIVITY = ['active', 'inactive'] as const;
 
 /** Query string of the users page. */
 export const ZUserFilterSchema = z.object({
-  role: blank(z.enum(USER_ROLES, { error: msg('validation.invalid') })),
+  role: blank(z.enum(ROLES, { error: msg('validation.invalid') })),
   municipality: blank(zSlug),
   active: blank(z.enum(USER_ACTIVITY, { error: msg('validation.invalid') })),
   q: blank(z.string({ error: msg('validation.invalid') }).trim().max(100, { error: msg('validation.tooLong', { max: 100 }) }).refine(isStorableText, { error: msg('validation.invalid') })),

@@ -1,11 +1,11 @@
 import 'server-only';
 import { db, type Db, type Tx } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
-import { requirePermission, type Actor } from '@/lib/authz';
-import { writeAudit } from '@/lib/audit';
-import { invalidateCaches } from '@/lib/cache-bus/notify';
+import { MUNICIPAL_ROLE, requirePermission, type Actor } from '@/lib/authz';
+import { ACCESSION_WORKFLOW } from '@/lib/authz/workflow';
+import { mutate } from '@/lib/mutations';
 import { now as clockNow } from '@/lib/clock';
-import { enqueueMail, kickDelivery, secretariesByMunicipality } from '@/lib/mail/outbox';
+import { enqueueMail, secretariesByMunicipality } from '@/lib/mail/outbox';
 import { ensureDefaultPeriods } from '@/lib/progress/periods';
 import { LV_COLLATOR, termLabel, termMunicipalityWhere } from '@/lib/municipalities/queries';
 import { currentTermOf, previousTermOf } from './calendar';
@@ -28,7 +28,7 @@ const termFields = { id: true, slug: true, startYear: true, endYear: true, start
  */
 async function inviteRenewals(tx: Tx, term: TermRef, previous: TermRef): Promise<TermOpening['toRenew']> {
   const joined = await tx.accession.findMany({
-    where: { termId: previous.id, status: 'VERIFIED', municipality: { ...termMunicipalityWhere(term), accessions: { none: { termId: term.id } } } },
+    where: { termId: previous.id, status: { in: [...ACCESSION_WORKFLOW.sets.member] }, municipality: { ...termMunicipalityWhere(term), accessions: { none: { termId: term.id } } } },
     select: { municipality: { select: { id: true, slug: true, nameLv: true } } },
   });
   const renewing = joined.map((a) => a.municipality);
@@ -72,8 +72,7 @@ export async function sendRenewalInvitations(tx: Tx, { now = clockNow() }: { now
  * with their successors, so that staff can move any secretary still bound to them.
  */
 export async function setUpTermReporting({ actor, termSlug }: { actor: Actor | null; termSlug: string }): Promise<TermOpening> {
-  const who = requirePermission(actor, 'term.manage');
-  const result = await db().$transaction(async (tx) => {
+  return mutate({ actor, permission: 'term.manage' }, async ({ tx, audit, invalidate, mail }) => {
     const term = await tx.councilTerm.findUnique({ where: { slug: termSlug }, select: { ...termFields, openedAt: true } });
     if (!term) throw new AppError('NOT_FOUND');
     if (term.openedAt) throw new AppError('CONFLICT', 'terms.alreadyOpen');
@@ -83,19 +82,17 @@ export async function setUpTermReporting({ actor, termSlug }: { actor: Actor | n
     if (claimed.count !== 1) throw new AppError('CONFLICT', 'terms.alreadyOpen');
     await ensureDefaultPeriods(tx, term.slug);
     const previous = previousTermOf(await tx.councilTerm.findMany({ select: termFields }), term);
-    const toRenew = previous ? await inviteRenewals(tx, term, previous) : [];
+    const toRenew = previous ? await mail((tx) => inviteRenewals(tx, term, previous)) : [];
     const ended = previous ? await endedUnits(tx, previous, term) : [];
-    await invalidateCaches(tx, 'public');
+    invalidate('public');
     const opening: TermOpening = { term: termLabel(term), previousTerm: previous ? termLabel(previous) : null, toRenew, ended };
-    await writeAudit(tx, {
-      actor: who, action: 'term.open', subjectType: 'CouncilTerm', subjectId: term.id,
+    await audit({
+      action: 'term.open', subjectType: 'CouncilTerm', subjectId: term.id,
       before: { openedAt: null },
       after: { slug: term.slug, reportingSetUp: true, toRenew: toRenew.map((r) => r.slug), invited: toRenew.reduce((n, r) => n + r.invited, 0), ended: ended.map((e) => ({ slug: e.slug, successor: e.successor?.slug ?? null })) },
     });
     return opening;
   });
-  kickDelivery();
-  return result;
 }
 
 export type TermRow = {
@@ -110,7 +107,7 @@ export async function listTermsForStaff({ actor, now = clockNow() }: { actor: Ac
     orderBy: { startsOn: 'asc' },
     select: { ...termFields, electionDay: true, openedAt: true, citation: { select: { title: true, publisher: true, url: true, documentRef: true, language: true } } },
   });
-  const joined = await db().accession.groupBy({ by: ['termId'], where: { status: 'VERIFIED' }, _count: { _all: true } });
+  const joined = await db().accession.groupBy({ by: ['termId'], where: { status: { in: [...ACCESSION_WORKFLOW.sets.member] } }, _count: { _all: true } });
   const latestSetUp = terms.filter((t) => t.openedAt).at(-1);
   const current = currentTermOf(terms, now);
   return Promise.all(terms.map(async (t) => ({
@@ -127,7 +124,7 @@ async function endedUnits(client: Db | Tx, previous: { startsOn: Date; endsOn: D
   const current = (await client.municipality.findMany({ where: termMunicipalityWhere(term), select: { id: true } })).map((m) => m.id);
   const rows = await client.municipality.findMany({
     where: { ...termMunicipalityWhere(previous), id: { notIn: current } },
-    select: { slug: true, nameLv: true, validTo: true, successor: { select: { slug: true, nameLv: true } }, users: { where: { role: 'SECRETARY', isActive: true }, select: { id: true, email: true } } },
+    select: { slug: true, nameLv: true, validTo: true, successor: { select: { slug: true, nameLv: true } }, users: { where: { role: MUNICIPAL_ROLE, isActive: true }, select: { id: true, email: true } } },
   });
   return rows.map((u) => ({ slug: u.slug, nameLv: u.nameLv, validTo: u.validTo?.toISOString().slice(0, 10) ?? null, successor: u.successor, secretaries: u.users }))
     .sort((a, b) => LV_COLLATOR.compare(a.nameLv, b.nameLv));

@@ -1,6 +1,6 @@
 import 'server-only';
 import { readFile } from 'node:fs/promises';
-import { writeAudit } from '@/lib/audit';
+import { mutate } from '@/lib/mutations';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { bundledList } from './list-store';
@@ -74,12 +74,12 @@ export async function updateTrustedList(opts: { url?: string; pinnedPemFile?: st
   if (list.sequenceNumber < floor.sequenceNumber || list.issueDate.getTime() < floor.issueDate.getTime()) {
     return { outcome: 'refused', why: `list No. ${list.sequenceNumber} of ${list.issueDate.toISOString()} is older than No. ${floor.sequenceNumber} in use` };
   }
-  await db().$transaction(async (tx) => {
+  await mutate({ actor: null, permission: 'system' }, async ({ tx, audit }) => {
     const row = await tx.trustedList.create({
       data: { sequenceNumber: list.sequenceNumber, issueDate: list.issueDate, nextUpdate: list.nextUpdate, sha256: list.sha256, sourceUrl: url, signerSubject: signature.signerSubject, xml },
       select: { id: true },
     });
-    await writeAudit(tx, { actor: null, action: 'trust.list-update', subjectType: 'TrustedList', subjectId: row.id, after: { sequenceNumber: list.sequenceNumber, issueDate: list.issueDate.toISOString(), sha256: list.sha256, url, signer: signature.signerSubject } });
+    await audit({ action: 'trust.list-update', subjectType: 'TrustedList', subjectId: row.id, after: { sequenceNumber: list.sequenceNumber, issueDate: list.issueDate.toISOString(), sha256: list.sha256, url, signer: signature.signerSubject } });
   });
   return { outcome: 'stored', sequenceNumber: list.sequenceNumber, issueDate: list.issueDate, nextUpdate: list.nextUpdate, sha256: list.sha256 };
 }

@@ -1,6 +1,5 @@
 import 'server-only';
-import { writeAudit } from '@/lib/audit';
-import { invalidateCaches } from '@/lib/cache-bus/notify';
+import { mutate } from '@/lib/mutations';
 import { requirePermission, type Actor } from '@/lib/authz';
 import { db, type Tx } from '@/lib/db/client';
 import { toJsonValue } from '@/lib/db/json';
@@ -60,12 +59,11 @@ export async function recheckDocumentTrust(opts: { actor: Actor; documentId: str
   if (!doc) throw new AppError('NOT_FOUND');
   const signatures = ((doc.inspection as { signatures?: SignatureInfo[] } | null)?.signatures ?? []);
   const verdicts = verdictsFor(signatures, await currentList(), opts.now ?? new Date());
-  await db().$transaction(async (tx) => {
+  await mutate({ actor: opts.actor, permission: 'signature.recheck' }, async ({ tx, audit, invalidate }) => {
     await saveVerdicts(tx, doc.id, verdicts, opts.actor.id);
     // Public pages show the verdicts of published documents: every instance forgets them after commit.
-    await invalidateCaches(tx, 'public');
-    await writeAudit(tx, {
-      actor: opts.actor,
+    invalidate('public');
+    await audit({
       action: 'document.trust-recheck',
       subjectType: 'Document',
       subjectId: doc.id,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '@/lib/db/client';
 import { hashPassword } from '@/lib/auth/password';
 import { writeAudit } from '@/lib/audit';
+import { rolesWith } from '@/lib/authz';
 
 export const BOOTSTRAP_EMAIL = 'admin@memorands.local';
 
@@ -10,7 +11,7 @@ export const BOOTSTRAP_EMAIL = 'admin@memorands.local';
  * password that is returned once (the caller prints and stores it).
  */
 export async function ensureBootstrapAdmin(db: Db): Promise<{ email: string; password: string } | null> {
-  const existing = await db.user.count({ where: { role: { in: ['STAFF', 'ADMIN'] } } });
+  const existing = await db.user.count({ where: { role: { in: [...rolesWith('staff.view')] } } });
   if (existing > 0) return null;
   const password = randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(password);

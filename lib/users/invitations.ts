@@ -3,12 +3,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { db, type Tx } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { requirePermission, type Actor } from '@/lib/authz';
-import { writeAudit } from '@/lib/audit';
+import { MUNICIPAL_ROLE, requirePermission, type Actor } from '@/lib/authz';
+import { mutate } from '@/lib/mutations';
 import { hashPassword } from '@/lib/auth/password';
 import { consumeAttempt, refundAttempt } from '@/lib/auth/throttle';
 import { listMunicipalityOptions } from '@/lib/municipalities/queries';
-import { enqueueMail, kickDelivery } from '@/lib/mail/outbox';
+import { enqueueMail } from '@/lib/mail/outbox';
 import type { TAcceptInvitation, TCreateInvitation } from '@/lib/schemas/auth';
 
 export type InvitationState = 'valid' | 'used' | 'expired' | 'revoked' | 'invalid';
@@ -45,7 +45,7 @@ async function enqueueInvitationMail(tx: Tx, inv: { email: string; locale: strin
  * the e-mail follow `input.locale`, the invitee's language (default lv).
  */
 export async function createInvitation({ actor, input }: { actor: Actor | null; input: Omit<TCreateInvitation, 'locale'> & { locale?: TCreateInvitation['locale'] }; locale?: string }) {
-  const who = requirePermission(actor, 'invitation.create');
+  requirePermission(actor, 'invitation.create');
   const inviteeLocale = linkLocale(input.locale);
   const municipality = (await listMunicipalityOptions()).find((m) => m.slug === input.municipalitySlug);
   if (!municipality) {
@@ -55,16 +55,16 @@ export async function createInvitation({ actor, input }: { actor: Actor | null; 
   if (existing) throw new AppError('CONFLICT', 'invite.emailTaken', { fieldErrors: { email: ['invite.emailTaken'] } });
   const token = newToken();
   const expiresAt = newExpiry();
-  const invitation = await db().$transaction(async (tx) => {
+  // Note: a concurrent invitation (or account) for the same address loses on the unique key: P2002, answered 409 by lib/http/route.ts.
+  const invitation = await mutate({ actor, permission: 'invitation.create' }, async ({ tx, actor: who, audit, mail }) => {
     const created = await tx.invitation.create({
-      data: { tokenHash: hashToken(token), email: input.email, name: input.name ?? null, role: 'SECRETARY', municipalityId: municipality.id, invitedById: who.id, expiresAt, locale: inviteeLocale, sentCount: 1, lastSentAt: new Date() },
+      data: { tokenHash: hashToken(token), email: input.email, name: input.name ?? null, role: MUNICIPAL_ROLE, municipalityId: municipality.id, invitedById: who.id, expiresAt, locale: inviteeLocale, sentCount: 1, lastSentAt: new Date() },
       select: { id: true, email: true, expiresAt: true },
     });
-    await writeAudit(tx, { actor: who, action: 'invitation.create', subjectType: 'Invitation', subjectId: created.id, municipalityId: municipality.id, after: { email: input.email, role: 'SECRETARY', locale: inviteeLocale, expiresAt: expiresAt.toISOString() } });
-    await enqueueInvitationMail(tx, { email: input.email, locale: inviteeLocale, municipalityId: municipality.id, municipalityName: municipality.nameLv, token, expiresAt });
+    await audit({ action: 'invitation.create', subjectType: 'Invitation', subjectId: created.id, municipalityId: municipality.id, after: { email: input.email, role: MUNICIPAL_ROLE, locale: inviteeLocale, expiresAt: expiresAt.toISOString() } });
+    await mail((tx) => enqueueInvitationMail(tx, { email: input.email, locale: inviteeLocale, municipalityId: municipality.id, municipalityName: municipality.nameLv, token, expiresAt }));
     return created;
   });
-  kickDelivery();
   return { ...invitation, url: inviteUrl(inviteeLocale, token) };
 }
 
@@ -84,10 +84,9 @@ async function findForManage(tx: Tx, invitationId: string) {
  * Returns the new link (shown to staff once, like on creation).
  */
 export async function resendInvitation({ actor, invitationId }: { actor: Actor | null; invitationId: string }) {
-  const who = requirePermission(actor, 'invitation.manage');
   const token = newToken();
   const expiresAt = newExpiry();
-  const result = await db().$transaction(async (tx) => {
+  return mutate({ actor, permission: 'invitation.manage' }, async ({ tx, audit, mail }) => {
     const inv = await findForManage(tx, invitationId);
     const taken = await tx.user.findUnique({ where: { email: inv.email }, select: { id: true } });
     if (taken) throw new AppError('CONFLICT', 'invite.emailTaken');
@@ -98,28 +97,25 @@ export async function resendInvitation({ actor, invitationId }: { actor: Actor |
       data: { tokenHash: hashToken(token), expiresAt, sentCount: { increment: 1 }, lastSentAt: now },
     });
     if (claimed.count !== 1) throw new AppError('CONFLICT', 'users.invitationChanged');
-    await writeAudit(tx, {
-      actor: who, action: 'invitation.resend', subjectType: 'Invitation', subjectId: inv.id, municipalityId: inv.municipalityId,
+    await audit({
+      action: 'invitation.resend', subjectType: 'Invitation', subjectId: inv.id, municipalityId: inv.municipalityId,
       before: { expiresAt: inv.expiresAt.toISOString(), sentCount: inv.sentCount },
       after: { email: inv.email, expiresAt: expiresAt.toISOString(), sentCount: inv.sentCount + 1 },
     });
-    await enqueueInvitationMail(tx, { email: inv.email, locale: inv.locale, municipalityId: inv.municipalityId, municipalityName: inv.municipality?.nameLv ?? '', token, expiresAt });
+    await mail((tx) => enqueueInvitationMail(tx, { email: inv.email, locale: inv.locale, municipalityId: inv.municipalityId, municipalityName: inv.municipality?.nameLv ?? '', token, expiresAt }));
     return { id: inv.id, email: inv.email, expiresAt, sentCount: inv.sentCount + 1, url: inviteUrl(inv.locale, token) };
   });
-  kickDelivery();
-  return result;
 }
 
 /** Revokes a pending or expired invitation; an accepted or already revoked one is a 409. */
 export async function revokeInvitation({ actor, invitationId }: { actor: Actor | null; invitationId: string }) {
-  const who = requirePermission(actor, 'invitation.manage');
-  return db().$transaction(async (tx) => {
+  return mutate({ actor, permission: 'invitation.manage' }, async ({ tx, actor: who, audit }) => {
     const inv = await findForManage(tx, invitationId);
     const revokedAt = new Date();
     const claimed = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null, revokedAt: null }, data: { revokedAt, revokedById: who.id } });
     if (claimed.count !== 1) throw new AppError('CONFLICT', 'users.invitationChanged');
-    await writeAudit(tx, {
-      actor: who, action: 'invitation.revoke', subjectType: 'Invitation', subjectId: inv.id, municipalityId: inv.municipalityId,
+    await audit({
+      action: 'invitation.revoke', subjectType: 'Invitation', subjectId: inv.id, municipalityId: inv.municipalityId,
       before: { email: inv.email, state: stateOf(inv, revokedAt) }, after: { email: inv.email, state: 'revoked', revokedAt: revokedAt.toISOString() },
     });
     return { id: inv.id, email: inv.email, revokedAt, state: 'revoked' as const };
@@ -157,7 +153,7 @@ export async function acceptInvitation({ input, ip }: { input: TAcceptInvitation
   const knownState = stateOf(known);
   if (knownState !== 'valid') throw new AppError('GONE', `invite.${knownState}`);
   const passwordHash = await hashPassword(input.password);
-  const user = await db().$transaction(async (tx) => {
+  const user = await mutate({ actor: null, permission: 'anyone' }, async ({ tx, audit }) => {
     const found = await tx.invitation.findUnique({ where: { tokenHash }, select: { id: true, email: true, role: true, municipalityId: true, acceptedAt: true, revokedAt: true, expiresAt: true } });
     if (!found) throw new AppError('NOT_FOUND', 'invite.invalid');
     const state = stateOf(found);
@@ -170,7 +166,7 @@ export async function acceptInvitation({ input, ip }: { input: TAcceptInvitation
       data: { email: found.email, name: input.name, role: found.role, municipalityId: found.municipalityId, passwordHash },
       select: { id: true, email: true, role: true, municipalityId: true },
     });
-    await writeAudit(tx, { actor: { id: user.id, role: user.role, municipalityId: user.municipalityId }, action: 'invitation.accept', subjectType: 'Invitation', subjectId: found.id, municipalityId: found.municipalityId, after: { userId: user.id, email: user.email } });
+    await audit({ actor: { id: user.id, role: user.role, municipalityId: user.municipalityId }, action: 'invitation.accept', subjectType: 'Invitation', subjectId: found.id, municipalityId: found.municipalityId, after: { userId: user.id, email: user.email } });
     return user;
   });
   await refundAttempt(attempt);

@@ -1,8 +1,8 @@
 import 'server-only';
-import { db, type Tx } from '@/lib/db/client';
+import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
-import { can, requirePermission, type Actor, type Permission, type RoleName } from '@/lib/authz';
-import { writeAudit } from '@/lib/audit';
+import { can, isMunicipalRole, MUNICIPAL_ROLE, requirePermission, type Actor, type Permission, type RoleName } from '@/lib/authz';
+import { mutate, type MutationContext } from '@/lib/mutations';
 import { LV_COLLATOR } from '@/lib/municipalities/queries';
 import { utcDay } from '@/lib/dates';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -11,7 +11,7 @@ import { rigaIsoDay } from '@/lib/terms/calendar';
 
 /** The permission needed to deactivate, reactivate or move a user of `role`. */
 export function managePermissionFor(role: RoleName): Permission {
-  return role === 'SECRETARY' ? 'user.manage-secretary' : 'user.manage-staff';
+  return isMunicipalRole(role) ? 'user.manage-secretary' : 'user.manage-staff';
 }
 
 /** Whether `actor` may deactivate / reactivate `target` (never themselves). */
@@ -42,8 +42,9 @@ export async function listUsers({ actor, filters = {} }: { actor: Actor | null; 
 const validOn = (day: Date): Prisma.MunicipalityWhereInput => ({ validFrom: { lte: day }, OR: [{ validTo: null }, { validTo: { gte: day } }] });
 const today = () => utcDay(rigaIsoDay());
 
-/** Municipalities a secretary can be moved to: those that exist today, in Latvian order. */
-export async function listMoveTargets() {
+/** Municipalities a secretary can be moved to: those that exist today, in Latvian order (for those who may move secretaries). */
+export async function listMoveTargets({ actor }: { actor: Actor | null }) {
+  requirePermission(actor, 'user.manage-secretary');
   const rows = await db().municipality.findMany({ where: validOn(today()), select: { id: true, slug: true, nameLv: true } });
   return rows.sort((a, b) => LV_COLLATOR.compare(a.nameLv, b.nameLv));
 }
@@ -56,8 +57,7 @@ const targetSelect = { id: true, email: true, role: true, isActive: true, deacti
  * the user must exist (404), must not be the actor (422), and the actor needs
  * the permission for the user's role (403: only admins manage staff and admins).
  */
-async function loadTarget(tx: Tx, actor: Actor | null, userId: string, opts: { self: string }) {
-  const who = requirePermission(actor, 'user.manage-secretary');
+async function loadTarget({ tx, actor: who }: MutationContext, userId: string, opts: { self: string }) {
   const target = /^[a-z0-9]{1,64}$/i.test(userId) ? await tx.user.findUnique({ where: { id: userId }, select: targetSelect }) : null;
   if (!target) throw new AppError('NOT_FOUND', 'users.userNotFound');
   if (target.id === who.id) throw new AppError('UNPROCESSABLE', opts.self);
@@ -74,8 +74,10 @@ function checkVersion(target: { sessionVersion: number }, version: number | unde
  * at their next request (isActive=false and a new sessionVersion).
  */
 export async function deactivateUser({ actor, userId, version }: { actor: Actor | null; userId: string; version?: number }) {
-  return db().$transaction(async (tx) => {
-    const { who, target } = await loadTarget(tx, actor, userId, { self: 'users.cannotDeactivateSelf' });
+  // Note: 'user.manage-secretary' is the least any management needs (403 before anything is revealed); loadTarget checks the target's role.
+  return mutate({ actor, permission: 'user.manage-secretary' }, async (m) => {
+    const { tx } = m;
+    const { target } = await loadTarget(m, userId, { self: 'users.cannotDeactivateSelf' });
     if (!target.isActive) throw new AppError('CONFLICT', 'users.alreadyInactive');
     checkVersion(target, version);
     const deactivatedAt = new Date();
@@ -85,8 +87,8 @@ export async function deactivateUser({ actor, userId, version }: { actor: Actor 
     });
     if (changed.count !== 1) throw new AppError('CONFLICT', 'users.changedMeanwhile');
     const after = { isActive: false, deactivatedAt: deactivatedAt.toISOString(), sessionVersion: target.sessionVersion + 1 };
-    await writeAudit(tx, {
-      actor: who, action: 'user.deactivate', subjectType: 'User', subjectId: target.id, municipalityId: target.municipalityId,
+    await m.audit({
+      action: 'user.deactivate', subjectType: 'User', subjectId: target.id, municipalityId: target.municipalityId,
       before: { email: target.email, role: target.role, isActive: true, sessionVersion: target.sessionVersion },
       after: { email: target.email, role: target.role, ...after },
     });
@@ -96,8 +98,10 @@ export async function deactivateUser({ actor, userId, version }: { actor: Actor 
 
 /** Lets a deactivated account sign in again (its old sessions stay ended). */
 export async function reactivateUser({ actor, userId, version }: { actor: Actor | null; userId: string; version?: number }) {
-  return db().$transaction(async (tx) => {
-    const { who, target } = await loadTarget(tx, actor, userId, { self: 'users.cannotReactivateSelf' });
+  // Note: 'user.manage-secretary' is the least any management needs (403 before anything is revealed); loadTarget checks the target's role.
+  return mutate({ actor, permission: 'user.manage-secretary' }, async (m) => {
+    const { tx } = m;
+    const { target } = await loadTarget(m, userId, { self: 'users.cannotReactivateSelf' });
     if (target.isActive) throw new AppError('CONFLICT', 'users.alreadyActive');
     checkVersion(target, version);
     const changed = await tx.user.updateMany({
@@ -105,8 +109,8 @@ export async function reactivateUser({ actor, userId, version }: { actor: Actor 
       data: { isActive: true, deactivatedAt: null },
     });
     if (changed.count !== 1) throw new AppError('CONFLICT', 'users.changedMeanwhile');
-    await writeAudit(tx, {
-      actor: who, action: 'user.reactivate', subjectType: 'User', subjectId: target.id, municipalityId: target.municipalityId,
+    await m.audit({
+      action: 'user.reactivate', subjectType: 'User', subjectId: target.id, municipalityId: target.municipalityId,
       before: { email: target.email, role: target.role, isActive: false, deactivatedAt: target.deactivatedAt?.toISOString() ?? null },
       after: { email: target.email, role: target.role, isActive: true },
     });
@@ -121,21 +125,23 @@ export async function reactivateUser({ actor, userId, version }: { actor: Actor 
  * municipality; `before` names the old one.
  */
 export async function moveSecretary({ actor, userId, municipalitySlug, version }: { actor: Actor | null; userId: string; municipalitySlug: string; version?: number }) {
-  return db().$transaction(async (tx) => {
-    const { who, target } = await loadTarget(tx, actor, userId, { self: 'users.cannotMoveSelf' });
-    if (target.role !== 'SECRETARY') throw new AppError('UNPROCESSABLE', 'users.moveOnlySecretary');
+  // Note: 'user.manage-secretary' is the least any management needs (403 before anything is revealed); loadTarget checks the target's role.
+  return mutate({ actor, permission: 'user.manage-secretary' }, async (m) => {
+    const { tx } = m;
+    const { target } = await loadTarget(m, userId, { self: 'users.cannotMoveSelf' });
+    if (!isMunicipalRole(target.role)) throw new AppError('UNPROCESSABLE', 'users.moveOnlySecretary');
     const destination = await tx.municipality.findFirst({ where: { slug: municipalitySlug, ...validOn(today()) }, select: { id: true, slug: true, nameLv: true } });
     if (!destination) throw new AppError('UNPROCESSABLE', 'errors.formInvalid', { fieldErrors: { municipalitySlug: ['users.municipalityInvalid'] } });
     if (destination.id === target.municipalityId) throw new AppError('UNPROCESSABLE', 'errors.formInvalid', { fieldErrors: { municipalitySlug: ['users.moveSameMunicipality'] } });
     checkVersion(target, version);
     const changed = await tx.user.updateMany({
-      where: { id: target.id, role: 'SECRETARY', municipalityId: target.municipalityId, sessionVersion: target.sessionVersion },
+      where: { id: target.id, role: MUNICIPAL_ROLE, municipalityId: target.municipalityId, sessionVersion: target.sessionVersion },
       data: { municipalityId: destination.id, sessionVersion: { increment: 1 } },
     });
     if (changed.count !== 1) throw new AppError('CONFLICT', 'users.changedMeanwhile');
     const before = { email: target.email, municipalityId: target.municipalityId, municipalitySlug: target.municipality?.slug ?? null, municipality: target.municipality?.nameLv ?? null, sessionVersion: target.sessionVersion };
     const after = { email: target.email, municipalityId: destination.id, municipalitySlug: destination.slug, municipality: destination.nameLv, sessionVersion: target.sessionVersion + 1 };
-    await writeAudit(tx, { actor: who, action: 'user.move', subjectType: 'User', subjectId: target.id, municipalityId: destination.id, before, after });
+    await m.audit({ action: 'user.move', subjectType: 'User', subjectId: target.id, municipalityId: destination.id, before, after });
     return { id: target.id, email: target.email, municipality: { slug: destination.slug, nameLv: destination.nameLv }, sessionVersion: after.sessionVersion };
   });
 }

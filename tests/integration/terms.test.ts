@@ -147,7 +147,11 @@ describe('renewal and decision dates', () => {
     const staff = actorOf(await createUser({ role: 'STAFF' }));
     const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' }));
     const term = (await findCurrentTerm())!;
-    expect(await renewalState(secretary.municipalityId!, term)).toMatchObject({ inTerm: true, joinedPreviously: '2021–2025' });
+    expect(await renewalState({ actor: secretary, municipalityId: secretary.municipalityId!, term })).toMatchObject({ inTerm: true, joinedPreviously: '2021–2025' });
+    // Not public: another municipality's secretary and the public are refused.
+    const other = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'riga' }));
+    await expect(renewalState({ actor: other, municipalityId: secretary.municipalityId!, term })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(renewalState({ actor: null, municipalityId: secretary.municipalityId!, term })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
 
     await recordDecision({ actor: secretary, municipalitySlug: 'liepaja', input: decision });
     const file = await receiveToTemp(Readable.from([Buffer.from((await createSignedPdf({ text: 'Liepajas lemums 2025' })).bytes)]), 25 * 1024 * 1024);
@@ -160,7 +164,7 @@ describe('renewal and decision dates', () => {
     expect(pub!.accessions.map((x) => x.term.slug).sort()).toEqual(['2021-2025', '2025-2029']);
 
     const varaklani = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'varaklanu-novads' }));
-    expect(await renewalState(varaklani.municipalityId!, term)).toMatchObject({ inTerm: false, successor: { slug: 'madonas-novads' } });
+    expect(await renewalState({ actor: staff, municipalityId: varaklani.municipalityId!, term })).toMatchObject({ inTerm: false, successor: { slug: 'madonas-novads' } });
     await expect(recordDecision({ actor: varaklani, municipalitySlug: 'varaklanu-novads', input: { ...decision, councilBody: 'Varakļānu novada dome' } })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await db().accession.count({ where: { termId: term.id, municipality: { slug: 'varaklanu-novads' } } })).toBe(0);
   });

@@ -6,9 +6,10 @@
  */
 import { route } from '@/lib/http/route';
 import { getSessionUser } from '@/lib/auth/session';
+import { isMunicipalRole } from '@/lib/authz';
 
 export const GET = route(async () => {
   const user = await getSessionUser();
-  const css = user ? `.acct-anon{display:none!important}.acct-${user.role === 'SECRETARY' ? 'secretary' : 'staff'}{display:list-item!important}\n` : '';
+  const css = user ? `.acct-anon{display:none!important}.acct-${isMunicipalRole(user.role) ? 'secretary' : 'staff'}{display:list-item!important}\n` : '';
   return new Response(css, { headers: { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff', Vary: 'Cookie' } });
 });

@@ -18,6 +18,8 @@ import { councilBodyOf } from '@/lib/accessions/council-body';
 import { Steps } from '@/components/steps';
 import Link from 'next/link';
 import { rigaIsoDay } from '@/lib/terms/calendar';
+import { can } from '@/lib/authz';
+import { accessionIs, reportIs } from '@/lib/authz/workflow';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,12 +33,13 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
   if (!municipality) notFound();
   requirePagePermission(user, 'secretary.view', { municipalityId: municipality.id });
   const { term, accession } = await findSecretaryAccession({ actor: user, municipalitySlug: slug });
-  const periods = await listSignatoryPeriods(municipality.id);
+  const periods = await listSignatoryPeriods({ actor: user, municipalityId: municipality.id });
   const now = new Date();
-  const renewal = term ? await renewalState(municipality.id, term) : null;
+  const renewal = term ? await renewalState({ actor: user, municipalityId: municipality.id, term }) : null;
   const status = accession?.status ?? 'NONE';
-  const editable = (!accession || accession.status === 'DRAFT' || accession.status === 'RETURNED') && renewal?.inTerm !== false;
-  const canSecretaryAct = user.role === 'SECRETARY';
+  const isDraftable = !accession || accessionIs('editable', accession.status);
+  const editable = isDraftable && renewal?.inTerm !== false;
+  const canSecretaryAct = can(user, 'accession.record', { municipalityId: municipality.id });
   const hasDecisionDoc = Boolean(accession?.documents.some((d) => d.kind === 'DECISION'));
   const values = {
     // Prefilled with the council's usual name (lib/accessions/council-body), which the secretary may change.
@@ -63,7 +66,7 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
           {renewal && !renewal.inTerm ? (
             <p className="rounded border border-wait bg-wait-bg p-3" data-testid="not-in-term">{t('terms.notInTerm', { successor: renewal.successor?.nameLv ?? t('common.unknown') })}</p>
           ) : null}
-          {renewal?.inTerm && renewal.joinedPreviously && (!accession || accession.status === 'DRAFT' || accession.status === 'RETURNED') ? (
+          {renewal?.inTerm && renewal.joinedPreviously && isDraftable ? (
             <p className="rounded border border-prev bg-prev-bg p-3" data-testid="renewal-banner">{t('terms.renewBanner', { name: municipality.nameLv, previous: renewal.joinedPreviously, term: term.label })}</p>
           ) : null}
           {accession?.status === 'RETURNED' && accession.returnReason ? (
@@ -144,7 +147,7 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
                     {periods.map((p) => {
                       const latest = p.reports[0];
                       // Overdue: past the due date (Riga day) with nothing submitted or accepted.
-                      const overdue = isOverdue(p.dueOn, now) && latest?.status !== 'SUBMITTED' && latest?.status !== 'ACCEPTED';
+                      const overdue = isOverdue(p.dueOn, now) && !reportIs('delivered', latest?.status);
                       return (
                         <tr key={`${p.term.slug}-${p.year}`} data-year={p.year} data-overdue={overdue ? 'yes' : 'no'}>
                           <th scope="row" className="font-normal"><Link href={`/${locale}/secretary/${slug}/reports/${p.year}`}>{t('progress.reportFor', { year: p.year })}</Link></th>

@@ -3,11 +3,11 @@ import { pageLocale, privatePageMetadata } from '@/lib/i18n/page';
 import { formatDateTime, type Locale, type Translate } from '@/lib/i18n';
 import { translateKey } from '@/lib/i18n/request';
 import { requirePagePermission, requirePageUser } from '@/lib/auth/guard';
-import { can } from '@/lib/authz';
+import { can, isMunicipalRole, ROLES } from '@/lib/authz';
 import { listMunicipalityOptions } from '@/lib/municipalities/queries';
 import { listInvitations } from '@/lib/users/invitations';
 import { canManageUser, listMoveTargets, listUsers } from '@/lib/users/manage';
-import { USER_ACTIVITY, USER_ROLES, ZUserFilterSchema, type TUserFilter } from '@/lib/schemas/users';
+import { USER_ACTIVITY, ZUserFilterSchema, type TUserFilter } from '@/lib/schemas/users';
 import { StaffNav } from '@/components/staff-nav';
 import { InviteForm } from '@/components/forms/invite-form';
 import { InvitationActions } from '@/components/users/invitation-actions';
@@ -36,7 +36,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
     .map((i) => ({ field: String(i.path[0] ?? ''), message: translateKey(locale, i.message) }));
   const [options, moveTargets, invitations, list] = await Promise.all([
     listMunicipalityOptions(),
-    listMoveTargets(),
+    can(user, 'user.manage-secretary') ? listMoveTargets({ actor: user }) : Promise.resolve([]),
     can(user, 'invitation.list') ? listInvitations({ actor: user }) : Promise.resolve(null),
     parsed.success ? listUsers({ actor: user, filters }) : Promise.resolve(null),
   ]);
@@ -156,7 +156,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
                               labels={{ deactivate: t('users.deactivate'), confirm: t('users.deactivateConfirm', { email: u.email }), yes: t('users.deactivateYes'), cancel: t('users.cancel'), reactivate: t('users.reactivate'), deactivated: t('users.deactivated'), reactivated: t('users.reactivated') }}
                             />
                           ) : null}
-                          {mayMove && u.role === 'SECRETARY' && u.id !== user.id ? (
+                          {mayMove && isMunicipalRole(u.role) && u.id !== user.id ? (
                             <MoveSecretaryForm
                               locale={locale} userId={u.id} email={u.email} version={u.sessionVersion} currentSlug={u.municipality?.slug ?? null} municipalities={moveTargets}
                               labels={{ label: t('users.moveTo'), choose: t('users.chooseMunicipality'), submit: t('users.move'), moved: t('users.moved') }}
@@ -190,7 +190,7 @@ function UserFilterForm({ locale, t, raw, municipalities, errors }: { locale: Lo
         <label htmlFor="uf-role" className="block font-medium">{t('users.role')}</label>
         <select id="uf-role" name="role" defaultValue={raw.role ?? ''} aria-invalid={bad('role')} className={inputClass}>
           <option value="">{t('users.anyRole')}</option>
-          {USER_ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+          {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
         </select>
       </div>
       <div className="space-y-1">

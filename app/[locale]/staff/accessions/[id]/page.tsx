@@ -9,6 +9,7 @@ import { DocumentList } from '@/components/accession/document-list';
 import { ActionForm } from '@/components/forms/action-form';
 import { termLabel } from '@/lib/municipalities/queries';
 import { checkDecisionDate } from '@/lib/terms/calendar';
+import { ACCESSION_WORKFLOW, canTransition } from '@/lib/authz/workflow';
 
 export const dynamic = 'force-dynamic';
 
@@ -47,14 +48,14 @@ export default async function ReviewPage({ params }: { params: Promise<{ locale:
         <h2 id="docs" className="text-2xl font-semibold">{t('accession.documentsHeading')}</h2>
         <DocumentList documents={a.documents} locale={locale} t={t} audience="staff" decision={{ sessionDate: a.sessionDate, signatoryName: a.signatoryName }} />
       </section>
-      {a.status === 'SUBMITTED' ? (
+      {canTransition(user, ACCESSION_WORKFLOW, 'verify', a.status) ? (
         <section aria-labelledby="decide" className="grid gap-8 md:grid-cols-2">
           <h2 id="decide" className="sr-only">{t('accession.verify')}</h2>
           <ActionForm url={`/api/staff/accessions/${a.id}/verify`} locale={locale} version={a.version} submitLabel={t('accession.verify')} successText={t('accession.verified')} testId="verify-form" variant="publish" confirm={{ heading: t('secretaryYear.verifyHeading'), consequence: t('secretaryYear.verifyText'), confirmLabel: t('secretaryYear.verifyConfirm'), cancelLabel: t('secretaryYear.cancel') }} />
           <ActionForm url={`/api/staff/accessions/${a.id}/return`} locale={locale} version={a.version} reasonLabel={t('accession.returnLabel')} submitLabel={t('accession.returnAction')} successText={t('accession.returned')} testId="return-form" variant="secondary" />
         </section>
       ) : null}
-      {a.status === 'VERIFIED' ? (
+      {canTransition(user, ACCESSION_WORKFLOW, 'withdraw', a.status) ? (
         <section aria-labelledby="withdraw">
           <h2 id="withdraw" className="mb-2 text-2xl font-semibold">{t('accession.withdrawAction')}</h2>
           <ActionForm url={`/api/staff/accessions/${a.id}/withdraw`} locale={locale} version={a.version} reasonLabel={t('accession.withdrawLabel')} submitLabel={t('accession.withdrawAction')} successText={t('accession.withdrawn')} testId="withdraw-form" confirm={{ heading: t('secretaryYear.withdrawHeading'), consequence: t('secretaryYear.withdrawText'), confirmLabel: t('secretaryYear.withdrawConfirm'), cancelLabel: t('secretaryYear.cancel') }} />

@@ -17,6 +17,8 @@ import { ReportEditor, type EditorState } from '@/components/progress/report-edi
 import { StartReportButton } from '@/components/progress/start-report-button';
 import { UploadWidget } from '@/components/accession/upload-widget';
 import { DocumentList } from '@/components/accession/document-list';
+import { can } from '@/lib/authz';
+import { reportIs } from '@/lib/authz/workflow';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = privatePageMetadata('progress.reportsHeading');
@@ -35,7 +37,8 @@ export default async function ReportPage({ params }: { params: Promise<{ locale:
   const memo = await findMemorandum();
   const known = commitmentTitles(memo, locale);
   const titles = Object.fromEntries(COMMITMENT_KEYS.map((k) => [k, known[k] ?? k])) as Record<(typeof COMMITMENT_KEYS)[number], string>;
-  const editable = report && (report.status === 'DRAFT' || report.status === 'RETURNED') && user.role === 'SECRETARY';
+  const mayEdit = can(user, 'progress.edit', { municipalityId: municipality.id });
+  const editable = report && reportIs('editable', report.status) && mayEdit;
   // The draft as typed when there is one (it may hold invalid fields with their errors), else the saved rows in the locale's number format.
   const typed = report?.typedDraft as EditorState | null | undefined;
   const initial: EditorState | null = !report ? null : typed ?? {
@@ -67,7 +70,7 @@ export default async function ReportPage({ params }: { params: Promise<{ locale:
           {report ? <p data-testid="report-status">{t(`progress.status_${report.status}`)} · {t('progress.revision', { n: report.revision })}</p> : null}
           {report?.status === 'RETURNED' && report.returnComment ? <p role="alert" className="rounded border border-bad bg-bad-bg p-3 text-bad" data-testid="report-return-comment">{t('progress.returnedComment', { comment: report.returnComment })}</p> : null}
           {!report ? (
-            user.role === 'SECRETARY' ? <StartReportButton slug={slug} year={year} locale={locale} label={t('progress.open')} /> : null
+            mayEdit ? <StartReportButton slug={slug} year={year} locale={locale} label={t('progress.open')} /> : null
           ) : editable && initial ? (
             <>
             <section aria-labelledby="evidence" className="space-y-3">
@@ -86,7 +89,7 @@ export default async function ReportPage({ params }: { params: Promise<{ locale:
               labels={{ ...Object.fromEntries(labelKeys.map((k) => [k, t(`progress.${k}`)])), ...Object.fromEntries(editorKeys.map((k) => [k, t(`secretaryYear.${k}`)])) }}
             />
             </>
-) : report.status === 'DRAFT' || report.status === 'RETURNED' ? (
+) : reportIs('editable', report.status) ? (
             <p>{t('progress.locked')}</p>
           ) : (
             <section aria-labelledby="sent" className="space-y-4" data-testid="submitted-view">
@@ -99,7 +102,7 @@ export default async function ReportPage({ params }: { params: Promise<{ locale:
               <ReportView report={report.submittedSnapshot ? viewOfSnapshot(report.submittedSnapshot as ReportSnapshot) : report} titles={titles} locale={locale} t={t} />
               <h3 className="text-lg font-semibold">{t('progress.evidence')}</h3>
               <DocumentList documents={report.documents} locale={locale} t={t} />
-              {report.status === 'ACCEPTED' && user.role === 'SECRETARY' ? (
+              {reportIs('reopens', report.status) && mayEdit ? (
                 <div className="no-print space-y-2">
                   <p>{t('progress.acceptedCanRevise')}</p>
                   <StartReportButton slug={slug} year={year} locale={locale} label={t('progress.newRevision')} />
