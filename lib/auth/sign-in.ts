@@ -3,7 +3,6 @@ import { Auth, raw, skipCSRFCheck } from '@auth/core';
 import { cookies } from 'next/headers';
 import { CredentialsSignin } from 'next-auth';
 import { AppError } from '@/lib/errors';
-import { db } from '@/lib/db/client';
 import { mutate } from '@/lib/mutations';
 import { portalOrigin } from '@/lib/http/route';
 import { authConfig } from './next-auth';
