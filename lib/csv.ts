@@ -35,3 +35,13 @@ export function csvField(value: CsvCell): string {
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
   return CSV_BOM + [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
+
+/** One record with its CRLF, for a file written row by row (a streamed download); {@link csvStart} opens the file. */
+export function csvRecord(cells: readonly CsvCell[]): string {
+  return cells.map(csvField).join(',') + '\r\n';
+}
+
+/** The start of a file written row by row: the BOM and the header record; followed by one {@link csvRecord} per row, the bytes of {@link toCsv}. */
+export function csvStart(header: readonly string[]): string {
+  return CSV_BOM + csvRecord(header);
+}

@@ -7,11 +7,12 @@ import { formatDate, formatNumber, formatPercent, type Translate } from '@/lib/i
 import { foldForSearch, getTermOverview, MAP_STATUSES, type OverviewRow } from '@/lib/municipalities/overview';
 import { publicHeadline } from '@/lib/dashboard/metrics';
 import { LV_COLLATOR } from '@/lib/municipalities/queries';
-import { ZHomeQuerySchema, type THomeQuery } from '@/lib/schemas/public';
+import { HOME_PAGE_SIZE, ZHomeQuerySchema, type THomeQuery } from '@/lib/schemas/public';
 import { StatusBadge } from '@/components/status-badge';
 import { lvIsSingular } from '@/lib/i18n/latvian';
 import { SignatoryMap } from '@/components/map/signatory-map';
 import { MAP_STATUS_ORDER } from '@/components/map/status-style';
+import { Pagination } from '@/components/pagination';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -23,6 +24,8 @@ function filterRows(rows: OverviewRow[], q: THomeQuery): OverviewRow[] {
 }
 
 function sortRows(rows: OverviewRow[], q: THomeQuery, t: Translate): OverviewRow[] {
+  // The overview comes sorted by name (lib/municipalities/overview): nothing to do for the default order.
+  if (q.sort === 'name' && q.dir === 'asc') return rows;
   const dir = q.dir === 'desc' ? -1 : 1;
   const key: Record<THomeQuery['sort'], (r: OverviewRow) => string | number> = {
     name: (r) => r.nameLv,
@@ -56,9 +59,13 @@ export default async function HomePage({ params, searchParams }: Props) {
   // The same headline definition as the staff dashboard (lib/dashboard/metrics).
   const headline = publicHeadline(rows);
   const counts = headline.counts;
-  const shown = sortRows(filterRows(rows, q), q, t);
+  const matched = sortRows(filterRows(rows, q), q, t);
+  const pages = Math.max(1, Math.ceil(matched.length / HOME_PAGE_SIZE));
+  const page = Math.min(q.page ?? 1, pages);
+  const shown = matched.slice((page - 1) * HOME_PAGE_SIZE, page * HOME_PAGE_SIZE);
+  // Links keep the filters and the sort; a new sort or filter starts again at the first page.
   const query = (patch: Partial<Record<keyof THomeQuery, string | undefined>>) => {
-    const merged = { term: q.term, q: q.q, status: q.status, type: q.type, sort: q.sort === 'name' ? undefined : q.sort, dir: q.dir === 'asc' ? undefined : q.dir, ...patch };
+    const merged = { term: q.term, q: q.q, status: q.status, type: q.type, sort: q.sort === 'name' ? undefined : q.sort, dir: q.dir === 'asc' ? undefined : q.dir, page: undefined, ...patch };
     const search = new URLSearchParams(Object.entries(merged).filter((e): e is [string, string] => Boolean(e[1])));
     const text = search.toString();
     return text ? `?${text}` : `/${locale}`;
@@ -129,7 +136,7 @@ export default async function HomePage({ params, searchParams }: Props) {
           <button type="submit" className="rounded bg-brand px-4 py-1.5 font-semibold text-white">{t('home.apply')}</button>
           <Link href={q.term ? `/${locale}?term=${q.term}` : `/${locale}`} className="py-1.5">{t('home.reset')}</Link>
         </form>
-        <p role="status" data-testid="result-count">{shown.length === 0 ? t('home.noResults') : t(lvIsSingular(shown.length) ? 'home.resultsOne' : 'home.results', { count: shown.length, total: rows.length })}</p>
+        <p role="status" data-testid="result-count">{matched.length === 0 ? t('home.noResults') : t(lvIsSingular(matched.length) ? 'home.resultsOne' : 'home.results', { count: matched.length, total: rows.length })}</p>
         <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="list">
         <table className="data" data-testid="municipality-table">
           <caption className="sr-only">{t('home.listHeading')}</caption>
@@ -155,6 +162,7 @@ export default async function HomePage({ params, searchParams }: Props) {
           </tbody>
         </table>
         </div>
+        <Pagination page={page} pageSize={HOME_PAGE_SIZE} count={matched.length} href={(n) => `${query({ page: n > 1 ? String(n) : undefined })}#list`} label={t('homeList.listPages')} t={t} locale={locale} testId="list-pages" />
       </section>
     </div>
   );

@@ -1,4 +1,4 @@
-import { toCsv, type CsvCell } from '@/lib/csv';
+import { csvRecord, csvStart, toCsv, type CsvCell } from '@/lib/csv';
 import { orientRfc7946 } from './orientation';
 import { DATA_LICENCE, GEOMETRY_LICENCE, licenceJson } from './licences';
 import { ACCESSION_FIELDS, CSV_DOCUMENTS_COLUMN, MUNICIPALITY_FIELDS, type OpenAccession, type OpenGeometry, type OpenMunicipality } from './fields';
@@ -60,4 +60,50 @@ export function featureCollection<T>(term: string | null, rows: readonly Row<T>[
     attribution: GEOMETRY_ATTRIBUTION,
     features: rows.map((r) => ({ type: 'Feature', id: idOf(r.item), geometry: r.geometry && orientRfc7946(r.geometry), properties: r.item })),
   });
+}
+
+/** Batches of rows as they are read from the database (lib/opendata/queries `OpenRowStream`). */
+type Batches<T> = AsyncIterable<readonly Row<T>[]>;
+
+/** Writes `parts` of an array after `head` and closes it with `tail`: a comma between elements, none after the last. */
+async function* joined<T>(head: string, batches: Batches<T>, each: (row: Row<T>) => string, tail: string): AsyncGenerator<string> {
+  yield head;
+  let first = true;
+  for await (const batch of batches) {
+    if (batch.length === 0) continue;
+    yield (first ? '' : ',') + batch.map(each).join(',');
+    first = false;
+  }
+  yield tail;
+}
+
+/**
+ * {@link listJson} written batch by batch: the same bytes, never the whole
+ * list in memory. `count` is announced first (the rows were counted when
+ * their order was planned).
+ */
+export function listJsonChunks<T>(term: string | null, count: number, batches: Batches<T>): AsyncGenerator<string> {
+  const empty = JSON.stringify({ term, count, items: [] });
+  return joined(empty.slice(0, -2), batches, (r) => JSON.stringify(r.item), ']}');
+}
+
+/** {@link featureCollection} written batch by batch: the same bytes. */
+export function featureCollectionChunks<T>(term: string | null, batches: Batches<T>, idOf: (item: T) => string, base: string): AsyncGenerator<string> {
+  const empty = featureCollection(term, [], idOf, base);
+  return joined(empty.slice(0, -2), batches, (r) => JSON.stringify({ type: 'Feature', id: idOf(r.item), geometry: r.geometry && orientRfc7946(r.geometry), properties: r.item }), ']}');
+}
+
+/** {@link municipalitiesCsv} written batch by batch: the same bytes. */
+export async function* municipalitiesCsvChunks(batches: Batches<OpenMunicipality>): AsyncGenerator<string> {
+  const header = MUNICIPALITY_FIELDS.map((f) => f.name);
+  yield csvStart(header);
+  for await (const batch of batches) yield batch.map(({ item }) => csvRecord(header.map((name) => item[name]))).join('');
+}
+
+/** {@link accessionsCsv} written batch by batch: the same bytes. */
+export async function* accessionsCsvChunks(batches: Batches<OpenAccession>): AsyncGenerator<string> {
+  yield csvStart(ACCESSION_FIELDS.map((f) => (f.name === 'documents' ? CSV_DOCUMENTS_COLUMN : f.name)));
+  for await (const batch of batches) {
+    yield batch.map(({ item }) => csvRecord(ACCESSION_FIELDS.map((f): Cell => (f.name === 'documents' ? item.documents.map((d) => d.sha256).join(';') : item[f.name])))).join('');
+  }
 }

@@ -46,25 +46,65 @@ function municipalityStatus(status: string | undefined): MunicipalityStatus {
   return 'not_joined';
 }
 
+/** Rows fetched per query while streaming: bounds the memory of one response whatever the number of bodies. */
+export const OPEN_DATA_BATCH = 500;
+
+/**
+ * An open data list ready to be written out: its term, the number of rows
+ * and their order are fixed up front (one light query), the rows themselves
+ * are read {@link OPEN_DATA_BATCH} at a time as they are written, so a
+ * response of 10 000 bodies never holds them all in memory (issue 14).
+ */
+export type OpenRowStream<T> = { term: string | null; count: number; batches: () => AsyncGenerator<OpenRow<T>[]> };
+
+/** Reads the planned ids `size` at a time, each batch in plan order (a row gone since the plan is skipped). */
+async function* inBatches<R extends { id: string }, T>(ids: readonly string[], fetch: (ids: string[]) => Promise<R[]>, toRow: (r: R) => OpenRow<T>, size = OPEN_DATA_BATCH): AsyncGenerator<OpenRow<T>[]> {
+  for (let i = 0; i < ids.length; i += size) {
+    const slice = ids.slice(i, i + size);
+    const byId = new Map((await fetch(slice)).map((r) => [r.id, r]));
+    yield slice.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [toRow(r)] : [];
+    });
+  }
+}
+
+/** Collects a whole stream (small lists and tests). */
+async function collect<T>(stream: OpenRowStream<T>): Promise<OpenRow<T>[]> {
+  const rows: OpenRow<T>[] = [];
+  for await (const batch of stream.batches()) rows.push(...batch);
+  return rows;
+}
+
 /**
  * Every municipality of a term (default: the current term) with its public
  * status only: verified, withdrawn, awaiting verification or not joined.
  * Returns no decision facts and no data of drafts or returned submissions.
  */
 export async function listOpenMunicipalities(opts: { term?: string; withGeometry?: boolean }): Promise<MunicipalityData> {
+  const stream = await streamOpenMunicipalities(opts);
+  return { term: stream.term!, rows: await collect(stream) };
+}
+
+/** {@link listOpenMunicipalities} read in batches: sorted by Latvian name (then slug), as the whole list. */
+export async function streamOpenMunicipalities(opts: { term?: string; withGeometry?: boolean }): Promise<OpenRowStream<OpenMunicipality> & { term: string }> {
   const term = await resolveTerm(opts.term);
-  // Note: one query (successor and the term's accession joined); the boundary only when asked for, the term's own
+  // Note: the order is Latvian collation (Intl, as everywhere in the portal), so it is decided here on the names only.
+  const plan = await db().$queryRaw<{ id: string; nameLv: string; slug: string }[]>`
+    SELECT m."id", m."nameLv", m."slug" FROM "Municipality" m WHERE ${termMunicipalitySql(term)}`;
+  plan.sort((a, b) => LV_COLLATOR.compare(a.nameLv, b.nameLv) || a.slug.localeCompare(b.slug));
+  // Note: one query per batch (successor and the term's accession joined); the boundary only when asked for, the term's own
   // (MunicipalityBoundary: Madonas novads from 2025 includes Varakļānu novads), else the source boundary.
-  const rows = await db().$queryRaw<OpenMunicipalityRow[]>`
-    SELECT m."slug", m."atvkCode", m."iso3166_2", m."nameLv", m."officialNameLv", m."type"::text AS "type", m."population", m."populationYear",
+  const fetch = (ids: string[]) => db().$queryRaw<OpenMunicipalityRow[]>`
+    SELECT m."id", m."slug", m."atvkCode", m."iso3166_2", m."nameLv", m."officialNameLv", m."type"::text AS "type", m."population", m."populationYear",
       m."populationSource", m."areaKm2", to_char(m."validFrom", 'YYYY-MM-DD') AS "validFrom", to_char(m."validTo", 'YYYY-MM-DD') AS "validTo",
       s."slug" AS "successorSlug", a."status"::text AS "status", a."isDemo",
       ${opts.withGeometry ? Prisma.sql`COALESCE((SELECT b."geometry" FROM "MunicipalityBoundary" b WHERE b."municipalityId" = m."id" AND b."termId" = ${term.id}), m."boundary")` : Prisma.sql`NULL::jsonb`} AS "boundary"
     FROM "Municipality" m
     LEFT JOIN "Municipality" s ON s."id" = m."successorId"
     LEFT JOIN "Accession" a ON a."municipalityId" = m."id" AND a."termId" = ${term.id}
-    WHERE ${termMunicipalitySql(term)}`;
-  const out = rows.map((m): OpenRow<OpenMunicipality> => {
+    WHERE m."id" = ANY(${ids}::text[])`;
+  const toRow = (m: OpenMunicipalityRow): OpenRow<OpenMunicipality> => {
     const status = municipalityStatus(m.status ?? undefined);
     return {
       item: {
@@ -76,12 +116,13 @@ export async function listOpenMunicipalities(opts: { term?: string; withGeometry
       },
       geometry: geometryOf(m.boundary),
     };
-  });
-  return { term: term.slug, rows: out.sort((a, b) => LV_COLLATOR.compare(a.item.name_lv, b.item.name_lv) || a.item.slug.localeCompare(b.item.slug)) };
+  };
+  const ids = plan.map((p) => p.id);
+  return { term: term.slug, count: ids.length, batches: () => inBatches(ids, fetch, toRow) };
 }
 
 type OpenMunicipalityRow = {
-  slug: string; atvkCode: string | null; iso3166_2: string | null; nameLv: string; officialNameLv: string; type: 'STATE_CITY' | 'MUNICIPALITY';
+  id: string; slug: string; atvkCode: string | null; iso3166_2: string | null; nameLv: string; officialNameLv: string; type: 'STATE_CITY' | 'MUNICIPALITY';
   population: number | null; populationYear: number | null; populationSource: string | null; areaKm2: number | null;
   validFrom: string; validTo: string | null; successorSlug: string | null; status: string | null; isDemo: boolean | null; boundary: unknown;
 };
@@ -95,51 +136,63 @@ const DOCUMENT_KIND = { DECISION: 'decision', ANNEX: 'annex', EVIDENCE: 'evidenc
  * on `origin`. Returns nothing of drafts, returned or pending submissions.
  */
 export async function listOpenAccessions(opts: { term?: string; origin: string; withGeometry?: boolean }): Promise<AccessionData> {
+  const stream = await streamOpenAccessions(opts);
+  return { term: stream.term, rows: await collect(stream) };
+}
+
+/** {@link listOpenAccessions} read in batches: by term, then Latvian municipality name (then slug), as the whole list. */
+export async function streamOpenAccessions(opts: { term?: string; origin: string; withGeometry?: boolean }): Promise<OpenRowStream<OpenAccession>> {
   const term = opts.term ? await resolveTerm(opts.term) : null;
-  // Note: two flat queries (accessions with term and municipality; their documents in creation order), grouped here.
   const where = Prisma.sql`a."status" IN (${accessionStatesSql('published')}) ${term ? Prisma.sql`AND a."termId" = ${term.id}` : Prisma.empty}`;
-  const [rows, documents] = await Promise.all([
-    db().$queryRaw<OpenAccessionRow[]>`
-      SELECT a."id", a."status"::text AS "status", a."councilBody", to_char(a."sessionDate", 'YYYY-MM-DD') AS "sessionDate", a."sessionYearInferred",
-        a."sessionType"::text AS "sessionType", a."decisionNumber", a."agendaItem", a."signatoryName", a."signatoryRole", a."source",
-        to_char(a."verifiedAt", ${ISO_INSTANT}) AS "verifiedAt", to_char(a."withdrawnAt", ${ISO_INSTANT}) AS "withdrawnAt", a."withdrawalReason", a."isDemo",
-        t."slug" AS "termSlug", t."startYear" AS "termStartYear", m."slug" AS "municipalitySlug", m."atvkCode", m."nameLv",
-        ${opts.withGeometry ? Prisma.sql`COALESCE((SELECT b."geometry" FROM "MunicipalityBoundary" b WHERE b."municipalityId" = m."id" AND b."termId" = a."termId"), m."boundary")` : Prisma.sql`NULL::jsonb`} AS "boundary"
-      FROM "Accession" a
-      JOIN "CouncilTerm" t ON t."id" = a."termId"
-      JOIN "Municipality" m ON m."id" = a."municipalityId"
-      WHERE ${where}`,
-    db().$queryRaw<OpenDocumentRow[]>`
-      SELECT d."accessionId", d."id", d."sha256", d."sizeBytes", d."mediaType", d."kind"::text AS "kind"
-      FROM "Document" d JOIN "Accession" a ON a."id" = d."accessionId"
-      WHERE ${where}
-      ORDER BY d."accessionId", d."createdAt", d."id"`,
-  ]);
-  const documentsOf = new Map<string, OpenDocumentRow[]>();
-  for (const d of documents) {
-    const list = documentsOf.get(d.accessionId);
-    if (list) list.push(d);
-    else documentsOf.set(d.accessionId, [d]);
-  }
-  const sorted = rows.sort((a, b) => a.termStartYear - b.termStartYear || LV_COLLATOR.compare(a.nameLv, b.nameLv) || a.municipalitySlug.localeCompare(b.municipalitySlug));
-  return {
-    term: term?.slug ?? null,
-    rows: sorted.map((a) => ({
-      item: {
-        municipality_slug: a.municipalitySlug, atvk_code: a.atvkCode, term: a.termSlug,
-        status: a.status === 'WITHDRAWN' ? 'withdrawn' : 'verified',
-        council_body: a.councilBody, session_date: a.sessionDate, session_year_inferred: a.sessionYearInferred,
-        session_type: SESSION_TYPE[a.sessionType], decision_number: a.decisionNumber, agenda_item: a.agendaItem,
-        signatory_name: a.signatoryName, signatory_role: a.signatoryRole, source: a.source,
-        verified_at: a.verifiedAt, withdrawn_at: a.withdrawnAt, withdrawal_reason: a.withdrawalReason,
-        documents: (documentsOf.get(a.id) ?? []).map((d): OpenDocument => ({
-          url: `${opts.origin}/api/documents/${encodeURIComponent(d.id)}`, sha256: d.sha256, size_bytes: d.sizeBytes, media_type: d.mediaType, kind: DOCUMENT_KIND[d.kind],
-        })),
-        is_demo: a.isDemo,
-      },
-      geometry: geometryOf(a.boundary),
-    })),
+  const plan = await db().$queryRaw<{ id: string; termStartYear: number; nameLv: string; municipalitySlug: string }[]>`
+    SELECT a."id", t."startYear" AS "termStartYear", m."nameLv", m."slug" AS "municipalitySlug"
+    FROM "Accession" a JOIN "CouncilTerm" t ON t."id" = a."termId" JOIN "Municipality" m ON m."id" = a."municipalityId"
+    WHERE ${where}`;
+  plan.sort((a, b) => a.termStartYear - b.termStartYear || LV_COLLATOR.compare(a.nameLv, b.nameLv) || a.municipalitySlug.localeCompare(b.municipalitySlug));
+  // Note: two flat queries per batch (accessions with term and municipality; their documents in creation order), grouped here.
+  const fetch = async (ids: string[]) => {
+    const [rows, documents] = await Promise.all([
+      db().$queryRaw<OpenAccessionRow[]>`
+        SELECT a."id", a."status"::text AS "status", a."councilBody", to_char(a."sessionDate", 'YYYY-MM-DD') AS "sessionDate", a."sessionYearInferred",
+          a."sessionType"::text AS "sessionType", a."decisionNumber", a."agendaItem", a."signatoryName", a."signatoryRole", a."source",
+          to_char(a."verifiedAt", ${ISO_INSTANT}) AS "verifiedAt", to_char(a."withdrawnAt", ${ISO_INSTANT}) AS "withdrawnAt", a."withdrawalReason", a."isDemo",
+          t."slug" AS "termSlug", t."startYear" AS "termStartYear", m."slug" AS "municipalitySlug", m."atvkCode", m."nameLv",
+          ${opts.withGeometry ? Prisma.sql`COALESCE((SELECT b."geometry" FROM "MunicipalityBoundary" b WHERE b."municipalityId" = m."id" AND b."termId" = a."termId"), m."boundary")` : Prisma.sql`NULL::jsonb`} AS "boundary"
+        FROM "Accession" a
+        JOIN "CouncilTerm" t ON t."id" = a."termId"
+        JOIN "Municipality" m ON m."id" = a."municipalityId"
+        WHERE ${where} AND a."id" = ANY(${ids}::text[])`,
+      db().$queryRaw<OpenDocumentRow[]>`
+        SELECT d."accessionId", d."id", d."sha256", d."sizeBytes", d."mediaType", d."kind"::text AS "kind"
+        FROM "Document" d
+        WHERE d."accessionId" = ANY(${ids}::text[])
+        ORDER BY d."accessionId", d."createdAt", d."id"`,
+    ]);
+    const documentsOf = new Map<string, OpenDocumentRow[]>();
+    for (const d of documents) {
+      const list = documentsOf.get(d.accessionId);
+      if (list) list.push(d);
+      else documentsOf.set(d.accessionId, [d]);
+    }
+    return rows.map((r) => ({ ...r, documents: documentsOf.get(r.id) ?? [] }));
   };
+  const toRow = (a: OpenAccessionRow & { documents: OpenDocumentRow[] }): OpenRow<OpenAccession> => ({
+    item: {
+      municipality_slug: a.municipalitySlug, atvk_code: a.atvkCode, term: a.termSlug,
+      status: a.status === 'WITHDRAWN' ? 'withdrawn' : 'verified',
+      council_body: a.councilBody, session_date: a.sessionDate, session_year_inferred: a.sessionYearInferred,
+      session_type: SESSION_TYPE[a.sessionType], decision_number: a.decisionNumber, agenda_item: a.agendaItem,
+      signatory_name: a.signatoryName, signatory_role: a.signatoryRole, source: a.source,
+      verified_at: a.verifiedAt, withdrawn_at: a.withdrawnAt, withdrawal_reason: a.withdrawalReason,
+      documents: a.documents.map((d): OpenDocument => ({
+        url: `${opts.origin}/api/documents/${encodeURIComponent(d.id)}`, sha256: d.sha256, size_bytes: d.sizeBytes, media_type: d.mediaType, kind: DOCUMENT_KIND[d.kind],
+      })),
+      is_demo: a.isDemo,
+    },
+    geometry: geometryOf(a.boundary),
+  });
+  const ids = plan.map((p) => p.id);
+  return { term: term?.slug ?? null, count: ids.length, batches: () => inBatches(ids, fetch, toRow) };
 }
 
 /** to_char format of a timestamp(3) column (stored as UTC) as Date#toISOString() writes it. */
@@ -209,4 +262,25 @@ export async function openDataModified(): Promise<Date | null> {
   const { accessions, progress } = await openDataDates();
   const times = [accessions.modified, progress.modified].filter((d): d is Date => d instanceof Date).map((d) => d.getTime());
   return times.length ? new Date(Math.max(...times)) : null;
+}
+
+/**
+ * A fingerprint of everything the municipality and accession lists are read
+ * from, in one cheap query (no row is serialised): per table the row count
+ * and the newest row version (`xmin`, the id of the transaction that wrote
+ * the row). Any insert, update or delete of a row, whether through Prisma or
+ * plain SQL, changes it: an update or insert writes a new, later `xmin`, a
+ * delete changes the count. Used for the ETag of the streamed lists (ADR
+ * 0145); equal only while the data is unchanged.
+ */
+export async function openListsVersion(): Promise<string> {
+  const [row] = await db().$queryRaw<{ version: string }[]>`
+    SELECT concat_ws('|',
+      (SELECT count(*) || ':' || COALESCE(max(x."xmin"::text::bigint), 0) FROM "Municipality" x),
+      (SELECT count(*) || ':' || COALESCE(max(x."xmin"::text::bigint), 0) FROM "MunicipalityBoundary" x),
+      (SELECT count(*) || ':' || COALESCE(max(x."xmin"::text::bigint), 0) FROM "Accession" x),
+      (SELECT count(*) || ':' || COALESCE(max(x."xmin"::text::bigint), 0) FROM "Document" x WHERE x."accessionId" IS NOT NULL),
+      (SELECT count(*) || ':' || COALESCE(max(x."xmin"::text::bigint), 0) FROM "CouncilTerm" x)
+    ) AS "version"`;
+  return row?.version ?? '';
 }

@@ -8,6 +8,7 @@ import { signaturesMessages } from './ns/signatures';
 import { opendataMessages } from './ns/opendata';
 import { secretaryMessages } from './ns/secretary';
 import { chartsMessages } from './ns/charts';
+import { homeMessages } from './ns/home';
 
 /** English UI strings; must have every key of lv.ts (the type checks it). */
 export const en: Messages = {
@@ -543,4 +544,5 @@ export const en: Messages = {
   signatures: signaturesMessages.en,
   secretaryYear: secretaryMessages.en,
   charts: chartsMessages.en,
+  homeList: homeMessages.en,
 };

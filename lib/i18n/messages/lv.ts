@@ -7,6 +7,7 @@ import { signaturesMessages } from './ns/signatures';
 import { opendataMessages } from './ns/opendata';
 import { secretaryMessages } from './ns/secretary';
 import { chartsMessages } from './ns/charts';
+import { homeMessages } from './ns/home';
 
 /** Latvian UI strings (the default language). Keys are shared with en.ts; larger areas live in ./ns. */
 export const lv = {
@@ -544,6 +545,7 @@ export const lv = {
   signatures: signaturesMessages.lv,
   secretaryYear: secretaryMessages.lv,
   charts: chartsMessages.lv,
+  homeList: homeMessages.lv,
 };
 
 export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,13 +1,7 @@
-/** GET /api/v1/accessions.csv  open data: verified and withdrawn accessions (all terms, or ?term=) as CSV */
+/** GET /api/v1/accessions.csv  open data: verified and withdrawn accessions (all terms, or ?term=) as CSV, streamed from the database in batches */
 import { route } from '@/lib/http/route';
-import { parseOpenDataQuery } from '@/lib/schemas/opendata';
-import { listOpenAccessions } from '@/lib/opendata/queries';
-import { accessionsCsv } from '@/lib/opendata/formats';
-import { MEDIA, openDataResponse, originOf } from '@/lib/opendata/http';
+import { openListResponse } from '@/lib/opendata/lists';
 
 export { OPTIONS } from '@/lib/opendata/http';
 
-export const GET = route(async (request) => {
-  const data = await listOpenAccessions({ term: parseOpenDataQuery(request).term, origin: originOf(request) });
-  return openDataResponse(request, accessionsCsv(data.rows), MEDIA.csv, `accessions-${data.term ?? 'all'}.csv`);
-});
+export const GET = route((request) => openListResponse(request, 'accessions.csv'));

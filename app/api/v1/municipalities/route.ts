@@ -1,13 +1,7 @@
-/** GET /api/v1/municipalities  open data: the municipalities of a council term (?term=, default current) with their public status, as JSON */
+/** GET /api/v1/municipalities  open data: the municipalities of a council term (?term=, default current) with their public status, as JSON, streamed from the database in batches */
 import { route } from '@/lib/http/route';
-import { parseOpenDataQuery } from '@/lib/schemas/opendata';
-import { listOpenMunicipalities } from '@/lib/opendata/queries';
-import { listJson } from '@/lib/opendata/formats';
-import { MEDIA, openDataResponse } from '@/lib/opendata/http';
+import { openListResponse } from '@/lib/opendata/lists';
 
 export { OPTIONS } from '@/lib/opendata/http';
 
-export const GET = route(async (request) => {
-  const data = await listOpenMunicipalities({ term: parseOpenDataQuery(request).term });
-  return openDataResponse(request, listJson(data.term, data.rows), MEDIA.json);
-});
+export const GET = route((request) => openListResponse(request, 'municipalities'));
