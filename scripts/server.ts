@@ -217,7 +217,7 @@ function streamThrough(req: http.IncomingMessage, res: http.ServerResponse): voi
       const out = withSecurityHeaders({ ...answer.headers });
       for (const h of HOP_BY_HOP) delete out[h];
       notePenalty(req, status, answer.headers['retry-after']);
-      void outageAdjusted(status, answer.headers['retry-after'] as string | undefined).then(({ status: adjusted, retryAfter }) => {
+      void outageAdjusted(status, answer.headers['retry-after']).then(({ status: adjusted, retryAfter }) => {
         if (retryAfter) out['retry-after'] = retryAfter;
         res.writeHead(adjusted, out);
         answer.pipe(res);
