@@ -9,8 +9,8 @@ const nextConfig: NextConfig = {
   htmlLimitedBots: /.*/,
   serverExternalPackages: ['pdfjs-dist', 'xadesjs', 'xmldsigjs', 'pkijs', '@xmldom/xmldom', 'yauzl', 'bcryptjs', '@pdf-lib/fontkit', 'pdf-lib', 'pg'],
   // Latvian is the default language: `/` serves the Latvian home without a redirect hop.
-  async rewrites() {
-    return [{ source: '/', destination: '/lv' }];
+  rewrites() {
+    return Promise.resolve([{ source: '/', destination: '/lv' }]);
   },
 };
 

@@ -124,8 +124,8 @@ async function startPortal(databaseUrl: string, log: string): Promise<Portal> {
       AUTH_SECRET: 'scale-bench-secret-not-for-production-0123456789', PUBLIC_BASE_URL: base, STORAGE_DIR: SCALE_STORAGE_DIR, BCRYPT_COST: '4',
     },
   });
-  child.stdout!.pipe(out);
-  child.stderr!.pipe(out);
+  child.stdout.pipe(out);
+  child.stderr.pipe(out);
   const pgid = child.pid!;
   const stop = async () => {
     try { process.kill(-pgid, 'SIGTERM'); } catch { /* gone */ }
@@ -173,7 +173,7 @@ async function main() {
   await migrate(databaseUrl);
   const log = path.join(os.tmpdir(), `memorands-stream-bench-${process.pid}.log`);
   try {
-    const rows: Record<string, unknown>[] = [];
+    const rows: Record<string, string | number | boolean | null>[] = [];
     const baselines: number[] = [];
     let n = 0;
     for (const list of LISTS) {

@@ -102,8 +102,8 @@ async function startPortal(databaseUrl: string, queryLog: string | null, logFile
   };
   const out = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/server.ts'), String(port)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  child.stdout!.pipe(out);
-  child.stderr!.pipe(out);
+  child.stdout.pipe(out);
+  child.stderr.pipe(out);
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const stop = async () => {
     try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* already gone */ }

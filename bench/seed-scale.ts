@@ -47,10 +47,10 @@ export const LABEL = 'SYNTHETIC BENCHMARK DATA';
 /** The scale database's server: DATABASE_URL's, else the persistent embedded one under .data/scale-pg. */
 export async function openScaleServer(): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
-  if (url) return { baseUrl: url, stop: async () => undefined };
+  if (url) return { baseUrl: url, stop: () => Promise.resolve() };
   // Note: another bench process may have it running already: share it, and leave stopping it to that process.
   const running = await runningEmbeddedPostgres(SCALE_PG_DIR);
-  if (running) return { baseUrl: running, stop: async () => undefined };
+  if (running) return { baseUrl: running, stop: () => Promise.resolve() };
   const server = await startEmbeddedPostgres({ dataDir: SCALE_PG_DIR, persistent: true });
   return { baseUrl: server.baseUrl, stop: server.stop };
 }

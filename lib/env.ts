@@ -43,6 +43,14 @@ const EnvSchema = z.object({
   /** PEM file of the scheme-operator certificate(s) the list's signature must verify with (pinned in the repository). */
   TRUSTED_LIST_SIGNER_PEM: z.preprocess(blankAsUnset, z.string().default('lib/trust/data/scheme-operator.pem')),
   CI: z.string().optional(),
+  /** Folder of the PostgreSQL client tools for backup and restore (default: /usr/lib/postgresql/<major>/bin, then PATH). */
+  PG_BIN: z.preprocess(blankAsUnset, z.string().optional()),
+  /** The front server (scripts/server.ts) appends every unexpected page error to this file (the fuzz test reads it). */
+  SERVER_ERROR_LOG: z.preprocess(blankAsUnset, z.string().optional()),
+  /** Set by scripts/serve.ts for the server it starts: the server stops by itself when this process is gone. */
+  MEMORANDS_SUPERVISOR_PID: z.coerce.number().int().min(0).default(0),
+  /** Set by npm for `npm start` / `npm run up` (scripts/serve.ts then also watches npm itself). */
+  npm_lifecycle_event: z.string().optional(),
   /**
    * Test clock (lib/clock.ts): 'YYYY-MM-DD' (noon in Riga that day) or an ISO instant. Honoured only when
    * NODE_ENV is not 'production' or PUBLIC_BASE_URL is a loopback address (a test server); ignored otherwise.
@@ -65,9 +73,30 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 
 export const env: Env = parseEnv();
 
+/**
+ * The database URL as it is now. Scripts that start a database point DATABASE_URL at it
+ * (setDatabaseUrl) after this module was loaded, so this reads the variable again.
+ */
+export function currentDatabaseUrl(): string | undefined {
+  return process.env.DATABASE_URL ?? env.DATABASE_URL;
+}
+
+/**
+ * Points this process at a database: the modules it loads from now on (lib/db/client, lib/db/migrate)
+ * and the child processes it starts read DATABASE_URL. For scripts that start or choose the database.
+ */
+export function setDatabaseUrl(url: string): void {
+  process.env.DATABASE_URL = url;
+}
+
+/** The environment of a child process: this process's, with `overrides` on top. */
+export function childEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}
+
 /** The database URL; callers that may run before one is set use this to fail clearly. */
 export function requireDatabaseUrl(): string {
-  const url = process.env.DATABASE_URL ?? env.DATABASE_URL;
+  const url = currentDatabaseUrl();
   if (!url) throw new Error('DATABASE_URL is not set. Start the portal with `npm run up` (embedded PostgreSQL) or set DATABASE_URL.');
   return url;
 }

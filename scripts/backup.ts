@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATA, ROOT, appDatabase, openServer } from './lib';
 import { runningEmbeddedPostgres } from '../lib/db/embedded';
+import { currentDatabaseUrl, env, setDatabaseUrl } from '../lib/env';
 
 const { values } = parseArgs({ options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
 if (values.help) {
@@ -22,24 +23,23 @@ if (values.help) {
 }
 
 const embeddedDir = path.join(DATA, 'pg');
-const running = process.env.DATABASE_URL ? null : await runningEmbeddedPostgres(embeddedDir);
-if (!process.env.DATABASE_URL && !running && !existsSync(path.join(embeddedDir, 'PG_VERSION'))) {
+const running = currentDatabaseUrl() ? null : await runningEmbeddedPostgres(embeddedDir);
+if (!currentDatabaseUrl() && !running && !existsSync(path.join(embeddedDir, 'PG_VERSION'))) {
   console.error(`Nothing to back up: DATABASE_URL is not set and there is no embedded database in ${embeddedDir}.`);
   process.exit(1);
 }
-const server = running ? { baseUrl: running, external: false, stop: async () => undefined } : await openServer({ embeddedDir, persistent: true });
+const server = running ? { baseUrl: running, external: false, stop: () => Promise.resolve() } : await openServer({ embeddedDir, persistent: true });
 let code = 0;
 try {
   const databaseUrl = await appDatabase(server, 'memorands');
-  process.env.DATABASE_URL = databaseUrl;
+  setDatabaseUrl(databaseUrl);
   const { createBackup, defaultBackupName } = await import('../lib/backup/create');
   const { storage } = await import('../lib/storage');
-  const { env } = await import('../lib/env');
   const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
   const out = path.resolve(values.out ?? path.join(DATA, 'backups', defaultBackupName()));
   const summary = await createBackup({
     databaseUrl, out, storage: storage(), storageDriver: env.S3_BUCKET ? `s3:${env.S3_BUCKET}` : 'local',
-    app: { name: pkg.name, version: pkg.version }, binDir: process.env.PG_BIN, log: (line) => console.log(line),
+    app: { name: pkg.name, version: pkg.version }, binDir: env.PG_BIN, log: (line) => console.log(line),
   });
   console.log(`\nBackup written: ${summary.file}`);
   console.log(`  ${formatBytes(summary.archiveBytes)}; ${summary.rows} rows in ${summary.tables} tables; ${summary.documents} documents (${formatBytes(summary.documentBytes)}); ${summary.manifest.database.migrations.length} migrations; ${(summary.durationMs / 1000).toFixed(1)} s.`);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATA, appDatabase, openServer } from './lib';
 import { runningEmbeddedPostgres } from '../lib/db/embedded';
+import { currentDatabaseUrl, setDatabaseUrl } from '../lib/env';
 
 const { values } = parseArgs({ options: { 'delete-orphans': { type: 'boolean' }, 'min-age-minutes': { type: 'string', default: '60' }, help: { type: 'boolean', short: 'h' } } });
 const minutes = Number(values['min-age-minutes']);
@@ -21,11 +22,11 @@ if (values.help || !Number.isFinite(minutes) || minutes < 0) {
 const minAgeMs = minutes * 60_000;
 
 const embeddedDir = path.join(DATA, 'pg');
-const running = process.env.DATABASE_URL ? null : await runningEmbeddedPostgres(embeddedDir);
-const server = running ? { baseUrl: running, external: false, stop: async () => undefined } : await openServer({ embeddedDir, persistent: true });
+const running = currentDatabaseUrl() ? null : await runningEmbeddedPostgres(embeddedDir);
+const server = running ? { baseUrl: running, external: false, stop: () => Promise.resolve() } : await openServer({ embeddedDir, persistent: true });
 let code = 0;
 try {
-  process.env.DATABASE_URL = await appDatabase(server, 'memorands');
+  setDatabaseUrl(await appDatabase(server, 'memorands'));
   const { cleanStaleTemp } = await import('../lib/storage');
   const { checkStorage, deleteOrphans } = await import('../lib/storage/orphans');
   const { disconnectDb } = await import('../lib/db/client');

@@ -3,15 +3,16 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '../lib/db/embedded';
+import { currentDatabaseUrl, env, setDatabaseUrl } from '../lib/env';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 /** Local data (embedded PostgreSQL, generated secrets): DATA_DIR, default .data (tests point it elsewhere). */
-export const DATA = path.resolve(ROOT, process.env.DATA_DIR ?? '.data');
+export const DATA = path.resolve(ROOT, env.DATA_DIR);
 
 /** A database server: the one in DATABASE_URL, or an embedded PostgreSQL with data under .data/. */
 export async function openServer(opts: { embeddedDir: string; persistent: boolean }): Promise<{ baseUrl: string; external: boolean; stop: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (url) return { baseUrl: url, external: true, stop: async () => undefined };
+  const url = currentDatabaseUrl();
+  if (url) return { baseUrl: url, external: true, stop: () => Promise.resolve() };
   const server: EmbeddedServer = await startEmbeddedPostgres({ dataDir: opts.embeddedDir, persistent: opts.persistent });
   return { baseUrl: server.baseUrl, external: false, stop: server.stop };
 }
@@ -30,7 +31,7 @@ async function runningEmbeddedServer(embeddedDir: string): Promise<{ baseUrl: st
     if ((error as NodeJS.ErrnoException).code !== 'EPERM') return null;
   }
   const password = (await readFile(`${embeddedDir}.password`, 'utf8')).trim();
-  return { baseUrl: `postgresql://postgres:${password}@127.0.0.1:${port}`, external: false, stop: async () => undefined };
+  return { baseUrl: `postgresql://postgres:${password}@127.0.0.1:${port}`, external: false, stop: () => Promise.resolve() };
 }
 
 /**
@@ -39,7 +40,7 @@ async function runningEmbeddedServer(embeddedDir: string): Promise<{ baseUrl: st
  */
 export async function openServerForScript(): Promise<{ baseUrl: string; external: boolean; stop: () => Promise<void> }> {
   const embeddedDir = path.join(DATA, 'pg');
-  return (!process.env.DATABASE_URL && (await runningEmbeddedServer(embeddedDir))) || openServer({ embeddedDir, persistent: true });
+  return (!currentDatabaseUrl() && (await runningEmbeddedServer(embeddedDir))) || openServer({ embeddedDir, persistent: true });
 }
 
 /** The app's database URL on that server (created when missing). */
@@ -50,7 +51,7 @@ export async function appDatabase(server: { baseUrl: string; external: boolean }
 
 /** Migrates a fresh database and loads the reference data, as a fresh install does (the test databases). */
 export async function migrateAndSeed(url: string): Promise<void> {
-  process.env.DATABASE_URL = url;
+  setDatabaseUrl(url);
   const { migrate } = await import('../lib/db/migrate');
   const { db, disconnectDb } = await import('../lib/db/client');
   const { seedReference } = await import('../lib/seed/reference');
@@ -61,7 +62,7 @@ export async function migrateAndSeed(url: string): Promise<void> {
 
 /** AUTH_SECRET from the environment, else one generated once into .data/auth-secret. */
 export async function authSecret(): Promise<string> {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
   const file = path.join(DATA, 'auth-secret');
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
   await mkdir(DATA, { recursive: true });

@@ -1,7 +1,8 @@
 /** Applies pending migrations to DATABASE_URL (npm run db:migrate). */
 import { migrate } from '../lib/db/migrate';
+import { currentDatabaseUrl } from '../lib/env';
 
-const url = process.env.DATABASE_URL;
+const url = currentDatabaseUrl();
 if (!url) {
   console.error('DATABASE_URL is not set.');
   process.exit(2);

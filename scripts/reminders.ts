@@ -10,11 +10,12 @@
  * run and stopped afterwards.
  */
 import { appDatabase, openServerForScript } from './lib';
+import { setDatabaseUrl } from '../lib/env';
 
 const server = await openServerForScript();
 let code = 0;
 try {
-  process.env.DATABASE_URL = await appDatabase(server, 'memorands');
+  setDatabaseUrl(await appDatabase(server, 'memorands'));
   const { runReminders } = await import('../lib/mail/reminders');
   const { runStaffDigest } = await import('../lib/mail/staff');
   const { deliverPending } = await import('../lib/mail/deliver');

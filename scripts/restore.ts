@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATA, appDatabase, openServer } from './lib';
 import { runningEmbeddedPostgres } from '../lib/db/embedded';
+import { currentDatabaseUrl, env, setDatabaseUrl } from '../lib/env';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
 if (values.help || positionals.length !== 1) {
@@ -21,16 +22,16 @@ if (values.help || positionals.length !== 1) {
 const archive = path.resolve(positionals[0]!);
 
 const embeddedDir = path.join(DATA, 'pg');
-const running = process.env.DATABASE_URL ? null : await runningEmbeddedPostgres(embeddedDir);
-const server = running ? { baseUrl: running, external: false, stop: async () => undefined } : await openServer({ embeddedDir, persistent: true });
+const running = currentDatabaseUrl() ? null : await runningEmbeddedPostgres(embeddedDir);
+const server = running ? { baseUrl: running, external: false, stop: () => Promise.resolve() } : await openServer({ embeddedDir, persistent: true });
 let code = 0;
 try {
   const databaseUrl = await appDatabase(server, 'memorands');
-  process.env.DATABASE_URL = databaseUrl;
+  setDatabaseUrl(databaseUrl);
   const { restoreBackup, BackupVerificationError, RestoreRefusedError } = await import('../lib/backup/restore');
   const { storage } = await import('../lib/storage');
   try {
-    const s = await restoreBackup({ archive, databaseUrl, storage: storage(), force: values.force, binDir: process.env.PG_BIN, log: (line) => console.log(line) });
+    const s = await restoreBackup({ archive, databaseUrl, storage: storage(), force: values.force, binDir: env.PG_BIN, log: (line) => console.log(line) });
     const m = s.manifest;
     console.log(`\nRestored ${archive}`);
     console.log(`  made ${m.createdAt} by ${m.app.name} ${m.app.version}; ${m.database.migrations.length} migrations (last: ${m.database.migrations.at(-1)?.name ?? 'none'})`);

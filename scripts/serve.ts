@@ -12,11 +12,12 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DATA, ROOT, appDatabase, authSecret, openServer } from './lib';
 import { npmAncestors, whenProcessGone } from './process-watch';
+import { childEnv, env, setDatabaseUrl } from '../lib/env';
 
-const port = process.env.PORT ?? '3000';
+const port = String(env.PORT);
 const server = await openServer({ embeddedDir: path.join(DATA, 'pg'), persistent: true });
 const databaseUrl = await appDatabase(server, 'memorands');
-process.env.DATABASE_URL = databaseUrl;
+setDatabaseUrl(databaseUrl);
 
 const { migrate } = await import('../lib/db/migrate');
 const { db, disconnectDb } = await import('../lib/db/client');
@@ -35,12 +36,12 @@ await disconnectDb();
 // The data cache may describe another database state (seeded, restored or wiped while down): start it empty.
 await rm(path.join(ROOT, '.next/cache/fetch-cache'), { recursive: true, force: true });
 
-const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: await authSecret(), PORT: port, NODE_ENV: 'production' as const };
+const serverEnv = childEnv({ DATABASE_URL: databaseUrl, AUTH_SECRET: await authSecret(), PORT: port, NODE_ENV: 'production' });
 // Its own process group: a terminal's Ctrl+C reaches only this script, which stops the server first
 // (graceful, requests in flight finish) and PostgreSQL after it, and can signal tsx and node together.
 // The server watches this process and stops by itself if it disappears (MEMORANDS_SUPERVISOR_PID).
 const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/server.ts'), port], {
-  cwd: ROOT, env: { ...env, MEMORANDS_SUPERVISOR_PID: String(process.pid) }, stdio: 'inherit', detached: true,
+  cwd: ROOT, env: { ...serverEnv, MEMORANDS_SUPERVISOR_PID: String(process.pid) }, stdio: 'inherit', detached: true,
 });
 const childExit = new Promise<void>((resolve) => child.on('exit', () => resolve()));
 
@@ -78,4 +79,4 @@ process.on('SIGTERM', () => void stop(0));
 process.on('SIGHUP', () => void stop(0));
 void childExit.then(() => stop(child.exitCode ?? 0));
 // Under npm (npm start, npm run up): npm or its shell dying means npm was stopped.
-if (process.env.npm_lifecycle_event) for (const pid of npmAncestors()) whenProcessGone(pid, () => void stop(0));
+if (env.npm_lifecycle_event) for (const pid of npmAncestors()) whenProcessGone(pid, () => void stop(0));

@@ -25,17 +25,18 @@ import { cleanStaleTemp } from '../lib/storage';
 import { whenProcessGone } from './process-watch';
 import { outageAdjusted } from '../lib/http/outage';
 import { etagForCoding, isNotModified, negotiateEncoding } from '../lib/http/conditional';
+import { env } from '../lib/env';
 import { createBrotliCompress, createGzip, constants as zlibConstants } from 'node:zlib';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
-const trustProxy = process.env.TRUST_PROXY === '1';
+const port = Number(process.argv[2] ?? env.PORT);
+const trustProxy = env.TRUST_PROXY === '1';
 
 const app = next({ dev: false, dir: ROOT });
 await app.prepare();
 
 // Caches agree across instances: a change committed anywhere clears them here (lib/cache-bus, ADR 0140).
-const cacheListener = process.env.DATABASE_URL ? startCacheListener({ connectionString: process.env.DATABASE_URL }) : null;
+const cacheListener = env.DATABASE_URL ? startCacheListener({ connectionString: env.DATABASE_URL }) : null;
 
 /**
  * Next.js logs unhandled rejections and uncaught exceptions and keeps
@@ -43,7 +44,7 @@ const cacheListener = process.env.DATABASE_URL ? startCacheListener({ connection
  * also appended to that file, one line each, so a test can assert none
  * happened. Registered after prepare(), so Next.js's own handlers stay.
  */
-const errorLog = process.env.SERVER_ERROR_LOG;
+const errorLog = env.SERVER_ERROR_LOG;
 if (errorLog) {
   const record = (kind: string) => (reason: unknown) => {
     const text = reason instanceof Error ? reason.stack ?? String(reason) : String(reason);
@@ -75,7 +76,7 @@ function forwardedHeaders(req: http.IncomingMessage): http.OutgoingHttpHeaders {
   // The one client address, from the hop our trusted proxy appended, never the client's own first entry (lib/http/client-address.ts).
   headers['x-forwarded-for'] = forwardedClientAddress(req);
   headers['x-forwarded-host'] = req.headers.host ?? `localhost:${port}`;
-  headers['x-forwarded-proto'] = trustProxy ? (req.headers['x-forwarded-proto'] as string | undefined) ?? 'http' : 'http';
+  headers['x-forwarded-proto'] = trustProxy ? (req.headers['x-forwarded-proto']) ?? 'http' : 'http';
   return headers;
 }
 
@@ -86,7 +87,7 @@ function proxy(req: http.IncomingMessage, res: http.ServerResponse): void {
     for (const h of HOP_BY_HOP) delete headers[h];
     // A page or handler that failed because the database is away is "unavailable" (503, Retry-After), not a server bug (500).
     notePenalty(req, answer.statusCode ?? 0, answer.headers['retry-after']);
-    void outageAdjusted(answer.statusCode ?? 502, answer.headers['retry-after'] as string | undefined).then(({ status, retryAfter }) => {
+    void outageAdjusted(answer.statusCode ?? 502, answer.headers['retry-after']).then(({ status, retryAfter }) => {
       if (retryAfter) headers['retry-after'] = retryAfter;
       res.writeHead(status, headers);
       answer.pipe(res);
@@ -165,7 +166,7 @@ function send(req: http.IncomingMessage, res: http.ServerResponse, entry: Cached
     ...STATIC_SECURITY_HEADERS,
     // Cached pages carry no executable script (stripNextRuntime); a fresh nonce keeps the policy the same as Next's.
     'content-security-policy': entry.headers['content-security-policy']
-      ?? (entry.headers['content-type']?.startsWith('text/html') ? contentSecurityPolicy(newNonce(), { https: (process.env.PUBLIC_BASE_URL ?? '').startsWith('https:') }) : NON_PAGE_CSP),
+      ?? (entry.headers['content-type']?.startsWith('text/html') ? contentSecurityPolicy(newNonce(), { https: env.PUBLIC_BASE_URL.startsWith('https:') }) : NON_PAGE_CSP),
   };
   if (entry.status === 200 && isNotModified(req.headers['if-none-match'], etag)) {
     res.writeHead(304, headers);
@@ -216,7 +217,7 @@ function streamThrough(req: http.IncomingMessage, res: http.ServerResponse): voi
       const out = withSecurityHeaders({ ...answer.headers });
       for (const h of HOP_BY_HOP) delete out[h];
       notePenalty(req, status, answer.headers['retry-after']);
-      void outageAdjusted(status, answer.headers['retry-after'] as string | undefined).then(({ status: adjusted, retryAfter }) => {
+      void outageAdjusted(status, answer.headers['retry-after']).then(({ status: adjusted, retryAfter }) => {
         if (retryAfter) out['retry-after'] = retryAfter;
         res.writeHead(adjusted, out);
         answer.pipe(res);
@@ -356,5 +357,5 @@ process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));
 
 // Started by scripts/serve.ts (npm start / npm run up): if it is killed outright, do not stay behind answering.
-const supervisor = Number(process.env.MEMORANDS_SUPERVISOR_PID ?? 0);
+const supervisor = env.MEMORANDS_SUPERVISOR_PID;
 if (supervisor > 0) whenProcessGone(supervisor, () => stop('supervisor gone'));

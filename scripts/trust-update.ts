@@ -8,11 +8,12 @@
  * Database: DATABASE_URL; when unset, the embedded PostgreSQL of `npm run up` (.data/pg).
  */
 import { appDatabase, openServerForScript } from './lib';
+import { setDatabaseUrl } from '../lib/env';
 
 const server = await openServerForScript();
 let code = 0;
 try {
-  process.env.DATABASE_URL = await appDatabase(server, 'memorands');
+  setDatabaseUrl(await appDatabase(server, 'memorands'));
   const { updateTrustedList } = await import('../lib/trust/update');
   const { disconnectDb } = await import('../lib/db/client');
   try {

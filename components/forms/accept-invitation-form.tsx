@@ -18,7 +18,7 @@ export function AcceptInvitationForm({ locale, token, defaultName, labels }: { l
     );
   }
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
+    <form onSubmit={(e) => void submit(e)} noValidate className="space-y-4">
       <FormMessage message={state.message} />
       <input type="hidden" name="token" value={token} />
       <Field name="name" type="text" autoComplete="name" label={labels.name} defaultValue={defaultName ?? ''} errors={state.fieldErrors.name} required />

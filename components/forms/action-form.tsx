@@ -18,7 +18,7 @@ export function ActionForm({ url, locale, version, submitLabel, successText, rea
   const { state, submit } = useApiForm({ url, locale, onSuccess: () => { setDone(true); router.refresh(); } });
   const errors = state.fieldErrors.reason;
   return (
-    <form onSubmit={submit} noValidate className="space-y-2" data-testid={testId}>
+    <form onSubmit={(e) => void submit(e)} noValidate className="space-y-2" data-testid={testId}>
       <input type="hidden" name="version" value={version} />
       {reasonLabel ? (
         <div className="space-y-1">

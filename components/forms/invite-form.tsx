@@ -21,7 +21,7 @@ export function InviteForm({ locale, labels, municipalities, languages }: { loca
   });
   const muniErrors = state.fieldErrors.municipalitySlug;
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
+    <form onSubmit={(e) => void submit(e)} noValidate className="space-y-4">
       <FormMessage message={state.message} />
       <Field name="email" type="email" label={labels.email} errors={state.fieldErrors.email} required />
       <Field name="name" type="text" label={labels.name} errors={state.fieldErrors.name} />

@@ -31,7 +31,7 @@ export function ResetPasswordForm({ locale, token, labels }: { locale: string; t
     );
   }
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" data-testid="reset-form">
+    <form onSubmit={(e) => void submit(e)} noValidate className="space-y-4" data-testid="reset-form">
       <FormMessage message={state.message} />
       <input type="hidden" name="token" value={token} />
       <Field name="password" type="password" autoComplete="new-password" label={labels.password} hint={labels.hint} errors={state.fieldErrors.password} required />

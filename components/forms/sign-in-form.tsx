@@ -18,7 +18,7 @@ export function SignInForm({ locale, labels, next }: { locale: string; labels: L
     },
   });
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label={labels.submit}>
+    <form onSubmit={(e) => void submit(e)} noValidate className="space-y-4" aria-label={labels.submit}>
       <FormMessage message={state.message} />
       <Field name="email" type="email" autoComplete="username" label={labels.email} errors={state.fieldErrors.email} required />
       <Field name="password" type="password" autoComplete="current-password" label={labels.password} errors={state.fieldErrors.password} required />

@@ -9,7 +9,7 @@ export function SignOutButton({ locale, label }: { locale: string; label: string
     router.refresh();
   }
   return (
-    <button type="button" onClick={onClick} className="rounded border border-gray-500 px-3 py-1">
+    <button type="button" onClick={() => void onClick()} className="rounded border border-gray-500 px-3 py-1">
       {label}
     </button>
   );

@@ -1,7 +1,7 @@
 import { formatNumber, type Locale, type Translate } from '@/lib/i18n';
 import { commitmentTitles, findMemorandum } from '@/lib/memorandum/queries';
 import { findPublicProgress, indicatorSeries, ratioSeries } from '@/lib/progress/public';
-import { findYearMedians, RATIO_KEY } from '@/lib/progress/medians';
+import { findYearMedians, RATIO_KEY, type MedianTable, type YearMedian } from '@/lib/progress/medians';
 import { ReportView } from './report-view';
 import { IndicatorChart } from './indicator-chart';
 import { DocumentList } from '@/components/accession/document-list';
@@ -17,7 +17,7 @@ export async function ProgressSection({ municipalityId, slug, locale, t }: { mun
   const ratio = ratioSeries(periods);
   const showRatio = ratio.some((p) => p.value !== null);
   // One query for the medians of every indicator and year shown (only when there are charts to draw).
-  const medians = series.length > 0 || showRatio ? await findYearMedians([...new Set(periods.map((p) => p.year))]) : new Map();
+  const medians: MedianTable = series.length > 0 || showRatio ? await findYearMedians([...new Set(periods.map((p) => p.year))]) : new Map<string, Map<number, YearMedian>>();
   const withMedian = <P extends { year: number }>(key: string, points: P[]) => points.map((p) => ({ ...p, median: medians.get(key)?.get(p.year) ?? null }));
   return (
     <section aria-labelledby="progress" className="space-y-6" data-testid="progress-section">

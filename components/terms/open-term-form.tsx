@@ -28,7 +28,7 @@ export function OpenTermForm({ slug, locale, labels }: { slug: string; locale: s
     );
   }
   return (
-    <form onSubmit={submit} noValidate className="space-y-3" data-testid={`open-term-${slug}`}>
+    <form onSubmit={(e) => void submit(e)} noValidate className="space-y-3" data-testid={`open-term-${slug}`}>
       <FormMessage message={state.message} />
       <div className="flex items-start gap-2">
         <input id={`${id}-confirm`} type="checkbox" name="confirm" className="mt-1 size-5" aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? `${id}-confirm-error` : undefined} />

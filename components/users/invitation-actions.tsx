@@ -21,12 +21,12 @@ export function InvitationActions({ locale, id, email, labels }: { locale: strin
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
-        <form onSubmit={resend.submit} noValidate>
+        <form onSubmit={(e) => void resend.submit(e)} noValidate>
           <button type="submit" className={buttonClass} disabled={resend.state.pending} aria-disabled={resend.state.pending} data-testid="invitation-resend">
             {labels.resend}<span className="sr-only">: {email}</span>
           </button>
         </form>
-        <form onSubmit={revoke.submit} noValidate>
+        <form onSubmit={(e) => void revoke.submit(e)} noValidate>
           <button type="submit" className={buttonClass} disabled={revoke.state.pending} aria-disabled={revoke.state.pending} data-testid="invitation-revoke">
             {labels.revoke}<span className="sr-only">: {email}</span>
           </button>

@@ -32,7 +32,7 @@ export function UserStatusAction({ locale, userId, email, version, isActive, lab
           {labels.deactivate}<span className="sr-only">: {email}</span>
         </button>
       ) : (
-        <form onSubmit={submit} noValidate className="space-y-2">
+        <form onSubmit={(e) => void submit(e)} noValidate className="space-y-2">
           <input type="hidden" name="version" value={version} />
           {isActive ? <p>{labels.confirm}</p> : null}
           <div className="flex flex-wrap gap-2">

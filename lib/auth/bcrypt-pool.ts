@@ -72,7 +72,7 @@ function startSlot(): Slot | null {
 }
 
 function runOnMainThread(job: Job): void {
-  const run = job.op === 'hash' ? bcrypt.hash(job.args[0], job.args[1] as number) : bcrypt.compare(job.args[0], job.args[1] as string);
+  const run = job.op === 'hash' ? bcrypt.hash(job.args[0], job.args[1]) : bcrypt.compare(job.args[0], job.args[1] as string);
   run.then(job.resolve, job.reject);
 }
 

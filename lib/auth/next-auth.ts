@@ -14,10 +14,13 @@ class SignInRefused extends CredentialsSignin {
   }
 }
 
+// Note: module augmentation merges only interfaces, so these two stay interfaces.
+/* eslint-disable @typescript-eslint/consistent-type-definitions */
 declare module 'next-auth' {
   interface User { sessionVersion?: number }
   interface Session { uid?: string; sv?: number }
 }
+/* eslint-enable @typescript-eslint/consistent-type-definitions */
 
 /** Session lifetime: one working day. */
 export const SESSION_MAX_AGE_S = 8 * 60 * 60;
@@ -40,9 +43,9 @@ const config: NextAuthConfig = {
       credentials: { email: {}, password: {}, ip: {} },
       authorize: async (credentials) => {
         const outcome = await verifyCredentials({
-          email: String(credentials.email ?? ''),
-          password: String(credentials.password ?? ''),
-          ip: String(credentials.ip ?? 'unknown'),
+          email: typeof credentials.email === 'string' ? credentials.email : '',
+          password: typeof credentials.password === 'string' ? credentials.password : '',
+          ip: typeof credentials.ip === 'string' ? credentials.ip : 'unknown',
         });
         if (outcome.ok) return { id: outcome.user.id, email: outcome.user.email, name: outcome.user.name, sessionVersion: outcome.user.sessionVersion };
         throw new SignInRefused(outcome.reason === 'throttled' ? `throttled:${outcome.retryAfterSeconds}` : outcome.reason);
@@ -95,7 +98,7 @@ export async function readSession(): Promise<{ uid?: string; sv?: number } | nul
   const answer = await Auth(new Request(`${portalOrigin()}/api/auth/session`, { headers: { cookie } }), { ...authConfig, raw });
   try {
     const jar = await cookies();
-    for (const c of answer.cookies ?? []) jar.set(c.name, c.value, c.options as Parameters<typeof jar.set>[2]);
+    for (const c of answer.cookies ?? []) jar.set(c.name, c.value, c.options);
   } catch {
     // a page (server component) cannot set cookies; the next route handler call renews it
   }

@@ -3,7 +3,6 @@ import { Auth, raw, skipCSRFCheck } from '@auth/core';
 import { cookies } from 'next/headers';
 import { CredentialsSignin } from 'next-auth';
 import { AppError } from '@/lib/errors';
-import { db } from '@/lib/db/client';
 import { mutate } from '@/lib/mutations';
 import { portalOrigin } from '@/lib/http/route';
 import { authConfig } from './next-auth';
@@ -35,7 +34,7 @@ async function runAuthAction(request: Request, action: 'callback/credentials' | 
   const body = new URLSearchParams({ ...fields, callbackUrl: `${origin}/` });
   const answer = await Auth(new Request(`${origin}/api/auth/${action}`, { method: 'POST', headers, body }), { ...authConfig, raw, skipCSRFCheck });
   const jar = await cookies();
-  for (const c of answer.cookies ?? []) jar.set(c.name, c.value, c.options as Parameters<typeof jar.set>[2]);
+  for (const c of answer.cookies ?? []) jar.set(c.name, c.value, c.options);
   for (const name of callbackCookies) jar.delete(name);
   return answer;
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { childEnv } from '../env';
 
 /**
  * PostgreSQL client tools (pg_dump, pg_restore, psql) for backups. The
@@ -60,7 +61,7 @@ export type RunResult = { stdout: string; stderr: string };
 
 /** Runs a tool to completion; a non-zero exit is an error carrying its stderr. */
 export function run(bin: string, args: string[], opts: { env?: Record<string, string>; stdin?: NodeJS.ReadableStream } = {}): Promise<RunResult> {
-  const child = spawn(bin, args, { env: { ...process.env, ...opts.env }, stdio: [opts.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+  const child = spawn(bin, args, { env: childEnv(opts.env), stdio: [opts.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
   if (opts.stdin) opts.stdin.pipe(child.stdin!);
   return finished(child, `${path.basename(bin)}`);
 }
@@ -156,11 +157,11 @@ export async function restoreDatabase(opts: { databaseUrl: string; dumpFile: str
   const psql = await findPgTool('psql', opts.major, opts.binDir);
   const conn = toolConnection(opts.databaseUrl);
   const apply = spawn(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', '-', `--dbname=${conn.dbname}`], {
-    env: { ...process.env, ...conn.env },
+    env: childEnv(conn.env),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const applied = finished(apply, 'psql');
-  const input = apply.stdin!;
+  const input = apply.stdin;
   input.on('error', () => undefined); // psql stopping early (an error) is reported by its exit
   input.write([
     'BEGIN;',
@@ -171,7 +172,7 @@ export async function restoreDatabase(opts: { databaseUrl: string; dumpFile: str
     '',
   ].join('\n'));
   const restore = spawn(pgRestore, ['--no-owner', '--no-privileges', '--file=-', opts.dumpFile], { stdio: ['ignore', 'pipe', 'pipe'] });
-  restore.stdout!.pipe(input, { end: false });
+  restore.stdout.pipe(input, { end: false });
   const restored = await finished(restore, 'pg_restore', false).then(() => null, (error: Error) => error);
   // Without COMMIT, psql reaches the end of its input inside the transaction and the server rolls it back.
   input.end(restored ? '\n' : '\nCOMMIT;\n');

@@ -112,9 +112,9 @@ export async function* readTar(source: AsyncIterable<Uint8Array>): AsyncGenerato
           // that stops early only leaves the rest to be skipped.
           return {
             next: () => chunks.next(),
-            return: async () => {
+            return: () => {
               entry.resume();
-              return { done: true, value: undefined };
+              return Promise.resolve({ done: true, value: undefined });
             },
           };
         },

@@ -52,7 +52,7 @@ export function startCacheListener({ connectionString, onInvalidate = clearLocal
     if (was) onReset();
     void c.end().catch(() => undefined);
     if (!stopped) {
-      retry = setTimeout(connect, delay);
+      retry = setTimeout(() => void connect(), delay);
       delay = Math.min(delay * 2, 5000);
     }
   };

@@ -91,7 +91,7 @@ export async function sheetToXlsx(sheet: ExportSheet): Promise<Buffer> {
     sheet.columns.map((c): XlsxCell => ({ value: c.header, fontWeight: 'bold' })),
     ...sheet.rows.map((row) => row.map((value, i): XlsxCell => {
       if (value === null) return null;
-      if (typeof value === 'number') return { value, type: Number, ...(sheet.columns[i]?.format ? { format: sheet.columns[i]!.format } : {}) };
+      if (typeof value === 'number') return { value, type: Number, ...(sheet.columns[i]?.format ? { format: sheet.columns[i].format } : {}) };
       return { value, type: String };
     })),
   ];

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { currentDatabaseUrl } from '../env';
 
 let last: { at: number; up: boolean; pending?: Promise<boolean> } = { at: 0, up: true };
 
@@ -8,7 +9,7 @@ let last: { at: number; up: boolean; pending?: Promise<boolean> } = { at: 0, up:
  * (scripts/server.ts) asks it when a page fails, to tell an outage (503)
  * from a bug (500).
  */
-export function databaseReachable(url = process.env.DATABASE_URL): Promise<boolean> {
+export function databaseReachable(url = currentDatabaseUrl()): Promise<boolean> {
   if (!url) return Promise.resolve(false);
   const now = Date.now();
   if (last.pending) return last.pending;

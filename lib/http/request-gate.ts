@@ -78,7 +78,7 @@ function refuse(req: { url?: string; headers: IncomingHttpHeaders }, error: AppE
 
 function localeOf(headers: IncomingHttpHeaders): Locale {
   try {
-    const pairs = (['x-locale', 'referer'] as const).flatMap((h) => (typeof headers[h] === 'string' ? [[h, headers[h] as string] as [string, string]] : []));
+    const pairs = (['x-locale', 'referer'] as const).flatMap((h) => (typeof headers[h] === 'string' ? [[h, headers[h]] as [string, string]] : []));
     return localeOfRequest(new Request('http://localhost/', { headers: pairs }));
   } catch {
     return DEFAULT_LOCALE;

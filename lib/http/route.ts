@@ -8,7 +8,7 @@ import { env } from '@/lib/env';
 export type ApiError = { ok: false; message: string; code: string; fieldErrors?: Record<string, string[]> };
 
 type Ctx<P> = { params: Promise<P> };
-type Handler<P> = (request: Request, ctx: { params: P; locale: Locale }) => Promise<Response>;
+type Handler<P> = (request: Request, ctx: { params: P; locale: Locale }) => Response | Promise<Response>;
 
 function json(body: unknown, status: number, headers?: Record<string, string>): Response {
   return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
@@ -119,7 +119,7 @@ export function route<P = Record<string, never>>(handler: Handler<P>) {
     const locale = localeOfRequest(request);
     try {
       if (!isSameOriginRequest(request)) throw new AppError('FORBIDDEN', 'security.crossOrigin');
-      const params = ctx?.params ? await ctx.params : ({} as P);
+      const params = ctx?.params === undefined ? ({} as P) : await ctx.params;
       if (!paramsAreIdentifiers(params)) throw new AppError('NOT_FOUND');
       return await handler(request, { params, locale });
     } catch (error) {

@@ -1,5 +1,4 @@
 import 'server-only';
-import { db } from '@/lib/db/client';
 import { mutate } from '@/lib/mutations';
 import { dueWithin, overdueOf, reportDeadlines, type ReportDeadline } from '@/lib/progress/deadlines';
 import { enqueueMail, secretariesOf, type MailKind, type Recipient } from './outbox';

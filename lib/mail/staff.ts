@@ -54,7 +54,7 @@ export async function runStaffDigest({ now = new Date() }: { now?: Date } = {}):
   ];
   if (items.length === 0) return { sent: 0, submissions: 0 };
   const day = rigaDay(now).toISOString().slice(0, 10);
-  return mutate({ actor: null, permission: 'system' }, async ({ tx, audit, mail }) => {
+  return mutate({ actor: null, permission: 'system' }, async ({ audit, mail }) => {
     let sent = 0;
     for (const u of staff) {
       const list = items.map((i) => `• ${i.name}: ${whatOf(u.locale, i.submission)}`).join('\n');

@@ -101,7 +101,7 @@ function latviaProjection() {
 }
 
 function collection(features: MunicipalityFeature[]): GeoPermissibleObjects {
-  return { type: 'FeatureCollection', features } as FeatureCollection;
+  return { type: 'FeatureCollection', features };
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;

@@ -31,13 +31,13 @@ export type MutationContext<A extends Actor | null = Actor> = {
   /** The actor the permission was checked for. */
   actor: A;
   /** Writes a typed audit event in the transaction. */
-  audit(event: MutationAudit): Promise<void>;
+  audit: (event: MutationAudit) => Promise<void>;
   /** Marks the caches of `scope` stale (notified with the commit). */
-  invalidate(scope: CacheScope): void;
+  invalidate: (scope: CacheScope) => void;
   /** Runs an outbox write (lib/mail) in the transaction; delivery starts after commit. */
-  mail<T>(write: (tx: Tx) => Promise<T>): Promise<T>;
+  mail: <T>(write: (tx: Tx) => Promise<T>) => Promise<T>;
   /** Declares that this run changed nothing after all (e.g. it found the draft already open): no audit event is then required. */
-  unchanged(): void;
+  unchanged: () => void;
 };
 
 type Target = { municipalityId?: string | null };
@@ -83,7 +83,7 @@ export async function mutate<T, P extends Permission | OpenPermission>(
       if (spec.actor) throw new AppError('FORBIDDEN');
       return null as A;
     }
-    return requirePermission(spec.actor, spec.permission as Permission, target) as A;
+    return requirePermission(spec.actor, spec.permission, target) as A;
   };
   let actor: A | undefined = typeof spec.target === 'function' ? undefined : check(spec.target);
   const trace: MutationTrace = { permission: spec.permission, committed: false, audits: 0, scopes: [], mailed: false };

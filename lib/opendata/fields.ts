@@ -147,7 +147,7 @@ void [municipalityFieldsComplete, accessionFieldsComplete, municipalityDescripti
 
 /** A short, human-readable type of a field for the data page, e.g. `string (date) | null` or `verified | withdrawn`. */
 export function typeLabel(schema: JsonSchema): string {
-  if (Array.isArray(schema.enum)) return schema.enum.map((v: unknown) => (v === null ? 'null' : String(v))).join(' | ');
+  if (Array.isArray(schema.enum)) return schema.enum.map((v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' | ');
   const types: unknown[] = Array.isArray(schema.type) ? schema.type : [schema.type];
   const format = typeof schema.format === 'string' ? ` (${schema.format})` : '';
   return types.map((t) => (t === 'null' || t === 'array' || t === 'boolean' ? String(t) : `${String(t)}${format}`)).join(' | ');

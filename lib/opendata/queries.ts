@@ -83,7 +83,7 @@ async function collect<T>(stream: OpenRowStream<T>): Promise<OpenRow<T>[]> {
  */
 export async function listOpenMunicipalities(opts: { term?: string; withGeometry?: boolean }): Promise<MunicipalityData> {
   const stream = await streamOpenMunicipalities(opts);
-  return { term: stream.term!, rows: await collect(stream) };
+  return { term: stream.term, rows: await collect(stream) };
 }
 
 /** {@link listOpenMunicipalities} read in batches: sorted by Latvian name (then slug), as the whole list. */

@@ -182,7 +182,7 @@ export async function submitReport({ actor, reportId, version }: { actor: Actor 
         actions: current.actions.map((a) => ({ commitmentKey: a.commitmentKey, title: a.title, status: a.status, plannedOn: a.plannedOn?.toISOString().slice(0, 10) ?? null, doneOn: a.doneOn?.toISOString().slice(0, 10) ?? null, budgetEur: a.budgetEur?.toString() ?? null })),
         indicators: current.indicators.map((i) => ({ key: i.key, numberValue: i.numberValue?.toString() ?? null, boolValue: i.boolValue, textValue: i.textValue })),
       };
-      await tx.progressReport.update({ where: { id: reportId }, data: { submittedSnapshot: snapshot as unknown as Prisma.InputJsonValue, priorSnapshot: current.submittedSnapshot ?? Prisma.DbNull } });
+      await tx.progressReport.update({ where: { id: reportId }, data: { submittedSnapshot: snapshot, priorSnapshot: current.submittedSnapshot ?? Prisma.DbNull } });
       const about = await tx.progressReport.findUniqueOrThrow({ where: { id: reportId }, select: { municipalityId: true, municipality: { select: { nameLv: true } }, period: { select: { year: true } } } });
       await mail((tx) => notifyStaffOfSubmission(tx, { municipalityId: about.municipalityId, municipality: about.municipality.nameLv, path: `/staff/reports/${reportId}`, submission: { kind: 'report', year: about.period.year }, resubmission: current.submittedSnapshot !== null }));
     },

@@ -70,7 +70,7 @@ export class PublicCache {
     this.entries.set(key, entry);
     this.bytes += size(entry);
     while (this.entries.size > MAX_ENTRIES || this.bytes > MAX_BYTES) {
-      const oldest = this.entries.keys().next().value as string | undefined;
+      const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
       this.delete(oldest);
     }

@@ -38,8 +38,10 @@ export const ZReasonSchema = z.object({ version: zVersion, reason: zText(2000) }
 export type TReason = z.infer<typeof ZReasonSchema>;
 
 export const DOCUMENT_KINDS = ['DECISION', 'ANNEX'] as const;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point of this pattern
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
 export const ZUploadQuerySchema = z.object({
   kind: z.enum(DOCUMENT_KINDS, { error: msg('validation.invalid') }),
   // Note: no control characters (CR/LF have no place in a file name) and nothing PostgreSQL refuses.
-  name: z.string({ error: msg('validation.required') }).trim().min(1, { error: msg('validation.required') }).max(255, { error: msg('validation.tooLong', { max: 255 }) }).regex(/^[^\u0000-\u001f\u007f]*$/, { error: msg('validation.invalid') }).refine(isStorableText, { error: msg('validation.invalid') }),
+  name: z.string({ error: msg('validation.required') }).trim().min(1, { error: msg('validation.required') }).max(255, { error: msg('validation.tooLong', { max: 255 }) }).regex(NO_CONTROL_CHARACTERS, { error: msg('validation.invalid') }).refine(isStorableText, { error: msg('validation.invalid') }),
 }, { error: msg('validation.invalid') });

@@ -58,7 +58,7 @@ export function localStorage(root = path.resolve(env.STORAGE_DIR)): Storage {
       await fsyncPath(path.dirname(dir));
     },
     exists: (key) => exists(file(key)),
-    open: async (key) => createReadStream(file(key)),
+    open: (key) => Promise.resolve(createReadStream(file(key))),
     size: async (key) => (await stat(file(key))).size,
     delete: (key) => rm(file(key), { force: true }),
     async *list() {

@@ -25,7 +25,10 @@ function commonName(name: pkijs.RelativeDistinguishedNames): string {
   const cn = name.typesAndValues.find((tv) => tv.type === '2.5.4.3');
   const v = cn?.value.valueBlock as { value?: unknown } | undefined;
   if (typeof v?.value === 'string') return v.value;
-  return name.typesAndValues.map((tv) => String((tv.value.valueBlock as { value?: unknown }).value ?? '')).join(', ');
+  return name.typesAndValues
+    .map((tv) => (tv.value.valueBlock as { value?: unknown }).value)
+    .map((value) => (typeof value === 'string' || typeof value === 'number' ? String(value) : ''))
+    .join(', ');
 }
 
 /** Parses a DER certificate; null when it is not one. */

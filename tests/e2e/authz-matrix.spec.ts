@@ -23,7 +23,7 @@ type Row = {
   path: string;
   /** Per call: puts the data in the state the call needs; may give the path and body. */
   prepare?: (who: Who) => Promise<Prepared>;
-  body?: (who: Who) => Promise<unknown> | unknown;
+  body?: (who: Who) => unknown;
   headers?: (who: Who) => Record<string, string>;
   expect: Record<Who, number>;
   /**

@@ -1,4 +1,4 @@
-import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,6 @@ import { db } from '@/lib/db/client';
 import { addDocument, removeDocument, recordDecision, returnAccession, submitAccession, verifyAccession, withdrawAccession, findSecretaryAccession } from '@/lib/accessions/workflow';
 import { receiveToTemp, storage, tempDir, keyForSha256 } from '@/lib/storage';
 import { findMunicipalityPublic } from '@/lib/municipalities/queries';
-import { ZRecordDecisionSchema } from '@/lib/schemas/accession';
 import { createSignedPdf } from '../unit/documents/sign-helper';
 import { requireCorpus } from '../unit/documents/corpus-dir';
 import { actorOf, createUser, resetDatabase } from './db-utils';

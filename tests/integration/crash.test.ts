@@ -221,8 +221,8 @@ describe('database outage', () => {
       while (running) {
         const start = Date.now();
         const i = (n += 1);
-        const a = await p.send(i).catch((e: Error) => ({ status: -1, headers: {}, body: e.message }) as Answer);
-        samples.push({ probe: p.name, api: p.api, expected: p.expected, start, end: Date.now(), status: a.status, body: a.body.slice(0, 300), retryAfter: a.headers['retry-after'] as string | undefined });
+        const a = await p.send(i).catch((e: Error): Answer => ({ status: -1, headers: {}, body: e.message }));
+        samples.push({ probe: p.name, api: p.api, expected: p.expected, start, end: Date.now(), status: a.status, body: a.body.slice(0, 300), retryAfter: a.headers['retry-after'] });
         await sleep(40);
       }
     });

@@ -44,7 +44,7 @@ describe('mutate (lib/mutations)', () => {
     await expect(mutate({ actor: null, permission: 'reporting.manage' }, fullChange('anonymous'))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     // Own-only: the target read inside the transaction is another municipality's.
     const riga = await db().municipality.findUniqueOrThrow({ where: { slug: 'riga' }, select: { id: true } });
-    await expect(mutate({ actor: secretary, permission: 'progress.edit', target: async () => ({ municipalityId: riga.id }) }, async (m) => { ran = true; return fullChange('other')(m); })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(mutate({ actor: secretary, permission: 'progress.edit', target: () => Promise.resolve({ municipalityId: riga.id }) }, async (m) => { ran = true; return fullChange('other')(m); })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     // A scheduled job's permission is never a signed-in user's.
     const staff = actorOf(await createUser({ role: 'STAFF' }));
     await expect(mutate({ actor: staff, permission: 'system' }, fullChange('system'))).rejects.toMatchObject({ code: 'FORBIDDEN' });

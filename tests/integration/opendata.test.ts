@@ -310,7 +310,7 @@ describe('open data API', () => {
       }
     });
 
-    it('answer a CORS preflight on every open data URL', async () => {
+    it('answer a CORS preflight on every open data URL', () => {
       for (const [name, handler] of Object.entries(OPTIONS_ROUTES)) {
         const res = handler();
         expect(res.status, name).toBe(204);

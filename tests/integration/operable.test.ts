@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import http from 'node:http';
 import { mkdir, mkdtemp, readFile, readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import os from 'node:os';
@@ -126,8 +125,8 @@ describe('npm start / npm run up (scripts/serve.ts) with the embedded PostgreSQL
       env: { npm_config_update_notifier: 'false', PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, LANG: process.env.LANG, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, STORAGE_DIR: path.join(dataDir, 'storage'), BCRYPT_COST: '4' },
     });
     let output = '';
-    child.stdout!.on('data', (c: Buffer) => { output += c.toString('utf8'); });
-    child.stderr!.on('data', (c: Buffer) => { output += c.toString('utf8'); });
+    child.stdout.on('data', (c: Buffer) => { output += c.toString('utf8'); });
+    child.stderr.on('data', (c: Buffer) => { output += c.toString('utf8'); });
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const deadline = Date.now() + 180_000;
     while ((await request({ port }, 'GET', '/api/health').then((r) => r.status, () => 0)) !== 200) {

@@ -18,7 +18,7 @@ import { actorOf, createUser, resetDatabase } from './db-utils';
 
 // getSessionUser reads the Auth.js session; here the "cookie" is whatever this holder says.
 const session = vi.hoisted(() => ({ current: null as null | { uid: string; sv: number } }));
-vi.mock('@/lib/auth/next-auth', () => ({ auth: async () => session.current, readSession: async () => session.current }));
+vi.mock('@/lib/auth/next-auth', () => ({ auth: () => Promise.resolve(session.current), readSession: () => Promise.resolve(session.current) }));
 
 const PASSWORD = 'correct horse battery';
 const tokenOf = (url: string) => url.split('/invite/')[1]!;

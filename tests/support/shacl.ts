@@ -58,7 +58,7 @@ export async function validateShacl(data: Quad[], files: readonly string[]): Pro
 }
 
 /** The quads as a dataset of the validator's own RDF/JS environment. */
-const validatorDataset = (quads: Quad[]) => rdf.dataset(quads as never);
+const validatorDataset = (quads: Quad[]) => rdf.dataset(quads);
 
 /** One line per result, for failure messages and the report. */
 export const describeResults = (results: ShaclResult[]) => results.map((r) => `${r.focusNode} ${r.path ?? ''}: ${r.message} (${r.shape.split('#').pop()})`);

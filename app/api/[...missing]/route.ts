@@ -5,7 +5,7 @@
 import { route } from '@/lib/http/route';
 import { AppError } from '@/lib/errors';
 
-const notFound = route<{ missing: string[] }>(async () => {
+const notFound = route<{ missing: string[] }>(() => {
   throw new AppError('NOT_FOUND');
 });
 

@@ -10,7 +10,7 @@ type Node = Record<string, unknown>;
 const BASE = 'https://memorands.example';
 
 describe('DCAT-AP description (JSON-LD)', () => {
-  const doc = dcatDocument({ base: BASE, dates: DATES, contactEmail: 'dati@memorands.example' }) as Node;
+  const doc = dcatDocument({ base: BASE, dates: DATES, contactEmail: 'dati@memorands.example' });
   const [dataset, progress] = doc['dcat:dataset'] as Node[];
   const distributions = [...(dataset!['dcat:distribution'] as Node[]), ...(progress!['dcat:distribution'] as Node[])];
 

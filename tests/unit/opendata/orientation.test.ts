@@ -37,7 +37,7 @@ describe('RFC 7946 ring orientation', () => {
     // The stored geometry follows d3's convention: all 44 exteriors clockwise, the 3 holes counter-clockwise.
     expect(before.filter((r) => r.exterior && !ccw(r.ring))).toHaveLength(44);
     expect(before.filter((r) => !r.exterior && ccw(r.ring))).toHaveLength(3);
-    const body = JSON.parse(featureCollection('2021-2025', features.map((f) => ({ item: f.properties, geometry: f.geometry as OpenGeometry })), (p) => p.slug, 'https://memorands.example')) as { features: { id: string; geometry: OpenGeometry }[] };
+    const body = JSON.parse(featureCollection('2021-2025', features.map((f) => ({ item: f.properties, geometry: f.geometry })), (p) => p.slug, 'https://memorands.example')) as { features: { id: string; geometry: OpenGeometry }[] };
     for (const f of body.features) expectRightHandRule(f.geometry, f.id);
   });
 

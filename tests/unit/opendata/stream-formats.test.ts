@@ -34,6 +34,7 @@ const accession = (i: number): Row<OpenAccession> => ({
   geometry: square(i),
 });
 
+// eslint-disable-next-line @typescript-eslint/require-await -- an async generator on purpose: the writers read an AsyncIterable of batches
 async function* batches<T>(rows: Row<T>[], size: number): AsyncGenerator<Row<T>[]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
   if (rows.length === 0) yield [];
@@ -61,6 +62,7 @@ describe('streamed open data lists', () => {
 
   it('skip empty batches without a stray comma', async () => {
     const ms = [municipality(1), municipality(2)];
+    // eslint-disable-next-line @typescript-eslint/require-await -- an async generator on purpose, as above
     async function* gappy(): AsyncGenerator<Row<OpenMunicipality>[]> {
       yield [];
       yield [ms[0]!];

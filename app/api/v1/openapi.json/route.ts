@@ -5,4 +5,4 @@ import { MEDIA, openDataResponse, originOf } from '@/lib/opendata/http';
 
 export { OPTIONS } from '@/lib/opendata/http';
 
-export const GET = route(async (request) => openDataResponse(request, JSON.stringify(openApiDocument(originOf(request))), MEDIA.json));
+export const GET = route((request) => openDataResponse(request, JSON.stringify(openApiDocument(originOf(request))), MEDIA.json));
