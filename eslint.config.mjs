@@ -15,7 +15,10 @@ const prismaImports = {
     { name: '@prisma/adapter-pg', message: 'Only lib/<domain> modules use Prisma: call a domain function instead.' },
   ],
   patterns: [
-    { group: ['@prisma/client/*', '@/lib/generated/*', '**/lib/generated/*', '**/generated/prisma/*'], message: 'Only lib/<domain> modules use the generated Prisma client: call a domain function instead.' },
+    {
+      group: ['@prisma/client/*', '@/lib/generated/*', '**/lib/generated/*', '**/generated/prisma/*'],
+      message: 'Only lib/<domain> modules use the generated Prisma client: call a domain function instead.',
+    },
   ],
 };
 
@@ -126,7 +129,15 @@ export default tseslint.config(
     files: ['**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', fetch: 'readonly', performance: 'readonly', setTimeout: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        performance: 'readonly',
+        setTimeout: 'readonly',
+      },
     },
   },
   // Last: turns off every stylistic rule that would fight Prettier (Prettier owns the layout).

@@ -20,4 +20,17 @@ for (const src of srcs) {
   files.push({ src, bytes: body.length, gzip: g });
 }
 const inline = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + m[1].length, 0);
-console.log(JSON.stringify({ url: url.href, scripts: files.length, rawKB: +(raw / 1024).toFixed(1), gzipKB: +(gz / 1024).toFixed(1), inlineScriptKB: +(inline / 1024).toFixed(1), htmlKB: +(html.length / 1024).toFixed(1) }, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      url: url.href,
+      scripts: files.length,
+      rawKB: +(raw / 1024).toFixed(1),
+      gzipKB: +(gz / 1024).toFixed(1),
+      inlineScriptKB: +(inline / 1024).toFixed(1),
+      htmlKB: +(html.length / 1024).toFixed(1),
+    },
+    null,
+    2,
+  ),
+);

@@ -10,10 +10,15 @@ const count = Number(process.argv[3] ?? 100);
 function once() {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    http.get(url, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
-    }).on('error', reject).setTimeout(10_000, function () { this.destroy(new Error('timeout')); });
+    http
+      .get(url, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+      })
+      .on('error', reject)
+      .setTimeout(10_000, function () {
+        this.destroy(new Error('timeout'));
+      });
   });
 }
 
@@ -26,4 +31,12 @@ for (let i = 0; i < count; i += 1) {
 }
 times.sort((a, b) => a - b);
 const pick = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
-console.log(JSON.stringify({ url: url.href, requests: count, medianMs: +pick(0.5).toFixed(1), p95Ms: +pick(0.95).toFixed(1), maxMs: +times[times.length - 1].toFixed(1) }));
+console.log(
+  JSON.stringify({
+    url: url.href,
+    requests: count,
+    medianMs: +pick(0.5).toFixed(1),
+    p95Ms: +pick(0.95).toFixed(1),
+    maxMs: +times[times.length - 1].toFixed(1),
+  }),
+);

@@ -28,4 +28,17 @@ const inspectedMs = performance.now() - started;
 const verdicts = result.ok ? result.signatures.map((s) => evaluateSignatureTrust(s, list, new Date())) : [];
 const totalMs = performance.now() - started;
 const after = await vm();
-console.log(JSON.stringify({ file, bytes: bytes.byteLength, ok: result.ok, reason: result.ok ? null : result.reason, verdicts: verdicts.map((v) => v.status), inspectMs: Math.round(inspectedMs), inspectAndTrustMs: Math.round(totalMs), rssBeforeMb: before.rssMb, peakAfterMb: after.peakMb, peakIncreaseMb: +(after.peakMb - before.rssMb).toFixed(1) }));
+console.log(
+  JSON.stringify({
+    file,
+    bytes: bytes.byteLength,
+    ok: result.ok,
+    reason: result.ok ? null : result.reason,
+    verdicts: verdicts.map((v) => v.status),
+    inspectMs: Math.round(inspectedMs),
+    inspectAndTrustMs: Math.round(totalMs),
+    rssBeforeMb: before.rssMb,
+    peakAfterMb: after.peakMb,
+    peakIncreaseMb: +(after.peakMb - before.rssMb).toFixed(1),
+  }),
+);

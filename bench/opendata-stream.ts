@@ -102,7 +102,15 @@ function get(base: string, url: string): Promise<Fetched> {
         } catch {
           valid = false;
         }
-        resolve({ status: res.statusCode ?? 0, ttfbMs: +ttfb.toFixed(1), totalMs: +totalMs.toFixed(1), bytes: Buffer.byteLength(body), wireBytes: wire, items, valid });
+        resolve({
+          status: res.statusCode ?? 0,
+          ttfbMs: +ttfb.toFixed(1),
+          totalMs: +totalMs.toFixed(1),
+          bytes: Buffer.byteLength(body),
+          wireBytes: wire,
+          items,
+          valid,
+        });
       });
     });
     req.on('error', reject);
@@ -118,23 +126,46 @@ async function startPortal(databaseUrl: string, log: string): Promise<Portal> {
   const base = `http://127.0.0.1:${port}`;
   const out = (await import('node:fs')).createWriteStream(log, { flags: 'a' });
   const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/server.ts'), String(port)], {
-    cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: databaseUrl,
-      AUTH_SECRET: 'scale-bench-secret-not-for-production-0123456789', PUBLIC_BASE_URL: base, STORAGE_DIR: SCALE_STORAGE_DIR, BCRYPT_COST: '4',
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: 'scale-bench-secret-not-for-production-0123456789',
+      PUBLIC_BASE_URL: base,
+      STORAGE_DIR: SCALE_STORAGE_DIR,
+      BCRYPT_COST: '4',
     },
   });
   child.stdout.pipe(out);
   child.stderr.pipe(out);
   const pgid = child.pid!;
   const stop = async () => {
-    try { process.kill(-pgid, 'SIGTERM'); } catch { /* gone */ }
+    try {
+      process.kill(-pgid, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
     await new Promise((r) => setTimeout(r, 1500));
-    try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
   };
   for (let i = 0; ; i += 1) {
     if (child.exitCode !== null) throw new Error(`the portal exited; see ${log}`);
-    if (await fetch(`${base}/api/v1/openapi.json`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/api/v1/openapi.json`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 240) {
       await stop();
       throw new Error(`the portal did not start; see ${log}`);
@@ -149,11 +180,17 @@ async function startPortal(databaseUrl: string, log: string): Promise<Portal> {
 }
 
 /** Runs `work` on a fresh portal, sampling its RSS every 25 ms: the peak minus the baseline taken after the warm-up. */
-async function onFreshPortal<T>(databaseUrl: string, log: string, work: (base: string) => Promise<T>): Promise<{ value: T; baselineMb: number; peakDeltaMb: number }> {
+async function onFreshPortal<T>(
+  databaseUrl: string,
+  log: string,
+  work: (base: string) => Promise<T>,
+): Promise<{ value: T; baselineMb: number; peakDeltaMb: number }> {
   const portal = await startPortal(databaseUrl, log);
   const baselineKb = groupRssKb(portal.pgid);
   let peak = baselineKb;
-  const sampler = setInterval(() => { peak = Math.max(peak, groupRssKb(portal.pgid)); }, 25);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, groupRssKb(portal.pgid));
+  }, 25);
   try {
     const value = await work(portal.base);
     peak = Math.max(peak, groupRssKb(portal.pgid));
@@ -177,40 +214,70 @@ async function main() {
     const baselines: number[] = [];
     let n = 0;
     for (const list of LISTS) {
-      const { value: runs, baselineMb, peakDeltaMb } = await onFreshPortal(databaseUrl, log, async (base) => {
+      const {
+        value: runs,
+        baselineMb,
+        peakDeltaMb,
+      } = await onFreshPortal(databaseUrl, log, async (base) => {
         const out: Fetched[] = [];
         for (let i = 0; i < SAMPLES; i += 1) out.push(await get(base, `/api/v1/${list}?_bench=${(n += 1)}`));
         return out;
       });
       baselines.push(baselineMb);
       const row = {
-        list, status: [...new Set(runs.map((r) => r.status))].join(','), items: runs[0]!.items, valid: runs.every((r) => r.valid && r.items === runs[0]!.items),
-        bytes: runs[0]!.bytes, wireBytes: runs[0]!.wireBytes, ttfbMedianMs: median(runs.map((r) => r.ttfbMs)), ttfbMaxMs: Math.max(...runs.map((r) => r.ttfbMs)),
-        totalMedianMs: median(runs.map((r) => r.totalMs)), baselineRssMb: baselineMb, peakRssDeltaMb: peakDeltaMb,
+        list,
+        status: [...new Set(runs.map((r) => r.status))].join(','),
+        items: runs[0]!.items,
+        valid: runs.every((r) => r.valid && r.items === runs[0]!.items),
+        bytes: runs[0]!.bytes,
+        wireBytes: runs[0]!.wireBytes,
+        ttfbMedianMs: median(runs.map((r) => r.ttfbMs)),
+        ttfbMaxMs: Math.max(...runs.map((r) => r.ttfbMs)),
+        totalMedianMs: median(runs.map((r) => r.totalMs)),
+        baselineRssMb: baselineMb,
+        peakRssDeltaMb: peakDeltaMb,
       };
       rows.push(row);
-      console.log(`${list.padEnd(24)} ${row.items} items  ${row.bytes} B  TTFB ${row.ttfbMedianMs} ms (max ${row.ttfbMaxMs})  total ${row.totalMedianMs} ms  peak RSS +${row.peakRssDeltaMb} MB  valid ${row.valid}`);
+      console.log(
+        `${list.padEnd(24)} ${row.items} items  ${row.bytes} B  TTFB ${row.ttfbMedianMs} ms (max ${row.ttfbMaxMs})  total ${row.totalMedianMs} ms  peak RSS +${row.peakRssDeltaMb} MB  valid ${row.valid}`,
+      );
     }
-    const { value: together, baselineMb, peakDeltaMb } = await onFreshPortal(databaseUrl, log, async (base) => {
+    const {
+      value: together,
+      baselineMb,
+      peakDeltaMb,
+    } = await onFreshPortal(databaseUrl, log, async (base) => {
       const t = performance.now();
       const got = await Promise.all(Array.from({ length: CONCURRENT }, () => get(base, `/api/v1/municipalities.geojson?_bench=${(n += 1)}`)));
       return { got, ms: +(performance.now() - t).toFixed(1) };
     });
     baselines.push(baselineMb);
     const concurrent = {
-      list: `municipalities.geojson ×${CONCURRENT} at once`, status: [...new Set(together.got.map((r) => r.status))].join(','), items: together.got[0]!.items,
-      valid: together.got.every((r) => r.valid && r.items === together.got[0]!.items), bytes: together.got[0]!.bytes, wireBytes: together.got[0]!.wireBytes,
-      ttfbMedianMs: median(together.got.map((r) => r.ttfbMs)), ttfbMaxMs: Math.max(...together.got.map((r) => r.ttfbMs)),
-      totalMedianMs: together.ms, baselineRssMb: baselineMb, peakRssDeltaMb: peakDeltaMb,
+      list: `municipalities.geojson ×${CONCURRENT} at once`,
+      status: [...new Set(together.got.map((r) => r.status))].join(','),
+      items: together.got[0]!.items,
+      valid: together.got.every((r) => r.valid && r.items === together.got[0]!.items),
+      bytes: together.got[0]!.bytes,
+      wireBytes: together.got[0]!.wireBytes,
+      ttfbMedianMs: median(together.got.map((r) => r.ttfbMs)),
+      ttfbMaxMs: Math.max(...together.got.map((r) => r.ttfbMs)),
+      totalMedianMs: together.ms,
+      baselineRssMb: baselineMb,
+      peakRssDeltaMb: peakDeltaMb,
     };
     rows.push(concurrent);
-    console.log(`${concurrent.list}: TTFB median ${concurrent.ttfbMedianMs} ms (max ${concurrent.ttfbMaxMs}), all done in ${concurrent.totalMedianMs} ms, peak RSS +${concurrent.peakRssDeltaMb} MB`);
+    console.log(
+      `${concurrent.list}: TTFB median ${concurrent.ttfbMedianMs} ms (max ${concurrent.ttfbMaxMs}), all done in ${concurrent.totalMedianMs} ms, peak RSS +${concurrent.peakRssDeltaMb} MB`,
+    );
     const md = [
       `Open data streaming benchmark, ${started.toISOString()}: \`${SCALE_DB}\`, per list a fresh portal process, ${SAMPLES} public-cache misses one at a time, then on another fresh process ${CONCURRENT} GeoJSON misses at once; Accept-Encoding: gzip, br; loopback, ${os.cpus().length} CPUs shared by the portal, PostgreSQL and the client (and other work on the machine). "peak RSS" = the highest resident memory of the portal's process group (sampled every 25 ms) minus its baseline after start and the small 2021–2025 accession lists; it includes what the public cache keeps of the answers.`,
       '',
       '| list | items | valid | body bytes | on the wire | first byte ms (median / max) | total ms (median) | baseline RSS | peak RSS |',
       '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-      ...rows.map((r) => `| ${r.list} | ${r.items} | ${r.valid ? 'yes' : 'NO'} | ${r.bytes} | ${r.wireBytes} | ${r.ttfbMedianMs} / ${r.ttfbMaxMs} | ${r.totalMedianMs} | ${r.baselineRssMb} MB | +${r.peakRssDeltaMb} MB |`),
+      ...rows.map(
+        (r) =>
+          `| ${r.list} | ${r.items} | ${r.valid ? 'yes' : 'NO'} | ${r.bytes} | ${r.wireBytes} | ${r.ttfbMedianMs} / ${r.ttfbMaxMs} | ${r.totalMedianMs} | ${r.baselineRssMb} MB | +${r.peakRssDeltaMb} MB |`,
+      ),
       '',
     ].join('\n');
     const outDir = path.join(ROOT, 'bench/results');

@@ -95,25 +95,50 @@ async function startPortal(databaseUrl: string, queryLog: string | null, logFile
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1',
-    DATABASE_URL: databaseUrl, AUTH_SECRET: 'scale-bench-secret-not-for-production-0123456789',
-    PUBLIC_BASE_URL: base, STORAGE_DIR: SCALE_STORAGE_DIR, BCRYPT_COST: '4',
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: 'scale-bench-secret-not-for-production-0123456789',
+    PUBLIC_BASE_URL: base,
+    STORAGE_DIR: SCALE_STORAGE_DIR,
+    BCRYPT_COST: '4',
     ...(queryLog ? { QUERY_LOG_FILE: queryLog } : {}),
   };
   const out = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/server.ts'), String(port)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/server.ts'), String(port)], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   child.stdout.pipe(out);
   child.stderr.pipe(out);
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const stop = async () => {
-    try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* already gone */ }
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
   };
   for (let i = 0; ; i += 1) {
     if (child.exitCode !== null) throw new Error(`the portal exited (${child.exitCode}); see ${logFile}`);
     // Note: /api/session answers without touching the public pages' caches.
-    if (await fetch(`${base}/api/session`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/api/session`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 240) {
       await stop();
       throw new Error(`the portal did not start; see ${logFile}`);
@@ -125,22 +150,36 @@ async function startPortal(databaseUrl: string, queryLog: string | null, logFile
 
 async function signIn(base: string): Promise<string> {
   const res = await fetch(`${base}/api/session`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: base },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
     body: JSON.stringify({ email: BENCH_USERS.staff, password: BENCH_PASSWORD }),
   });
   if (!res.ok) throw new Error(`sign-in failed: HTTP ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   if (!cookie) throw new Error('sign-in set no cookie');
   return cookie;
 }
 
 type LoggedQuery = { durationMs: number; sql: string; fullSql: string; params: string };
-type Sample = { kind: 'cold' | 'miss' | 'hit'; url: string; status: number; bytes: number; ms: number; queries: number; clientQueryMs: number; maxClientQueryMs: number; log: LoggedQuery[] };
+type Sample = {
+  kind: 'cold' | 'miss' | 'hit';
+  url: string;
+  status: number;
+  bytes: number;
+  ms: number;
+  queries: number;
+  clientQueryMs: number;
+  maxClientQueryMs: number;
+  log: LoggedQuery[];
+};
 
 /** What the query log grew by since byte `from`, once it has been still for a moment (the client appends once per event-loop turn). */
 async function logSince(file: string, from: number): Promise<{ lines: LoggedQuery[]; size: number }> {
   let size = -1;
-  for (let still = 0; still < 3; ) {
+  for (let still = 0; still < 3;) {
     await new Promise((r) => setTimeout(r, 60));
     const now = existsSync(file) ? (await stat(file)).size : 0;
     still = now === size ? still + 1 : 0;
@@ -151,7 +190,14 @@ async function logSince(file: string, from: number): Promise<{ lines: LoggedQuer
   const buffer = Buffer.alloc(size - from);
   await handle.read(buffer, 0, buffer.length, from);
   await handle.close();
-  return { lines: buffer.toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as LoggedQuery), size };
+  return {
+    lines: buffer
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as LoggedQuery),
+    size,
+  };
 }
 
 async function measure(base: string, url: string, kind: Sample['kind'], cookie: string | null, queryLog: string, offset: { size: number }): Promise<Sample> {
@@ -163,7 +209,12 @@ async function measure(base: string, url: string, kind: Sample['kind'], cookie: 
   const { lines, size } = await logSince(queryLog, before);
   offset.size = size;
   return {
-    kind, url, status: res.status, bytes: body.length, ms: +ms.toFixed(1), queries: lines.length,
+    kind,
+    url,
+    status: res.status,
+    bytes: body.length,
+    ms: +ms.toFixed(1),
+    queries: lines.length,
     clientQueryMs: +lines.reduce((s, q) => s + q.durationMs, 0).toFixed(1),
     maxClientQueryMs: +Math.max(0, ...lines.map((q) => q.durationMs)).toFixed(1),
     log: lines,
@@ -186,7 +237,11 @@ async function explainAll(databaseUrl: string, queries: LoggedQuery[]): Promise<
       let plan: string;
       try {
         let params: unknown[] = [];
-        try { params = JSON.parse(q.params) as unknown[]; } catch { /* no parameters */ }
+        try {
+          params = JSON.parse(q.params) as unknown[];
+        } catch {
+          /* no parameters */
+        }
         await client.query('BEGIN');
         const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${q.fullSql}`, params);
         plan = rows.map((r) => r['QUERY PLAN']).join('\n');
@@ -206,7 +261,18 @@ async function explainAll(databaseUrl: string, queries: LoggedQuery[]): Promise<
   return out;
 }
 
-type Load = { requests: number; rps: number; p50: number; p95: number; p99: number; max: number; non2xx: number; errors: number; timeouts: number; bytesPerSec: number };
+type Load = {
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  bytesPerSec: number;
+};
 
 const pct = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : 0);
 
@@ -216,23 +282,33 @@ function load(base: string, route: Route, mode: Mode, cookie: string | null): Pr
   let non2xx = 0;
   const rotate = mode === 'miss' && !route.auth;
   return new Promise((resolve, reject) => {
-    const instance = autocannon({
-      url: base + route.path,
-      connections: CONNECTIONS,
-      duration: DURATION,
-      pipelining: 1,
-      timeout: 30,
-      headers: { 'accept-encoding': 'gzip, br', ...(route.auth && cookie ? { cookie } : {}) },
-      requests: rotate ? [{ setupRequest: (req) => ({ ...req, path: route.miss((i += 1)) }) }] : undefined,
-    }, (error, result) => {
-      if (error) return reject(error);
-      times.sort((a, b) => a - b);
-      resolve({
-        requests: times.length, rps: +(times.length / DURATION).toFixed(1),
-        p50: +pct(times, 0.5).toFixed(1), p95: +pct(times, 0.95).toFixed(1), p99: +pct(times, 0.99).toFixed(1), max: +(times.at(-1) ?? 0).toFixed(1),
-        non2xx, errors: result.errors, timeouts: result.timeouts, bytesPerSec: Math.round(result.throughput.average),
-      });
-    });
+    const instance = autocannon(
+      {
+        url: base + route.path,
+        connections: CONNECTIONS,
+        duration: DURATION,
+        pipelining: 1,
+        timeout: 30,
+        headers: { 'accept-encoding': 'gzip, br', ...(route.auth && cookie ? { cookie } : {}) },
+        requests: rotate ? [{ setupRequest: (req) => ({ ...req, path: route.miss((i += 1)) }) }] : undefined,
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        times.sort((a, b) => a - b);
+        resolve({
+          requests: times.length,
+          rps: +(times.length / DURATION).toFixed(1),
+          p50: +pct(times, 0.5).toFixed(1),
+          p95: +pct(times, 0.95).toFixed(1),
+          p99: +pct(times, 0.99).toFixed(1),
+          max: +(times.at(-1) ?? 0).toFixed(1),
+          non2xx,
+          errors: result.errors,
+          timeouts: result.timeouts,
+          bytesPerSec: Math.round(result.throughput.average),
+        });
+      },
+    );
     instance.on('response', (_client, status, _bytes, ms) => {
       times.push(ms);
       if (status < 200 || status > 299) non2xx += 1;
@@ -268,9 +344,14 @@ async function main() {
   let ok = false;
   try {
     const check = new pg.Client({ connectionString: databaseUrl });
-    await check.connect().catch(() => { throw new Error(`No ${SCALE_DB} database: run \`npm run bench:seed-scale\` first.`); });
-    const { rows: [counts] } = await check.query<{ municipalities: string; rows: string; documents: string }>(
-      `SELECT (SELECT count(*) FROM "Municipality") AS municipalities, (SELECT count(*) FROM "ReportAction") + (SELECT count(*) FROM "ReportIndicator") AS rows, (SELECT count(*) FROM "Document") AS documents`);
+    await check.connect().catch(() => {
+      throw new Error(`No ${SCALE_DB} database: run \`npm run bench:seed-scale\` first.`);
+    });
+    const {
+      rows: [counts],
+    } = await check.query<{ municipalities: string; rows: string; documents: string }>(
+      `SELECT (SELECT count(*) FROM "Municipality") AS municipalities, (SELECT count(*) FROM "ReportAction") + (SELECT count(*) FROM "ReportIndicator") AS rows, (SELECT count(*) FROM "Document") AS documents`,
+    );
     await check.end();
     const { migrate } = await import('../lib/db/migrate');
     const migrated = await migrate(databaseUrl);
@@ -293,7 +374,9 @@ async function main() {
       const samples = await measureRoute(portal.base, route, cookie, queryLog, offset);
       measured.set(route.name, { samples, explained: [] });
       const misses = samples.filter((x) => x.kind !== 'hit');
-      console.log(`${route.name.padEnd(20)} queries ${misses.map((x) => x.queries).join(',')} (hit ${samples.find((x) => x.kind === 'hit')?.queries ?? '–'}); first ${samples[0]!.ms} ms, ${samples[0]!.bytes} bytes; miss median ${median(misses.slice(1).map((x) => x.ms))} ms`);
+      console.log(
+        `${route.name.padEnd(20)} queries ${misses.map((x) => x.queries).join(',')} (hit ${samples.find((x) => x.kind === 'hit')?.queries ?? '–'}); first ${samples[0]!.ms} ms, ${samples[0]!.bytes} bytes; miss median ${median(misses.slice(1).map((x) => x.ms))} ms`,
+      );
     }
     await portal.stop();
     portal = null;
@@ -308,13 +391,17 @@ async function main() {
           const loadCookie = route.auth ? await signIn(portal.base) : null;
           // Warm-up: the first renders of a route in a fresh process are slower.
           for (let i = 0; i < 3; i += 1) {
-            await fetch(portal.base + (mode === 'miss' ? route.miss(50_000 + i) : route.path), { headers: loadCookie ? { cookie: loadCookie } : {} }).then((r) => r.arrayBuffer());
+            await fetch(portal.base + (mode === 'miss' ? route.miss(50_000 + i) : route.path), { headers: loadCookie ? { cookie: loadCookie } : {} }).then(
+              (r) => r.arrayBuffer(),
+            );
           }
           const l = await load(portal.base, route, mode, loadCookie);
           await portal.stop();
           portal = null;
           loads.set(`${route.name}:${mode}`, l);
-          console.log(`${`${route.name} (${mode})`.padEnd(30)} ${l.rps} req/s  p50 ${l.p50}  p95 ${l.p95}  p99 ${l.p99} ms  non-2xx ${l.non2xx}  errors ${l.errors + l.timeouts}`);
+          console.log(
+            `${`${route.name} (${mode})`.padEnd(30)} ${l.rps} req/s  p50 ${l.p50}  p95 ${l.p95}  p99 ${l.p99} ms  non-2xx ${l.non2xx}  errors ${l.errors + l.timeouts}`,
+          );
         }
       }
     }
@@ -326,7 +413,9 @@ async function main() {
       const laterMisses = route.auth ? misses : misses.slice(1);
       const slowest = explained.reduce<Explained | null>((a, e) => (!a || (e.dbMs ?? -1) > (a.dbMs ?? -1) ? e : a), null);
       return {
-        route: route.name, path: route.path, auth: Boolean(route.auth),
+        route: route.name,
+        path: route.path,
+        auth: Boolean(route.auth),
         load: Object.fromEntries(route.modes.map((mode) => [mode, loads.get(`${route.name}:${mode}`) ?? null])),
         queriesPerRequest: {
           cold: samples[0]!.queries,
@@ -336,7 +425,9 @@ async function main() {
         },
         maxQueryDbMs: slowest?.dbMs ?? 0,
         maxQueryClientMs: Math.max(...samples.map((x) => x.maxClientQueryMs)),
-        firstRequestMs: samples[0]!.ms, missMedianMs: median(laterMisses.map((x) => x.ms)), bytes: samples[0]!.bytes,
+        firstRequestMs: samples[0]!.ms,
+        missMedianMs: median(laterMisses.map((x) => x.ms)),
+        bytes: samples[0]!.bytes,
         slowestQuery: slowest ? { dbMs: slowest.dbMs, clientMs: slowest.clientMs, sql: slowest.sql, explain: slowest.plan } : null,
         queries: explained.map((e) => ({ dbMs: e.dbMs, clientMs: e.clientMs, sql: e.sql.slice(0, 300) })),
         samples: samples.map(({ log, ...x }) => ({ ...x, sql: log.map((q) => `${q.durationMs} ms ${q.sql.slice(0, 120)}`) })),
@@ -360,13 +451,29 @@ async function main() {
       '',
       '| route | first request ms | cache-miss median ms | body bytes (uncompressed) | slowest query (db ms) |',
       '| --- | ---: | ---: | ---: | --- |',
-      ...rows.map((r) => `| ${r.route} | ${r.firstRequestMs} | ${r.missMedianMs} | ${r.bytes} | ${r.slowestQuery ? `${r.slowestQuery.dbMs}: \`${r.slowestQuery.sql.replace(/\s+/g, ' ').trim().slice(0, 150).replace(/\|/g, '\\|').replace(/`/g, "'")}…\`` : '–'} |`),
+      ...rows.map(
+        (r) =>
+          `| ${r.route} | ${r.firstRequestMs} | ${r.missMedianMs} | ${r.bytes} | ${r.slowestQuery ? `${r.slowestQuery.dbMs}: \`${r.slowestQuery.sql.replace(/\s+/g, ' ').trim().slice(0, 150).replace(/\|/g, '\\|').replace(/`/g, "'")}…\`` : '–'} |`,
+      ),
       '',
     ].join('\n');
     const outDir = path.join(ROOT, 'bench/results');
     await mkdir(outDir, { recursive: true });
     const stamp = started.toISOString().replace(/[:.]/g, '-');
-    const json = JSON.stringify({ when: started.toISOString(), connections: CONNECTIONS, durationSeconds: DURATION, samples: SAMPLES, cpus: os.cpus().length, dataset: counts, migrations: migrated, rows }, null, 2);
+    const json = JSON.stringify(
+      {
+        when: started.toISOString(),
+        connections: CONNECTIONS,
+        durationSeconds: DURATION,
+        samples: SAMPLES,
+        cpus: os.cpus().length,
+        dataset: counts,
+        migrations: migrated,
+        rows,
+      },
+      null,
+      2,
+    );
     for (const name of [stamp, ...(SAVE_AS ? [SAVE_AS] : [])]) {
       await writeFile(path.join(outDir, `scale-${name}.json`), json);
       await writeFile(path.join(outDir, `scale-${name}.md`), md);

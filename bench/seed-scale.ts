@@ -114,15 +114,21 @@ async function main() {
       // Note: FK triggers off for the bulk load (superuser only); every id below is generated consistently.
       await client.query(`SET session_replication_role = replica`).catch(() => console.log('  (not a superuser: foreign keys are checked row by row, slower)'));
       // A deterministic pseudo-random number in [0, 1) from a text seed: the dataset is the same on every run.
-      await client.query(`CREATE FUNCTION pg_temp.r(text) RETURNS float8 LANGUAGE sql IMMUTABLE AS $$ SELECT (hashtext($1)::bigint + 2147483648)::float8 / 4294967296 $$`);
-      const { rows: [term] } = await client.query<{ id: string }>(`SELECT "id" FROM "CouncilTerm" WHERE "openedAt" IS NOT NULL ORDER BY "startYear" DESC LIMIT 1`);
+      await client.query(
+        `CREATE FUNCTION pg_temp.r(text) RETURNS float8 LANGUAGE sql IMMUTABLE AS $$ SELECT (hashtext($1)::bigint + 2147483648)::float8 / 4294967296 $$`,
+      );
+      const {
+        rows: [term],
+      } = await client.query<{ id: string }>(`SELECT "id" FROM "CouncilTerm" WHERE "openedAt" IS NOT NULL ORDER BY "startYear" DESC LIMIT 1`);
       if (!term) throw new Error('no opened council term after the reference seed');
       const pad = `lpad(n::text, 5, '0')`;
 
       await client.query('BEGIN');
       // 10 000 municipalities on a grid of squares over Latvia's bounding box (20.97–28.24°E, 55.67–58.09°N).
       const cols = Math.ceil(Math.sqrt(MUNICIPALITIES));
-      await step('Municipality', `
+      await step(
+        'Municipality',
+        `
         INSERT INTO "Municipality" ("id", "slug", "nameLv", "officialNameLv", "type", "population", "populationYear", "populationSource",
           "areaKm2Geometry", "boundary", "validFrom", "statusNote", "createdAt", "updatedAt")
         SELECT 'synm' || ${pad}, 'synthetic-' || ${pad}, 'Sintētiska pašvaldība ' || ${pad}, 'Sintētiska pašvaldība ' || ${pad} || ' (sintētiski dati)',
@@ -139,22 +145,34 @@ async function main() {
         FROM (
           SELECT n, dx, dy, 20.97 + ((n - 1) % $1::int) * dx AS lon0, 55.67 + ((n - 1) / $1::int) * dy AS lat0
           FROM generate_series(1, $2::int) n, (SELECT (28.24 - 20.97) / $1::float8 AS dx, (58.09 - 55.67) / $1::float8 AS dy) g
-        ) s`, [cols, MUNICIPALITIES]);
-      await step('PopulationFigure', `
+        ) s`,
+        [cols, MUNICIPALITIES],
+      );
+      await step(
+        'PopulationFigure',
+        `
         INSERT INTO "PopulationFigure" ("id", "municipalityId", "year", "value", "source")
         SELECT 'synp' || ${pad} || y, 'synm' || ${pad}, y, (m."population" * (0.96 + 0.01 * (y - 2021)))::int, '${LABEL}'
-        FROM generate_series(1, $1::int) n CROSS JOIN generate_series(2021, 2025) y JOIN "Municipality" m ON m."id" = 'synm' || ${pad}`, [MUNICIPALITIES]);
+        FROM generate_series(1, $1::int) n CROSS JOIN generate_series(2021, 2025) y JOIN "Municipality" m ON m."id" = 'synm' || ${pad}`,
+        [MUNICIPALITIES],
+      );
 
       // Accessions in the current term for ~70 %: 80 % verified, 8 % awaiting, 4 % withdrawn, 3 % returned, 5 % draft.
-      await step('(accession plan)', `
+      await step(
+        '(accession plan)',
+        `
         CREATE TEMP TABLE syn_acc AS
         SELECT n, 'synm' || ${pad} AS mid, 'syna' || ${pad} AS id,
           CASE WHEN n = ${Number(BENCH_MUNICIPALITY.slice(-5))} THEN 'VERIFIED'
                WHEN s < 0.80 THEN 'VERIFIED' WHEN s < 0.88 THEN 'SUBMITTED' WHEN s < 0.92 THEN 'WITHDRAWN' WHEN s < 0.95 THEN 'RETURNED' ELSE 'DRAFT' END AS status,
           (TIMESTAMP '2021-08-02 09:00' + (pg_temp.r('day' || n) * 600) * INTERVAL '1 day') AS submitted_at
         FROM (SELECT n, pg_temp.r('acc' || n) AS a, pg_temp.r('st' || n) AS s FROM generate_series(1, $1::int) n) x
-        WHERE a < 0.70 OR n = ${Number(BENCH_MUNICIPALITY.slice(-5))}`, [MUNICIPALITIES]);
-      await step('Accession', `
+        WHERE a < 0.70 OR n = ${Number(BENCH_MUNICIPALITY.slice(-5))}`,
+        [MUNICIPALITIES],
+      );
+      await step(
+        'Accession',
+        `
         INSERT INTO "Accession" ("id", "municipalityId", "termId", "status", "councilBody", "sessionDate", "sessionType", "decisionNumber", "agendaItem",
           "signatoryName", "signatoryRole", "source", "sourceNote", "isDemo", "returnReason", "withdrawalReason", "submittedAt", "verifiedAt", "withdrawnAt", "createdAt", "updatedAt")
         SELECT a.id, a.mid, $1, a.status::"AccessionStatus", 'Sintētiskās pašvaldības ' || ${pad} || ' dome', (a.submitted_at - INTERVAL '7 days')::date,
@@ -166,8 +184,12 @@ async function main() {
           CASE WHEN a.status IN ('VERIFIED', 'WITHDRAWN') THEN a.submitted_at + INTERVAL '5 days' END,
           CASE WHEN a.status = 'WITHDRAWN' THEN a.submitted_at + INTERVAL '400 days' END,
           a.submitted_at - INTERVAL '3 days', a.submitted_at + INTERVAL '5 days'
-        FROM syn_acc a`, [term.id]);
-      await step('AccessionEvent', `
+        FROM syn_acc a`,
+        [term.id],
+      );
+      await step(
+        'AccessionEvent',
+        `
         INSERT INTO "AccessionEvent" ("id", "accessionId", "type", "reason", "at")
         SELECT a.id || '-' || e.type, a.id, e.type::"AccessionEventType", e.reason, a.submitted_at + e.after
         FROM syn_acc a JOIN (VALUES
@@ -175,10 +197,13 @@ async function main() {
           ('RETURNED', 'Sintētisks atgriešanas iemesls.', INTERVAL '2 days', ARRAY['RETURNED']),
           ('VERIFIED', NULL, INTERVAL '5 days', ARRAY['VERIFIED', 'WITHDRAWN']),
           ('WITHDRAWN', 'Sintētisks izstāšanās iemesls.', INTERVAL '400 days', ARRAY['WITHDRAWN'])
-        ) e(type, reason, after, statuses) ON a.status = ANY (e.statuses)`);
+        ) e(type, reason, after, statuses) ON a.status = ANY (e.statuses)`,
+      );
 
       // Reports of the verified signatories for every period of the term.
-      await step('(report plan)', `
+      await step(
+        '(report plan)',
+        `
         CREATE TEMP TABLE syn_rep AS
         WITH base AS (
           SELECT a.n, a.mid, p."id" AS period_id, p."year", p."dueOn",
@@ -200,9 +225,13 @@ async function main() {
           (revised AND rev = 1) AS superseded,
           ("dueOn" - (20 + (x * 60)::int) + (rev - 1) * 30)::timestamp + INTERVAL '10 hours' AS submitted_at
         FROM decided CROSS JOIN LATERAL generate_series(1, CASE WHEN revised THEN 2 ELSE 1 END) rev
-        WHERE final_status IS NOT NULL`, [term.id]);
+        WHERE final_status IS NOT NULL`,
+        [term.id],
+      );
       await client.query(`ALTER TABLE syn_rep ADD COLUMN id text; UPDATE syn_rep SET id = 'synr' || lpad(ord::text, 7, '0'); CREATE INDEX ON syn_rep (ord)`);
-      await step('ProgressReport', `
+      await step(
+        'ProgressReport',
+        `
         INSERT INTO "ProgressReport" ("id", "municipalityId", "periodId", "revision", "status", "isDemo", "submittedAt", "acceptedAt", "supersededAt", "returnComment", "createdAt", "updatedAt")
         SELECT id, mid, period_id, rev, status::"ReportStatus", true,
           CASE WHEN status <> 'DRAFT' THEN submitted_at END,
@@ -210,20 +239,27 @@ async function main() {
           CASE WHEN superseded THEN submitted_at + INTERVAL '20 days' END,
           CASE WHEN status = 'RETURNED' THEN 'Sintētisks komentārs.' END,
           submitted_at - INTERVAL '20 days', submitted_at + INTERVAL '10 days'
-        FROM syn_rep`);
+        FROM syn_rep`,
+      );
       const reports = Number((await client.query<{ count: string }>('SELECT count(*) FROM syn_rep')).rows[0]!.count);
       const { rows: commitments } = await client.query<{ key: string; position: number }>(
-        `SELECT c."key", c."position" FROM "Commitment" c JOIN "Memorandum" m ON m."id" = c."memorandumId" WHERE m."version" = 1 ORDER BY c."position"`);
-      await step('ReportCommitment', `
+        `SELECT c."key", c."position" FROM "Commitment" c JOIN "Memorandum" m ON m."id" = c."memorandumId" WHERE m."version" = 1 ORDER BY c."position"`,
+      );
+      await step(
+        'ReportCommitment',
+        `
         INSERT INTO "ReportCommitment" ("id", "reportId", "commitmentKey", "status", "narrative")
         SELECT r.id || '-' || c.position, r.id, c.key,
           (CASE (r.ord + c.position) % 3 WHEN 0 THEN 'NOT_STARTED' WHEN 1 THEN 'IN_PROGRESS' ELSE 'ACHIEVED' END)::"CommitmentStatus",
           'Sintētisks progresa apraksts (' || c.key || ', ' || r."year" || '). Synthetic benchmark text.'
         FROM syn_rep r CROSS JOIN (SELECT unnest($1::text[]) AS key, unnest($2::int[]) AS position) c`,
-        [commitments.map((c) => c.key), commitments.map((c) => c.position)]);
+        [commitments.map((c) => c.key), commitments.map((c) => c.position)],
+      );
       const indicatorRows = reports * INDICATORS.length;
       const perCommitment = Math.max(2, Math.ceil((ROW_TARGET - indicatorRows) / (reports * commitments.length)));
-      await step(`ReportIndicator (${INDICATORS.length}/report)`, `
+      await step(
+        `ReportIndicator (${INDICATORS.length}/report)`,
+        `
         INSERT INTO "ReportIndicator" ("id", "reportId", "key", "numberValue", "boolValue", "textValue")
         SELECT r.id || '-' || i.ord, r.id, i.key,
           CASE i.kind
@@ -237,8 +273,11 @@ async function main() {
         FROM syn_rep r
         CROSS JOIN (SELECT unnest($1::text[]) AS key, unnest($2::text[]) AS kind, generate_series(1, $3::int) AS ord) i
         CROSS JOIN LATERAL (SELECT pg_temp.r(r.ord || i.key) AS h) hh`,
-        [INDICATORS.map((i) => i.key), INDICATORS.map((i) => i.kind), INDICATORS.length]);
-      await step(`ReportAction (${perCommitment}/commitment)`, `
+        [INDICATORS.map((i) => i.key), INDICATORS.map((i) => i.kind), INDICATORS.length],
+      );
+      await step(
+        `ReportAction (${perCommitment}/commitment)`,
+        `
         INSERT INTO "ReportAction" ("id", "reportId", "commitmentKey", "position", "title", "status", "plannedOn", "doneOn", "budgetEur")
         SELECT r.id || '-' || c.position || '-' || lpad(k::text, 2, '0'), r.id, c.key, k,
           'Sintētiska darbība ' || k || ' (' || c.key || ')',
@@ -247,39 +286,52 @@ async function main() {
           CASE WHEN (r.ord + k + c.position) % 4 = 2 THEN make_date(r."year", 1 + (k % 12), 20) END,
           CASE WHEN k % 3 = 0 THEN NULL ELSE ((r.ord * 7919 + k * 104729) % 50000)::numeric END
         FROM syn_rep r CROSS JOIN (SELECT unnest($1::text[]) AS key, unnest($2::int[]) AS position) c CROSS JOIN generate_series(1, $3::int) k`,
-        [commitments.map((c) => c.key), commitments.map((c) => c.position), perCommitment]);
+        [commitments.map((c) => c.key), commitments.map((c) => c.position), perCommitment],
+      );
 
       // Documents: decision + annex of each verified / withdrawn accession, the decision of each awaiting one, the rest evidence of reports.
       const docColumns = `"id", "accessionId", "reportId", "kind", "sha256", "sizeBytes", "mediaType", "storageKey", "originalName", "inspection", "createdAt"`;
       const inspection = JSON.stringify({ kind: 'pdf', warnings: [], signatures: [], synthetic: true });
       const docParams = [sha256, pdf.length, storageKey, inspection];
-      await step('Document (accessions)', `
+      await step(
+        'Document (accessions)',
+        `
         INSERT INTO "Document" (${docColumns})
         SELECT a.id || '-' || k.kind, a.id, NULL, k.kind::"DocumentKind", $1, $2, 'application/pdf', $3,
           'sintetisks-' || lower(k.kind) || '-' || lpad(a.n::text, 5, '0') || '.pdf', $4::jsonb, a.submitted_at - INTERVAL '1 hour'
         FROM syn_acc a JOIN (VALUES ('DECISION', ARRAY['VERIFIED', 'WITHDRAWN', 'SUBMITTED']), ('ANNEX', ARRAY['VERIFIED', 'WITHDRAWN'])) k(kind, statuses)
-          ON a.status = ANY (k.statuses)`, docParams);
+          ON a.status = ANY (k.statuses)`,
+        docParams,
+      );
       const accessionDocs = Number((await client.query<{ count: string }>(`SELECT count(*) FROM "Document" WHERE "id" LIKE 'syna%'`)).rows[0]!.count);
-      await step('Document (report evidence)', `
+      await step(
+        'Document (report evidence)',
+        `
         INSERT INTO "Document" (${docColumns})
         SELECT 'synd' || lpad(g::text, 6, '0'), NULL, r.id, 'EVIDENCE', $1, $2, 'application/pdf', $3,
           'sintetisks-pierādījums-' || lpad(g::text, 6, '0') || '.pdf', $4::jsonb, r.submitted_at - INTERVAL '2 days'
         FROM generate_series(1, $5::int) g JOIN syn_rep r ON r.ord = ((g - 1) % $6) + 1`,
-        [...docParams, Math.max(0, DOCUMENTS - accessionDocs), reports]);
+        [...docParams, Math.max(0, DOCUMENTS - accessionDocs), reports],
+      );
 
       // Bench users with a known password.
       const hash = await bcrypt.hash(BENCH_PASSWORD, 10);
-      await step('User (bench)', `
+      await step(
+        'User (bench)',
+        `
         INSERT INTO "User" ("id", "email", "name", "role", "municipalityId", "passwordHash", "updatedAt")
         VALUES ('synu-staff', $1, 'Bench Staff (synthetic)', 'STAFF', NULL, $4, now()),
                ('synu-admin', $2, 'Bench Admin (synthetic)', 'ADMIN', NULL, $4, now()),
                ('synu-secretary', $3, 'Bench Secretary (synthetic)', 'SECRETARY', 'synm' || $5, $4, now())`,
-        [BENCH_USERS.staff, BENCH_USERS.admin, BENCH_USERS.secretary, hash, BENCH_MUNICIPALITY.slice(-5)]);
+        [BENCH_USERS.staff, BENCH_USERS.admin, BENCH_USERS.secretary, hash, BENCH_MUNICIPALITY.slice(-5)],
+      );
       await client.query('COMMIT');
       await client.query('SET session_replication_role = DEFAULT').catch(() => undefined);
 
       // Materialised views (if a migration defines any) are filled now that the data is there.
-      const { rows: views } = await client.query<{ name: string }>(`SELECT quote_ident(schemaname) || '.' || quote_ident(matviewname) AS name FROM pg_matviews WHERE schemaname = 'public'`);
+      const { rows: views } = await client.query<{ name: string }>(
+        `SELECT quote_ident(schemaname) || '.' || quote_ident(matviewname) AS name FROM pg_matviews WHERE schemaname = 'public'`,
+      );
       for (const v of views) await step(`REFRESH ${v.name}`, `REFRESH MATERIALIZED VIEW ${v.name}`);
       await step('VACUUM ANALYZE', 'VACUUM (ANALYZE)');
 
@@ -287,12 +339,16 @@ async function main() {
         SELECT t AS "table", (xpath('/row/c/text()', query_to_xml(format('SELECT count(*) AS c FROM %I', t), false, true, '')))[1]::text AS rows
         FROM unnest(ARRAY['Municipality', 'PopulationFigure', 'Accession', 'AccessionEvent', 'ProgressReport', 'ReportCommitment', 'ReportAction', 'ReportIndicator', 'Document', 'User']) t`);
       const byTable = Object.fromEntries(counts.map((c) => [c.table, Number(c.rows)]));
-      const { rows: [size] } = await client.query<{ size: string }>(`SELECT pg_size_pretty(pg_database_size(current_database())) AS size`);
+      const {
+        rows: [size],
+      } = await client.query<{ size: string }>(`SELECT pg_size_pretty(pg_database_size(current_database())) AS size`);
       console.log('\nRows (whole database, reference data included):');
       for (const [table, rows] of Object.entries(byTable)) console.log(`  ${table.padEnd(18)} ${String(rows).padStart(9)}`);
       console.log(`  action + indicator rows: ${(byTable.ReportAction ?? 0) + (byTable.ReportIndicator ?? 0)}; database size ${size?.size}`);
       console.log(`\nBench sign-in: ${BENCH_USERS.staff} / ${BENCH_PASSWORD} (also ${BENCH_USERS.admin}, ${BENCH_USERS.secretary})`);
-      console.log(`Stored document: ${path.relative(process.cwd(), path.join(storageDir, storageKey))} (STORAGE_DIR=${path.relative(process.cwd(), storageDir)})`);
+      console.log(
+        `Stored document: ${path.relative(process.cwd(), path.join(storageDir, storageKey))} (STORAGE_DIR=${path.relative(process.cwd(), storageDir)})`,
+      );
       console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);

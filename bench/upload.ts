@@ -39,7 +39,10 @@ async function procStatus(launcherPid: number) {
 
 async function waitUp() {
   for (let i = 0; i < 120; i += 1) {
-    const ok = await fetch(`${base}/lv`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/lv`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -60,10 +63,23 @@ async function makePdf(bytes: number): Promise<string> {
 async function makeSignedFiles(): Promise<{ pdf: string; edoc: string }> {
   const key = generateKey('rsa');
   const signer = issueCertificate({ subject: { cn: 'BENCH SIGNER' }, key, notBefore: new Date('2026-01-01Z'), notAfter: new Date('2030-01-01Z') });
-  const tsa = issueCertificate({ subject: { cn: 'BENCH TSA' }, key: generateKey('p256'), notBefore: new Date('2026-01-01Z'), notAfter: new Date('2030-01-01Z'), eku: 'timeStamping' });
+  const tsa = issueCertificate({
+    subject: { cn: 'BENCH TSA' },
+    key: generateKey('p256'),
+    notBefore: new Date('2026-01-01Z'),
+    notAfter: new Date('2030-01-01Z'),
+    eku: 'timeStamping',
+  });
   const signingTime = new Date('2026-11-20T09:00:00Z');
   const pdf = await createSignedPdf({ signingTime, padBytes: 20 * 1024 * 1024, cms: (content) => signedData({ content, signer, signingTime }) });
-  const edoc = buildSignedAsice({ signer, encoding: { family: 'rsa-pkcs1', hash: 'sha256' }, signingTime, data: randomBytes(5 * 1024 * 1024), dataName: 'lemums.pdf', timestamp: { tsa, genTime: signingTime } });
+  const edoc = buildSignedAsice({
+    signer,
+    encoding: { family: 'rsa-pkcs1', hash: 'sha256' },
+    signingTime,
+    data: randomBytes(5 * 1024 * 1024),
+    dataName: 'lemums.pdf',
+    timestamp: { tsa, genTime: signingTime },
+  });
   const files = { pdf: path.join(os.tmpdir(), 'bench-signed-20mb.pdf'), edoc: path.join(os.tmpdir(), 'bench-signed-5mb.edoc') };
   await writeFile(files.pdf, pdf.bytes);
   await writeFile(files.edoc, edoc.zip);
@@ -71,8 +87,14 @@ async function makeSignedFiles(): Promise<{ pdf: string; edoc: string }> {
 }
 
 const signedFiles = await makeSignedFiles();
-const inProcess = [signedFiles.pdf, signedFiles.edoc].map((file) =>
-  JSON.parse(execFileSync(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', 'bench/inspect-trust.ts', file], { encoding: 'utf8', env: process.env }).trim().split('\n').pop()!) as unknown,
+const inProcess = [signedFiles.pdf, signedFiles.edoc].map(
+  (file) =>
+    JSON.parse(
+      execFileSync(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', 'bench/inspect-trust.ts', file], { encoding: 'utf8', env: process.env })
+        .trim()
+        .split('\n')
+        .pop()!,
+    ) as unknown,
 );
 
 process.env.BCRYPT_COST = '4';
@@ -90,25 +112,44 @@ try {
   await db().user.create({ data: { email, name: 'Bench', role: 'SECRETARY', municipalityId: m.id, passwordHash: await hashPassword('bench password long') } });
   await db().accession.upsert({
     where: { municipalityId_termId: { municipalityId: m.id, termId: term.id } },
-    create: { municipalityId: m.id, termId: term.id, status: 'DRAFT', councilBody: 'Saldus novada dome', sessionDate: new Date('2021-09-01'), sessionType: 'REGULAR', decisionNumber: '1/1', signatoryName: 'Bench Signatory', signatoryRole: 'priekšsēdētājs' },
+    create: {
+      municipalityId: m.id,
+      termId: term.id,
+      status: 'DRAFT',
+      councilBody: 'Saldus novada dome',
+      sessionDate: new Date('2021-09-01'),
+      sessionType: 'REGULAR',
+      decisionNumber: '1/1',
+      signatoryName: 'Bench Signatory',
+      signatoryRole: 'priekšsēdētājs',
+    },
     update: { status: 'DRAFT' },
   });
   await disconnectDb();
-  const login = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'bench password long' }) });
+  const login = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'bench password long' }),
+  });
   const cookie = (login.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
   if (!login.ok || !cookie) throw new Error(`sign-in failed: ${login.status}`);
 
   // Warm up the upload route with a small file, then measure.
   const small = await makePdf(64 * 1024);
-  const upload = (file: string, size: number) => new Promise<{ status: number; ms: number }>((resolve, reject) => {
-    const started = performance.now();
-    const req = http.request(`${base}/api/accessions/saldus-novads/documents?kind=DECISION&name=bench.pdf`, { method: 'POST', headers: { cookie, 'content-type': 'application/octet-stream', 'content-length': String(size) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+  const upload = (file: string, size: number) =>
+    new Promise<{ status: number; ms: number }>((resolve, reject) => {
+      const started = performance.now();
+      const req = http.request(
+        `${base}/api/accessions/saldus-novads/documents?kind=DECISION&name=bench.pdf`,
+        { method: 'POST', headers: { cookie, 'content-type': 'application/octet-stream', 'content-length': String(size) } },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+        },
+      );
+      req.on('error', reject);
+      createReadStream(file).pipe(req);
     });
-    req.on('error', reject);
-    createReadStream(file).pipe(req);
-  });
   await upload(small, (await stat(small)).size);
   const beforeStatus = await procStatus(server.pid!);
   const big = await makePdf(20 * 1024 * 1024);
@@ -119,7 +160,12 @@ try {
   const signedUploads: Record<string, unknown> = {};
   for (const [name, file] of Object.entries(signedFiles)) {
     const r = await upload(file, (await stat(file)).size);
-    signedUploads[name] = { bytes: (await stat(file)).size, status: r.status, ms: Math.round(r.ms), serverPeakRssAfterMb: (await procStatus(server.pid!)).peakMb };
+    signedUploads[name] = {
+      bytes: (await stat(file)).size,
+      status: r.status,
+      ms: Math.round(r.ms),
+      serverPeakRssAfterMb: (await procStatus(server.pid!)).peakMb,
+    };
   }
 
   const sheetTimes: number[] = [];
@@ -131,12 +177,25 @@ try {
     sheetTimes.push(performance.now() - started);
   }
   sheetTimes.sort((a, b) => a - b);
-  console.log(JSON.stringify({
-    upload: { bytes: size, status: result.status, ms: Math.round(result.ms), serverRssBeforeMb: beforeStatus.rssMb, serverPeakRssBeforeMb: beforeStatus.peakMb, serverPeakRssAfterMb: afterStatus.peakMb },
-    signingSheet: { maxMs: Math.round(sheetTimes[sheetTimes.length - 1]!), medianMs: Math.round(sheetTimes[5]!) },
-    inspectAndTrustInProcess: inProcess,
-    signedUploadsThroughServer: signedUploads,
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        upload: {
+          bytes: size,
+          status: result.status,
+          ms: Math.round(result.ms),
+          serverRssBeforeMb: beforeStatus.rssMb,
+          serverPeakRssBeforeMb: beforeStatus.peakMb,
+          serverPeakRssAfterMb: afterStatus.peakMb,
+        },
+        signingSheet: { maxMs: Math.round(sheetTimes[sheetTimes.length - 1]!), medianMs: Math.round(sheetTimes[5]!) },
+        inspectAndTrustInProcess: inProcess,
+        signedUploadsThroughServer: signedUploads,
+      },
+      null,
+      2,
+    ),
+  );
 } finally {
   server.kill('SIGTERM');
 }

@@ -7,7 +7,25 @@ import { formatNumber, type Locale, type Translate } from '@/lib/i18n';
  * aria-current; every link is at least 24 × 24 px (WCAG 2.5.8). Nothing
  * when everything fits on one page.
  */
-export function Pagination({ page, pageSize, count, href, label, t, testId, locale = 'lv' }: { page: number; pageSize: number | null; count: number; href: (page: number) => string; label: string; t: Translate; testId: string; locale?: Locale }) {
+export function Pagination({
+  page,
+  pageSize,
+  count,
+  href,
+  label,
+  t,
+  testId,
+  locale = 'lv',
+}: {
+  page: number;
+  pageSize: number | null;
+  count: number;
+  href: (page: number) => string;
+  label: string;
+  t: Translate;
+  testId: string;
+  locale?: Locale;
+}) {
   if (!pageSize || count <= pageSize) return null;
   const pages = Math.ceil(count / pageSize);
   const current = Math.min(Math.max(1, page), pages);
@@ -18,16 +36,34 @@ export function Pagination({ page, pageSize, count, href, label, t, testId, loca
     <nav aria-label={label} data-testid={testId} className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
       <span>{t('dashboard.pageOf', { from: formatNumber(locale, from), to: formatNumber(locale, to), count: formatNumber(locale, count) })}</span>
       <ul className="flex flex-wrap items-center gap-2">
-        {current > 1 ? <li><Link href={href(current - 1)} rel="prev" className="inline-block min-h-6">{t('dashboard.pagePrev')}</Link></li> : null}
+        {current > 1 ? (
+          <li>
+            <Link href={href(current - 1)} rel="prev" className="inline-block min-h-6">
+              {t('dashboard.pagePrev')}
+            </Link>
+          </li>
+        ) : null}
         {shown.map((n, i) => (
           <li key={n} className="flex items-center gap-2">
             {i > 0 && n - shown[i - 1]! > 1 ? <span aria-hidden="true">…</span> : null}
-            {n === current
-              ? <span aria-current="page" className="inline-block min-h-6 min-w-6 text-center font-bold">{formatNumber(locale, n)}</span>
-              : <Link href={href(n)} aria-label={t('dashboard.pageN', { page: n })} className="inline-block min-h-6 min-w-6 text-center">{formatNumber(locale, n)}</Link>}
+            {n === current ? (
+              <span aria-current="page" className="inline-block min-h-6 min-w-6 text-center font-bold">
+                {formatNumber(locale, n)}
+              </span>
+            ) : (
+              <Link href={href(n)} aria-label={t('dashboard.pageN', { page: n })} className="inline-block min-h-6 min-w-6 text-center">
+                {formatNumber(locale, n)}
+              </Link>
+            )}
           </li>
         ))}
-        {current < pages ? <li><Link href={href(current + 1)} rel="next" className="inline-block min-h-6">{t('dashboard.pageNext')}</Link></li> : null}
+        {current < pages ? (
+          <li>
+            <Link href={href(current + 1)} rel="next" className="inline-block min-h-6">
+              {t('dashboard.pageNext')}
+            </Link>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );

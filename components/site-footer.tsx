@@ -7,7 +7,9 @@ export function SiteFooter({ locale, t }: { locale: Locale; t: Translate }) {
       <div className="mx-auto max-w-6xl space-y-2 px-4 py-6 text-sm text-muted">
         <p>{t('footer.issuers')}</p>
         <p>
-          <a href="https://www.amcharts.com/" rel="noopener">{t('footer.mapData')}</a>
+          <a href="https://www.amcharts.com/" rel="noopener">
+            {t('footer.mapData')}
+          </a>
           {' · '}
           <Link href={`/${locale}/memorandum`}>{t('nav.memorandum')}</Link>
           {' · '}

@@ -15,20 +15,38 @@ export function SiteHeader({ locale, t }: { locale: Locale; t: Translate }) {
   return (
     <header className="border-b border-gray-200 bg-white">
       <link rel="stylesheet" href={`/api/session.css?r=${render}`} />
-      <a href="#main" className="skip-link">{t('nav.skipToContent')}</a>
+      <a href="#main" className="skip-link">
+        {t('nav.skipToContent')}
+      </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
         <Link href={`/${locale}`} className="text-lg font-bold text-ink no-underline">
-          <span className="mr-2 inline-block h-3 w-6 align-middle" style={{ background: 'linear-gradient(#9e3039 40%, #fff 40% 60%, #9e3039 60%)' }} aria-hidden="true" />
+          <span
+            className="mr-2 inline-block h-3 w-6 align-middle"
+            style={{ background: 'linear-gradient(#9e3039 40%, #fff 40% 60%, #9e3039 60%)' }}
+            aria-hidden="true"
+          />
           {t('meta.siteName')}
         </Link>
         <nav aria-label={t('nav.mainNav')}>
           <ul className="flex flex-wrap items-center gap-4 text-sm">
-            <li><Link href={`/${locale}`}>{t('nav.home')}</Link></li>
-            <li><Link href={`/${locale}/memorandum`}>{t('nav.memorandum')}</Link></li>
-            <li><LanguageSwitch locale={locale} label={t('nav.switchTo')} /></li>
-            <li className="acct-anon"><a href={`/${locale}/signin`}>{t('nav.signIn')}</a></li>
-            <li className="acct-secretary"><a href={`/${locale}/secretary`}>{t('nav.secretary')}</a></li>
-            <li className="acct-staff"><a href={`/${locale}/staff`}>{t('nav.staff')}</a></li>
+            <li>
+              <Link href={`/${locale}`}>{t('nav.home')}</Link>
+            </li>
+            <li>
+              <Link href={`/${locale}/memorandum`}>{t('nav.memorandum')}</Link>
+            </li>
+            <li>
+              <LanguageSwitch locale={locale} label={t('nav.switchTo')} />
+            </li>
+            <li className="acct-anon">
+              <a href={`/${locale}/signin`}>{t('nav.signIn')}</a>
+            </li>
+            <li className="acct-secretary">
+              <a href={`/${locale}/secretary`}>{t('nav.secretary')}</a>
+            </li>
+            <li className="acct-staff">
+              <a href={`/${locale}/staff`}>{t('nav.staff')}</a>
+            </li>
           </ul>
         </nav>
       </div>

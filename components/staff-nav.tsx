@@ -21,7 +21,13 @@ export function StaffNav({ locale, user, current, t }: { locale: string; user: A
       <ul className="flex flex-wrap gap-x-6 gap-y-2">
         {ITEMS.filter((i) => can(user, i.permission)).map((i) => (
           <li key={i.key}>
-            <Link href={`/${locale}${i.href}`} aria-current={i.key === current ? 'page' : undefined} className={i.key === current ? 'font-semibold' : undefined}>{t(i.label)}</Link>
+            <Link
+              href={`/${locale}${i.href}`}
+              aria-current={i.key === current ? 'page' : undefined}
+              className={i.key === current ? 'font-semibold' : undefined}
+            >
+              {t(i.label)}
+            </Link>
           </li>
         ))}
       </ul>

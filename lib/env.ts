@@ -24,14 +24,26 @@ const EnvSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   DATA_DIR: z.string().default('.data'),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
-  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  INVITATION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
   TRUST_PROXY: z.enum(['0', '1']).optional(),
   /** With TRUST_PROXY=1: how many proxies in front of the portal append to X-Forwarded-For; the client is the entry the outermost one appended. */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   /** Session cookie with the Secure flag: '1' forces it; by default only when PUBLIC_BASE_URL is https. */
   AUTH_COOKIE_SECURE: z.enum(['0', '1']).optional(),
   /** Outgoing mail server, e.g. smtp://user:pass@host:587 (STARTTLS when offered) or smtps://host:465. Unset: mail stays in the outbox table. */
-  SMTP_URL: z.preprocess(blankAsUnset, z.string().url().refine((u) => /^smtps?:\/\//i.test(u), 'must start with smtp:// or smtps://').optional()),
+  SMTP_URL: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .url()
+      .refine((u) => /^smtps?:\/\//i.test(u), 'must start with smtp:// or smtps://')
+      .optional(),
+  ),
   /** The From of every message the portal sends. */
   MAIL_FROM: z.preprocess(blankAsUnset, z.string().min(3).default('Memorands <noreply@memorands.local>')),
   /** The open data's contact e-mail (DCAT-AP dcat:contactPoint vcard:hasEmail), e.g. the associations' data desk. Unset: the contact point gives only the data page. */
@@ -55,7 +67,13 @@ const EnvSchema = z.object({
    * Test clock (lib/clock.ts): 'YYYY-MM-DD' (noon in Riga that day) or an ISO instant. Honoured only when
    * NODE_ENV is not 'production' or PUBLIC_BASE_URL is a loopback address (a test server); ignored otherwise.
    */
-  FROZEN_NOW: z.preprocess(blankAsUnset, z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d\d:\d\d))?$/, 'must be YYYY-MM-DD or an ISO instant').optional()),
+  FROZEN_NOW: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d\d:\d\d))?$/, 'must be YYYY-MM-DD or an ISO instant')
+      .optional(),
+  ),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, 'PUBLIC_BASE_URL'> & { PUBLIC_BASE_URL: string };

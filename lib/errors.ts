@@ -1,5 +1,17 @@
 /** The portal's one error type; route handlers map `code` to an HTTP status. */
-export type AppErrorCode = 'BAD_REQUEST' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'CONFLICT' | 'GONE' | 'TOO_LARGE' | 'UNSUPPORTED' | 'UNPROCESSABLE' | 'TOO_MANY_REQUESTS' | 'UNAVAILABLE';
+export type AppErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'CONFLICT'
+  | 'GONE'
+  | 'TOO_LARGE'
+  | 'UNSUPPORTED'
+  | 'UNPROCESSABLE'
+  | 'TOO_MANY_REQUESTS'
+  | 'UNAVAILABLE';
 
 export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,

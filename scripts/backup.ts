@@ -38,11 +38,18 @@ try {
   const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
   const out = path.resolve(values.out ?? path.join(DATA, 'backups', defaultBackupName()));
   const summary = await createBackup({
-    databaseUrl, out, storage: storage(), storageDriver: env.S3_BUCKET ? `s3:${env.S3_BUCKET}` : 'local',
-    app: { name: pkg.name, version: pkg.version }, binDir: env.PG_BIN, log: (line) => console.log(line),
+    databaseUrl,
+    out,
+    storage: storage(),
+    storageDriver: env.S3_BUCKET ? `s3:${env.S3_BUCKET}` : 'local',
+    app: { name: pkg.name, version: pkg.version },
+    binDir: env.PG_BIN,
+    log: (line) => console.log(line),
   });
   console.log(`\nBackup written: ${summary.file}`);
-  console.log(`  ${formatBytes(summary.archiveBytes)}; ${summary.rows} rows in ${summary.tables} tables; ${summary.documents} documents (${formatBytes(summary.documentBytes)}); ${summary.manifest.database.migrations.length} migrations; ${(summary.durationMs / 1000).toFixed(1)} s.`);
+  console.log(
+    `  ${formatBytes(summary.archiveBytes)}; ${summary.rows} rows in ${summary.tables} tables; ${summary.documents} documents (${formatBytes(summary.documentBytes)}); ${summary.manifest.database.migrations.length} migrations; ${(summary.durationMs / 1000).toFixed(1)} s.`,
+  );
   console.log('  It holds personal data and password hashes: keep it as safe as the database.');
 } catch (error) {
   console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -13,7 +13,9 @@ import { DATA, appDatabase, openServer } from './lib';
 import { runningEmbeddedPostgres } from '../lib/db/embedded';
 import { currentDatabaseUrl, setDatabaseUrl } from '../lib/env';
 
-const { values } = parseArgs({ options: { 'delete-orphans': { type: 'boolean' }, 'min-age-minutes': { type: 'string', default: '60' }, help: { type: 'boolean', short: 'h' } } });
+const { values } = parseArgs({
+  options: { 'delete-orphans': { type: 'boolean' }, 'min-age-minutes': { type: 'string', default: '60' }, help: { type: 'boolean', short: 'h' } },
+});
 const minutes = Number(values['min-age-minutes']);
 if (values.help || !Number.isFinite(minutes) || minutes < 0) {
   console.log('usage: npm run clean-temp [-- --delete-orphans] [--min-age-minutes N]');
@@ -45,7 +47,9 @@ try {
       for (const o of report.orphans) console.log(`  ${o.key}  ${o.size} bytes, ${age(o.modifiedAt)}`);
       if (values['delete-orphans']) {
         const { deleted, kept } = await deleteOrphans({ minAgeMs });
-        console.log(`Deleted ${deleted.length} orphans${kept.length ? `; kept ${kept.length} younger than ${minutes} min (an upload may still be attaching them)` : ''}.`);
+        console.log(
+          `Deleted ${deleted.length} orphans${kept.length ? `; kept ${kept.length} younger than ${minutes} min (an upload may still be attaching them)` : ''}.`,
+        );
       } else {
         console.log('Run with --delete-orphans to remove those older than the minimum age.');
       }

@@ -10,7 +10,10 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
 export const DATA = path.resolve(ROOT, env.DATA_DIR);
 
 /** A database server: the one in DATABASE_URL, or an embedded PostgreSQL with data under .data/. */
-export async function openServer(opts: { embeddedDir: string; persistent: boolean }): Promise<{ baseUrl: string; external: boolean; stop: () => Promise<void> }> {
+export async function openServer(opts: {
+  embeddedDir: string;
+  persistent: boolean;
+}): Promise<{ baseUrl: string; external: boolean; stop: () => Promise<void> }> {
   const url = currentDatabaseUrl();
   if (url) return { baseUrl: url, external: true, stop: () => Promise.resolve() };
   const server: EmbeddedServer = await startEmbeddedPostgres({ dataDir: opts.embeddedDir, persistent: opts.persistent });
@@ -70,4 +73,3 @@ export async function authSecret(): Promise<string> {
   await writeFile(file, secret, { mode: 0o600 });
   return secret;
 }
-

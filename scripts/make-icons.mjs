@@ -12,7 +12,21 @@ import { deflateSync } from 'node:zlib';
 
 const BRAND = [0x8a, 0x1c, 0x2b];
 /** The letter M in the unit square (y down). */
-const M = [[0.2, 0.78], [0.2, 0.22], [0.33, 0.22], [0.5, 0.49], [0.67, 0.22], [0.8, 0.22], [0.8, 0.78], [0.68, 0.78], [0.68, 0.42], [0.54, 0.64], [0.46, 0.64], [0.32, 0.42], [0.32, 0.78]];
+const M = [
+  [0.2, 0.78],
+  [0.2, 0.22],
+  [0.33, 0.22],
+  [0.5, 0.49],
+  [0.67, 0.22],
+  [0.8, 0.22],
+  [0.8, 0.78],
+  [0.68, 0.78],
+  [0.68, 0.42],
+  [0.54, 0.64],
+  [0.46, 0.64],
+  [0.32, 0.42],
+  [0.32, 0.78],
+];
 const RADIUS = 0.18;
 
 function inside([x, y], poly) {
@@ -82,7 +96,12 @@ function png(size) {
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
   ihdr.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 function ico(sizes) {
   const images = sizes.map(png);

@@ -26,7 +26,7 @@ export function whenProcessGone(pid: number, onGone: () => void): void {
  */
 export function npmAncestors(): number[] {
   const chain: number[] = [process.ppid];
-  for (let pid = process.ppid; chain.length < 5; ) {
+  for (let pid = process.ppid; chain.length < 5;) {
     let cmdline: string;
     let parent: number;
     try {

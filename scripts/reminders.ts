@@ -25,8 +25,12 @@ try {
     const counts = await runReminders();
     const digest = await runStaffDigest();
     const delivery = await deliverPending({ limit: 1000 });
-    const mail = smtpConfigured() ? `mail: ${delivery.sent} sent, ${delivery.failed} failed` : `mail: ${delivery.held} waiting in the outbox (SMTP_URL is not set)`;
-    console.log(`Reminders: ${counts.due} due soon, ${counts.overdue} overdue, ${counts.skippedAsDuplicate} sent before; staff digest: ${digest.sent} to staff about ${digest.submissions} submissions; ${mail}.`);
+    const mail = smtpConfigured()
+      ? `mail: ${delivery.sent} sent, ${delivery.failed} failed`
+      : `mail: ${delivery.held} waiting in the outbox (SMTP_URL is not set)`;
+    console.log(
+      `Reminders: ${counts.due} due soon, ${counts.overdue} overdue, ${counts.skippedAsDuplicate} sent before; staff digest: ${digest.sent} to staff about ${digest.submissions} submissions; ${mail}.`,
+    );
   } finally {
     await disconnectDb();
   }

@@ -34,10 +34,13 @@ try {
     const s = await restoreBackup({ archive, databaseUrl, storage: storage(), force: values.force, binDir: env.PG_BIN, log: (line) => console.log(line) });
     const m = s.manifest;
     console.log(`\nRestored ${archive}`);
-    console.log(`  made ${m.createdAt} by ${m.app.name} ${m.app.version}; ${m.database.migrations.length} migrations (last: ${m.database.migrations.at(-1)?.name ?? 'none'})`);
+    console.log(
+      `  made ${m.createdAt} by ${m.app.name} ${m.app.version}; ${m.database.migrations.length} migrations (last: ${m.database.migrations.at(-1)?.name ?? 'none'})`,
+    );
     console.log(`  database: ${s.rows} rows in ${s.tables} tables (row counts match the manifest)`);
     console.log(`  documents: ${s.documentsWritten} written, ${s.documentsPresent} already in storage`);
-    if (s.extraObjects) console.log(`  storage holds ${s.extraObjects} other objects; \`npm run clean-temp -- --delete-orphans\` removes those no document refers to.`);
+    if (s.extraObjects)
+      console.log(`  storage holds ${s.extraObjects} other objects; \`npm run clean-temp -- --delete-orphans\` removes those no document refers to.`);
     console.log(`  ${(s.durationMs / 1000).toFixed(1)} s. Start the portal with \`npm run up\` (pending migrations are applied then).`);
   } catch (error) {
     if (error instanceof BackupVerificationError || error instanceof RestoreRefusedError) {

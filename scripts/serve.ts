@@ -41,7 +41,10 @@ const serverEnv = childEnv({ DATABASE_URL: databaseUrl, AUTH_SECRET: await authS
 // (graceful, requests in flight finish) and PostgreSQL after it, and can signal tsx and node together.
 // The server watches this process and stops by itself if it disappears (MEMORANDS_SUPERVISOR_PID).
 const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/server.ts'), port], {
-  cwd: ROOT, env: { ...serverEnv, MEMORANDS_SUPERVISOR_PID: String(process.pid) }, stdio: 'inherit', detached: true,
+  cwd: ROOT,
+  env: { ...serverEnv, MEMORANDS_SUPERVISOR_PID: String(process.pid) },
+  stdio: 'inherit',
+  detached: true,
 });
 const childExit = new Promise<void>((resolve) => child.on('exit', () => resolve()));
 

@@ -47,7 +47,7 @@ const cacheListener = env.DATABASE_URL ? startCacheListener({ connectionString: 
 const errorLog = env.SERVER_ERROR_LOG;
 if (errorLog) {
   const record = (kind: string) => (reason: unknown) => {
-    const text = reason instanceof Error ? reason.stack ?? String(reason) : String(reason);
+    const text = reason instanceof Error ? (reason.stack ?? String(reason)) : String(reason);
     try {
       appendFileSync(errorLog, `${new Date().toISOString()} ${kind}: ${text.replace(/\n/g, '\\n')}\n`);
     } catch {
@@ -76,7 +76,7 @@ function forwardedHeaders(req: http.IncomingMessage): http.OutgoingHttpHeaders {
   // The one client address, from the hop our trusted proxy appended, never the client's own first entry (lib/http/client-address.ts).
   headers['x-forwarded-for'] = forwardedClientAddress(req);
   headers['x-forwarded-host'] = req.headers.host ?? `localhost:${port}`;
-  headers['x-forwarded-proto'] = trustProxy ? (req.headers['x-forwarded-proto']) ?? 'http' : 'http';
+  headers['x-forwarded-proto'] = trustProxy ? (req.headers['x-forwarded-proto'] ?? 'http') : 'http';
   return headers;
 }
 
@@ -98,11 +98,22 @@ function proxy(req: http.IncomingMessage, res: http.ServerResponse): void {
     res.end();
   });
   req.on('aborted', () => upstream.destroy());
-  res.on('close', () => { if (!res.writableFinished) upstream.destroy(); });
+  res.on('close', () => {
+    if (!res.writableFinished) upstream.destroy();
+  });
   req.pipe(upstream);
 }
 
-const KEPT = ['content-type', 'content-disposition', 'access-control-allow-origin', 'access-control-expose-headers', 'x-content-type-options', 'content-language', 'link', 'retry-after'];
+const KEPT = [
+  'content-type',
+  'content-disposition',
+  'access-control-allow-origin',
+  'access-control-expose-headers',
+  'x-content-type-options',
+  'content-language',
+  'link',
+  'retry-after',
+];
 
 type Filled = { entry: CachedResponse; cached: boolean };
 const pending = new Map<string, Promise<Filled>>();
@@ -162,11 +173,19 @@ function send(req: http.IncomingMessage, res: http.ServerResponse, entry: Cached
     ...entry.headers,
     etag,
     vary: 'Accept-Encoding',
-    'cache-control': entry.status !== 200 ? 'no-store' : entry.headers['content-type']?.startsWith('text/html') ? 'public, max-age=0, must-revalidate' : 'public, max-age=60, stale-while-revalidate=600',
+    'cache-control':
+      entry.status !== 200
+        ? 'no-store'
+        : entry.headers['content-type']?.startsWith('text/html')
+          ? 'public, max-age=0, must-revalidate'
+          : 'public, max-age=60, stale-while-revalidate=600',
     ...STATIC_SECURITY_HEADERS,
     // Cached pages carry no executable script (stripNextRuntime); a fresh nonce keeps the policy the same as Next's.
-    'content-security-policy': entry.headers['content-security-policy']
-      ?? (entry.headers['content-type']?.startsWith('text/html') ? contentSecurityPolicy(newNonce(), { https: env.PUBLIC_BASE_URL.startsWith('https:') }) : NON_PAGE_CSP),
+    'content-security-policy':
+      entry.headers['content-security-policy'] ??
+      (entry.headers['content-type']?.startsWith('text/html')
+        ? contentSecurityPolicy(newNonce(), { https: env.PUBLIC_BASE_URL.startsWith('https:') })
+        : NON_PAGE_CSP),
   };
   if (entry.status === 200 && isNotModified(req.headers['if-none-match'], etag)) {
     res.writeHead(304, headers);
@@ -228,8 +247,12 @@ function streamThrough(req: http.IncomingMessage, res: http.ServerResponse): voi
     // Note: bytes compressed on the fly are not the bytes the cache would compress, so their tag is weak (RFC 9110 §8.8.1).
     const etag = coding === 'identity' ? originTag : `W/${etagForCoding(originTag, coding).replace(/^W\//, '')}`;
     const out: Record<string, string> = {
-      ...kept, etag, vary: 'Accept-Encoding', 'cache-control': 'public, max-age=60, stale-while-revalidate=600',
-      ...STATIC_SECURITY_HEADERS, 'content-security-policy': NON_PAGE_CSP,
+      ...kept,
+      etag,
+      vary: 'Accept-Encoding',
+      'cache-control': 'public, max-age=60, stale-while-revalidate=600',
+      ...STATIC_SECURITY_HEADERS,
+      'content-security-policy': NON_PAGE_CSP,
     };
     const notModified = isNotModified(req.headers['if-none-match'], etag);
     if (notModified || req.method === 'HEAD') {
@@ -260,7 +283,8 @@ function streamThrough(req: http.IncomingMessage, res: http.ServerResponse): voi
       if (body) publicCache().set(key, { status: 200, headers: kept, body, etag: originTag }, generation);
     });
     answer.on('close', release);
-    const encoder = coding === 'br' ? createBrotliCompress({ params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } }) : coding === 'gzip' ? createGzip({ level: 6 }) : null;
+    const encoder =
+      coding === 'br' ? createBrotliCompress({ params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } }) : coding === 'gzip' ? createGzip({ level: 6 }) : null;
     if (encoder) {
       answer.pipe(encoder).pipe(res);
       // Note: a compressor keeps its output until it has a lot of it; flushed after each chunk, the client gets every batch as it is read.
@@ -275,7 +299,9 @@ function streamThrough(req: http.IncomingMessage, res: http.ServerResponse): voi
     res.end();
   });
   req.on('aborted', () => upstream.destroy());
-  res.on('close', () => { if (!res.writableFinished) upstream.destroy(); });
+  res.on('close', () => {
+    if (!res.writableFinished) upstream.destroy();
+  });
   upstream.end();
 }
 

@@ -23,7 +23,11 @@ try {
       code = 1;
     } else {
       const day = (d: Date) => d.toISOString().slice(0, 10);
-      console.log(r.outcome === 'stored' ? `Trusted list No. ${r.sequenceNumber} of ${day(r.issueDate)} verified and stored${r.nextUpdate ? ` (next update due ${day(r.nextUpdate)})` : ''}.` : `Trusted list No. ${r.sequenceNumber} of ${day(r.issueDate)} is already the newest.`);
+      console.log(
+        r.outcome === 'stored'
+          ? `Trusted list No. ${r.sequenceNumber} of ${day(r.issueDate)} verified and stored${r.nextUpdate ? ` (next update due ${day(r.nextUpdate)})` : ''}.`
+          : `Trusted list No. ${r.sequenceNumber} of ${day(r.issueDate)} is already the newest.`,
+      );
     }
   } finally {
     await disconnectDb();

@@ -11,7 +11,9 @@ export default async function Forbidden() {
     <div className="space-y-4" data-testid="forbidden">
       <h1 className="text-3xl font-bold">{t('auth.forbiddenTitle')}</h1>
       <p>{t('auth.forbiddenText')}</p>
-      <p><Link href={`/${locale}/account`}>{t('nav.home')}</Link></p>
+      <p>
+        <Link href={`/${locale}/account`}>{t('nav.home')}</Link>
+      </p>
     </div>
   );
 }

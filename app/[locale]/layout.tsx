@@ -21,7 +21,13 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
     title: { default: t('meta.siteTitle'), template: `%s · ${t('meta.siteName')}` },
     description: t('meta.siteDescription'),
     manifest: '/manifest.webmanifest',
-    icons: { icon: [{ url: '/favicon.ico', sizes: '48x48' }, { url: '/favicon.svg', type: 'image/svg+xml' }], apple: '/apple-touch-icon.png' },
+    icons: {
+      icon: [
+        { url: '/favicon.ico', sizes: '48x48' },
+        { url: '/favicon.svg', type: 'image/svg+xml' },
+      ],
+      apple: '/apple-touch-icon.png',
+    },
   };
 }
 

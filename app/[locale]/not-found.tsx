@@ -10,7 +10,9 @@ export default async function NotFound() {
     <div className="space-y-4">
       <h1 className="text-3xl font-bold">{t('errors.notFoundTitle')}</h1>
       <p>{t('errors.notFoundText')}</p>
-      <p><Link href={`/${locale}`}>{t('nav.home')}</Link></p>
+      <p>
+        <Link href={`/${locale}`}>{t('nav.home')}</Link>
+      </p>
     </div>
   );
 }

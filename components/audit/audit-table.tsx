@@ -17,7 +17,9 @@ export function AuditTable({ rows, locale, t }: { rows: AuditRow[]; locale: Loca
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => <AuditTableRow key={row.id} row={row} locale={locale} t={t} />)}
+          {rows.map((row) => (
+            <AuditTableRow key={row.id} row={row} locale={locale} t={t} />
+          ))}
         </tbody>
       </table>
     </div>
@@ -28,25 +30,53 @@ function AuditTableRow({ row, locale, t }: { row: AuditRow; locale: Locale; t: T
   const hasDetails = row.before !== null || row.after !== null;
   return (
     <tr data-testid="audit-row" data-action={row.action}>
-      <td><time dateTime={row.at.toISOString()}>{formatDateTime(locale, row.at)}</time></td>
+      <td>
+        <time dateTime={row.at.toISOString()}>{formatDateTime(locale, row.at)}</time>
+      </td>
       <td>
         {row.actor ? (
           <>
             <span className="block">{row.actor.name}</span>
             <span className="block text-sm">{row.actor.email}</span>
-            <span className="block text-sm text-muted">{row.actorRole ? t('users.auditRoleAtTime', { role: t(`roles.${row.actorRole}`) }) : t(`roles.${row.actor.role}`)}</span>
+            <span className="block text-sm text-muted">
+              {row.actorRole ? t('users.auditRoleAtTime', { role: t(`roles.${row.actorRole}`) }) : t(`roles.${row.actor.role}`)}
+            </span>
           </>
-        ) : <span className="text-muted">{t('users.auditNoActor')}</span>}
+        ) : (
+          <span className="text-muted">{t('users.auditNoActor')}</span>
+        )}
       </td>
-      <td><code>{row.action}</code></td>
+      <td>
+        <code>{row.action}</code>
+      </td>
       <td>{row.municipality?.nameLv ?? ''}</td>
-      <td><code className="break-all text-sm">{row.subjectType}{row.subjectId ? ` ${row.subjectId}` : ''}</code></td>
+      <td>
+        <code className="break-all text-sm">
+          {row.subjectType}
+          {row.subjectId ? ` ${row.subjectId}` : ''}
+        </code>
+      </td>
       <td>
         {hasDetails ? (
           <details>
-            <summary className="cursor-pointer">{t('users.showDetails')}<span className="sr-only">: {row.action}, {formatDateTime(locale, row.at)}</span></summary>
-            {row.before !== null ? (<><p className="mt-2 font-medium">{t('users.before')}</p><pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-all text-sm">{JSON.stringify(row.before, null, 2)}</pre></>) : null}
-            {row.after !== null ? (<><p className="mt-2 font-medium">{t('users.after')}</p><pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-all text-sm">{JSON.stringify(row.after, null, 2)}</pre></>) : null}
+            <summary className="cursor-pointer">
+              {t('users.showDetails')}
+              <span className="sr-only">
+                : {row.action}, {formatDateTime(locale, row.at)}
+              </span>
+            </summary>
+            {row.before !== null ? (
+              <>
+                <p className="mt-2 font-medium">{t('users.before')}</p>
+                <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-all text-sm">{JSON.stringify(row.before, null, 2)}</pre>
+              </>
+            ) : null}
+            {row.after !== null ? (
+              <>
+                <p className="mt-2 font-medium">{t('users.after')}</p>
+                <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-all text-sm">{JSON.stringify(row.after, null, 2)}</pre>
+              </>
+            ) : null}
           </details>
         ) : null}
       </td>

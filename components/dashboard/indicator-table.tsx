@@ -38,14 +38,39 @@ export function IndicatorTable({ data, locale, t }: { data: IndicatorComparison;
             const cmp = r.comparison ? CMP[r.comparison] : null;
             return (
               <tr key={r.slug} data-testid="indicator-row" data-slug={r.slug} data-comparison={r.comparison ?? r.comparisonUnknown ?? ''}>
-                <th scope="row" className="font-normal"><Link href={`/${locale}/municipalities/${r.slug}`}>{r.nameLv}</Link></th>
-                <td>{r.report ? (r.report.revision > 1 ? t('dashboard.reportRef', { year: r.report.year, revision: r.report.revision }) : r.report.year) : t('dashboard.cellNone')}</td>
+                <th scope="row" className="font-normal">
+                  <Link href={`/${locale}/municipalities/${r.slug}`}>{r.nameLv}</Link>
+                </th>
+                <td>
+                  {r.report
+                    ? r.report.revision > 1
+                      ? t('dashboard.reportRef', { year: r.report.year, revision: r.report.revision })
+                      : r.report.year
+                    : t('dashboard.cellNone')}
+                </td>
                 <td>{formatNumber(locale, r.specialistsFte, 2)}</td>
                 <td>{formatNumber(locale, r.population)}</td>
                 <td>{ratioText(r, locale, t)}</td>
-                <td>{r.norm ? <>{formatNumber(locale, r.norm.value, 3)}<span className="block text-xs text-muted">{r.norm.citation}</span></> : t('dashboard.whyNO_NORM')}</td>
+                <td>
+                  {r.norm ? (
+                    <>
+                      {formatNumber(locale, r.norm.value, 3)}
+                      <span className="block text-xs text-muted">{r.norm.citation}</span>
+                    </>
+                  ) : (
+                    t('dashboard.whyNO_NORM')
+                  )}
+                </td>
                 <td className={cmp?.cls}>
-                  {cmp ? <><span aria-hidden="true">{cmp.mark}</span> {t(`dashboard.cmp${r.comparison!}`)}</> : r.comparisonUnknown === 'NO_NORM' ? t('dashboard.whyNO_NORM') : t('common.unknown')}
+                  {cmp ? (
+                    <>
+                      <span aria-hidden="true">{cmp.mark}</span> {t(`dashboard.cmp${r.comparison!}`)}
+                    </>
+                  ) : r.comparisonUnknown === 'NO_NORM' ? (
+                    t('dashboard.whyNO_NORM')
+                  ) : (
+                    t('common.unknown')
+                  )}
                 </td>
                 {data.hasPayIndicator ? <td>{formatMoney(locale, r.avgPayEur)}</td> : null}
               </tr>

@@ -6,7 +6,8 @@ const H = 260;
 const M = { top: 16, right: 20, bottom: 36, left: 48 };
 const DAY = 86_400_000;
 const time = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
-const formatMonth = (locale: Locale, iso: string) => new Intl.DateTimeFormat(locale === 'lv' ? 'lv-LV' : 'en-GB', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const formatMonth = (locale: Locale, iso: string) =>
+  new Intl.DateTimeFormat(locale === 'lv' ? 'lv-LV' : 'en-GB', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 function yTicks(max: number): number[] {
   const step = Math.max(1, Math.ceil(max / 4));
@@ -54,7 +55,9 @@ export function JoinsChart({ series, today, locale, t }: { series: JoinsSeries; 
   const fromLabel = formatDate(locale, new Date(from));
   const toLabel = formatDate(locale, new Date(to));
   const title = t('dashboard.joinsTitle', { term: term.label });
-  const desc = points.length ? t('dashboard.joinsDesc', { from: fromLabel, to: toLabel, total: formatNumber(locale, series.total) }) : t('dashboard.joinsDescEmpty');
+  const desc = points.length
+    ? t('dashboard.joinsDesc', { from: fromLabel, to: toLabel, total: formatNumber(locale, series.total) })
+    : t('dashboard.joinsDescEmpty');
   return (
     <figure className="space-y-3" data-testid="joins-chart">
       <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full max-w-3xl" role="img" aria-labelledby="joins-title joins-desc">
@@ -63,7 +66,9 @@ export function JoinsChart({ series, today, locale, t }: { series: JoinsSeries; 
         {ticks.map((v) => (
           <g key={v}>
             <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} stroke="#d1d5db" strokeDasharray={v === 0 ? undefined : '3 3'} />
-            <text x={M.left - 8} y={y(v) + 4} fontSize={12} textAnchor="end" fill="#374151">{formatNumber(locale, v)}</text>
+            <text x={M.left - 8} y={y(v) + 4} fontSize={12} textAnchor="end" fill="#374151">
+              {formatNumber(locale, v)}
+            </text>
           </g>
         ))}
         <line x1={M.left} x2={M.left} y1={M.top} y2={H - M.bottom} stroke="#4b5563" />
@@ -71,11 +76,15 @@ export function JoinsChart({ series, today, locale, t }: { series: JoinsSeries; 
         {years.map((year) => (
           <g key={year}>
             <line x1={x(Date.UTC(year, 0, 1))} x2={x(Date.UTC(year, 0, 1))} y1={H - M.bottom} y2={H - M.bottom + 5} stroke="#4b5563" />
-            <text x={x(Date.UTC(year, 0, 1))} y={H - M.bottom + 18} fontSize={12} textAnchor="middle" fill="#374151">{year}</text>
+            <text x={x(Date.UTC(year, 0, 1))} y={H - M.bottom + 18} fontSize={12} textAnchor="middle" fill="#374151">
+              {year}
+            </text>
           </g>
         ))}
         <path d={d} fill="none" stroke="#8a1c2b" strokeWidth={2.5} />
-        {points.map((p) => <circle key={p.date} cx={x(time(p.date))} cy={y(p.count)} r={4} fill="#8a1c2b" stroke="#fff" strokeWidth={1.5} />)}
+        {points.map((p) => (
+          <circle key={p.date} cx={x(time(p.date))} cy={y(p.count)} r={4} fill="#8a1c2b" stroke="#fff" strokeWidth={1.5} />
+        ))}
       </svg>
       <figcaption className="text-sm text-muted">
         {t('dashboard.joinsNote')}
@@ -86,10 +95,22 @@ export function JoinsChart({ series, today, locale, t }: { series: JoinsSeries; 
         <summary className="cursor-pointer">{t('dashboard.joinsTable')}</summary>
         <table className="data mt-2 max-w-xl" data-testid="joins-table">
           <caption className="sr-only">{title}</caption>
-          <thead><tr><th scope="col">{t('dashboard.colDate')}</th><th scope="col">{t('dashboard.colAdded')}</th><th scope="col">{t('dashboard.colCumulative')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboard.colDate')}</th>
+              <th scope="col">{t('dashboard.colAdded')}</th>
+              <th scope="col">{t('dashboard.colCumulative')}</th>
+            </tr>
+          </thead>
           <tbody>
             {points.map((p) => (
-              <tr key={p.date} data-date={p.date}><th scope="row" className="font-normal">{monthly ? formatMonth(locale, p.date) : formatDate(locale, p.date)}</th><td>{formatNumber(locale, p.added)}</td><td>{formatNumber(locale, p.count)}</td></tr>
+              <tr key={p.date} data-date={p.date}>
+                <th scope="row" className="font-normal">
+                  {monthly ? formatMonth(locale, p.date) : formatDate(locale, p.date)}
+                </th>
+                <td>{formatNumber(locale, p.added)}</td>
+                <td>{formatNumber(locale, p.count)}</td>
+              </tr>
             ))}
           </tbody>
         </table>

@@ -18,14 +18,31 @@ const CELL: Record<CommitmentStatus | 'NONE', { cls: string; mark: string }> = {
 export type QueryPatch = Partial<Record<keyof TDashboardQuery, string | undefined>>;
 
 /** The commitments × municipalities heat table with its GET filters and sortable column headers. */
-export function MatrixTable({ matrix, total, query, locale, t, href }: { matrix: CommitmentMatrix; total: number; query: TDashboardQuery; locale: Locale; t: Translate; href: (patch: QueryPatch) => string }) {
+export function MatrixTable({
+  matrix,
+  total,
+  query,
+  locale,
+  t,
+  href,
+}: {
+  matrix: CommitmentMatrix;
+  total: number;
+  query: TDashboardQuery;
+  locale: Locale;
+  t: Translate;
+  href: (patch: QueryPatch) => string;
+}) {
   const titles = commitmentTitles(matrix, locale);
   const sortHeader = (column: MatrixSort, label: string, key?: string) => {
     const active = query.sort === column;
     const next = active && query.dir === 'asc' ? 'desc' : 'asc';
     return (
       <th key={key ?? column} scope="col" aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-        <Link href={href({ sort: column === 'name' ? undefined : column, dir: next === 'asc' ? undefined : next })} aria-label={t('dashboard.sortBy', { column: label })}>
+        <Link
+          href={href({ sort: column === 'name' ? undefined : column, dir: next === 'asc' ? undefined : next })}
+          aria-label={t('dashboard.sortBy', { column: label })}
+        >
           {label} <span aria-hidden="true">{active ? (query.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
         </Link>
       </th>
@@ -33,11 +50,19 @@ export function MatrixTable({ matrix, total, query, locale, t, href }: { matrix:
   };
   return (
     <div className="space-y-4">
-      <form method="get" action={`/${locale}/staff#matrix`} className="flex flex-wrap items-end gap-4" aria-label={t('dashboard.filters')} data-testid="matrix-filters">
+      <form
+        method="get"
+        action={`/${locale}/staff#matrix`}
+        className="flex flex-wrap items-end gap-4"
+        aria-label={t('dashboard.filters')}
+        data-testid="matrix-filters"
+      >
         {query.sort !== 'name' ? <input type="hidden" name="sort" value={query.sort} /> : null}
         {query.dir !== 'asc' ? <input type="hidden" name="dir" value={query.dir} /> : null}
         <div className="space-y-1">
-          <label htmlFor="f-type" className="block text-sm font-medium">{t('dashboard.filterType')}</label>
+          <label htmlFor="f-type" className="block text-sm font-medium">
+            {t('dashboard.filterType')}
+          </label>
           <select id="f-type" name="type" defaultValue={query.type ?? ''} className="rounded border border-gray-500 px-3 py-1.5">
             <option value="">{t('dashboard.anyType')}</option>
             <option value="STATE_CITY">{t('municipalityType.STATE_CITY')}</option>
@@ -45,23 +70,43 @@ export function MatrixTable({ matrix, total, query, locale, t, href }: { matrix:
           </select>
         </div>
         <div className="space-y-1">
-          <label htmlFor="f-status" className="block text-sm font-medium">{t('dashboard.filterStatus')}</label>
+          <label htmlFor="f-status" className="block text-sm font-medium">
+            {t('dashboard.filterStatus')}
+          </label>
           <select id="f-status" name="status" defaultValue={query.status ?? ''} className="rounded border border-gray-500 px-3 py-1.5">
             <option value="">{t('dashboard.anyStatus')}</option>
-            {MAP_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+            {MAP_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="space-y-1">
-          <label htmlFor="f-progress" className="block text-sm font-medium">{t('dashboard.filterProgress')}</label>
+          <label htmlFor="f-progress" className="block text-sm font-medium">
+            {t('dashboard.filterProgress')}
+          </label>
           <select id="f-progress" name="progress" defaultValue={query.progress ?? ''} className="rounded border border-gray-500 px-3 py-1.5">
             <option value="">{t('dashboard.anyProgress')}</option>
-            {MATRIX_PROGRESS.map((s) => <option key={s} value={s}>{s === 'NONE' ? t('dashboard.progressNONE') : t(`progress.cs_${s}`)}</option>)}
+            {MATRIX_PROGRESS.map((s) => (
+              <option key={s} value={s}>
+                {s === 'NONE' ? t('dashboard.progressNONE') : t(`progress.cs_${s}`)}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="rounded bg-brand px-4 py-1.5 font-semibold text-white">{t('dashboard.apply')}</button>
-        <Link href={`/${locale}/staff#matrix`} className="py-1.5">{t('dashboard.reset')}</Link>
+        <button type="submit" className="rounded bg-brand px-4 py-1.5 font-semibold text-white">
+          {t('dashboard.apply')}
+        </button>
+        <Link href={`/${locale}/staff#matrix`} className="py-1.5">
+          {t('dashboard.reset')}
+        </Link>
       </form>
-      <p role="status" data-testid="matrix-count">{(matrix.matched ?? matrix.rows.length) === 0 ? t('dashboard.matrixEmpty') : t('dashboard.matrixCount', { count: matrix.matched ?? matrix.rows.length, total })}</p>
+      <p role="status" data-testid="matrix-count">
+        {(matrix.matched ?? matrix.rows.length) === 0
+          ? t('dashboard.matrixEmpty')
+          : t('dashboard.matrixCount', { count: matrix.matched ?? matrix.rows.length, total })}
+      </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="matrix">
         <table className="data" data-testid="matrix">
           <caption className="sr-only">{t('dashboard.matrixCaption')}</caption>
@@ -76,9 +121,21 @@ export function MatrixTable({ matrix, total, query, locale, t, href }: { matrix:
           <tbody>
             {matrix.rows.map((r) => (
               <tr key={r.slug} data-testid="matrix-row" data-slug={r.slug}>
-                <th scope="row" className="font-normal"><Link href={`/${locale}/municipalities/${r.slug}`}>{r.nameLv}</Link></th>
-                <td><StatusBadge status={r.status} t={t} /></td>
-                <td>{r.report ? <Link href={`/${locale}/staff/reports/${r.report.id}`}>{t('dashboard.reportRef', { year: r.report.year, revision: r.report.revision })}</Link> : t('dashboard.cellNone')}</td>
+                <th scope="row" className="font-normal">
+                  <Link href={`/${locale}/municipalities/${r.slug}`}>{r.nameLv}</Link>
+                </th>
+                <td>
+                  <StatusBadge status={r.status} t={t} />
+                </td>
+                <td>
+                  {r.report ? (
+                    <Link href={`/${locale}/staff/reports/${r.report.id}`}>
+                      {t('dashboard.reportRef', { year: r.report.year, revision: r.report.revision })}
+                    </Link>
+                  ) : (
+                    t('dashboard.cellNone')
+                  )}
+                </td>
                 {matrix.commitments.map((c) => {
                   const s = r.cells[c.key] ?? null;
                   const style = CELL[s ?? 'NONE'];

@@ -13,7 +13,9 @@ export function AcceptInvitationForm({ locale, token, defaultName, labels }: { l
     return (
       <div role="status" className="space-y-2 rounded border border-ok bg-ok-bg p-4">
         <p>{labels.accepted}</p>
-        <p><Link href={`/${locale}/signin`}>{labels.signIn}</Link></p>
+        <p>
+          <Link href={`/${locale}/signin`}>{labels.signIn}</Link>
+        </p>
       </div>
     );
   }
@@ -22,8 +24,23 @@ export function AcceptInvitationForm({ locale, token, defaultName, labels }: { l
       <FormMessage message={state.message} />
       <input type="hidden" name="token" value={token} />
       <Field name="name" type="text" autoComplete="name" label={labels.name} defaultValue={defaultName ?? ''} errors={state.fieldErrors.name} required />
-      <Field name="password" type="password" autoComplete="new-password" label={labels.password} hint={labels.passwordHint} errors={state.fieldErrors.password} required />
-      <Field name="passwordConfirm" type="password" autoComplete="new-password" label={labels.passwordConfirm} errors={state.fieldErrors.passwordConfirm} required />
+      <Field
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        label={labels.password}
+        hint={labels.passwordHint}
+        errors={state.fieldErrors.password}
+        required
+      />
+      <Field
+        name="passwordConfirm"
+        type="password"
+        autoComplete="new-password"
+        label={labels.passwordConfirm}
+        errors={state.fieldErrors.passwordConfirm}
+        required
+      />
       <SubmitButton pending={state.pending} label={labels.accept} />
     </form>
   );

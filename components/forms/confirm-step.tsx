@@ -20,9 +20,26 @@ export const buttonClass = (variant: ButtonVariant) => STYLE[variant];
  * cancel; Escape cancels. `confirmType="submit"` makes the confirming button
  * submit the surrounding form (its fields go with it).
  */
-export function ConfirmStep({ triggerLabel, triggerAriaLabel, texts, variant = 'primary', confirmType = 'button', onConfirm, pending, testId, children }: {
-  triggerLabel: string; triggerAriaLabel?: string; texts: ConfirmTexts; variant?: ButtonVariant; confirmType?: 'button' | 'submit';
-  onConfirm?: () => void | boolean | Promise<void | boolean>; pending?: boolean; testId?: string; children?: ReactNode;
+export function ConfirmStep({
+  triggerLabel,
+  triggerAriaLabel,
+  texts,
+  variant = 'primary',
+  confirmType = 'button',
+  onConfirm,
+  pending,
+  testId,
+  children,
+}: {
+  triggerLabel: string;
+  triggerAriaLabel?: string;
+  texts: ConfirmTexts;
+  variant?: ButtonVariant;
+  confirmType?: 'button' | 'submit';
+  onConfirm?: () => void | boolean | Promise<void | boolean>;
+  pending?: boolean;
+  testId?: string;
+  children?: ReactNode;
 }) {
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -38,20 +55,53 @@ export function ConfirmStep({ triggerLabel, triggerAriaLabel, texts, variant = '
   }, [open]);
   // An action that failed (onConfirm answers false) closes the step; focus stays where the action put it (e.g. an error summary).
   async function confirm() {
-    if ((await onConfirm?.()) === false) { keepFocus.current = true; setOpen(false); }
+    if ((await onConfirm?.()) === false) {
+      keepFocus.current = true;
+      setOpen(false);
+    }
   }
   if (!open) {
-    return <button ref={trigger} type="button" aria-label={triggerAriaLabel} onClick={() => setOpen(true)} className={STYLE[variant]} data-testid={testId ? `${testId}-start` : undefined}>{triggerLabel}</button>;
+    return (
+      <button
+        ref={trigger}
+        type="button"
+        aria-label={triggerAriaLabel}
+        onClick={() => setOpen(true)}
+        className={STYLE[variant]}
+        data-testid={testId ? `${testId}-start` : undefined}
+      >
+        {triggerLabel}
+      </button>
+    );
   }
   return (
-    <div role="group" aria-labelledby={`${id}-h`} className="max-w-xl space-y-3 rounded border-2 border-gray-700 bg-white p-4" data-testid={testId ? `${testId}-confirm` : 'confirm-step'}
-      onKeyDown={(e) => { if (e.key === 'Escape') setOpen(false); }}>
-      <h3 id={`${id}-h`} ref={heading} tabIndex={-1} className="text-lg font-semibold outline-none">{texts.heading}</h3>
+    <div
+      role="group"
+      aria-labelledby={`${id}-h`}
+      className="max-w-xl space-y-3 rounded border-2 border-gray-700 bg-white p-4"
+      data-testid={testId ? `${testId}-confirm` : 'confirm-step'}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') setOpen(false);
+      }}
+    >
+      <h3 id={`${id}-h`} ref={heading} tabIndex={-1} className="text-lg font-semibold outline-none">
+        {texts.heading}
+      </h3>
       <p>{texts.consequence}</p>
       {children}
       <div className="flex flex-wrap gap-3">
-        <button type={confirmType} disabled={pending} aria-disabled={pending} onClick={confirmType === 'button' ? () => void confirm() : undefined} className={STYLE[variant === 'danger' ? 'primary' : variant]}>{texts.confirmLabel}</button>
-        <button type="button" onClick={() => setOpen(false)} className={STYLE.secondary}>{texts.cancelLabel}</button>
+        <button
+          type={confirmType}
+          disabled={pending}
+          aria-disabled={pending}
+          onClick={confirmType === 'button' ? () => void confirm() : undefined}
+          className={STYLE[variant === 'danger' ? 'primary' : variant]}
+        >
+          {texts.confirmLabel}
+        </button>
+        <button type="button" onClick={() => setOpen(false)} className={STYLE.secondary}>
+          {texts.cancelLabel}
+        </button>
       </div>
     </div>
   );

@@ -2,13 +2,25 @@
 import type { InputHTMLAttributes } from 'react';
 
 /** A labelled input with its error messages tied to it (aria-invalid, aria-describedby). */
-export function Field({ name, label, hint, errors, ...input }: { name: string; label: string; hint?: string; errors?: string[] } & InputHTMLAttributes<HTMLInputElement>) {
+export function Field({
+  name,
+  label,
+  hint,
+  errors,
+  ...input
+}: { name: string; label: string; hint?: string; errors?: string[] } & InputHTMLAttributes<HTMLInputElement>) {
   const id = `f-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block font-medium">{label}</label>
-      {hint ? <p id={`${id}-hint`} className="text-sm text-muted">{hint}</p> : null}
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
       <input
         id={id}
         name={name}
@@ -18,7 +30,11 @@ export function Field({ name, label, hint, errors, ...input }: { name: string; l
         {...input}
       />
       {/* One clear error per field: the first (issue 13). */}
-      {errors?.length ? <p id={`${id}-error`} className="text-sm font-medium text-bad">{errors[0]}</p> : null}
+      {errors?.length ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-bad">
+          {errors[0]}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -34,7 +50,12 @@ export function FormMessage({ message }: { message: string | null }) {
 
 export function SubmitButton({ pending, label }: { pending: boolean; label: string }) {
   return (
-    <button type="submit" disabled={pending} aria-disabled={pending} className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-70">
+    <button
+      type="submit"
+      disabled={pending}
+      aria-disabled={pending}
+      className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-70"
+    >
       {label}
     </button>
   );

@@ -10,16 +10,29 @@ export function SubmissionMailForm({ locale, current, labels }: { locale: string
   const [saved, setSaved] = useState(false);
   const { state, submit } = useApiForm({ url: '/api/account/submission-mail', method: 'PUT', locale, onSuccess: () => setSaved(true) });
   return (
-    <form onSubmit={(e) => { setSaved(false); void submit(e); }} noValidate className="space-y-3" data-testid="submission-mail-form">
+    <form
+      onSubmit={(e) => {
+        setSaved(false);
+        void submit(e);
+      }}
+      noValidate
+      className="space-y-3"
+      data-testid="submission-mail-form"
+    >
       <FormMessage message={state.message} />
       <fieldset className="space-y-1">
         <legend className="font-medium">{labels.lead}</legend>
         {MODES.map((m) => (
-          <label key={m} className="flex items-center gap-2"><input type="radio" name="mode" value={m} defaultChecked={m === current} />{labels[`notify_${m}`]}</label>
+          <label key={m} className="flex items-center gap-2">
+            <input type="radio" name="mode" value={m} defaultChecked={m === current} />
+            {labels[`notify_${m}`]}
+          </label>
         ))}
       </fieldset>
       <SubmitButton pending={state.pending} label={labels.save!} />
-      <div role="status" aria-live="polite">{saved ? <p className="text-ok">{labels.saved}</p> : null}</div>
+      <div role="status" aria-live="polite">
+        {saved ? <p className="text-ok">{labels.saved}</p> : null}
+      </div>
     </form>
   );
 }

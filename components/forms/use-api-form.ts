@@ -27,7 +27,11 @@ export function useApiForm<T = unknown>(opts: { url: string; method?: string; lo
       }
       setState({ pending: false, message: json?.message ?? `HTTP ${res.status}`, fieldErrors: json?.fieldErrors ?? {} });
     } catch {
-      setState({ pending: false, message: opts.locale === 'lv' ? 'Nevar sazināties ar serveri. Pārbaudiet savienojumu.' : 'Cannot reach the server. Check your connection.', fieldErrors: {} });
+      setState({
+        pending: false,
+        message: opts.locale === 'lv' ? 'Nevar sazināties ar serveri. Pārbaudiet savienojumu.' : 'Cannot reach the server. Check your connection.',
+        fieldErrors: {},
+      });
     }
   }
   return { state, submit };

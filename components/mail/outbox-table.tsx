@@ -14,14 +14,32 @@ const STATUS_STYLE = {
 } as const;
 
 /** One page of the outbox: each message in the language it was written in, its text behind a disclosure, its delivery state. */
-export function OutboxTable({ items, page, pageSize, total, locale, t }: { items: OutboxItem[]; page: number; pageSize: number; total: number; locale: Locale; t: Translate }) {
+export function OutboxTable({
+  items,
+  page,
+  pageSize,
+  total,
+  locale,
+  t,
+}: {
+  items: OutboxItem[];
+  page: number;
+  pageSize: number;
+  total: number;
+  locale: Locale;
+  t: Translate;
+}) {
   const kindLabel = (kind: string) => (kind in MAIL_KIND_KEY ? t(`mail.outbox.kind.${MAIL_KIND_KEY[kind as MailKind]}` as MessageKey) : kind);
   const languageLabel = (code: string) => (code === 'lv' || code === 'en' ? t(`mail.outbox.language.${code}`) : code);
   return (
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('mail.outbox.title')}>
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('mail.outbox.title')}>
       <table className="data" data-testid="outbox">
         <caption className="mb-2 text-left">
-          {t('mail.outbox.caption', { from: formatNumber(locale, (page - 1) * pageSize + 1), to: formatNumber(locale, (page - 1) * pageSize + items.length), total: formatNumber(locale, total) })}
+          {t('mail.outbox.caption', {
+            from: formatNumber(locale, (page - 1) * pageSize + 1),
+            to: formatNumber(locale, (page - 1) * pageSize + items.length),
+            total: formatNumber(locale, total),
+          })}
         </caption>
         <thead>
           <tr>
@@ -38,7 +56,9 @@ export function OutboxTable({ items, page, pageSize, total, locale, t }: { items
             const style = STATUS_STYLE[m.status];
             return (
               <tr key={m.id} data-kind={m.kind} data-status={m.status}>
-                <th scope="row" className="whitespace-nowrap font-normal"><time dateTime={m.createdAt.toISOString()}>{formatDateTime(locale, m.createdAt)}</time></th>
+                <th scope="row" className="whitespace-nowrap font-normal">
+                  <time dateTime={m.createdAt.toISOString()}>{formatDateTime(locale, m.createdAt)}</time>
+                </th>
                 <td className="wrap-anywhere">{m.toEmail}</td>
                 <td>{languageLabel(m.locale)}</td>
                 <td>{kindLabel(m.kind)}</td>
@@ -63,6 +83,6 @@ export function OutboxTable({ items, page, pageSize, total, locale, t }: { items
           })}
         </tbody>
       </table>
-      </div>
+    </div>
   );
 }

@@ -12,13 +12,29 @@ const TIP_W = 230;
  * an accessible name, a tooltip and a hover/focus tip drawn on top. Works
  * without JavaScript. The projection is computed once per process.
  */
-export function SignatoryMap({ rows, counts, locale, t, title, asOf }: { rows: OverviewRow[]; counts: OverviewCounts; locale: Locale; t: Translate; title: string; asOf?: string }) {
+export function SignatoryMap({
+  rows,
+  counts,
+  locale,
+  t,
+  title,
+  asOf,
+}: {
+  rows: OverviewRow[];
+  counts: OverviewCounts;
+  locale: Locale;
+  t: Translate;
+  title: string;
+  asOf?: string;
+}) {
   // The term's own boundaries (asOf = its start): a merged unit's territory belongs to its successor.
   const geometry = loadMapGeometry(asOf);
   const bySlug = new Map(rows.map((r) => [r.slug, r]));
   const shapes = geometry.shapes.filter((s) => bySlug.has(s.slug));
   // Note: the tips live in a top layer; one :has() rule per municipality shows the right one (no script needed).
-  const tipRules = shapes.map((s) => `.signatory-map:has(.map-area[data-slug="${s.slug}"]:is(:hover,:focus-visible)) .map-tip[data-for="${s.slug}"]{display:block}`).join('');
+  const tipRules = shapes
+    .map((s) => `.signatory-map:has(.map-area[data-slug="${s.slug}"]:is(:hover,:focus-visible)) .map-tip[data-for="${s.slug}"]{display:block}`)
+    .join('');
   return (
     <figure className="signatory-map space-y-3" data-testid="signatory-map">
       <style>{tipRules}</style>
@@ -46,8 +62,12 @@ export function SignatoryMap({ rows, counts, locale, t, title, asOf }: { rows: O
             return (
               <g key={s.slug} className="map-tip" data-for={s.slug}>
                 <rect x={x} y={y} width={TIP_W} height={38} rx={4} fill="#111827" opacity={0.92} />
-                <text x={x + 8} y={y + 16} fill="#fff" fontSize={13} fontWeight={700}>{row.nameLv}</text>
-                <text x={x + 8} y={y + 31} fill="#fff" fontSize={11}>{t(`status.${row.status}`)}</text>
+                <text x={x + 8} y={y + 16} fill="#fff" fontSize={13} fontWeight={700}>
+                  {row.nameLv}
+                </text>
+                <text x={x + 8} y={y + 31} fill="#fff" fontSize={11}>
+                  {t(`status.${row.status}`)}
+                </text>
               </g>
             );
           })}
@@ -56,9 +76,15 @@ export function SignatoryMap({ rows, counts, locale, t, title, asOf }: { rows: O
       <figcaption className="space-y-2">
         <h3 className="font-semibold">{t('home.legend')}</h3>
         <ul className="flex flex-wrap gap-x-6 gap-y-2 text-sm" data-testid="map-legend">
-          {MAP_STATUS_ORDER.map((status) => <LegendItem key={status} status={status} count={counts.byStatus[status]} t={t} />)}
+          {MAP_STATUS_ORDER.map((status) => (
+            <LegendItem key={status} status={status} count={counts.byStatus[status]} t={t} />
+          ))}
         </ul>
-        <p className="text-xs text-muted"><a href={MAP_ATTRIBUTION.href} rel="noopener">{t('footer.mapData')}</a></p>
+        <p className="text-xs text-muted">
+          <a href={MAP_ATTRIBUTION.href} rel="noopener">
+            {t('footer.mapData')}
+          </a>
+        </p>
       </figcaption>
     </figure>
   );
@@ -73,7 +99,9 @@ function LegendItem({ status, count, t }: { status: MapStatus; count: number; t:
         <rect x="0.5" y="0.5" width="21" height="15" fill={style.fill} stroke="#1f2937" />
         {style.pattern ? <rect x="0.5" y="0.5" width="21" height="15" fill={`url(#l${status}-${style.pattern})`} /> : null}
       </svg>
-      <span>{t(`status.${status}`)}: <strong data-testid={`legend-count-${status}`}>{count}</strong></span>
+      <span>
+        {t(`status.${status}`)}: <strong data-testid={`legend-count-${status}`}>{count}</strong>
+      </span>
     </li>
   );
 }

@@ -16,9 +16,17 @@ export function EndpointTable({ t }: { t: Translate }) {
         <tbody>
           {DATA_ENDPOINTS.map((e) => (
             <tr key={e.path}>
-              <th scope="row" className="font-normal">{t(resourceLabelKey(e) as MessageKey)}</th>
-              <td>{FORMAT_LABEL[e.format]} <span className="text-sm text-muted">({e.mediaType})</span></td>
-              <td><a href={e.path}><code translate="no">{e.path}</code></a></td>
+              <th scope="row" className="font-normal">
+                {t(resourceLabelKey(e) as MessageKey)}
+              </th>
+              <td>
+                {FORMAT_LABEL[e.format]} <span className="text-sm text-muted">({e.mediaType})</span>
+              </td>
+              <td>
+                <a href={e.path}>
+                  <code translate="no">{e.path}</code>
+                </a>
+              </td>
             </tr>
           ))}
         </tbody>

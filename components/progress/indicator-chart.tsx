@@ -27,7 +27,23 @@ const MEDIAN = '#374151'; // 10.3:1 on white
  * municipality's solid one, and the legal minimum (where `showNorm`) a dashed
  * line: told apart by pattern, not only colour.
  */
-export function IndicatorChart({ id, title, points, locale, t, showNorm = false, digits = 2 }: { id: string; title: string; points: ChartPoint[]; locale: Locale; t: Translate; showNorm?: boolean; digits?: number }) {
+export function IndicatorChart({
+  id,
+  title,
+  points,
+  locale,
+  t,
+  showNorm = false,
+  digits = 2,
+}: {
+  id: string;
+  title: string;
+  points: ChartPoint[];
+  locale: Locale;
+  t: Translate;
+  showNorm?: boolean;
+  digits?: number;
+}) {
   const fmt = (v: number) => formatNumber(locale, v, digits);
   const values = points.flatMap((p) => [p.value, p.median?.median ?? null, showNorm ? (p.norm ?? null) : null]).filter((v): v is number => v !== null);
   const max = Math.max(Number.MIN_VALUE, ...values) || 1;
@@ -44,14 +60,32 @@ export function IndicatorChart({ id, title, points, locale, t, showNorm = false,
     const x0 = i * slot + (slot - (hasMedian ? 2 * barW + 4 : barW)) / 2;
     return { p, x0, xm: x0 + barW + 4 };
   });
-  const describe = points.map((p) => [
-    `${p.year}: ${p.value === null ? t('common.unknown') : fmt(p.value)}`,
-    p.median ? t('charts.describeMedian', { value: fmt(p.median.median), n: p.median.n }) : null,
-    showNorm && p.norm != null ? t('charts.describeNorm', { value: fmt(p.norm) }) : null,
-  ].filter(Boolean).join(', ')).join('; ');
+  const describe = points
+    .map((p) =>
+      [
+        `${p.year}: ${p.value === null ? t('common.unknown') : fmt(p.value)}`,
+        p.median ? t('charts.describeMedian', { value: fmt(p.median.median), n: p.median.n }) : null,
+        showNorm && p.norm != null ? t('charts.describeNorm', { value: fmt(p.norm) }) : null,
+      ]
+        .filter(Boolean)
+        .join(', '),
+    )
+    .join('; ');
 
   const label = (x: number, top: number, text: string, testId: string) => (
-    <text x={x + 3.5} y={top - 3} fontSize={10} fill={INK} stroke="#fff" strokeWidth={3} paintOrder="stroke" transform={`rotate(-90 ${x + 3.5} ${top - 3})`} data-testid={testId}>{text}</text>
+    <text
+      x={x + 3.5}
+      y={top - 3}
+      fontSize={10}
+      fill={INK}
+      stroke="#fff"
+      strokeWidth={3}
+      paintOrder="stroke"
+      transform={`rotate(-90 ${x + 3.5} ${top - 3})`}
+      data-testid={testId}
+    >
+      {text}
+    </text>
   );
 
   return (
@@ -70,26 +104,55 @@ export function IndicatorChart({ id, title, points, locale, t, showNorm = false,
           // The key of the reference line, in its own strip so that no bar or value can cover it.
           <g data-testid="chart-norm-label">
             <line x1={2} x2={26} y1={KEY / 2} y2={KEY / 2} stroke={INK} strokeWidth={2} strokeDasharray="6 3" />
-            <text x={32} y={KEY / 2 + 4} fontSize={11} fill={INK}>{t('charts.normLine', { value: fmt(lastNorm.norm!) })}</text>
+            <text x={32} y={KEY / 2 + 4} fontSize={11} fill={INK}>
+              {t('charts.normLine', { value: fmt(lastNorm.norm!) })}
+            </text>
           </g>
         ) : null}
         {geometry.map(({ p, x0, xm }, i) => (
           <g key={`bars-${p.year}-${i}`}>
             {p.value === null ? (
-              <text x={x0 + barW / 2} y={AXIS - 4} fontSize={10} textAnchor="middle" fill="#4b5563">?</text>
+              <text x={x0 + barW / 2} y={AXIS - 4} fontSize={10} textAnchor="middle" fill="#4b5563">
+                ?
+              </text>
             ) : (
               <rect x={x0} y={y(p.value)} width={barW} height={AXIS - y(p.value)} fill={OWN} data-testid="chart-bar" />
             )}
             {p.median ? (
-              <rect x={xm} y={y(p.median.median)} width={barW} height={AXIS - y(p.median.median)} fill={`url(#${hatch})`} stroke={MEDIAN} strokeWidth={1.5} data-testid="chart-median" />
+              <rect
+                x={xm}
+                y={y(p.median.median)}
+                width={barW}
+                height={AXIS - y(p.median.median)}
+                fill={`url(#${hatch})`}
+                stroke={MEDIAN}
+                strokeWidth={1.5}
+                data-testid="chart-median"
+              />
             ) : null}
-            <text x={i * slot + slot / 2} y={AXIS + 13} fontSize={10} textAnchor="middle" fill="#374151">{p.year}</text>
+            <text x={i * slot + slot / 2} y={AXIS + 13} fontSize={10} textAnchor="middle" fill="#374151">
+              {p.year}
+            </text>
           </g>
         ))}
         {/* The reference line over the bars, then the values over everything (with a white halo). */}
-        {showNorm ? geometry.map(({ p }, i) => (p.norm != null ? (
-          <line key={`norm-${p.year}-${i}`} x1={i * slot} x2={(i + 1) * slot} y1={y(p.norm)} y2={y(p.norm)} stroke={INK} strokeWidth={2} strokeDasharray="6 3" data-testid="chart-norm" />
-        ) : null)) : null}
+        {showNorm
+          ? geometry.map(({ p }, i) =>
+              p.norm != null ? (
+                <line
+                  key={`norm-${p.year}-${i}`}
+                  x1={i * slot}
+                  x2={(i + 1) * slot}
+                  y1={y(p.norm)}
+                  y2={y(p.norm)}
+                  stroke={INK}
+                  strokeWidth={2}
+                  strokeDasharray="6 3"
+                  data-testid="chart-norm"
+                />
+              ) : null,
+            )
+          : null}
         {geometry.map(({ p, x0, xm }, i) => (
           <g key={`labels-${p.year}-${i}`}>
             {p.value !== null ? label(x0 + barW / 2 - 3.5, y(p.value), fmt(p.value), 'chart-value') : null}
@@ -98,38 +161,55 @@ export function IndicatorChart({ id, title, points, locale, t, showNorm = false,
         ))}
       </svg>
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs" data-testid="chart-legend">
-        <li className="flex items-center gap-1"><svg width={14} height={10} aria-hidden="true"><rect width={14} height={10} fill={OWN} /></svg>{t('charts.legendOwn')}</li>
+        <li className="flex items-center gap-1">
+          <svg width={14} height={10} aria-hidden="true">
+            <rect width={14} height={10} fill={OWN} />
+          </svg>
+          {t('charts.legendOwn')}
+        </li>
         {hasMedian ? (
-          <li className="flex items-center gap-1"><svg width={14} height={10} aria-hidden="true"><rect x={0.75} y={0.75} width={12.5} height={8.5} fill={`url(#${hatch})`} stroke={MEDIAN} strokeWidth={1.5} /></svg>{t('charts.legendMedian')}</li>
+          <li className="flex items-center gap-1">
+            <svg width={14} height={10} aria-hidden="true">
+              <rect x={0.75} y={0.75} width={12.5} height={8.5} fill={`url(#${hatch})`} stroke={MEDIAN} strokeWidth={1.5} />
+            </svg>
+            {t('charts.legendMedian')}
+          </li>
         ) : null}
         {hasNorm ? (
-          <li className="flex items-center gap-1"><svg width={18} height={10} aria-hidden="true"><line x1={0} x2={18} y1={5} y2={5} stroke={INK} strokeWidth={2} strokeDasharray="6 3" /></svg>{t('charts.legendNorm')}</li>
+          <li className="flex items-center gap-1">
+            <svg width={18} height={10} aria-hidden="true">
+              <line x1={0} x2={18} y1={5} y2={5} stroke={INK} strokeWidth={2} strokeDasharray="6 3" />
+            </svg>
+            {t('charts.legendNorm')}
+          </li>
         ) : null}
       </ul>
       <details className="text-sm">
         <summary>{t('progress.chartTable')}</summary>
         {/* A wide table scrolls in its own container (keyboard-reachable), not the page. */}
         <div className="max-w-full overflow-x-auto" tabIndex={0} role="region" aria-label={`${title}: ${t('progress.chartTable')}`}>
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t('progress.year')}</th>
-              <th scope="col">{title}</th>
-              <th scope="col">{t('charts.medianColumn')}</th>
-              {showNorm ? <th scope="col">{t('charts.normColumn')}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p, i) => (
-              <tr key={`${p.year}-${i}`}>
-                <td>{p.year}</td>
-                <td>{p.value === null ? t('common.unknown') : fmt(p.value)}</td>
-                <td data-testid="chart-median-cell">{p.median ? t('charts.medianCell', { value: fmt(p.median.median), n: p.median.n }) : t('charts.noMedian')}</td>
-                {showNorm ? <td data-testid="chart-norm-cell">{p.norm != null ? fmt(p.norm) : t('charts.normNotRecorded')}</td> : null}
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t('progress.year')}</th>
+                <th scope="col">{title}</th>
+                <th scope="col">{t('charts.medianColumn')}</th>
+                {showNorm ? <th scope="col">{t('charts.normColumn')}</th> : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {points.map((p, i) => (
+                <tr key={`${p.year}-${i}`}>
+                  <td>{p.year}</td>
+                  <td>{p.value === null ? t('common.unknown') : fmt(p.value)}</td>
+                  <td data-testid="chart-median-cell">
+                    {p.median ? t('charts.medianCell', { value: fmt(p.median.median), n: p.median.n }) : t('charts.noMedian')}
+                  </td>
+                  {showNorm ? <td data-testid="chart-norm-cell">{p.norm != null ? fmt(p.norm) : t('charts.normNotRecorded')}</td> : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       </details>
     </figure>

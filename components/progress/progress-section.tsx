@@ -17,22 +17,37 @@ export async function ProgressSection({ municipalityId, slug, locale, t }: { mun
   const ratio = ratioSeries(periods);
   const showRatio = ratio.some((p) => p.value !== null);
   // One query for the medians of every indicator and year shown (only when there are charts to draw).
-  const medians: MedianTable = series.length > 0 || showRatio ? await findYearMedians([...new Set(periods.map((p) => p.year))]) : new Map<string, Map<number, YearMedian>>();
+  const medians: MedianTable =
+    series.length > 0 || showRatio ? await findYearMedians([...new Set(periods.map((p) => p.year))]) : new Map<string, Map<number, YearMedian>>();
   const withMedian = <P extends { year: number }>(key: string, points: P[]) => points.map((p) => ({ ...p, median: medians.get(key)?.get(p.year) ?? null }));
   return (
     <section aria-labelledby="progress" className="space-y-6" data-testid="progress-section">
-      <h2 id="progress" className="text-2xl font-semibold">{t('progress.publicHeading')}</h2>
-      {periods.length === 0 ? <p>{t('municipality.progressSoon')}</p> : (
+      <h2 id="progress" className="text-2xl font-semibold">
+        {t('progress.publicHeading')}
+      </h2>
+      {periods.length === 0 ? (
+        <p>{t('municipality.progressSoon')}</p>
+      ) : (
         <>
-        <p className="text-sm text-muted" data-testid="owed-rule">{t('terms.owedRule')}</p>
-        <ul className="space-y-1" data-testid="public-periods">
-          {periods.map((p) => (
-            <li key={p.year} data-year={p.year}>
-              <strong>{t('progress.reportFor', { year: p.year })}:</strong>{' '}
-              {p.report ? t('progress.status_ACCEPTED') : !p.owed && !p.submitted ? t('terms.noReportDueYet') : p.overdue ? t('progress.publicOverdue') : p.submitted ? t('progress.publicAwaiting') : t('progress.publicNone')}
-            </li>
-          ))}
-        </ul>
+          <p className="text-sm text-muted" data-testid="owed-rule">
+            {t('terms.owedRule')}
+          </p>
+          <ul className="space-y-1" data-testid="public-periods">
+            {periods.map((p) => (
+              <li key={p.year} data-year={p.year}>
+                <strong>{t('progress.reportFor', { year: p.year })}:</strong>{' '}
+                {p.report
+                  ? t('progress.status_ACCEPTED')
+                  : !p.owed && !p.submitted
+                    ? t('terms.noReportDueYet')
+                    : p.overdue
+                      ? t('progress.publicOverdue')
+                      : p.submitted
+                        ? t('progress.publicAwaiting')
+                        : t('progress.publicNone')}
+              </li>
+            ))}
+          </ul>
         </>
       )}
       {latest?.report ? (
@@ -41,8 +56,7 @@ export async function ProgressSection({ municipalityId, slug, locale, t }: { mun
           <p data-testid="specialist-ratio">
             {latest.report.specialistsPerThousand !== null
               ? t('progress.ratio', { value: formatNumber(locale, latest.report.specialistsPerThousand, 2) })
-              : t('progress.ratioUnknown', { year: latest.year })}
-            {' '}
+              : t('progress.ratioUnknown', { year: latest.year })}{' '}
             {norm ? t('progress.normInForce', { value: formatNumber(locale, norm.value, 2), citation: norm.citation }) : t('progress.normUnknown')}
             {latest.report.specialistsPerThousand !== null && previous?.report?.specialistsPerThousand != null
               ? ` (${t('progress.change', { value: formatNumber(locale, latest.report.specialistsPerThousand - previous.report.specialistsPerThousand, 2) })})`
@@ -56,8 +70,12 @@ export async function ProgressSection({ municipalityId, slug, locale, t }: { mun
             </div>
           ) : null}
           <p className="flex flex-wrap gap-4">
-            <a href={`/api/municipalities/${slug}/progress.pdf?lang=${locale}`} download data-testid="progress-pdf">{t('progress.downloadPdf')}</a>
-            <a href={`/api/municipalities/${slug}/progress.csv`} download data-testid="progress-csv">{t('progress.downloadCsv')}</a>
+            <a href={`/api/municipalities/${slug}/progress.pdf?lang=${locale}`} download data-testid="progress-pdf">
+              {t('progress.downloadPdf')}
+            </a>
+            <a href={`/api/municipalities/${slug}/progress.csv`} download data-testid="progress-csv">
+              {t('progress.downloadCsv')}
+            </a>
           </p>
           {series.length > 0 || showRatio ? (
             <div className="space-y-3">
@@ -68,7 +86,14 @@ export async function ProgressSection({ municipalityId, slug, locale, t }: { mun
                   <IndicatorChart id={RATIO_KEY} title={t('charts.ratioTitle')} points={withMedian(RATIO_KEY, ratio)} showNorm locale={locale} t={t} />
                 ) : null}
                 {series.map((s) => (
-                  <IndicatorChart key={s.def.key} id={s.def.key} title={t(`indicator.${s.def.key}` as 'indicator.service_budget_eur')} points={withMedian(s.def.key, s.points)} locale={locale} t={t} />
+                  <IndicatorChart
+                    key={s.def.key}
+                    id={s.def.key}
+                    title={t(`indicator.${s.def.key}` as 'indicator.service_budget_eur')}
+                    points={withMedian(s.def.key, s.points)}
+                    locale={locale}
+                    t={t}
+                  />
                 ))}
               </div>
             </div>

@@ -12,8 +12,14 @@ export function StartReportButton({ slug, year, locale, label }: { slug: string;
   }
   return (
     <div className="space-y-2">
-      <button type="button" onClick={() => void start()} className="rounded bg-brand px-4 py-2 font-semibold text-white">{label}</button>
-      {error ? <p role="alert" className="text-bad">{error}</p> : null}
+      <button type="button" onClick={() => void start()} className="rounded bg-brand px-4 py-2 font-semibold text-white">
+        {label}
+      </button>
+      {error ? (
+        <p role="alert" className="text-bad">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

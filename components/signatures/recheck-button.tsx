@@ -19,8 +19,20 @@ export function RecheckTrustButton({ documentId, locale, label, doneText }: { do
   }
   return (
     <p className="flex flex-wrap items-center gap-3">
-      <button type="button" onClick={() => void onClick()} disabled={state.busy} className="rounded border border-gray-500 px-2 py-0.5" data-testid="trust-recheck">{label}</button>
-      {state.message ? <span role={state.error ? 'alert' : 'status'} className={state.error ? 'text-bad' : ''}>{state.message}</span> : null}
+      <button
+        type="button"
+        onClick={() => void onClick()}
+        disabled={state.busy}
+        className="rounded border border-gray-500 px-2 py-0.5"
+        data-testid="trust-recheck"
+      >
+        {label}
+      </button>
+      {state.message ? (
+        <span role={state.error ? 'alert' : 'status'} className={state.error ? 'text-bad' : ''}>
+          {state.message}
+        </span>
+      ) : null}
     </p>
   );
 }

@@ -11,13 +11,22 @@ export function Citation({ citation, locale, t, testId }: { citation: PublicCita
   const language = citation.language === locale ? null : t(citation.language === 'lv' ? 'terms.citationLanguageLv' : 'terms.citationLanguageEn');
   return (
     <span data-testid={testId}>
-      {citation.url ? <a href={citation.url} hrefLang={citation.language} rel="noopener">{title}</a> : title}
-      {' — '}<span lang={citation.language}>{citation.publisher}</span>
+      {citation.url ? (
+        <a href={citation.url} hrefLang={citation.language} rel="noopener">
+          {title}
+        </a>
+      ) : (
+        title
+      )}
+      {' — '}
+      <span lang={citation.language}>{citation.publisher}</span>
       {citation.publishedOn ? `, ${t('terms.citationPublished', { date: formatDate(locale, citation.publishedOn) })}` : null}
       {/* A statistical table has no publication date of its own here: the day it was downloaded is part of the citation. */}
       {!citation.publishedOn && citation.retrievedOn ? `, ${t('officialData.citationRetrieved', { date: formatDate(locale, citation.retrievedOn) })}` : null}
       {language ? ` (${language})` : null}
-      {!citation.url && citation.documentRef ? <span className="block text-sm text-muted">{t('terms.citationDocument', { ref: citation.documentRef })}</span> : null}
+      {!citation.url && citation.documentRef ? (
+        <span className="block text-sm text-muted">{t('terms.citationDocument', { ref: citation.documentRef })}</span>
+      ) : null}
     </span>
   );
 }

@@ -15,31 +15,60 @@ export function InvitationActions({ locale, id, email, labels }: { locale: strin
   const router = useRouter();
   const [link, setLink] = useState<string | null>(null);
   const [revoked, setRevoked] = useState(false);
-  const resend = useApiForm<{ url: string }>({ url: `/api/invitations/${encodeURIComponent(id)}/resend`, locale, onSuccess: (data) => { setLink(data.url); router.refresh(); } });
-  const revoke = useApiForm({ url: `/api/invitations/${encodeURIComponent(id)}/revoke`, locale, onSuccess: () => { setLink(null); setRevoked(true); router.refresh(); } });
+  const resend = useApiForm<{ url: string }>({
+    url: `/api/invitations/${encodeURIComponent(id)}/resend`,
+    locale,
+    onSuccess: (data) => {
+      setLink(data.url);
+      router.refresh();
+    },
+  });
+  const revoke = useApiForm({
+    url: `/api/invitations/${encodeURIComponent(id)}/revoke`,
+    locale,
+    onSuccess: () => {
+      setLink(null);
+      setRevoked(true);
+      router.refresh();
+    },
+  });
   const message = resend.state.message ?? revoke.state.message;
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
         <form onSubmit={(e) => void resend.submit(e)} noValidate>
           <button type="submit" className={buttonClass} disabled={resend.state.pending} aria-disabled={resend.state.pending} data-testid="invitation-resend">
-            {labels.resend}<span className="sr-only">: {email}</span>
+            {labels.resend}
+            <span className="sr-only">: {email}</span>
           </button>
         </form>
         <form onSubmit={(e) => void revoke.submit(e)} noValidate>
           <button type="submit" className={buttonClass} disabled={revoke.state.pending} aria-disabled={revoke.state.pending} data-testid="invitation-revoke">
-            {labels.revoke}<span className="sr-only">: {email}</span>
+            {labels.revoke}
+            <span className="sr-only">: {email}</span>
           </button>
         </form>
       </div>
-      {message ? <p role="alert" className="rounded border border-bad bg-bad-bg p-2 text-bad">{message}</p> : null}
+      {message ? (
+        <p role="alert" className="rounded border border-bad bg-bad-bg p-2 text-bad">
+          {message}
+        </p>
+      ) : null}
       {link ? (
         <div role="status" className="rounded border border-ok bg-ok-bg p-3">
           <p>{labels.resent}</p>
-          <p><code data-testid="invitation-link" className="break-all">{link}</code></p>
+          <p>
+            <code data-testid="invitation-link" className="break-all">
+              {link}
+            </code>
+          </p>
         </div>
       ) : null}
-      {revoked ? <p role="status" className="text-ok">{labels.revoked}</p> : null}
+      {revoked ? (
+        <p role="status" className="text-ok">
+          {labels.revoked}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -6,16 +6,50 @@ import { useApiForm } from '@/components/forms/use-api-form';
 export type MoveLabels = { label: string; choose: string; submit: string; moved: string };
 
 /** Binds a secretary to another municipality (select + button). */
-export function MoveSecretaryForm({ locale, userId, email, version, currentSlug, municipalities, labels }: { locale: string; userId: string; email: string; version: number; currentSlug: string | null; municipalities: { slug: string; nameLv: string }[]; labels: MoveLabels }) {
+export function MoveSecretaryForm({
+  locale,
+  userId,
+  email,
+  version,
+  currentSlug,
+  municipalities,
+  labels,
+}: {
+  locale: string;
+  userId: string;
+  email: string;
+  version: number;
+  currentSlug: string | null;
+  municipalities: { slug: string; nameLv: string }[];
+  labels: MoveLabels;
+}) {
   const router = useRouter();
   const id = useId();
   const [done, setDone] = useState(false);
-  const { state, submit } = useApiForm({ url: `/api/users/${encodeURIComponent(userId)}/move`, locale, onSuccess: () => { setDone(true); router.refresh(); } });
+  const { state, submit } = useApiForm({
+    url: `/api/users/${encodeURIComponent(userId)}/move`,
+    locale,
+    onSuccess: () => {
+      setDone(true);
+      router.refresh();
+    },
+  });
   const errors = state.fieldErrors.municipalitySlug;
   return (
-    <form onSubmit={(e) => { setDone(false); void submit(e); }} noValidate className="space-y-1" data-testid="user-move">
+    <form
+      onSubmit={(e) => {
+        setDone(false);
+        void submit(e);
+      }}
+      noValidate
+      className="space-y-1"
+      data-testid="user-move"
+    >
       <input type="hidden" name="version" value={version} />
-      <label htmlFor={`${id}-m`} className="block text-sm font-medium">{labels.label}<span className="sr-only">: {email}</span></label>
+      <label htmlFor={`${id}-m`} className="block text-sm font-medium">
+        {labels.label}
+        <span className="sr-only">: {email}</span>
+      </label>
       <div className="flex flex-wrap gap-2">
         <select
           id={`${id}-m`}
@@ -26,15 +60,39 @@ export function MoveSecretaryForm({ locale, userId, email, version, currentSlug,
           className="max-w-xs rounded border border-gray-500 px-2 py-1"
         >
           <option value="">{labels.choose}</option>
-          {municipalities.filter((m) => m.slug !== currentSlug).map((m) => <option key={m.slug} value={m.slug}>{m.nameLv}</option>)}
+          {municipalities
+            .filter((m) => m.slug !== currentSlug)
+            .map((m) => (
+              <option key={m.slug} value={m.slug}>
+                {m.nameLv}
+              </option>
+            ))}
         </select>
-        <button type="submit" disabled={state.pending} aria-disabled={state.pending} className="rounded border border-brand px-3 py-1 font-semibold text-brand hover:bg-brand hover:text-white disabled:opacity-70">
-          {labels.submit}<span className="sr-only">: {email}</span>
+        <button
+          type="submit"
+          disabled={state.pending}
+          aria-disabled={state.pending}
+          className="rounded border border-brand px-3 py-1 font-semibold text-brand hover:bg-brand hover:text-white disabled:opacity-70"
+        >
+          {labels.submit}
+          <span className="sr-only">: {email}</span>
         </button>
       </div>
-      {errors?.length ? <p id={`${id}-e`} className="text-sm font-medium text-bad">{errors.join(' ')}</p> : null}
-      {state.message && !errors?.length ? <p role="alert" className="rounded border border-bad bg-bad-bg p-2 text-bad">{state.message}</p> : null}
-      {done ? <p role="status" className="text-ok">{labels.moved}</p> : null}
+      {errors?.length ? (
+        <p id={`${id}-e`} className="text-sm font-medium text-bad">
+          {errors.join(' ')}
+        </p>
+      ) : null}
+      {state.message && !errors?.length ? (
+        <p role="alert" className="rounded border border-bad bg-bad-bg p-2 text-bad">
+          {state.message}
+        </p>
+      ) : null}
+      {done ? (
+        <p role="status" className="text-ok">
+          {labels.moved}
+        </p>
+      ) : null}
     </form>
   );
 }

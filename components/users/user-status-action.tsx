@@ -3,7 +3,15 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { useApiForm } from '@/components/forms/use-api-form';
 
-export type UserStatusLabels = { deactivate: string; confirm: string; yes: string; cancel: string; reactivate: string; deactivated: string; reactivated: string };
+export type UserStatusLabels = {
+  deactivate: string;
+  confirm: string;
+  yes: string;
+  cancel: string;
+  reactivate: string;
+  deactivated: string;
+  reactivated: string;
+};
 
 const buttonClass = 'rounded border border-brand px-3 py-1 font-semibold text-brand hover:bg-brand hover:text-white disabled:opacity-70';
 const dangerClass = 'rounded bg-bad px-3 py-1 font-semibold text-white disabled:opacity-70';
@@ -12,7 +20,21 @@ const dangerClass = 'rounded bg-bad px-3 py-1 font-semibold text-white disabled:
  * Deactivate (asks once more before it acts) or reactivate one account. The
  * session version the page showed goes along, so a concurrent change is a 409.
  */
-export function UserStatusAction({ locale, userId, email, version, isActive, labels }: { locale: string; userId: string; email: string; version: number; isActive: boolean; labels: UserStatusLabels }) {
+export function UserStatusAction({
+  locale,
+  userId,
+  email,
+  version,
+  isActive,
+  labels,
+}: {
+  locale: string;
+  userId: string;
+  email: string;
+  version: number;
+  isActive: boolean;
+  labels: UserStatusLabels;
+}) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<string | null>(null);
@@ -22,14 +44,30 @@ export function UserStatusAction({ locale, userId, email, version, isActive, lab
   const { state, submit } = useApiForm({
     url: `/api/users/${encodeURIComponent(userId)}/${action}`,
     locale,
-    onSuccess: () => { setConfirming(false); setDone(isActive ? labels.deactivated : labels.reactivated); router.refresh(); },
+    onSuccess: () => {
+      setConfirming(false);
+      setDone(isActive ? labels.deactivated : labels.reactivated);
+      router.refresh();
+    },
   });
-  useEffect(() => { if (confirming) yesRef.current?.focus(); }, [confirming]);
+  useEffect(() => {
+    if (confirming) yesRef.current?.focus();
+  }, [confirming]);
   return (
     <div className="space-y-2">
       {isActive && !confirming ? (
-        <button ref={openRef} type="button" className={buttonClass} onClick={() => { setDone(null); setConfirming(true); }} data-testid="user-deactivate">
-          {labels.deactivate}<span className="sr-only">: {email}</span>
+        <button
+          ref={openRef}
+          type="button"
+          className={buttonClass}
+          onClick={() => {
+            setDone(null);
+            setConfirming(true);
+          }}
+          data-testid="user-deactivate"
+        >
+          {labels.deactivate}
+          <span className="sr-only">: {email}</span>
         </button>
       ) : (
         <form onSubmit={(e) => void submit(e)} noValidate className="space-y-2">
@@ -38,23 +76,47 @@ export function UserStatusAction({ locale, userId, email, version, isActive, lab
           <div className="flex flex-wrap gap-2">
             {isActive ? (
               <>
-                <button ref={yesRef} type="submit" className={dangerClass} disabled={state.pending} aria-disabled={state.pending} data-testid="user-deactivate-confirm">
-                  {labels.yes}<span className="sr-only">: {email}</span>
+                <button
+                  ref={yesRef}
+                  type="submit"
+                  className={dangerClass}
+                  disabled={state.pending}
+                  aria-disabled={state.pending}
+                  data-testid="user-deactivate-confirm"
+                >
+                  {labels.yes}
+                  <span className="sr-only">: {email}</span>
                 </button>
-                <button type="button" className={buttonClass} onClick={() => { setConfirming(false); setTimeout(() => openRef.current?.focus(), 0); }}>
+                <button
+                  type="button"
+                  className={buttonClass}
+                  onClick={() => {
+                    setConfirming(false);
+                    setTimeout(() => openRef.current?.focus(), 0);
+                  }}
+                >
                   {labels.cancel}
                 </button>
               </>
             ) : (
               <button type="submit" className={buttonClass} disabled={state.pending} aria-disabled={state.pending} data-testid="user-reactivate">
-                {labels.reactivate}<span className="sr-only">: {email}</span>
+                {labels.reactivate}
+                <span className="sr-only">: {email}</span>
               </button>
             )}
           </div>
         </form>
       )}
-      {state.message ? <p role="alert" className="rounded border border-bad bg-bad-bg p-2 text-bad">{state.message}</p> : null}
-      {done ? <p role="status" className="text-ok">{done}</p> : null}
+      {state.message ? (
+        <p role="alert" className="rounded border border-bad bg-bad-bg p-2 text-bad">
+          {state.message}
+        </p>
+      ) : null}
+      {done ? (
+        <p role="status" className="text-ok">
+          {done}
+        </p>
+      ) : null}
     </div>
   );
 }

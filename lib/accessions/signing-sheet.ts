@@ -13,7 +13,13 @@ import { lvCouncilGenitive, lvDate, lvGenitive } from '@/lib/i18n/latvian';
  * memorandum text with the municipality, decision number and date filled in,
  * and signature lines for the council and the two associations.
  */
-export async function buildSigningSheet({ actor, municipalitySlug }: { actor: Actor | null; municipalitySlug: string }): Promise<{ bytes: Uint8Array; fileName: string }> {
+export async function buildSigningSheet({
+  actor,
+  municipalitySlug,
+}: {
+  actor: Actor | null;
+  municipalitySlug: string;
+}): Promise<{ bytes: Uint8Array; fileName: string }> {
   const { municipality, accession } = await findSecretaryAccession({ actor, municipalitySlug });
   requirePermission(actor, 'accession.view-draft', { municipalityId: municipality.id });
   const memo = await findMemorandum();
@@ -41,7 +47,13 @@ export async function buildSigningSheet({ actor, municipalitySlug }: { actor: Ac
       { heading: t('sheet.councilHeading', { body }), name: accession.signatoryName, role: accession.signatoryRole },
       ...memo.issuers.map((i) => ({ heading: t('sheet.issuerHeading', { name: lvGenitive(i.nameLv) }), name: i.signedBy, role: i.roleLv })),
     ],
-    labels: { annex: t('sheet.annex'), signature: t('sheet.signature'), nameAndSurname: t('sheet.nameAndSurname'), date: t('sheet.date'), generatedNote: t('sheet.generatedNote', { date: lvDate(rigaIsoDay(), 'locative') }) },
+    labels: {
+      annex: t('sheet.annex'),
+      signature: t('sheet.signature'),
+      nameAndSurname: t('sheet.nameAndSurname'),
+      date: t('sheet.date'),
+      generatedNote: t('sheet.generatedNote', { date: lvDate(rigaIsoDay(), 'locative') }),
+    },
   });
   return { bytes, fileName: `memorands-${municipality.slug}.pdf` };
 }

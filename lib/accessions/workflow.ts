@@ -32,10 +32,30 @@ async function requireCurrentTerm() {
 }
 
 const accessionSelect = {
-  id: true, status: true, version: true, councilBody: true, sessionDate: true, sessionYearInferred: true, sessionType: true,
-  decisionNumber: true, agendaItem: true, signatoryName: true, signatoryRole: true, returnReason: true, withdrawalReason: true,
-  source: true, isDemo: true, submittedAt: true, verifiedAt: true, withdrawnAt: true, municipalityId: true, termId: true,
-  documents: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, sha256: true, sizeBytes: true, mediaType: true, originalName: true, inspection: true, createdAt: true } },
+  id: true,
+  status: true,
+  version: true,
+  councilBody: true,
+  sessionDate: true,
+  sessionYearInferred: true,
+  sessionType: true,
+  decisionNumber: true,
+  agendaItem: true,
+  signatoryName: true,
+  signatoryRole: true,
+  returnReason: true,
+  withdrawalReason: true,
+  source: true,
+  isDemo: true,
+  submittedAt: true,
+  verifiedAt: true,
+  withdrawnAt: true,
+  municipalityId: true,
+  termId: true,
+  documents: {
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, kind: true, sha256: true, sizeBytes: true, mediaType: true, originalName: true, inspection: true, createdAt: true },
+  },
   events: { orderBy: { at: 'asc' }, select: { type: true, reason: true, at: true } },
 } as const satisfies Prisma.AccessionSelect;
 
@@ -58,10 +78,19 @@ export async function recordDecision({ actor, municipalitySlug, input }: { actor
   await assertInTerm(municipality.id, term);
   // The decision must fit the term: from its election day to its end, and not after today (lib/terms/calendar).
   const fits = checkDecisionDate(input.sessionDate, term);
-  if (!fits.ok) throw new AppError('UNPROCESSABLE', 'errors.formInvalid', { fieldErrors: { sessionDate: [msg('terms.decisionDateOutside', { term: term.label, fromDate: fits.from, toDate: fits.to })] } });
+  if (!fits.ok)
+    throw new AppError('UNPROCESSABLE', 'errors.formInvalid', {
+      fieldErrors: { sessionDate: [msg('terms.decisionDateOutside', { term: term.label, fromDate: fits.from, toDate: fits.to })] },
+    });
   const data = {
-    councilBody: input.councilBody, sessionDate: utcDay(input.sessionDate), sessionType: input.sessionType, decisionNumber: input.decisionNumber,
-    agendaItem: input.agendaItem ?? null, signatoryName: input.signatoryName, signatoryRole: input.signatoryRole, sessionYearInferred: false,
+    councilBody: input.councilBody,
+    sessionDate: utcDay(input.sessionDate),
+    sessionType: input.sessionType,
+    decisionNumber: input.decisionNumber,
+    agendaItem: input.agendaItem ?? null,
+    signatoryName: input.signatoryName,
+    signatoryRole: input.signatoryRole,
+    sessionYearInferred: false,
     source: `Recorded by the council secretary in the portal`,
   };
   return mutate({ actor, permission: 'accession.record', target: { municipalityId: municipality.id } }, async ({ tx, actor: who, audit }) => {
@@ -69,31 +98,79 @@ export async function recordDecision({ actor, municipalitySlug, input }: { actor
     const existing = await tx.accession.findUnique({ where: key, select: { id: true, status: true, version: true, ...pickFacts } });
     if (existing && !isEditable(existing.status)) throw new AppError('CONFLICT', 'accession.notEditable');
     const saved = existing
-      ? await tx.accession.update({ where: { id: existing.id }, data: { ...data, version: { increment: 1 } }, select: { id: true, version: true, status: true } })
-      : await tx.accession.create({ data: { ...data, municipalityId: municipality.id, termId: term.id, status: ACCESSION_WORKFLOW.initial, events: { create: { type: 'RECORDED', actorId: who.id } } }, select: { id: true, version: true, status: true } });
-    await audit({ action: 'accession.record', subjectType: 'Accession', subjectId: saved.id, municipalityId: municipality.id, before: existing ? toJsonValue(existing) : null, after: toJsonValue({ ...data, sessionDate: input.sessionDate }) });
+      ? await tx.accession.update({
+          where: { id: existing.id },
+          data: { ...data, version: { increment: 1 } },
+          select: { id: true, version: true, status: true },
+        })
+      : await tx.accession.create({
+          data: {
+            ...data,
+            municipalityId: municipality.id,
+            termId: term.id,
+            status: ACCESSION_WORKFLOW.initial,
+            events: { create: { type: 'RECORDED', actorId: who.id } },
+          },
+          select: { id: true, version: true, status: true },
+        });
+    await audit({
+      action: 'accession.record',
+      subjectType: 'Accession',
+      subjectId: saved.id,
+      municipalityId: municipality.id,
+      before: existing ? toJsonValue(existing) : null,
+      after: toJsonValue({ ...data, sessionDate: input.sessionDate }),
+    });
     return saved;
   });
 }
 
-const pickFacts = { councilBody: true, sessionDate: true, sessionType: true, decisionNumber: true, agendaItem: true, signatoryName: true, signatoryRole: true } as const;
-
+const pickFacts = {
+  councilBody: true,
+  sessionDate: true,
+  sessionType: true,
+  decisionNumber: true,
+  agendaItem: true,
+  signatoryName: true,
+  signatoryRole: true,
+} as const;
 
 /**
  * Checks an uploaded file (already streamed to a temporary file) by content
  * and attaches it to the draft (lib/documents/store.ts: nothing is left
  * behind when it is refused; identical bytes are stored once).
  */
-export async function addDocument({ actor, municipalitySlug, kind, originalName, file }: { actor: Actor | null; municipalitySlug: string; kind: 'DECISION' | 'ANNEX'; originalName: string; file: ReceivedFile }): Promise<UploadOutcome> {
+export async function addDocument({
+  actor,
+  municipalitySlug,
+  kind,
+  originalName,
+  file,
+}: {
+  actor: Actor | null;
+  municipalitySlug: string;
+  kind: 'DECISION' | 'ANNEX';
+  originalName: string;
+  file: ReceivedFile;
+}): Promise<UploadOutcome> {
   try {
     const municipality = await municipalityBySlug(municipalitySlug);
     const who = requirePermission(actor, 'accession.upload', { municipalityId: municipality.id });
     const term = await requireCurrentTerm();
-    const accession = await db().accession.findUnique({ where: { municipalityId_termId: { municipalityId: municipality.id, termId: term.id } }, select: { id: true, status: true } });
+    const accession = await db().accession.findUnique({
+      where: { municipalityId_termId: { municipalityId: municipality.id, termId: term.id } },
+      select: { id: true, status: true },
+    });
     if (!accession) throw new AppError('CONFLICT', 'accession.needDecisionFacts');
     if (!isEditable(accession.status)) throw new AppError('CONFLICT', 'accession.notEditable');
     return await storeCheckedUpload({
-      actor: who, permission: 'accession.upload', municipalityId: municipality.id, file, originalName, kind, link: { accessionId: accession.id },
+      actor: who,
+      permission: 'accession.upload',
+      municipalityId: municipality.id,
+      file,
+      originalName,
+      kind,
+      link: { accessionId: accession.id },
       guard: async (tx) => {
         const current = await tx.accession.findUniqueOrThrow({ where: { id: accession.id }, select: { status: true } });
         if (!isEditable(current.status)) throw new AppError('CONFLICT', 'accession.notEditable');
@@ -110,15 +187,27 @@ export async function addDocument({ actor, municipalitySlug, kind, originalName,
 export async function removeDocument({ actor, municipalitySlug, documentId }: { actor: Actor | null; municipalitySlug: string; documentId: string }) {
   const municipality = await municipalityBySlug(municipalitySlug);
   requirePermission(actor, 'accession.upload', { municipalityId: municipality.id });
-  const doc = await db().document.findUnique({ where: { id: documentId }, select: { id: true, storageKey: true, sha256: true, originalName: true, accession: { select: { id: true, status: true, municipalityId: true } } } });
+  const doc = await db().document.findUnique({
+    where: { id: documentId },
+    select: { id: true, storageKey: true, sha256: true, originalName: true, accession: { select: { id: true, status: true, municipalityId: true } } },
+  });
   if (!doc || doc.accession?.municipalityId !== municipality.id) throw new AppError('NOT_FOUND');
   if (!isEditable(doc.accession.status)) throw new AppError('CONFLICT', 'accession.notEditable');
   await mutate({ actor, permission: 'accession.upload', target: { municipalityId: municipality.id } }, async ({ tx, audit }) => {
     // Note: the status is re-checked in the transaction (a submission may have come first).
-    const claimed = await tx.accession.updateMany({ where: { id: doc.accession!.id, status: { in: [...ACCESSION_WORKFLOW.sets.editable] } }, data: { version: { increment: 1 } } });
+    const claimed = await tx.accession.updateMany({
+      where: { id: doc.accession!.id, status: { in: [...ACCESSION_WORKFLOW.sets.editable] } },
+      data: { version: { increment: 1 } },
+    });
     if (claimed.count !== 1) throw new AppError('CONFLICT', 'accession.notEditable');
     await tx.document.delete({ where: { id: doc.id } });
-    await audit({ action: 'document.remove', subjectType: 'Document', subjectId: doc.id, municipalityId: municipality.id, before: { sha256: doc.sha256, originalName: doc.originalName } });
+    await audit({
+      action: 'document.remove',
+      subjectType: 'Document',
+      subjectId: doc.id,
+      municipalityId: municipality.id,
+      before: { sha256: doc.sha256, originalName: doc.originalName },
+    });
   });
   await deleteStoredIfUnreferenced(doc.storageKey);
 }
@@ -135,11 +224,23 @@ export async function submitAccession({ actor, municipalitySlug }: { actor: Acto
   return mutate({ actor, permission: 'accession.submit', target: { municipalityId: municipality.id } }, async (m) => {
     const a = await m.tx.accession.findUnique({
       where: { municipalityId_termId: { municipalityId: municipality.id, termId: term.id } },
-      select: { id: true, status: true, version: true, decisionNumber: true, sessionDate: true, _count: { select: { documents: { where: { kind: 'DECISION' } } } } },
+      select: {
+        id: true,
+        status: true,
+        version: true,
+        decisionNumber: true,
+        sessionDate: true,
+        _count: { select: { documents: { where: { kind: 'DECISION' } } } },
+      },
     });
     if (!a || !a.decisionNumber || !a.sessionDate) throw new AppError('CONFLICT', 'accession.needDecisionFacts');
     if (a._count.documents === 0) throw new AppError('CONFLICT', 'accession.needDecisionDocument');
-    return transition(m, 'submit', { accessionId: a.id, municipalityId: municipality.id, version: a.version, data: { submittedAt: new Date(), returnReason: null } });
+    return transition(m, 'submit', {
+      accessionId: a.id,
+      municipalityId: municipality.id,
+      version: a.version,
+      data: { submittedAt: new Date(), returnReason: null },
+    });
   });
 }
 
@@ -155,7 +256,12 @@ export async function returnAccession({ actor, accessionId, input }: { actor: Ac
 
 /** Staff record a withdrawal of a verified membership; it stays in the public history. */
 export async function withdrawAccession({ actor, accessionId, input }: { actor: Actor | null; accessionId: string; input: TReason }) {
-  return staffTransition(actor, 'withdraw', { accessionId, version: input.version, reason: input.reason, data: { withdrawnAt: new Date(), withdrawalReason: input.reason } });
+  return staffTransition(actor, 'withdraw', {
+    accessionId,
+    version: input.version,
+    reason: input.reason,
+    data: { withdrawnAt: new Date(), withdrawalReason: input.reason },
+  });
 }
 
 type Change = { accessionId: string; version: number; reason?: string; data: Prisma.AccessionUpdateManyMutationInput };
@@ -169,7 +275,12 @@ function staffTransition(actor: Actor | null, name: Exclude<AccessionTransition,
   });
 }
 
-const AUDIT_OF = { SUBMITTED: 'accession.submitted', RETURNED: 'accession.returned', VERIFIED: 'accession.verified', WITHDRAWN: 'accession.withdrawn' } as const;
+const AUDIT_OF = {
+  SUBMITTED: 'accession.submitted',
+  RETURNED: 'accession.returned',
+  VERIFIED: 'accession.verified',
+  WITHDRAWN: 'accession.withdrawn',
+} as const;
 
 /**
  * The one state change, as the workflow table (lib/authz/workflow) declares
@@ -187,7 +298,14 @@ async function transition(m: MutationContext, name: AccessionTransition, t: Chan
   });
   if (updated.count !== 1) throw new AppError('CONFLICT', 'accession.alreadyHandled');
   await m.tx.accessionEvent.create({ data: { accessionId: t.accessionId, type: to, reason: t.reason ?? null, actorId: m.actor.id } });
-  await m.audit({ action: AUDIT_OF[to], subjectType: 'Accession', subjectId: t.accessionId, municipalityId: t.municipalityId, before: { version: t.version }, after: { status: to, reason: t.reason ?? null } });
+  await m.audit({
+    action: AUDIT_OF[to],
+    subjectType: 'Accession',
+    subjectId: t.accessionId,
+    municipalityId: t.municipalityId,
+    before: { version: t.version },
+    after: { status: to, reason: t.reason ?? null },
+  });
   await m.mail((tx) => enqueueAccessionMail(tx, { accessionId: t.accessionId, event: to, reason: t.reason }));
   m.invalidate('public');
   return { id: t.accessionId, status: to, version: t.version + 1 };
@@ -199,14 +317,28 @@ export async function listVerificationQueue({ actor }: { actor: Actor | null }) 
   return db().accession.findMany({
     where: { status: { in: [...ACCESSION_WORKFLOW.sets.awaitingStaff] } },
     orderBy: { submittedAt: 'asc' },
-    select: { id: true, submittedAt: true, version: true, municipality: { select: { nameLv: true, slug: true } }, term: { select: { startYear: true, endYear: true } }, _count: { select: { documents: true } } },
+    select: {
+      id: true,
+      submittedAt: true,
+      version: true,
+      municipality: { select: { nameLv: true, slug: true } },
+      term: { select: { startYear: true, endYear: true } },
+      _count: { select: { documents: true } },
+    },
   });
 }
 
 /** One accession in full for staff review. */
 export async function findAccessionForReview({ actor, accessionId }: { actor: Actor | null; accessionId: string }) {
   requirePermission(actor, 'accession.verify');
-  const a = await db().accession.findUnique({ where: { id: accessionId }, select: { ...accessionSelect, municipality: { select: { nameLv: true, slug: true } }, term: { select: { startYear: true, endYear: true, startsOn: true, endsOn: true, electionDay: true } } } });
+  const a = await db().accession.findUnique({
+    where: { id: accessionId },
+    select: {
+      ...accessionSelect,
+      municipality: { select: { nameLv: true, slug: true } },
+      term: { select: { startYear: true, endYear: true, startsOn: true, endsOn: true, electionDay: true } },
+    },
+  });
   if (!a) throw new AppError('NOT_FOUND');
   return a;
 }

@@ -15,7 +15,10 @@ export function normaliseEmail(email: string): string {
 
 /** The throttle keys of a sign-in attempt: the account and the client address. */
 export function signInAttempts(email: string, ip: string) {
-  return [{ scope: 'sign-in-account' as const, key: normaliseEmail(email) }, { scope: 'sign-in-address' as const, key: ip }];
+  return [
+    { scope: 'sign-in-account' as const, key: normaliseEmail(email) },
+    { scope: 'sign-in-address' as const, key: ip },
+  ];
 }
 
 /** Seconds a sign-in for this account or from this address must wait (read only; 0: go ahead to verifyCredentials). */
@@ -42,7 +45,9 @@ export async function verifyCredentials(input: { email: string; password: string
   });
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? null);
   if (!user || !passwordOk) {
-    await mutate({ actor: null, permission: 'anyone' }, ({ audit }) => audit({ action: 'auth.sign-in-failed', subjectType: 'User', subjectId: user?.id ?? null, after: { email } }));
+    await mutate({ actor: null, permission: 'anyone' }, ({ audit }) =>
+      audit({ action: 'auth.sign-in-failed', subjectType: 'User', subjectId: user?.id ?? null, after: { email } }),
+    );
     return { ok: false, reason: 'invalid' };
   }
   await clearAttempts(account);
@@ -50,7 +55,13 @@ export async function verifyCredentials(input: { email: string; password: string
   if (!user.isActive) return { ok: false, reason: 'inactive' };
   await mutate({ actor: null, permission: 'anyone' }, async ({ tx, audit }) => {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-    await audit({ actor: { id: user.id, role: user.role, municipalityId: user.municipalityId }, action: 'auth.sign-in', subjectType: 'User', subjectId: user.id, municipalityId: user.municipalityId });
+    await audit({
+      actor: { id: user.id, role: user.role, municipalityId: user.municipalityId },
+      action: 'auth.sign-in',
+      subjectType: 'User',
+      subjectId: user.id,
+      municipalityId: user.municipalityId,
+    });
   });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
 }

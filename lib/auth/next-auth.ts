@@ -17,8 +17,13 @@ class SignInRefused extends CredentialsSignin {
 // Note: module augmentation merges only interfaces, so these two stay interfaces.
 /* eslint-disable @typescript-eslint/consistent-type-definitions */
 declare module 'next-auth' {
-  interface User { sessionVersion?: number }
-  interface Session { uid?: string; sv?: number }
+  interface User {
+    sessionVersion?: number;
+  }
+  interface Session {
+    uid?: string;
+    sv?: number;
+  }
 }
 /* eslint-enable @typescript-eslint/consistent-type-definitions */
 
@@ -37,7 +42,11 @@ const config: NextAuthConfig = {
   useSecureCookies: env.AUTH_COOKIE_SECURE ? env.AUTH_COOKIE_SECURE === '1' : env.PUBLIC_BASE_URL.startsWith('https:'),
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: '/lv/signin', error: '/lv/signin' },
-  logger: { error: (e) => { if (!(e instanceof CredentialsSignin)) console.error(e); } },
+  logger: {
+    error: (e) => {
+      if (!(e instanceof CredentialsSignin)) console.error(e);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {}, ip: {} },
@@ -93,7 +102,10 @@ const CALLBACK_COOKIE = /^\s*(__Secure-)?authjs\.callback-url=/;
  * response can take cookies (route handlers), as next-auth's auth() does.
  */
 export async function readSession(): Promise<{ uid?: string; sv?: number } | null> {
-  const cookie = ((await headers()).get('cookie') ?? '').split(';').filter((c) => !CALLBACK_COOKIE.test(c)).join(';');
+  const cookie = ((await headers()).get('cookie') ?? '')
+    .split(';')
+    .filter((c) => !CALLBACK_COOKIE.test(c))
+    .join(';');
   if (!cookie.includes('authjs.session-token')) return null;
   const answer = await Auth(new Request(`${portalOrigin()}/api/auth/session`, { headers: { cookie } }), { ...authConfig, raw });
   try {

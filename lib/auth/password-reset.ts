@@ -22,7 +22,10 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
  * atomic throttle of lib/auth/throttle.ts (its password-reset scopes).
  */
 async function throttleResetRequest(email: string, ip: string): Promise<void> {
-  const outcome = await consumeAttempts([{ scope: 'password-reset-account', key: email }, { scope: 'password-reset-address', key: ip }]);
+  const outcome = await consumeAttempts([
+    { scope: 'password-reset-account', key: email },
+    { scope: 'password-reset-address', key: ip },
+  ]);
   if (!outcome.ok) throw new AppError('TOO_MANY_REQUESTS', 'auth.throttled', { retryAfterSeconds: outcome.retryAfterSeconds });
 }
 
@@ -36,21 +39,39 @@ async function throttleResetRequest(email: string, ip: string): Promise<void> {
 export async function requestPasswordReset({ email: rawEmail, ip, now = new Date() }: { email: string; ip: string; now?: Date }): Promise<void> {
   const email = normaliseEmail(rawEmail);
   await throttleResetRequest(email, ip);
-  const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, role: true, locale: true, isActive: true, municipalityId: true, passwordHash: true } });
+  const user = await db().user.findUnique({
+    where: { email },
+    select: { id: true, email: true, role: true, locale: true, isActive: true, municipalityId: true, passwordHash: true },
+  });
   if (!user || !user.isActive || !user.passwordHash) return;
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + RESET_TTL_MS);
   await mutate({ actor: null, permission: 'anyone' }, async ({ tx, audit, mail }) => {
     const reset = await tx.passwordReset.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt }, select: { id: true } });
-    await mail((tx) => enqueueMail(tx, { kind: 'password.reset', to: { email: user.email, userId: user.id, locale: user.locale }, vars: { municipality: '', path: `/reset-password/${token}`, expiresAt: expiresAt.toISOString() } }));
-    await audit({ action: 'auth.password-reset-requested', subjectType: 'User', subjectId: user.id, municipalityId: user.municipalityId, after: { resetId: reset.id } });
+    await mail((tx) =>
+      enqueueMail(tx, {
+        kind: 'password.reset',
+        to: { email: user.email, userId: user.id, locale: user.locale },
+        vars: { municipality: '', path: `/reset-password/${token}`, expiresAt: expiresAt.toISOString() },
+      }),
+    );
+    await audit({
+      action: 'auth.password-reset-requested',
+      subjectType: 'User',
+      subjectId: user.id,
+      municipalityId: user.municipalityId,
+      after: { resetId: reset.id },
+    });
   });
 }
 
 /** Whether a reset link can still be used (for the page: valid, or used / expired / unknown, all told apart only as "not valid"). */
 export async function isResetTokenUsable(token: string, now = new Date()): Promise<boolean> {
   if (token.length < 20 || token.length > 200) return false;
-  const reset = await db().passwordReset.findUnique({ where: { tokenHash: hashToken(token) }, select: { usedAt: true, expiresAt: true, user: { select: { isActive: true } } } });
+  const reset = await db().passwordReset.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { usedAt: true, expiresAt: true, user: { select: { isActive: true } } },
+  });
   return Boolean(reset && !reset.usedAt && reset.expiresAt > now && reset.user.isActive);
 }
 
@@ -64,12 +85,22 @@ export async function isResetTokenUsable(token: string, now = new Date()): Promi
 export async function resetPassword({ input, now = new Date() }: { input: TPasswordReset; now?: Date }): Promise<void> {
   const passwordHash = await hashPassword(input.password);
   await mutate({ actor: null, permission: 'anyone' }, async ({ tx, audit }) => {
-    const reset = await tx.passwordReset.findUnique({ where: { tokenHash: hashToken(input.token) }, select: { id: true, userId: true, user: { select: { role: true, municipalityId: true, isActive: true } } } });
+    const reset = await tx.passwordReset.findUnique({
+      where: { tokenHash: hashToken(input.token) },
+      select: { id: true, userId: true, user: { select: { role: true, municipalityId: true, isActive: true } } },
+    });
     if (!reset || !reset.user.isActive) throw new AppError('GONE', 'secretaryYear.resetInvalid');
     const claimed = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (claimed.count !== 1) throw new AppError('GONE', 'secretaryYear.resetInvalid');
     await tx.passwordReset.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: now } });
     await tx.user.update({ where: { id: reset.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    await audit({ actor: { id: reset.userId, role: reset.user.role, municipalityId: reset.user.municipalityId }, action: 'auth.password-reset', subjectType: 'User', subjectId: reset.userId, municipalityId: reset.user.municipalityId, after: { resetId: reset.id, sessionsEnded: true } });
+    await audit({
+      actor: { id: reset.userId, role: reset.user.role, municipalityId: reset.user.municipalityId },
+      action: 'auth.password-reset',
+      subjectType: 'User',
+      subjectId: reset.userId,
+      municipalityId: reset.user.municipalityId,
+      after: { resetId: reset.id, sessionsEnded: true },
+    });
   });
 }

@@ -16,11 +16,26 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!session?.uid) return null;
   const user = await db().user.findUnique({
     where: { id: session.uid },
-    select: { id: true, email: true, name: true, role: true, locale: true, isActive: true, sessionVersion: true, municipalityId: true, municipality: { select: { slug: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      locale: true,
+      isActive: true,
+      sessionVersion: true,
+      municipalityId: true,
+      municipality: { select: { slug: true } },
+    },
   });
   if (!user || !user.isActive || user.sessionVersion !== session.sv) return null;
   return {
-    id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale,
-    municipalityId: user.municipalityId, municipalitySlug: user.municipality?.slug ?? null,
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    locale: user.locale,
+    municipalityId: user.municipalityId,
+    municipalitySlug: user.municipality?.slug ?? null,
   };
 });

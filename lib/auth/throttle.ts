@@ -42,7 +42,17 @@ const rowKey = (scope: ThrottleScope, key: string) => `${scope}:${key}`;
  * attempt over the limit locks the key for the scope's lock time; while
  * locked nothing is counted. Call it before any expensive work.
  */
-export async function consumeAttempt({ scope, key, now = new Date(), database = defaultDb() }: { scope: ThrottleScope; key: string; now?: Date; database?: Db }): Promise<AttemptOutcome> {
+export async function consumeAttempt({
+  scope,
+  key,
+  now = new Date(),
+  database = defaultDb(),
+}: {
+  scope: ThrottleScope;
+  key: string;
+  now?: Date;
+  database?: Db;
+}): Promise<AttemptOutcome> {
   const { limit, windowMs, lockMs } = THROTTLE_RULES[scope];
   const windowStart = new Date(now.getTime() - windowMs);
   const lockUntil = new Date(now.getTime() + lockMs);
@@ -68,7 +78,8 @@ export async function consumeAttempt({ scope, key, now = new Date(), database = 
         ELSE NULL END
     RETURNING t."lockedUntil"`;
   const lockedUntil = rows[0]?.lockedUntil;
-  if (lockedUntil && lockedUntil.getTime() > now.getTime()) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000)) };
+  if (lockedUntil && lockedUntil.getTime() > now.getTime())
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000)) };
   return { ok: true };
 }
 
@@ -78,13 +89,20 @@ export async function consumeAttempt({ scope, key, now = new Date(), database = 
  * is locked. It does not replace consumeAttempt, which alone counts.
  */
 export async function lockedFor(attempts: { scope: ThrottleScope; key: string }[], now = new Date(), database: Db = defaultDb()): Promise<number> {
-  const rows = await database.signInThrottle.findMany({ where: { key: { in: attempts.map((a) => rowKey(a.scope, a.key)) }, lockedUntil: { gt: now } }, select: { lockedUntil: true } });
+  const rows = await database.signInThrottle.findMany({
+    where: { key: { in: attempts.map((a) => rowKey(a.scope, a.key)) }, lockedUntil: { gt: now } },
+    select: { lockedUntil: true },
+  });
   const until = Math.max(0, ...rows.map((r) => r.lockedUntil!.getTime()));
   return until > 0 ? Math.ceil((until - now.getTime()) / 1000) : 0;
 }
 
 /** Counts attempts for several keys; if one refuses, the others get their count back (an attempt that never ran costs nothing). */
-export async function consumeAttempts(attempts: { scope: ThrottleScope; key: string }[], now = new Date(), database: Db = defaultDb()): Promise<AttemptOutcome> {
+export async function consumeAttempts(
+  attempts: { scope: ThrottleScope; key: string }[],
+  now = new Date(),
+  database: Db = defaultDb(),
+): Promise<AttemptOutcome> {
   const taken: { scope: ThrottleScope; key: string }[] = [];
   for (const attempt of attempts) {
     const outcome = await consumeAttempt({ ...attempt, now, database });

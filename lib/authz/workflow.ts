@@ -94,7 +94,11 @@ export function reportIs(set: ReportSet, status: string | null | undefined): boo
  * compare-and-set on the status.
  */
 export function canTransition<W extends AccessionWorkflow | ReportWorkflow>(
-  actor: Actor | null, wf: W, name: keyof W['transitions'], status: string | null | undefined, target?: { municipalityId?: string | null },
+  actor: Actor | null,
+  wf: W,
+  name: keyof W['transitions'],
+  status: string | null | undefined,
+  target?: { municipalityId?: string | null },
 ): boolean {
   const t = (wf.transitions as Record<string, Transition<string>>)[name as string];
   return !!t && status != null && t.from.includes(status) && can(actor, t.permission, target);

@@ -24,7 +24,10 @@ export type BackupSummary = {
 
 /** memorands-20250131T235959Z.tar.gz */
 export function defaultBackupName(now = new Date()): string {
-  return `memorands-${now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '')}.tar.gz`;
+  return `memorands-${now
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/[-:]/g, '')}.tar.gz`;
 }
 
 /**
@@ -61,7 +64,10 @@ export async function createBackup(opts: {
     for (const key of missing) {
       // Not listed (e.g. stored a moment after listing began): ask for it directly.
       if (await opts.storage.exists(key)) objects.set(key, await opts.storage.size(key));
-      else throw new Error(`Document file ${key} is referenced by the database but missing from storage; run \`npm run clean-temp\` to check storage, then back up again.`);
+      else
+        throw new Error(
+          `Document file ${key} is referenced by the database but missing from storage; run \`npm run clean-temp\` to check storage, then back up again.`,
+        );
     }
     const keys = [...objects.keys()].sort();
     const documents: ManifestFile[] = keys.map((key) => ({ path: archivePathOfKey(key), size: objects.get(key)!, sha256: key.slice(-64), storageKey: key }));
@@ -81,7 +87,11 @@ export async function createBackup(opts: {
       yield { path: MANIFEST_PATH, ...manifestBody(manifest) };
       yield { path: DUMP_PATH, size: dump.size, body: createReadStream(dumpFile) };
       for (const f of documents) {
-        const body = hashChecked(await storage.open(f.storageKey!), f.sha256, (actual) => new Error(`Stored document ${f.storageKey} is damaged (its bytes hash to ${actual}); the backup was not written.`));
+        const body = hashChecked(
+          await storage.open(f.storageKey!),
+          f.sha256,
+          (actual) => new Error(`Stored document ${f.storageKey} is damaged (its bytes hash to ${actual}); the backup was not written.`),
+        );
         yield { path: f.path, size: f.size, body };
       }
     }

@@ -19,7 +19,10 @@ export const ZManifestFile = z.object({
   size: z.number().int().nonnegative(),
   sha256: z.string().regex(HEX64),
   /** Set for stored document objects: where the bytes go back to. */
-  storageKey: z.string().regex(/^sha256\/[0-9a-f]{2}\/[0-9a-f]{64}$/).optional(),
+  storageKey: z
+    .string()
+    .regex(/^sha256\/[0-9a-f]{2}\/[0-9a-f]{64}$/)
+    .optional(),
 });
 
 export const ZManifest = z.object({

@@ -42,7 +42,10 @@ export async function findPgTool(tool: PgTool, major: number, binDir?: string): 
   if (binDir) candidates.push(path.join(binDir, tool));
   const debian = '/usr/lib/postgresql';
   if (existsSync(debian)) {
-    const majors = readdirSync(debian).map(Number).filter((n) => Number.isInteger(n) && n >= major).sort((a, b) => a - b);
+    const majors = readdirSync(debian)
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n >= major)
+      .sort((a, b) => a - b);
     for (const m of majors) candidates.push(path.join(debian, String(m), 'bin', tool));
   }
   candidates.push(tool);
@@ -54,7 +57,9 @@ export async function findPgTool(tool: PgTool, major: number, binDir?: string): 
     seen.push(`${candidate} (${version})`);
     if (version >= major) return candidate;
   }
-  throw new Error(`No ${tool} for PostgreSQL ${major} or newer was found${seen.length ? ` (found ${seen.join(', ')})` : ''}. Install the PostgreSQL ${major} client tools or set PG_BIN to their folder.`);
+  throw new Error(
+    `No ${tool} for PostgreSQL ${major} or newer was found${seen.length ? ` (found ${seen.join(', ')})` : ''}. Install the PostgreSQL ${major} client tools or set PG_BIN to their folder.`,
+  );
 }
 
 export type RunResult = { stdout: string; stderr: string };
@@ -69,8 +74,13 @@ export function run(bin: string, args: string[], opts: { env?: Record<string, st
 function finished(child: ChildProcess, name: string, captureStdout = true): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
-  if (captureStdout) child.stdout?.on('data', (c: Buffer) => { if (stdout.length < 1_000_000) stdout += c.toString('utf8'); });
-  child.stderr?.on('data', (c: Buffer) => { if (stderr.length < 100_000) stderr += c.toString('utf8'); });
+  if (captureStdout)
+    child.stdout?.on('data', (c: Buffer) => {
+      if (stdout.length < 1_000_000) stdout += c.toString('utf8');
+    });
+  child.stderr?.on('data', (c: Buffer) => {
+    if (stderr.length < 100_000) stderr += c.toString('utf8');
+  });
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => {
@@ -117,12 +127,14 @@ export async function dumpDatabase(opts: { databaseUrl: string; file: string; bi
     const snapshotId = (await client.query<{ id: string }>('SELECT pg_export_snapshot() AS id')).rows[0]!.id;
     const serverVersion = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
     const tables = await countRows(client);
-    const migrations = tables._migrations !== undefined
-      ? (await client.query<{ name: string; checksum: string }>('SELECT "name", "checksum" FROM "_migrations" ORDER BY "name"')).rows
-      : [];
-    const documentKeys = tables.Document !== undefined
-      ? (await client.query<{ key: string }>('SELECT DISTINCT "storageKey" AS key FROM "Document" ORDER BY 1')).rows.map((r) => r.key)
-      : [];
+    const migrations =
+      tables._migrations !== undefined
+        ? (await client.query<{ name: string; checksum: string }>('SELECT "name", "checksum" FROM "_migrations" ORDER BY "name"')).rows
+        : [];
+    const documentKeys =
+      tables.Document !== undefined
+        ? (await client.query<{ key: string }>('SELECT DISTINCT "storageKey" AS key FROM "Document" ORDER BY 1')).rows.map((r) => r.key)
+        : [];
     const conn = toolConnection(opts.databaseUrl);
     await run(pgDump, ['--format=custom', `--snapshot=${snapshotId}`, `--file=${opts.file}`, `--dbname=${conn.dbname}`], { env: conn.env });
     await client.query('COMMIT');
@@ -163,20 +175,28 @@ export async function restoreDatabase(opts: { databaseUrl: string; dumpFile: str
   const applied = finished(apply, 'psql');
   const input = apply.stdin;
   input.on('error', () => undefined); // psql stopping early (an error) is reported by its exit
-  input.write([
-    'BEGIN;',
-    'DROP SCHEMA IF EXISTS public CASCADE;',
-    'CREATE SCHEMA public;',
-    'ALTER SCHEMA public OWNER TO pg_database_owner;',
-    'GRANT USAGE ON SCHEMA public TO PUBLIC;',
-    '',
-  ].join('\n'));
+  input.write(
+    [
+      'BEGIN;',
+      'DROP SCHEMA IF EXISTS public CASCADE;',
+      'CREATE SCHEMA public;',
+      'ALTER SCHEMA public OWNER TO pg_database_owner;',
+      'GRANT USAGE ON SCHEMA public TO PUBLIC;',
+      '',
+    ].join('\n'),
+  );
   const restore = spawn(pgRestore, ['--no-owner', '--no-privileges', '--file=-', opts.dumpFile], { stdio: ['ignore', 'pipe', 'pipe'] });
   restore.stdout.pipe(input, { end: false });
-  const restored = await finished(restore, 'pg_restore', false).then(() => null, (error: Error) => error);
+  const restored = await finished(restore, 'pg_restore', false).then(
+    () => null,
+    (error: Error) => error,
+  );
   // Without COMMIT, psql reaches the end of its input inside the transaction and the server rolls it back.
   input.end(restored ? '\n' : '\nCOMMIT;\n');
-  const outcome = await applied.then(() => null, (error: Error) => error);
+  const outcome = await applied.then(
+    () => null,
+    (error: Error) => error,
+  );
   if (outcome) throw new Error(`The database restore was rolled back: ${outcome.message}`);
   if (restored) throw new Error(`The database restore was rolled back: ${restored.message}`);
 }

@@ -15,7 +15,12 @@ import { readTar, type ReadEntry } from './tar';
 /** The archive does not match its manifest (or is not a backup at all): nothing was restored. */
 export class BackupVerificationError extends Error {
   constructor(readonly problems: string[]) {
-    super(`The backup archive failed verification; nothing was restored:\n${problems.slice(0, 20).map((p) => `  - ${p}`).join('\n')}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ''}`);
+    super(
+      `The backup archive failed verification; nothing was restored:\n${problems
+        .slice(0, 20)
+        .map((p) => `  - ${p}`)
+        .join('\n')}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ''}`,
+    );
     this.name = 'BackupVerificationError';
   }
 }
@@ -143,7 +148,9 @@ export async function restoreBackup(opts: {
   const target = await targetState(opts.databaseUrl);
   if (target.rows > 0 && !opts.force) {
     const name = new URL(opts.databaseUrl).pathname.slice(1);
-    throw new RestoreRefusedError(`The target database "${name}" is not empty (${target.rows} rows in ${Object.values(target.tables).filter((n) => n > 0).length} tables). Nothing was restored. Add --force to replace its contents.`);
+    throw new RestoreRefusedError(
+      `The target database "${name}" is not empty (${target.rows} rows in ${Object.values(target.tables).filter((n) => n > 0).length} tables). Nothing was restored. Add --force to replace its contents.`,
+    );
   }
 
   const work = await mkdtemp(path.join(os.tmpdir(), 'memorands-restore-'));
@@ -178,7 +185,10 @@ export async function restoreBackup(opts: {
     await restoreDatabase({ databaseUrl: opts.databaseUrl, dumpFile, major: target.major, binDir: opts.binDir });
     const after = await targetState(opts.databaseUrl);
     const mismatched = Object.entries(manifest.database.tables).filter(([t, n]) => after.tables[t] !== n);
-    if (mismatched.length) throw new Error(`Restored, but row counts differ from the manifest: ${mismatched.map(([t, n]) => `${t} ${after.tables[t] ?? 'missing'} ≠ ${n}`).join(', ')}`);
+    if (mismatched.length)
+      throw new Error(
+        `Restored, but row counts differ from the manifest: ${mismatched.map(([t, n]) => `${t} ${after.tables[t] ?? 'missing'} ≠ ${n}`).join(', ')}`,
+      );
 
     const inBackup = new Set(manifest.files.map((f) => f.storageKey).filter(Boolean));
     let extraObjects = 0;

@@ -31,7 +31,12 @@ const isScope = (s: string): s is CacheScope => (CACHE_SCOPES as readonly string
  * everything once more (changes made in the gap were not heard) and the
  * caches are used again.
  */
-export function startCacheListener({ connectionString, onInvalidate = clearLocalCaches, onReset = () => clearLocalCaches('all'), pingMs = 5000 }: Options): CacheListener {
+export function startCacheListener({
+  connectionString,
+  onInvalidate = clearLocalCaches,
+  onReset = () => clearLocalCaches('all'),
+  pingMs = 5000,
+}: Options): CacheListener {
   let client: pg.Client | null = null;
   let connected = false;
   let stopped = false;
@@ -39,7 +44,9 @@ export function startCacheListener({ connectionString, onInvalidate = clearLocal
   let retry: NodeJS.Timeout | null = null;
   let ping: NodeJS.Timeout | null = null;
   let markReady!: () => void;
-  const ready = new Promise<void>((resolve) => { markReady = resolve; });
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
 
   const lost = (c: pg.Client) => {
     if (client !== c) return;
@@ -84,7 +91,12 @@ export function startCacheListener({ connectionString, onInvalidate = clearLocal
       // One ping at a time: a slow database must not queue them up on this connection.
       if (pinging) return;
       pinging = true;
-      c.query('SELECT 1').then(() => { pinging = false; }, () => lost(c));
+      c.query('SELECT 1').then(
+        () => {
+          pinging = false;
+        },
+        () => lost(c),
+      );
     }, pingMs);
     ping.unref();
     markReady();

@@ -38,7 +38,9 @@ export async function loadDashboardCached({ actor, query }: { actor: Actor | nul
   const value = loadDashboard({ actor, query });
   if (map.size >= MAX_ENTRIES) map.clear();
   map.set(key, { at: Date.now(), value });
-  value.catch(() => { if (map.get(key)?.value === value) map.delete(key); });
+  value.catch(() => {
+    if (map.get(key)?.value === value) map.delete(key);
+  });
   return value;
 }
 

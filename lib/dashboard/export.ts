@@ -40,8 +40,16 @@ export function matrixSheet(matrix: CommitmentMatrix, locale: Locale): ExportShe
       ...matrix.commitments.map((c) => ({ header: titles[c.key] ?? c.key, width: 24 })),
     ],
     rows: matrix.rows.map((r) => [
-      r.slug, r.nameLv, t(`municipalityType.${r.type}`), t(`status.${r.status}`), r.report?.year ?? null, r.report?.revision ?? null,
-      ...matrix.commitments.map((c) => { const s = r.cells[c.key]; return s ? t(`progress.cs_${s}`) : null; }),
+      r.slug,
+      r.nameLv,
+      t(`municipalityType.${r.type}`),
+      t(`status.${r.status}`),
+      r.report?.year ?? null,
+      r.report?.revision ?? null,
+      ...matrix.commitments.map((c) => {
+        const s = r.cells[c.key];
+        return s ? t(`progress.cs_${s}`) : null;
+      }),
     ]),
   };
 }
@@ -73,8 +81,15 @@ export function indicatorSheet(comparison: IndicatorComparison, locale: Locale):
       ...(pay ? [{ header: t('dashboard.xPay'), width: 16, format: '#,##0.00' }] : []),
     ],
     rows: comparison.rows.map((r) => [
-      r.slug, r.nameLv, r.report?.year ?? null, r.report?.revision ?? null, r.specialistsFte, r.population,
-      round(r.perThousand, 3), r.norm?.value ?? null, comparisonText(r, t),
+      r.slug,
+      r.nameLv,
+      r.report?.year ?? null,
+      r.report?.revision ?? null,
+      r.specialistsFte,
+      r.population,
+      round(r.perThousand, 3),
+      r.norm?.value ?? null,
+      comparisonText(r, t),
       ...(pay ? [r.avgPayEur] : []),
     ]),
   };
@@ -82,18 +97,23 @@ export function indicatorSheet(comparison: IndicatorComparison, locale: Locale):
 
 /** CSV: UTF-8 with BOM, comma-separated, CRLF, header row, formula-safe (lib/csv). */
 export function sheetToCsv(sheet: ExportSheet): string {
-  return toCsv(sheet.columns.map((c) => c.header), sheet.rows);
+  return toCsv(
+    sheet.columns.map((c) => c.header),
+    sheet.rows,
+  );
 }
 
 /** XLSX: bold, frozen header row; numbers as numeric cells; unknowns as empty cells. */
 export async function sheetToXlsx(sheet: ExportSheet): Promise<Buffer> {
   const data: SheetData = [
     sheet.columns.map((c): XlsxCell => ({ value: c.header, fontWeight: 'bold' })),
-    ...sheet.rows.map((row) => row.map((value, i): XlsxCell => {
-      if (value === null) return null;
-      if (typeof value === 'number') return { value, type: Number, ...(sheet.columns[i]?.format ? { format: sheet.columns[i].format } : {}) };
-      return { value, type: String };
-    })),
+    ...sheet.rows.map((row) =>
+      row.map((value, i): XlsxCell => {
+        if (value === null) return null;
+        if (typeof value === 'number') return { value, type: Number, ...(sheet.columns[i]?.format ? { format: sheet.columns[i].format } : {}) };
+        return { value, type: String };
+      }),
+    ),
   ];
   // Excel allows 31 characters and no []:*?/\ in a sheet name.
   const name = sheet.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
@@ -109,7 +129,19 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * indicators.xlsx) for the current term; the matrix follows the dashboard's
  * filters and sorting. Unknown names are a 404.
  */
-export async function buildDashboardExport({ actor, name, locale, query, now = clockNow() }: { actor: Actor | null; name: string; locale: Locale; query: TDashboardQuery; now?: Date }): Promise<ExportFile> {
+export async function buildDashboardExport({
+  actor,
+  name,
+  locale,
+  query,
+  now = clockNow(),
+}: {
+  actor: Actor | null;
+  name: string;
+  locale: Locale;
+  query: TDashboardQuery;
+  now?: Date;
+}): Promise<ExportFile> {
   requirePermission(actor, 'dashboard.export');
   const parsed = ZExportNameSchema.safeParse(name);
   if (!parsed.success) throw new AppError('NOT_FOUND', 'dashboard.exportUnknown');

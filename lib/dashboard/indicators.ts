@@ -35,17 +35,23 @@ export type IndicatorRow = {
 };
 
 export type IndicatorComparison = {
-  term: OverviewTerm; hasPayIndicator: boolean;
+  term: OverviewTerm;
+  hasPayIndicator: boolean;
   /** The rows of the page (all when not paged). */
   rows: IndicatorRow[];
   /** Rows in all; the page (1-based) and its size (null = all rows). */
-  matched?: number; page?: number; pageSize?: number | null;
+  matched?: number;
+  page?: number;
+  pageSize?: number | null;
 };
 
 const EPSILON = 1e-9;
 
 /** Pure: below / at / above the minimum (at or above meets it). */
-export function compareToNorm(ratio: number | null, norm: NormDto | null): { comparison: NormComparison | null; comparisonUnknown: ComparisonUnknownReason | null } {
+export function compareToNorm(
+  ratio: number | null,
+  norm: NormDto | null,
+): { comparison: NormComparison | null; comparisonUnknown: ComparisonUnknownReason | null } {
   if (ratio === null) return { comparison: null, comparisonUnknown: 'NO_RATIO' };
   if (!norm) return { comparison: null, comparisonUnknown: 'NO_NORM' };
   const d = ratio - norm.value;
@@ -56,8 +62,18 @@ type IndicatorSqlRow = {
   term: { slug: string; startYear: number; endYear: number };
   matched: number;
   rows: {
-    id: string; slug: string; nameLv: string; status: MapStatus; reportId: string | null; year: number | null; revision: number | null;
-    fte: number | null; pay: number | null; population: number | null; populationSource: string | null; norm: NormDto | null;
+    id: string;
+    slug: string;
+    nameLv: string;
+    status: MapStatus;
+    reportId: string | null;
+    year: number | null;
+    revision: number | null;
+    fte: number | null;
+    pay: number | null;
+    population: number | null;
+    populationSource: string | null;
+    norm: NormDto | null;
   }[];
 };
 
@@ -69,7 +85,17 @@ type IndicatorSqlRow = {
  * two indicator values, the population figure and the norm in force are
  * looked up only for the page's rows. `pageSize: null` gives every row (the exports).
  */
-export async function loadIndicatorComparison({ actor, now = clockNow(), page = 1, pageSize = PAGE_SIZE }: { actor: Actor | null; now?: Date; page?: number; pageSize?: number | null }): Promise<IndicatorComparison | null> {
+export async function loadIndicatorComparison({
+  actor,
+  now = clockNow(),
+  page = 1,
+  pageSize = PAGE_SIZE,
+}: {
+  actor: Actor | null;
+  now?: Date;
+  page?: number;
+  pageSize?: number | null;
+}): Promise<IndicatorComparison | null> {
   requirePermission(actor, 'staff.view');
   const limit = pageSize === null ? null : Math.max(1, Math.floor(pageSize));
   const offset = limit === null ? 0 : (Math.max(1, Math.floor(page)) - 1) * limit;
@@ -106,18 +132,26 @@ export async function loadIndicatorComparison({ actor, now = clockNow(), page = 
     const ratioUnknown: RatioUnknownReason | null = ratio !== null ? null : !r.reportId ? 'NO_REPORT' : fte === null ? 'NO_SPECIALISTS' : 'NO_POPULATION';
     const norm = r.norm ? { value: Number(r.norm.value), citation: r.norm.citation, sourceUrl: r.norm.sourceUrl } : null;
     return {
-      slug: r.slug, nameLv: r.nameLv, status: r.status,
+      slug: r.slug,
+      nameLv: r.nameLv,
+      status: r.status,
       report: r.reportId ? { id: r.reportId, year: r.year!, revision: r.revision! } : null,
       specialistsFte: r.reportId ? fte : null,
       population: r.reportId ? population : null,
       populationSource: r.reportId ? r.populationSource : null,
-      perThousand: ratio, ratioUnknown, norm,
+      perThousand: ratio,
+      ratioUnknown,
+      norm,
       ...compareToNorm(ratio, norm),
       avgPayEur: HAS_PAY_INDICATOR && r.reportId ? num(r.pay) : null,
     };
   });
   return {
     term: { slug: row.term.slug, label: termLabel(row.term), startYear: row.term.startYear, endYear: row.term.endYear },
-    hasPayIndicator: HAS_PAY_INDICATOR, rows, matched: row.matched, page: limit === null ? 1 : offset / limit + 1, pageSize: limit,
+    hasPayIndicator: HAS_PAY_INDICATOR,
+    rows,
+    matched: row.matched,
+    page: limit === null ? 1 : offset / limit + 1,
+    pageSize: limit,
   };
 }

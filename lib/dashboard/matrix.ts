@@ -27,11 +27,15 @@ export type MatrixRow = {
 };
 
 export type CommitmentMatrix = {
-  term: OverviewTerm; commitments: CommitmentColumn[];
+  term: OverviewTerm;
+  commitments: CommitmentColumn[];
   /** The rows of the page (all rows when not paged). */
   rows: MatrixRow[];
   /** Municipalities of the term / those matching the filters; the page (1-based) and its size (null = all rows). */
-  total?: number; matched?: number; page?: number; pageSize?: number | null;
+  total?: number;
+  matched?: number;
+  page?: number;
+  pageSize?: number | null;
 };
 
 /** Heat order of a cell: no accepted report < not started < in progress < achieved. */
@@ -39,9 +43,20 @@ export const CELL_RANK: Record<CommitmentStatus | 'NONE', number> = { NONE: 0, N
 
 type MatrixSqlRow = {
   term: { slug: string; startYear: number; endYear: number };
-  total: number; matched: number;
+  total: number;
+  matched: number;
   commitments: CommitmentColumn[] | null;
-  rows: { slug: string; nameLv: string; type: MatrixRow['type']; status: MapStatus; isDemo: boolean; reportId: string | null; year: number | null; revision: number | null; cells: Record<string, CommitmentStatus> | null }[];
+  rows: {
+    slug: string;
+    nameLv: string;
+    type: MatrixRow['type'];
+    status: MapStatus;
+    isDemo: boolean;
+    reportId: string | null;
+    year: number | null;
+    revision: number | null;
+    cells: Record<string, CommitmentStatus> | null;
+  }[];
 };
 
 const DIRECTION = { asc: 'ASC', desc: 'DESC' } as const;
@@ -51,9 +66,10 @@ function matrixOrder(q: Pick<TDashboardQuery, 'sort' | 'dir'>, alias: string): P
   const dir = DIRECTION[q.dir === 'desc' ? 'desc' : 'asc'];
   const f = Prisma.raw(alias);
   if (q.sort === 'name' || !MATRIX_SORTS.includes(q.sort)) return byName(alias, dir);
-  const key = q.sort === 'status'
-    ? Prisma.sql`array_position(ARRAY['VERIFIED', 'SUBMITTED', 'WITHDRAWN', 'PREVIOUS', 'NONE']::text[], ${f}."status")`
-    : Prisma.sql`CASE ${f}."cells" ->> (SELECT cols."key" FROM cols ORDER BY cols."position" OFFSET ${Number(q.sort.slice(1)) - 1} LIMIT 1)
+  const key =
+    q.sort === 'status'
+      ? Prisma.sql`array_position(ARRAY['VERIFIED', 'SUBMITTED', 'WITHDRAWN', 'PREVIOUS', 'NONE']::text[], ${f}."status")`
+      : Prisma.sql`CASE ${f}."cells" ->> (SELECT cols."key" FROM cols ORDER BY cols."position" OFFSET ${Number(q.sort.slice(1)) - 1} LIMIT 1)
         WHEN 'NOT_STARTED' THEN ${CELL_RANK.NOT_STARTED}::int WHEN 'IN_PROGRESS' THEN ${CELL_RANK.IN_PROGRESS}::int WHEN 'ACHIEVED' THEN ${CELL_RANK.ACHIEVED}::int ELSE ${CELL_RANK.NONE}::int END`;
   return Prisma.sql`${key} ${Prisma.raw(dir)}, ${byName(alias)}`;
 }
@@ -65,7 +81,12 @@ function matrixOrder(q: Pick<TDashboardQuery, 'sort' | 'dir'>, alias: string): P
  * memorandum's commitments, the counts); null when no term is opened.
  * `pageSize: null` gives every matching row (the exports).
  */
-export async function loadCommitmentMatrix(args: { actor: Actor | null; query?: TDashboardQuery; page?: number; pageSize?: number | null }): Promise<CommitmentMatrix | null> {
+export async function loadCommitmentMatrix(args: {
+  actor: Actor | null;
+  query?: TDashboardQuery;
+  page?: number;
+  pageSize?: number | null;
+}): Promise<CommitmentMatrix | null> {
   return (await loadMatrixQuery(args)).matrix;
 }
 
@@ -74,21 +95,35 @@ export async function loadCommitmentMatrix(args: { actor: Actor | null; query?: 
  * lib/dashboard/metrics `HEADLINE_COLUMNS` (the dashboard's headline and
  * joins, from the term's rows the matrix counts anyway).
  */
-export async function loadMatrixQuery({ actor, query = DEFAULT_DASHBOARD_QUERY, page = 1, pageSize = PAGE_SIZE, headline = false }: { actor: Actor | null; query?: TDashboardQuery; page?: number; pageSize?: number | null; headline?: boolean }): Promise<{ matrix: CommitmentMatrix | null; headline?: HeadlineSqlRow }> {
+export async function loadMatrixQuery({
+  actor,
+  query = DEFAULT_DASHBOARD_QUERY,
+  page = 1,
+  pageSize = PAGE_SIZE,
+  headline = false,
+}: {
+  actor: Actor | null;
+  query?: TDashboardQuery;
+  page?: number;
+  pageSize?: number | null;
+  headline?: boolean;
+}): Promise<{ matrix: CommitmentMatrix | null; headline?: HeadlineSqlRow }> {
   requirePermission(actor, 'staff.view');
   const limit = pageSize === null ? null : Math.max(1, Math.floor(pageSize));
   const offset = limit === null ? 0 : (Math.max(1, Math.floor(page)) - 1) * limit;
   const type = query.type ?? null;
   const status = query.status ?? null;
-  const progress = query.progress === 'NONE'
-    ? Prisma.sql`c."reportId" IS NULL`
-    : query.progress
-      ? Prisma.sql`EXISTS (SELECT 1 FROM jsonb_each_text(c."cells") e WHERE e."value" = ${query.progress})`
-      : Prisma.sql`TRUE`;
+  const progress =
+    query.progress === 'NONE'
+      ? Prisma.sql`c."reportId" IS NULL`
+      : query.progress
+        ? Prisma.sql`EXISTS (SELECT 1 FROM jsonb_each_text(c."cells") e WHERE e."value" = ${query.progress})`
+        : Prisma.sql`TRUE`;
   const filters = Prisma.sql`(${type}::text IS NULL OR tm."type" = ${type}::text) AND (${status}::text IS NULL OR tm."status" = ${status}::text)`;
   // Sorting by a commitment or filtering on progress needs every row's latest report; otherwise only the page's.
   const needsCells = Boolean(query.progress) || (query.sort !== 'name' && query.sort !== 'status');
-  const cellsOf = (reportId: Prisma.Sql) => Prisma.sql`(SELECT COALESCE(jsonb_object_agg(rc."commitmentKey", rc."status"::text), '{}'::jsonb) FROM "ReportCommitment" rc WHERE rc."reportId" = ${reportId})`;
+  const cellsOf = (reportId: Prisma.Sql) =>
+    Prisma.sql`(SELECT COALESCE(jsonb_object_agg(rc."commitmentKey", rc."status"::text), '{}'::jsonb) FROM "ReportCommitment" rc WHERE rc."reportId" = ${reportId})`;
   const rowsCtes = needsCells
     ? Prisma.sql`${LATEST_CTE},
     f AS (
@@ -101,13 +136,15 @@ export async function loadMatrixQuery({ actor, query = DEFAULT_DASHBOARD_QUERY, 
     pg AS (SELECT * FROM f2 ORDER BY ${matrixOrder(query, 'f2')} LIMIT ${limit}::bigint OFFSET ${offset}::bigint)`
     : Prisma.sql`
     f2 AS (SELECT tm."id", tm."slug", tm."nameLv", tm."type", tm."status", tm."isDemo" FROM tm WHERE ${filters}),
-    pg0 AS (${query.sort === 'name'
-      // By name: straight from the name index (lv_sort_key), no sort of every row.
-      ? Prisma.sql`SELECT m."id", m."slug", m."nameLv", m."type"::text AS "type", ${STATUS_EXPR} AS "status", COALESCE(a."isDemo", false) AS "isDemo"
+    pg0 AS (${
+      query.sort === 'name'
+        ? // By name: straight from the name index (lv_sort_key), no sort of every row.
+          Prisma.sql`SELECT m."id", m."slug", m."nameLv", m."type"::text AS "type", ${STATUS_EXPR} AS "status", COALESCE(a."isDemo", false) AS "isDemo"
         FROM ${TERM_MUNICIPALITIES}
           AND (${type}::text IS NULL OR m."type"::text = ${type}::text) AND (${status}::text IS NULL OR ${STATUS_EXPR} = ${status}::text)
         ORDER BY ${byName('m', DIRECTION[query.dir === 'desc' ? 'desc' : 'asc'])}`
-      : Prisma.sql`SELECT * FROM f2 ORDER BY ${matrixOrder(query, 'f2')}`} LIMIT ${limit}::bigint OFFSET ${offset}::bigint),
+        : Prisma.sql`SELECT * FROM f2 ORDER BY ${matrixOrder(query, 'f2')}`
+    } LIMIT ${limit}::bigint OFFSET ${offset}::bigint),
     pg AS (
       SELECT pg0.*, l."id" AS "reportId", l."year", l."revision", CASE WHEN l."id" IS NULL THEN NULL ELSE ${cellsOf(Prisma.sql`l."id"`)} END AS "cells"
       FROM pg0 ${latestLateral('pg0')}
@@ -133,11 +170,18 @@ export async function loadMatrixQuery({ actor, query = DEFAULT_DASHBOARD_QUERY, 
     term: { slug: row.term.slug, label: termLabel(row.term), startYear: row.term.startYear, endYear: row.term.endYear },
     commitments: columns,
     rows: row.rows.map((r): MatrixRow => ({
-      slug: r.slug, nameLv: r.nameLv, type: r.type, status: r.status, isDemo: r.isDemo,
+      slug: r.slug,
+      nameLv: r.nameLv,
+      type: r.type,
+      status: r.status,
+      isDemo: r.isDemo,
       report: r.reportId ? { id: r.reportId, year: r.year!, revision: r.revision! } : null,
-      cells: Object.fromEntries(columns.map((c) => [c.key, r.reportId ? r.cells?.[c.key] ?? null : null])),
+      cells: Object.fromEntries(columns.map((c) => [c.key, r.reportId ? (r.cells?.[c.key] ?? null) : null])),
     })),
-    total: row.total, matched: row.matched, page: limit === null ? 1 : offset / limit + 1, pageSize: limit,
+    total: row.total,
+    matched: row.matched,
+    page: limit === null ? 1 : offset / limit + 1,
+    pageSize: limit,
   };
   return { matrix, ...(headline ? { headline: row as HeadlineSqlRow } : {}) };
 }

@@ -76,17 +76,32 @@ export const HEADLINE_COLUMNS = Prisma.sql`
         FROM (SELECT "d", count(*)::int AS "n" FROM j WHERE "d" IS NOT NULL GROUP BY "d") g) AS "hJoins"`;
 
 export type HeadlineSqlRow = {
-  hSlug: string | null; hStartYear: number; hEndYear: number; hStartsOn: string; hEndsOn: string;
-  hByStatus: Partial<Record<MapStatus, number>> | null; hTotal: number; hPopulationKnown: number; hPopulationSum: number; hPopulationJoined: number;
-  hUndated: number; hJoins: { date: string; added: number }[] | null;
+  hSlug: string | null;
+  hStartYear: number;
+  hEndYear: number;
+  hStartsOn: string;
+  hEndsOn: string;
+  hByStatus: Partial<Record<MapStatus, number>> | null;
+  hTotal: number;
+  hPopulationKnown: number;
+  hPopulationSum: number;
+  hPopulationJoined: number;
+  hUndated: number;
+  hJoins: { date: string; added: number }[] | null;
 };
 
 /** Pure: {@link HEADLINE_COLUMNS} with the owed-report counts as the headline and the joins series; nulls without a term. */
-export function headlineFromRow(row: HeadlineSqlRow | undefined, owed: { overdue: number; dueSoon: number }): { metrics: HeadlineMetrics | null; joins: JoinsSeries | null } {
+export function headlineFromRow(
+  row: HeadlineSqlRow | undefined,
+  owed: { overdue: number; dueSoon: number },
+): { metrics: HeadlineMetrics | null; joins: JoinsSeries | null } {
   if (!row || row.hSlug === null) return { metrics: null, joins: null };
   const byStatus = Object.fromEntries(MAP_STATUSES.map((s) => [s, row.hByStatus?.[s] ?? 0])) as Record<MapStatus, number>;
   const counts: OverviewCounts = {
-    total: row.hTotal, byStatus, populationKnown: row.hPopulationKnown, populationUnknown: row.hTotal - row.hPopulationKnown,
+    total: row.hTotal,
+    byStatus,
+    populationKnown: row.hPopulationKnown,
+    populationUnknown: row.hTotal - row.hPopulationKnown,
     populationJoinedShare: row.hPopulationSum > 0 ? row.hPopulationJoined / row.hPopulationSum : null,
   };
   const term: OverviewTerm = { slug: row.hSlug, label: `${row.hStartYear}–${row.hEndYear}`, startYear: row.hStartYear, endYear: row.hEndYear };
@@ -94,6 +109,11 @@ export function headlineFromRow(row: HeadlineSqlRow | undefined, owed: { overdue
   const points = (row.hJoins ?? []).map((p) => ({ date: p.date, count: (count += p.added), added: p.added }));
   return {
     metrics: { ...headlineFromCounts(counts), term, overdue: owed.overdue, dueSoon: owed.dueSoon, dueSoonDays: DUE_SOON_DAYS },
-    joins: { term: { slug: row.hSlug, label: term.label, startsOn: row.hStartsOn, endsOn: row.hEndsOn }, points, total: byStatus.VERIFIED, undated: row.hUndated },
+    joins: {
+      term: { slug: row.hSlug, label: term.label, startsOn: row.hStartsOn, endsOn: row.hEndsOn },
+      points,
+      total: byStatus.VERIFIED,
+      undated: row.hUndated,
+    },
   };
 }

@@ -41,10 +41,26 @@ export type WorkQueues = {
 type Json<T> = T;
 export type QueueSqlRow = {
   termSlug: string | null;
-  verificationsTotal: number; reviewsTotal: number; returnedTotal: number; dueSoonTotal: number; overdueTotal: number;
+  verificationsTotal: number;
+  reviewsTotal: number;
+  returnedTotal: number;
+  dueSoonTotal: number;
+  overdueTotal: number;
   verifications: Json<{ id: string; submittedAt: string | null; slug: string; nameLv: string; documents: number }[]>;
   reviews: Json<{ id: string; revision: number; submittedAt: string | null; slug: string; nameLv: string; year: number }[]>;
-  returned: Json<{ kind: 'ACCESSION' | 'REPORT'; id: string; slug: string; nameLv: string; startYear: number | null; endYear: number | null; year: number | null; reason: string | null; updatedAt: string }[]>;
+  returned: Json<
+    {
+      kind: 'ACCESSION' | 'REPORT';
+      id: string;
+      slug: string;
+      nameLv: string;
+      startYear: number | null;
+      endYear: number | null;
+      year: number | null;
+      reason: string | null;
+      updatedAt: string;
+    }[]
+  >;
   dueSoon: Json<{ id: string; slug: string; nameLv: string; periodId: string; year: number; dueOn: string }[]>;
   overdue: Json<{ id: string; slug: string; nameLv: string; periodId: string; year: number; dueOn: string }[]>;
 };
@@ -97,12 +113,27 @@ export function queueColumns(n: number): Prisma.Sql {
 export function toWorkQueues(r: QueueSqlRow, now: Date, n: number): WorkQueues {
   const deadline = (d: QueueSqlRow['dueSoon'][number]) => owedToDeadline({ ...d, dueOn: utcDate(d.dueOn) }, r.termSlug ?? '', now);
   return {
-    verifications: r.verifications.map((v) => ({ id: v.id, submittedAt: utcTimestamp(v.submittedAt), municipality: { slug: v.slug, nameLv: v.nameLv }, _count: { documents: v.documents } })),
-    reviews: r.reviews.map((v) => ({ id: v.id, revision: v.revision, submittedAt: utcTimestamp(v.submittedAt), municipality: { slug: v.slug, nameLv: v.nameLv }, period: { year: v.year } })),
+    verifications: r.verifications.map((v) => ({
+      id: v.id,
+      submittedAt: utcTimestamp(v.submittedAt),
+      municipality: { slug: v.slug, nameLv: v.nameLv },
+      _count: { documents: v.documents },
+    })),
+    reviews: r.reviews.map((v) => ({
+      id: v.id,
+      revision: v.revision,
+      submittedAt: utcTimestamp(v.submittedAt),
+      municipality: { slug: v.slug, nameLv: v.nameLv },
+      period: { year: v.year },
+    })),
     returned: r.returned.map((v): ReturnedItem => ({
-      kind: v.kind, id: v.id, municipality: { slug: v.slug, nameLv: v.nameLv },
-      termLabel: v.kind === 'ACCESSION' ? `${v.startYear}–${v.endYear}` : null, year: v.kind === 'REPORT' ? v.year : null,
-      reason: v.reason, updatedAt: utcTimestamp(v.updatedAt)!,
+      kind: v.kind,
+      id: v.id,
+      municipality: { slug: v.slug, nameLv: v.nameLv },
+      termLabel: v.kind === 'ACCESSION' ? `${v.startYear}–${v.endYear}` : null,
+      year: v.kind === 'REPORT' ? v.year : null,
+      reason: v.reason,
+      updatedAt: utcTimestamp(v.updatedAt)!,
     })),
     dueSoon: r.dueSoon.map(deadline),
     overdue: r.overdue.map(deadline),
@@ -126,7 +157,15 @@ export function requireQueuePermissions(actor: Actor | null): void {
  * the headline), each limited to `limit` items with its total count (the
  * dashboard's headline takes its overdue / due-soon counts from these totals).
  */
-export async function loadWorkQueues({ actor, now = clockNow(), limit = QUEUE_LIMIT }: { actor: Actor | null; now?: Date; limit?: number }): Promise<WorkQueues> {
+export async function loadWorkQueues({
+  actor,
+  now = clockNow(),
+  limit = QUEUE_LIMIT,
+}: {
+  actor: Actor | null;
+  now?: Date;
+  limit?: number;
+}): Promise<WorkQueues> {
   requireQueuePermissions(actor);
   const n = Math.max(1, Math.floor(limit));
   const [row] = await db().$queryRaw<QueueSqlRow[]>`

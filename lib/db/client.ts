@@ -37,11 +37,12 @@ function logQueriesTo(client: { $on(event: 'query', cb: (e: Prisma.QueryEvent) =
   let lines: string[] = [];
   let writing = Promise.resolve();
   client.$on('query', (e) => {
-    if (lines.length === 0) setImmediate(() => {
-      const chunk = lines.join('');
-      lines = [];
-      writing = writing.then(() => appendFile(file, chunk)).catch(() => undefined);
-    });
+    if (lines.length === 0)
+      setImmediate(() => {
+        const chunk = lines.join('');
+        lines = [];
+        writing = writing.then(() => appendFile(file, chunk)).catch(() => undefined);
+      });
     lines.push(`${JSON.stringify({ durationMs: Math.round(e.duration * 100) / 100, sql: e.query.slice(0, 300), fullSql: e.query, params: e.params })}\n`);
   });
 }

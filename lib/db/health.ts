@@ -15,7 +15,19 @@ export function databaseReachable(url = currentDatabaseUrl()): Promise<boolean> 
   if (last.pending) return last.pending;
   if (now - last.at < 1000) return Promise.resolve(last.up);
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000, query_timeout: 1000 });
-  const pending = client.connect().then(() => client.query('SELECT 1')).then(() => true, () => false).finally(() => { void client.end().catch(() => undefined); });
+  const pending = client
+    .connect()
+    .then(() => client.query('SELECT 1'))
+    .then(
+      () => true,
+      () => false,
+    )
+    .finally(() => {
+      void client.end().catch(() => undefined);
+    });
   last = { ...last, pending };
-  return pending.then((up) => { last = { at: Date.now(), up }; return up; });
+  return pending.then((up) => {
+    last = { at: Date.now(), up };
+    return up;
+  });
 }

@@ -12,7 +12,10 @@ export const MIGRATIONS_DIR = path.resolve(process.cwd(), 'prisma/migrations');
 /** Reads prisma/migrations/<name>/migration.sql in name order with their sha256. */
 export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, 'migration.sql'), 'utf8');
@@ -45,7 +48,9 @@ export async function migrate(databaseUrl: string, migrations?: Migration[]): Pr
       const previous = applied.get(m.name);
       if (previous !== undefined) {
         if (previous !== m.checksum) {
-          throw new Error(`Migration ${m.name} was changed after it was applied (checksum ${previous.slice(0, 12)}… ≠ ${m.checksum.slice(0, 12)}…). Add a new migration instead.`);
+          throw new Error(
+            `Migration ${m.name} was changed after it was applied (checksum ${previous.slice(0, 12)}… ≠ ${m.checksum.slice(0, 12)}…). Add a new migration instead.`,
+          );
         }
         result.skipped.push(m.name);
         continue;

@@ -11,11 +11,25 @@ import { accessionIs, reportIs } from '@/lib/authz/workflow';
  * accessions and of accepted reports are public records; any other needs the uploader's municipality
  * or staff.
  */
-export async function openDocument({ actor, documentId }: { actor: Actor | null; documentId: string }): Promise<{ stream: Readable; isPublic: boolean; doc: { sha256: string; sizeBytes: number; mediaType: string; originalName: string } }> {
+export async function openDocument({
+  actor,
+  documentId,
+}: {
+  actor: Actor | null;
+  documentId: string;
+}): Promise<{ stream: Readable; isPublic: boolean; doc: { sha256: string; sizeBytes: number; mediaType: string; originalName: string } }> {
   if (!/^[a-z0-9]{1,64}$/i.test(documentId)) throw new AppError('NOT_FOUND');
   const doc = await db().document.findUnique({
     where: { id: documentId },
-    select: { sha256: true, sizeBytes: true, mediaType: true, originalName: true, storageKey: true, accession: { select: { status: true, municipalityId: true } }, report: { select: { status: true, municipalityId: true } } },
+    select: {
+      sha256: true,
+      sizeBytes: true,
+      mediaType: true,
+      originalName: true,
+      storageKey: true,
+      accession: { select: { status: true, municipalityId: true } },
+      report: { select: { status: true, municipalityId: true } },
+    },
   });
   if (!doc) throw new AppError('NOT_FOUND');
   const isPublic = accessionIs('published', doc.accession?.status) || reportIs('published', doc.report?.status);
@@ -30,6 +44,10 @@ export async function openDocument({ actor, documentId }: { actor: Actor | null;
 
 /** A Content-Disposition header value that keeps Latvian letters (RFC 6266 / 5987). */
 export function attachmentHeader(name: string): string {
-  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

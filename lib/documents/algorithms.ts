@@ -20,9 +20,7 @@ export type HashAlg = 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
 
 /** A signature algorithm we can verify. */
 export type SignatureAlgorithm =
-  | { family: 'rsa-pkcs1'; hash: HashAlg }
-  | { family: 'rsa-pss'; hash: HashAlg; saltLength: number }
-  | { family: 'ecdsa'; hash: HashAlg };
+  { family: 'rsa-pkcs1'; hash: HashAlg } | { family: 'rsa-pss'; hash: HashAlg; saltLength: number } | { family: 'ecdsa'; hash: HashAlg };
 
 export const HASH_LENGTH: Readonly<Record<HashAlg, number>> = { sha1: 20, sha224: 28, sha256: 32, sha384: 48, sha512: 64 };
 
@@ -176,7 +174,13 @@ export type ValueCheck = { valid: true } | { valid: false; why: string };
  * Verifies `signature` over `data` with `key`. `ecdsaEncoding` is 'ieee-p1363' for XMLDSig (r‖s)
  * and 'der' for CMS. Throws only on a key that does not fit the algorithm family (caller contains it).
  */
-export function verifySignatureValue(opts: { alg: SignatureAlgorithm; key: KeyObject; data: Uint8Array; signature: Uint8Array; ecdsaEncoding: 'ieee-p1363' | 'der' }): ValueCheck {
+export function verifySignatureValue(opts: {
+  alg: SignatureAlgorithm;
+  key: KeyObject;
+  data: Uint8Array;
+  signature: Uint8Array;
+  ecdsaEncoding: 'ieee-p1363' | 'der';
+}): ValueCheck {
   const { alg, key, data, signature } = opts;
   const keyType = key.asymmetricKeyType;
   if (alg.family === 'ecdsa') {

@@ -44,7 +44,8 @@ async function identify(zip: ZipArchive): Promise<void> {
 function checkLayout(zip: ZipArchive): InspectResult | null {
   const mimetype = zip.entries.find((e) => e.name === 'mimetype');
   if (!mimetype) return { ok: false, reason: 'container_mimetype_missing', detail: 'ASiC container without the mandatory mimetype entry' };
-  if (mimetype.index !== 0) return { ok: false, reason: 'container_mimetype_misplaced', detail: `mimetype is entry ${mimetype.index + 1} of ${zip.entries.length}, not the first` };
+  if (mimetype.index !== 0)
+    return { ok: false, reason: 'container_mimetype_misplaced', detail: `mimetype is entry ${mimetype.index + 1} of ${zip.entries.length}, not the first` };
   if (mimetype.compressionMethod !== 0) return { ok: false, reason: 'container_mimetype_misplaced', detail: 'mimetype entry is compressed' };
   return null;
 }

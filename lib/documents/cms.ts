@@ -195,7 +195,13 @@ export async function verifySignerInfo(sd: pkijs.SignedData, content: Uint8Array
   const sigOid = si.signatureAlgorithm.algorithmId;
   const alg = cmsSignatureAlgorithm(sigOid, si.signatureAlgorithm.algorithmParams as asn1js.AsnType | undefined, si.digestAlgorithm.algorithmId);
   const res = { ...base, cert, signingTime, digestAlgorithm: hash, algorithm: alg ? algorithmLabel(alg) : sigOid };
-  if (!hash) return { ...res, status: 'unsupported', algorithm: si.digestAlgorithm.algorithmId, detail: `unsupported digest algorithm ${si.digestAlgorithm.algorithmId}` };
+  if (!hash)
+    return {
+      ...res,
+      status: 'unsupported',
+      algorithm: si.digestAlgorithm.algorithmId,
+      detail: `unsupported digest algorithm ${si.digestAlgorithm.algorithmId}`,
+    };
   if (!alg) return { ...res, status: 'unsupported', detail: `unsupported signature algorithm ${sigOid}` };
   if (!cert) return { ...res, detail: 'signer certificate not embedded' };
   let signedBytes: Uint8Array = content;
@@ -211,7 +217,13 @@ export async function verifySignerInfo(sd: pkijs.SignedData, content: Uint8Array
   }
   try {
     const spki = new Uint8Array(cert.subjectPublicKeyInfo.toSchema().toBER(false));
-    const check = verifySignatureValue({ alg, key: publicKeyFromSpki(spki), data: signedBytes, signature: new Uint8Array(si.signature.valueBlock.valueHexView), ecdsaEncoding: 'der' });
+    const check = verifySignatureValue({
+      alg,
+      key: publicKeyFromSpki(spki),
+      data: signedBytes,
+      signature: new Uint8Array(si.signature.valueBlock.valueHexView),
+      ecdsaEncoding: 'der',
+    });
     return check.valid ? { ...res, intact: true, status: 'intact', detail: 'signature value verified' } : { ...res, detail: check.why };
   } catch (e) {
     logContained('cms signature value', res.algorithm, e);

@@ -22,8 +22,8 @@ export type StandardEncryption = {
 };
 
 const PAD = Uint8Array.from([
-  0x28, 0xbf, 0x4e, 0x5e, 0x4e, 0x75, 0x8a, 0x41, 0x64, 0x00, 0x4e, 0x56, 0xff, 0xfa, 0x01, 0x08, 0x2e, 0x2e, 0x00, 0xb6, 0xd0, 0x68,
-  0x3e, 0x80, 0x2f, 0x0c, 0xa9, 0xfe, 0x64, 0x53, 0x69, 0x7a,
+  0x28, 0xbf, 0x4e, 0x5e, 0x4e, 0x75, 0x8a, 0x41, 0x64, 0x00, 0x4e, 0x56, 0xff, 0xfa, 0x01, 0x08, 0x2e, 0x2e, 0x00, 0xb6, 0xd0, 0x68, 0x3e, 0x80, 0x2f, 0x0c,
+  0xa9, 0xfe, 0x64, 0x53, 0x69, 0x7a,
 ]);
 
 function stringBytes(obj: PDFObject | undefined): Uint8Array {
@@ -95,7 +95,11 @@ function emptyPasswordOpensRc4(enc: StandardEncryption): boolean {
   key = key.subarray(0, n);
   if (enc.r === 2) return bytesEqual(rc4(key, PAD), enc.u.subarray(0, 32));
   let x = rc4(key, md5(PAD, enc.id0));
-  for (let i = 1; i <= 19; i++) x = rc4(key.map((k) => k ^ i), x);
+  for (let i = 1; i <= 19; i++)
+    x = rc4(
+      key.map((k) => k ^ i),
+      x,
+    );
   return bytesEqual(x, enc.u.subarray(0, 16));
 }
 
@@ -126,8 +130,7 @@ function emptyPasswordOpensAes256(enc: StandardEncryption): boolean {
   if (enc.u.length < 48) return false;
   const validationSalt = enc.u.subarray(32, 40);
   const empty = new Uint8Array(0);
-  const hash =
-    enc.r === 5 ? new Uint8Array(createHash('sha256').update(empty).update(validationSalt).digest()) : hashR6(empty, validationSalt, empty);
+  const hash = enc.r === 5 ? new Uint8Array(createHash('sha256').update(empty).update(validationSalt).digest()) : hashR6(empty, validationSalt, empty);
   return bytesEqual(hash, enc.u.subarray(0, 32));
 }
 

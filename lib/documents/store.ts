@@ -20,7 +20,12 @@ export type UploadOutcome = { id: string; sha256: string; sizeBytes: number; war
  * owner's state. A refused file, or any failure, leaves no row and no file.
  */
 export async function storeCheckedUpload(opts: {
-  actor: Actor; permission: Permission; municipalityId: string; file: ReceivedFile; originalName: string; kind: 'DECISION' | 'ANNEX' | 'EVIDENCE';
+  actor: Actor;
+  permission: Permission;
+  municipalityId: string;
+  file: ReceivedFile;
+  originalName: string;
+  kind: 'DECISION' | 'ANNEX' | 'EVIDENCE';
   link: { accessionId: string } | { reportId: string };
   guard: (tx: Tx) => Promise<void>;
 }): Promise<UploadOutcome> {
@@ -30,10 +35,17 @@ export async function storeCheckedUpload(opts: {
   try {
     const result = await inspectDocument(new Uint8Array(await readFile(file.tempPath)), { maxBytes: MAX_UPLOAD_BYTES });
     if (!result.ok) {
-      const code = result.reason === 'too_large' ? 'TOO_LARGE' : result.reason === 'not_pdf' || result.reason === 'unsupported_type' ? 'UNSUPPORTED' : 'UNPROCESSABLE';
+      const code =
+        result.reason === 'too_large' ? 'TOO_LARGE' : result.reason === 'not_pdf' || result.reason === 'unsupported_type' ? 'UNSUPPORTED' : 'UNPROCESSABLE';
       throw new AppError(code, `upload.${result.reason}`);
     }
-    const inspection = toJsonValue({ kind: result.kind, warnings: result.warnings, signatures: result.signatures, pageCount: result.pageCount ?? null, dataFiles: result.dataFiles ?? null });
+    const inspection = toJsonValue({
+      kind: result.kind,
+      warnings: result.warnings,
+      signatures: result.signatures,
+      pageCount: result.pageCount ?? null,
+      dataFiles: result.dataFiles ?? null,
+    });
     // Trust verdicts with the list in use now, stored with the document (list number, issue date, time).
     const verdicts = verdictsFor(result.signatures, await currentList(), new Date());
     await storage().putFile(key, file.tempPath);
@@ -51,11 +63,36 @@ export async function storeCheckedUpload(opts: {
       await lockStorageKey(tx, key);
       if (!(await storage().exists(key))) throw new AppError('UNAVAILABLE');
       const created = await tx.document.create({
-        data: { ...opts.link, kind: opts.kind, sha256: file.sha256, sizeBytes: file.size, mediaType: result.mediaType, storageKey: key, originalName: opts.originalName, inspection, uploaderId: opts.actor.id },
+        data: {
+          ...opts.link,
+          kind: opts.kind,
+          sha256: file.sha256,
+          sizeBytes: file.size,
+          mediaType: result.mediaType,
+          storageKey: key,
+          originalName: opts.originalName,
+          inspection,
+          uploaderId: opts.actor.id,
+        },
         select: { id: true, sha256: true, sizeBytes: true },
       });
       await saveVerdicts(tx, created.id, verdicts, null);
-      await audit({ action: 'document.upload', subjectType: 'Document', subjectId: created.id, municipalityId: opts.municipalityId, after: { sha256: file.sha256, size: file.size, kind: opts.kind, originalName: opts.originalName, warnings: result.warnings, trust: verdicts.map((v) => v.status), trustList: verdicts[0] ? verdicts[0].list.sequenceNumber : null, ...opts.link } });
+      await audit({
+        action: 'document.upload',
+        subjectType: 'Document',
+        subjectId: created.id,
+        municipalityId: opts.municipalityId,
+        after: {
+          sha256: file.sha256,
+          size: file.size,
+          kind: opts.kind,
+          originalName: opts.originalName,
+          warnings: result.warnings,
+          trust: verdicts.map((v) => v.status),
+          trustList: verdicts[0] ? verdicts[0].list.sequenceNumber : null,
+          ...opts.link,
+        },
+      });
       return created;
     });
     return { ...doc, warnings: result.warnings };
@@ -68,9 +105,12 @@ export async function storeCheckedUpload(opts: {
 
 /** Deletes a stored object when no document row refers to it any more (under the key's lock: an upload of the same bytes may be attaching it). */
 export async function deleteStoredIfUnreferenced(key: string): Promise<void> {
-  await db().$transaction(async (tx) => {
-    await lockStorageKey(tx, key);
-    const refs = await tx.document.count({ where: { storageKey: key } });
-    if (refs === 0) await storage().delete(key);
-  }, { timeout: 30_000 });
+  await db().$transaction(
+    async (tx) => {
+      await lockStorageKey(tx, key);
+      const refs = await tx.document.count({ where: { storageKey: key } });
+      if (refs === 0) await storage().delete(key);
+    },
+    { timeout: 30_000 },
+  );
 }

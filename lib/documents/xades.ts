@@ -74,7 +74,9 @@ function otherCertificates(sig: Element, signer: Uint8Array | null): Uint8Array[
 
 /** Embedded OCSP responses (xades:RevocationValues/OCSPValues, XAdES-LT). */
 function ocspResponses(sig: Element): Uint8Array[] {
-  return xadesDescendants(sig, 'EncapsulatedOCSPValue').map((e) => base64Bytes(e.textContent)).filter((b) => b.length > 0);
+  return xadesDescendants(sig, 'EncapsulatedOCSPValue')
+    .map((e) => base64Bytes(e.textContent))
+    .filter((b) => b.length > 0);
 }
 
 /** Outcome of one signature's cryptographic checks. */
@@ -89,7 +91,9 @@ function checkSameDocumentReference(sig: Element, ref: Ref): Check {
   const other = ref.transforms.find((t) => !C14N_ALGORITHMS.has(t));
   if (other) return { status: 'unsupported', algorithm: other, why: `unsupported transform ${other}` };
   const octets = new TextEncoder().encode(canonicalize(target, c14n.at(-1) ?? 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315'));
-  return bytesEqual(hashBytes(ref.hash, octets), ref.digestValue) ? { status: 'intact' } : { status: 'mismatch', why: `digest of ${ref.uri} does not match (signed properties changed)` };
+  return bytesEqual(hashBytes(ref.hash, octets), ref.digestValue)
+    ? { status: 'intact' }
+    : { status: 'mismatch', why: `digest of ${ref.uri} does not match (signed properties changed)` };
 }
 
 /** Verifies the same-document references and the SignatureValue over the canonical SignedInfo. */
@@ -152,9 +156,11 @@ function checkDataReferences(refs: Ref[], files: ReadonlyMap<string, Uint8Array>
       missing.push(name);
       if (result.status !== 'mismatch') result = { status: 'mismatch', why: `referenced data file "${name}" is not in the container` };
     } else if (!ref.hash) {
-      if (result.status === 'intact') result = { status: 'unsupported', algorithm: ref.hashUri, why: `unsupported digest algorithm ${ref.hashUri} for "${name}"` };
+      if (result.status === 'intact')
+        result = { status: 'unsupported', algorithm: ref.hashUri, why: `unsupported digest algorithm ${ref.hashUri} for "${name}"` };
     } else if (other) {
-      if (result.status === 'intact') result = { status: 'unsupported', algorithm: other, why: `transform ${other} on data file reference "${name}" is not supported` };
+      if (result.status === 'intact')
+        result = { status: 'unsupported', algorithm: other, why: `transform ${other} on data file reference "${name}" is not supported` };
     } else if (!bytesEqual(hashBytes(ref.hash, data), ref.digestValue)) {
       if (result.status !== 'mismatch') result = { status: 'mismatch', why: `digest of "${name}" does not match` };
     } else covered.push(name);
@@ -197,7 +203,13 @@ async function verifyOne(sig: Element, files: ReadonlyMap<string, Uint8Array>, d
     coversWholeDocument: dataFiles.every((f) => covered.includes(f)),
     coveredFiles: covered,
     certificates: { signer: cert ? toB64(cert) : null, others: otherCertificates(sig, cert).map(toB64) },
-    timestamp: ts ? { tsaCertificate: ts.tsaCertificate ? toB64(ts.tsaCertificate) : null, others: (ts.certificates ?? []).map(toB64), valid: ts.imprintMatches === true && ts.signatureValid === true } : null,
+    timestamp: ts
+      ? {
+          tsaCertificate: ts.tsaCertificate ? toB64(ts.tsaCertificate) : null,
+          others: (ts.certificates ?? []).map(toB64),
+          valid: ts.imprintMatches === true && ts.signatureValid === true,
+        }
+      : null,
     ocspResponses: ocspResponses(sig).map(toB64),
     detail: why ?? `${sig.getAttribute('Id') ?? 'signature'}: references and SignatureValue verified (${algorithm ?? '?'})`,
   };

@@ -124,4 +124,3 @@ export function elementById(sig: Element, id: string): Element | null {
   }
   return found.length === 1 ? (found[0] ?? null) : null;
 }
-

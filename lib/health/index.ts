@@ -24,27 +24,33 @@ const failed = (error: unknown): HealthCheck => ({ ok: false, detail: error inst
  */
 export async function checkHealth(): Promise<Health> {
   const database = within(TIMEOUT_MS, db().$queryRaw`SELECT 1`).then((): HealthCheck => ({ ok: true }), failed);
-  const migrations = within(TIMEOUT_MS, (async (): Promise<HealthCheck> => {
-    const [files, rows] = await Promise.all([loadMigrations(), db().$queryRaw<{ name: string }[]>`SELECT "name" FROM "_migrations"`]);
-    const applied = new Set(rows.map((r) => r.name));
-    const missing = files.filter((m) => !applied.has(m.name)).map((m) => m.name);
-    return missing.length ? { ok: false, detail: `not applied: ${missing.join(', ')}` } : { ok: true };
-  })()).catch(failed);
-  const store = within(TIMEOUT_MS, (async (): Promise<HealthCheck> => {
-    const dir = tempDir();
-    await mkdir(dir, { recursive: true });
-    const probe = path.join(dir, `health-${randomUUID()}.probe`);
-    const handle = await open(probe, 'wx');
-    try {
-      await handle.writeFile('ok');
-      await handle.sync();
-    } finally {
-      await handle.close();
-      await rm(probe, { force: true });
-    }
-    if (env.S3_BUCKET) await storage().exists('sha256/00/health-probe');
-    return { ok: true };
-  })()).catch(failed);
+  const migrations = within(
+    TIMEOUT_MS,
+    (async (): Promise<HealthCheck> => {
+      const [files, rows] = await Promise.all([loadMigrations(), db().$queryRaw<{ name: string }[]>`SELECT "name" FROM "_migrations"`]);
+      const applied = new Set(rows.map((r) => r.name));
+      const missing = files.filter((m) => !applied.has(m.name)).map((m) => m.name);
+      return missing.length ? { ok: false, detail: `not applied: ${missing.join(', ')}` } : { ok: true };
+    })(),
+  ).catch(failed);
+  const store = within(
+    TIMEOUT_MS,
+    (async (): Promise<HealthCheck> => {
+      const dir = tempDir();
+      await mkdir(dir, { recursive: true });
+      const probe = path.join(dir, `health-${randomUUID()}.probe`);
+      const handle = await open(probe, 'wx');
+      try {
+        await handle.writeFile('ok');
+        await handle.sync();
+      } finally {
+        await handle.close();
+        await rm(probe, { force: true });
+      }
+      if (env.S3_BUCKET) await storage().exists('sha256/00/health-probe');
+      return { ok: true };
+    })(),
+  ).catch(failed);
   const checks = { database: await database, migrations: await migrations, storage: await store };
   return { ok: checks.database.ok && checks.migrations.ok && checks.storage.ok, checks };
 }

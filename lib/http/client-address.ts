@@ -15,7 +15,10 @@ import { env } from '@/lib/env';
  */
 export function clientAddressFromChain(xff: string | undefined, socketAddress: string, trustedHops: number): string {
   if (trustedHops <= 0 || !xff) return socketAddress;
-  const hops = xff.split(',').map((h) => h.trim()).filter(Boolean);
+  const hops = xff
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   if (hops.length === 0) return socketAddress;
   return hops[Math.max(0, hops.length - trustedHops)]!;
 }

@@ -68,7 +68,10 @@ export function isNotModified(ifNoneMatch: string | string[] | null | undefined,
  * nothing else is acceptable. `*` stands for every coding not named; q=0 refuses.
  * No header means no preference, answered with identity.
  */
-export function negotiateEncoding(acceptEncoding: string | string[] | null | undefined, available: readonly Exclude<ContentCoding, 'identity'>[] = ['br', 'gzip']): ContentCoding {
+export function negotiateEncoding(
+  acceptEncoding: string | string[] | null | undefined,
+  available: readonly Exclude<ContentCoding, 'identity'>[] = ['br', 'gzip'],
+): ContentCoding {
   const value = Array.isArray(acceptEncoding) ? acceptEncoding.join(', ') : acceptEncoding;
   if (!value) return 'identity';
   const q = new Map<string, number>();

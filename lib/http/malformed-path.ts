@@ -36,7 +36,9 @@ export function malformedPathResponse(target: string, headers: { 'x-locale'?: st
 
 function localeOf(headers: { 'x-locale'?: string; referer?: string }): Locale {
   try {
-    return localeOfRequest(new Request('http://localhost/', { headers: Object.entries(headers).filter((e): e is [string, string] => typeof e[1] === 'string') }));
+    return localeOfRequest(
+      new Request('http://localhost/', { headers: Object.entries(headers).filter((e): e is [string, string] => typeof e[1] === 'string') }),
+    );
   } catch {
     return DEFAULT_LOCALE;
   }

@@ -48,7 +48,12 @@ export function boxedFor(req: Pick<IncomingMessage, 'method' | 'url' | 'headers'
 }
 
 /** Records the portal's answer: a 429 on a throttled path boxes the address for min(Retry-After, BOX_SECONDS). */
-export function notePenalty(req: Pick<IncomingMessage, 'method' | 'url' | 'headers' | 'socket'>, status: number, retryAfter: string | string[] | undefined, now = Date.now()): void {
+export function notePenalty(
+  req: Pick<IncomingMessage, 'method' | 'url' | 'headers' | 'socket'>,
+  status: number,
+  retryAfter: string | string[] | undefined,
+  now = Date.now(),
+): void {
   if (status !== 429) return;
   const key = keyOf(req);
   if (!key) return;

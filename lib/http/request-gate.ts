@@ -6,13 +6,18 @@ import { DEFAULT_LOCALE, isLocale, lookup, type Locale } from '@/lib/i18n';
 import { localeOfRequest } from '@/lib/i18n/request';
 import { boxedFor } from '@/lib/http/penalty-box';
 
-
 /** The methods any route of the portal answers. */
 const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 /** Media types of bodies that are read whole (JSON, forms, text); anything else is an upload, streamed to disk. */
 export function isBufferedBodyType(mediaType: string): boolean {
-  return mediaType === '' || mediaType.startsWith('text/') || mediaType.includes('json') || mediaType === 'application/x-www-form-urlencoded' || mediaType === 'multipart/form-data';
+  return (
+    mediaType === '' ||
+    mediaType.startsWith('text/') ||
+    mediaType.includes('json') ||
+    mediaType === 'application/x-www-form-urlencoded' ||
+    mediaType === 'multipart/form-data'
+  );
 }
 
 /** The body limit of a request by its Content-Type: 64 kB for JSON/form/text, 25 MB for an upload. */
@@ -67,7 +72,10 @@ function refuse(req: { url?: string; headers: IncomingHttpHeaders }, error: AppE
     response = errorResponse(error, localeOf(req.headers));
   } else {
     const first = pathname.split('/')[1];
-    response = new Response(lookup(isLocale(first) ? first : DEFAULT_LOCALE, error.messageKey), { status: error.status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+    response = new Response(lookup(isLocale(first) ? first : DEFAULT_LOCALE, error.messageKey), {
+      status: error.status,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
   }
   // An attack-sized body is not waited for: the connection closes after the answer. A body of a size
   // a person could send by mistake (a 30 MB scan) is read and discarded first, so that the browser

@@ -54,12 +54,20 @@ export function formatDate(locale: Locale, value: Date | string | null | undefin
 /** Formats a moment (date and time) in Riga time. */
 export function formatDateTime(locale: Locale, value: Date | null | undefined): string {
   if (!value) return lookup(locale, 'common.unknown');
-  return formatter('datetime', locale, () => new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Riga' })).format(value);
+  return formatter(
+    'datetime',
+    locale,
+    () => new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Riga' }),
+  ).format(value);
 }
 
 export function formatNumber(locale: Locale, value: number | null | undefined, digits = 0): string {
   if (value === null || value === undefined) return lookup(locale, 'common.unknown');
-  return formatter(`number${digits}`, locale, () => new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: digits, minimumFractionDigits: 0 })).format(value);
+  return formatter(
+    `number${digits}`,
+    locale,
+    () => new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: digits, minimumFractionDigits: 0 }),
+  ).format(value);
 }
 
 export function formatMoney(locale: Locale, value: number | null | undefined): string {

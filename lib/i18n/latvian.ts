@@ -60,7 +60,12 @@ export function lvIsSingular(n: number): boolean {
 }
 
 /** A date for a sentence in `locale`: Latvian in the given case (lvDate), English as formatDate does. */
-export function formatDateIn(locale: 'lv' | 'en', value: Date | string | null | undefined, grammaticalCase: LvCase, fallback: (v: Date | string | null | undefined) => string): string {
+export function formatDateIn(
+  locale: 'lv' | 'en',
+  value: Date | string | null | undefined,
+  grammaticalCase: LvCase,
+  fallback: (v: Date | string | null | undefined) => string,
+): string {
   if (locale === 'lv' && value) return lvDate(value, grammaticalCase);
   return fallback(value);
 }

@@ -35,7 +35,13 @@ export async function enqueueAccessionMail(tx: Tx, change: { accessionId: string
   if (kind === 'accession.submitted') {
     // Staff hear of it too (issue 13): a resubmission is one after a return.
     const returned = await tx.accessionEvent.count({ where: { accessionId: change.accessionId, type: 'RETURNED' } });
-    await notifyStaffOfSubmission(tx, { municipalityId: a.municipalityId, municipality: a.municipality.nameLv, path: `/staff/accessions/${change.accessionId}`, submission: { kind: 'accession', term: vars.term! }, resubmission: returned > 0 });
+    await notifyStaffOfSubmission(tx, {
+      municipalityId: a.municipalityId,
+      municipality: a.municipality.nameLv,
+      path: `/staff/accessions/${change.accessionId}`,
+      submission: { kind: 'accession', term: vars.term! },
+      resubmission: returned > 0,
+    });
   }
   return recipients.length;
 }

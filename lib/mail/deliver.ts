@@ -32,27 +32,30 @@ export async function deliverPending(opts: { smtpUrl?: string | null; limit?: nu
   const result: DeliveryResult = { sent: 0, failed: 0, held: 0 };
   try {
     while (tried.length < limit) {
-      const outcome = await db().$transaction(async (tx) => {
-        const notTried = tried.length ? Prisma.sql`AND "id" NOT IN (${Prisma.join(tried)})` : Prisma.empty;
-        const rows = await tx.$queryRaw<Claimed[]>`
+      const outcome = await db().$transaction(
+        async (tx) => {
+          const notTried = tried.length ? Prisma.sql`AND "id" NOT IN (${Prisma.join(tried)})` : Prisma.empty;
+          const rows = await tx.$queryRaw<Claimed[]>`
           SELECT "id", "toEmail", "subject", "text", "locale" FROM "OutboxMessage"
           WHERE ("status" = 'PENDING' OR ("status" = 'FAILED' AND "attempts" < ${MAX_ATTEMPTS})) ${notTried}
           ORDER BY "createdAt", "id"
           LIMIT 1
           FOR UPDATE SKIP LOCKED`;
-        const m = rows[0];
-        if (!m) return null;
-        tried.push(m.id);
-        try {
-          await sendMail(transport, { id: m.id, to: m.toEmail, subject: m.subject, text: m.text, locale: m.locale });
-        } catch (error) {
-          const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
-          await tx.outboxMessage.update({ where: { id: m.id }, data: { status: 'FAILED', attempts: { increment: 1 }, lastError } });
-          return 'failed' as const;
-        }
-        await tx.outboxMessage.update({ where: { id: m.id }, data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
-        return 'sent' as const;
-      }, { maxWait: 10_000, timeout: 180_000 });
+          const m = rows[0];
+          if (!m) return null;
+          tried.push(m.id);
+          try {
+            await sendMail(transport, { id: m.id, to: m.toEmail, subject: m.subject, text: m.text, locale: m.locale });
+          } catch (error) {
+            const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+            await tx.outboxMessage.update({ where: { id: m.id }, data: { status: 'FAILED', attempts: { increment: 1 }, lastError } });
+            return 'failed' as const;
+          }
+          await tx.outboxMessage.update({ where: { id: m.id }, data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
+          return 'sent' as const;
+        },
+        { maxWait: 10_000, timeout: 180_000 },
+      );
       if (outcome === null) break;
       result[outcome] += 1;
     }

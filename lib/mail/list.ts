@@ -14,7 +14,19 @@ export async function listOutbox({ actor, page = 1 }: { actor: Actor | null; pag
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     skip: (current - 1) * OUTBOX_PAGE_SIZE,
     take: OUTBOX_PAGE_SIZE,
-    select: { id: true, kind: true, locale: true, toEmail: true, subject: true, text: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true },
+    select: {
+      id: true,
+      kind: true,
+      locale: true,
+      toEmail: true,
+      subject: true,
+      text: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      createdAt: true,
+      sentAt: true,
+    },
   });
   return { items, total, page: current, pages, pageSize: OUTBOX_PAGE_SIZE };
 }

@@ -25,7 +25,18 @@ import { startDelivery } from './deliver';
  *  - staff.submission:     + what, event (to staff: a new submission or a resubmission)
  *  - staff.digest:         + count, list (to staff: the day's submissions, one per line; municipality '')
  */
-export const MAIL_KINDS = ['invitation', 'accession.submitted', 'accession.returned', 'accession.verified', 'report.due', 'report.overdue', 'term.renewal', 'password.reset', 'staff.submission', 'staff.digest'] as const;
+export const MAIL_KINDS = [
+  'invitation',
+  'accession.submitted',
+  'accession.returned',
+  'accession.verified',
+  'report.due',
+  'report.overdue',
+  'term.renewal',
+  'password.reset',
+  'staff.submission',
+  'staff.digest',
+] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 export type MailVars = Record<string, string>;
 export type Recipient = { email: string; userId?: string | null; locale: string };
@@ -39,10 +50,18 @@ export async function enqueueMail(tx: Tx, input: EnqueueInput): Promise<boolean>
   // aborting the caller's transaction (and waits for a concurrent insert of
   // the same key to commit or roll back first).
   const { count } = await tx.outboxMessage.createMany({
-    data: [{
-      kind: input.kind, locale: mail.locale, toEmail: input.to.email, toUserId: input.to.userId ?? null,
-      municipalityId: input.municipalityId ?? null, subject: mail.subject, text: mail.text, dedupeKey: input.dedupeKey ?? null,
-    }],
+    data: [
+      {
+        kind: input.kind,
+        locale: mail.locale,
+        toEmail: input.to.email,
+        toUserId: input.to.userId ?? null,
+        municipalityId: input.municipalityId ?? null,
+        subject: mail.subject,
+        text: mail.text,
+        dedupeKey: input.dedupeKey ?? null,
+      },
+    ],
     skipDuplicates: true,
   });
   return count === 1;
@@ -55,7 +74,11 @@ export async function secretariesOf(tx: Tx, municipalityId: string): Promise<Rec
 
 /** The active secretaries of several municipalities in one query, by municipality id. */
 export async function secretariesByMunicipality(tx: Tx, municipalityIds: readonly string[]): Promise<Map<string, Recipient[]>> {
-  const users = await tx.user.findMany({ where: { municipalityId: { in: [...municipalityIds] }, role: MUNICIPAL_ROLE, isActive: true }, select: { id: true, email: true, locale: true, municipalityId: true }, orderBy: { createdAt: 'asc' } });
+  const users = await tx.user.findMany({
+    where: { municipalityId: { in: [...municipalityIds] }, role: MUNICIPAL_ROLE, isActive: true },
+    select: { id: true, email: true, locale: true, municipalityId: true },
+    orderBy: { createdAt: 'asc' },
+  });
   const out = new Map<string, Recipient[]>();
   for (const u of users) {
     const list = out.get(u.municipalityId!) ?? [];

@@ -11,7 +11,8 @@ export const REMINDER_DAYS = 14;
 export type ReminderCounts = { due: number; overdue: number; skippedAsDuplicate: number; renewalInvitations: number };
 
 /** One reminder per period, municipality and secretary, ever: the key makes a second run a no-op. */
-export const reminderKey = (kind: 'report.due' | 'report.overdue', d: { periodId: string; municipality: { id: string } }, userId: string) => `${kind}:${d.periodId}:${d.municipality.id}:${userId}`;
+export const reminderKey = (kind: 'report.due' | 'report.overdue', d: { periodId: string; municipality: { id: string } }, userId: string) =>
+  `${kind}:${d.periodId}:${d.municipality.id}:${userId}`;
 
 /**
  * Enqueues report reminders to the active secretaries of every municipality
@@ -34,13 +35,20 @@ export async function runReminders({ now = clockNow() }: { now?: Date } = {}): P
       let recipients = secretaries.get(d.municipality.id);
       if (!recipients) secretaries.set(d.municipality.id, (recipients = await secretariesOf(tx, d.municipality.id)));
       for (const to of recipients) {
-        const inserted = await mail((tx) => enqueueMail(tx, {
-          kind: kind satisfies MailKind,
-          to,
-          municipalityId: d.municipality.id,
-          dedupeKey: reminderKey(kind, d, to.userId!),
-          vars: { municipality: d.municipality.nameLv, path: `/secretary/${d.municipality.slug}/reports/${d.year}`, year: String(d.year), dueOn: d.dueOn.toISOString().slice(0, 10) },
-        }));
+        const inserted = await mail((tx) =>
+          enqueueMail(tx, {
+            kind: kind satisfies MailKind,
+            to,
+            municipalityId: d.municipality.id,
+            dedupeKey: reminderKey(kind, d, to.userId!),
+            vars: {
+              municipality: d.municipality.nameLv,
+              path: `/secretary/${d.municipality.slug}/reports/${d.year}`,
+              year: String(d.year),
+              dueOn: d.dueOn.toISOString().slice(0, 10),
+            },
+          }),
+        );
         if (!inserted) counts.skippedAsDuplicate += 1;
         else if (kind === 'report.due') counts.due += 1;
         else counts.overdue += 1;

@@ -14,7 +14,9 @@ export type Submission = { kind: 'report'; year: number } | { kind: 'accession';
 
 function whatOf(locale: string, s: Submission): string {
   const lang = mailLocale(locale);
-  return s.kind === 'report' ? lookup(lang, 'secretaryYear.mailWhatReport', { year: s.year }) : lookup(lang, 'secretaryYear.mailWhatAccession', { term: s.term });
+  return s.kind === 'report'
+    ? lookup(lang, 'secretaryYear.mailWhatReport', { year: s.year })
+    : lookup(lang, 'secretaryYear.mailWhatAccession', { term: s.term });
 }
 
 /**
@@ -23,13 +25,27 @@ function whatOf(locale: string, s: Submission): string {
  * submitting transaction (a rolled-back submission mails nothing). Users who
  * chose the daily digest get it from runStaffDigest.
  */
-export async function notifyStaffOfSubmission(tx: Tx, input: { municipalityId: string; municipality: string; path: string; submission: Submission; resubmission: boolean }): Promise<number> {
-  const staff = await tx.user.findMany({ where: { role: { in: [...rolesWith('progress.review')] }, isActive: true, submissionMail: 'EVENT' }, select: { id: true, email: true, locale: true }, orderBy: { createdAt: 'asc' } });
+export async function notifyStaffOfSubmission(
+  tx: Tx,
+  input: { municipalityId: string; municipality: string; path: string; submission: Submission; resubmission: boolean },
+): Promise<number> {
+  const staff = await tx.user.findMany({
+    where: { role: { in: [...rolesWith('progress.review')] }, isActive: true, submissionMail: 'EVENT' },
+    select: { id: true, email: true, locale: true },
+    orderBy: { createdAt: 'asc' },
+  });
   for (const u of staff) {
     const lang = mailLocale(u.locale);
     await enqueueMail(tx, {
-      kind: 'staff.submission', to: { email: u.email, userId: u.id, locale: u.locale }, municipalityId: input.municipalityId,
-      vars: { municipality: input.municipality, path: input.path, what: whatOf(u.locale, input.submission), event: lookup(lang, input.resubmission ? 'secretaryYear.mailResubmission' : 'secretaryYear.mailFirstSubmission') },
+      kind: 'staff.submission',
+      to: { email: u.email, userId: u.id, locale: u.locale },
+      municipalityId: input.municipalityId,
+      vars: {
+        municipality: input.municipality,
+        path: input.path,
+        what: whatOf(u.locale, input.submission),
+        event: lookup(lang, input.resubmission ? 'secretaryYear.mailResubmission' : 'secretaryYear.mailFirstSubmission'),
+      },
     });
   }
   return staff.length;
@@ -44,9 +60,20 @@ export async function notifyStaffOfSubmission(tx: Tx, input: { municipalityId: s
 export async function runStaffDigest({ now = new Date() }: { now?: Date } = {}): Promise<{ sent: number; submissions: number }> {
   const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
   const [reports, accessions, staff] = await Promise.all([
-    db().progressReport.findMany({ where: { submittedAt: { gt: since, lte: now } }, orderBy: { submittedAt: 'asc' }, select: { submittedAt: true, municipality: { select: { nameLv: true } }, period: { select: { year: true } } } }),
-    db().accession.findMany({ where: { submittedAt: { gt: since, lte: now } }, orderBy: { submittedAt: 'asc' }, select: { submittedAt: true, municipality: { select: { nameLv: true } }, term: { select: { startYear: true, endYear: true } } } }),
-    db().user.findMany({ where: { role: { in: [...rolesWith('progress.review')] }, isActive: true, submissionMail: 'DIGEST' }, select: { id: true, email: true, locale: true } }),
+    db().progressReport.findMany({
+      where: { submittedAt: { gt: since, lte: now } },
+      orderBy: { submittedAt: 'asc' },
+      select: { submittedAt: true, municipality: { select: { nameLv: true } }, period: { select: { year: true } } },
+    }),
+    db().accession.findMany({
+      where: { submittedAt: { gt: since, lte: now } },
+      orderBy: { submittedAt: 'asc' },
+      select: { submittedAt: true, municipality: { select: { nameLv: true } }, term: { select: { startYear: true, endYear: true } } },
+    }),
+    db().user.findMany({
+      where: { role: { in: [...rolesWith('progress.review')] }, isActive: true, submissionMail: 'DIGEST' },
+      select: { id: true, email: true, locale: true },
+    }),
   ]);
   const items: { name: string; submission: Submission }[] = [
     ...accessions.map((a) => ({ name: a.municipality.nameLv, submission: { kind: 'accession' as const, term: `${a.term.startYear}–${a.term.endYear}` } })),
@@ -58,7 +85,17 @@ export async function runStaffDigest({ now = new Date() }: { now?: Date } = {}):
     let sent = 0;
     for (const u of staff) {
       const list = items.map((i) => `• ${i.name}: ${whatOf(u.locale, i.submission)}`).join('\n');
-      if (await mail((tx) => enqueueMail(tx, { kind: 'staff.digest', to: { email: u.email, userId: u.id, locale: u.locale }, dedupeKey: `staff.digest:${day}:${u.id}`, vars: { municipality: '', path: '/staff', count: String(items.length), list } }))) sent += 1;
+      if (
+        await mail((tx) =>
+          enqueueMail(tx, {
+            kind: 'staff.digest',
+            to: { email: u.email, userId: u.id, locale: u.locale },
+            dedupeKey: `staff.digest:${day}:${u.id}`,
+            vars: { municipality: '', path: '/staff', count: String(items.length), list },
+          }),
+        )
+      )
+        sent += 1;
     }
     await audit({ action: 'mail.staff-digest', subjectType: 'OutboxMessage', after: { day, sent, submissions: items.length } });
     return { sent, submissions: items.length };
@@ -70,7 +107,13 @@ export async function setSubmissionMailMode({ actor, mode }: { actor: Actor | nu
   return mutate({ actor, permission: 'staff.view' }, async ({ tx, actor: who, audit }) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: who.id }, select: { submissionMail: true } });
     await tx.user.update({ where: { id: who.id }, data: { submissionMail: mode } });
-    await audit({ action: 'user.submission-mail', subjectType: 'User', subjectId: who.id, before: { submissionMail: before.submissionMail }, after: { submissionMail: mode } });
+    await audit({
+      action: 'user.submission-mail',
+      subjectType: 'User',
+      subjectId: who.id,
+      before: { submissionMail: before.submissionMail },
+      after: { submissionMail: mode },
+    });
     return { mode };
   });
 }

@@ -122,6 +122,8 @@ export function renderMail(kind: MailKind, locale: string | null | undefined, va
   // "-- " (with the space) is the plain-text signature separator mail clients recognise.
   blocks.push(`-- \n${t('footer')}\n${portalBaseUrl()}/${lang}\n${t('automatic')}`);
 
-  const subject = oneLine(t(`${section}.subject`, { municipality: shown.municipality, term: shown.term, year: shown.year, what: shown.what, count: oneLine(vars.count ?? '') }));
+  const subject = oneLine(
+    t(`${section}.subject`, { municipality: shown.municipality, term: shown.term, year: shown.year, what: shown.what, count: oneLine(vars.count ?? '') }),
+  );
   return { locale: lang, subject, text: `${blocks.filter((b) => b !== '').join('\n\n')}\n` };
 }

@@ -18,10 +18,7 @@ export function smtpConfigured(): boolean {
 
 /** A transport for one delivery run (close it afterwards); bounded timeouts so a dead server cannot stall a run. */
 export function createMailTransport(smtpUrl: string): MailTransport {
-  return nodemailer.createTransport(
-    { url: smtpUrl, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 },
-    { from: env.MAIL_FROM },
-  );
+  return nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 }, { from: env.MAIL_FROM });
 }
 
 /** Sends one outbox message; throws when the server does not accept it. */

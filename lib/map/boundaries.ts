@@ -53,9 +53,14 @@ export function featuresAsOf(features: readonly MunicipalityFeature[], mergers: 
   const applied = mergers.filter((m) => m.validTo < asOf);
   const gone = new Set(applied.map((m) => m.from));
   const bySlug = new Map(features.map((f) => [f.properties.slug, f]));
-  return features.filter((f) => !gone.has(f.properties.slug)).map((f) => {
-    const absorbed = applied.filter((m) => m.into === f.properties.slug).map((m) => bySlug.get(m.from)).filter((x): x is MunicipalityFeature => Boolean(x));
-    if (absorbed.length === 0) return f;
-    return { ...f, geometry: absorbed.reduce<Polygon | MultiPolygon>((g, other) => unionGeometry(g, other.geometry), f.geometry) };
-  });
+  return features
+    .filter((f) => !gone.has(f.properties.slug))
+    .map((f) => {
+      const absorbed = applied
+        .filter((m) => m.into === f.properties.slug)
+        .map((m) => bySlug.get(m.from))
+        .filter((x): x is MunicipalityFeature => Boolean(x));
+      if (absorbed.length === 0) return f;
+      return { ...f, geometry: absorbed.reduce<Polygon | MultiPolygon>((g, other) => unionGeometry(g, other.geometry), f.geometry) };
+    });
 }

@@ -322,7 +322,12 @@ let mergers: Merger[] | null = null;
 
 function cacheFor(asOf?: string): Cache {
   mergers ??= readMergers();
-  const key = asOf ? mergers.filter((m) => m.validTo < asOf).map((m) => m.from).join(',') : '';
+  const key = asOf
+    ? mergers
+        .filter((m) => m.validTo < asOf)
+        .map((m) => m.from)
+        .join(',')
+    : '';
   let c = caches.get(key);
   if (!c) {
     const source = readMunicipalityFeatures();
@@ -369,9 +374,7 @@ function dropCollinear(ring: Ring): Ring {
 
 /** Rescales rings by `k`, snaps to the integer grid, simplifies collinear runs and drops collapsed rings. */
 function coarsen(rings: Ring[], k: number): Ring[] {
-  return rings
-    .map((ring) => dropCollinear(ring.map(([x, y]): Point => [Math.round(x * k), Math.round(y * k)])))
-    .filter((r) => r.length >= 3);
+  return rings.map((ring) => dropCollinear(ring.map(([x, y]): Point => [Math.round(x * k), Math.round(y * k)]))).filter((r) => r.length >= 3);
 }
 
 function locatorPaths(c: Cache): Map<string, string> {

@@ -8,7 +8,13 @@ export async function findMemorandum() {
   const m = await db().memorandum.findFirst({
     orderBy: { version: 'desc' },
     select: {
-      version: true, titleLv: true, titleEn: true, textLv: true, textEn: true, issuers: true, sourceNote: true,
+      version: true,
+      titleLv: true,
+      titleEn: true,
+      textLv: true,
+      textEn: true,
+      issuers: true,
+      sourceNote: true,
       commitments: { orderBy: { position: 'asc' }, select: { key: true, position: true, shortLv: true, shortEn: true, textLv: true, textEn: true } },
     },
   });
@@ -16,7 +22,10 @@ export async function findMemorandum() {
 }
 
 /** "1. Resursi" etc. keyed by commitment key, in the page's language. */
-export function commitmentTitles(memo: { commitments: { key: string; position: number; shortLv: string; shortEn: string }[] } | null, locale: 'lv' | 'en'): Record<string, string> {
+export function commitmentTitles(
+  memo: { commitments: { key: string; position: number; shortLv: string; shortEn: string }[] } | null,
+  locale: 'lv' | 'en',
+): Record<string, string> {
   return Object.fromEntries((memo?.commitments ?? []).map((c) => [c.key, `${c.position}. ${locale === 'lv' ? c.shortLv : c.shortEn}`]));
 }
 
@@ -28,7 +37,10 @@ export function parseMemorandumText(markdown: string): { title: string; blocks: 
   for (const line of lines) {
     const text = line.trim();
     if (!text) continue;
-    if (text.startsWith('# ')) { title = text.slice(2); continue; }
+    if (text.startsWith('# ')) {
+      title = text.slice(2);
+      continue;
+    }
     if (text.startsWith('- ')) {
       const last = blocks[blocks.length - 1];
       if (last?.type === 'ul') last.items.push(text.slice(2));

@@ -11,18 +11,28 @@ export const MAP_STATUSES = ['VERIFIED', 'SUBMITTED', 'WITHDRAWN', 'PREVIOUS', '
 export type MapStatus = (typeof MAP_STATUSES)[number];
 
 export type OverviewRow = {
-  slug: string; nameLv: string; officialNameLv: string; type: 'STATE_CITY' | 'MUNICIPALITY';
-  population: number | null; populationYear: number | null;
-  status: MapStatus; decisionNumber: string | null; sessionDate: string | null; sessionYearInferred: boolean; isDemo: boolean;
+  slug: string;
+  nameLv: string;
+  officialNameLv: string;
+  type: 'STATE_CITY' | 'MUNICIPALITY';
+  population: number | null;
+  populationYear: number | null;
+  status: MapStatus;
+  decisionNumber: string | null;
+  sessionDate: string | null;
+  sessionYearInferred: boolean;
+  isDemo: boolean;
 };
 /** `startsOn` ('YYYY-MM-DD') picks the term's boundaries on the map (lib/map/boundaries); absent where only the label is needed. */
 export type OverviewTerm = { slug: string; label: string; startYear: number; endYear: number; startsOn?: string };
 export type Overview = { term: OverviewTerm; terms: OverviewTerm[]; previousTerm: OverviewTerm | null; rows: OverviewRow[] };
 
 type OverviewSqlRow = Omit<OverviewRow, 'status' | 'sessionYearInferred' | 'isDemo'> & {
-  status: string | null; sessionYearInferred: boolean | null; isDemo: boolean | null; previousVerified: boolean;
+  status: string | null;
+  sessionYearInferred: boolean | null;
+  isDemo: boolean | null;
+  previousVerified: boolean;
 };
-
 
 /**
  * The public picture of one council term (the current one by the calendar
@@ -44,7 +54,9 @@ export function getTermOverview(termSlug: string | null, { now = clockNow() }: {
   const value = loadTermOverview(termSlug, { day });
   if (map.size >= 64) map.clear(); // unknown term slugs from the query string cannot grow it without bound
   map.set(key, value);
-  value.catch(() => { if (map.get(key) === value) map.delete(key); });
+  value.catch(() => {
+    if (map.get(key) === value) map.delete(key);
+  });
   return value;
 }
 
@@ -60,7 +72,10 @@ function overviewCache(): Map<string, Promise<Overview | null>> {
 }
 
 /** The uncached query behind {@link getTermOverview}; `day` ('YYYY-MM-DD', Riga) decides the current and browsable terms. */
-export async function loadTermOverview(termSlug: string | null, { now = clockNow(), day = rigaIsoDay(now) }: { now?: Date; day?: string } = {}): Promise<Overview | null> {
+export async function loadTermOverview(
+  termSlug: string | null,
+  { now = clockNow(), day = rigaIsoDay(now) }: { now?: Date; day?: string } = {},
+): Promise<Overview | null> {
   const all = await db().councilTerm.findMany({
     orderBy: { startsOn: 'asc' },
     select: { id: true, slug: true, startYear: true, endYear: true, startsOn: true, endsOn: true },
@@ -78,7 +93,13 @@ export async function loadTermOverview(termSlug: string | null, { now = clockNow
     FROM "Municipality" m
     LEFT JOIN "Accession" a ON a."municipalityId" = m."id" AND a."termId" = ${term.id} AND a."status" IN (${accessionStatesSql('shown')})
     WHERE ${termMunicipalitySql(term)}`;
-  const toTerm = (t: { slug: string; startYear: number; endYear: number; startsOn: Date }): OverviewTerm => ({ slug: t.slug, label: termLabel(t), startYear: t.startYear, endYear: t.endYear, startsOn: t.startsOn.toISOString().slice(0, 10) });
+  const toTerm = (t: { slug: string; startYear: number; endYear: number; startsOn: Date }): OverviewTerm => ({
+    slug: t.slug,
+    label: termLabel(t),
+    startYear: t.startYear,
+    endYear: t.endYear,
+    startsOn: t.startsOn.toISOString().slice(0, 10),
+  });
   return {
     term: toTerm(term),
     terms: shown.map(toTerm),
@@ -88,7 +109,8 @@ export async function loadTermOverview(termSlug: string | null, { now = clockNow
         const status: MapStatus = now ? (now as 'VERIFIED' | 'SUBMITTED' | 'WITHDRAWN') : previous && previousVerified ? 'PREVIOUS' : 'NONE';
         const facts = now && now !== 'SUBMITTED';
         return {
-          ...m, status,
+          ...m,
+          status,
           decisionNumber: facts ? decisionNumber : null,
           sessionDate: facts ? sessionDate : null,
           sessionYearInferred: facts ? Boolean(sessionYearInferred) : false,
@@ -99,7 +121,13 @@ export async function loadTermOverview(termSlug: string | null, { now = clockNow
   };
 }
 
-export type OverviewCounts = { total: number; byStatus: Record<MapStatus, number>; populationKnown: number; populationUnknown: number; populationJoinedShare: number | null };
+export type OverviewCounts = {
+  total: number;
+  byStatus: Record<MapStatus, number>;
+  populationKnown: number;
+  populationUnknown: number;
+  populationJoinedShare: number | null;
+};
 
 /** Counts for the legend and the headline; the population share only over municipalities whose population is known. */
 export function countOverview(rows: OverviewRow[]): OverviewCounts {
@@ -108,7 +136,13 @@ export function countOverview(rows: OverviewRow[]): OverviewCounts {
   const known = rows.filter((r) => r.population !== null);
   const total = known.reduce((sum, r) => sum + (r.population ?? 0), 0);
   const joined = known.filter((r) => r.status === 'VERIFIED').reduce((sum, r) => sum + (r.population ?? 0), 0);
-  return { total: rows.length, byStatus, populationKnown: known.length, populationUnknown: rows.length - known.length, populationJoinedShare: total > 0 ? joined / total : null };
+  return {
+    total: rows.length,
+    byStatus,
+    populationKnown: known.length,
+    populationUnknown: rows.length - known.length,
+    populationJoinedShare: total > 0 ? joined / total : null,
+  };
 }
 
 /** Lower-case, without diacritics: "Jēkabpils" and "jekabpils" match. */

@@ -13,7 +13,17 @@ import { browsableTerms, currentTermOf, previousTermOf } from '@/lib/terms/calen
 export const LV_COLLATOR = new Intl.Collator('lv');
 
 /** A council term; `openedAt` is when staff set up reporting for it (null: not yet), not whether it exists. */
-export type TermDto = { id: string; slug: string; label: string; startYear: number; endYear: number; startsOn: Date; endsOn: Date; electionDay: Date | null; openedAt: Date | null };
+export type TermDto = {
+  id: string;
+  slug: string;
+  label: string;
+  startYear: number;
+  endYear: number;
+  startsOn: Date;
+  endsOn: Date;
+  electionDay: Date | null;
+  openedAt: Date | null;
+};
 
 const termSelect = { id: true, slug: true, startYear: true, endYear: true, startsOn: true, endsOn: true, electionDay: true, openedAt: true } as const;
 /** A council term as people write it: '2021–2025' (en dash). */
@@ -53,24 +63,59 @@ export function termMunicipalitySql(term: { startsOn: Date; endsOn: Date }): Pri
 
 type AccessionStatus = AccessionState;
 type PublicAccessionJson = {
-  id: string; status: AccessionStatus; councilBody: string | null; sessionDate: string | null; sessionYearInferred: boolean;
-  sessionType: 'REGULAR' | 'EXTRAORDINARY' | 'UNSTATED'; decisionNumber: string | null; agendaItem: string | null;
-  signatoryName: string | null; signatoryRole: string | null; source: string | null; sourceNote: string | null; isDemo: boolean;
-  verifiedAt: string | null; withdrawnAt: string | null; withdrawalReason: string | null;
+  id: string;
+  status: AccessionStatus;
+  councilBody: string | null;
+  sessionDate: string | null;
+  sessionYearInferred: boolean;
+  sessionType: 'REGULAR' | 'EXTRAORDINARY' | 'UNSTATED';
+  decisionNumber: string | null;
+  agendaItem: string | null;
+  signatoryName: string | null;
+  signatoryRole: string | null;
+  source: string | null;
+  sourceNote: string | null;
+  isDemo: boolean;
+  verifiedAt: string | null;
+  withdrawnAt: string | null;
+  withdrawalReason: string | null;
   term: { slug: string; startYear: number; endYear: number; startsOn: string; electionDay: string | null };
   citation: PublicCitation | null;
   events: { type: 'RECORDED' | 'SUBMITTED' | 'RETURNED' | 'VERIFIED' | 'WITHDRAWN'; at: string; reason: string | null }[];
   documents: { id: string; kind: 'DECISION' | 'ANNEX' | 'EVIDENCE'; sha256: string; sizeBytes: number; originalName: string; inspection: unknown }[];
 };
 /** A published source as the public sees it (lib/terms: Citation). */
-export type PublicCitation = { title: string; publisher: string; publishedOn: string | null; url: string | null; documentRef: string | null; language: 'lv' | 'en'; retrievedOn?: string | null };
-const CITATION_JSON = (alias: string) => Prisma.raw(`json_build_object('title', ${alias}."title", 'publisher', ${alias}."publisher", 'publishedOn', ${alias}."publishedOn", 'url', ${alias}."url", 'documentRef', ${alias}."documentRef", 'language', ${alias}."language", 'retrievedOn', ${alias}."retrievedOn")`);
+export type PublicCitation = {
+  title: string;
+  publisher: string;
+  publishedOn: string | null;
+  url: string | null;
+  documentRef: string | null;
+  language: 'lv' | 'en';
+  retrievedOn?: string | null;
+};
+const CITATION_JSON = (alias: string) =>
+  Prisma.raw(
+    `json_build_object('title', ${alias}."title", 'publisher', ${alias}."publisher", 'publishedOn', ${alias}."publishedOn", 'url', ${alias}."url", 'documentRef', ${alias}."documentRef", 'language', ${alias}."language", 'retrievedOn', ${alias}."retrievedOn")`,
+  );
 
 type PublicMunicipalityRow = {
-  id: string; slug: string; nameLv: string; officialNameLv: string; type: 'STATE_CITY' | 'MUNICIPALITY';
-  population: number | null; populationYear: number | null; populationSource: string | null;
-  areaKm2: number | null; areaSource: string | null; areaKm2Geometry: number | null; validFrom: Date; validTo: Date | null;
-  statusNote: string | null; atvkCode: string | null; iso3166_2: string | null;
+  id: string;
+  slug: string;
+  nameLv: string;
+  officialNameLv: string;
+  type: 'STATE_CITY' | 'MUNICIPALITY';
+  population: number | null;
+  populationYear: number | null;
+  populationSource: string | null;
+  areaKm2: number | null;
+  areaSource: string | null;
+  areaKm2Geometry: number | null;
+  validFrom: Date;
+  validTo: Date | null;
+  statusNote: string | null;
+  atvkCode: string | null;
+  iso3166_2: string | null;
   successor: { slug: string; nameLv: string } | null;
   changeCitation: PublicCitation | null;
   populationCitation: PublicCitation | null;
@@ -126,7 +171,20 @@ export const findMunicipalityPublic = cache(async (slug: string) => {
       events: json.events.map((e) => ({ ...e, at: utcInstant(e.at)! })),
     };
     return a.status === 'SUBMITTED'
-      ? { ...a, councilBody: null, sessionDate: null, decisionNumber: null, agendaItem: null, signatoryName: null, signatoryRole: null, source: null, sourceNote: null, citation: null, events: [], documents: [] }
+      ? {
+          ...a,
+          councilBody: null,
+          sessionDate: null,
+          decisionNumber: null,
+          agendaItem: null,
+          signatoryName: null,
+          signatoryRole: null,
+          source: null,
+          sourceNote: null,
+          citation: null,
+          events: [],
+          documents: [],
+        }
       : { ...a, events: a.events.map((e) => (e.type === 'RETURNED' ? { ...e, reason: null } : e)) };
   });
   return { ...m, accessions };

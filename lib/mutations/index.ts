@@ -87,31 +87,34 @@ export async function mutate<T, P extends Permission | OpenPermission>(
   };
   let actor: A | undefined = typeof spec.target === 'function' ? undefined : check(spec.target);
   const trace: MutationTrace = { permission: spec.permission, committed: false, audits: 0, scopes: [], mailed: false };
-  const result = await db().$transaction(async (tx) => {
-    if (actor === undefined) actor = check(await (spec.target as (tx: Tx) => Promise<Target>)(tx));
-    const who = actor;
-    let unchanged = false;
-    const scopes = new Set<CacheScope>();
-    const value = await run({
-      tx,
-      actor: who,
-      audit: async (event) => {
-        await writeAudit(tx, { ...event, actor: event.actor === undefined ? who : event.actor });
-        trace.audits += 1;
-      },
-      invalidate: (scope) => void scopes.add(scope),
-      mail: async (write) => {
-        trace.mailed = true;
-        return write(tx);
-      },
-      unchanged: () => void (unchanged = true),
-    });
-    if (trace.audits === 0 && !unchanged) throw new Error(`mutation '${spec.permission}' wrote no audit event`);
-    // 'public' changes move staff figures too (lib/cache-bus/registry): one notification covers both.
-    for (const scope of scopes.has('public') ? (['public'] as const) : [...scopes]) await invalidateCaches(tx, scope);
-    trace.scopes = [...scopes];
-    return value;
-  }, { timeout: spec.timeout, maxWait: spec.maxWait });
+  const result = await db().$transaction(
+    async (tx) => {
+      if (actor === undefined) actor = check(await (spec.target as (tx: Tx) => Promise<Target>)(tx));
+      const who = actor;
+      let unchanged = false;
+      const scopes = new Set<CacheScope>();
+      const value = await run({
+        tx,
+        actor: who,
+        audit: async (event) => {
+          await writeAudit(tx, { ...event, actor: event.actor === undefined ? who : event.actor });
+          trace.audits += 1;
+        },
+        invalidate: (scope) => void scopes.add(scope),
+        mail: async (write) => {
+          trace.mailed = true;
+          return write(tx);
+        },
+        unchanged: () => void (unchanged = true),
+      });
+      if (trace.audits === 0 && !unchanged) throw new Error(`mutation '${spec.permission}' wrote no audit event`);
+      // 'public' changes move staff figures too (lib/cache-bus/registry): one notification covers both.
+      for (const scope of scopes.has('public') ? (['public'] as const) : [...scopes]) await invalidateCaches(tx, scope);
+      trace.scopes = [...scopes];
+      return value;
+    },
+    { timeout: spec.timeout, maxWait: spec.maxWait },
+  );
   trace.committed = true;
   lastTrace = trace;
   if (trace.mailed) kickDelivery();

@@ -22,7 +22,10 @@ export function parseAtvkCsv(text: string): AtvkEntry[] {
   if (text.includes('\uFFFD')) throw new TableRefused([{ key: 'officialData.notUtf8' }]);
   const records = parseDelimited(text, ',').filter((r) => !isBlankRow(r));
   const header = (records[0] ?? []).map((h) => h.trim());
-  const at = Object.fromEntries(REQUIRED.map((c) => [c, header.findIndex((h) => h.toLowerCase() === c.toLowerCase())])) as Record<(typeof REQUIRED)[number], number>;
+  const at = Object.fromEntries(REQUIRED.map((c) => [c, header.findIndex((h) => h.toLowerCase() === c.toLowerCase())])) as Record<
+    (typeof REQUIRED)[number],
+    number
+  >;
   const absent = REQUIRED.filter((c) => at[c] < 0);
   if (absent.length > 0) throw new TableRefused([{ key: 'officialData.atvkColumns', params: { columns: absent.join(', ') } }]);
   const problems: Problem[] = [];
@@ -66,7 +69,9 @@ export function matchAtvk(entries: readonly AtvkEntry[], units: readonly Registr
     else out.push({ unitId: u.id, code: chosen.code, name: chosen.name });
   }
   const names = new Set(units.map((u) => u.nameLv.normalize('NFC')));
-  const unknown = [...new Set(level3.filter((e) => e.begin <= today && (e.end === null || e.end > today) && !names.has(e.name)).map((e) => `${e.name} (${e.code})`))];
+  const unknown = [
+    ...new Set(level3.filter((e) => e.begin <= today && (e.end === null || e.end > today) && !names.has(e.name)).map((e) => `${e.name} (${e.code})`)),
+  ];
   if (unknown.length > 0) problems.push({ key: 'officialData.unknownUnits', params: { count: String(unknown.length), names: unknown.join(', ') } });
   if (missing.length > 0) problems.push({ key: 'officialData.missingAtvk', params: { count: String(missing.length), names: missing.join(', ') } });
   const badCodes = out.filter((m) => !/^\d{7}$/.test(m.code)).map((m) => `${m.name} (${m.code})`);

@@ -34,7 +34,12 @@ function orRefuse<T>(work: () => T): T {
 
 async function registryUnits(tx: Tx): Promise<RegistryUnit[]> {
   const rows = await tx.municipality.findMany({ select: { id: true, nameLv: true, validFrom: true, validTo: true }, orderBy: { nameLv: 'asc' } });
-  return rows.map((r) => ({ id: r.id, nameLv: r.nameLv, validFrom: r.validFrom.toISOString().slice(0, 10), validTo: r.validTo?.toISOString().slice(0, 10) ?? null }));
+  return rows.map((r) => ({
+    id: r.id,
+    nameLv: r.nameLv,
+    validFrom: r.validFrom.toISOString().slice(0, 10),
+    validTo: r.validTo?.toISOString().slice(0, 10) ?? null,
+  }));
 }
 
 async function upsertCitation(tx: Tx, key: string, data: { title: string; url: string; retrievedOn: string; note: string }) {
@@ -54,7 +59,15 @@ export type PopulationImportResult = { citationId: string; tableCode: string; ye
  * another layout, is refused with the units named and changes nothing.
  * One transaction with its audit event and the public caches' invalidation.
  */
-export async function importPopulationTable({ actor, text, source }: { actor: Actor | null; text: string; source: TOfficialSource }): Promise<PopulationImportResult> {
+export async function importPopulationTable({
+  actor,
+  text,
+  source,
+}: {
+  actor: Actor | null;
+  text: string;
+  source: TOfficialSource;
+}): Promise<PopulationImportResult> {
   const who = requirePermission(actor, 'officialData.import');
   const table = orRefuse(() => parsePopulationCsv(text));
   return db().$transaction(async (tx) => {
@@ -64,7 +77,9 @@ export async function importPopulationTable({ actor, text, source }: { actor: Ac
     const key = `csp-${source.tableCode}-${years.join('-')}-${source.retrievedOn}`.toLowerCase();
     const title = `${table.title ?? source.tableCode} (${source.tableCode})`;
     const citation = await upsertCitation(tx, key, {
-      title, url: source.url, retrievedOn: source.retrievedOn,
+      title,
+      url: source.url,
+      retrievedOn: source.retrievedOn,
       note: `Imported from ${source.fileName} (sha256 ${sha256(text)}); years ${years.join(', ')}.`,
     });
     for (const m of matches) {
@@ -86,7 +101,10 @@ export async function importPopulationTable({ actor, text, source }: { actor: Ac
     }
     await invalidateCaches(tx, 'public');
     await writeAudit(tx, {
-      actor: who, action: 'officialData.population', subjectType: 'Citation', subjectId: citation.id,
+      actor: who,
+      action: 'officialData.population',
+      subjectType: 'Citation',
+      subjectId: citation.id,
       after: { tableCode: source.tableCode, years, figures: matches.length, url: source.url, retrievedOn: source.retrievedOn, fileName: source.fileName },
     });
     return { citationId: citation.id, tableCode: source.tableCode, years, figures: matches.length };
@@ -109,7 +127,9 @@ export async function importAtvkClassifier({ actor, text, source }: { actor: Act
     const units = await registryUnits(tx);
     const matches = orRefuse(() => matchAtvk(entries, units, rigaIsoDay()));
     const citation = await upsertCitation(tx, `atvk-${source.tableCode}-${source.retrievedOn}`.toLowerCase(), {
-      title: `Administratīvo teritoriju un teritoriālo vienību klasifikators (ATVK), ${source.tableCode}`, url: source.url, retrievedOn: source.retrievedOn,
+      title: `Administratīvo teritoriju un teritoriālo vienību klasifikators (ATVK), ${source.tableCode}`,
+      url: source.url,
+      retrievedOn: source.retrievedOn,
       note: `Imported from ${source.fileName} (sha256 ${sha256(text)}).`,
     });
     // Note: codes are unique; clear them first so that a code moving between units in a newer file cannot collide.
@@ -117,7 +137,10 @@ export async function importAtvkClassifier({ actor, text, source }: { actor: Act
     for (const m of matches) await tx.municipality.update({ where: { id: m.unitId }, data: { atvkCode: m.code, atvkCitationId: citation.id } });
     await invalidateCaches(tx, 'public');
     await writeAudit(tx, {
-      actor: who, action: 'officialData.atvk', subjectType: 'Citation', subjectId: citation.id,
+      actor: who,
+      action: 'officialData.atvk',
+      subjectType: 'Citation',
+      subjectId: citation.id,
       after: { codes: matches.length, url: source.url, retrievedOn: source.retrievedOn, fileName: source.fileName },
     });
     return { citationId: citation.id, codes: matches.length };
@@ -146,7 +169,8 @@ export async function officialDataState({ actor }: { actor: Actor | null }) {
     db().municipality.count({ where: { ...current, atvkCode: { not: null } } }),
     db().citation.findMany({
       where: { OR: [{ populationOf: { some: {} } }, { atvkOf: { some: {} } }, { populationFigures: { some: {} } }] },
-      orderBy: { createdAt: 'desc' }, take: 20,
+      orderBy: { createdAt: 'desc' },
+      take: 20,
       select: { id: true, title: true, url: true, retrievedOn: true, language: true },
     }),
   ]);

@@ -153,7 +153,8 @@ export function matchPopulation(table: PopulationTable, units: readonly Registry
       found.set(unit.id, { year, unitId: unit.id, value, label: label.raw });
     }
     const absent = units.filter((u) => u.validFrom <= `${year}-12-31` && (u.validTo === null || u.validTo >= refDay) && !found.has(u.id)).map((u) => u.nameLv);
-    if (absent.length > 0) missing.push({ key: 'officialData.missingUnits', params: { year: String(year), count: String(absent.length), names: absent.join(', ') } });
+    if (absent.length > 0)
+      missing.push({ key: 'officialData.missingUnits', params: { year: String(year), count: String(absent.length), names: absent.join(', ') } });
     out.push(...found.values());
   }
   const problems: Problem[] = [];

@@ -24,7 +24,10 @@ const LANGS: readonly Locale[] = ['lv', 'en'];
 type Node = { [key: string]: unknown };
 
 const tagged = (key: string, vars?: Record<string, string>): Node[] => LANGS.map((l) => ({ '@value': lookup(l, key, vars), '@language': l }));
-const both = (lv: string, en: string): Node[] => [{ '@value': lv, '@language': 'lv' }, { '@value': en, '@language': 'en' }];
+const both = (lv: string, en: string): Node[] => [
+  { '@value': lv, '@language': 'lv' },
+  { '@value': en, '@language': 'en' },
+];
 const id = (uri: string): Node => ({ '@id': uri });
 const typed = (uri: string, type: string | string[]): Node => ({ '@id': uri, '@type': type });
 const dateTime = (d: Date): Node => ({ '@value': d.toISOString(), '@type': 'xsd:dateTime' });
@@ -99,7 +102,12 @@ function contactPoint(base: string, email: string | undefined): Node {
 
 /** CC BY 4.0 for the records; the GeoJSON distributions' geometry is under the amCharts licence, served with it. */
 function dataLicence(base: string): Node {
-  return { '@id': EU_CC_BY_4, '@type': 'dct:LicenseDocument', 'dct:type': ATTRIBUTION_LICENCE_TYPE, 'rdfs:seeAlso': [id(DATA_LICENCE.canonicalUrl), id(`${base}${DATA_LICENCE.textPath}`)] };
+  return {
+    '@id': EU_CC_BY_4,
+    '@type': 'dct:LicenseDocument',
+    'dct:type': ATTRIBUTION_LICENCE_TYPE,
+    'rdfs:seeAlso': [id(DATA_LICENCE.canonicalUrl), id(`${base}${DATA_LICENCE.textPath}`)],
+  };
 }
 function geometryLicence(base: string): Node {
   return {
@@ -123,7 +131,10 @@ function distribution(e: DataEndpoint, base: string, dates: DatasetDates): Node 
     '@id': `${url}#distribution`,
     '@type': 'dcat:Distribution',
     'dct:title': title,
-    'dct:description': LANGS.map((l, i) => ({ '@value': lookup(l, 'opendata.distributionDescription', { title: String(title[i]!['@value']) }), '@language': l })),
+    'dct:description': LANGS.map((l, i) => ({
+      '@value': lookup(l, 'opendata.distributionDescription', { title: String(title[i]!['@value']) }),
+      '@language': l,
+    })),
     'dcat:accessURL': id(url),
     'dcat:downloadURL': id(url),
     'dcat:mediaType': typed(`http://www.iana.org/assignments/media-types/${e.mediaType}`, 'dct:MediaType'),
@@ -151,10 +162,16 @@ function dataset(key: DatasetKey, base: string, dates: DatasetDates, contact: No
     'dct:publisher': agents[0],
     'dct:creator': agents,
     'dcat:contactPoint': contact,
-    'dcat:keyword': LANGS.flatMap((l) => lookup(l, 'opendata.keywords').split(',').map((k) => ({ '@value': k.trim(), '@language': l }))),
+    'dcat:keyword': LANGS.flatMap((l) =>
+      lookup(l, 'opendata.keywords')
+        .split(',')
+        .map((k) => ({ '@value': k.trim(), '@language': l })),
+    ),
     'dcat:theme': THEMES,
     'dct:spatial': LATVIA,
-    ...(dates.temporal ? { 'dct:temporal': { '@type': 'dct:PeriodOfTime', 'dcat:startDate': date(dates.temporal.start), 'dcat:endDate': date(dates.temporal.end) } } : {}),
+    ...(dates.temporal
+      ? { 'dct:temporal': { '@type': 'dct:PeriodOfTime', 'dcat:startDate': date(dates.temporal.start), 'dcat:endDate': date(dates.temporal.end) } }
+      : {}),
     'dct:language': LANGUAGES,
     'dct:accrualPeriodicity': IRREGULAR,
     'dct:rights': { '@type': 'dct:RightsStatement', 'rdfs:label': tagged('opendata.rightsStatement') },

@@ -17,7 +17,11 @@ export type DataEndpoint = {
 };
 
 const SEGMENT: Record<Resource, string> = {
-  municipalities: 'municipalities', accessions: 'accessions', progress: 'progress', progress_actions: 'progress-actions', progress_indicators: 'progress-indicators',
+  municipalities: 'municipalities',
+  accessions: 'accessions',
+  progress: 'progress',
+  progress_actions: 'progress-actions',
+  progress_indicators: 'progress-indicators',
 };
 
 const endpoint = (resource: Resource, format: Format, dataset: DatasetKey): DataEndpoint => ({

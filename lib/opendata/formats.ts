@@ -17,7 +17,10 @@ export const GEOMETRY_ATTRIBUTION = 'Boundaries: amCharts (https://www.amcharts.
 /** The municipalities as CSV; columns in the order of MUNICIPALITY_FIELDS. */
 export function municipalitiesCsv(rows: readonly Row<OpenMunicipality>[]): string {
   const header = MUNICIPALITY_FIELDS.map((f) => f.name);
-  return toCsv(header, rows.map(({ item }) => header.map((name) => item[name])));
+  return toCsv(
+    header,
+    rows.map(({ item }) => header.map((name) => item[name])),
+  );
 }
 
 /** The accessions as CSV; `documents` becomes `document_sha256` (hashes joined with ';'). */
@@ -32,7 +35,10 @@ export function accessionsCsv(rows: readonly Row<OpenAccession>[]): string {
 /** Flat items as CSV, one column per field in the order of `fields` (the progress tables). */
 export function fieldsCsv<T extends Record<string, Cell>>(fields: readonly { name: keyof T & string }[], items: readonly T[]): string {
   const header = fields.map((f) => f.name);
-  return toCsv(header, items.map((item) => header.map((name) => item[name] ?? null)));
+  return toCsv(
+    header,
+    items.map((item) => header.map((name) => item[name] ?? null)),
+  );
 }
 
 /** The JSON body of flat items: `{ term, count, items }`, as {@link listJson}. */
@@ -90,7 +96,12 @@ export function listJsonChunks<T>(term: string | null, count: number, batches: B
 /** {@link featureCollection} written batch by batch: the same bytes. */
 export function featureCollectionChunks<T>(term: string | null, batches: Batches<T>, idOf: (item: T) => string, base: string): AsyncGenerator<string> {
   const empty = featureCollection(term, [], idOf, base);
-  return joined(empty.slice(0, -2), batches, (r) => JSON.stringify({ type: 'Feature', id: idOf(r.item), geometry: r.geometry && orientRfc7946(r.geometry), properties: r.item }), ']}');
+  return joined(
+    empty.slice(0, -2),
+    batches,
+    (r) => JSON.stringify({ type: 'Feature', id: idOf(r.item), geometry: r.geometry && orientRfc7946(r.geometry), properties: r.item }),
+    ']}',
+  );
 }
 
 /** {@link municipalitiesCsv} written batch by batch: the same bytes. */
@@ -104,6 +115,8 @@ export async function* municipalitiesCsvChunks(batches: Batches<OpenMunicipality
 export async function* accessionsCsvChunks(batches: Batches<OpenAccession>): AsyncGenerator<string> {
   yield csvStart(ACCESSION_FIELDS.map((f) => (f.name === 'documents' ? CSV_DOCUMENTS_COLUMN : f.name)));
   for await (const batch of batches) {
-    yield batch.map(({ item }) => csvRecord(ACCESSION_FIELDS.map((f): Cell => (f.name === 'documents' ? item.documents.map((d) => d.sha256).join(';') : item[f.name])))).join('');
+    yield batch
+      .map(({ item }) => csvRecord(ACCESSION_FIELDS.map((f): Cell => (f.name === 'documents' ? item.documents.map((d) => d.sha256).join(';') : item[f.name]))))
+      .join('');
   }
 }

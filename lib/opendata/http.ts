@@ -72,8 +72,21 @@ const STREAM_FORMAT = 'open-lists-1';
  * address and the format. It is strong and 64 hex digits like the hashed
  * tags; a matching If-None-Match answers 304 without reading a row.
  */
-export function streamedOpenDataResponse(request: Request, opts: { version: string; resource: string; term: string | null; fields: readonly string[]; type: string; filename?: string; chunks: () => AsyncGenerator<string> }): Response {
-  const etag = `"${createHash('sha256').update(JSON.stringify([STREAM_FORMAT, opts.resource, opts.term, publicBase(), opts.fields, opts.version])).digest('hex')}"`;
+export function streamedOpenDataResponse(
+  request: Request,
+  opts: {
+    version: string;
+    resource: string;
+    term: string | null;
+    fields: readonly string[];
+    type: string;
+    filename?: string;
+    chunks: () => AsyncGenerator<string>;
+  },
+): Response {
+  const etag = `"${createHash('sha256')
+    .update(JSON.stringify([STREAM_FORMAT, opts.resource, opts.term, publicBase(), opts.fields, opts.version]))
+    .digest('hex')}"`;
   const headers: Record<string, string> = { ...SHARED_HEADERS, ETag: etag };
   if (isNotModified(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
   headers['Content-Type'] = opts.type;
@@ -81,16 +94,19 @@ export function streamedOpenDataResponse(request: Request, opts: { version: stri
   const encoder = new TextEncoder();
   let chunks: AsyncGenerator<string> | null = null;
   // Note: pull-based, so a slow reader is never ahead of the database by more than one batch.
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      chunks ??= opts.chunks();
-      const next = await chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        chunks ??= opts.chunks();
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      },
+      async cancel() {
+        await chunks?.return(undefined);
+      },
     },
-    async cancel() {
-      await chunks?.return(undefined);
-    },
-  }, { highWaterMark: 1 });
+    { highWaterMark: 1 },
+  );
   return new Response(body, { status: 200, headers });
 }

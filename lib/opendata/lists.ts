@@ -29,16 +29,58 @@ export async function openListResponse(request: Request, list: OpenList): Promis
     case 'municipalities.geojson': {
       const s = await streamOpenMunicipalities({ term, withGeometry: list === 'municipalities.geojson' });
       const fields = MUNICIPALITY_NAMES;
-      if (list === 'municipalities') return streamedOpenDataResponse(request, { ...common, term: s.term, fields, type: MEDIA.json, chunks: () => listJsonChunks(s.term, s.count, s.batches()) });
-      if (list === 'municipalities.csv') return streamedOpenDataResponse(request, { ...common, term: s.term, fields, type: MEDIA.csv, filename: `municipalities-${s.term}.csv`, chunks: () => municipalitiesCsvChunks(s.batches()) });
-      return streamedOpenDataResponse(request, { ...common, term: s.term, fields, type: MEDIA.geojson, chunks: () => featureCollectionChunks(s.term, s.batches(), (m) => m.slug, origin) });
+      if (list === 'municipalities')
+        return streamedOpenDataResponse(request, {
+          ...common,
+          term: s.term,
+          fields,
+          type: MEDIA.json,
+          chunks: () => listJsonChunks(s.term, s.count, s.batches()),
+        });
+      if (list === 'municipalities.csv')
+        return streamedOpenDataResponse(request, {
+          ...common,
+          term: s.term,
+          fields,
+          type: MEDIA.csv,
+          filename: `municipalities-${s.term}.csv`,
+          chunks: () => municipalitiesCsvChunks(s.batches()),
+        });
+      return streamedOpenDataResponse(request, {
+        ...common,
+        term: s.term,
+        fields,
+        type: MEDIA.geojson,
+        chunks: () => featureCollectionChunks(s.term, s.batches(), (m) => m.slug, origin),
+      });
     }
     default: {
       const s = await streamOpenAccessions({ term, origin, withGeometry: list === 'accessions.geojson' });
       const fields = ACCESSION_NAMES;
-      if (list === 'accessions') return streamedOpenDataResponse(request, { ...common, term: s.term, fields, type: MEDIA.json, chunks: () => listJsonChunks(s.term, s.count, s.batches()) });
-      if (list === 'accessions.csv') return streamedOpenDataResponse(request, { ...common, term: s.term, fields, type: MEDIA.csv, filename: `accessions-${s.term ?? 'all'}.csv`, chunks: () => accessionsCsvChunks(s.batches()) });
-      return streamedOpenDataResponse(request, { ...common, term: s.term, fields, type: MEDIA.geojson, chunks: () => featureCollectionChunks(s.term, s.batches(), (a) => `${a.municipality_slug}/${a.term}`, origin) });
+      if (list === 'accessions')
+        return streamedOpenDataResponse(request, {
+          ...common,
+          term: s.term,
+          fields,
+          type: MEDIA.json,
+          chunks: () => listJsonChunks(s.term, s.count, s.batches()),
+        });
+      if (list === 'accessions.csv')
+        return streamedOpenDataResponse(request, {
+          ...common,
+          term: s.term,
+          fields,
+          type: MEDIA.csv,
+          filename: `accessions-${s.term ?? 'all'}.csv`,
+          chunks: () => accessionsCsvChunks(s.batches()),
+        });
+      return streamedOpenDataResponse(request, {
+        ...common,
+        term: s.term,
+        fields,
+        type: MEDIA.geojson,
+        chunks: () => featureCollectionChunks(s.term, s.batches(), (a) => `${a.municipality_slug}/${a.term}`, origin),
+      });
     }
   }
 }

@@ -12,7 +12,11 @@ import { DATA_ENDPOINTS, DCAT_PATH, FORMAT_LABEL, OPENAPI_PATH, type DataEndpoin
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const SCHEMA_NAME: Record<Resource, string> = {
-  municipalities: 'Municipality', accessions: 'Accession', progress: 'Progress', progress_actions: 'ProgressAction', progress_indicators: 'ProgressIndicator',
+  municipalities: 'Municipality',
+  accessions: 'Accession',
+  progress: 'Progress',
+  progress_actions: 'ProgressAction',
+  progress_indicators: 'ProgressIndicator',
 };
 const TITLE: Record<Resource, string> = {
   municipalities: 'Municipalities of a council term',
@@ -23,7 +27,10 @@ const TITLE: Record<Resource, string> = {
 };
 type FieldGroup = 'municipalityFields' | 'accessionFields' | 'progressFields' | 'progressActionFields' | 'progressIndicatorFields';
 const FLAT_FIELDS: Partial<Record<Resource, readonly { name: string }[]>> = {
-  municipalities: MUNICIPALITY_FIELDS, progress: PROGRESS_FIELDS, progress_actions: PROGRESS_ACTION_FIELDS, progress_indicators: PROGRESS_INDICATOR_FIELDS,
+  municipalities: MUNICIPALITY_FIELDS,
+  progress: PROGRESS_FIELDS,
+  progress_actions: PROGRESS_ACTION_FIELDS,
+  progress_indicators: PROGRESS_INDICATOR_FIELDS,
 };
 
 function itemSchema(fields: readonly { name: string; schema: JsonSchema }[], group: FieldGroup): JsonSchema {
@@ -38,8 +45,19 @@ function itemSchema(fields: readonly { name: string; schema: JsonSchema }[], gro
 const GEOMETRY: JsonSchema = {
   description: 'GeoJSON Polygon or MultiPolygon, WGS 84 longitude/latitude (RFC 7946): exterior rings counter-clockwise, holes clockwise.',
   oneOf: [
-    { type: 'object', required: ['type', 'coordinates'], properties: { type: { const: 'Polygon' }, coordinates: { type: 'array', items: { type: 'array', items: { type: 'array', items: { type: 'number' } } } } } },
-    { type: 'object', required: ['type', 'coordinates'], properties: { type: { const: 'MultiPolygon' }, coordinates: { type: 'array', items: { type: 'array', items: { type: 'array', items: { type: 'array', items: { type: 'number' } } } } } } },
+    {
+      type: 'object',
+      required: ['type', 'coordinates'],
+      properties: { type: { const: 'Polygon' }, coordinates: { type: 'array', items: { type: 'array', items: { type: 'array', items: { type: 'number' } } } } },
+    },
+    {
+      type: 'object',
+      required: ['type', 'coordinates'],
+      properties: {
+        type: { const: 'MultiPolygon' },
+        coordinates: { type: 'array', items: { type: 'array', items: { type: 'array', items: { type: 'array', items: { type: 'number' } } } } },
+      },
+    },
   ],
 };
 
@@ -48,7 +66,11 @@ function listSchema(item: string, termDescription: string): JsonSchema {
     type: 'object',
     additionalProperties: false,
     required: ['term', 'count', 'items'],
-    properties: { term: { type: ['string', 'null'], description: termDescription }, count: { type: 'integer', minimum: 0 }, items: { type: 'array', items: ref(item) } },
+    properties: {
+      term: { type: ['string', 'null'], description: termDescription },
+      count: { type: 'integer', minimum: 0 },
+      items: { type: 'array', items: ref(item) },
+    },
   };
 }
 
@@ -61,7 +83,8 @@ function featureCollectionSchema(item: string): JsonSchema {
       term: { type: ['string', 'null'] },
       licenses: {
         type: 'array',
-        description: 'The licence of each part, with the address of its text served by the portal: properties CC BY 4.0, geometry the amCharts free licence (linkware).',
+        description:
+          'The licence of each part, with the address of its text served by the portal: properties CC BY 4.0, geometry the amCharts free licence (linkware).',
         minItems: 2,
         items: ref('Licence'),
       },
@@ -121,7 +144,8 @@ const SCHEMAS: Record<string, JsonSchema> = {
 
 const CACHE_HEADERS = {
   ETag: {
-    description: 'Strong validator of this representation: the quoted SHA-256 (hex) of the uncompressed body, with -gzip or -br appended inside the quotes for a compressed one.',
+    description:
+      'Strong validator of this representation: the quoted SHA-256 (hex) of the uncompressed body, with -gzip or -br appended inside the quotes for a compressed one.',
     schema: { type: 'string' },
   },
   Vary: { schema: { const: 'Accept-Encoding' } },
@@ -165,9 +189,10 @@ const PREFLIGHT = {
 const preflight = (operationId: string) => ({ options: { ...PREFLIGHT.options, operationId: `${operationId}Preflight` } });
 
 function termParameter(resource: Resource): JsonSchema {
-  const description = resource === 'municipalities'
-    ? 'Council term, e.g. 2021-2025. Default: the current term. A term not yet opened can be asked for too.'
-    : 'Council term, e.g. 2021-2025. Default: all terms.';
+  const description =
+    resource === 'municipalities'
+      ? 'Council term, e.g. 2021-2025. Default: the current term. A term not yet opened can be asked for too.'
+      : 'Council term, e.g. 2021-2025. Default: all terms.';
   return { name: 'term', in: 'query', required: false, description, schema: { type: 'string', pattern: '^[0-9]{4}-[0-9]{4}$' }, example: '2021-2025' };
 }
 
@@ -175,9 +200,10 @@ function bodySchema(e: DataEndpoint): JsonSchema {
   const item = SCHEMA_NAME[e.resource];
   if (e.format === 'json') return ref(`${item}List`);
   if (e.format === 'geojson') return ref(`${item}FeatureCollection`);
-  const columns = e.resource === 'accessions'
-    ? ACCESSION_FIELDS.map((f) => (f.name === 'documents' ? CSV_DOCUMENTS_COLUMN : f.name))
-    : (FLAT_FIELDS[e.resource] ?? []).map((f) => f.name);
+  const columns =
+    e.resource === 'accessions'
+      ? ACCESSION_FIELDS.map((f) => (f.name === 'documents' ? CSV_DOCUMENTS_COLUMN : f.name))
+      : (FLAT_FIELDS[e.resource] ?? []).map((f) => f.name);
   return {
     type: 'string',
     description: `UTF-8 with BOM, RFC 4180, CRLF line ends. Columns: ${columns.join(', ')}. Empty = null. Text starting with = + - @ tab or CR is prefixed with an apostrophe (CSV injection guard).`,

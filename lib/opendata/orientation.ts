@@ -20,7 +20,7 @@ export function signedArea2(ring: readonly (readonly number[])[]): number {
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const a = ring[j]!;
     const b = ring[i]!;
-    sum += (a[0]! * b[1]!) - (b[0]! * a[1]!);
+    sum += a[0]! * b[1]! - b[0]! * a[1]!;
   }
   return sum;
 }

@@ -52,7 +52,14 @@ export type OpenProgressIndicator = Key & {
 };
 
 /** The unit of each indicator kind (yes/no and text have none). */
-export const UNIT_OF_KIND: Record<IndicatorKind, IndicatorUnit | null> = { money: 'EUR', fte: 'FTE', count: 'count', hours: 'hours', boolean: null, text: null };
+export const UNIT_OF_KIND: Record<IndicatorKind, IndicatorUnit | null> = {
+  money: 'EUR',
+  fte: 'FTE',
+  count: 'count',
+  hours: 'hours',
+  boolean: null,
+  text: null,
+};
 
 const nullable = (schema: JsonSchema): JsonSchema => ({ ...schema, type: [schema.type, 'null'] });
 const str: JsonSchema = { type: 'string' };

@@ -27,8 +27,15 @@ const ACTION_STATUS = { PLANNED: 'planned', IN_PROGRESS: 'in_progress', DONE: 'd
 const ISO_INSTANT = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
 
 type ReportRow = {
-  revision: number; acceptedAt: string | null; isDemo: boolean; year: number; termSlug: string; termStartYear: number;
-  municipalitySlug: string; atvkCode: string | null; nameLv: string;
+  revision: number;
+  acceptedAt: string | null;
+  isDemo: boolean;
+  year: number;
+  termSlug: string;
+  termStartYear: number;
+  municipalitySlug: string;
+  atvkCode: string | null;
+  nameLv: string;
   commitments: { key: string; status: keyof typeof COMMITMENT_STATUS; narrative: string | null }[];
   actions: { key: string; title: string; status: keyof typeof ACTION_STATUS; plannedOn: string | null; doneOn: string | null; budgetEur: string | null }[];
   indicators: { key: string; number: string | null; bool: boolean | null; text: string | null }[];
@@ -64,32 +71,56 @@ export async function listOpenProgress(opts: { term?: string } = {}): Promise<Pr
     WHERE t."openedAt" IS NOT NULL
       AND EXISTS (SELECT 1 FROM "Accession" x WHERE x."termId" = t."id" AND x."municipalityId" = r."municipalityId" AND x."status" IN (${accessionStatesSql('member')}))
       ${term ? Prisma.sql`AND t."id" = ${term.id}` : Prisma.empty}`;
-  rows.sort((a, b) => a.termStartYear - b.termStartYear || LV_COLLATOR.compare(a.nameLv, b.nameLv) || a.municipalitySlug.localeCompare(b.municipalitySlug) || a.year - b.year);
+  rows.sort(
+    (a, b) =>
+      a.termStartYear - b.termStartYear || LV_COLLATOR.compare(a.nameLv, b.nameLv) || a.municipalitySlug.localeCompare(b.municipalitySlug) || a.year - b.year,
+  );
   const data: ProgressData = { term: term?.slug ?? null, progress: [], actions: [], indicators: [] };
   for (const r of rows) {
-    const key = (commitment: CommitmentKeyOut) => ({ municipality_slug: r.municipalitySlug, atvk_code: r.atvkCode, term: r.termSlug, year: r.year, commitment });
+    const key = (commitment: CommitmentKeyOut) => ({
+      municipality_slug: r.municipalitySlug,
+      atvk_code: r.atvkCode,
+      term: r.termSlug,
+      year: r.year,
+      commitment,
+    });
     for (const commitment of COMMITMENT_KEYS) {
       const c = r.commitments.find((x) => x.key === commitment);
       data.progress.push({
-        ...key(commitment), status: c ? COMMITMENT_STATUS[c.status] : null, narrative: c?.narrative ?? null,
-        report_revision: r.revision, accepted_at: r.acceptedAt, is_demo: r.isDemo,
+        ...key(commitment),
+        status: c ? COMMITMENT_STATUS[c.status] : null,
+        narrative: c?.narrative ?? null,
+        report_revision: r.revision,
+        accepted_at: r.acceptedAt,
+        is_demo: r.isDemo,
       });
-      r.actions.filter((a) => a.key === commitment).forEach((a, i) => {
-        data.actions.push({
-          ...key(commitment), position: i + 1, title: a.title, status: ACTION_STATUS[a.status],
-          planned_on: a.plannedOn, done_on: a.doneOn, budget_eur: numberOrNull(a.budgetEur), is_demo: r.isDemo,
+      r.actions
+        .filter((a) => a.key === commitment)
+        .forEach((a, i) => {
+          data.actions.push({
+            ...key(commitment),
+            position: i + 1,
+            title: a.title,
+            status: ACTION_STATUS[a.status],
+            planned_on: a.plannedOn,
+            done_on: a.doneOn,
+            budget_eur: numberOrNull(a.budgetEur),
+            is_demo: r.isDemo,
+          });
         });
-      });
     }
     for (const def of INDICATORS) {
       if (!isCommitment(def.commitment)) continue;
       const v = r.indicators.find((x) => x.key === def.key);
       const isNumber = def.kind !== 'boolean' && def.kind !== 'text';
       data.indicators.push({
-        ...key(def.commitment), indicator: def.key, kind: def.kind, unit: UNIT_OF_KIND[def.kind],
+        ...key(def.commitment),
+        indicator: def.key,
+        kind: def.kind,
+        unit: UNIT_OF_KIND[def.kind],
         value_number: isNumber ? numberOrNull(v?.number ?? null) : null,
-        value_boolean: def.kind === 'boolean' ? v?.bool ?? null : null,
-        value_text: def.kind === 'text' ? v?.text ?? null : null,
+        value_boolean: def.kind === 'boolean' ? (v?.bool ?? null) : null,
+        value_text: def.kind === 'text' ? (v?.text ?? null) : null,
         is_demo: r.isDemo,
       });
     }

@@ -17,7 +17,6 @@ export type OpenRow<T> = { item: T; geometry: OpenGeometry | null };
 export type MunicipalityData = { term: string; rows: OpenRow<OpenMunicipality>[] };
 export type AccessionData = { term: string | null; rows: OpenRow<OpenAccession>[] };
 
-
 /** The term named by `slug` (a 404 when there is none), or the current term; never a term that does not exist. */
 export async function resolveTerm(slug?: string): Promise<TermDto> {
   if (slug) {
@@ -58,7 +57,12 @@ export const OPEN_DATA_BATCH = 500;
 export type OpenRowStream<T> = { term: string | null; count: number; batches: () => AsyncGenerator<OpenRow<T>[]> };
 
 /** Reads the planned ids `size` at a time, each batch in plan order (a row gone since the plan is skipped). */
-async function* inBatches<R extends { id: string }, T>(ids: readonly string[], fetch: (ids: string[]) => Promise<R[]>, toRow: (r: R) => OpenRow<T>, size = OPEN_DATA_BATCH): AsyncGenerator<OpenRow<T>[]> {
+async function* inBatches<R extends { id: string }, T>(
+  ids: readonly string[],
+  fetch: (ids: string[]) => Promise<R[]>,
+  toRow: (r: R) => OpenRow<T>,
+  size = OPEN_DATA_BATCH,
+): AsyncGenerator<OpenRow<T>[]> {
   for (let i = 0; i < ids.length; i += size) {
     const slice = ids.slice(i, i + size);
     const byId = new Map((await fetch(slice)).map((r) => [r.id, r]));
@@ -108,11 +112,22 @@ export async function streamOpenMunicipalities(opts: { term?: string; withGeomet
     const status = municipalityStatus(m.status ?? undefined);
     return {
       item: {
-        slug: m.slug, atvk_code: m.atvkCode, iso_3166_2: m.iso3166_2, name_lv: m.nameLv, official_name_lv: m.officialNameLv,
+        slug: m.slug,
+        atvk_code: m.atvkCode,
+        iso_3166_2: m.iso3166_2,
+        name_lv: m.nameLv,
+        official_name_lv: m.officialNameLv,
         type: m.type === 'STATE_CITY' ? 'state_city' : 'municipality',
-        population: m.population, population_year: m.populationYear, population_source: m.populationSource, area_km2: m.areaKm2,
-        valid_from: m.validFrom, valid_to: m.validTo, successor_slug: m.successorSlug,
-        term: term.slug, status, is_demo: status !== 'not_joined' && Boolean(m.isDemo),
+        population: m.population,
+        population_year: m.populationYear,
+        population_source: m.populationSource,
+        area_km2: m.areaKm2,
+        valid_from: m.validFrom,
+        valid_to: m.validTo,
+        successor_slug: m.successorSlug,
+        term: term.slug,
+        status,
+        is_demo: status !== 'not_joined' && Boolean(m.isDemo),
       },
       geometry: geometryOf(m.boundary),
     };
@@ -122,9 +137,23 @@ export async function streamOpenMunicipalities(opts: { term?: string; withGeomet
 }
 
 type OpenMunicipalityRow = {
-  id: string; slug: string; atvkCode: string | null; iso3166_2: string | null; nameLv: string; officialNameLv: string; type: 'STATE_CITY' | 'MUNICIPALITY';
-  population: number | null; populationYear: number | null; populationSource: string | null; areaKm2: number | null;
-  validFrom: string; validTo: string | null; successorSlug: string | null; status: string | null; isDemo: boolean | null; boundary: unknown;
+  id: string;
+  slug: string;
+  atvkCode: string | null;
+  iso3166_2: string | null;
+  nameLv: string;
+  officialNameLv: string;
+  type: 'STATE_CITY' | 'MUNICIPALITY';
+  population: number | null;
+  populationYear: number | null;
+  populationSource: string | null;
+  areaKm2: number | null;
+  validFrom: string;
+  validTo: string | null;
+  successorSlug: string | null;
+  status: string | null;
+  isDemo: boolean | null;
+  boundary: unknown;
 };
 
 const SESSION_TYPE = { REGULAR: 'regular', EXTRAORDINARY: 'extraordinary', UNSTATED: 'unstated' } as const;
@@ -180,19 +209,35 @@ export async function streamOpenAccessions(opts: { term?: string; origin: string
   };
   const toRow = (a: OpenAccessionRow & { documents: OpenDocumentRow[] }): OpenRow<OpenAccession> => ({
     item: {
-      municipality_slug: a.municipalitySlug, atvk_code: a.atvkCode, term: a.termSlug,
+      municipality_slug: a.municipalitySlug,
+      atvk_code: a.atvkCode,
+      term: a.termSlug,
       status: a.status === 'WITHDRAWN' ? 'withdrawn' : 'verified',
-      council_body: a.councilBody, session_date: a.sessionDate, session_year_inferred: a.sessionYearInferred,
-      session_type: SESSION_TYPE[a.sessionType], decision_number: a.decisionNumber, agenda_item: a.agendaItem,
+      council_body: a.councilBody,
+      session_date: a.sessionDate,
+      session_year_inferred: a.sessionYearInferred,
+      session_type: SESSION_TYPE[a.sessionType],
+      decision_number: a.decisionNumber,
+      agenda_item: a.agendaItem,
       // Note: an accession recorded from a published source is cited (citation_*); its internal seed reference is not a source anyone can follow.
-      signatory_name: a.signatoryName, signatory_role: a.signatoryRole, source: a.citationTitle === null ? a.source : null,
-      citation_title: a.citationTitle, citation_publisher: a.citationPublisher, citation_url: a.citationUrl,
+      signatory_name: a.signatoryName,
+      signatory_role: a.signatoryRole,
+      source: a.citationTitle === null ? a.source : null,
+      citation_title: a.citationTitle,
+      citation_publisher: a.citationPublisher,
+      citation_url: a.citationUrl,
       citation_language: a.citationLanguage === 'lv' || a.citationLanguage === 'en' ? a.citationLanguage : null,
       // Recorded from a published source and not yet verified by staff against a document (ADR 0123; the municipality page's rule).
       recorded_from_published_source: a.status === 'VERIFIED' && a.verifiedAt === null && a.citationTitle !== null,
-      verified_at: a.verifiedAt, withdrawn_at: a.withdrawnAt, withdrawal_reason: a.withdrawalReason,
+      verified_at: a.verifiedAt,
+      withdrawn_at: a.withdrawnAt,
+      withdrawal_reason: a.withdrawalReason,
       documents: a.documents.map((d): OpenDocument => ({
-        url: `${opts.origin}/api/documents/${encodeURIComponent(d.id)}`, sha256: d.sha256, size_bytes: d.sizeBytes, media_type: d.mediaType, kind: DOCUMENT_KIND[d.kind],
+        url: `${opts.origin}/api/documents/${encodeURIComponent(d.id)}`,
+        sha256: d.sha256,
+        size_bytes: d.sizeBytes,
+        media_type: d.mediaType,
+        kind: DOCUMENT_KIND[d.kind],
       })),
       is_demo: a.isDemo,
     },
@@ -206,11 +251,31 @@ export async function streamOpenAccessions(opts: { term?: string; origin: string
 const ISO_INSTANT = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
 
 type OpenAccessionRow = {
-  id: string; status: 'VERIFIED' | 'WITHDRAWN'; councilBody: string | null; sessionDate: string | null; sessionYearInferred: boolean;
-  sessionType: keyof typeof SESSION_TYPE; decisionNumber: string | null; agendaItem: string | null; signatoryName: string | null;
-  signatoryRole: string | null; source: string | null;
-  citationTitle: string | null; citationPublisher: string | null; citationUrl: string | null; citationLanguage: string | null; verifiedAt: string | null; withdrawnAt: string | null; withdrawalReason: string | null;
-  isDemo: boolean; termSlug: string; termStartYear: number; municipalitySlug: string; atvkCode: string | null; nameLv: string; boundary: unknown;
+  id: string;
+  status: 'VERIFIED' | 'WITHDRAWN';
+  councilBody: string | null;
+  sessionDate: string | null;
+  sessionYearInferred: boolean;
+  sessionType: keyof typeof SESSION_TYPE;
+  decisionNumber: string | null;
+  agendaItem: string | null;
+  signatoryName: string | null;
+  signatoryRole: string | null;
+  source: string | null;
+  citationTitle: string | null;
+  citationPublisher: string | null;
+  citationUrl: string | null;
+  citationLanguage: string | null;
+  verifiedAt: string | null;
+  withdrawnAt: string | null;
+  withdrawalReason: string | null;
+  isDemo: boolean;
+  termSlug: string;
+  termStartYear: number;
+  municipalitySlug: string;
+  atvkCode: string | null;
+  nameLv: string;
+  boundary: unknown;
 };
 type OpenDocumentRow = { accessionId: string; id: string; sha256: string; sizeBytes: number; mediaType: string; kind: keyof typeof DOCUMENT_KIND };
 
@@ -255,14 +320,24 @@ export async function openDataDates(): Promise<OpenDataDates> {
     ) p`;
   const period = (start: string | null | undefined, end: string | null | undefined) => (start && end ? { start, end } : null);
   return {
-    accessions: { issued: row?.accessionsIssued ?? null, modified: row?.accessionsModified ?? null, temporal: period(row?.accessionsStart, row?.accessionsEnd) },
+    accessions: {
+      issued: row?.accessionsIssued ?? null,
+      modified: row?.accessionsModified ?? null,
+      temporal: period(row?.accessionsStart, row?.accessionsEnd),
+    },
     progress: { issued: row?.progressIssued ?? null, modified: row?.progressModified ?? null, temporal: period(row?.progressStart, row?.progressEnd) },
   };
 }
 
 type DatesRow = {
-  accessionsIssued: Date | null; accessionsModified: Date | null; accessionsStart: string | null; accessionsEnd: string | null;
-  progressIssued: Date | null; progressModified: Date | null; progressStart: string | null; progressEnd: string | null;
+  accessionsIssued: Date | null;
+  accessionsModified: Date | null;
+  accessionsStart: string | null;
+  accessionsEnd: string | null;
+  progressIssued: Date | null;
+  progressModified: Date | null;
+  progressStart: string | null;
+  progressEnd: string | null;
 };
 
 /** When the public data last changed (the later of the two datasets' dct:modified); null when there is no data. */

@@ -22,9 +22,7 @@ let fontBytesPromise: Promise<FontBytes> | null = null;
 export function loadFontBytes(): Promise<FontBytes> {
   if (!fontBytesPromise) {
     const read = (file: string) => readFile(path.join(PDF_FONT_DIR, file)).then((b) => new Uint8Array(b));
-    fontBytesPromise = Promise.all([read('DejaVuSans.ttf'), read('DejaVuSans-Bold.ttf')]).then(
-      ([regular, bold]) => ({ regular, bold }),
-    );
+    fontBytesPromise = Promise.all([read('DejaVuSans.ttf'), read('DejaVuSans-Bold.ttf')]).then(([regular, bold]) => ({ regular, bold }));
     // Do not cache a failure (e.g. transient fs error): let the next call retry.
     fontBytesPromise.catch(() => {
       fontBytesPromise = null;
@@ -37,10 +35,7 @@ export function loadFontBytes(): Promise<FontBytes> {
 export async function embedFonts(doc: PDFDocument): Promise<PdfFonts> {
   const bytes = await loadFontBytes();
   doc.registerFontkit(fontkit);
-  const [regular, bold] = await Promise.all([
-    doc.embedFont(bytes.regular, { subset: true }),
-    doc.embedFont(bytes.bold, { subset: true }),
-  ]);
+  const [regular, bold] = await Promise.all([doc.embedFont(bytes.regular, { subset: true }), doc.embedFont(bytes.bold, { subset: true })]);
   return { regular, bold };
 }
 

@@ -39,7 +39,9 @@ function breakLongWord(word: string, font: PDFFont, size: number, maxWidth: numb
  * (words wider than a line are split by character). Empty/blank text yields `[]`.
  */
 export function wrapText(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
-  const words = normaliseSpaces(text).split(' ').filter((w) => w !== '');
+  const words = normaliseSpaces(text)
+    .split(' ')
+    .filter((w) => w !== '');
   const lines: string[] = [];
   let line = '';
   for (const word of words) {
@@ -192,8 +194,7 @@ export class LayoutCursor {
     const width = style.width ?? this.contentWidth - indent;
     const textWidth = style.font.widthOfTextAtSize(text, style.size);
     const x0 = this.left + indent;
-    const x =
-      style.align === 'center' ? x0 + (width - textWidth) / 2 : style.align === 'right' ? x0 + width - textWidth : x0;
+    const x = style.align === 'center' ? x0 + (width - textWidth) / 2 : style.align === 'right' ? x0 + width - textWidth : x0;
     const baseline = LayoutCursor.baselineFor(this.y, style);
     if (text !== '') {
       this.currentPage.drawText(text, { x, y: baseline, font: style.font, size: style.size, color: style.color ?? TEXT_COLOR });

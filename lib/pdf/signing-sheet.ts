@@ -5,17 +5,7 @@
  * All UI words come from the caller (`labels`); this module hard-codes no language.
  */
 import { PDFDocument, type PDFPage } from 'pdf-lib';
-import {
-  A4,
-  LayoutCursor,
-  MUTED_COLOR,
-  TEXT_COLOR,
-  drawFooters,
-  footerReserve,
-  wrapText,
-  type Margins,
-  type TextStyle,
-} from './layout';
+import { A4, LayoutCursor, MUTED_COLOR, TEXT_COLOR, drawFooters, footerReserve, wrapText, type Margins, type TextStyle } from './layout';
 import { embedFonts, setDocumentMetadata, type PdfFonts } from './fonts';
 
 /** Input for {@link renderSigningSheet}; every visible string is supplied by the caller. */
@@ -206,12 +196,7 @@ function toRows<T>(items: T[]): T[][] {
   return rows;
 }
 
-function drawSignatureBlocks(
-  cursor: LayoutCursor,
-  fonts: PdfFonts,
-  blocks: SignatureBlock[],
-  labels: SigningSheetLabels,
-): void {
+function drawSignatureBlocks(cursor: LayoutCursor, fonts: PdfFonts, blocks: SignatureBlock[], labels: SigningSheetLabels): void {
   const colWidth = (cursor.contentWidth - COLUMN_GUTTER) / 2;
   cursor.moveDown(18);
   for (const row of toRows(blocks)) {

@@ -85,14 +85,13 @@ export const currentTermCte = (today: string) => Prisma.sql`
  * dashboard counts. No authorization here: callers check their own permission.
  */
 export async function reportDeadlines({ now = clockNow(), termSlug }: { now?: Date; termSlug?: string } = {}): Promise<ReportDeadline[]> {
-  const term = termSlug
-    ? Prisma.sql`t AS (SELECT "id", "slug", "openedAt" FROM "CouncilTerm" WHERE "slug" = ${termSlug})`
-    : currentTermCte(rigaToday(now));
+  const term = termSlug ? Prisma.sql`t AS (SELECT "id", "slug", "openedAt" FROM "CouncilTerm" WHERE "slug" = ${termSlug})` : currentTermCte(rigaToday(now));
   const rows = await db().$queryRaw<{ id: string; slug: string; nameLv: string; periodId: string; year: number; dueOn: Date; termSlug: string }[]>`
     WITH ${term}, ${OWED_CTE}
     SELECT owed."id", m."slug", m."nameLv", owed."periodId", owed."year", owed."dueOn", (SELECT "slug" FROM t) AS "termSlug"
     FROM owed JOIN "Municipality" m ON m."id" = owed."id"`;
-  return rows.map((r) => owedToDeadline(r, r.termSlug, now))
+  return rows
+    .map((r) => owedToDeadline(r, r.termSlug, now))
     .sort((a, b) => a.dueOn.getTime() - b.dueOn.getTime() || LV_COLLATOR.compare(a.municipality.nameLv, b.municipality.nameLv));
 }
 
@@ -119,7 +118,19 @@ export const OWED_CTE = Prisma.sql`
 export const rigaToday = (now: Date): string => rigaDay(now).toISOString().slice(0, 10);
 
 /** A row of {@link OWED_CTE} as a {@link ReportDeadline}. */
-export function owedToDeadline(row: { id: string; slug: string; nameLv: string; periodId: string; year: number; dueOn: Date }, termSlug: string, now: Date): ReportDeadline {
+export function owedToDeadline(
+  row: { id: string; slug: string; nameLv: string; periodId: string; year: number; dueOn: Date },
+  termSlug: string,
+  now: Date,
+): ReportDeadline {
   const daysRemaining = daysUntil(row.dueOn, now);
-  return { municipality: { id: row.id, slug: row.slug, nameLv: row.nameLv }, termSlug, periodId: row.periodId, year: row.year, dueOn: row.dueOn, daysRemaining, overdue: daysRemaining < 0 };
+  return {
+    municipality: { id: row.id, slug: row.slug, nameLv: row.nameLv },
+    termSlug,
+    periodId: row.periodId,
+    year: row.year,
+    dueOn: row.dueOn,
+    daysRemaining,
+    overdue: daysRemaining < 0,
+  };
 }

@@ -23,11 +23,23 @@ export async function loadPublicProgress(slug: string) {
 export async function progressCsv(slug: string): Promise<{ body: string; fileName: string }> {
   const { municipality, periods } = await loadPublicProgress(slug);
   const header = ['municipality_slug', 'year', 'revision', 'commitment', 'indicator', 'value'];
-  const rows = periods.flatMap((p) => (p.report ? INDICATORS.map((d) => {
-    const row = p.report!.indicators.find((i) => i.key === d.key);
-    const value = !row ? '' : row.boolValue !== null ? (row.boolValue ? 'yes' : 'no') : row.numberValue !== null ? row.numberValue.toString() : row.textValue ?? '';
-    return [municipality.slug, p.year, p.report!.revision, d.commitment, d.key, value];
-  }) : []));
+  const rows = periods.flatMap((p) =>
+    p.report
+      ? INDICATORS.map((d) => {
+          const row = p.report!.indicators.find((i) => i.key === d.key);
+          const value = !row
+            ? ''
+            : row.boolValue !== null
+              ? row.boolValue
+                ? 'yes'
+                : 'no'
+              : row.numberValue !== null
+                ? row.numberValue.toString()
+                : (row.textValue ?? '');
+          return [municipality.slug, p.year, p.report!.revision, d.commitment, d.key, value];
+        })
+      : [],
+  );
   return { body: toCsv(header, rows), fileName: `progress-${municipality.slug}.csv` };
 }
 
@@ -40,21 +52,39 @@ type PdfReport = {
 };
 
 /** One report's commitments, actions (with dates) and indicators, drawn at the cursor: the one layout of the public and the submitted PDF. */
-function drawReportBody(cursor: LayoutCursor, report: PdfReport, { fonts, locale, memo }: { fonts: Awaited<ReturnType<typeof embedFonts>>; locale: Locale; memo: Awaited<ReturnType<typeof findMemorandum>> }) {
+function drawReportBody(
+  cursor: LayoutCursor,
+  report: PdfReport,
+  { fonts, locale, memo }: { fonts: Awaited<ReturnType<typeof embedFonts>>; locale: Locale; memo: Awaited<ReturnType<typeof findMemorandum>> },
+) {
   const t = translator(locale);
   const body = { font: fonts.regular, size: 10 };
   for (const key of COMMITMENT_KEYS) {
     const c = report.commitments.find((x) => x.commitmentKey === key);
     const m = memo?.commitments.find((x) => x.key === key);
     cursor.moveDown(4);
-    cursor.drawParagraph(`${m ? (locale === 'lv' ? m.shortLv : m.shortEn) : key}: ${t(`progress.cs_${(c?.status ?? 'NOT_STARTED') as 'NOT_STARTED'}`)}`, { font: fonts.bold, size: 10.5 });
+    cursor.drawParagraph(`${m ? (locale === 'lv' ? m.shortLv : m.shortEn) : key}: ${t(`progress.cs_${(c?.status ?? 'NOT_STARTED') as 'NOT_STARTED'}`)}`, {
+      font: fonts.bold,
+      size: 10.5,
+    });
     if (c?.narrative) cursor.drawParagraph(c.narrative, body);
     for (const a of report.actions.filter((x) => x.commitmentKey === key)) {
-      const dates = [a.plannedOn ? `${t('progress.plannedOn')}: ${formatDate(locale, a.plannedOn)}` : null, a.doneOn ? `${t('progress.doneOn')}: ${formatDate(locale, a.doneOn)}` : null].filter(Boolean).join(', ');
-      cursor.drawParagraph(`• ${a.title} — ${t(`progress.as_${a.status as 'DONE'}`)}${a.budgetEur ? `, ${formatMoney(locale, Number(a.budgetEur.toString()))}` : ''}${dates ? `; ${dates}` : ''}`, { ...body, indent: 10 });
+      const dates = [
+        a.plannedOn ? `${t('progress.plannedOn')}: ${formatDate(locale, a.plannedOn)}` : null,
+        a.doneOn ? `${t('progress.doneOn')}: ${formatDate(locale, a.doneOn)}` : null,
+      ]
+        .filter(Boolean)
+        .join(', ');
+      cursor.drawParagraph(
+        `• ${a.title} — ${t(`progress.as_${a.status as 'DONE'}`)}${a.budgetEur ? `, ${formatMoney(locale, Number(a.budgetEur.toString()))}` : ''}${dates ? `; ${dates}` : ''}`,
+        { ...body, indent: 10 },
+      );
     }
     for (const d of INDICATORS.filter((x) => x.commitment === key)) {
-      cursor.drawParagraph(`${t(`indicator.${d.key}` as 'indicator.service_budget_eur')}: ${formatIndicatorValue(locale, d.key, report.indicators)}`, { ...body, indent: 10 });
+      cursor.drawParagraph(`${t(`indicator.${d.key}` as 'indicator.service_budget_eur')}: ${formatIndicatorValue(locale, d.key, report.indicators)}`, {
+        ...body,
+        indent: 10,
+      });
     }
   }
 }
@@ -64,13 +94,29 @@ function drawReportBody(cursor: LayoutCursor, report: PdfReport, { fonts, locale
  * secretary and for staff: title, state, revision, submission time, then the
  * same layout as the public PDF, and the evidence files with their sha256.
  */
-export async function submittedReportPdf({ actor, reportId, locale }: { actor: Actor | null; reportId: string; locale: Locale }): Promise<{ bytes: Uint8Array; fileName: string }> {
+export async function submittedReportPdf({
+  actor,
+  reportId,
+  locale,
+}: {
+  actor: Actor | null;
+  reportId: string;
+  locale: Locale;
+}): Promise<{ bytes: Uint8Array; fileName: string }> {
   const report = await db().progressReport.findUnique({
     where: { id: reportId },
     select: {
-      municipalityId: true, revision: true, status: true, submittedAt: true, municipality: { select: { slug: true, nameLv: true } }, period: { select: { year: true } },
+      municipalityId: true,
+      revision: true,
+      status: true,
+      submittedAt: true,
+      municipality: { select: { slug: true, nameLv: true } },
+      period: { select: { year: true } },
       commitments: { select: { commitmentKey: true, status: true, narrative: true } },
-      actions: { orderBy: [{ commitmentKey: 'asc' }, { position: 'asc' }], select: { commitmentKey: true, title: true, status: true, plannedOn: true, doneOn: true, budgetEur: true } },
+      actions: {
+        orderBy: [{ commitmentKey: 'asc' }, { position: 'asc' }],
+        select: { commitmentKey: true, title: true, status: true, plannedOn: true, doneOn: true, budgetEur: true },
+      },
       indicators: { select: { key: true, numberValue: true, boolValue: true, textValue: true } },
       documents: { orderBy: { createdAt: 'asc' }, select: { originalName: true, sha256: true } },
     },
@@ -87,7 +133,10 @@ export async function submittedReportPdf({ actor, reportId, locale }: { actor: A
   const body = { font: fonts.regular, size: 10 };
   cursor.drawParagraph(title, { font: fonts.bold, size: 16 });
   cursor.moveDown(4);
-  cursor.drawParagraph(`${t(`progress.status_${report.status}`)} · ${t('progress.revision', { n: report.revision })}${report.submittedAt ? ` · ${t('secretaryYear.submittedOn', { date: formatDateTime(locale, report.submittedAt) })}` : ''}`, body);
+  cursor.drawParagraph(
+    `${t(`progress.status_${report.status}`)} · ${t('progress.revision', { n: report.revision })}${report.submittedAt ? ` · ${t('secretaryYear.submittedOn', { date: formatDateTime(locale, report.submittedAt) })}` : ''}`,
+    body,
+  );
   drawReportBody(cursor, report, { fonts, locale, memo });
   cursor.moveDown(8);
   cursor.drawParagraph(t('progress.evidence'), { font: fonts.bold, size: 10.5 });

@@ -1,7 +1,6 @@
 import type { Db, Tx } from '@/lib/db/client';
 import { utcDay } from '@/lib/dates';
 
-
 /**
  * Default reporting periods of a term: each calendar year it touches, due
  * 31 March of the following year. Idempotent.
@@ -19,4 +18,3 @@ export async function ensureDefaultPeriods(db: Db | Tx, termSlug: string): Promi
     });
   }
 }
-

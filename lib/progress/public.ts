@@ -11,13 +11,25 @@ import { now as clockNow } from '@/lib/clock';
 
 export type PublicIndicatorValue = { number: number | null; bool: boolean | null; text: string | null };
 export type PublicPeriodReport = {
-  year: number; dueOn: Date; overdue: boolean; submitted: boolean;
+  year: number;
+  dueOn: Date;
+  overdue: boolean;
+  submitted: boolean;
   /** The period is owed (it begins after the decision: lib/progress/deadlines); false = "no report due yet". */
   owed: boolean;
   report: null | {
-    id: string; revision: number; acceptedAt: Date | null;
+    id: string;
+    revision: number;
+    acceptedAt: Date | null;
     commitments: { commitmentKey: string; status: 'NOT_STARTED' | 'IN_PROGRESS' | 'ACHIEVED'; narrative: string | null }[];
-    actions: { commitmentKey: string; title: string; status: 'PLANNED' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED'; plannedOn: Date | null; doneOn: Date | null; budgetEur: { toString(): string } | null }[];
+    actions: {
+      commitmentKey: string;
+      title: string;
+      status: 'PLANNED' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED';
+      plannedOn: Date | null;
+      doneOn: Date | null;
+      budgetEur: { toString(): string } | null;
+    }[];
     indicators: { key: string; numberValue: { toString(): string } | null; boolValue: boolean | null; textValue: string | null }[];
     documents: { id: string; kind: 'DECISION' | 'ANNEX' | 'EVIDENCE'; sha256: string; sizeBytes: number; originalName: string; inspection: unknown }[];
     specialistsPerThousand: number | null;
@@ -81,17 +93,25 @@ export async function findPublicProgress(municipalityId: string, now = clockNow(
       const accepted = p.report;
       const fte = accepted?.indicators.find((i) => i.key === 'social_work_specialists_fte')?.numberValue;
       return {
-        year: p.year, dueOn, submitted: p.submitted, owed: p.owed, overdue: p.owed && !p.submitted && isOverdue(dueOn, now),
+        year: p.year,
+        dueOn,
+        submitted: p.submitted,
+        owed: p.owed,
+        overdue: p.owed && !p.submitted && isOverdue(dueOn, now),
         population: p.population,
         norm: p.norm ? { value: Number(p.norm.value), citation: p.norm.citation, sourceUrl: p.norm.sourceUrl } : null,
-        report: accepted ? {
-          id: accepted.id, revision: accepted.revision, acceptedAt: utcInstant(accepted.acceptedAt),
-          commitments: accepted.commitments,
-          actions: accepted.actions.map((a) => ({ ...a, plannedOn: day(a.plannedOn), doneOn: day(a.doneOn), budgetEur: decimal(a.budgetEur) })),
-          indicators: accepted.indicators.map((i) => ({ ...i, numberValue: decimal(i.numberValue) })),
-          documents: accepted.documents,
-          specialistsPerThousand: perThousand(fte === undefined || fte === null ? null : Number(fte), p.population?.value ?? null),
-        } : null,
+        report: accepted
+          ? {
+              id: accepted.id,
+              revision: accepted.revision,
+              acceptedAt: utcInstant(accepted.acceptedAt),
+              commitments: accepted.commitments,
+              actions: accepted.actions.map((a) => ({ ...a, plannedOn: day(a.plannedOn), doneOn: day(a.doneOn), budgetEur: decimal(a.budgetEur) })),
+              indicators: accepted.indicators.map((i) => ({ ...i, numberValue: decimal(i.numberValue) })),
+              documents: accepted.documents,
+              specialistsPerThousand: perThousand(fte === undefined || fte === null ? null : Number(fte), p.population?.value ?? null),
+            }
+          : null,
       };
     }),
   };
@@ -100,12 +120,23 @@ export async function findPublicProgress(municipalityId: string, now = clockNow(
 type NormJson = { value: string; citation: string; sourceUrl: string };
 type ReportJson = NonNullable<PublicPeriodReport['report']>;
 type PeriodJson = {
-  year: number; dueOn: string; submitted: boolean; owed: boolean; population: PublicPeriodReport['population']; norm: NormJson | null;
-  report: null | (Omit<ReportJson, 'acceptedAt' | 'actions' | 'indicators' | 'specialistsPerThousand'> & {
-    acceptedAt: string | null;
-    actions: (Omit<ReportJson['actions'][number], 'plannedOn' | 'doneOn' | 'budgetEur'> & { plannedOn: string | null; doneOn: string | null; budgetEur: string | null })[];
-    indicators: (Omit<ReportJson['indicators'][number], 'numberValue'> & { numberValue: string | null })[];
-  });
+  year: number;
+  dueOn: string;
+  submitted: boolean;
+  owed: boolean;
+  population: PublicPeriodReport['population'];
+  norm: NormJson | null;
+  report:
+    | null
+    | (Omit<ReportJson, 'acceptedAt' | 'actions' | 'indicators' | 'specialistsPerThousand'> & {
+        acceptedAt: string | null;
+        actions: (Omit<ReportJson['actions'][number], 'plannedOn' | 'doneOn' | 'budgetEur'> & {
+          plannedOn: string | null;
+          doneOn: string | null;
+          budgetEur: string | null;
+        })[];
+        indicators: (Omit<ReportJson['indicators'][number], 'numberValue'> & { numberValue: string | null })[];
+      });
 };
 
 /** The derived ratio (specialists per 1 000 residents) across periods, with the legal minimum in force in each; for the chart. */

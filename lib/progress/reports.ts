@@ -14,7 +14,6 @@ import { deleteStoredIfUnreferenced, storeCheckedUpload, type UploadOutcome } fr
 import { utcDay } from '@/lib/dates';
 import { notifyStaffOfSubmission } from '@/lib/mail/staff';
 
-
 async function signatoryPeriod(municipalitySlug: string, year: number) {
   const municipality = await db().municipality.findUnique({ where: { slug: municipalitySlug }, select: { id: true } });
   if (!municipality) throw new AppError('NOT_FOUND');
@@ -33,9 +32,24 @@ async function requireSignatory(tx: Tx | ReturnType<typeof db>, municipalityId: 
 }
 
 const reportSelect = {
-  id: true, municipalityId: true, periodId: true, revision: true, status: true, version: true, returnComment: true, submittedAt: true, acceptedAt: true, isDemo: true, typedDraft: true, submittedSnapshot: true, priorSnapshot: true,
+  id: true,
+  municipalityId: true,
+  periodId: true,
+  revision: true,
+  status: true,
+  version: true,
+  returnComment: true,
+  submittedAt: true,
+  acceptedAt: true,
+  isDemo: true,
+  typedDraft: true,
+  submittedSnapshot: true,
+  priorSnapshot: true,
   commitments: { select: { commitmentKey: true, status: true, narrative: true } },
-  actions: { orderBy: [{ commitmentKey: 'asc' }, { position: 'asc' }], select: { commitmentKey: true, position: true, title: true, status: true, plannedOn: true, doneOn: true, budgetEur: true } },
+  actions: {
+    orderBy: [{ commitmentKey: 'asc' }, { position: 'asc' }],
+    select: { commitmentKey: true, position: true, title: true, status: true, plannedOn: true, doneOn: true, budgetEur: true },
+  },
   indicators: { select: { key: true, numberValue: true, boolValue: true, textValue: true } },
   documents: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, sha256: true, sizeBytes: true, originalName: true, inspection: true } },
 } as const satisfies Prisma.ProgressReportSelect;
@@ -55,13 +69,28 @@ export async function openReportForEditing({ actor, municipalitySlug, year }: { 
   return mutate({ actor, permission: 'progress.edit', target: { municipalityId: municipality.id } }, async ({ tx, audit, unchanged }) => {
     const term = await tx.reportingPeriod.findUniqueOrThrow({ where: { id: period.id }, select: { termId: true } });
     await requireSignatory(tx, municipality.id, term.termId);
-    const latest = await tx.progressReport.findFirst({ where: { municipalityId: municipality.id, periodId: period.id }, orderBy: { revision: 'desc' }, select: reportSelect });
-    if (latest && !reportIs('reopens', latest.status)) { unchanged(); return latest; } // already open: nothing to audit
+    const latest = await tx.progressReport.findFirst({
+      where: { municipalityId: municipality.id, periodId: period.id },
+      orderBy: { revision: 'desc' },
+      select: reportSelect,
+    });
+    if (latest && !reportIs('reopens', latest.status)) {
+      unchanged();
+      return latest;
+    } // already open: nothing to audit
     const revision = (latest?.revision ?? 0) + 1;
     const created = await tx.progressReport.create({
       data: {
-        municipalityId: municipality.id, periodId: period.id, revision, status: REPORT_WORKFLOW.initial,
-        commitments: { create: COMMITMENT_KEYS.map((key) => { const old = latest?.commitments.find((c) => c.commitmentKey === key); return { commitmentKey: key, status: old?.status ?? 'NOT_STARTED', narrative: old?.narrative ?? null }; }) },
+        municipalityId: municipality.id,
+        periodId: period.id,
+        revision,
+        status: REPORT_WORKFLOW.initial,
+        commitments: {
+          create: COMMITMENT_KEYS.map((key) => {
+            const old = latest?.commitments.find((c) => c.commitmentKey === key);
+            return { commitmentKey: key, status: old?.status ?? 'NOT_STARTED', narrative: old?.narrative ?? null };
+          }),
+        },
         actions: { create: (latest?.actions ?? []).map((a) => ({ ...a })) },
         indicators: { create: (latest?.indicators ?? []).map((i) => ({ ...i })) },
       },
@@ -79,7 +108,10 @@ export async function saveReportDraft({ actor, reportId, input }: { actor: Actor
 }
 
 /** A typed draft (strings) checked by the report's own rules: the valid draft, or the errors per field ('commitments.staff.actions.0.title'). */
-export function checkTypedDraft(typed: Omit<TReportTypedDraft, 'version'>, version = 1): { valid: TReportDraft; fieldErrors: FieldErrors } | { valid: null; fieldErrors: FieldErrors } {
+export function checkTypedDraft(
+  typed: Omit<TReportTypedDraft, 'version'>,
+  version = 1,
+): { valid: TReportDraft; fieldErrors: FieldErrors } | { valid: null; fieldErrors: FieldErrors } {
   const parsed = ZReportDraftSchema.safeParse({ ...typed, version });
   return parsed.success ? { valid: parsed.data, fieldErrors: {} } : { valid: null, fieldErrors: fieldErrorsOf(parsed.error) };
 }
@@ -98,7 +130,19 @@ export async function saveTypedReportDraft({ actor, reportId, typed }: { actor: 
   return { ...saved, fieldErrors: checked.fieldErrors };
 }
 
-async function writeDraft({ actor, reportId, version, valid, typed }: { actor: Actor | null; reportId: string; version: number; valid: TReportDraft | null; typed: Omit<TReportTypedDraft, 'version'> | null }) {
+async function writeDraft({
+  actor,
+  reportId,
+  version,
+  valid,
+  typed,
+}: {
+  actor: Actor | null;
+  reportId: string;
+  version: number;
+  valid: TReportDraft | null;
+  typed: Omit<TReportTypedDraft, 'version'> | null;
+}) {
   const report = await db().progressReport.findUnique({ where: { id: reportId }, select: { id: true, municipalityId: true, status: true } });
   if (!report) throw new AppError('NOT_FOUND');
   requirePermission(actor, 'progress.edit', { municipalityId: report.municipalityId });
@@ -114,20 +158,36 @@ async function writeDraft({ actor, reportId, version, valid, typed }: { actor: A
     if (valid) {
       for (const key of COMMITMENT_KEYS) {
         const section = valid.commitments[key];
-        await tx.reportCommitment.update({ where: { reportId_commitmentKey: { reportId, commitmentKey: key } }, data: { status: section.status, narrative: section.narrative ?? null } });
+        await tx.reportCommitment.update({
+          where: { reportId_commitmentKey: { reportId, commitmentKey: key } },
+          data: { status: section.status, narrative: section.narrative ?? null },
+        });
       }
       await tx.reportAction.deleteMany({ where: { reportId } });
       await tx.reportAction.createMany({
-        data: COMMITMENT_KEYS.flatMap((key) => valid.commitments[key].actions.map((a, position) => ({
-          reportId, commitmentKey: key, position, title: a.title, status: a.status,
-          plannedOn: a.plannedOn ? utcDay(a.plannedOn) : null, doneOn: a.doneOn ? utcDay(a.doneOn) : null,
-          budgetEur: a.budgetEur === null || a.budgetEur === undefined ? null : new Prisma.Decimal(a.budgetEur),
-        }))),
+        data: COMMITMENT_KEYS.flatMap((key) =>
+          valid.commitments[key].actions.map((a, position) => ({
+            reportId,
+            commitmentKey: key,
+            position,
+            title: a.title,
+            status: a.status,
+            plannedOn: a.plannedOn ? utcDay(a.plannedOn) : null,
+            doneOn: a.doneOn ? utcDay(a.doneOn) : null,
+            budgetEur: a.budgetEur === null || a.budgetEur === undefined ? null : new Prisma.Decimal(a.budgetEur),
+          })),
+        ),
       });
       await tx.reportIndicator.deleteMany({ where: { reportId } });
       await tx.reportIndicator.createMany({ data: indicatorRows(reportId, valid.indicators) });
     }
-    await audit({ action: 'progress.save', subjectType: 'ProgressReport', subjectId: reportId, municipalityId: report.municipalityId, after: { version: version + 1, complete: valid !== null } });
+    await audit({
+      action: 'progress.save',
+      subjectType: 'ProgressReport',
+      subjectId: reportId,
+      municipalityId: report.municipalityId,
+      after: { version: version + 1, complete: valid !== null },
+    });
     return { id: reportId, version: version + 1 };
   });
 }
@@ -146,15 +206,31 @@ function indicatorRows(reportId: string, values: TReportDraft['indicators']): Pr
  * A report's state change as the workflow table (lib/authz/workflow) declares it: its permission, from its states only, at the
  * expected version (compare-and-set), audited; accepted reports are public, a submitted or returned one moves only staff figures.
  */
-async function transition(t: { actor: Actor | null; reportId: string; version: number; name: ReportTransition; data?: Prisma.ProgressReportUpdateManyMutationInput; inTx?: (tx: Tx, mail: <T>(write: (tx: Tx) => Promise<T>) => Promise<T>) => Promise<void> }) {
+async function transition(t: {
+  actor: Actor | null;
+  reportId: string;
+  version: number;
+  name: ReportTransition;
+  data?: Prisma.ProgressReportUpdateManyMutationInput;
+  inTx?: (tx: Tx, mail: <T>(write: (tx: Tx) => Promise<T>) => Promise<T>) => Promise<void>;
+}) {
   const { from, to, permission } = REPORT_WORKFLOW.transitions[t.name];
   const report = await db().progressReport.findUnique({ where: { id: t.reportId }, select: { municipalityId: true } });
   if (!report) throw new AppError('NOT_FOUND');
   return mutate({ actor: t.actor, permission, target: { municipalityId: report.municipalityId } }, async ({ tx, audit, invalidate, mail }) => {
-    const updated = await tx.progressReport.updateMany({ where: { id: t.reportId, version: t.version, status: { in: [...from] } }, data: { ...t.data, status: to, version: { increment: 1 } } });
+    const updated = await tx.progressReport.updateMany({
+      where: { id: t.reportId, version: t.version, status: { in: [...from] } },
+      data: { ...t.data, status: to, version: { increment: 1 } },
+    });
     if (updated.count !== 1) throw new AppError('CONFLICT', 'progress.stale');
     await t.inTx?.(tx, mail);
-    await audit({ action: `progress.${t.name}`, subjectType: 'ProgressReport', subjectId: t.reportId, municipalityId: report.municipalityId, after: { status: to } });
+    await audit({
+      action: `progress.${t.name}`,
+      subjectType: 'ProgressReport',
+      subjectId: t.reportId,
+      municipalityId: report.municipalityId,
+      after: { status: to },
+    });
     invalidate(reportIs('published', to) ? 'public' : 'staff');
     return { id: t.reportId, status: to, version: t.version + 1 };
   });
@@ -173,18 +249,51 @@ export async function submitReport({ actor, reportId, version }: { actor: Actor 
     if (!checked.valid) throw new AppError('UNPROCESSABLE', 'secretaryYear.draftInvalid', { fieldErrors: checked.fieldErrors });
   }
   return transition({
-    actor, reportId, version, name: 'submit', data: { submittedAt: new Date(), returnComment: null },
+    actor,
+    reportId,
+    version,
+    name: 'submit',
+    data: { submittedAt: new Date(), returnComment: null },
     // What was sent is kept as sent, and the previous submission beside it (what changed, for staff).
     inTx: async (tx, mail) => {
-      const current = await tx.progressReport.findUniqueOrThrow({ where: { id: reportId }, select: { submittedSnapshot: true, commitments: reportSelect.commitments, actions: reportSelect.actions, indicators: reportSelect.indicators } });
+      const current = await tx.progressReport.findUniqueOrThrow({
+        where: { id: reportId },
+        select: { submittedSnapshot: true, commitments: reportSelect.commitments, actions: reportSelect.actions, indicators: reportSelect.indicators },
+      });
       const snapshot: ReportSnapshot = {
         commitments: current.commitments.map((c) => ({ commitmentKey: c.commitmentKey, status: c.status, narrative: c.narrative })),
-        actions: current.actions.map((a) => ({ commitmentKey: a.commitmentKey, title: a.title, status: a.status, plannedOn: a.plannedOn?.toISOString().slice(0, 10) ?? null, doneOn: a.doneOn?.toISOString().slice(0, 10) ?? null, budgetEur: a.budgetEur?.toString() ?? null })),
-        indicators: current.indicators.map((i) => ({ key: i.key, numberValue: i.numberValue?.toString() ?? null, boolValue: i.boolValue, textValue: i.textValue })),
+        actions: current.actions.map((a) => ({
+          commitmentKey: a.commitmentKey,
+          title: a.title,
+          status: a.status,
+          plannedOn: a.plannedOn?.toISOString().slice(0, 10) ?? null,
+          doneOn: a.doneOn?.toISOString().slice(0, 10) ?? null,
+          budgetEur: a.budgetEur?.toString() ?? null,
+        })),
+        indicators: current.indicators.map((i) => ({
+          key: i.key,
+          numberValue: i.numberValue?.toString() ?? null,
+          boolValue: i.boolValue,
+          textValue: i.textValue,
+        })),
       };
-      await tx.progressReport.update({ where: { id: reportId }, data: { submittedSnapshot: snapshot, priorSnapshot: current.submittedSnapshot ?? Prisma.DbNull } });
-      const about = await tx.progressReport.findUniqueOrThrow({ where: { id: reportId }, select: { municipalityId: true, municipality: { select: { nameLv: true } }, period: { select: { year: true } } } });
-      await mail((tx) => notifyStaffOfSubmission(tx, { municipalityId: about.municipalityId, municipality: about.municipality.nameLv, path: `/staff/reports/${reportId}`, submission: { kind: 'report', year: about.period.year }, resubmission: current.submittedSnapshot !== null }));
+      await tx.progressReport.update({
+        where: { id: reportId },
+        data: { submittedSnapshot: snapshot, priorSnapshot: current.submittedSnapshot ?? Prisma.DbNull },
+      });
+      const about = await tx.progressReport.findUniqueOrThrow({
+        where: { id: reportId },
+        select: { municipalityId: true, municipality: { select: { nameLv: true } }, period: { select: { year: true } } },
+      });
+      await mail((tx) =>
+        notifyStaffOfSubmission(tx, {
+          municipalityId: about.municipalityId,
+          municipality: about.municipality.nameLv,
+          path: `/staff/reports/${reportId}`,
+          submission: { kind: 'report', year: about.period.year },
+          resubmission: current.submittedSnapshot !== null,
+        }),
+      );
     },
   });
 }
@@ -192,7 +301,14 @@ export async function submitReport({ actor, reportId, version }: { actor: Actor 
 /** A report's content as JSON (dates 'YYYY-MM-DD', decimals as text): what was sent at a submission. */
 export type ReportSnapshot = {
   commitments: { commitmentKey: string; status: 'NOT_STARTED' | 'IN_PROGRESS' | 'ACHIEVED'; narrative: string | null }[];
-  actions: { commitmentKey: string; title: string; status: 'PLANNED' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED'; plannedOn: string | null; doneOn: string | null; budgetEur: string | null }[];
+  actions: {
+    commitmentKey: string;
+    title: string;
+    status: 'PLANNED' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED';
+    plannedOn: string | null;
+    doneOn: string | null;
+    budgetEur: string | null;
+  }[];
   indicators: { key: string; numberValue: string | null; boolValue: boolean | null; textValue: string | null }[];
 };
 
@@ -214,7 +330,11 @@ export async function findLatestReport({ actor, municipalitySlug, year }: { acto
   const { municipality, period } = await signatoryPeriod(municipalitySlug, year);
   requirePermission(actor, 'progress.view-draft', { municipalityId: municipality.id });
   if (!period) return { period: null, report: null };
-  const report = await db().progressReport.findFirst({ where: { municipalityId: municipality.id, periodId: period.id }, orderBy: { revision: 'desc' }, select: reportSelect });
+  const report = await db().progressReport.findFirst({
+    where: { municipalityId: municipality.id, periodId: period.id },
+    orderBy: { revision: 'desc' },
+    select: reportSelect,
+  });
   return { period, report };
 }
 
@@ -224,7 +344,12 @@ export async function listSignatoryPeriods({ actor, municipalityId }: { actor: A
   return db().reportingPeriod.findMany({
     where: { term: { openedAt: { not: null }, accessions: { some: { municipalityId, status: { in: [...ACCESSION_WORKFLOW.sets.member] } } } } },
     orderBy: [{ year: 'asc' }],
-    select: { year: true, dueOn: true, term: { select: { slug: true } }, reports: { where: { municipalityId }, orderBy: { revision: 'desc' }, take: 1, select: { status: true, revision: true } } },
+    select: {
+      year: true,
+      dueOn: true,
+      term: { select: { slug: true } },
+      reports: { where: { municipalityId }, orderBy: { revision: 'desc' }, take: 1, select: { status: true, revision: true } },
+    },
   });
 }
 
@@ -241,23 +366,46 @@ export async function listReportsForReview({ actor }: { actor: Actor | null }) {
 /** One report in full for staff review, with the revision before it (null for the first), to show what changed. */
 export async function findReportForReview({ actor, reportId }: { actor: Actor | null; reportId: string }) {
   requirePermission(actor, 'progress.review');
-  const report = await db().progressReport.findUnique({ where: { id: reportId }, select: { ...reportSelect, municipality: { select: { nameLv: true, slug: true } }, period: { select: { year: true } } } });
+  const report = await db().progressReport.findUnique({
+    where: { id: reportId },
+    select: { ...reportSelect, municipality: { select: { nameLv: true, slug: true } }, period: { select: { year: true } } },
+  });
   if (!report) throw new AppError('NOT_FOUND');
-  const previous = report.revision > 1
-    ? await db().progressReport.findUnique({ where: { municipalityId_periodId_revision: { municipalityId: report.municipalityId, periodId: report.periodId, revision: report.revision - 1 } }, select: reportSelect })
-    : null;
+  const previous =
+    report.revision > 1
+      ? await db().progressReport.findUnique({
+          where: { municipalityId_periodId_revision: { municipalityId: report.municipalityId, periodId: report.periodId, revision: report.revision - 1 } },
+          select: reportSelect,
+        })
+      : null;
   return { ...report, previous };
 }
 
 /** Attaches an evidence document to a draft or returned report, through the one upload pipeline. */
-export async function addReportEvidence({ actor, reportId, originalName, file }: { actor: Actor | null; reportId: string; originalName: string; file: ReceivedFile }): Promise<UploadOutcome> {
+export async function addReportEvidence({
+  actor,
+  reportId,
+  originalName,
+  file,
+}: {
+  actor: Actor | null;
+  reportId: string;
+  originalName: string;
+  file: ReceivedFile;
+}): Promise<UploadOutcome> {
   try {
     const report = await db().progressReport.findUnique({ where: { id: reportId }, select: { municipalityId: true, status: true } });
     if (!report) throw new AppError('NOT_FOUND');
     const who = requirePermission(actor, 'progress.edit', { municipalityId: report.municipalityId });
     if (!reportIs('editable', report.status)) throw new AppError('CONFLICT', 'progress.notEditable');
     return await storeCheckedUpload({
-      actor: who, permission: 'progress.edit', municipalityId: report.municipalityId, file, originalName, kind: 'EVIDENCE', link: { reportId },
+      actor: who,
+      permission: 'progress.edit',
+      municipalityId: report.municipalityId,
+      file,
+      originalName,
+      kind: 'EVIDENCE',
+      link: { reportId },
       // Note: the report's version is not bumped, so the open editor's autosave stays valid.
       guard: async (tx) => {
         const current = await tx.progressReport.findUniqueOrThrow({ where: { id: reportId }, select: { status: true } });
@@ -280,14 +428,23 @@ export async function removeReportEvidence({ actor, reportId, documentId }: { ac
   const report = await db().progressReport.findUnique({ where: { id: reportId }, select: { municipalityId: true } });
   if (!report) throw new AppError('NOT_FOUND');
   requirePermission(actor, 'progress.edit', { municipalityId: report.municipalityId });
-  const doc = await db().document.findUnique({ where: { id: documentId }, select: { id: true, reportId: true, storageKey: true, sha256: true, originalName: true } });
+  const doc = await db().document.findUnique({
+    where: { id: documentId },
+    select: { id: true, reportId: true, storageKey: true, sha256: true, originalName: true },
+  });
   if (!doc || doc.reportId !== reportId) throw new AppError('NOT_FOUND');
   await mutate({ actor, permission: 'progress.edit', target: { municipalityId: report.municipalityId } }, async ({ tx, audit }) => {
     // Note: the status is re-read under a row lock, so a submission racing this removal either sees the document or not, never half.
     const rows = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS status FROM "ProgressReport" WHERE "id" = ${reportId} FOR UPDATE`;
     if (!reportIs('editable', rows[0]?.status)) throw new AppError('CONFLICT', 'progress.notEditable');
     await tx.document.delete({ where: { id: doc.id } });
-    await audit({ action: 'progress.evidence.remove', subjectType: 'Document', subjectId: doc.id, municipalityId: report.municipalityId, before: { reportId, sha256: doc.sha256, originalName: doc.originalName } });
+    await audit({
+      action: 'progress.evidence.remove',
+      subjectType: 'Document',
+      subjectId: doc.id,
+      municipalityId: report.municipalityId,
+      before: { reportId, sha256: doc.sha256, originalName: doc.originalName },
+    });
   });
   await deleteStoredIfUnreferenced(doc.storageKey);
 }

@@ -12,7 +12,11 @@ import { SPECIALIST_NORM_KEY } from './norms';
 /** Reporting periods of a term with their due dates (staff). */
 export async function listPeriods({ actor, termSlug }: { actor: Actor | null; termSlug: string }) {
   requirePermission(actor, 'reporting.manage');
-  return db().reportingPeriod.findMany({ where: { term: { slug: termSlug } }, orderBy: { year: 'asc' }, select: { id: true, year: true, startsOn: true, endsOn: true, dueOn: true } });
+  return db().reportingPeriod.findMany({
+    where: { term: { slug: termSlug } },
+    orderBy: { year: 'asc' },
+    select: { id: true, year: true, startsOn: true, endsOn: true, dueOn: true },
+  });
 }
 
 /** Staff define a period of a term (a calendar year inside the term) or change its due date; audited. */
@@ -35,25 +39,46 @@ export async function upsertPeriod({ actor, termSlug, input }: { actor: Actor | 
       select: { id: true, year: true, dueOn: true },
     });
     invalidate('public');
-    await audit({ action: 'reporting.period', subjectType: 'ReportingPeriod', subjectId: period.id, before: before ? { dueOn: before.dueOn.toISOString().slice(0, 10) } : null, after: { year: input.year, dueOn: input.dueOn } });
+    await audit({
+      action: 'reporting.period',
+      subjectType: 'ReportingPeriod',
+      subjectId: period.id,
+      before: before ? { dueOn: before.dueOn.toISOString().slice(0, 10) } : null,
+      after: { year: input.year, dueOn: input.dueOn },
+    });
     return period;
   });
 }
 
 /** The recorded versions of the social work specialist norm (dated data with citations). */
 export async function listNorms() {
-  return db().legalNorm.findMany({ where: { key: SPECIALIST_NORM_KEY }, orderBy: { validFrom: 'desc' }, select: { id: true, validFrom: true, validTo: true, value: true, unit: true, citation: true, sourceUrl: true } });
+  return db().legalNorm.findMany({
+    where: { key: SPECIALIST_NORM_KEY },
+    orderBy: { validFrom: 'desc' },
+    select: { id: true, validFrom: true, validTo: true, value: true, unit: true, citation: true, sourceUrl: true },
+  });
 }
 
 /** Staff record the legal minimum in force from a date, with its citation; the previous version ends the day before. Audited. */
 export async function recordNorm({ actor, input }: { actor: Actor | null; input: TLegalNorm }) {
   const from = utcDay(input.validFrom);
   return mutate({ actor, permission: 'reporting.manage' }, async ({ tx, audit, invalidate }) => {
-    const previous = await tx.legalNorm.findFirst({ where: { key: SPECIALIST_NORM_KEY, validFrom: { lt: from }, validTo: null }, orderBy: { validFrom: 'desc' }, select: { id: true } });
+    const previous = await tx.legalNorm.findFirst({
+      where: { key: SPECIALIST_NORM_KEY, validFrom: { lt: from }, validTo: null },
+      orderBy: { validFrom: 'desc' },
+      select: { id: true },
+    });
     if (previous) await tx.legalNorm.update({ where: { id: previous.id }, data: { validTo: new Date(from.getTime() - 86_400_000) } });
     const norm = await tx.legalNorm.upsert({
       where: { key_validFrom: { key: SPECIALIST_NORM_KEY, validFrom: from } },
-      create: { key: SPECIALIST_NORM_KEY, validFrom: from, value: new Prisma.Decimal(input.value), unit: 'FTE per 1 000 residents', citation: input.citation, sourceUrl: input.sourceUrl },
+      create: {
+        key: SPECIALIST_NORM_KEY,
+        validFrom: from,
+        value: new Prisma.Decimal(input.value),
+        unit: 'FTE per 1 000 residents',
+        citation: input.citation,
+        sourceUrl: input.sourceUrl,
+      },
       update: { value: new Prisma.Decimal(input.value), citation: input.citation, sourceUrl: input.sourceUrl },
       select: { id: true },
     });

@@ -16,7 +16,13 @@ const PUBLIC_PATHS = [
 export function isCacheableRequest(method: string | undefined, url: string, headers: Record<string, string | string[] | undefined>): boolean {
   if (method !== 'GET' && method !== 'HEAD') return false;
   if (url.length > 1024) return false;
-  if (headers.rsc !== undefined || headers['next-router-prefetch'] !== undefined || headers['next-router-state-tree'] !== undefined || headers['next-action'] !== undefined) return false;
+  if (
+    headers.rsc !== undefined ||
+    headers['next-router-prefetch'] !== undefined ||
+    headers['next-router-state-tree'] !== undefined ||
+    headers['next-action'] !== undefined
+  )
+    return false;
   const path = url.split('?')[0] ?? '';
   return PUBLIC_PATHS.some((p) => p.test(path));
 }

@@ -5,7 +5,11 @@ import { z } from 'zod';
  * e.g. 'validation.tooLong|max=200'; forms and route handlers translate them.
  */
 export const msg = (key: string, params?: Record<string, string | number>) =>
-  params ? `${key}|${Object.entries(params).map(([k, v]) => `${k}=${v}`).join('&')}` : key;
+  params
+    ? `${key}|${Object.entries(params)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('&')}`
+    : key;
 
 /**
  * Whether PostgreSQL can store the text: no NUL (refused in text and jsonb
@@ -27,13 +31,31 @@ export function isStorableText(v: string): boolean {
 
 /** A required single-line text, trimmed, bounded. */
 export const zText = (max: number) =>
-  z.string({ error: msg('validation.required') }).trim().min(1, { error: msg('validation.required') }).max(max, { error: msg('validation.tooLong', { max }) }).refine(isStorableText, { error: msg('validation.invalid') });
+  z
+    .string({ error: msg('validation.required') })
+    .trim()
+    .min(1, { error: msg('validation.required') })
+    .max(max, { error: msg('validation.tooLong', { max }) })
+    .refine(isStorableText, { error: msg('validation.invalid') });
 
 /** An optional text: empty becomes null. */
 export const zOptionalText = (max: number) =>
-  z.string({ error: msg('validation.invalid') }).trim().max(max, { error: msg('validation.tooLong', { max }) }).refine(isStorableText, { error: msg('validation.invalid') }).transform((v) => (v === '' ? null : v)).nullable().optional();
+  z
+    .string({ error: msg('validation.invalid') })
+    .trim()
+    .max(max, { error: msg('validation.tooLong', { max }) })
+    .refine(isStorableText, { error: msg('validation.invalid') })
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional();
 
-export const zEmail = z.string({ error: msg('validation.required') }).trim().toLowerCase().min(1, { error: msg('validation.required') }).max(254, { error: msg('validation.tooLong', { max: 254 }) }).pipe(z.email({ error: msg('validation.email') }));
+export const zEmail = z
+  .string({ error: msg('validation.required') })
+  .trim()
+  .toLowerCase()
+  .min(1, { error: msg('validation.required') })
+  .max(254, { error: msg('validation.tooLong', { max: 254 }) })
+  .pipe(z.email({ error: msg('validation.email') }));
 
 /**
  * Whether `v` is a calendar day 'YYYY-MM-DD' that exists: Date.parse alone
@@ -52,7 +74,11 @@ export const zDay = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: msg('validation.date') })
   .refine(isCalendarDay, { error: msg('validation.date') });
 
-export const zId = z.string({ error: msg('validation.invalid') }).min(1).max(64).regex(/^[a-z0-9]+$/i, { error: msg('validation.invalid') });
+export const zId = z
+  .string({ error: msg('validation.invalid') })
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9]+$/i, { error: msg('validation.invalid') });
 
 /**
  * A dynamic segment of an API path ([slug], [id], [year], [name]…) as the
@@ -60,7 +86,11 @@ export const zId = z.string({ error: msg('validation.invalid') }).min(1).max(64)
  * printable ASCII without separators; anything else (NUL, which PostgreSQL
  * refuses in text, '/', Unicode, 5 000 characters) cannot name a resource.
  */
-export const zRouteParam = z.string({ error: msg('validation.invalid') }).min(1).max(200).regex(/^[A-Za-z0-9._~-]+$/, { error: msg('validation.invalid') });
+export const zRouteParam = z
+  .string({ error: msg('validation.invalid') })
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9._~-]+$/, { error: msg('validation.invalid') });
 
 export type FieldErrors = Record<string, string[]>;
 

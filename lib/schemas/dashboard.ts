@@ -12,17 +12,20 @@ export type MatrixProgress = (typeof MATRIX_PROGRESS)[number];
  * Query string of the staff dashboard and its exports: matrix filters and
  * sorting. Untrusted: a bad value falls back to its default, never an error.
  */
-export const ZDashboardQuerySchema = z.object({
-  type: z.enum(['STATE_CITY', 'MUNICIPALITY']).optional().catch(undefined),
-  status: z.enum(MAP_STATUSES).optional().catch(undefined),
-  progress: z.enum(MATRIX_PROGRESS).optional().catch(undefined),
-  sort: z.enum(MATRIX_SORTS).default('name').catch('name'),
-  dir: z.enum(['asc', 'desc']).default('asc').catch('asc'),
-  /** Page of the matrix (1-based, 50 rows a page); absent = 1. */
-  page: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
-  /** Page of the indicator table. */
-  ipage: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
-}, { error: msg('validation.invalid') });
+export const ZDashboardQuerySchema = z.object(
+  {
+    type: z.enum(['STATE_CITY', 'MUNICIPALITY']).optional().catch(undefined),
+    status: z.enum(MAP_STATUSES).optional().catch(undefined),
+    progress: z.enum(MATRIX_PROGRESS).optional().catch(undefined),
+    sort: z.enum(MATRIX_SORTS).default('name').catch('name'),
+    dir: z.enum(['asc', 'desc']).default('asc').catch('asc'),
+    /** Page of the matrix (1-based, 50 rows a page); absent = 1. */
+    page: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
+    /** Page of the indicator table. */
+    ipage: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
+  },
+  { error: msg('validation.invalid') },
+);
 export type TDashboardQuery = z.infer<typeof ZDashboardQuerySchema>;
 
 export const DEFAULT_DASHBOARD_QUERY: TDashboardQuery = { sort: 'name', dir: 'asc' };

@@ -13,4 +13,7 @@ export function normaliseDayInput(text: string): string {
   return lv ? `${lv[3]}-${lv[2]!.padStart(2, '0')}-${lv[1]!.padStart(2, '0')}` : t;
 }
 
-export const zTypedDay = z.string({ error: msg('validation.date') }).transform(normaliseDayInput).pipe(zDay);
+export const zTypedDay = z
+  .string({ error: msg('validation.date') })
+  .transform(normaliseDayInput)
+  .pipe(zDay);

@@ -32,7 +32,7 @@ export function parseLocaleNumber(input: string): ParsedNumber {
     sign = text[0] === '+' ? 1 : -1;
     text = text.slice(1).replace(/^[\s\u00a0\u202f\u2009\u2007]+/, '');
   }
-  if (!/^[0-9., \u00a0\u202f\u2009\u2007]+$/.test(text) || !/^[0-9]/.test(text) && !/^[.,][0-9]/.test(text)) return { kind: 'invalid' };
+  if (!/^[0-9., \u00a0\u202f\u2009\u2007]+$/.test(text) || (!/^[0-9]/.test(text) && !/^[.,][0-9]/.test(text))) return { kind: 'invalid' };
   if (/[., \u00a0\u202f\u2009\u2007]$/.test(text)) return { kind: 'invalid' };
 
   const commas = (text.match(/,/g) ?? []).length;

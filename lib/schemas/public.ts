@@ -10,14 +10,21 @@ import { msg } from './common';
 export const HOME_PAGE_SIZE = 50;
 
 /** Query string of the public home: filters and sorting (bad values fall back to defaults, never an error). */
-export const ZHomeQuerySchema = z.object({
-  term: z.string().regex(/^\d{4}-\d{4}$/).optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
-  status: z.enum(MAP_STATUSES).optional().catch(undefined),
-  type: z.enum(['STATE_CITY', 'MUNICIPALITY']).optional().catch(undefined),
-  sort: z.enum(['name', 'status', 'type', 'population']).default('name').catch('name'),
-  dir: z.enum(['asc', 'desc']).default('asc').catch('asc'),
-  // Note: server-side paging of the list (issue 14): a page that does not exist shows the last one.
-  page: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
-}, { error: msg('validation.invalid') });
+export const ZHomeQuerySchema = z.object(
+  {
+    term: z
+      .string()
+      .regex(/^\d{4}-\d{4}$/)
+      .optional()
+      .catch(undefined),
+    q: z.string().trim().max(100).optional().catch(undefined),
+    status: z.enum(MAP_STATUSES).optional().catch(undefined),
+    type: z.enum(['STATE_CITY', 'MUNICIPALITY']).optional().catch(undefined),
+    sort: z.enum(['name', 'status', 'type', 'population']).default('name').catch('name'),
+    dir: z.enum(['asc', 'desc']).default('asc').catch('asc'),
+    // Note: server-side paging of the list (issue 14): a page that does not exist shows the last one.
+    page: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
+  },
+  { error: msg('validation.invalid') },
+);
 export type THomeQuery = z.infer<typeof ZHomeQuerySchema>;

@@ -4,10 +4,15 @@ import { zVersion } from './accession';
 import { ROLES } from '@/lib/authz';
 
 /** An empty query or form value ('' from a GET form, or whitespace only) counts as absent. */
-const blank = <T extends z.ZodType>(schema: T) => z.preprocess((v) => ((typeof v === 'string' && v.trim() === '') || v === null ? undefined : v), schema.optional());
+const blank = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => ((typeof v === 'string' && v.trim() === '') || v === null ? undefined : v), schema.optional());
 
-export const zSlug = z.string({ error: msg('validation.required') }).trim().min(1, { error: msg('validation.required') }).max(80, { error: msg('validation.tooLong', { max: 80 }) }).regex(/^[a-z0-9-]+$/, { error: msg('validation.invalid') });
-
+export const zSlug = z
+  .string({ error: msg('validation.required') })
+  .trim()
+  .min(1, { error: msg('validation.required') })
+  .max(80, { error: msg('validation.tooLong', { max: 80 }) })
+  .regex(/^[a-z0-9-]+$/, { error: msg('validation.invalid') });
 
 /**
  * Body of deactivate / reactivate: the user's sessionVersion as the page
@@ -24,12 +29,21 @@ export type TMoveSecretary = z.infer<typeof ZMoveSecretarySchema>;
 export const USER_ACTIVITY = ['active', 'inactive'] as const;
 
 /** Query string of the users page. */
-export const ZUserFilterSchema = z.object({
-  role: blank(z.enum(ROLES, { error: msg('validation.invalid') })),
-  municipality: blank(zSlug),
-  active: blank(z.enum(USER_ACTIVITY, { error: msg('validation.invalid') })),
-  q: blank(z.string({ error: msg('validation.invalid') }).trim().max(100, { error: msg('validation.tooLong', { max: 100 }) }).refine(isStorableText, { error: msg('validation.invalid') })),
-}, { error: msg('validation.invalid') });
+export const ZUserFilterSchema = z.object(
+  {
+    role: blank(z.enum(ROLES, { error: msg('validation.invalid') })),
+    municipality: blank(zSlug),
+    active: blank(z.enum(USER_ACTIVITY, { error: msg('validation.invalid') })),
+    q: blank(
+      z
+        .string({ error: msg('validation.invalid') })
+        .trim()
+        .max(100, { error: msg('validation.tooLong', { max: 100 }) })
+        .refine(isStorableText, { error: msg('validation.invalid') }),
+    ),
+  },
+  { error: msg('validation.invalid') },
+);
 export type TUserFilter = z.infer<typeof ZUserFilterSchema>;
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -40,14 +54,36 @@ export const AUDIT_PAGE_SIZE = 50;
  * shows which filter is wrong); a bad page number falls back to 1.
  */
 export const ZAuditFilterSchema = z
-  .object({
-    actorId: blank(z.string({ error: msg('validation.invalid') }).trim().max(64, { error: msg('validation.tooLong', { max: 64 }) }).regex(/^[a-z0-9]+$/i, { error: msg('validation.invalid') })),
-    actorEmail: blank(z.string({ error: msg('validation.invalid') }).trim().toLowerCase().max(254, { error: msg('validation.tooLong', { max: 254 }) }).refine(isStorableText, { error: msg('validation.invalid') })),
-    action: blank(z.string({ error: msg('validation.invalid') }).trim().max(80, { error: msg('validation.tooLong', { max: 80 }) }).regex(/^[a-z][a-z0-9.-]*$/, { error: msg('validation.invalid') })),
-    municipalitySlug: blank(zSlug),
-    from: blank(zDay),
-    to: blank(zDay),
-    page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
-  }, { error: msg('validation.invalid') })
+  .object(
+    {
+      actorId: blank(
+        z
+          .string({ error: msg('validation.invalid') })
+          .trim()
+          .max(64, { error: msg('validation.tooLong', { max: 64 }) })
+          .regex(/^[a-z0-9]+$/i, { error: msg('validation.invalid') }),
+      ),
+      actorEmail: blank(
+        z
+          .string({ error: msg('validation.invalid') })
+          .trim()
+          .toLowerCase()
+          .max(254, { error: msg('validation.tooLong', { max: 254 }) })
+          .refine(isStorableText, { error: msg('validation.invalid') }),
+      ),
+      action: blank(
+        z
+          .string({ error: msg('validation.invalid') })
+          .trim()
+          .max(80, { error: msg('validation.tooLong', { max: 80 }) })
+          .regex(/^[a-z][a-z0-9.-]*$/, { error: msg('validation.invalid') }),
+      ),
+      municipalitySlug: blank(zSlug),
+      from: blank(zDay),
+      to: blank(zDay),
+      page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+    },
+    { error: msg('validation.invalid') },
+  )
   .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], error: msg('users.auditRangeInvalid') });
 export type TAuditFilter = z.infer<typeof ZAuditFilterSchema>;

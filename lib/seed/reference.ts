@@ -15,20 +15,40 @@ import { featuresAsOf, geometryAreaKm2 } from '@/lib/map/boundaries';
 const DATA_DIR = path.resolve(process.cwd(), 'prisma/data');
 
 type MunicipalityRecord = {
-  slug: string; name_lv: string; official_name_lv: string; type: 'state_city' | 'municipality'; iso_3166_2: string;
-  atvk: string | null; population: number | null; population_year: number | null; population_source: string | null;
-  area_km2_official: number | null; area_km2_from_geometry: number | null; status_note: string | null;
+  slug: string;
+  name_lv: string;
+  official_name_lv: string;
+  type: 'state_city' | 'municipality';
+  iso_3166_2: string;
+  atvk: string | null;
+  population: number | null;
+  population_year: number | null;
+  population_source: string | null;
+  area_km2_official: number | null;
+  area_km2_from_geometry: number | null;
+  status_note: string | null;
 };
 type Feature = { properties: { slug: string }; geometry: Prisma.InputJsonValue };
 type SeedRecords = {
   memorandum: {
-    title_lv: string; title_en: string; text_source: string;
+    title_lv: string;
+    title_en: string;
+    text_source: string;
     issuers: { name_lv: string; name_en: string; signed_by: string; role_lv: string; role_en: string }[];
     commitments: { key: string; short_lv: string; short_en: string; text_lv: string; text_en: string }[];
   };
   accessions: {
-    municipality_lv: string; body_lv: string; decision_date: string; date_note?: string; decision_number: string | null;
-    session_type: string; signed_by?: string; signatory_role_lv?: string; note?: string; source: string; citation: string;
+    municipality_lv: string;
+    body_lv: string;
+    decision_date: string;
+    date_note?: string;
+    decision_number: string | null;
+    session_type: string;
+    signed_by?: string;
+    signatory_role_lv?: string;
+    note?: string;
+    source: string;
+    citation: string;
   }[];
 };
 
@@ -36,8 +56,28 @@ async function readJson<T>(name: string): Promise<T> {
   return JSON.parse(await readFile(path.join(DATA_DIR, name), 'utf8')) as T;
 }
 
-type CitationRecord = { key: string; title: string; publisher: string; published_on: string | null; url: string | null; document_ref?: string | null; language: 'lv' | 'en'; retrieved_on: string | null; note: string | null };
-type TermRecord = { slug: string; start_year: number; end_year: number; election_day: string | null; starts_on: string; ends_on: string; citation: string | null; reporting_set_up: boolean; note: string };
+type CitationRecord = {
+  key: string;
+  title: string;
+  publisher: string;
+  published_on: string | null;
+  url: string | null;
+  document_ref?: string | null;
+  language: 'lv' | 'en';
+  retrieved_on: string | null;
+  note: string | null;
+};
+type TermRecord = {
+  slug: string;
+  start_year: number;
+  end_year: number;
+  election_day: string | null;
+  starts_on: string;
+  ends_on: string;
+  citation: string | null;
+  reporting_set_up: boolean;
+  note: string;
+};
 type TermsFile = { citations: CitationRecord[]; terms: TermRecord[]; mergers: { from: string; into: string; valid_to: string; citation: string }[] };
 
 /** Council terms as data with their sources (prisma/data/terms.json): the current term follows the calendar (lib/terms/calendar). */
@@ -50,15 +90,20 @@ async function seedCitations(db: Db, file: TermsFile): Promise<Map<string, strin
   const ids = new Map<string, string>();
   for (const c of file.citations) {
     const data = {
-      title: c.title, publisher: c.publisher, publishedOn: c.published_on ? utcDay(c.published_on) : null, url: c.url, documentRef: c.document_ref ?? null,
-      language: c.language, retrievedOn: c.retrieved_on ? utcDay(c.retrieved_on) : null, note: c.note,
+      title: c.title,
+      publisher: c.publisher,
+      publishedOn: c.published_on ? utcDay(c.published_on) : null,
+      url: c.url,
+      documentRef: c.document_ref ?? null,
+      language: c.language,
+      retrievedOn: c.retrieved_on ? utcDay(c.retrieved_on) : null,
+      note: c.note,
     };
     const row = await db.citation.upsert({ where: { key: c.key }, create: { key: c.key, ...data }, update: data, select: { id: true } });
     ids.set(c.key, row.id);
   }
   return ids;
 }
-
 
 /** Mergers as data (prisma/data/terms.json): Varakļānu novads into Madonas novads after the 2025 local elections. */
 function mergersOf(file: TermsFile): Record<string, { into: string; validTo: string; citation: string }> {
@@ -124,8 +169,13 @@ async function seedMemorandum(db: Db, records: SeedRecords): Promise<void> {
 async function seedTerms(db: Db, file: TermsFile, citations: Map<string, string>): Promise<void> {
   for (const t of file.terms) {
     const data = {
-      startYear: t.start_year, endYear: t.end_year, startsOn: utcDay(t.starts_on), endsOn: utcDay(t.ends_on),
-      electionDay: t.election_day ? utcDay(t.election_day) : null, citationId: t.citation ? citations.get(t.citation) ?? null : null, note: t.note,
+      startYear: t.start_year,
+      endYear: t.end_year,
+      startsOn: utcDay(t.starts_on),
+      endsOn: utcDay(t.ends_on),
+      electionDay: t.election_day ? utcDay(t.election_day) : null,
+      citationId: t.citation ? (citations.get(t.citation) ?? null) : null,
+      note: t.note,
     };
     const existing = await db.councilTerm.findUnique({ where: { slug: t.slug }, select: { id: true } });
     if (existing) await db.councilTerm.update({ where: { slug: t.slug }, data });
@@ -135,7 +185,12 @@ async function seedTerms(db: Db, file: TermsFile, citations: Map<string, string>
 }
 
 function slugOf(nameLv: string): string {
-  return nameLv.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return nameLv
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /**
@@ -155,14 +210,20 @@ async function seedAccessions(db: Db, records: SeedRecords, citations: Map<strin
       councilBody: a.body_lv,
       sessionDate: utcDay(a.decision_date),
       sessionYearInferred: Boolean(a.date_note),
-      sessionType: a.session_type === 'extraordinary' ? ('EXTRAORDINARY' as const) : a.session_type === 'regular' ? ('REGULAR' as const) : ('UNSTATED' as const),
+      sessionType:
+        a.session_type === 'extraordinary' ? ('EXTRAORDINARY' as const) : a.session_type === 'regular' ? ('REGULAR' as const) : ('UNSTATED' as const),
       decisionNumber: a.decision_number,
       signatoryName: a.signed_by ?? null,
       signatoryRole: a.signatory_role_lv ?? null,
       source: a.source,
       citationId: citations.get(a.citation) ?? null,
       // The records' notes also carry instructions to us ("Show it as …"); only the facts are shown.
-      sourceNote: [a.note, a.date_note].filter(Boolean).join(' ').replace(/\s*Show it as stated[^.]*\./g, '').trim() || null,
+      sourceNote:
+        [a.note, a.date_note]
+          .filter(Boolean)
+          .join(' ')
+          .replace(/\s*Show it as stated[^.]*\./g, '')
+          .trim() || null,
     };
     const key = { municipalityId_termId: { municipalityId: municipality.id, termId: term.id } };
     const existing = await db.accession.findUnique({ where: key, select: { id: true } });
@@ -208,7 +269,11 @@ async function seedTermBoundaries(db: Db, file: TermsFile): Promise<void> {
         areaKm2: Math.round(geometryAreaKm2(f.geometry) * 10) / 10,
         derivation: absorbed.length ? `union of ${[f.properties.slug, ...absorbed].join(' and ')} (polyclip-ts), computed when the data was loaded` : null,
       };
-      await db.municipalityBoundary.upsert({ where: { municipalityId_termId: { municipalityId, termId: term.id } }, create: { municipalityId, termId: term.id, ...data }, update: data });
+      await db.municipalityBoundary.upsert({
+        where: { municipalityId_termId: { municipalityId, termId: term.id } },
+        create: { municipalityId, termId: term.id, ...data },
+        update: data,
+      });
     }
   }
 }

@@ -82,13 +82,16 @@ export async function deleteOrphans(opts: { minAgeMs: number; storage?: Storage;
       kept.push(orphan);
       continue;
     }
-    const removed = await db().$transaction(async (tx) => {
-      await lockStorageKey(tx, orphan.key);
-      const refs = await tx.document.count({ where: { sha256: sha256OfKey(orphan.key), storageKey: orphan.key } });
-      if (refs > 0) return false;
-      await store.delete(orphan.key);
-      return true;
-    }, { timeout: 60_000 });
+    const removed = await db().$transaction(
+      async (tx) => {
+        await lockStorageKey(tx, orphan.key);
+        const refs = await tx.document.count({ where: { sha256: sha256OfKey(orphan.key), storageKey: orphan.key } });
+        if (refs > 0) return false;
+        await store.delete(orphan.key);
+        return true;
+      },
+      { timeout: 60_000 },
+    );
     (removed ? deleted : kept).push(orphan);
   }
   return { deleted, kept };

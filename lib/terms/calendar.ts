@@ -42,7 +42,12 @@ export function browsableTerms<T extends Pick<CalendarTerm, 'startsOn' | 'endsOn
 
 /** The term just before `term` by the calendar (whatever staff did), or null. */
 export function previousTermOf<T extends Pick<CalendarTerm, 'startsOn'>>(terms: readonly T[], term: Pick<CalendarTerm, 'startsOn'>): T | null {
-  return [...terms].filter((t) => t.startsOn < term.startsOn).sort((a, b) => a.startsOn.getTime() - b.startsOn.getTime()).at(-1) ?? null;
+  return (
+    [...terms]
+      .filter((t) => t.startsOn < term.startsOn)
+      .sort((a, b) => a.startsOn.getTime() - b.startsOn.getTime())
+      .at(-1) ?? null
+  );
 }
 
 /**
@@ -69,7 +74,11 @@ export const EDGE_DAYS = 30;
  * page); `nearEdge`: within {@link EDGE_DAYS} days of the election day or
  * the term's end (flagged for staff review).
  */
-export function checkDecisionDate(sessionDate: string, term: Pick<CalendarTerm, 'startsOn' | 'endsOn' | 'electionDay'>, at: Date = clockNow()): DecisionDateCheck {
+export function checkDecisionDate(
+  sessionDate: string,
+  term: Pick<CalendarTerm, 'startsOn' | 'endsOn' | 'electionDay'>,
+  at: Date = clockNow(),
+): DecisionDateCheck {
   const { from, to } = decisionDateWindow(term, at);
   if (sessionDate < from || sessionDate > to) return { ok: false, from, to };
   const days = (a: string, b: string) => Math.round((utcDay(b).getTime() - utcDay(a).getTime()) / 86_400_000);

@@ -11,7 +11,13 @@ import { LV_COLLATOR, termLabel, termMunicipalityWhere } from '@/lib/municipalit
 import { currentTermOf, previousTermOf } from './calendar';
 
 /** A municipality of the previous term that no longer exists in the new one, with its successor and any secretaries still bound to it. */
-export type EndedUnit = { slug: string; nameLv: string; validTo: string | null; successor: { slug: string; nameLv: string } | null; secretaries: { id: string; email: string }[] };
+export type EndedUnit = {
+  slug: string;
+  nameLv: string;
+  validTo: string | null;
+  successor: { slug: string; nameLv: string } | null;
+  secretaries: { id: string; email: string }[];
+};
 
 export type TermOpening = { term: string; previousTerm: string | null; toRenew: { slug: string; nameLv: string; invited: number }[]; ended: EndedUnit[] };
 
@@ -28,17 +34,27 @@ const termFields = { id: true, slug: true, startYear: true, endYear: true, start
  */
 async function inviteRenewals(tx: Tx, term: TermRef, previous: TermRef): Promise<TermOpening['toRenew']> {
   const joined = await tx.accession.findMany({
-    where: { termId: previous.id, status: { in: [...ACCESSION_WORKFLOW.sets.member] }, municipality: { ...termMunicipalityWhere(term), accessions: { none: { termId: term.id } } } },
+    where: {
+      termId: previous.id,
+      status: { in: [...ACCESSION_WORKFLOW.sets.member] },
+      municipality: { ...termMunicipalityWhere(term), accessions: { none: { termId: term.id } } },
+    },
     select: { municipality: { select: { id: true, slug: true, nameLv: true } } },
   });
   const renewing = joined.map((a) => a.municipality);
-  const secretaries = await secretariesByMunicipality(tx, renewing.map((m) => m.id));
+  const secretaries = await secretariesByMunicipality(
+    tx,
+    renewing.map((m) => m.id),
+  );
   const toRenew: TermOpening['toRenew'] = [];
   for (const m of renewing) {
     let invited = 0;
     for (const to of secretaries.get(m.id) ?? []) {
       const inserted = await enqueueMail(tx, {
-        kind: 'term.renewal', to, municipalityId: m.id, dedupeKey: `term.renewal:${term.id}:${m.id}:${to.userId ?? to.email}`,
+        kind: 'term.renewal',
+        to,
+        municipalityId: m.id,
+        dedupeKey: `term.renewal:${term.id}:${m.id}:${to.userId ?? to.email}`,
         vars: { municipality: m.nameLv, path: `/secretary/${m.slug}`, term: termLabel(term), previousTerm: termLabel(previous) },
       });
       if (inserted) invited += 1;
@@ -87,16 +103,33 @@ export async function setUpTermReporting({ actor, termSlug }: { actor: Actor | n
     invalidate('public');
     const opening: TermOpening = { term: termLabel(term), previousTerm: previous ? termLabel(previous) : null, toRenew, ended };
     await audit({
-      action: 'term.open', subjectType: 'CouncilTerm', subjectId: term.id,
+      action: 'term.open',
+      subjectType: 'CouncilTerm',
+      subjectId: term.id,
       before: { openedAt: null },
-      after: { slug: term.slug, reportingSetUp: true, toRenew: toRenew.map((r) => r.slug), invited: toRenew.reduce((n, r) => n + r.invited, 0), ended: ended.map((e) => ({ slug: e.slug, successor: e.successor?.slug ?? null })) },
+      after: {
+        slug: term.slug,
+        reportingSetUp: true,
+        toRenew: toRenew.map((r) => r.slug),
+        invited: toRenew.reduce((n, r) => n + r.invited, 0),
+        ended: ended.map((e) => ({ slug: e.slug, successor: e.successor?.slug ?? null })),
+      },
     });
     return opening;
   });
 }
 
 export type TermRow = {
-  slug: string; label: string; startsOn: Date; endsOn: Date; electionDay: Date | null; openedAt: Date | null; municipalities: number; joined: number; canOpen: boolean; isCurrent: boolean;
+  slug: string;
+  label: string;
+  startsOn: Date;
+  endsOn: Date;
+  electionDay: Date | null;
+  openedAt: Date | null;
+  municipalities: number;
+  joined: number;
+  canOpen: boolean;
+  isCurrent: boolean;
   citation: { title: string; publisher: string; url: string | null; documentRef: string | null; language: string } | null;
 };
 
@@ -105,18 +138,31 @@ export async function listTermsForStaff({ actor, now = clockNow() }: { actor: Ac
   requirePermission(actor, 'term.manage');
   const terms = await db().councilTerm.findMany({
     orderBy: { startsOn: 'asc' },
-    select: { ...termFields, electionDay: true, openedAt: true, citation: { select: { title: true, publisher: true, url: true, documentRef: true, language: true } } },
+    select: {
+      ...termFields,
+      electionDay: true,
+      openedAt: true,
+      citation: { select: { title: true, publisher: true, url: true, documentRef: true, language: true } },
+    },
   });
   const joined = await db().accession.groupBy({ by: ['termId'], where: { status: { in: [...ACCESSION_WORKFLOW.sets.member] } }, _count: { _all: true } });
   const latestSetUp = terms.filter((t) => t.openedAt).at(-1);
   const current = currentTermOf(terms, now);
-  return Promise.all(terms.map(async (t) => ({
-    slug: t.slug, label: termLabel(t), startsOn: t.startsOn, endsOn: t.endsOn, electionDay: t.electionDay, openedAt: t.openedAt, citation: t.citation,
-    municipalities: await db().municipality.count({ where: termMunicipalityWhere(t) }),
-    joined: joined.find((j) => j.termId === t.id)?._count._all ?? 0,
-    canOpen: !t.openedAt && (!latestSetUp || t.startsOn > latestSetUp.startsOn),
-    isCurrent: t === current,
-  })));
+  return Promise.all(
+    terms.map(async (t) => ({
+      slug: t.slug,
+      label: termLabel(t),
+      startsOn: t.startsOn,
+      endsOn: t.endsOn,
+      electionDay: t.electionDay,
+      openedAt: t.openedAt,
+      citation: t.citation,
+      municipalities: await db().municipality.count({ where: termMunicipalityWhere(t) }),
+      joined: joined.find((j) => j.termId === t.id)?._count._all ?? 0,
+      canOpen: !t.openedAt && (!latestSetUp || t.startsOn > latestSetUp.startsOn),
+      isCurrent: t === current,
+    })),
+  );
 }
 
 /** Units of `previous` that do not exist in `term`: merged or dissolved, with successor and bound secretaries. */
@@ -124,9 +170,16 @@ async function endedUnits(client: Db | Tx, previous: { startsOn: Date; endsOn: D
   const current = (await client.municipality.findMany({ where: termMunicipalityWhere(term), select: { id: true } })).map((m) => m.id);
   const rows = await client.municipality.findMany({
     where: { ...termMunicipalityWhere(previous), id: { notIn: current } },
-    select: { slug: true, nameLv: true, validTo: true, successor: { select: { slug: true, nameLv: true } }, users: { where: { role: MUNICIPAL_ROLE, isActive: true }, select: { id: true, email: true } } },
+    select: {
+      slug: true,
+      nameLv: true,
+      validTo: true,
+      successor: { select: { slug: true, nameLv: true } },
+      users: { where: { role: MUNICIPAL_ROLE, isActive: true }, select: { id: true, email: true } },
+    },
   });
-  return rows.map((u) => ({ slug: u.slug, nameLv: u.nameLv, validTo: u.validTo?.toISOString().slice(0, 10) ?? null, successor: u.successor, secretaries: u.users }))
+  return rows
+    .map((u) => ({ slug: u.slug, nameLv: u.nameLv, validTo: u.validTo?.toISOString().slice(0, 10) ?? null, successor: u.successor, secretaries: u.users }))
     .sort((a, b) => LV_COLLATOR.compare(a.nameLv, b.nameLv));
 }
 

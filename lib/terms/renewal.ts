@@ -15,13 +15,33 @@ export type RenewalState = {
 };
 
 /** Where a municipality stands for `term`: does it exist then, and did it join in the term before it (by the calendar). For its secretary or staff. */
-export async function renewalState({ actor, municipalityId, term }: { actor: Actor | null; municipalityId: string; term: Pick<TermDto, 'id' | 'startsOn' | 'endsOn'> }): Promise<RenewalState> {
+export async function renewalState({
+  actor,
+  municipalityId,
+  term,
+}: {
+  actor: Actor | null;
+  municipalityId: string;
+  term: Pick<TermDto, 'id' | 'startsOn' | 'endsOn'>;
+}): Promise<RenewalState> {
   requirePermission(actor, 'secretary.view', { municipalityId });
   const [m, previous] = await Promise.all([
-    db().municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { validFrom: true, validTo: true, successor: { select: { slug: true, nameLv: true } } } }),
-    db().councilTerm.findFirst({ where: { startsOn: { lt: term.startsOn } }, orderBy: { startsOn: 'desc' }, select: { id: true, startYear: true, endYear: true } }),
+    db().municipality.findUniqueOrThrow({
+      where: { id: municipalityId },
+      select: { validFrom: true, validTo: true, successor: { select: { slug: true, nameLv: true } } },
+    }),
+    db().councilTerm.findFirst({
+      where: { startsOn: { lt: term.startsOn } },
+      orderBy: { startsOn: 'desc' },
+      select: { id: true, startYear: true, endYear: true },
+    }),
   ]);
-  const joined = previous ? await db().accession.findFirst({ where: { municipalityId, termId: previous.id, status: { in: [...ACCESSION_WORKFLOW.sets.member] } }, select: { id: true } }) : null;
+  const joined = previous
+    ? await db().accession.findFirst({
+        where: { municipalityId, termId: previous.id, status: { in: [...ACCESSION_WORKFLOW.sets.member] } },
+        select: { id: true },
+      })
+    : null;
   return {
     inTerm: isInTerm(m, term),
     successor: m.successor,

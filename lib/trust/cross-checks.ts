@@ -27,10 +27,15 @@ export function normalizePersonName(name: string): string {
 }
 
 /** Warnings for one signature; `sessionDate` is the calendar day (YYYY-MM-DD) of the council session. */
-export function crossCheckSignature(sig: Pick<SignatureInfo, 'signerName' | 'signingTime' | 'timestampTime'>, decision: { sessionDate: string | Date | null; signatoryName: string | null }): CrossCheckWarning[] {
+export function crossCheckSignature(
+  sig: Pick<SignatureInfo, 'signerName' | 'signingTime' | 'timestampTime'>,
+  decision: { sessionDate: string | Date | null; signatoryName: string | null },
+): CrossCheckWarning[] {
   const out: CrossCheckWarning[] = [];
   const when = sig.timestampTime ?? sig.signingTime;
-  const session = decision.sessionDate ? (typeof decision.sessionDate === 'string' ? decision.sessionDate : decision.sessionDate.toISOString()).slice(0, 10) : null;
+  const session = decision.sessionDate
+    ? (typeof decision.sessionDate === 'string' ? decision.sessionDate : decision.sessionDate.toISOString()).slice(0, 10)
+    : null;
   if (when && session) {
     const signedDay = new Date(when).toLocaleDateString('sv-SE', { timeZone: 'Europe/Riga' });
     if (signedDay < session) out.push({ kind: 'signed_before_session', signed: when, session });

@@ -14,7 +14,19 @@
 import type { SignatureInfo } from '@/lib/documents/types';
 import { checkOcsp, type OcspFinding } from './ocsp';
 import { isPositiveStatus, isQualifiedStatus, periodAt, type Criteria, type StatusPeriod, type TrustedList, type TrustService } from './tsl';
-import { certAlgorithmLabel, certSignatureAlgorithm, isIssuedBy, keyUsage, parseCert, policies, qcStatements, QC_COMPLIANCE, QC_SSCD, sameKeyAndSubject, type Cert } from './x509';
+import {
+  certAlgorithmLabel,
+  certSignatureAlgorithm,
+  isIssuedBy,
+  keyUsage,
+  parseCert,
+  policies,
+  qcStatements,
+  QC_COMPLIANCE,
+  QC_SSCD,
+  sameKeyAndSubject,
+  type Cert,
+} from './x509';
 import type { IndeterminateReason, TrustFacts, TrustVerdict } from './types';
 
 /** SHA-1 retirement for certificate signatures (DSS default policy: AlgoExpirationDate SHA1 2009). */
@@ -37,7 +49,9 @@ const parsedAnchors = new WeakMap<TrustedList, Anchor[]>();
 function anchorsOf(list: TrustedList, typeFilter: (type: string) => boolean): Anchor[] {
   let all = parsedAnchors.get(list);
   if (!all) {
-    all = list.services.flatMap((service) => service.certificates.map((der) => ({ cert: parseCert(der), service }))).filter((a): a is Anchor => a.cert !== null);
+    all = list.services
+      .flatMap((service) => service.certificates.map((der) => ({ cert: parseCert(der), service })))
+      .filter((a): a is Anchor => a.cert !== null);
     parsedAnchors.set(list, all);
   }
   return all.filter((a) => typeFilter(a.service.type));
@@ -74,10 +88,7 @@ function pickAnchor(anchors: Anchor[], at: Date): { anchor: Anchor; period: Stat
 function criteriaMatch(c: Criteria, cert: Cert): boolean {
   const ku = keyUsage(cert);
   const pol = new Set(policies(cert));
-  const tests = [
-    ...c.keyUsage.map((group) => group.every((b) => ku.has(b.bit) === b.value)),
-    ...c.policies.map((set) => set.every((p) => pol.has(p))),
-  ];
+  const tests = [...c.keyUsage.map((group) => group.every((b) => ku.has(b.bit) === b.value)), ...c.policies.map((set) => set.every((p) => pol.has(p)))];
   if (tests.length === 0) return true;
   if (c.assert === 'all') return tests.every(Boolean);
   if (c.assert === 'none') return !tests.some(Boolean);
@@ -105,14 +116,27 @@ function timestampFacts(sig: SignatureInfo, list: TrustedList): { time: Date | n
   const tsa = tsaDer ? parseCert(tsaDer) : null;
   if (!tsa) return { time: null, facts: null, note: 'time stamp without a readable TSA certificate' };
   const genTime = new Date(sig.timestampTime);
-  const pool = ts.others.map(decode).filter((d): d is Uint8Array => d !== null).map(parseCert).filter((c): c is Cert => c !== null);
-  const { anchors } = buildChain(tsa, pool, anchorsOf(list, (t) => t.startsWith('TSA')));
+  const pool = ts.others
+    .map(decode)
+    .filter((d): d is Uint8Array => d !== null)
+    .map(parseCert)
+    .filter((c): c is Cert => c !== null);
+  const { anchors } = buildChain(
+    tsa,
+    pool,
+    anchorsOf(list, (t) => t.startsWith('TSA')),
+  );
   const picked = pickAnchor(anchors, genTime);
   const listed = picked !== null && picked.period !== null && isPositiveStatus(picked.period.status);
   const qualified = listed && picked?.anchor.service.type === 'TSA/QTST' && picked.period?.status === 'granted';
   const facts = { name: tsa.cn, listed, qualified };
   if (!ts.valid) return { time: null, facts, note: 'the time stamp does not verify; the claimed signing time is used' };
-  if (!listed) return { time: null, facts, note: `time-stamp authority "${tsa.cn}" is not on the trusted list at ${genTime.toISOString()}; the claimed signing time is used` };
+  if (!listed)
+    return {
+      time: null,
+      facts,
+      note: `time-stamp authority "${tsa.cn}" is not on the trusted list at ${genTime.toISOString()}; the claimed signing time is used`,
+    };
   return { time: genTime, facts, note: null };
 }
 
@@ -122,12 +146,25 @@ function timestampFacts(sig: SignatureInfo, list: TrustedList): { time: Date | n
  */
 export function evaluateSignatureTrust(sig: SignatureInfo, source: ListSource, now: Date): TrustVerdict {
   const { list } = source;
-  const listInfo = { sequenceNumber: list.sequenceNumber, issueDate: list.issueDate.toISOString(), nextUpdate: list.nextUpdate?.toISOString() ?? null, sha256: list.sha256, source: source.source };
+  const listInfo = {
+    sequenceNumber: list.sequenceNumber,
+    issueDate: list.issueDate.toISOString(),
+    nextUpdate: list.nextUpdate?.toISOString() ?? null,
+    sha256: list.sha256,
+    source: source.source,
+  };
   const base = { list: listInfo, computedAt: now.toISOString(), listOutdated: list.nextUpdate !== null && list.nextUpdate.getTime() < now.getTime() };
   const facts: TrustFacts = { signer: sig.signerName, issuer: sig.issuer, notes: [] };
   const notes = facts.notes!;
   if (sig.integrity === 'mismatch') return { ...base, status: 'integrity_failed', facts: { ...facts, notes: [sig.detail ?? 'signature does not verify'] } };
-  if (sig.integrity === 'unknown') return { ...base, status: 'indeterminate', reason: 'unsupported_algorithm', ...(sig.unsupportedAlgorithm ? { algorithm: sig.unsupportedAlgorithm } : {}), facts: { ...facts, notes: [sig.detail ?? ''] } };
+  if (sig.integrity === 'unknown')
+    return {
+      ...base,
+      status: 'indeterminate',
+      reason: 'unsupported_algorithm',
+      ...(sig.unsupportedAlgorithm ? { algorithm: sig.unsupportedAlgorithm } : {}),
+      facts: { ...facts, notes: [sig.detail ?? ''] },
+    };
 
   const signerDer = decode(sig.certificates?.signer);
   const signer = signerDer ? parseCert(signerDer) : null;
@@ -145,8 +182,16 @@ export function evaluateSignatureTrust(sig: SignatureInfo, source: ListSource, n
   facts.signatureTime = at.toISOString();
   facts.signatureTimeSource = ts.time ? 'timestamp' : claimed ? 'claimed' : 'none';
 
-  const pool = (sig.certificates?.others ?? []).map(decode).filter((d): d is Uint8Array => d !== null).map(parseCert).filter((c): c is Cert => c !== null);
-  const built = buildChain(signer, pool, anchorsOf(list, (t) => !t.startsWith('TSA')));
+  const pool = (sig.certificates?.others ?? [])
+    .map(decode)
+    .filter((d): d is Uint8Array => d !== null)
+    .map(parseCert)
+    .filter((c): c is Cert => c !== null);
+  const built = buildChain(
+    signer,
+    pool,
+    anchorsOf(list, (t) => !t.startsWith('TSA')),
+  );
   facts.chain = built.chain.map((c) => c.cn);
   const picked = pickAnchor(built.anchors, at);
   if (!picked) {
@@ -156,13 +201,16 @@ export function evaluateSignatureTrust(sig: SignatureInfo, source: ListSource, n
   }
   const { anchor, period } = picked;
   facts.trustAnchor = anchor.cert.cn;
-  facts.service = period ? { name: anchor.service.name, type: anchor.service.type, status: period.status, statusSince: period.from.toISOString(), provider: anchor.service.provider } : { name: anchor.service.name, type: anchor.service.type, status: 'not yet listed', statusSince: '', provider: anchor.service.provider };
+  facts.service = period
+    ? { name: anchor.service.name, type: anchor.service.type, status: period.status, statusSince: period.from.toISOString(), provider: anchor.service.provider }
+    : { name: anchor.service.name, type: anchor.service.type, status: 'not yet listed', statusSince: '', provider: anchor.service.provider };
 
   // Certificate validity at the signature time (the listed certificate itself is a trust anchor).
   for (const c of built.chain) {
     if (sameKeyAndSubject(c, anchor.cert)) continue;
     if (at < c.notBefore) return verdictIndeterminate(base, facts, 'certificate_not_yet_valid', `${c.cn} is valid only from ${c.notBefore.toISOString()}`);
-    if (at > c.notAfter) return verdictIndeterminate(base, facts, 'certificate_expired', `${c.cn} expired on ${c.notAfter.toISOString()}, before the signature time`);
+    if (at > c.notAfter)
+      return verdictIndeterminate(base, facts, 'certificate_expired', `${c.cn} expired on ${c.notAfter.toISOString()}, before the signature time`);
   }
 
   // Embedded revocation data for the signer's certificate.
@@ -176,7 +224,11 @@ export function evaluateSignatureTrust(sig: SignatureInfo, source: ListSource, n
   if (ocsp?.status === 'invalid') notes.push(`embedded OCSP response ignored: ${ocsp.detail}`);
 
   if (!period || !isPositiveStatus(period.status)) {
-    notes.push(period ? `the issuing service "${anchor.service.name}" was ${period.status} since ${period.from.toISOString()}` : `the issuing service "${anchor.service.name}" was not on the list yet`);
+    notes.push(
+      period
+        ? `the issuing service "${anchor.service.name}" was ${period.status} since ${period.from.toISOString()}`
+        : `the issuing service "${anchor.service.name}" was not on the list yet`,
+    );
     return { ...base, status: 'untrusted_issuer', facts };
   }
 
@@ -184,11 +236,18 @@ export function evaluateSignatureTrust(sig: SignatureInfo, source: ListSource, n
   const qcByCert = facts.qcCompliance === true;
   const qcByService = qualifiers.has('QCStatement');
   const isQc = anchor.service.type === 'CA/QC' && isQualifiedStatus(period.status) && (qcByCert || qcByService) && !qualifiers.has('NotQualified');
-  const onQscd = (facts.qcSscd === true || qualifiers.has('QCWithSSCD') || qualifiers.has('QCWithQSCD')) && !qualifiers.has('QCNoSSCD') && !qualifiers.has('QCNoQSCD');
+  const onQscd =
+    (facts.qcSscd === true || qualifiers.has('QCWithSSCD') || qualifiers.has('QCWithQSCD')) && !qualifiers.has('QCNoSSCD') && !qualifiers.has('QCNoQSCD');
   facts.qualifiedBy = isQc ? (qcByCert && qcByService ? 'both' : qcByCert ? 'certificate' : 'service') : null;
   if (isQc && !onQscd) notes.push('qualified certificate, but neither the certificate nor the list says its key is on a qualified signature creation device');
   const weak = weakCertificate(built.chain, anchor.cert);
-  if (weak) return verdictIndeterminate(base, facts, 'weak_algorithm', `${weak.cn} is signed with ${certAlgorithmLabel(weak)}, issued ${weak.notBefore.toISOString().slice(0, 10)}, after SHA-1 was retired for certificates (2009)`);
+  if (weak)
+    return verdictIndeterminate(
+      base,
+      facts,
+      'weak_algorithm',
+      `${weak.cn} is signed with ${certAlgorithmLabel(weak)}, issued ${weak.notBefore.toISOString().slice(0, 10)}, after SHA-1 was retired for certificates (2009)`,
+    );
   return { ...base, status: isQc && onQscd ? 'qualified_trusted' : 'trusted_not_qualified', facts };
 }
 

@@ -33,7 +33,15 @@ export async function currentList(): Promise<ListSource> {
 }
 
 /** Facts about the list in use, for the staff pages (says when it is past its NextUpdate). */
-export async function currentListInfo(now: Date): Promise<{ sequenceNumber: number; issueDate: Date; nextUpdate: Date | null; outdated: boolean; source: 'bundled' | 'downloaded' }> {
+export async function currentListInfo(
+  now: Date,
+): Promise<{ sequenceNumber: number; issueDate: Date; nextUpdate: Date | null; outdated: boolean; source: 'bundled' | 'downloaded' }> {
   const { list, source } = await currentList();
-  return { sequenceNumber: list.sequenceNumber, issueDate: list.issueDate, nextUpdate: list.nextUpdate, outdated: list.nextUpdate !== null && list.nextUpdate.getTime() < now.getTime(), source };
+  return {
+    sequenceNumber: list.sequenceNumber,
+    issueDate: list.issueDate,
+    nextUpdate: list.nextUpdate,
+    outdated: list.nextUpdate !== null && list.nextUpdate.getTime() < now.getTime(),
+    source,
+  };
 }

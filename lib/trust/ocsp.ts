@@ -9,7 +9,13 @@ import * as pkijs from 'pkijs';
 import { cmsSignatureAlgorithm, hashForOid, publicKeyFromSpki, verifySignatureValue } from '@/lib/documents/algorithms';
 import { EKU_OCSP_SIGNING, extendedKeyUsage, isIssuedBy, parseCert, type Cert } from './x509';
 
-export type OcspFinding = { status: 'good' | 'revoked' | 'unknown' | 'invalid'; producedAt: Date | null; revokedAt: Date | null; responder: string | null; detail: string };
+export type OcspFinding = {
+  status: 'good' | 'revoked' | 'unknown' | 'invalid';
+  producedAt: Date | null;
+  revokedAt: Date | null;
+  responder: string | null;
+  detail: string;
+};
 
 function matchesCertId(id: pkijs.CertID, cert: Cert, issuer: Cert): boolean {
   const hash = hashForOid(id.hashAlgorithm.algorithmId);
@@ -35,7 +41,13 @@ export function checkOcsp(responses: Uint8Array[], cert: Cert, issuer: Cert): Oc
     try {
       finding = checkOne(der, cert, issuer);
     } catch (e) {
-      finding = { status: 'invalid', producedAt: null, revokedAt: null, responder: null, detail: `OCSP response not readable: ${e instanceof Error ? e.message : String(e)}` };
+      finding = {
+        status: 'invalid',
+        producedAt: null,
+        revokedAt: null,
+        responder: null,
+        detail: `OCSP response not readable: ${e instanceof Error ? e.message : String(e)}`,
+      };
     }
     if (!finding) continue;
     // A verified answer beats an invalid one; revoked beats good.

@@ -22,7 +22,9 @@ function ensureEngine(): void {
 
 /** DER certificates of a PEM bundle (comment lines allowed). */
 export function certificatesFromPem(pem: string): Uint8Array[] {
-  return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => new Uint8Array(Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64')));
+  return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map(
+    (m) => new Uint8Array(Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64')),
+  );
 }
 
 export type ListSignatureCheck = { valid: true; signerSubject: string } | { valid: false; why: string };
@@ -35,7 +37,11 @@ export async function verifyListSignature(xml: string, pinned: Uint8Array[]): Pr
   ensureEngine();
   let doc: Document;
   try {
-    doc = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') throw new Error(msg); } }).parseFromString(xml, 'application/xml') as unknown as Document;
+    doc = new DOMParser({
+      onError: (level, msg) => {
+        if (level !== 'warning') throw new Error(msg);
+      },
+    }).parseFromString(xml, 'application/xml') as unknown as Document;
   } catch (e) {
     return { valid: false, why: `not well-formed XML: ${e instanceof Error ? e.message : String(e)}` };
   }

@@ -73,7 +73,9 @@ function qualificationsOf(info: Element): Qualification[] {
     const qualifiers = descendants(q, 'Qualifier').map((x) => (x.getAttribute('uri') ?? '').replace(QUALIFIER_PREFIX, ''));
     const list = descendants(q, 'CriteriaList')[0];
     const assert = (list?.getAttribute('assert') ?? 'all') as Criteria['assert'];
-    const keyUsage = list ? descendants(list, 'KeyUsage').map((ku) => descendants(ku, 'KeyUsageBit').map((b) => ({ bit: b.getAttribute('name') ?? '', value: text(b) === 'true' }))) : [];
+    const keyUsage = list
+      ? descendants(list, 'KeyUsage').map((ku) => descendants(ku, 'KeyUsageBit').map((b) => ({ bit: b.getAttribute('name') ?? '', value: text(b) === 'true' })))
+      : [];
     const policies = list ? descendants(list, 'PolicySet').map((ps) => descendants(ps, 'Identifier').map((i) => text(i).replace(/^urn:oid:/, ''))) : [];
     out.push({ qualifiers, criteria: { assert, keyUsage, policies } });
   }
@@ -93,7 +95,11 @@ function period(info: Element): StatusPeriod {
 export function parseTrustedList(xml: string | Uint8Array): TrustedList {
   const bytes = typeof xml === 'string' ? new TextEncoder().encode(xml) : xml;
   const source = typeof xml === 'string' ? xml : new TextDecoder().decode(xml);
-  const doc = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') throw new Error(msg); } }).parseFromString(source.replace(/^\uFEFF/, ''), 'application/xml') as unknown as Document;
+  const doc = new DOMParser({
+    onError: (level, msg) => {
+      if (level !== 'warning') throw new Error(msg);
+    },
+  }).parseFromString(source.replace(/^\uFEFF/, ''), 'application/xml') as unknown as Document;
   const root = doc.documentElement;
   if (!root || root.localName !== 'TrustServiceStatusList' || root.namespaceURI !== TSL) throw new Error('not an ETSI TS 119 612 TrustServiceStatusList');
   const scheme = kid(root, 'SchemeInformation');
@@ -107,7 +113,9 @@ export function parseTrustedList(xml: string | Uint8Array): TrustedList {
     for (const svc of kids(kid(tsp, 'TSPServices'), 'TSPService')) {
       const info = kid(svc, 'ServiceInformation');
       if (!info) continue;
-      const certificates = descendants(kid(info, 'ServiceDigitalIdentity') ?? info, 'X509Certificate').map((c) => new Uint8Array(Buffer.from(text(c).replace(/\s+/g, ''), 'base64')));
+      const certificates = descendants(kid(info, 'ServiceDigitalIdentity') ?? info, 'X509Certificate').map(
+        (c) => new Uint8Array(Buffer.from(text(c).replace(/\s+/g, ''), 'base64')),
+      );
       const periods = [period(info), ...kids(kid(svc, 'ServiceHistory'), 'ServiceHistoryInstance').map(period)].filter((p) => !Number.isNaN(p.from.getTime()));
       periods.sort((a, b) => b.from.getTime() - a.from.getTime());
       services.push({ provider, name: nameOf(kid(info, 'ServiceName')), type: periods[0]?.type ?? '', certificates, periods });

@@ -66,8 +66,12 @@ export async function updateTrustedList(opts: { url?: string; pinnedPemFile?: st
   } catch (e) {
     return { outcome: 'refused', why: `not a trusted list: ${e instanceof Error ? e.message : String(e)}` };
   }
-  if (list.issueDate.getTime() > now.getTime() + 24 * 3600_000) return { outcome: 'refused', why: `issue date ${list.issueDate.toISOString()} is in the future` };
-  const newest = await db().trustedList.findFirst({ orderBy: [{ issueDate: 'desc' }, { sequenceNumber: 'desc' }], select: { sequenceNumber: true, issueDate: true, sha256: true } });
+  if (list.issueDate.getTime() > now.getTime() + 24 * 3600_000)
+    return { outcome: 'refused', why: `issue date ${list.issueDate.toISOString()} is in the future` };
+  const newest = await db().trustedList.findFirst({
+    orderBy: [{ issueDate: 'desc' }, { sequenceNumber: 'desc' }],
+    select: { sequenceNumber: true, issueDate: true, sha256: true },
+  });
   if (newest?.sha256 === list.sha256) return { outcome: 'unchanged', sequenceNumber: newest.sequenceNumber, issueDate: newest.issueDate };
   const floor = newest ?? { sequenceNumber: bundledList().sequenceNumber, issueDate: bundledList().issueDate };
   // Note: an older (replayed) list could re-grant a withdrawn service: refuse anything not newer than what is in use.
@@ -76,10 +80,23 @@ export async function updateTrustedList(opts: { url?: string; pinnedPemFile?: st
   }
   await mutate({ actor: null, permission: 'system' }, async ({ tx, audit }) => {
     const row = await tx.trustedList.create({
-      data: { sequenceNumber: list.sequenceNumber, issueDate: list.issueDate, nextUpdate: list.nextUpdate, sha256: list.sha256, sourceUrl: url, signerSubject: signature.signerSubject, xml },
+      data: {
+        sequenceNumber: list.sequenceNumber,
+        issueDate: list.issueDate,
+        nextUpdate: list.nextUpdate,
+        sha256: list.sha256,
+        sourceUrl: url,
+        signerSubject: signature.signerSubject,
+        xml,
+      },
       select: { id: true },
     });
-    await audit({ action: 'trust.list-update', subjectType: 'TrustedList', subjectId: row.id, after: { sequenceNumber: list.sequenceNumber, issueDate: list.issueDate.toISOString(), sha256: list.sha256, url, signer: signature.signerSubject } });
+    await audit({
+      action: 'trust.list-update',
+      subjectType: 'TrustedList',
+      subjectId: row.id,
+      after: { sequenceNumber: list.sequenceNumber, issueDate: list.issueDate.toISOString(), sha256: list.sha256, url, signer: signature.signerSubject },
+    });
   });
   return { outcome: 'stored', sequenceNumber: list.sequenceNumber, issueDate: list.issueDate, nextUpdate: list.nextUpdate, sha256: list.sha256 };
 }

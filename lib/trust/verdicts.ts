@@ -55,9 +55,12 @@ export async function latestVerdicts(documentIds: string[]): Promise<Map<string,
  */
 export async function recheckDocumentTrust(opts: { actor: Actor; documentId: string; now?: Date }): Promise<TrustVerdict[]> {
   requirePermission(opts.actor, 'signature.recheck');
-  const doc = await db().document.findUnique({ where: { id: opts.documentId }, select: { id: true, inspection: true, accession: { select: { municipalityId: true } }, report: { select: { municipalityId: true } } } });
+  const doc = await db().document.findUnique({
+    where: { id: opts.documentId },
+    select: { id: true, inspection: true, accession: { select: { municipalityId: true } }, report: { select: { municipalityId: true } } },
+  });
   if (!doc) throw new AppError('NOT_FOUND');
-  const signatures = ((doc.inspection as { signatures?: SignatureInfo[] } | null)?.signatures ?? []);
+  const signatures = (doc.inspection as { signatures?: SignatureInfo[] } | null)?.signatures ?? [];
   const verdicts = verdictsFor(signatures, await currentList(), opts.now ?? new Date());
   await mutate({ actor: opts.actor, permission: 'signature.recheck' }, async ({ tx, audit, invalidate }) => {
     await saveVerdicts(tx, doc.id, verdicts, opts.actor.id);

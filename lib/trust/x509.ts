@@ -77,7 +77,13 @@ export function isIssuedBy(c: Cert, issuer: Cert): boolean {
   const alg = certSignatureAlgorithm(c);
   if (!alg) return false;
   try {
-    return verifySignatureValue({ alg, key: publicKeyFromSpki(issuer.spkiDer), data: new Uint8Array(c.cert.tbsView), signature: new Uint8Array(c.cert.signatureValue.valueBlock.valueHexView), ecdsaEncoding: 'der' }).valid;
+    return verifySignatureValue({
+      alg,
+      key: publicKeyFromSpki(issuer.spkiDer),
+      data: new Uint8Array(c.cert.tbsView),
+      signature: new Uint8Array(c.cert.signatureValue.valueBlock.valueHexView),
+      ecdsaEncoding: 'der',
+    }).valid;
   } catch {
     return false;
   }
@@ -87,7 +93,17 @@ function extension(c: Cert, oid: string): pkijs.Extension | undefined {
   return c.cert.extensions?.find((e) => e.extnID === oid);
 }
 
-const KEY_USAGE_BITS = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'];
+const KEY_USAGE_BITS = [
+  'digitalSignature',
+  'nonRepudiation',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+  'encipherOnly',
+  'decipherOnly',
+];
 
 /** Names of the key usage bits set (empty when the extension is absent). */
 export function keyUsage(c: Cert): Set<string> {

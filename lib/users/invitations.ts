@@ -29,7 +29,10 @@ const invitePath = (token: string) => `/invite/${token}`;
 const inviteUrl = (locale: string, token: string) => `${env.PUBLIC_BASE_URL}/${linkLocale(locale)}${invitePath(token)}`;
 
 /** Writes the invitation e-mail to the outbox, in the caller's transaction. */
-async function enqueueInvitationMail(tx: Tx, inv: { email: string; locale: string; municipalityId: string | null; municipalityName: string; token: string; expiresAt: Date }) {
+async function enqueueInvitationMail(
+  tx: Tx,
+  inv: { email: string; locale: string; municipalityId: string | null; municipalityName: string; token: string; expiresAt: Date },
+) {
   await enqueueMail(tx, {
     kind: 'invitation',
     to: { email: inv.email, locale: linkLocale(inv.locale) },
@@ -44,7 +47,14 @@ async function enqueueInvitationMail(tx: Tx, inv: { email: string; locale: strin
  * `locale` (the staff member's UI language) is no longer used: the link and
  * the e-mail follow `input.locale`, the invitee's language (default lv).
  */
-export async function createInvitation({ actor, input }: { actor: Actor | null; input: Omit<TCreateInvitation, 'locale'> & { locale?: TCreateInvitation['locale'] }; locale?: string }) {
+export async function createInvitation({
+  actor,
+  input,
+}: {
+  actor: Actor | null;
+  input: Omit<TCreateInvitation, 'locale'> & { locale?: TCreateInvitation['locale'] };
+  locale?: string;
+}) {
   requirePermission(actor, 'invitation.create');
   const inviteeLocale = linkLocale(input.locale);
   const municipality = (await listMunicipalityOptions()).find((m) => m.slug === input.municipalitySlug);
@@ -58,17 +68,54 @@ export async function createInvitation({ actor, input }: { actor: Actor | null; 
   // Note: a concurrent invitation (or account) for the same address loses on the unique key: P2002, answered 409 by lib/http/route.ts.
   const invitation = await mutate({ actor, permission: 'invitation.create' }, async ({ tx, actor: who, audit, mail }) => {
     const created = await tx.invitation.create({
-      data: { tokenHash: hashToken(token), email: input.email, name: input.name ?? null, role: MUNICIPAL_ROLE, municipalityId: municipality.id, invitedById: who.id, expiresAt, locale: inviteeLocale, sentCount: 1, lastSentAt: new Date() },
+      data: {
+        tokenHash: hashToken(token),
+        email: input.email,
+        name: input.name ?? null,
+        role: MUNICIPAL_ROLE,
+        municipalityId: municipality.id,
+        invitedById: who.id,
+        expiresAt,
+        locale: inviteeLocale,
+        sentCount: 1,
+        lastSentAt: new Date(),
+      },
       select: { id: true, email: true, expiresAt: true },
     });
-    await audit({ action: 'invitation.create', subjectType: 'Invitation', subjectId: created.id, municipalityId: municipality.id, after: { email: input.email, role: MUNICIPAL_ROLE, locale: inviteeLocale, expiresAt: expiresAt.toISOString() } });
-    await mail((tx) => enqueueInvitationMail(tx, { email: input.email, locale: inviteeLocale, municipalityId: municipality.id, municipalityName: municipality.nameLv, token, expiresAt }));
+    await audit({
+      action: 'invitation.create',
+      subjectType: 'Invitation',
+      subjectId: created.id,
+      municipalityId: municipality.id,
+      after: { email: input.email, role: MUNICIPAL_ROLE, locale: inviteeLocale, expiresAt: expiresAt.toISOString() },
+    });
+    await mail((tx) =>
+      enqueueInvitationMail(tx, {
+        email: input.email,
+        locale: inviteeLocale,
+        municipalityId: municipality.id,
+        municipalityName: municipality.nameLv,
+        token,
+        expiresAt,
+      }),
+    );
     return created;
   });
   return { ...invitation, url: inviteUrl(inviteeLocale, token) };
 }
 
-const manageSelect = { id: true, email: true, locale: true, municipalityId: true, tokenHash: true, expiresAt: true, acceptedAt: true, revokedAt: true, sentCount: true, municipality: { select: { nameLv: true } } } as const;
+const manageSelect = {
+  id: true,
+  email: true,
+  locale: true,
+  municipalityId: true,
+  tokenHash: true,
+  expiresAt: true,
+  acceptedAt: true,
+  revokedAt: true,
+  sentCount: true,
+  municipality: { select: { nameLv: true } },
+} as const;
 
 async function findForManage(tx: Tx, invitationId: string) {
   const inv = /^[a-z0-9]{1,64}$/i.test(invitationId) ? await tx.invitation.findUnique({ where: { id: invitationId }, select: manageSelect }) : null;
@@ -98,11 +145,23 @@ export async function resendInvitation({ actor, invitationId }: { actor: Actor |
     });
     if (claimed.count !== 1) throw new AppError('CONFLICT', 'users.invitationChanged');
     await audit({
-      action: 'invitation.resend', subjectType: 'Invitation', subjectId: inv.id, municipalityId: inv.municipalityId,
+      action: 'invitation.resend',
+      subjectType: 'Invitation',
+      subjectId: inv.id,
+      municipalityId: inv.municipalityId,
       before: { expiresAt: inv.expiresAt.toISOString(), sentCount: inv.sentCount },
       after: { email: inv.email, expiresAt: expiresAt.toISOString(), sentCount: inv.sentCount + 1 },
     });
-    await mail((tx) => enqueueInvitationMail(tx, { email: inv.email, locale: inv.locale, municipalityId: inv.municipalityId, municipalityName: inv.municipality?.nameLv ?? '', token, expiresAt }));
+    await mail((tx) =>
+      enqueueInvitationMail(tx, {
+        email: inv.email,
+        locale: inv.locale,
+        municipalityId: inv.municipalityId,
+        municipalityName: inv.municipality?.nameLv ?? '',
+        token,
+        expiresAt,
+      }),
+    );
     return { id: inv.id, email: inv.email, expiresAt, sentCount: inv.sentCount + 1, url: inviteUrl(inv.locale, token) };
   });
 }
@@ -115,8 +174,12 @@ export async function revokeInvitation({ actor, invitationId }: { actor: Actor |
     const claimed = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null, revokedAt: null }, data: { revokedAt, revokedById: who.id } });
     if (claimed.count !== 1) throw new AppError('CONFLICT', 'users.invitationChanged');
     await audit({
-      action: 'invitation.revoke', subjectType: 'Invitation', subjectId: inv.id, municipalityId: inv.municipalityId,
-      before: { email: inv.email, state: stateOf(inv, revokedAt) }, after: { email: inv.email, state: 'revoked', revokedAt: revokedAt.toISOString() },
+      action: 'invitation.revoke',
+      subjectType: 'Invitation',
+      subjectId: inv.id,
+      municipalityId: inv.municipalityId,
+      before: { email: inv.email, state: stateOf(inv, revokedAt) },
+      after: { email: inv.email, state: 'revoked', revokedAt: revokedAt.toISOString() },
     });
     return { id: inv.id, email: inv.email, revokedAt, state: 'revoked' as const };
   });
@@ -154,11 +217,17 @@ export async function acceptInvitation({ input, ip }: { input: TAcceptInvitation
   if (knownState !== 'valid') throw new AppError('GONE', `invite.${knownState}`);
   const passwordHash = await hashPassword(input.password);
   const user = await mutate({ actor: null, permission: 'anyone' }, async ({ tx, audit }) => {
-    const found = await tx.invitation.findUnique({ where: { tokenHash }, select: { id: true, email: true, role: true, municipalityId: true, acceptedAt: true, revokedAt: true, expiresAt: true } });
+    const found = await tx.invitation.findUnique({
+      where: { tokenHash },
+      select: { id: true, email: true, role: true, municipalityId: true, acceptedAt: true, revokedAt: true, expiresAt: true },
+    });
     if (!found) throw new AppError('NOT_FOUND', 'invite.invalid');
     const state = stateOf(found);
     if (state !== 'valid') throw new AppError('GONE', `invite.${state}`);
-    const claimed = await tx.invitation.updateMany({ where: { id: found.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, data: { acceptedAt: new Date() } });
+    const claimed = await tx.invitation.updateMany({
+      where: { id: found.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+      data: { acceptedAt: new Date() },
+    });
     if (claimed.count !== 1) throw new AppError('GONE', 'invite.used');
     const taken = await tx.user.findUnique({ where: { email: found.email }, select: { id: true } });
     if (taken) throw new AppError('CONFLICT', 'invite.emailTaken');
@@ -166,7 +235,14 @@ export async function acceptInvitation({ input, ip }: { input: TAcceptInvitation
       data: { email: found.email, name: input.name, role: found.role, municipalityId: found.municipalityId, passwordHash },
       select: { id: true, email: true, role: true, municipalityId: true },
     });
-    await audit({ actor: { id: user.id, role: user.role, municipalityId: user.municipalityId }, action: 'invitation.accept', subjectType: 'Invitation', subjectId: found.id, municipalityId: found.municipalityId, after: { userId: user.id, email: user.email } });
+    await audit({
+      actor: { id: user.id, role: user.role, municipalityId: user.municipalityId },
+      action: 'invitation.accept',
+      subjectType: 'Invitation',
+      subjectId: found.id,
+      municipalityId: found.municipalityId,
+      after: { userId: user.id, email: user.email },
+    });
     return user;
   });
   await refundAttempt(attempt);
@@ -180,8 +256,19 @@ export async function listInvitations({ actor }: { actor: Actor | null }) {
     orderBy: { createdAt: 'desc' },
     take: 200,
     select: {
-      id: true, email: true, name: true, role: true, locale: true, expiresAt: true, acceptedAt: true, revokedAt: true, createdAt: true, sentCount: true, lastSentAt: true,
-      municipality: { select: { nameLv: true, slug: true } }, invitedBy: { select: { email: true, name: true } },
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      locale: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      createdAt: true,
+      sentCount: true,
+      lastSentAt: true,
+      municipality: { select: { nameLv: true, slug: true } },
+      invitedBy: { select: { email: true, name: true } },
     },
   });
   return rows.map((r) => ({ ...r, state: stateOf(r) }));

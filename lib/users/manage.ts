@@ -22,7 +22,16 @@ export function canManageUser(actor: Actor | null, target: { id: string; role: R
 const USER_LIMIT = 500;
 
 const userSelect = {
-  id: true, email: true, name: true, role: true, locale: true, isActive: true, deactivatedAt: true, sessionVersion: true, lastSignInAt: true, createdAt: true,
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  locale: true,
+  isActive: true,
+  deactivatedAt: true,
+  sessionVersion: true,
+  lastSignInAt: true,
+  createdAt: true,
   municipality: { select: { id: true, slug: true, nameLv: true } },
 } as const;
 
@@ -49,7 +58,16 @@ export async function listMoveTargets({ actor }: { actor: Actor | null }) {
   return rows.sort((a, b) => LV_COLLATOR.compare(a.nameLv, b.nameLv));
 }
 
-const targetSelect = { id: true, email: true, role: true, isActive: true, deactivatedAt: true, sessionVersion: true, municipalityId: true, municipality: { select: { slug: true, nameLv: true } } } as const;
+const targetSelect = {
+  id: true,
+  email: true,
+  role: true,
+  isActive: true,
+  deactivatedAt: true,
+  sessionVersion: true,
+  municipalityId: true,
+  municipality: { select: { slug: true, nameLv: true } },
+} as const;
 
 /**
  * Loads the user an action is about and checks who may act: the actor needs
@@ -88,7 +106,10 @@ export async function deactivateUser({ actor, userId, version }: { actor: Actor 
     if (changed.count !== 1) throw new AppError('CONFLICT', 'users.changedMeanwhile');
     const after = { isActive: false, deactivatedAt: deactivatedAt.toISOString(), sessionVersion: target.sessionVersion + 1 };
     await m.audit({
-      action: 'user.deactivate', subjectType: 'User', subjectId: target.id, municipalityId: target.municipalityId,
+      action: 'user.deactivate',
+      subjectType: 'User',
+      subjectId: target.id,
+      municipalityId: target.municipalityId,
       before: { email: target.email, role: target.role, isActive: true, sessionVersion: target.sessionVersion },
       after: { email: target.email, role: target.role, ...after },
     });
@@ -110,7 +131,10 @@ export async function reactivateUser({ actor, userId, version }: { actor: Actor 
     });
     if (changed.count !== 1) throw new AppError('CONFLICT', 'users.changedMeanwhile');
     await m.audit({
-      action: 'user.reactivate', subjectType: 'User', subjectId: target.id, municipalityId: target.municipalityId,
+      action: 'user.reactivate',
+      subjectType: 'User',
+      subjectId: target.id,
+      municipalityId: target.municipalityId,
       before: { email: target.email, role: target.role, isActive: false, deactivatedAt: target.deactivatedAt?.toISOString() ?? null },
       after: { email: target.email, role: target.role, isActive: true },
     });
@@ -124,23 +148,49 @@ export async function reactivateUser({ actor, userId, version }: { actor: Actor 
  * against the new municipality. The audit event is filed under the new
  * municipality; `before` names the old one.
  */
-export async function moveSecretary({ actor, userId, municipalitySlug, version }: { actor: Actor | null; userId: string; municipalitySlug: string; version?: number }) {
+export async function moveSecretary({
+  actor,
+  userId,
+  municipalitySlug,
+  version,
+}: {
+  actor: Actor | null;
+  userId: string;
+  municipalitySlug: string;
+  version?: number;
+}) {
   // Note: 'user.manage-secretary' is the least any management needs (403 before anything is revealed); loadTarget checks the target's role.
   return mutate({ actor, permission: 'user.manage-secretary' }, async (m) => {
     const { tx } = m;
     const { target } = await loadTarget(m, userId, { self: 'users.cannotMoveSelf' });
     if (!isMunicipalRole(target.role)) throw new AppError('UNPROCESSABLE', 'users.moveOnlySecretary');
-    const destination = await tx.municipality.findFirst({ where: { slug: municipalitySlug, ...validOn(today()) }, select: { id: true, slug: true, nameLv: true } });
+    const destination = await tx.municipality.findFirst({
+      where: { slug: municipalitySlug, ...validOn(today()) },
+      select: { id: true, slug: true, nameLv: true },
+    });
     if (!destination) throw new AppError('UNPROCESSABLE', 'errors.formInvalid', { fieldErrors: { municipalitySlug: ['users.municipalityInvalid'] } });
-    if (destination.id === target.municipalityId) throw new AppError('UNPROCESSABLE', 'errors.formInvalid', { fieldErrors: { municipalitySlug: ['users.moveSameMunicipality'] } });
+    if (destination.id === target.municipalityId)
+      throw new AppError('UNPROCESSABLE', 'errors.formInvalid', { fieldErrors: { municipalitySlug: ['users.moveSameMunicipality'] } });
     checkVersion(target, version);
     const changed = await tx.user.updateMany({
       where: { id: target.id, role: MUNICIPAL_ROLE, municipalityId: target.municipalityId, sessionVersion: target.sessionVersion },
       data: { municipalityId: destination.id, sessionVersion: { increment: 1 } },
     });
     if (changed.count !== 1) throw new AppError('CONFLICT', 'users.changedMeanwhile');
-    const before = { email: target.email, municipalityId: target.municipalityId, municipalitySlug: target.municipality?.slug ?? null, municipality: target.municipality?.nameLv ?? null, sessionVersion: target.sessionVersion };
-    const after = { email: target.email, municipalityId: destination.id, municipalitySlug: destination.slug, municipality: destination.nameLv, sessionVersion: target.sessionVersion + 1 };
+    const before = {
+      email: target.email,
+      municipalityId: target.municipalityId,
+      municipalitySlug: target.municipality?.slug ?? null,
+      municipality: target.municipality?.nameLv ?? null,
+      sessionVersion: target.sessionVersion,
+    };
+    const after = {
+      email: target.email,
+      municipalityId: destination.id,
+      municipalitySlug: destination.slug,
+      municipality: destination.nameLv,
+      sessionVersion: target.sessionVersion + 1,
+    };
     await m.audit({ action: 'user.move', subjectType: 'User', subjectId: target.id, municipalityId: destination.id, before, after });
     return { id: target.id, email: target.email, municipality: { slug: destination.slug, nameLv: destination.nameLv }, sessionVersion: after.sessionVersion };
   });

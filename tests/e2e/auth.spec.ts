@@ -60,7 +60,10 @@ test.describe('sign-in, invitations and roles', () => {
     await sql().query(`UPDATE "Invitation" SET "expiresAt" = now() - interval '1 minute' WHERE "email" = $1`, [data.email]);
     await page.goto(new URL(data.url).pathname.replace('/lv/', '/en/'));
     await expect(page.getByTestId('invitation-refused')).toContainText('This invitation has expired');
-    const accept = await page.request.post('/api/invitations/accept', { data: { token: data.url.split('/invite/')[1], name: 'X', password: 'long enough password', passwordConfirm: 'long enough password' }, headers: { 'x-locale': 'en' } });
+    const accept = await page.request.post('/api/invitations/accept', {
+      data: { token: data.url.split('/invite/')[1], name: 'X', password: 'long enough password', passwordConfirm: 'long enough password' },
+      headers: { 'x-locale': 'en' },
+    });
     expect(accept.status()).toBe(410);
     expect((await accept.json()).message).toContain('expired');
   });
@@ -110,7 +113,10 @@ test.describe('sign-in, invitations and roles', () => {
     }
     const wrongType = await page.request.post('/api/session', { data: 'email=a', headers: { 'content-type': 'text/plain' } });
     expect(wrongType.status()).toBe(415);
-    const accept = await page.request.post('/api/invitations/accept', { data: { token: 'x'.repeat(40), name: '', password: 'short', passwordConfirm: 'other' }, headers: { 'x-locale': 'lv' } });
+    const accept = await page.request.post('/api/invitations/accept', {
+      data: { token: 'x'.repeat(40), name: '', password: 'short', passwordConfirm: 'other' },
+      headers: { 'x-locale': 'lv' },
+    });
     expect(accept.status()).toBe(422);
     const body = await accept.json();
     expect(body.fieldErrors.password).toEqual(['Vismaz 12 rakstzīmes.']);

@@ -15,7 +15,9 @@ import { ROOT } from '../support/run-script';
 type Who = 'public' | 'secretaryOwn' | 'secretaryOther' | 'staff' | 'admin';
 const WHO: Who[] = ['public', 'secretaryOwn', 'secretaryOther', 'staff', 'admin'];
 type Prepared = {
-  path?: string; body?: unknown; raw?: Buffer;
+  path?: string;
+  body?: unknown;
+  raw?: Buffer;
   /** The subject the call's audit row names, when the caller is not its actor (accepting an invitation, resetting a password). */
   auditSubjectId?: string;
 };
@@ -51,7 +53,23 @@ async function freshInvitation(): Promise<{ id: string; token: string }> {
 /** Own municipality of the matrix secretary (no accession in the seed); the other secretary is Rīga's. */
 const OWN = 'tukuma-novads';
 /** Municipalities for staff actions, one per call so that every call finds its own submission. */
-const POOL = ['aizkraukles-novads', 'aluksnes-novads', 'balvu-novads', 'bauskas-novads', 'cesu-novads', 'dobeles-novads', 'gulbenes-novads', 'jelgavas-novads', 'kraslavas-novads', 'kuldigas-novads', 'limbazu-novads', 'ludzas-novads', 'olaines-novads', 'preilu-novads', 'ropazu-novads'];
+const POOL = [
+  'aizkraukles-novads',
+  'aluksnes-novads',
+  'balvu-novads',
+  'bauskas-novads',
+  'cesu-novads',
+  'dobeles-novads',
+  'gulbenes-novads',
+  'jelgavas-novads',
+  'kraslavas-novads',
+  'kuldigas-novads',
+  'limbazu-novads',
+  'ludzas-novads',
+  'olaines-novads',
+  'preilu-novads',
+  'ropazu-novads',
+];
 let poolIndex = 0;
 const nextPooled = () => POOL[poolIndex++ % POOL.length]!;
 let tinyPdf: Buffer | undefined;
@@ -73,44 +91,69 @@ export const MATRIX: Record<string, Row> = {
     path: '',
     prepare: async () => {
       const slug = `matrix-${Date.now()}-${(seq += 1)}`;
-      await sql().query(`INSERT INTO "CouncilTerm" ("id", "slug", "startYear", "endYear", "startsOn", "endsOn") VALUES ($1, $2, 1990, 1994, '1990-07-01', '1994-06-30')`, [slug.replace(/-/g, ''), slug]);
+      await sql().query(
+        `INSERT INTO "CouncilTerm" ("id", "slug", "startYear", "endYear", "startsOn", "endsOn") VALUES ($1, $2, 1990, 1994, '1990-07-01', '1994-06-30')`,
+        [slug.replace(/-/g, ''), slug],
+      );
       return { path: `/api/staff/terms/${slug}/open`, body: { confirm: 'on' } };
     },
     expect: staffOnly(409),
   },
-  'PUT /api/staff/terms/[slug]/periods': { path: '/api/staff/terms/2021-2025/periods', body: () => ({ year: 2024, dueOn: '2025-03-31' }), expect: staffOnly(200), audit: () => 'reporting.period' },
+  'PUT /api/staff/terms/[slug]/periods': {
+    path: '/api/staff/terms/2021-2025/periods',
+    body: () => ({ year: 2024, dueOn: '2025-03-31' }),
+    expect: staffOnly(200),
+    audit: () => 'reporting.period',
+  },
   // Staff reach the importer; the file names a unit the registry does not know, so it is refused and the shared database keeps "unknown".
   'POST /api/staff/official-data/population': {
     path: `/api/staff/official-data/population?${new URLSearchParams({ fileName: 'IRS051-unknown-unit.csv', tableCode: 'IRS051', retrievedOn: '2026-12-03', url: 'https://data.stat.gov.lv/pxweb/lv/OSP_PUB/START__POP__IR__IRS/IRS051/' })}`,
-    prepare: async () => ({ raw: readFileSync(path.join(ROOT, 'tests', 'fixtures', 'official-data', 'IRS051-unknown-unit.csv')) }),
+    prepare: () => Promise.resolve({ raw: readFileSync(path.join(ROOT, 'tests', 'fixtures', 'official-data', 'IRS051-unknown-unit.csv')) }),
     expect: staffOnly(422),
   },
   'POST /api/staff/official-data/atvk': {
     path: `/api/staff/official-data/atvk?${new URLSearchParams({ fileName: 'atu_nuts_codes-missing-unit.csv', tableCode: 'ATVK', retrievedOn: '2026-12-03', url: 'https://data.gov.lv/dati/lv/dataset/atvk' })}`,
-    prepare: async () => ({ raw: readFileSync(path.join(ROOT, 'tests', 'fixtures', 'official-data', 'atu_nuts_codes-missing-unit.csv')) }),
+    prepare: () => Promise.resolve({ raw: readFileSync(path.join(ROOT, 'tests', 'fixtures', 'official-data', 'atu_nuts_codes-missing-unit.csv')) }),
     expect: staffOnly(422),
   },
-  'POST /api/staff/norms': { path: '/api/staff/norms', body: () => ({ validFrom: '2030-01-01', value: 1, citation: 'e2e test fixture', sourceUrl: 'https://example.test/norm' }), expect: staffOnly(201), audit: () => 'reporting.norm' },
+  'POST /api/staff/norms': {
+    path: '/api/staff/norms',
+    body: () => ({ validFrom: '2030-01-01', value: 1, citation: 'e2e test fixture', sourceUrl: 'https://example.test/norm' }),
+    expect: staffOnly(201),
+    audit: () => 'reporting.norm',
+  },
   'POST /api/progress/reports/[id]/documents': {
     path: '',
-    prepare: async () => { const r = await resetReport(OWN, 2022, 'DRAFT'); return { path: `/api/progress/reports/${r.id}/documents?name=evidence.pdf`, raw: await pdfBytes() }; },
-    expect: ownSecretaryOnly(201), audit: () => 'document.upload',
+    prepare: async () => {
+      const r = await resetReport(OWN, 2022, 'DRAFT');
+      return { path: `/api/progress/reports/${r.id}/documents?name=evidence.pdf`, raw: await pdfBytes() };
+    },
+    expect: ownSecretaryOnly(201),
+    audit: () => 'document.upload',
   },
   'GET /api/municipalities/[slug]/progress.csv': { path: '/api/municipalities/liepaja/progress.csv', expect: all(200) },
   'GET /api/municipalities/[slug]/progress.pdf': { path: '/api/municipalities/liepaja/progress.pdf?lang=lv', expect: all(200) },
   'POST /api/progress/[slug]/[year]': {
     path: `/api/progress/${OWN}/2022`,
-    prepare: async () => { await resetReport(OWN, 2023, 'DRAFT'); return {}; },
-    expect: ownSecretaryOnly(200), audit: () => 'progress.open',
+    prepare: async () => {
+      await resetReport(OWN, 2023, 'DRAFT');
+      return {};
+    },
+    expect: ownSecretaryOnly(200),
+    audit: () => 'progress.open',
   },
   'PUT /api/progress/reports/[id]': {
     path: '',
     prepare: async () => {
       const r = await resetReport(OWN, 2022, 'DRAFT');
       const section = { status: 'IN_PROGRESS', narrative: 'x', actions: [] };
-      return { path: `/api/progress/reports/${r.id}`, body: { version: r.version, commitments: { resources: section, staff: section, cooperation: section }, indicators: { service_budget_eur: '1000' } } };
+      return {
+        path: `/api/progress/reports/${r.id}`,
+        body: { version: r.version, commitments: { resources: section, staff: section, cooperation: section }, indicators: { service_budget_eur: '1000' } },
+      };
     },
-    expect: ownSecretaryOnly(200), audit: () => 'progress.save',
+    expect: ownSecretaryOnly(200),
+    audit: () => 'progress.save',
   },
   'DELETE /api/progress/reports/[id]/documents/[documentId]': {
     path: '',
@@ -121,27 +164,43 @@ export const MATRIX: Record<string, Row> = {
       await sql().query(`UPDATE "Document" SET "accessionId" = NULL, "reportId" = $1, "kind" = 'EVIDENCE' WHERE "id" = $2`, [r.id, doc]);
       return { path: `/api/progress/reports/${r.id}/documents/${doc}` };
     },
-    expect: ownSecretaryOnly(200), audit: () => 'progress.evidence.remove',
+    expect: ownSecretaryOnly(200),
+    audit: () => 'progress.evidence.remove',
   },
   'GET /api/progress/reports/[id]/pdf': {
     path: '',
-    prepare: async () => { const r = await resetReport(OWN, 2022, 'SUBMITTED'); return { path: `/api/progress/reports/${r.id}/pdf?lang=lv` }; },
+    prepare: async () => {
+      const r = await resetReport(OWN, 2022, 'SUBMITTED');
+      return { path: `/api/progress/reports/${r.id}/pdf?lang=lv` };
+    },
     expect: { public: 401, secretaryOwn: 200, secretaryOther: 403, staff: 200, admin: 200 },
   },
   'POST /api/progress/reports/[id]/submit': {
     path: '',
-    prepare: async () => { const r = await resetReport(OWN, 2022, 'DRAFT'); return { path: `/api/progress/reports/${r.id}/submit`, body: { version: r.version } }; },
-    expect: ownSecretaryOnly(200), audit: () => 'progress.submit',
+    prepare: async () => {
+      const r = await resetReport(OWN, 2022, 'DRAFT');
+      return { path: `/api/progress/reports/${r.id}/submit`, body: { version: r.version } };
+    },
+    expect: ownSecretaryOnly(200),
+    audit: () => 'progress.submit',
   },
   'POST /api/staff/progress/[id]/return': {
     path: '',
-    prepare: async () => { const r = await resetReport(OWN, 2022, 'SUBMITTED'); return { path: `/api/staff/progress/${r.id}/return`, body: { version: r.version, reason: 'Lūdzu precizējiet.' } }; },
-    expect: staffOnly(200), audit: () => 'progress.return',
+    prepare: async () => {
+      const r = await resetReport(OWN, 2022, 'SUBMITTED');
+      return { path: `/api/staff/progress/${r.id}/return`, body: { version: r.version, reason: 'Lūdzu precizējiet.' } };
+    },
+    expect: staffOnly(200),
+    audit: () => 'progress.return',
   },
   'POST /api/staff/progress/[id]/accept': {
     path: '',
-    prepare: async () => { const r = await resetReport(OWN, 2022, 'SUBMITTED'); return { path: `/api/staff/progress/${r.id}/accept`, body: { version: r.version } }; },
-    expect: staffOnly(200), audit: () => 'progress.accept',
+    prepare: async () => {
+      const r = await resetReport(OWN, 2022, 'SUBMITTED');
+      return { path: `/api/staff/progress/${r.id}/accept`, body: { version: r.version } };
+    },
+    expect: staffOnly(200),
+    audit: () => 'progress.accept',
   },
   'GET /api/v1/municipalities': { path: '/api/v1/municipalities', expect: all(200) },
   'GET /api/v1/municipalities.csv': { path: '/api/v1/municipalities.csv', expect: all(200) },
@@ -165,14 +224,29 @@ export const MATRIX: Record<string, Row> = {
   'DELETE /api/[...missing]': { path: '/api/no-such-endpoint/x', body: () => ({}), expect: all(404) },
   'PUT /api/accessions/[slug]': {
     path: `/api/accessions/${OWN}`,
-    prepare: async () => { await resetAccession(OWN, 'DRAFT'); return {}; },
-    body: () => ({ councilBody: 'Tukuma novada dome', sessionDate: '2021-08-26', sessionType: 'REGULAR', decisionNumber: '12/3', signatoryName: 'Anna Bērziņa', signatoryRole: 'domes priekšsēdētāja' }),
-    expect: ownSecretaryOnly(200), audit: () => 'accession.record',
+    prepare: async () => {
+      await resetAccession(OWN, 'DRAFT');
+      return {};
+    },
+    body: () => ({
+      councilBody: 'Tukuma novada dome',
+      sessionDate: '2021-08-26',
+      sessionType: 'REGULAR',
+      decisionNumber: '12/3',
+      signatoryName: 'Anna Bērziņa',
+      signatoryRole: 'domes priekšsēdētāja',
+    }),
+    expect: ownSecretaryOnly(200),
+    audit: () => 'accession.record',
   },
   'POST /api/accessions/[slug]/documents': {
     path: `/api/accessions/${OWN}/documents?kind=DECISION&name=l%C4%93mums.pdf`,
-    prepare: async () => { await resetAccession(OWN, 'DRAFT'); return { raw: await pdfBytes() }; },
-    expect: ownSecretaryOnly(201), audit: () => 'document.upload',
+    prepare: async () => {
+      await resetAccession(OWN, 'DRAFT');
+      return { raw: await pdfBytes() };
+    },
+    expect: ownSecretaryOnly(201),
+    audit: () => 'document.upload',
   },
   'POST /api/staff/documents/[id]/trust-recheck': {
     path: '',
@@ -180,7 +254,8 @@ export const MATRIX: Record<string, Row> = {
       const a = await resetAccession(nextPooled(), 'SUBMITTED');
       return { path: `/api/staff/documents/${await insertDocument(a.id, await pdfBytes())}/trust-recheck` };
     },
-    expect: staffOnly(200), audit: () => 'document.trust-recheck',
+    expect: staffOnly(200),
+    audit: () => 'document.trust-recheck',
   },
   'DELETE /api/accessions/[slug]/documents/[id]': {
     path: '',
@@ -188,7 +263,8 @@ export const MATRIX: Record<string, Row> = {
       const a = await resetAccession(OWN, 'DRAFT');
       return { path: `/api/accessions/${OWN}/documents/${await insertDocument(a.id, await pdfBytes())}` };
     },
-    expect: ownSecretaryOnly(200), audit: () => 'document.remove',
+    expect: ownSecretaryOnly(200),
+    audit: () => 'document.remove',
   },
   'POST /api/accessions/[slug]/submit': {
     path: `/api/accessions/${OWN}/submit`,
@@ -197,27 +273,43 @@ export const MATRIX: Record<string, Row> = {
       await insertDocument(a.id, await pdfBytes());
       return { body: { version: a.version } };
     },
-    expect: ownSecretaryOnly(200), audit: () => 'accession.submitted',
+    expect: ownSecretaryOnly(200),
+    audit: () => 'accession.submitted',
   },
   'GET /api/accessions/[slug]/signing-sheet': {
     path: `/api/accessions/${OWN}/signing-sheet`,
-    prepare: async () => { await resetAccession(OWN, 'DRAFT'); return {}; },
+    prepare: async () => {
+      await resetAccession(OWN, 'DRAFT');
+      return {};
+    },
     expect: { public: 401, secretaryOwn: 200, secretaryOther: 403, staff: 200, admin: 200 },
   },
   'POST /api/staff/accessions/[id]/verify': {
     path: '',
-    prepare: async () => { const a = await resetAccession(nextPooled(), 'SUBMITTED'); return { path: `/api/staff/accessions/${a.id}/verify`, body: { version: a.version } }; },
-    expect: staffOnly(200), audit: () => 'accession.verified',
+    prepare: async () => {
+      const a = await resetAccession(nextPooled(), 'SUBMITTED');
+      return { path: `/api/staff/accessions/${a.id}/verify`, body: { version: a.version } };
+    },
+    expect: staffOnly(200),
+    audit: () => 'accession.verified',
   },
   'POST /api/staff/accessions/[id]/return': {
     path: '',
-    prepare: async () => { const a = await resetAccession(nextPooled(), 'SUBMITTED'); return { path: `/api/staff/accessions/${a.id}/return`, body: { version: a.version, reason: 'Trūkst paraksta.' } }; },
-    expect: staffOnly(200), audit: () => 'accession.returned',
+    prepare: async () => {
+      const a = await resetAccession(nextPooled(), 'SUBMITTED');
+      return { path: `/api/staff/accessions/${a.id}/return`, body: { version: a.version, reason: 'Trūkst paraksta.' } };
+    },
+    expect: staffOnly(200),
+    audit: () => 'accession.returned',
   },
   'POST /api/staff/accessions/[id]/withdraw': {
     path: '',
-    prepare: async () => { const a = await resetAccession(nextPooled(), 'VERIFIED'); return { path: `/api/staff/accessions/${a.id}/withdraw`, body: { version: a.version, reason: 'Dome atcēla lēmumu.' } }; },
-    expect: staffOnly(200), audit: () => 'accession.withdrawn',
+    prepare: async () => {
+      const a = await resetAccession(nextPooled(), 'VERIFIED');
+      return { path: `/api/staff/accessions/${a.id}/withdraw`, body: { version: a.version, reason: 'Dome atcēla lēmumu.' } };
+    },
+    expect: staffOnly(200),
+    audit: () => 'accession.withdrawn',
   },
   'GET /api/documents/[id]': {
     path: '',
@@ -241,7 +333,8 @@ export const MATRIX: Record<string, Row> = {
   'POST /api/invitations': {
     path: '/api/invitations',
     body: () => ({ email: `matrix-inv-${Date.now()}-${(seq += 1)}@e2e.test`, municipalitySlug: OWN }),
-    expect: { public: 401, secretaryOwn: 403, secretaryOther: 403, staff: 201, admin: 201 }, audit: () => 'invitation.create',
+    expect: { public: 401, secretaryOwn: 403, secretaryOther: 403, staff: 201, admin: 201 },
+    audit: () => 'invitation.create',
   },
   'POST /api/invitations/accept': {
     path: '/api/invitations/accept',
@@ -249,7 +342,8 @@ export const MATRIX: Record<string, Row> = {
       const { id, token } = await freshInvitation();
       return { body: { token, name: 'Matrix Person', password: 'long enough password', passwordConfirm: 'long enough password' }, auditSubjectId: id };
     },
-    expect: all(201), audit: () => 'invitation.accept',
+    expect: all(201),
+    audit: () => 'invitation.accept',
   },
   // "Forgot password" is public and answers alike for every address; an unknown one changes nothing (no audit).
   'POST /api/password-reset': {
@@ -264,15 +358,40 @@ export const MATRIX: Record<string, Row> = {
     prepare: async () => {
       const token = randomBytes(32).toString('base64url');
       const user = await createUser('SECRETARY', 'valmieras-novads');
-      await sql().query(`INSERT INTO "PasswordReset" ("id", "userId", "tokenHash", "expiresAt") VALUES ($1, $2, $3, now() + interval '1 hour')`, [`pr${Date.now()}${(seq += 1)}`, user.id, createHash('sha256').update(token).digest('hex')]);
+      await sql().query(`INSERT INTO "PasswordReset" ("id", "userId", "tokenHash", "expiresAt") VALUES ($1, $2, $3, now() + interval '1 hour')`, [
+        `pr${Date.now()}${(seq += 1)}`,
+        user.id,
+        createHash('sha256').update(token).digest('hex'),
+      ]);
       return { body: { token, password: 'long enough password', passwordConfirm: 'long enough password' }, auditSubjectId: user.id };
     },
-    expect: all(200), audit: () => 'auth.password-reset',
+    expect: all(200),
+    audit: () => 'auth.password-reset',
   },
-  'PUT /api/account/submission-mail': { path: '/api/account/submission-mail', body: () => ({ mode: 'EVENT' }), expect: staffOnly(200), audit: () => 'user.submission-mail' },
-  'POST /api/invitations/[id]/resend': { path: '', prepare: async () => ({ path: `/api/invitations/${await pendingInvitationId()}/resend`, body: {} }), expect: staffOnly(200), audit: () => 'invitation.resend' },
-  'POST /api/invitations/[id]/revoke': { path: '', prepare: async () => ({ path: `/api/invitations/${await pendingInvitationId()}/revoke`, body: {} }), expect: staffOnly(200), audit: () => 'invitation.revoke' },
-  'POST /api/users/[id]/deactivate': { path: '', prepare: async () => ({ path: `/api/users/${(await createUser('SECRETARY', 'valmieras-novads')).id}/deactivate`, body: {} }), expect: staffOnly(200), audit: () => 'user.deactivate' },
+  'PUT /api/account/submission-mail': {
+    path: '/api/account/submission-mail',
+    body: () => ({ mode: 'EVENT' }),
+    expect: staffOnly(200),
+    audit: () => 'user.submission-mail',
+  },
+  'POST /api/invitations/[id]/resend': {
+    path: '',
+    prepare: async () => ({ path: `/api/invitations/${await pendingInvitationId()}/resend`, body: {} }),
+    expect: staffOnly(200),
+    audit: () => 'invitation.resend',
+  },
+  'POST /api/invitations/[id]/revoke': {
+    path: '',
+    prepare: async () => ({ path: `/api/invitations/${await pendingInvitationId()}/revoke`, body: {} }),
+    expect: staffOnly(200),
+    audit: () => 'invitation.revoke',
+  },
+  'POST /api/users/[id]/deactivate': {
+    path: '',
+    prepare: async () => ({ path: `/api/users/${(await createUser('SECRETARY', 'valmieras-novads')).id}/deactivate`, body: {} }),
+    expect: staffOnly(200),
+    audit: () => 'user.deactivate',
+  },
   'POST /api/users/[id]/reactivate': {
     path: '',
     prepare: async () => {
@@ -280,9 +399,15 @@ export const MATRIX: Record<string, Row> = {
       await sql().query(`UPDATE "User" SET "isActive" = false, "deactivatedAt" = now() WHERE "id" = $1`, [u.id]);
       return { path: `/api/users/${u.id}/reactivate`, body: {} };
     },
-    expect: staffOnly(200), audit: () => 'user.reactivate',
+    expect: staffOnly(200),
+    audit: () => 'user.reactivate',
   },
-  'POST /api/users/[id]/move': { path: '', prepare: async () => ({ path: `/api/users/${(await createUser('SECRETARY', 'valmieras-novads')).id}/move`, body: { municipalitySlug: 'cesu-novads' } }), expect: staffOnly(200), audit: () => 'user.move' },
+  'POST /api/users/[id]/move': {
+    path: '',
+    prepare: async () => ({ path: `/api/users/${(await createUser('SECRETARY', 'valmieras-novads')).id}/move`, body: { municipalitySlug: 'cesu-novads' } }),
+    expect: staffOnly(200),
+    audit: () => 'user.move',
+  },
   'GET /api/staff/exports/[name]': { path: '/api/staff/exports/matrix.csv', expect: staffOnly(200) },
 };
 
@@ -325,15 +450,29 @@ for (const [key, row] of Object.entries(MATRIX)) {
         // The audit rows of THIS request: written after this point, by this caller (a user of this worker alone) or naming
         // the request's own subject; never a global count, which the other worker's requests would move.
         const since = await lastAuditId();
-        const ownAudit = () => (prepared.auditSubjectId ? auditActionsSince(since, { subjectId: prepared.auditSubjectId }) : user ? auditActionsSince(since, { actorId: user.id }) : null);
+        const ownAudit = () =>
+          prepared.auditSubjectId
+            ? auditActionsSince(since, { subjectId: prepared.auditSubjectId })
+            : user
+              ? auditActionsSince(since, { actorId: user.id })
+              : null;
         if (method !== 'GET') {
           // The same call from another origin (issue 17: CSRF from a sibling port or subdomain) is refused and changes nothing;
           // the call after it then proves the prepared state was still there.
-          const crossOrigins: Record<string, string>[] = [{ origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'null' }];
+          const crossOrigins: Record<string, string>[] = [
+            { origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' },
+            { 'sec-fetch-site': 'same-site' },
+            { origin: 'null' },
+          ];
           for (const crossOrigin of crossOrigins) {
             const refused = await context.request.fetch(prepared.path || row.path, {
               method,
-              headers: { 'x-locale': 'en', ...(prepared.raw ? { 'content-type': 'application/octet-stream' } : {}), ...(row.headers?.(who) ?? {}), ...crossOrigin },
+              headers: {
+                'x-locale': 'en',
+                ...(prepared.raw ? { 'content-type': 'application/octet-stream' } : {}),
+                ...(row.headers?.(who) ?? {}),
+                ...crossOrigin,
+              },
               ...(body !== undefined ? { data: body } : {}),
             });
             expect(refused.status(), `${key} as ${who} from ${JSON.stringify(crossOrigin)}: ${await refused.text()}`).toBe(403);
@@ -346,7 +485,8 @@ for (const [key, row] of Object.entries(MATRIX)) {
         });
         expect(res.status(), `${key} as ${who}: ${await res.text()}`).toBe(row.expect[who]);
         const isSuccess = res.status() < 300;
-        if (isSuccess && method !== 'GET') expect(row.audit, `${key} succeeds but declares no audit action (audit: () => null if it writes none)`).toBeDefined();
+        if (isSuccess && method !== 'GET')
+          expect(row.audit, `${key} succeeds but declares no audit action (audit: () => null if it writes none)`).toBeDefined();
         const expected = isSuccess && row.audit ? row.audit(who) : null;
         const written = await ownAudit();
         if (written) expect(written, `${key} as ${who}: the audit rows of this request`).toEqual(expected ? [expected] : []);

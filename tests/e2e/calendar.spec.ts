@@ -19,7 +19,6 @@ import { ROOT } from '../support/run-script';
  */
 test.describe.configure({ mode: 'serial' });
 
-
 let url = '';
 let december: AppServer;
 let may: AppServer;
@@ -27,7 +26,14 @@ let pool: pg.Pool;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  url = execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'tests/support/prepare-db.ts'), 'memorands_e2e_calendar'], { cwd: ROOT, env: process.env, encoding: 'utf8' }).trim().split('\n').at(-1)!;
+  url = execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'tests/support/prepare-db.ts'), 'memorands_e2e_calendar'], {
+    cwd: ROOT,
+    env: process.env,
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')
+    .at(-1)!;
   pool = new pg.Pool({ connectionString: url, max: 2 });
   const storageDir = path.join(ROOT, '.data/e2e-calendar-storage');
   december = await startAppServer({ databaseUrl: url, storageDir, env: { FROZEN_NOW: '2026-12-03' }, timeoutMs: 120_000 });
@@ -111,7 +117,11 @@ test("the locator map on a municipality page draws the term's boundaries: Madona
   const highlight = async (server: AppServer) => {
     await page.goto(`${web(server)}/lv/municipalities/madonas-novads`);
     const map = page.getByTestId('locator-map');
-    return { asOf: await map.getAttribute('data-as-of'), d: await map.locator('path').nth(1).getAttribute('d'), outline: await map.locator('path').first().getAttribute('d') };
+    return {
+      asOf: await map.getAttribute('data-as-of'),
+      d: await map.locator('path').nth(1).getAttribute('d'),
+      outline: await map.locator('path').first().getAttribute('d'),
+    };
   };
   const now = await highlight(december);
   const before = await highlight(may);
@@ -229,7 +239,10 @@ test('staff import the official population table and ATVK codes; a file with unk
   await expect(visitor.getByTestId('population')).toContainText(/10\s551 \(2026\)/);
   await expect(visitor.getByTestId('population-citation')).toContainText('Centrālā statistikas pārvalde');
   await expect(visitor.getByTestId('population-citation')).toContainText('izgūts');
-  await expect(visitor.getByTestId('population-citation').getByRole('link')).toHaveAttribute('href', 'https://data.stat.gov.lv/pxweb/lv/OSP_PUB/START__POP__IR__IRS/IRS051/');
+  await expect(visitor.getByTestId('population-citation').getByRole('link')).toHaveAttribute(
+    'href',
+    'https://data.stat.gov.lv/pxweb/lv/OSP_PUB/START__POP__IR__IRS/IRS051/',
+  );
   await expect(visitor.getByTestId('atvk-code')).toContainText('9400051');
   await visitor.goto(`${web(december)}/en/municipalities/riga`);
   await expect(visitor.getByTestId('population-citation')).toContainText('retrieved');

@@ -41,9 +41,30 @@ const WHO: Who[] = ['anonymous', 'secretary', 'staff'];
 const HUGE_SEGMENT = 'x'.repeat(5_000);
 /** Path segments inserted verbatim (already encoded, or deliberately malformed). */
 const TRICKY_SEGMENTS: string[] = [
-  '%', '%zz', '%E0%A4%A', '%ED%A0%80', '%C0%AF', '%FF', '%00', 'a%00b', '%2e%2e%2f', '..%2F..%2Fetc%2Fpasswd', '%252e%252e%252f', '..%5C..%5Cwin.ini',
-  HUGE_SEGMENT, encodeURIComponent('Ķekava😀'), encodeURIComponent("1' OR '1'='1"), '99999999999999999999', '-1', '0x7e6', encodeURIComponent(' 2024 '), 'null', '__proto__',
-  encodeURIComponent('<script>alert(1)</script>'), encodeURIComponent('２０２４'), '%0D%0ASet-Cookie:%20x=1',
+  '%',
+  '%zz',
+  '%E0%A4%A',
+  '%ED%A0%80',
+  '%C0%AF',
+  '%FF',
+  '%00',
+  'a%00b',
+  '%2e%2e%2f',
+  '..%2F..%2Fetc%2Fpasswd',
+  '%252e%252e%252f',
+  '..%5C..%5Cwin.ini',
+  HUGE_SEGMENT,
+  encodeURIComponent('Ķekava😀'),
+  encodeURIComponent("1' OR '1'='1"),
+  '99999999999999999999',
+  '-1',
+  '0x7e6',
+  encodeURIComponent(' 2024 '),
+  'null',
+  '__proto__',
+  encodeURIComponent('<script>alert(1)</script>'),
+  encodeURIComponent('２０２４'),
+  '%0D%0ASet-Cookie:%20x=1',
 ];
 /** Real values per dynamic segment (filled in when the fuzz test starts), so that fuzzed bodies reach the handlers' logic. */
 const real: Record<string, string[]> = {};
@@ -63,7 +84,8 @@ function realValues(route: string, segment: string): string[] {
   if (segment === '[token]') return ['A'.repeat(43), 'x'.repeat(20)];
   // The /api catch-all (JSON 404): paths no handler serves, one or more segments deep.
   if (segment === '[...missing]') return ['no-such-endpoint', 'v1/nope', 'v1/accessions/extra', 'v2/x/y', 'nothing/here/at/all'];
-  if (segment.startsWith('[...')) return ['session', 'csrf', 'providers', 'signin', 'signout', 'callback/credentials', 'error', 'session/x/y', 'webauthn-options/x'];
+  if (segment.startsWith('[...'))
+    return ['session', 'csrf', 'providers', 'signin', 'signout', 'callback/credentials', 'error', 'session/x/y', 'webauthn-options/x'];
   return ['x', '1'];
 }
 function randomToken(): string {
@@ -75,20 +97,60 @@ function encodeSegment(s: string): string {
   try {
     return encodeURIComponent(s);
   } catch {
-    return [...s].map((ch) => {
-      const code = ch.charCodeAt(0);
-      if (ch.length === 1 && code >= 0xd800 && code <= 0xdfff) return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
-      return encodeURIComponent(ch);
-    }).join('');
+    return [...s]
+      .map((ch) => {
+        const code = ch.charCodeAt(0);
+        if (ch.length === 1 && code >= 0xd800 && code <= 0xdfff)
+          return [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+        return encodeURIComponent(ch);
+      })
+      .join('');
   }
 }
 
 const NASTY_STRINGS = [
-  '', ' ', '\u0000', 'a\u0000b', '\ud800', 'a\udfffb', '\u202e', '\r\n', 'Ķekava😀', '👨‍👩‍👧‍👦', "1' OR '1'='1", "'; DROP TABLE \"User\"; --", '../../etc/passwd', '..\\..\\win.ini', '%00', '%2e%2e%2f',
-  '<script>alert(1)</script>', '${7*7}', '{{7*7}}', '__proto__', 'constructor', 'NaN', 'Infinity', '-0', '1e309', '99999999999999999999', '0000-01-01', '2024-02-30', '2024-13-45', '9999-12-31', 'x'.repeat(10_001), 'yes', 'on', 'true',
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  'a\udfffb',
+  '\u202e',
+  '\r\n',
+  'Ķekava😀',
+  '👨‍👩‍👧‍👦',
+  "1' OR '1'='1",
+  '\'; DROP TABLE "User"; --',
+  '../../etc/passwd',
+  '..\\..\\win.ini',
+  '%00',
+  '%2e%2e%2f',
+  '<script>alert(1)</script>',
+  '${7*7}',
+  '{{7*7}}',
+  '__proto__',
+  'constructor',
+  'NaN',
+  'Infinity',
+  '-0',
+  '1e309',
+  '99999999999999999999',
+  '0000-01-01',
+  '2024-02-30',
+  '2024-13-45',
+  '9999-12-31',
+  'x'.repeat(10_001),
+  'yes',
+  'on',
+  'true',
 ];
 const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom<unknown>(...NASTY_STRINGS, null, true, false, 0, -1, 1.5, -0, 1e308, Number.MAX_SAFE_INTEGER + 2, [], {}, [null], { a: { b: { c: [] } } }) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom<unknown>(...NASTY_STRINGS, null, true, false, 0, -1, 1.5, -0, 1e308, Number.MAX_SAFE_INTEGER + 2, [], {}, [null], {
+      a: { b: { c: [] } },
+    }),
+  },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
   { weight: 1, arbitrary: fc.double().map((d) => (Number.isFinite(d) ? d : String(d))) },
@@ -98,11 +160,23 @@ const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
 function templateOf(h: RouteHandler): Record<string, unknown> | undefined {
   const section = { status: 'IN_PROGRESS', narrative: 'x', actions: [{ title: 'Darbība', status: 'PLANNED', plannedOn: '2024-05-01', budgetEur: '100' }] };
   const templates: Record<string, Record<string, unknown>> = {
-    'PUT /api/accessions/[slug]': { councilBody: 'Dome', sessionDate: '2021-08-26', sessionType: 'REGULAR', decisionNumber: '1/2', agendaItem: 'x', signatoryName: 'Anna', signatoryRole: 'priekšsēdētāja' },
+    'PUT /api/accessions/[slug]': {
+      councilBody: 'Dome',
+      sessionDate: '2021-08-26',
+      sessionType: 'REGULAR',
+      decisionNumber: '1/2',
+      agendaItem: 'x',
+      signatoryName: 'Anna',
+      signatoryRole: 'priekšsēdētāja',
+    },
     'POST /api/staff/accessions/[id]/verify': { version: 3 },
     'POST /api/staff/accessions/[id]/return': { version: 3, reason: 'x' },
     'POST /api/staff/accessions/[id]/withdraw': { version: 3, reason: 'x' },
-    'PUT /api/progress/reports/[id]': { version: 3, commitments: { resources: section, staff: section, cooperation: section }, indicators: { service_budget_eur: '1000', supervision_available: 'yes', premises_improved_what: 'x', joint_meetings_health: '2' } },
+    'PUT /api/progress/reports/[id]': {
+      version: 3,
+      commitments: { resources: section, staff: section, cooperation: section },
+      indicators: { service_budget_eur: '1000', supervision_available: 'yes', premises_improved_what: 'x', joint_meetings_health: '2' },
+    },
     'POST /api/progress/reports/[id]/submit': { version: 3 },
     'POST /api/staff/progress/[id]/accept': { version: 3 },
     'POST /api/staff/progress/[id]/return': { version: 3, reason: 'x' },
@@ -160,11 +234,19 @@ const RAW_BODIES: { note: string; contentType?: string; body: Buffer }[] = [
   { note: 'BOM and JSON', contentType: 'application/json', body: Buffer.from('\ufeff{}') },
   { note: 'NUL byte', contentType: 'application/json', body: Buffer.from([0]) },
   { note: 'deeply nested JSON', contentType: 'application/json', body: Buffer.from(`${'['.repeat(5_000)}${']'.repeat(5_000)}`) },
-  { note: '__proto__ JSON', contentType: 'application/json', body: Buffer.from('{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"polluted":1}},"version":1}') },
+  {
+    note: '__proto__ JSON',
+    contentType: 'application/json',
+    body: Buffer.from('{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"polluted":1}},"version":1}'),
+  },
   { note: 'empty JSON body', contentType: 'application/json', body: Buffer.alloc(0) },
   { note: 'JSON in UTF-16', contentType: 'application/json; charset=utf-16', body: Buffer.from('{"version":1}', 'utf16le') },
   { note: 'form body', contentType: 'application/x-www-form-urlencoded', body: Buffer.from('version=1&reason=%ZZ&email=a%00b&__proto__[x]=1&confirm=on') },
-  { note: 'multipart with a wrong boundary', contentType: 'multipart/form-data; boundary=nope', body: Buffer.from('--other\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--other--\r\n') },
+  {
+    note: 'multipart with a wrong boundary',
+    contentType: 'multipart/form-data; boundary=nope',
+    body: Buffer.from('--other\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--other--\r\n'),
+  },
   { note: 'multipart without a boundary', contentType: 'multipart/form-data', body: Buffer.from('garbage') },
   { note: 'text/plain', contentType: 'text/plain', body: Buffer.from('{"version":1}') },
   { note: 'XML', contentType: 'application/xml', body: Buffer.from('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>') },
@@ -176,18 +258,26 @@ function bodyCases(h: RouteHandler): fc.Arbitrary<Omit<Case, 'path'>> {
   const template = templateOf(h);
   const options: fc.Arbitrary<Omit<Case, 'path'>>[] = [
     fc.jsonValue({ maxDepth: 4, stringUnit: 'binary' }).map((v) => ({ note: 'random JSON', contentType: 'application/json', body: jsonBody(v) })),
-    fc.anything({ maxDepth: 3, withBigInt: true, withDate: true, withNullPrototype: true, stringUnit: 'grapheme' }).map((v) => ({ note: 'anything as JSON', contentType: 'application/json', body: jsonBody(v) })),
+    fc
+      .anything({ maxDepth: 3, withBigInt: true, withDate: true, withNullPrototype: true, stringUnit: 'grapheme' })
+      .map((v) => ({ note: 'anything as JSON', contentType: 'application/json', body: jsonBody(v) })),
     fc.constantFrom(...RAW_BODIES.filter((b) => b.body.length < 100_000)),
     fc.uint8Array({ maxLength: 2_048 }).map((b) => ({ note: 'random bytes', contentType: 'application/octet-stream', body: Buffer.from(b) })),
   ];
   if (template) {
     const paths = leafPaths(template);
     options.push(
-      fc.tuple(fc.constantFrom(...paths), nastyValue).map(([p, v]) => ({ note: `wrong ${p.join('.')}`, contentType: 'application/json', body: jsonBody(setPath(template, p, v)) })),
+      fc
+        .tuple(fc.constantFrom(...paths), nastyValue)
+        .map(([p, v]) => ({ note: `wrong ${p.join('.')}`, contentType: 'application/json', body: jsonBody(setPath(template, p, v)) })),
       fc.tuple(fc.constantFrom(...paths), nastyValue).map(([p, v]) => ({
         note: `form with wrong ${p.join('.')}`,
         contentType: 'application/x-www-form-urlencoded',
-        body: Buffer.from(new URLSearchParams(Object.entries({ ...template, [p[0]!]: v }).map(([k, x]) => [k, typeof x === 'string' ? x : JSON.stringify(x) ?? ''])).toString()),
+        body: Buffer.from(
+          new URLSearchParams(
+            Object.entries({ ...template, [p[0]!]: v }).map(([k, x]) => [k, typeof x === 'string' ? x : (JSON.stringify(x) ?? '')]),
+          ).toString(),
+        ),
       })),
     );
   }
@@ -198,14 +288,35 @@ function bodyCases(h: RouteHandler): fc.Arbitrary<Omit<Case, 'path'>> {
 const uploadQuery = fc.record({
   kind: fc.constantFrom('DECISION', 'ANNEX', 'EVIDENCE', 'decision', '', '%00', "DECISION' OR '1'='1"),
   name: fc.oneof(
-    fc.constantFrom('..%2F..%2Fx.pdf', '..%5C..%5Cx.pdf', '%2Fetc%2Fpasswd', 'x.pdf%00.exe', '%00', 'a%0D%0AContent-Type:%20text%2Fhtml.pdf', `${'x'.repeat(300)}.pdf`, 'CON.pdf', '.pdf', '%20', 'l%C4%93mums.pdf', '%ED%A0%80.pdf', '%', '%E2%80%AEfdp.exe'),
+    fc.constantFrom(
+      '..%2F..%2Fx.pdf',
+      '..%5C..%5Cx.pdf',
+      '%2Fetc%2Fpasswd',
+      'x.pdf%00.exe',
+      '%00',
+      'a%0D%0AContent-Type:%20text%2Fhtml.pdf',
+      `${'x'.repeat(300)}.pdf`,
+      'CON.pdf',
+      '.pdf',
+      '%20',
+      'l%C4%93mums.pdf',
+      '%ED%A0%80.pdf',
+      '%',
+      '%E2%80%AEfdp.exe',
+    ),
     fc.string({ unit: 'binary', maxLength: 300 }).map(encodeSegment),
   ),
 });
 const uploadBody: fc.Arbitrary<Omit<Case, 'path'>> = fc.oneof(
   fc.uint8Array({ maxLength: 65_536 }).map((b) => ({ note: 'random bytes', contentType: 'application/octet-stream', body: Buffer.from(b) })),
-  fc.uint8Array({ maxLength: 8_192 }).map((b) => ({ note: 'PDF header and random bytes', contentType: 'application/pdf', body: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(b)]) })),
-  fc.uint8Array({ maxLength: 8_192 }).map((b) => ({ note: 'ZIP header and random bytes', contentType: 'application/vnd.etsi.asic-e+zip', body: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from(b)]) })),
+  fc
+    .uint8Array({ maxLength: 8_192 })
+    .map((b) => ({ note: 'PDF header and random bytes', contentType: 'application/pdf', body: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(b)]) })),
+  fc.uint8Array({ maxLength: 8_192 }).map((b) => ({
+    note: 'ZIP header and random bytes',
+    contentType: 'application/vnd.etsi.asic-e+zip',
+    body: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from(b)]),
+  })),
   fc.constant({ note: 'empty upload', contentType: 'application/octet-stream', body: Buffer.alloc(0) }),
   fc.constant({ note: 'JSON as an upload', contentType: 'application/json', body: Buffer.from('{"a":1}') }),
 );
@@ -224,12 +335,31 @@ function randomCases(h: RouteHandler, who: Who, n: number, seed: number): Case[]
   const pathArb = fc.tuple(...segments.map(segmentArb)).map((parts) => parts.join('/'));
   const queryArb = fc.oneof(
     { weight: 3, arbitrary: fc.constant('') },
-    { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('term', 'lang', 'kind', 'name', 'q', 'sort', 'page', 'version', 'callbackUrl', '__proto__'), fc.oneof(fc.constantFrom(...TRICKY_SEGMENTS.slice(0, 20)), fc.string({ maxLength: 30 }).map(encodeSegment)), { maxKeys: 3 }).map((d) => `?${Object.entries(d).map(([k, v]) => `${k}=${v}`).join('&')}`) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .dictionary(
+          fc.constantFrom('term', 'lang', 'kind', 'name', 'q', 'sort', 'page', 'version', 'callbackUrl', '__proto__'),
+          fc.oneof(fc.constantFrom(...TRICKY_SEGMENTS.slice(0, 20)), fc.string({ maxLength: 30 }).map(encodeSegment)),
+          { maxKeys: 3 },
+        )
+        .map(
+          (d) =>
+            `?${Object.entries(d)
+              .map(([k, v]) => `${k}=${v}`)
+              .join('&')}`,
+        ),
+    },
   );
-  const headersArb = fc.record({ 'x-locale': fc.constantFrom('lv', 'en', 'de', '', '../../x'), referer: fc.constantFrom('http://localhost/en/x', 'not a url', '%', 'http://[::1') }, { requiredKeys: [] });
+  const headersArb = fc.record(
+    { 'x-locale': fc.constantFrom('lv', 'en', 'de', '', '../../x'), referer: fc.constantFrom('http://localhost/en/x', 'not a url', '%', 'http://[::1') },
+    { requiredKeys: [] },
+  );
   const withBody = h.method !== 'GET' && h.method !== 'DELETE';
   const bodyArb: fc.Arbitrary<Omit<Case, 'path'>> = isUpload(h) ? uploadBody : withBody ? bodyCases(h) : fc.constant({ note: 'no body' });
-  const arb = fc.tuple(pathArb, isUpload(h) ? uploadQuery.map((q) => `?kind=${q.kind}&name=${q.name}`) : queryArb, bodyArb, headersArb).map(([p, q, b, headers]) => ({ ...b, path: `${p}${q}`, headers, note: `${who}: ${b.note}` }));
+  const arb = fc
+    .tuple(pathArb, isUpload(h) ? uploadQuery.map((q) => `?kind=${q.kind}&name=${q.name}`) : queryArb, bodyArb, headersArb)
+    .map(([p, q, b, headers]) => ({ ...b, path: `${p}${q}`, headers, note: `${who}: ${b.note}` }));
   return fc.sample(arb, { seed, numRuns: n });
 }
 
@@ -240,20 +370,43 @@ function fixedCases(h: RouteHandler): Case[] {
   const filled = (i: number, value: string) => segments.map((s, j) => (j === i ? value : /^\[.*\]$/.test(s) ? realValues(h.route, s)[0]! : s)).join('/');
   segments.forEach((s, i) => {
     if (!/^\[.*\]$/.test(s)) return;
-    for (const value of TRICKY_SEGMENTS) out.push({ path: filled(i, value), note: `segment ${s} = ${value.slice(0, 40)}`, ...(h.method === 'GET' || h.method === 'DELETE' ? {} : { contentType: 'application/json', body: jsonBody(templateOf(h) ?? {}) }) });
+    for (const value of TRICKY_SEGMENTS)
+      out.push({
+        path: filled(i, value),
+        note: `segment ${s} = ${value.slice(0, 40)}`,
+        ...(h.method === 'GET' || h.method === 'DELETE' ? {} : { contentType: 'application/json', body: jsonBody(templateOf(h) ?? {}) }),
+      });
   });
   const base = segments.map((s) => (/^\[.*\]$/.test(s) ? realValues(h.route, s)[0]! : s)).join('/');
   if (isUpload(h)) {
-    out.push({ path: `${base}?kind=DECISION&name=..%2F..%2F..%2Fetc%2Fpasswd`, note: 'traversal in an upload name', contentType: 'application/octet-stream', body: Buffer.from(fc.sample(fc.uint8Array({ minLength: 1_024, maxLength: 1_024 }), { seed: SEED, numRuns: 1 })[0]!) });
+    out.push({
+      path: `${base}?kind=DECISION&name=..%2F..%2F..%2Fetc%2Fpasswd`,
+      note: 'traversal in an upload name',
+      contentType: 'application/octet-stream',
+      body: Buffer.from(fc.sample(fc.uint8Array({ minLength: 1_024, maxLength: 1_024 }), { seed: SEED, numRuns: 1 })[0]!),
+    });
     out.push({ path: `${base}?kind=ANNEX&name=a%00b.pdf`, note: 'NUL in an upload name (a real PDF)', contentType: 'application/pdf', body: Buffer.alloc(0) });
-    out.push({ path: `${base}?kind=ANNEX&name=a%0D%0Ab%22.pdf`, note: 'CRLF and quote in an upload name (a real PDF)', contentType: 'application/pdf', body: Buffer.alloc(0) });
-    out.push({ path: `${base}?kind=DECISION&name=x.pdf`, note: '26 MB upload', contentType: 'application/octet-stream', body: Buffer.alloc(26 * 1024 * 1024, 0x25) });
+    out.push({
+      path: `${base}?kind=ANNEX&name=a%0D%0Ab%22.pdf`,
+      note: 'CRLF and quote in an upload name (a real PDF)',
+      contentType: 'application/pdf',
+      body: Buffer.alloc(0),
+    });
+    out.push({
+      path: `${base}?kind=DECISION&name=x.pdf`,
+      note: '26 MB upload',
+      contentType: 'application/octet-stream',
+      body: Buffer.alloc(26 * 1024 * 1024, 0x25),
+    });
   } else if (h.method !== 'GET' && h.method !== 'DELETE') {
     for (const raw of RAW_BODIES) out.push({ path: base, note: raw.note, contentType: raw.contentType, body: raw.body });
     // Text PostgreSQL refuses (NUL) or cannot encode (a lone surrogate) in every text field of the body.
     const template = templateOf(h);
-    for (const p of template ? leafPaths(template).filter((lp) => typeof lp.reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], template) === 'string') : []) {
-      for (const bad of ['a\u0000b', 'a\ud800b']) out.push({ path: base, note: `${JSON.stringify(bad)} in ${p.join('.')}`, contentType: 'application/json', body: jsonBody(setPath(template, p, bad)) });
+    for (const p of template
+      ? leafPaths(template).filter((lp) => typeof lp.reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], template) === 'string')
+      : []) {
+      for (const bad of ['a\u0000b', 'a\ud800b'])
+        out.push({ path: base, note: `${JSON.stringify(bad)} in ${p.join('.')}`, contentType: 'application/json', body: jsonBody(setPath(template, p, bad)) });
     }
   } else {
     out.push({ path: `${base}?term=..%2F..%2Fetc%2Fpasswd&term=2021-2025&lang=%00&name=%&page=99999999999999999999`, note: 'tricky query' });
@@ -270,9 +423,20 @@ function ownerOf(h: RouteHandler): Who {
 
 // ---------------------------------------------------------------- checks
 
-type Outcome = { who: Who; handler: string; method: string; url: string; status: number; note: string; problem?: string; requestBody?: string; contentType?: string };
+type Outcome = {
+  who: Who;
+  handler: string;
+  method: string;
+  url: string;
+  status: number;
+  note: string;
+  problem?: string;
+  requestBody?: string;
+  contentType?: string;
+};
 /** A stack frame, a source path with a line number, or an internal error name: none may reach a client. */
-const STACK = /\n\s+at [^\n]+:\d+:\d+|\bat (?:async )?[\w.$<>]+ \((?:\/|file:|node:)|(?:\/[\w.@-]+){2,}\.(?:ts|tsx|mjs|cjs|js):\d+|node_modules\/|webpack-internal|Invalid `prisma\.|PrismaClient\w*Error|DriverAdapterError|\.next\/server\//;
+const STACK =
+  /\n\s+at [^\n]+:\d+:\d+|\bat (?:async )?[\w.$<>]+ \((?:\/|file:|node:)|(?:\/[\w.@-]+){2,}\.(?:ts|tsx|mjs|cjs|js):\d+|node_modules\/|webpack-internal|Invalid `prisma\.|PrismaClient\w*Error|DriverAdapterError|\.next\/server\//;
 
 function preview(b: Buffer | undefined): string {
   if (!b) return '';
@@ -326,7 +490,10 @@ test('request fuzzer: no 5xx, translated JSON errors, no stack traces, no unhand
   users.staff = await createUser('STAFF');
   const victim = await createUser('SECRETARY', FUZZ_MUNICIPALITY);
   const report = await resetReport(FUZZ_MUNICIPALITY, 2022, 'DRAFT');
-  const { rows } = await sql().query<{ id: string }>(`SELECT "id" FROM "Accession" WHERE "municipalityId" = $1 AND "termId" = $2`, [await municipalityIdOf(FUZZ_MUNICIPALITY), await currentTermId()]);
+  const { rows } = await sql().query<{ id: string }>(`SELECT "id" FROM "Accession" WHERE "municipalityId" = $1 AND "termId" = $2`, [
+    await municipalityIdOf(FUZZ_MUNICIPALITY),
+    await currentTermId(),
+  ]);
   const accessionId = rows[0]!.id;
   const documentId = await insertDocument(accessionId, await pdfBytes());
   const invitationId = `fuzzinv${Date.now()}`;
@@ -335,7 +502,10 @@ test('request fuzzer: no 5xx, translated JSON errors, no stack traces, no unhand
     [invitationId, createHash('sha256').update(randomToken()).digest('hex'), `fuzz-${Date.now()}@e2e.test`, await municipalityIdOf(FUZZ_MUNICIPALITY)],
   );
   const termSlug = `fuzz-${Date.now()}`;
-  await sql().query(`INSERT INTO "CouncilTerm" ("id", "slug", "startYear", "endYear", "startsOn", "endsOn") VALUES ($1, $2, 1990, 1994, '1990-07-01', '1994-06-30')`, [termSlug.replace(/-/g, ''), termSlug]);
+  await sql().query(
+    `INSERT INTO "CouncilTerm" ("id", "slug", "startYear", "endYear", "startsOn", "endsOn") VALUES ($1, $2, 1990, 1994, '1990-07-01', '1994-06-30')`,
+    [termSlug.replace(/-/g, ''), termSlug],
+  );
   Object.assign(real, {
     municipality: [FUZZ_MUNICIPALITY, 'liepaja', 'riga'],
     term: [termSlug, '1990-1994'],
@@ -356,7 +526,8 @@ test('request fuzzer: no 5xx, translated JSON errors, no stack traces, no unhand
       for (const [hi, h] of handlers.entries()) {
         // The fixed cases go to the identity that gets past authorization.
         const fixed = ownerOf(h) === who ? fixedCases(h) : [];
-        for (const c of fixed) jobs.push({ h, c: { ...c, note: `${who}: ${c.note}`, body: c.body?.length === 0 && c.contentType === 'application/pdf' ? pdf : c.body } });
+        for (const c of fixed)
+          jobs.push({ h, c: { ...c, note: `${who}: ${c.note}`, body: c.body?.length === 0 && c.contentType === 'application/pdf' ? pdf : c.body } });
         for (const c of randomCases(h, who, RANDOM_CASES, SEED + hi * 31 + wi)) jobs.push({ h, c });
       }
       await pool(jobs, CONCURRENCY, async ({ h, c }) => {
@@ -370,7 +541,17 @@ test('request fuzzer: no 5xx, translated JSON errors, no stack traces, no unhand
           failOnStatusCode: false,
         });
         const problem = await judge(h, c, res);
-        outcomes.push({ who, handler: `${h.method} ${h.route}`, method: h.method, url: c.path.length > 200 ? `${c.path.slice(0, 200)}… (${c.path.length} chars)` : c.path, status: res.status(), note: c.note, problem, requestBody: problem ? preview(c.body) : undefined, contentType: problem ? c.contentType : undefined });
+        outcomes.push({
+          who,
+          handler: `${h.method} ${h.route}`,
+          method: h.method,
+          url: c.path.length > 200 ? `${c.path.slice(0, 200)}… (${c.path.length} chars)` : c.path,
+          status: res.status(),
+          note: c.note,
+          problem,
+          requestBody: problem ? preview(c.body) : undefined,
+          contentType: problem ? c.contentType : undefined,
+        });
         // Signing out (or in) changes the identity: sign in again.
         if (h.route === '/api/session' && h.method !== 'GET' && who !== 'anonymous') await signInApi(request, users[who]!);
       });
@@ -394,13 +575,18 @@ test('request fuzzer: no 5xx, translated JSON errors, no stack traces, no unhand
   console.log(
     [
       `fuzz: ${outcomes.length} requests over ${handlers.length} handlers (${WHO.join(', ')}), ${failures.length} failures, ${newErrors ? newErrors.split('\n').length : 0} unhandled rejections`,
-      `statuses: ${[...byStatus].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ')}`,
+      `statuses: ${[...byStatus]
+        .sort(([a], [b]) => a - b)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ')}`,
       ...[...byHandler].sort().map(([k, n]) => `  ${String(n).padStart(4)}  ${k}`),
     ].join('\n'),
   );
   // Every failure, with the request to replay it, in the test's output folder.
   if (failures.length > 0) await test.info().attach('fuzz-failures.json', { body: JSON.stringify(failures, null, 2), contentType: 'application/json' });
-  const lines = failures.slice(0, 40).map((o) => `${o.who} ${o.method} ${o.url} [${o.note}] → ${o.problem}${o.requestBody ? `\n    body: ${o.requestBody}` : ''}`);
+  const lines = failures
+    .slice(0, 40)
+    .map((o) => `${o.who} ${o.method} ${o.url} [${o.note}] → ${o.problem}${o.requestBody ? `\n    body: ${o.requestBody}` : ''}`);
   expect(lines, `${failures.length} fuzz failures`).toEqual([]);
   expect(newErrors, 'unhandled rejections or uncaught exceptions in the server during the fuzz run').toBe('');
 });
@@ -416,7 +602,12 @@ async function openContexts(browser: Browser): Promise<{ contexts: Record<Who, A
     if (user) await signInApi(context.request, user);
     contexts[who] = context.request;
   }
-  return { contexts, close: async () => { for (const c of opened) await c.close(); } };
+  return {
+    contexts,
+    close: async () => {
+      for (const c of opened) await c.close();
+    },
+  };
 }
 
 async function pool<T>(items: T[], size: number, run: (item: T) => Promise<void>): Promise<void> {

@@ -101,12 +101,35 @@ test.describe('unauthenticated CPU exhaustion', () => {
       baseline.push(performance.now() - started);
     }
     baseline.sort((a, b) => a - b);
-    const flood = spawn(process.execPath, [
-      'node_modules/autocannon/autocannon.js', '-c', '16', '-d', '8', '-m', 'POST', '-I', '-j', '-n',
-      '-H', 'content-type=application/json', '-H', 'x-locale=en', '-H', 'x-forwarded-for=198.18.7.1', '-b', body, `${baseURL}${path}`,
-    ], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const flood = spawn(
+      process.execPath,
+      [
+        'node_modules/autocannon/autocannon.js',
+        '-c',
+        '16',
+        '-d',
+        '8',
+        '-m',
+        'POST',
+        '-I',
+        '-j',
+        '-n',
+        '-H',
+        'content-type=application/json',
+        '-H',
+        'x-locale=en',
+        '-H',
+        'x-forwarded-for=198.18.7.1',
+        '-b',
+        body,
+        `${baseURL}${path}`,
+      ],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    );
     let output = '';
-    flood.stdout.on('data', (c: Buffer) => { output += c.toString(); });
+    flood.stdout.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
     const finished = new Promise<void>((resolve) => flood.on('close', () => resolve()));
     try {
       await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -119,7 +142,9 @@ test.describe('unauthenticated CPU exhaustion', () => {
       times.sort((a, b) => a - b);
       await finished;
       const result = JSON.parse(output) as { requests: { total: number }; statusCodeStats?: Record<string, { count: number }> };
-      console.log(`flood ${path}: median GET /api/session ${times[7]!.toFixed(0)} ms (${baseline[7]!.toFixed(0)} ms before the flood), p100 ${times[14]!.toFixed(0)} ms, ${JSON.parse(output).requests.total} flood requests`);
+      console.log(
+        `flood ${path}: median GET /api/session ${times[7]!.toFixed(0)} ms (${baseline[7]!.toFixed(0)} ms before the flood), p100 ${times[14]!.toFixed(0)} ms, ${JSON.parse(output).requests.total} flood requests`,
+      );
       return { median: times[7]!, total: result.requests.total, codes: Object.keys(result.statusCodeStats ?? {}) };
     } finally {
       flood.kill();
@@ -129,8 +154,11 @@ test.describe('unauthenticated CPU exhaustion', () => {
   test('16 clients posting random invitation tokens: an unrelated request stays under 200 ms, no 500', async ({ baseURL }) => {
     test.setTimeout(60_000);
     // [<id>] is a fresh random id per request (autocannon -I): every request carries an unknown token.
-    const { median, total, codes } = await underFlood(baseURL!, '/api/invitations/accept',
-      JSON.stringify({ token: 'flood-token-[<id>]', name: 'Flood', password: 'long enough password', passwordConfirm: 'long enough password' }));
+    const { median, total, codes } = await underFlood(
+      baseURL!,
+      '/api/invitations/accept',
+      JSON.stringify({ token: 'flood-token-[<id>]', name: 'Flood', password: 'long enough password', passwordConfirm: 'long enough password' }),
+    );
     expect(total).toBeGreaterThan(16);
     expect(codes.filter((c) => c.startsWith('5'))).toEqual([]);
     expect(median).toBeLessThan(200);
@@ -160,14 +188,35 @@ test.describe('request body limits', () => {
     const chunk = Buffer.alloc(1024 * 1024, 0x20);
     return new Promise((resolve, reject) => {
       const url = new URL(path, baseURL);
-      const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'x-locale': 'en', ...(declared ? { 'content-length': String(size) } : {}) } }, (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => { body += c.toString(); });
-        res.on('end', () => { resolve({ status: res.statusCode ?? 0, body }); req.destroy(); });
-      });
+      const req = http.request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-locale': 'en', ...(declared ? { 'content-length': String(size) } : {}) },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => {
+            body += c.toString();
+          });
+          res.on('end', () => {
+            resolve({ status: res.statusCode ?? 0, body });
+            req.destroy();
+          });
+        },
+      );
       let answered = false;
-      req.on('response', () => { answered = true; });
-      req.on('error', (error) => { if (!answered) setTimeout(() => { if (!answered) reject(error); }, 1000); });
+      req.on('response', () => {
+        answered = true;
+      });
+      req.on('error', (error) => {
+        if (!answered)
+          setTimeout(() => {
+            if (!answered) reject(error);
+          }, 1000);
+      });
       let sent = 0;
       const pump = () => {
         while (!answered && sent < size) {
@@ -190,8 +239,10 @@ test.describe('request body limits', () => {
     const before = serverPeakRssKb(port);
     expect(before).toBeGreaterThan(0);
     const answers = await Promise.all([
-      post300MB(baseURL!, '/api/session', true), post300MB(baseURL!, '/api/invitations/accept', true),
-      post300MB(baseURL!, '/api/session', false), post300MB(baseURL!, '/api/invitations/accept', false),
+      post300MB(baseURL!, '/api/session', true),
+      post300MB(baseURL!, '/api/invitations/accept', true),
+      post300MB(baseURL!, '/api/session', false),
+      post300MB(baseURL!, '/api/invitations/accept', false),
     ]);
     for (const answer of answers) {
       expect(answer.status, answer.body).toBe(413);
@@ -205,9 +256,15 @@ test.describe('request body limits', () => {
   test('a JSON body just under 64 kB is still read; one just over is 413', async ({ request }) => {
     const email = `body-limit-${Date.now()}@e2e.test`;
     const padding = (n: number) => JSON.stringify({ email, password: 'x', pad: 'p'.repeat(n) });
-    const under = await request.post('/api/session', { data: padding(60_000), headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.18.9.1', 'x-locale': 'en' } });
+    const under = await request.post('/api/session', {
+      data: padding(60_000),
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.18.9.1', 'x-locale': 'en' },
+    });
     expect(under.status()).toBe(401);
-    const over = await request.post('/api/session', { data: padding(70_000), headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.18.9.1', 'x-locale': 'en' } });
+    const over = await request.post('/api/session', {
+      data: padding(70_000),
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.18.9.1', 'x-locale': 'en' },
+    });
     expect(over.status()).toBe(413);
   });
 });
@@ -217,11 +274,15 @@ test.describe('Host header cache poisoning', () => {
   function getWithHost(baseURL: string, path: string, host?: string): Promise<{ status: number; body: string }> {
     const url = new URL(path, baseURL);
     return new Promise((resolve, reject) => {
-      http.get({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, headers: host ? { host, 'x-forwarded-host': host } : {} }, (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => { body += c.toString(); });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      }).on('error', reject);
+      http
+        .get({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, headers: host ? { host, 'x-forwarded-host': host } : {} }, (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => {
+            body += c.toString();
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        })
+        .on('error', reject);
     });
   }
 
@@ -253,7 +314,10 @@ test.describe('sign-out ends the session', () => {
     const replay = await browser.newContext();
     await replay.addCookies(cookies);
     expect((await (await replay.request.get('/api/session')).json()).data).toBeNull();
-    const invite = await replay.request.post('/api/invitations', { data: { email: `replay-${Date.now()}@e2e.test`, municipalitySlug: 'tukuma-novads' }, headers: { 'x-locale': 'en' } });
+    const invite = await replay.request.post('/api/invitations', {
+      data: { email: `replay-${Date.now()}@e2e.test`, municipalitySlug: 'tukuma-novads' },
+      headers: { 'x-locale': 'en' },
+    });
     expect(invite.status()).toBe(401);
     const page = await replay.newPage();
     await page.goto('/en/staff');
@@ -275,7 +339,9 @@ test.describe('methods and the Auth.js callback cookie', () => {
     return new Promise((resolve, reject) => {
       const req = http.request({ host: url.hostname, port: url.port, method, path: url.pathname, headers: { 'x-locale': 'en' } }, (res) => {
         let body = '';
-        res.on('data', (c: Buffer) => { body += c.toString(); });
+        res.on('data', (c: Buffer) => {
+          body += c.toString();
+        });
         res.on('end', () => resolve({ status: res.statusCode ?? 0, allow: res.headers.allow, body }));
       });
       req.on('error', reject);
@@ -283,7 +349,13 @@ test.describe('methods and the Auth.js callback cookie', () => {
     });
   }
 
-  for (const [method, path] of [['TRACE', '/'], ['TRACE', '/lv'], ['TRACE', '/api/session'], ['TRACE', '/api/v1/accessions'], ['PROPFIND', '/lv']] as const) {
+  for (const [method, path] of [
+    ['TRACE', '/'],
+    ['TRACE', '/lv'],
+    ['TRACE', '/api/session'],
+    ['TRACE', '/api/v1/accessions'],
+    ['PROPFIND', '/lv'],
+  ] as const) {
     test(`${method} ${path} is 405 with Allow`, async ({ baseURL }) => {
       const answer = await rawRequest(baseURL!, method, path);
       expect(answer.status, answer.body).toBe(405);
@@ -293,7 +365,10 @@ test.describe('methods and the Auth.js callback cookie', () => {
   }
 
   test('CORS preflight of open data stays allowed', async ({ request }) => {
-    const res = await request.fetch('/api/v1/accessions', { method: 'OPTIONS', headers: { origin: 'http://evil.example', 'access-control-request-method': 'GET' } });
+    const res = await request.fetch('/api/v1/accessions', {
+      method: 'OPTIONS',
+      headers: { origin: 'http://evil.example', 'access-control-request-method': 'GET' },
+    });
     expect(res.status()).toBeLessThan(300);
   });
 
@@ -303,10 +378,16 @@ test.describe('methods and the Auth.js callback cookie', () => {
   test('a malformed authjs.callback-url cookie: a wrong password is a 401 and counts toward the lock', async ({ request }) => {
     const staff = await createUser('STAFF');
     for (let i = 0; i < 5; i += 1) {
-      const res = await request.post('/api/session', { data: { email: staff.email, password: `wrong ${i}` }, headers: { cookie: malformed, 'x-forwarded-for': `198.18.20.${i}`, 'x-locale': 'en' } });
+      const res = await request.post('/api/session', {
+        data: { email: staff.email, password: `wrong ${i}` },
+        headers: { cookie: malformed, 'x-forwarded-for': `198.18.20.${i}`, 'x-locale': 'en' },
+      });
       expect(res.status(), await res.text()).toBe(401);
     }
-    const locked = await request.post('/api/session', { data: { email: staff.email, password: staff.password }, headers: { cookie: malformed, 'x-forwarded-for': '198.18.20.9', 'x-locale': 'en' } });
+    const locked = await request.post('/api/session', {
+      data: { email: staff.email, password: staff.password },
+      headers: { cookie: malformed, 'x-forwarded-for': '198.18.20.9', 'x-locale': 'en' },
+    });
     expect(locked.status()).toBe(429);
   });
 

@@ -89,7 +89,13 @@ test.describe('open data over HTTP', () => {
   });
 
   test('an unknown path under /api answers a JSON 404, not an HTML page', async ({ baseURL }) => {
-    for (const [method, path] of [['GET', '/api/v1/nope'], ['GET', '/api/v1/accessions/extra'], ['GET', '/api/nothing/here'], ['POST', '/api/nothing'], ['DELETE', '/api/v2/x']] as const) {
+    for (const [method, path] of [
+      ['GET', '/api/v1/nope'],
+      ['GET', '/api/v1/accessions/extra'],
+      ['GET', '/api/nothing/here'],
+      ['POST', '/api/nothing'],
+      ['DELETE', '/api/v2/x'],
+    ] as const) {
       const res = await raw(baseURL!, path, { method, headers: { 'x-locale': 'en' } });
       expect(res.status, `${method} ${path}`).toBe(404);
       expect(res.headers['content-type'], `${method} ${path}`).toMatch(/^application\/json/);

@@ -42,7 +42,7 @@ test.describe('joining the memorandum', () => {
 
     // Upload a PDF signed in this test, on a slowed-down connection so that the progress bar shows.
     const file = path.join(os.tmpdir(), `lemums-${Date.now()}.pdf`);
-    await writeSignedPdfFile(file, { text: "Kekavas novada domes lemums", contentsBytes: 8192 });
+    await writeSignedPdfFile(file, { text: 'Kekavas novada domes lemums', contentsBytes: 8192 });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 50, downloadThroughput: -1, uploadThroughput: 8 * 1024 });
@@ -60,7 +60,9 @@ test.describe('joining the memorandum', () => {
     await (await import('node:fs/promises')).writeFile(junk, '<html>not a pdf</html>');
     await page.getByLabel('Izvēlieties failu').setInputFiles(junk);
     await page.getByRole('button', { name: 'Augšupielādēt' }).click();
-    await expect(page.getByTestId('upload-error')).toHaveText('Tas nav PDF vai eParaksta (.edoc) dokuments. Augšupielādējiet lēmumu kā PDF vai parakstīto .edoc failu.');
+    await expect(page.getByTestId('upload-error')).toHaveText(
+      'Tas nav PDF vai eParaksta (.edoc) dokuments. Augšupielādējiet lēmumu kā PDF vai parakstīto .edoc failu.',
+    );
     expect(await documentCount()).toBe(before);
 
     await page.getByTestId('submit-form').getByRole('button', { name: 'Iesniegt pārbaudei' }).click();
@@ -126,7 +128,9 @@ test.describe('joining the memorandum', () => {
     const a = await resetAccession('jurmala', 'SUBMITTED');
     const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
     await Promise.all(contexts.map(async (c) => signInApi(c.request, await createUser('STAFF'))));
-    const answers = await Promise.all(contexts.map((c) => c.request.post(`/api/staff/accessions/${a.id}/verify`, { data: { version: a.version }, headers: { 'x-locale': 'en' } })));
+    const answers = await Promise.all(
+      contexts.map((c) => c.request.post(`/api/staff/accessions/${a.id}/verify`, { data: { version: a.version }, headers: { 'x-locale': 'en' } })),
+    );
     const statuses = answers.map((r) => r.status()).sort();
     expect(statuses).toEqual([200, 409]);
     const loser = answers.find((r) => r.status() === 409)!;
@@ -141,7 +145,14 @@ test.describe('joining the memorandum', () => {
     await signInApi(page.request, await createUser('SECRETARY', 'ventspils'));
     const res = await page.request.put('/api/accessions/ventspils', {
       headers: { 'x-locale': 'en' },
-      data: { councilBody: 'Ventspils valstspilsētas pašvaldības dome', sessionDate: '2999-12-31', sessionType: 'REGULAR', decisionNumber: '9'.repeat(10_000), signatoryName: '   ', signatoryRole: 'mayor' },
+      data: {
+        councilBody: 'Ventspils valstspilsētas pašvaldības dome',
+        sessionDate: '2999-12-31',
+        sessionType: 'REGULAR',
+        decisionNumber: '9'.repeat(10_000),
+        signatoryName: '   ',
+        signatoryRole: 'mayor',
+      },
     });
     expect(res.status()).toBe(422);
     const body = await res.json();
@@ -163,7 +174,10 @@ test.describe('joining the memorandum', () => {
       const req = http.request(url, { method: 'POST', headers: { cookie, 'content-type': 'application/octet-stream', 'content-length': String(2_000_000) } });
       req.on('error', () => resolve());
       req.write(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(500_000, 0x20)]));
-      setTimeout(() => { req.destroy(); resolve(); }, 500);
+      setTimeout(() => {
+        req.destroy();
+        resolve();
+      }, 500);
     });
     await expect.poll(async () => (await readdir(path.join(E2E_STORAGE_DIR, 'tmp')).catch(() => [])).length, { timeout: 10_000 }).toBe(0);
     expect(await documentCount()).toBe(before);

@@ -31,7 +31,7 @@ test('every public page in Latvian is free of the English catalogue', async ({ p
   test.setTimeout(180_000);
   const fragments = englishFragments();
   expect(fragments.length).toBeGreaterThan(200);
-  const slugs = ((await (await request.get('/api/v1/municipalities?term=2021-2025')).json()) as { items?: { slug: string }[]; data?: { slug: string }[] });
+  const slugs = (await (await request.get('/api/v1/municipalities?term=2021-2025')).json()) as { items?: { slug: string }[]; data?: { slug: string }[] };
   const list = (slugs.items ?? slugs.data ?? []).map((m) => m.slug);
   expect(list).toHaveLength(43);
   const pages = ['/lv', '/lv?term=2021-2025', '/lv/memorandum', '/lv/data', '/lv/signin', ...list.map((s) => `/lv/municipalities/${s}`)];

@@ -1,7 +1,10 @@
 import { test, expect, expectNoA11yViolations } from './support/fixtures';
 
 test.describe('open data', () => {
-  for (const [locale, heading] of [['lv', 'Atvērtie dati'], ['en', 'Open data']] as const) {
+  for (const [locale, heading] of [
+    ['lv', 'Atvērtie dati'],
+    ['en', 'Open data'],
+  ] as const) {
     test(`/${locale}/data explains the API, links its descriptions and has no WCAG A/AA violations`, async ({ page }) => {
       const res = await page.goto(`/${locale}/data`);
       expect(res?.status()).toBe(200);

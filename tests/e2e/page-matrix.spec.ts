@@ -27,7 +27,13 @@ const OWN = 'marupes-novads';
 const OTHER = 'salaspils-novads';
 const ids = { accession: '', report: '' };
 
-const everyone = (outcome: Outcome): Record<Who, Outcome> => ({ public: outcome, secretaryOwn: outcome, secretaryOther: outcome, staff: outcome, admin: outcome });
+const everyone = (outcome: Outcome): Record<Who, Outcome> => ({
+  public: outcome,
+  secretaryOwn: outcome,
+  secretaryOther: outcome,
+  staff: outcome,
+  admin: outcome,
+});
 /** Signed-in only; staff and admins. */
 const staffOnly: Record<Who, Outcome> = { public: 'signin', secretaryOwn: 'forbidden', secretaryOther: 'forbidden', staff: 'page', admin: 'page' };
 const adminOnly: Record<Who, Outcome> = { ...staffOnly, staff: 'forbidden' };
@@ -44,10 +50,25 @@ export const PAGES: Record<string, Row> = {
   // An unknown token is a page saying the link is not valid (for anyone: the link is the credential).
   '/[locale]/invite/[token]': { path: () => '/lv/invite/not-a-real-token', expect: everyone('page') },
   '/[locale]/reset-password/[token]': { path: () => '/lv/reset-password/not-a-real-token', expect: everyone('page') },
-  '/[locale]/signin': { path: () => '/lv/signin', expect: { public: 'page', secretaryOwn: 'redirect:/lv/account', secretaryOther: 'redirect:/lv/account', staff: 'redirect:/lv/account', admin: 'redirect:/lv/account' } },
+  '/[locale]/signin': {
+    path: () => '/lv/signin',
+    expect: {
+      public: 'page',
+      secretaryOwn: 'redirect:/lv/account',
+      secretaryOther: 'redirect:/lv/account',
+      staff: 'redirect:/lv/account',
+      admin: 'redirect:/lv/account',
+    },
+  },
   '/[locale]/account': {
     path: () => '/lv/account',
-    expect: { public: 'signin', secretaryOwn: `redirect:/lv/secretary/${OWN}`, secretaryOther: `redirect:/lv/secretary/${OTHER}`, staff: 'redirect:/lv/staff', admin: 'redirect:/lv/staff' },
+    expect: {
+      public: 'signin',
+      secretaryOwn: `redirect:/lv/secretary/${OWN}`,
+      secretaryOther: `redirect:/lv/secretary/${OTHER}`,
+      staff: 'redirect:/lv/staff',
+      admin: 'redirect:/lv/staff',
+    },
   },
   '/[locale]/secretary': { path: () => '/lv/secretary', expect: everyone('redirect:/lv/account') },
   '/[locale]/secretary/[slug]': { path: () => `/lv/secretary/${OWN}`, expect: ownSecretaryOrStaff },
@@ -74,7 +95,9 @@ const contexts: Partial<Record<Who, BrowserContext>> = {};
 test.beforeAll(async ({ browser }) => {
   const report = await resetReport(OWN, 2022, 'SUBMITTED');
   ids.report = report.id;
-  const { rows } = await sql().query<{ id: string }>(`SELECT "id" FROM "Accession" WHERE "municipalityId" = $1 AND "status" = 'VERIFIED'`, [await municipalityIdOf(OWN)]);
+  const { rows } = await sql().query<{ id: string }>(`SELECT "id" FROM "Accession" WHERE "municipalityId" = $1 AND "status" = 'VERIFIED'`, [
+    await municipalityIdOf(OWN),
+  ]);
   ids.accession = rows[0]!.id;
   const users: Record<Exclude<Who, 'public'>, TestUser> = {
     secretaryOwn: await createUser('SECRETARY', OWN),

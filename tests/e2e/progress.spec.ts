@@ -6,7 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 test.describe('progress reports', () => {
-  test('a signatory fills all three commitments, closes the page mid-way and finds the draft intact, submits; staff return; fix; staff accept', async ({ browser }) => {
+  test('a signatory fills all three commitments, closes the page mid-way and finds the draft intact, submits; staff return; fix; staff accept', async ({
+    browser,
+  }) => {
     test.setTimeout(120_000);
     await sql().query(`DELETE FROM "ProgressReport" WHERE "municipalityId" = $1`, [await municipalityIdOf('liepaja')]);
     const secretary = await createUser('SECRETARY', 'liepaja');
@@ -53,7 +55,9 @@ test.describe('progress reports', () => {
     page = await context.newPage();
     await page.goto('/lv/secretary/liepaja/reports/2022');
     const again = page.getByTestId('report-editor');
-    await expect(again.locator('[data-commitment="resources"]').getByLabel('Apraksts')).toHaveValue('Sociālais dienests iesaistīts attīstības programmas izstrādē; 33 rīcības.');
+    await expect(again.locator('[data-commitment="resources"]').getByLabel('Apraksts')).toHaveValue(
+      'Sociālais dienests iesaistīts attīstības programmas izstrādē; 33 rīcības.',
+    );
     await expect(again.locator('[data-commitment="resources"]').getByLabel('Budžets, EUR', { exact: true })).toHaveValue('5\u00a0900\u00a0000');
     await expect(again.locator('[data-commitment="staff"]').getByLabel('Sociālo darbinieku vidējā bruto mēnešalga, EUR')).toHaveValue('1\u00a0450');
     await expect(again.locator('[data-commitment="cooperation"]').getByLabel('Kopīgas sanāksmes gadā: izglītība')).toHaveValue('6');
@@ -87,7 +91,10 @@ test.describe('progress reports', () => {
     await staff.goto('/lv/staff');
     await staff.getByTestId('report-queue').locator('li[data-slug="liepaja"]').getByRole('link').click();
     // Test data: a population figure for the year, so the derived ratio has a denominator.
-    await sql().query(`INSERT INTO "PopulationFigure" ("id", "municipalityId", "year", "value", "source") VALUES ('popliepaja2022', $1, 2022, 60000, 'e2e test fixture') ON CONFLICT DO NOTHING`, [await municipalityIdOf('liepaja')]);
+    await sql().query(
+      `INSERT INTO "PopulationFigure" ("id", "municipalityId", "year", "value", "source") VALUES ('popliepaja2022', $1, 2022, 60000, 'e2e test fixture') ON CONFLICT DO NOTHING`,
+      [await municipalityIdOf('liepaja')],
+    );
     await staff.getByTestId('accept-report-form').getByRole('button', { name: 'Pieņemt ziņojumu' }).click();
     await staff.getByTestId('accept-report-form').getByRole('button', { name: 'Jā, pieņemt un publicēt' }).click();
     await expect(staff.getByTestId('report-status')).toContainText('Pieņemts');
@@ -121,16 +128,31 @@ test.describe('progress reports', () => {
     await visitorContext.close();
   });
 
-  test('public charts carry their values in Latvian format, the median of the reporting municipalities with n, and the legal minimum only where one is stored', async ({ page }) => {
+  test('public charts carry their values in Latvian format, the median of the reporting municipalities with n, and the legal minimum only where one is stored', async ({
+    page,
+  }) => {
     // Test data: three verified municipalities with accepted 2022 reports and populations (0,5, 0,3 and 0,9 specialists per 1 000).
-    for (const [slug, fte] of [['madonas-novads', 10], ['saldus-novads', 6], ['ventspils-novads', 18]] as const) {
+    for (const [slug, fte] of [
+      ['madonas-novads', 10],
+      ['saldus-novads', 6],
+      ['ventspils-novads', 18],
+    ] as const) {
       const { id } = await resetReport(slug, 2022, 'ACCEPTED');
       await sql().query(`UPDATE "ProgressReport" SET "acceptedAt" = now(), "submittedAt" = now() WHERE "id" = $1`, [id]);
-      await sql().query(`INSERT INTO "ReportIndicator" ("id", "reportId", "key", "numberValue") VALUES ($1, $2, 'social_work_specialists_fte', $3)`, [`${id}fte`, id, fte]);
-      await sql().query(`INSERT INTO "PopulationFigure" ("id", "municipalityId", "year", "value", "source") VALUES ($1, $2, 2022, 20000, 'e2e test fixture') ON CONFLICT ("municipalityId", "year") DO UPDATE SET "value" = 20000`, [`pop${slug}`, await municipalityIdOf(slug)]);
+      await sql().query(`INSERT INTO "ReportIndicator" ("id", "reportId", "key", "numberValue") VALUES ($1, $2, 'social_work_specialists_fte', $3)`, [
+        `${id}fte`,
+        id,
+        fte,
+      ]);
+      await sql().query(
+        `INSERT INTO "PopulationFigure" ("id", "municipalityId", "year", "value", "source") VALUES ($1, $2, 2022, 20000, 'e2e test fixture') ON CONFLICT ("municipalityId", "year") DO UPDATE SET "value" = 20000`,
+        [`pop${slug}`, await municipalityIdOf(slug)],
+      );
     }
     await announceChange();
-    const { rows: norms } = await sql().query<{ value: string }>(`SELECT "value"::text FROM "LegalNorm" WHERE "key" = 'social_work_specialists_per_1000' AND "validFrom" <= '2022-12-31' AND ("validTo" IS NULL OR "validTo" >= '2022-12-31') ORDER BY "validFrom" DESC LIMIT 1`);
+    const { rows: norms } = await sql().query<{ value: string }>(
+      `SELECT "value"::text FROM "LegalNorm" WHERE "key" = 'social_work_specialists_per_1000' AND "validFrom" <= '2022-12-31' AND ("validTo" IS NULL OR "validTo" >= '2022-12-31') ORDER BY "validFrom" DESC LIMIT 1`,
+    );
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/lv/municipalities/madonas-novads');
     const ratio = page.getByTestId('progress-section').locator('[data-testid="indicator-chart"][data-indicator="specialists_per_1000"]');

@@ -17,7 +17,9 @@ test('public pages carry no executable script and no script preload', async ({ p
       expect(res.status(), url).toBe(200);
       const html = await res.text();
       const what = `${url} (${round})`;
-      const executable = [...html.matchAll(/<script\b([^>]*)>/gi)].map((m) => m[1] ?? '').filter((attrs) => EXECUTABLE.test(/\btype="([^"]*)"/i.exec(attrs)?.[1] ?? ''));
+      const executable = [...html.matchAll(/<script\b([^>]*)>/gi)]
+        .map((m) => m[1] ?? '')
+        .filter((attrs) => EXECUTABLE.test(/\btype="([^"]*)"/i.exec(attrs)?.[1] ?? ''));
       expect(executable, `${what}: executable <script> elements`).toEqual([]);
       expect(html, `${what}: script preloads`).not.toMatch(/<link\b[^>]*\bas="script"/i);
       expect(html, `${what}: RSC payload`).not.toContain('self.__next_f');

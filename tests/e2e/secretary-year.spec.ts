@@ -103,7 +103,10 @@ test.describe('the secretary’s year (issue 13)', () => {
     await page.getByLabel('Izvēlieties failu').setInputFiles(right);
     await page.getByRole('button', { name: 'Augšupielādēt' }).click();
     await expect(page.getByTestId('upload-ok')).toBeVisible();
-    const { rows: audit } = await sql().query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "action" = 'progress.evidence.remove' AND "municipalityId" = $1`, [await municipalityIdOf('jekabpils-novads')]);
+    const { rows: audit } = await sql().query(
+      `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "action" = 'progress.evidence.remove' AND "municipalityId" = $1`,
+      [await municipalityIdOf('jekabpils-novads')],
+    );
     expect(audit[0].n).toBe(1);
 
     await page.reload();
@@ -112,7 +115,10 @@ test.describe('the secretary’s year (issue 13)', () => {
     await expect(page.getByTestId('report-status')).toContainText('Iesniegts');
 
     // Staff are told by e-mail (outbox), in their language.
-    const { rows: staffMail } = await sql().query(`SELECT "subject", "text" FROM "OutboxMessage" WHERE "kind" = 'staff.submission' AND "toEmail" = $1 AND "municipalityId" = $2`, [staffUser.email, await municipalityIdOf('jekabpils-novads')]);
+    const { rows: staffMail } = await sql().query(
+      `SELECT "subject", "text" FROM "OutboxMessage" WHERE "kind" = 'staff.submission' AND "toEmail" = $1 AND "municipalityId" = $2`,
+      [staffUser.email, await municipalityIdOf('jekabpils-novads')],
+    );
     expect(staffMail.map((m) => m.subject)).toEqual(['Jēkabpils novads: 2023. gada progresa ziņojums']);
     expect(staffMail[0].text).toContain('iesniegts pirmo reizi');
 
@@ -124,7 +130,12 @@ test.describe('the secretary’s year (issue 13)', () => {
     await expect(sent.getByTestId('documents')).toContainText(path.basename(right));
     await expectNoA11yViolations(page);
     await shot(page, 'submitted-view');
-    await page.evaluate(() => { (window as unknown as { printed: number }).printed = 0; window.print = () => { (window as unknown as { printed: number }).printed += 1; }; });
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => {
+        (window as unknown as { printed: number }).printed += 1;
+      };
+    });
     await sent.getByRole('button', { name: 'Drukāt' }).click();
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
     await page.emulateMedia({ media: 'print' });
@@ -158,7 +169,9 @@ test.describe('the secretary’s year (issue 13)', () => {
     await expect(staffPage.getByTestId('report-view').locator('td[data-field="doneOn"]')).toHaveText('2023. gada 15. jūnijs');
     await expect(staffPage.getByTestId('revision-changes')).toContainText('pirmā iesniegšana');
     await staffPage.getByTestId('accept-report-form').getByRole('button', { name: 'Pieņemt ziņojumu' }).click();
-    await expect(staffPage.getByTestId('accept-report-form').getByRole('group', { name: 'Vai pieņemt ziņojumu un publicēt?' })).toContainText('publiskajā lapā');
+    await expect(staffPage.getByTestId('accept-report-form').getByRole('group', { name: 'Vai pieņemt ziņojumu un publicēt?' })).toContainText(
+      'publiskajā lapā',
+    );
     await expectNoA11yViolations(staffPage);
     await staffPage.getByRole('button', { name: 'Atcelt' }).click();
     await expect(staffPage.getByTestId('accept-report-form').getByRole('button', { name: 'Pieņemt ziņojumu' })).toBeFocused();
@@ -179,8 +192,15 @@ test.describe('the secretary’s year (issue 13)', () => {
     await expect(changes.getByRole('row', { name: /Sociālā dienesta gada budžets/ })).toContainText('2000,00');
     await expect(changes.getByRole('row')).toHaveCount(2);
     await staffContext.close();
-    const stored = await sql().query(`SELECT i."key", i."numberValue"::text AS v FROM "ReportIndicator" i JOIN "ProgressReport" r ON r."id" = i."reportId" WHERE r."municipalityId" = $1 ORDER BY 1`, [await municipalityIdOf('jekabpils-novads')]);
-    expect(Object.fromEntries(stored.rows.map((r) => [r.key, r.v]))).toEqual({ avg_gross_monthly_pay_eur: '1450.00', service_budget_eur: '2000.00', service_staff_fte: '42.50' });
+    const stored = await sql().query(
+      `SELECT i."key", i."numberValue"::text AS v FROM "ReportIndicator" i JOIN "ProgressReport" r ON r."id" = i."reportId" WHERE r."municipalityId" = $1 ORDER BY 1`,
+      [await municipalityIdOf('jekabpils-novads')],
+    );
+    expect(Object.fromEntries(stored.rows.map((r) => [r.key, r.v]))).toEqual({
+      avg_gross_monthly_pay_eur: '1450.00',
+      service_budget_eur: '2000.00',
+      service_staff_fte: '42.50',
+    });
     await context.close();
   });
 
@@ -210,7 +230,9 @@ test.describe('the secretary’s year (issue 13)', () => {
   });
 
   test('leaving with changes not yet saved asks first', async ({ page }) => {
-    await sql().query(`DELETE FROM "ProgressReport" WHERE "municipalityId" = $1 AND "periodId" IN (SELECT "id" FROM "ReportingPeriod" WHERE "year" = 2024)`, [await municipalityIdOf('jekabpils-novads')]);
+    await sql().query(`DELETE FROM "ProgressReport" WHERE "municipalityId" = $1 AND "periodId" IN (SELECT "id" FROM "ReportingPeriod" WHERE "year" = 2024)`, [
+      await municipalityIdOf('jekabpils-novads'),
+    ]);
     await signInApi(page.request, await createUser('SECRETARY', 'jekabpils-novads'));
     await page.goto('/lv/secretary/jekabpils-novads/reports/2024');
     await page.getByRole('button', { name: 'Atvērt ziņojumu' }).click();
@@ -250,7 +272,12 @@ test('password reset through the e-mailed link: same answer for any address, the
   await expect(page.getByRole('status').filter({ hasText: answer })).toBeVisible();
 
   // The e-mail in the outbox (no SMTP in the tests): the link in it.
-  await expect.poll(async () => (await sql().query(`SELECT count(*)::int AS n FROM "OutboxMessage" WHERE "kind" = 'password.reset' AND "toEmail" = $1`, [user.email])).rows[0].n).toBe(1);
+  await expect
+    .poll(
+      async () =>
+        (await sql().query(`SELECT count(*)::int AS n FROM "OutboxMessage" WHERE "kind" = 'password.reset' AND "toEmail" = $1`, [user.email])).rows[0].n,
+    )
+    .toBe(1);
   const { rows } = await sql().query(`SELECT "subject", "text" FROM "OutboxMessage" WHERE "kind" = 'password.reset' AND "toEmail" = $1`, [user.email]);
   expect(rows[0].subject).toBe('Paroles maiņa portālā Memorands');
   const link = /\/lv\/reset-password\/[A-Za-z0-9_-]+/.exec(rows[0].text)![0];
@@ -264,7 +291,9 @@ test('password reset through the e-mailed link: same answer for any address, the
   // The link is used up.
   await page.goto(link);
   await expect(page.getByTestId('reset-refused')).toContainText('vairs nav derīga');
-  const reuse = await page.request.post('/api/password-reset/confirm', { data: { token: link.split('/').pop(), password: 'vēl cita gara parole', passwordConfirm: 'vēl cita gara parole' } });
+  const reuse = await page.request.post('/api/password-reset/confirm', {
+    data: { token: link.split('/').pop(), password: 'vēl cita gara parole', passwordConfirm: 'vēl cita gara parole' },
+  });
   expect(reuse.status()).toBe(410);
 
   // The other session has ended; the new password signs in (that the old one no longer does is checked in
@@ -276,7 +305,9 @@ test('password reset through the e-mailed link: same answer for any address, the
   await context.close();
 });
 
-test('a guided workspace: the joining steps with the current one marked, required fields marked, the council body prefilled, one error per field, the date format shown', async ({ page }) => {
+test('a guided workspace: the joining steps with the current one marked, required fields marked, the council body prefilled, one error per field, the date format shown', async ({
+  page,
+}) => {
   await sql().query(`DELETE FROM "Accession" WHERE "municipalityId" = $1`, [await municipalityIdOf('siguldas-novads')]);
   await signInApi(page.request, await createUser('SECRETARY', 'siguldas-novads'));
   await page.goto('/lv/secretary/siguldas-novads');
@@ -301,7 +332,9 @@ test('a guided workspace: the joining steps with the current one marked, require
   await expect(form.getByText('Saglabāts.')).toBeVisible();
   await expect(steps.locator('[aria-current="step"]')).toContainText('Lejupielādējiet parakstu lapu');
   await expect(steps.locator('[data-state="done"]')).toHaveCount(1);
-  const { rows } = await sql().query(`SELECT "sessionDate"::date::text AS d, "councilBody" FROM "Accession" WHERE "municipalityId" = $1`, [await municipalityIdOf('siguldas-novads')]);
+  const { rows } = await sql().query(`SELECT "sessionDate"::date::text AS d, "councilBody" FROM "Accession" WHERE "municipalityId" = $1`, [
+    await municipalityIdOf('siguldas-novads'),
+  ]);
   expect(rows[0]).toEqual({ d: '2021-09-16', councilBody: 'Siguldas novada dome' });
   await shot(page, 'secretary-home');
 });

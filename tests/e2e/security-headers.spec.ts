@@ -47,7 +47,19 @@ async function checkHtml(res: APIResponse, what: string): Promise<number> {
 
 test('every page type carries CSP with a nonce on every script, HSTS, frame-ancestors, Referrer- and Permissions-Policy', async ({ page, browser }) => {
   const anonymous = page.request;
-  const publicPages = ['/lv', '/en', '/lv/memorandum', '/lv/data', '/lv/municipalities/liepaja', '/en/municipalities/jekabpils-novads', '/lv/signin', '/lv/no-such-page', '/en/a/b/c', '/lv/municipalities/no-such-place', '/no-such-language'];
+  const publicPages = [
+    '/lv',
+    '/en',
+    '/lv/memorandum',
+    '/lv/data',
+    '/lv/municipalities/liepaja',
+    '/en/municipalities/jekabpils-novads',
+    '/lv/signin',
+    '/lv/no-such-page',
+    '/en/a/b/c',
+    '/lv/municipalities/no-such-place',
+    '/no-such-language',
+  ];
   for (const url of publicPages) {
     const res = await anonymous.get(url);
     expect([200, 404], url).toContain(res.status());
@@ -82,7 +94,9 @@ test('every page type carries CSP with a nonce on every script, HSTS, frame-ance
 
 test('pages run their scripts under the policy: no CSP violations while signing in through the form', async ({ page }) => {
   const violations: string[] = [];
-  page.on('console', (m) => { if (/Content Security Policy|Refused to (execute|load)/i.test(m.text())) violations.push(m.text()); });
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to (execute|load)/i.test(m.text())) violations.push(m.text());
+  });
   const user = await createUser('STAFF');
   await page.goto('/lv/signin');
   await page.getByLabel('E-pasts').fill(user.email);

@@ -12,24 +12,38 @@ import { createUser, resetAccession, sql } from './support/db';
 const SLUG = 'livanu-novads';
 const CORPUS = path.join(import.meta.dirname, '../fixtures/corpus');
 
-test('a real eParaksts container: verdict, facts, warnings and re-check for staff; duplicate refused; the public sees the verdict', async ({ page, browser }) => {
+test('a real eParaksts container: verdict, facts, warnings and re-check for staff; duplicate refused; the public sees the verdict', async ({
+  page,
+  browser,
+}) => {
   const accession = await resetAccession(SLUG, 'DRAFT');
   const secretary = await createUser('SECRETARY', SLUG);
   await signInApi(page.request, secretary);
   const edoc = await readFile(path.join(CORPUS, 'lv-eid-sha256.edoc'));
-  const up = await page.request.post(`/api/accessions/${SLUG}/documents?kind=DECISION&name=lemums.edoc`, { data: edoc, headers: { 'content-type': 'application/octet-stream' } });
+  const up = await page.request.post(`/api/accessions/${SLUG}/documents?kind=DECISION&name=lemums.edoc`, {
+    data: edoc,
+    headers: { 'content-type': 'application/octet-stream' },
+  });
   expect(up.status(), await up.text()).toBe(201);
   const unsigned = await PDFDocument.create();
   unsigned.addPage().drawText('Pielikums');
-  const annex = await page.request.post(`/api/accessions/${SLUG}/documents?kind=ANNEX&name=pielikums.pdf`, { data: Buffer.from(await unsigned.save()), headers: { 'content-type': 'application/octet-stream' } });
+  const annex = await page.request.post(`/api/accessions/${SLUG}/documents?kind=ANNEX&name=pielikums.pdf`, {
+    data: Buffer.from(await unsigned.save()),
+    headers: { 'content-type': 'application/octet-stream' },
+  });
   expect(annex.status(), await annex.text()).toBe(201);
 
   // The same bytes again through the form: 409, said plainly, nothing added.
   await page.goto(`/lv/secretary/${SLUG}`);
   await page.getByLabel('Izvēlieties failu').setInputFiles(path.join(CORPUS, 'lv-eid-sha256.edoc'));
   await page.getByRole('button', { name: 'Augšupielādēt' }).click();
-  await expect(page.getByTestId('upload-error')).toHaveText('Šis pats fails jau ir pievienots šim lēmumam. Ja vēlaties aizstāt dokumentu, augšupielādējiet citu failu (piem., no jauna parakstītu lēmumu).');
-  const again = await page.request.post(`/api/accessions/${SLUG}/documents?kind=DECISION&name=lemums.edoc`, { data: edoc, headers: { 'content-type': 'application/octet-stream', 'x-locale': 'en' } });
+  await expect(page.getByTestId('upload-error')).toHaveText(
+    'Šis pats fails jau ir pievienots šim lēmumam. Ja vēlaties aizstāt dokumentu, augšupielādējiet citu failu (piem., no jauna parakstītu lēmumu).',
+  );
+  const again = await page.request.post(`/api/accessions/${SLUG}/documents?kind=DECISION&name=lemums.edoc`, {
+    data: edoc,
+    headers: { 'content-type': 'application/octet-stream', 'x-locale': 'en' },
+  });
   expect(again.status()).toBe(409);
   const { rows } = await sql().query<{ n: string }>(`SELECT count(*) AS n FROM "Document" WHERE "accessionId" = $1`, [accession.id]);
   expect(Number(rows[0]!.n)).toBe(2);
@@ -51,7 +65,10 @@ test('a real eParaksts container: verdict, facts, warnings and re-check for staf
   await expectNoA11yViolations(staff);
   await staff.getByTestId('trust-recheck').first().click();
   await expect(staff.getByRole('status').filter({ hasText: 'Pārbaudīts vēlreiz.' })).toBeVisible();
-  const verdicts = await sql().query<{ n: string }>(`SELECT count(*) AS n FROM "SignatureVerdict" v JOIN "Document" d ON d."id" = v."documentId" WHERE d."accessionId" = $1`, [accession.id]);
+  const verdicts = await sql().query<{ n: string }>(
+    `SELECT count(*) AS n FROM "SignatureVerdict" v JOIN "Document" d ON d."id" = v."documentId" WHERE d."accessionId" = $1`,
+    [accession.id],
+  );
   expect(Number(verdicts.rows[0]!.n)).toBe(2);
   await staff.goto(`/en/staff/accessions/${accession.id}`);
   await expect(staff.getByTestId('trust-verdict').first()).toContainText('cannot be confirmed automatically');

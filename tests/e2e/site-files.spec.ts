@@ -46,7 +46,11 @@ test.describe('site files', () => {
     expect(locs).toHaveLength(paths.length * 2);
     for (const [i, u] of urls.entries()) {
       const path = locs[i]!.replace(`${baseURL}/`, '').replace(/^(lv|en)/, '');
-      for (const [lang, locale] of [['lv', 'lv'], ['en', 'en'], ['x-default', 'lv']]) {
+      for (const [lang, locale] of [
+        ['lv', 'lv'],
+        ['en', 'en'],
+        ['x-default', 'lv'],
+      ]) {
         expect(u, `${locs[i]} ${lang}`).toContain(`<xhtml:link rel="alternate" hreflang="${lang}" href="${baseURL}/${locale}${path}" />`);
       }
     }
@@ -58,8 +62,15 @@ test.describe('site files', () => {
         const res = await page.goto(`/${locale}${path}${path === '' ? '?sort=status' : ''}`);
         expect(res?.status(), `${locale}${path}`).toBe(200);
         await expect(page.locator('link[rel="canonical"]'), `${locale}${path}`).toHaveAttribute('href', `${baseURL}/${locale}${path}`);
-        for (const [lang, target] of [['lv', 'lv'], ['en', 'en'], ['x-default', 'lv']]) {
-          await expect(page.locator(`link[rel="alternate"][hreflang="${lang}"]`), `${locale}${path} ${lang}`).toHaveAttribute('href', `${baseURL}/${target}${path}`);
+        for (const [lang, target] of [
+          ['lv', 'lv'],
+          ['en', 'en'],
+          ['x-default', 'lv'],
+        ]) {
+          await expect(page.locator(`link[rel="alternate"][hreflang="${lang}"]`), `${locale}${path} ${lang}`).toHaveAttribute(
+            'href',
+            `${baseURL}/${target}${path}`,
+          );
         }
       }
     }

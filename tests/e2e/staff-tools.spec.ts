@@ -61,7 +61,10 @@ test.describe('association staff tools', () => {
     await userRow.getByTestId('user-deactivate-confirm').click();
     await expect(page.locator(`[data-testid="user-row"][data-email="${secretary.email}"]`)).toHaveAttribute('data-active', 'false');
     expect((await (await secContext.request.get('/api/session')).json()).data).toBeNull();
-    const again = await secContext.request.post('/api/session', { data: { email: secretary.email, password: secretary.password }, headers: { 'x-locale': 'en' } });
+    const again = await secContext.request.post('/api/session', {
+      data: { email: secretary.email, password: secretary.password },
+      headers: { 'x-locale': 'en' },
+    });
     expect(again.status()).toBeGreaterThanOrEqual(400);
     expect(again.status()).toBeLessThan(500);
     await secContext.close();
@@ -85,7 +88,7 @@ test.describe('association staff tools', () => {
     await expect(page.getByTestId('filter-error')).toBeVisible();
   });
 
-  test('admins read the outbox (no SMTP configured): the invitation e-mail is there in the invitee\'s language', async ({ page }) => {
+  test("admins read the outbox (no SMTP configured): the invitation e-mail is there in the invitee's language", async ({ page }) => {
     await signInApi(page.request, await createUser('ADMIN'));
     const email = `outbox-${Date.now()}@e2e.test`;
     expect((await page.request.post('/api/invitations', { data: { email, municipalitySlug: 'talsu-novads', locale: 'en' } })).status()).toBe(201);
@@ -96,7 +99,10 @@ test.describe('association staff tools', () => {
     await expect(table).toContainText('Invitation');
     await expectNoA11yViolations(page);
     // Test data: enough older messages for four pages, so the page links are checked too (24 px targets).
-    await sql().query(`INSERT INTO "OutboxMessage" ("id", "kind", "locale", "toEmail", "subject", "text", "createdAt") SELECT 'e2e-outbox-' || g || '-' || $1, 'invitation', 'lv', 'filler-' || g || '@e2e.test', 'e2e test fixture', 'e2e test fixture', now() - interval '1 day' FROM generate_series(1, 80) AS g`, [String(Date.now())]);
+    await sql().query(
+      `INSERT INTO "OutboxMessage" ("id", "kind", "locale", "toEmail", "subject", "text", "createdAt") SELECT 'e2e-outbox-' || g || '-' || $1, 'invitation', 'lv', 'filler-' || g || '@e2e.test', 'e2e test fixture', 'e2e test fixture', now() - interval '1 day' FROM generate_series(1, 80) AS g`,
+      [String(Date.now())],
+    );
     await page.goto('/lv/staff/outbox');
     await expect(page.getByTestId('outbox-pagination').getByRole('link', { name: /2/ })).toBeVisible();
     await expectNoA11yViolations(page);

@@ -3,14 +3,31 @@ import { Readable } from 'node:stream';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { addDocument, removeDocument, recordDecision, returnAccession, submitAccession, verifyAccession, withdrawAccession, findSecretaryAccession } from '@/lib/accessions/workflow';
+import {
+  addDocument,
+  removeDocument,
+  recordDecision,
+  returnAccession,
+  submitAccession,
+  verifyAccession,
+  withdrawAccession,
+  findSecretaryAccession,
+} from '@/lib/accessions/workflow';
 import { receiveToTemp, storage, tempDir, keyForSha256 } from '@/lib/storage';
 import { findMunicipalityPublic } from '@/lib/municipalities/queries';
 import { createSignedPdf } from '../unit/documents/sign-helper';
 import { requireCorpus } from '../unit/documents/corpus-dir';
 import { actorOf, createUser, resetDatabase } from './db-utils';
 
-const decision = { councilBody: 'Cēsu novada dome', sessionDate: '2021-08-19', sessionType: 'REGULAR' as const, decisionNumber: '325 (prot. Nr. 12, 4. §)', agendaItem: null, signatoryName: 'Jānis Rozenbergs', signatoryRole: 'domes priekšsēdētājs' };
+const decision = {
+  councilBody: 'Cēsu novada dome',
+  sessionDate: '2021-08-19',
+  sessionType: 'REGULAR' as const,
+  decisionNumber: '325 (prot. Nr. 12, 4. §)',
+  agendaItem: null,
+  signatoryName: 'Jānis Rozenbergs',
+  signatoryRole: 'domes priekšsēdētājs',
+};
 
 async function upload(actor: ReturnType<typeof actorOf>, slug: string, bytes: Uint8Array, name = 'lēmums.pdf') {
   const file = await receiveToTemp(Readable.from([Buffer.from(bytes)]), 25 * 1024 * 1024);
@@ -43,7 +60,9 @@ describe('joining workflow', () => {
     expect(pub!.accessions[0]).toMatchObject({ status: 'VERIFIED', decisionNumber: decision.decisionNumber });
     expect(pub!.accessions[0]!.events.map((e) => e.type)).toEqual(['SUBMITTED', 'RETURNED', 'SUBMITTED', 'VERIFIED']);
     expect(pub!.accessions[0]!.events[1]!.reason).toBeNull();
-    const actions = (await db().auditEvent.findMany({ where: { subjectType: { in: ['Accession', 'Document'] } }, orderBy: { id: 'asc' }, select: { action: true } })).map((e) => e.action);
+    const actions = (
+      await db().auditEvent.findMany({ where: { subjectType: { in: ['Accession', 'Document'] } }, orderBy: { id: 'asc' }, select: { action: true } })
+    ).map((e) => e.action);
     expect(actions).toEqual(['accession.record', 'document.upload', 'accession.submitted', 'accession.returned', 'accession.submitted', 'accession.verified']);
 
     await withdrawAccession({ actor: staff, accessionId: a.id, input: { version: a.version + 1, reason: 'Dome atcēla lēmumu.' } });
@@ -83,7 +102,10 @@ describe('joining workflow', () => {
     await recordDecision({ actor: secretary, municipalitySlug: 'cesu-novads', input: decision });
     const { bytes } = await createSignedPdf();
     await upload(secretary, 'cesu-novads', bytes, 'a.pdf');
-    const error = await upload(secretary, 'cesu-novads', bytes, 'b.pdf').then(() => null, (e: unknown) => e);
+    const error = await upload(secretary, 'cesu-novads', bytes, 'b.pdf').then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: 'CONFLICT', messageKey: 'upload.duplicate', status: 409 });
     expect(await db().document.count()).toBe(1);
     expect(await tempFiles()).toBe(0);
@@ -124,7 +146,11 @@ describe('joining workflow', () => {
   });
 
   it('stops reading at 25 MB', async () => {
-    const big = Readable.from((function* () { for (let i = 0; i < 30; i += 1) yield Buffer.alloc(1024 * 1024, 0x20); })());
+    const big = Readable.from(
+      (function* () {
+        for (let i = 0; i < 30; i += 1) yield Buffer.alloc(1024 * 1024, 0x20);
+      })(),
+    );
     await expect(receiveToTemp(big, 25 * 1024 * 1024)).rejects.toThrow('too large');
     expect(await tempFiles()).toBe(0);
   });
@@ -135,13 +161,18 @@ describe('every corpus file through the upload path (stream → temp file → ch
 
   it('gives each file its expected outcome and leaves nothing behind for refused files', async () => {
     const dir = requireCorpus();
-    const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as { files: { file: string; expected: { outcome: string; reason?: string; warnings?: string[] } }[] };
+    const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as {
+      files: { file: string; expected: { outcome: string; reason?: string; warnings?: string[] } }[];
+    };
     const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'cesu-novads' }));
     await recordDecision({ actor: secretary, municipalitySlug: 'cesu-novads', input: decision });
     for (const entry of manifest.files) {
       const bytes = await readFile(path.join(dir, entry.file));
       const before = await db().document.count();
-      const result = await upload(secretary, 'cesu-novads', bytes, entry.file).then((r) => ({ ok: true as const, r }), (e: unknown) => ({ ok: false as const, e }));
+      const result = await upload(secretary, 'cesu-novads', bytes, entry.file).then(
+        (r) => ({ ok: true as const, r }),
+        (e: unknown) => ({ ok: false as const, e }),
+      );
       if (entry.expected.outcome === 'reject') {
         expect(result.ok, entry.file).toBe(false);
         expect((result as { e: { messageKey: string } }).e.messageKey, entry.file).toBe(`upload.${entry.expected.reason}`);

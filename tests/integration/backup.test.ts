@@ -34,7 +34,15 @@ import { actorOf, createUser, resetDatabase } from './db-utils';
  */
 const DATABASE_URL = process.env.DATABASE_URL!;
 const STORAGE_ROOT = path.resolve(process.env.STORAGE_DIR!);
-const decision = { councilBody: 'Cēsu novada dome', sessionDate: '2021-08-19', sessionType: 'REGULAR' as const, decisionNumber: '325 (prot. Nr. 12, 4. §)', agendaItem: null, signatoryName: 'Jānis Rozenbergs', signatoryRole: 'domes priekšsēdētājs' };
+const decision = {
+  councilBody: 'Cēsu novada dome',
+  sessionDate: '2021-08-19',
+  sessionType: 'REGULAR' as const,
+  decisionNumber: '325 (prot. Nr. 12, 4. §)',
+  agendaItem: null,
+  signatoryName: 'Jānis Rozenbergs',
+  signatoryRole: 'domes priekšsēdētājs',
+};
 
 const tempFile = (bytes: Uint8Array) => receiveToTemp(Readable.from([Buffer.from(bytes)]), 25 * 1024 * 1024);
 
@@ -48,7 +56,13 @@ async function seed() {
   await recordDecision({ actor: secretary, municipalitySlug: 'cesu-novads', input: decision });
   const signed = await createSignedPdf({ text: 'Cesu novada domes lemums (backup test)' });
   await addDocument({ actor: secretary, municipalitySlug: 'cesu-novads', kind: 'DECISION', originalName: 'lēmums.pdf', file: await tempFile(signed.bytes) });
-  await addDocument({ actor: secretary, municipalitySlug: 'cesu-novads', kind: 'ANNEX', originalName: 'pielikums.pdf', file: await tempFile(await buildUnsignedPdf('Pielikums (backup test)')) });
+  await addDocument({
+    actor: secretary,
+    municipalitySlug: 'cesu-novads',
+    kind: 'ANNEX',
+    originalName: 'pielikums.pdf',
+    file: await tempFile(await buildUnsignedPdf('Pielikums (backup test)')),
+  });
   await submitAccession({ actor: secretary, municipalitySlug: 'cesu-novads' });
   const a = (await findSecretaryAccession({ actor: secretary, municipalitySlug: 'cesu-novads' })).accession!;
   await verifyAccession({ actor: staff, accessionId: a.id, version: a.version });
@@ -61,11 +75,21 @@ async function seed() {
     input: ZReportDraftSchema.parse({
       version: report.version,
       commitments: {
-        resources: { status: 'IN_PROGRESS', narrative: 'Attīstības programmā 33 rīcības.', actions: [{ title: 'Telpu remonts', status: 'PLANNED', plannedOn: '2022-09-01', budgetEur: '120000' }] },
+        resources: {
+          status: 'IN_PROGRESS',
+          narrative: 'Attīstības programmā 33 rīcības.',
+          actions: [{ title: 'Telpu remonts', status: 'PLANNED', plannedOn: '2022-09-01', budgetEur: '120000' }],
+        },
         staff: { status: 'ACHIEVED', narrative: 'Supervīzija.', actions: [] },
         cooperation: { status: 'NOT_STARTED', narrative: '', actions: [] },
       },
-      indicators: { social_work_specialists_fte: '30', involved_in_planning: 'yes', avg_gross_monthly_pay_eur: '', agreement_health: 'no', joint_meetings_health: '4' },
+      indicators: {
+        social_work_specialists_fte: '30',
+        involved_in_planning: 'yes',
+        avg_gross_monthly_pay_eur: '',
+        agreement_health: 'no',
+        joint_meetings_health: '4',
+      },
     }),
   });
   // The same bytes as the decision: a second row for one stored object.
@@ -135,14 +159,21 @@ describe('backup and restore', () => {
     const manifest = await verifyArchive(archive);
     expect(manifest).toMatchObject({ format: 'memorands-backup', formatVersion: 1, app: { name: 'memorands' } });
     expect(manifest.database.migrations.map((m) => m.name)).toEqual((await loadMigrations()).map((m) => m.name));
-    expect(manifest.files.map((f) => f.path)).toEqual(['database.dump', ...Object.keys(filesBefore).filter((f) => f.startsWith('sha256/')).map((f) => `files/${f}`)]);
+    expect(manifest.files.map((f) => f.path)).toEqual([
+      'database.dump',
+      ...Object.keys(filesBefore)
+        .filter((f) => f.startsWith('sha256/'))
+        .map((f) => `files/${f}`),
+    ]);
     for (const f of manifest.files.slice(1)) expect(f.sha256).toBe(filesBefore[f.storageKey!]);
     const counts = Object.fromEntries(Object.entries(before).map(([t, json]) => [t, (JSON.parse(json) as unknown[]).length]));
     expect(manifest.database.tables).toEqual(counts);
     expect(counts.Document).toBe(3);
     expect(counts.AuditEvent).toBeGreaterThan(5);
     expect((await stat(archive)).mode & 0o077).toBe(0); // personal data: owner-only
-    console.log(`backup: ${(await stat(archive)).size} bytes archive, ${Object.values(counts).reduce((a, b) => a + b, 0)} rows, ${manifest.files.length - 1} files, ${result.ms} ms (script, tsx start included)`);
+    console.log(
+      `backup: ${(await stat(archive)).size} bytes archive, ${Object.values(counts).reduce((a, b) => a + b, 0)} rows, ${manifest.files.length - 1} files, ${result.ms} ms (script, tsx start included)`,
+    );
   });
 
   it('wipe, then npm run restore brings back every row of every table and every file', async () => {
@@ -183,7 +214,9 @@ describe('backup and restore', () => {
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('failed verification; nothing was restored');
     expect(result.stderr).toContain(`${flipped}: sha256`);
-    await expect(restoreBackup({ archive: tampered, databaseUrl: DATABASE_URL, storage: storage(), force: true })).rejects.toBeInstanceOf(BackupVerificationError);
+    await expect(restoreBackup({ archive: tampered, databaseUrl: DATABASE_URL, storage: storage(), force: true })).rejects.toBeInstanceOf(
+      BackupVerificationError,
+    );
     // A flipped byte in the compressed stream itself.
     const raw = await readFile(archive);
     const at = Math.floor(raw.length / 2);
@@ -210,7 +243,11 @@ describe('npm run clean-temp', () => {
     if (age) await utimes(objectPath(key), age, age);
     return key;
   }
-  const exists = (p: string) => stat(p).then(() => true, () => false);
+  const exists = (p: string) =>
+    stat(p).then(
+      () => true,
+      () => false,
+    );
 
   it('removes stale temporary files, reports orphans, deletes old ones with --delete-orphans, flags rows without files', async () => {
     await disconnectDb();
@@ -218,7 +255,13 @@ describe('npm run clean-temp', () => {
     await rm(STORAGE_ROOT, { recursive: true, force: true });
     const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'cesu-novads' }));
     await recordDecision({ actor: secretary, municipalitySlug: 'cesu-novads', input: decision });
-    const doc = await addDocument({ actor: secretary, municipalitySlug: 'cesu-novads', kind: 'DECISION', originalName: 'lēmums.pdf', file: await tempFile(await buildUnsignedPdf('Referenced (clean-temp)')) });
+    const doc = await addDocument({
+      actor: secretary,
+      municipalitySlug: 'cesu-novads',
+      kind: 'DECISION',
+      originalName: 'lēmums.pdf',
+      file: await tempFile(await buildUnsignedPdf('Referenced (clean-temp)')),
+    });
     const referenced = keyForSha256(doc.sha256);
     const oldOrphan = await putObject(await buildUnsignedPdf('Old orphan (clean-temp)'), hoursAgo(2));
     const newOrphan = await putObject(await buildUnsignedPdf('New orphan (clean-temp)'));
@@ -297,7 +340,13 @@ describe('backup and restore through the S3 driver', () => {
       await recordDecision({ actor: secretary, municipalitySlug: 'cesu-novads', input: decision });
       // The document's bytes live in the bucket (the row is written through the local driver here).
       const bytes = await buildUnsignedPdf('In the bucket (S3)');
-      const doc = await addDocument({ actor: secretary, municipalitySlug: 'cesu-novads', kind: 'DECISION', originalName: 'lēmums.pdf', file: await tempFile(bytes) });
+      const doc = await addDocument({
+        actor: secretary,
+        municipalitySlug: 'cesu-novads',
+        kind: 'DECISION',
+        originalName: 'lēmums.pdf',
+        file: await tempFile(bytes),
+      });
       const keys = [keyForSha256(doc.sha256)];
       await s3.putFile(keys[0]!, (await tempFile(bytes)).tempPath);
       for (let i = 0; i < 4; i++) {
@@ -313,7 +362,13 @@ describe('backup and restore through the S3 driver', () => {
       expect(report.orphans).toHaveLength(4);
 
       const out = path.join(work, 's3.tar.gz');
-      const summary = await createBackup({ databaseUrl: DATABASE_URL, out, storage: s3, storageDriver: 's3:memorands', app: { name: 'memorands', version: 'test' } });
+      const summary = await createBackup({
+        databaseUrl: DATABASE_URL,
+        out,
+        storage: s3,
+        storageDriver: 's3:memorands',
+        app: { name: 'memorands', version: 'test' },
+      });
       expect(summary.documents).toBe(5);
       const before = await snapshotDatabase(DATABASE_URL);
       const objectsBefore = new Map([...s3server.objects].map(([k, v]) => [k, v.body.toString('hex')]));

@@ -17,7 +17,8 @@ async function until(check: () => boolean, ms = 3000): Promise<void> {
     await sleep(10);
   }
 }
-const storeSample = () => publicCache().set('/lv', { status: 200, headers: { 'content-type': 'text/html' }, body: Buffer.from('<p>old</p>') }, publicCache().currentGeneration());
+const storeSample = () =>
+  publicCache().set('/lv', { status: 200, headers: { 'content-type': 'text/html' }, body: Buffer.from('<p>old</p>') }, publicCache().currentGeneration());
 
 describe('cache invalidation through PostgreSQL LISTEN/NOTIFY (lib/cache-bus)', () => {
   const listeners: CacheListener[] = [];
@@ -32,11 +33,15 @@ describe('cache invalidation through PostgreSQL LISTEN/NOTIFY (lib/cache-bus)', 
     const listener = startCacheListener({ connectionString: url(), onInvalidate: (s) => heard.push(s), onReset: () => undefined });
     listeners.push(listener);
     await listener.ready;
-    await expect(db().$transaction(async (tx) => {
-      await invalidateCaches(tx, 'public');
-      throw new Error('roll back');
-    })).rejects.toThrow('roll back');
-    await db().$transaction(async (tx) => { await invalidateCaches(tx, 'staff'); });
+    await expect(
+      db().$transaction(async (tx) => {
+        await invalidateCaches(tx, 'public');
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    await db().$transaction(async (tx) => {
+      await invalidateCaches(tx, 'staff');
+    });
     await until(() => heard.length > 0);
     await sleep(200);
     expect(heard).toEqual(['staff']);
@@ -45,10 +50,19 @@ describe('cache invalidation through PostgreSQL LISTEN/NOTIFY (lib/cache-bus)', 
   it('a change committed through the domain reaches a second listener (another instance) within 1 s', async () => {
     const staff = actorOf(await createUser({ role: 'STAFF' }));
     let heardAt = 0;
-    const other = startCacheListener({ connectionString: url(), onInvalidate: (s) => { if (s === 'public') heardAt = Date.now(); }, onReset: () => undefined });
+    const other = startCacheListener({
+      connectionString: url(),
+      onInvalidate: (s) => {
+        if (s === 'public') heardAt = Date.now();
+      },
+      onReset: () => undefined,
+    });
     listeners.push(other);
     await other.ready;
-    await recordNorm({ actor: staff, input: ZLegalNormSchema.parse({ validFrom: '2024-01-01', value: '1', citation: 'test', sourceUrl: 'https://example.test/a' }) });
+    await recordNorm({
+      actor: staff,
+      input: ZLegalNormSchema.parse({ validFrom: '2024-01-01', value: '1', citation: 'test', sourceUrl: 'https://example.test/a' }),
+    });
     const committedAt = Date.now();
     await until(() => heardAt > 0, 1000);
     expect(heardAt - committedAt).toBeLessThan(1000);

@@ -10,14 +10,32 @@ const idOf = async (slug: string) => (await db().municipality.findUniqueOrThrow(
 const termId = async () => (await db().councilTerm.findUniqueOrThrow({ where: { slug: '2021-2025' }, select: { id: true } })).id;
 
 async function accession(slug: string, status: 'SUBMITTED' | 'VERIFIED' | 'WITHDRAWN') {
-  await db().accession.create({ data: { municipalityId: await idOf(slug), termId: await termId(), status, decisionNumber: `${slug}-1`, sessionDate: new Date('2021-06-01'), verifiedAt: status === 'SUBMITTED' ? null : new Date('2021-06-10T10:00:00Z') } });
+  await db().accession.create({
+    data: {
+      municipalityId: await idOf(slug),
+      termId: await termId(),
+      status,
+      decisionNumber: `${slug}-1`,
+      sessionDate: new Date('2021-06-01'),
+      verifiedAt: status === 'SUBMITTED' ? null : new Date('2021-06-10T10:00:00Z'),
+    },
+  });
 }
 
-async function report(slug: string, year: number, revision: number, status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED', values: { fte?: number; pay?: number }) {
+async function report(
+  slug: string,
+  year: number,
+  revision: number,
+  status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED',
+  values: { fte?: number; pay?: number },
+) {
   const period = await db().reportingPeriod.findFirstOrThrow({ where: { year, term: { slug: '2021-2025' } }, select: { id: true } });
   await db().progressReport.create({
     data: {
-      municipalityId: await idOf(slug), periodId: period.id, revision, status,
+      municipalityId: await idOf(slug),
+      periodId: period.id,
+      revision,
+      status,
       submittedAt: status === 'DRAFT' ? null : new Date('2025-01-01T00:00:00Z'),
       acceptedAt: status === 'ACCEPTED' ? new Date('2025-01-02T00:00:00Z') : null,
       indicators: {
@@ -95,14 +113,26 @@ describe('median of the reporting municipalities per year (charts)', () => {
   });
 
   it('a third report, once accepted, makes the median appear', async () => {
-    await db().progressReport.updateMany({ where: { municipalityId: await idOf('riga'), status: 'RETURNED' }, data: { status: 'ACCEPTED', acceptedAt: new Date('2025-02-01T00:00:00Z') } });
+    await db().progressReport.updateMany({
+      where: { municipalityId: await idOf('riga'), status: 'RETURNED' },
+      data: { status: 'ACCEPTED', acceptedAt: new Date('2025-02-01T00:00:00Z') },
+    });
     expect((await findYearMedians([2023])).get('social_work_specialists_fte')!.get(2023)).toEqual({ median: 20, n: 3 });
   });
 
   it('the ratio chart carries the legal minimum in force in each year, and none when no norm is stored', async () => {
     const liepaja = await idOf('liepaja');
     expect(ratioSeries((await findPublicProgress(liepaja, NOW)).periods).every((p) => p.norm === null)).toBe(true);
-    await db().legalNorm.create({ data: { key: 'social_work_specialists_per_1000', validFrom: new Date('2023-01-01'), value: 1.8, unit: 'FTE per 1000 residents', citation: 'test fixture', sourceUrl: 'https://example.test' } });
+    await db().legalNorm.create({
+      data: {
+        key: 'social_work_specialists_per_1000',
+        validFrom: new Date('2023-01-01'),
+        value: 1.8,
+        unit: 'FTE per 1000 residents',
+        citation: 'test fixture',
+        sourceUrl: 'https://example.test',
+      },
+    });
     const series = ratioSeries((await findPublicProgress(liepaja, NOW)).periods);
     expect(series.find((p) => p.year === 2022)).toEqual({ year: 2022, value: 0.75, norm: null });
     expect(series.find((p) => p.year === 2023)).toEqual({ year: 2023, value: null, norm: 1.8 });

@@ -46,7 +46,11 @@ type Outcome = { status: number; body: string } | { error: string };
 /** POSTs `bytes` as an upload, written in chunks with delays; `holdAfter` stops writing there (connection kept open). */
 function upload(server: AppServer, cookie: string, bytes: Buffer, opts: { chunk?: number; delayMs?: number; holdAfter?: number } = {}) {
   const req = http.request({
-    host: '127.0.0.1', port: server.port, method: 'POST', path: UPLOAD_PATH, agent: false,
+    host: '127.0.0.1',
+    port: server.port,
+    method: 'POST',
+    path: UPLOAD_PATH,
+    agent: false,
     headers: { cookie, 'content-type': 'application/pdf', 'content-length': String(bytes.length), 'x-locale': 'en' },
   });
   const result = new Promise<Outcome>((resolve) => {
@@ -80,7 +84,7 @@ describe('crash safety', () => {
   let secretaryEmail: string;
   const rounds: Record<string, unknown>[] = [];
 
-  const tmpFiles = async () => (await readdir(path.join(storageDir, 'tmp')).catch(() => [] as string[]));
+  const tmpFiles = async () => await readdir(path.join(storageDir, 'tmp')).catch(() => [] as string[]);
 
   /** Every row's object is there and intact; returns the objects no row refers to. */
   async function assertRowsHaveFiles() {
@@ -102,13 +106,24 @@ describe('crash safety', () => {
     const restartMs = Date.now() - restart;
     const before = await assertRowsHaveFiles();
     const temps = (await tmpFiles()).length;
-    const clean = await runScript('clean-temp', ['--delete-orphans', '--min-age-minutes', '0'], { DATABASE_URL: process.env.DATABASE_URL, STORAGE_DIR: storageDir });
+    const clean = await runScript('clean-temp', ['--delete-orphans', '--min-age-minutes', '0'], {
+      DATABASE_URL: process.env.DATABASE_URL,
+      STORAGE_DIR: storageDir,
+    });
     expect(clean.code, clean.stdout + clean.stderr).toBe(0);
     const after = await checkStorage({ storage: localStorage(storageDir) });
     expect(after.orphans, 'files without a row after the cleanup').toEqual([]);
     expect(after.missing).toEqual([]);
     expect(await tmpFiles()).toEqual([]);
-    rounds.push({ label, answers: outcomes.map((o) => ('status' in o ? o.status : 'killed')), rows: before.rows, tempLeftovers: temps, orphansCleaned: before.orphans, restartMs, cleanupMs: clean.ms });
+    rounds.push({
+      label,
+      answers: outcomes.map((o) => ('status' in o ? o.status : 'killed')),
+      rows: before.rows,
+      tempLeftovers: temps,
+      orphansCleaned: before.orphans,
+      restartMs,
+      cleanupMs: clean.ms,
+    });
   }
 
   beforeAll(async () => {
@@ -118,8 +133,17 @@ describe('crash safety', () => {
     const secretary = await createUser({ role: 'SECRETARY', municipalitySlug: 'cesu-novads', password: PASSWORD });
     secretaryEmail = secretary.email;
     await recordDecision({
-      actor: actorOf(secretary), municipalitySlug: 'cesu-novads',
-      input: { councilBody: 'Cēsu novada dome', sessionDate: '2021-08-19', sessionType: 'REGULAR', decisionNumber: '325', agendaItem: null, signatoryName: 'Jānis Rozenbergs', signatoryRole: 'domes priekšsēdētājs' },
+      actor: actorOf(secretary),
+      municipalitySlug: 'cesu-novads',
+      input: {
+        councilBody: 'Cēsu novada dome',
+        sessionDate: '2021-08-19',
+        sessionType: 'REGULAR',
+        decisionNumber: '325',
+        agendaItem: null,
+        signatoryName: 'Jānis Rozenbergs',
+        signatoryRole: 'domes priekšsēdētājs',
+      },
     });
     storageDir = await mkdtemp(path.join(os.tmpdir(), 'memorands-crash-storage-'));
     port = await freePort();
@@ -197,7 +221,9 @@ describe('database outage', () => {
     await seedReference(client as unknown as Db);
     const municipality = await client.municipality.findUniqueOrThrow({ where: { slug: 'cesu-novads' }, select: { id: true } });
     const email = 'outage-secretary@example.test';
-    await client.user.create({ data: { email, name: 'Outage Secretary', role: 'SECRETARY', municipalityId: municipality.id, passwordHash: await hashPassword(PASSWORD) } });
+    await client.user.create({
+      data: { email, name: 'Outage Secretary', role: 'SECRETARY', municipalityId: municipality.id, passwordHash: await hashPassword(PASSWORD) },
+    });
     await client.$disconnect();
 
     storageDir = await mkdtemp(path.join(os.tmpdir(), 'memorands-outage-storage-'));
@@ -209,9 +235,23 @@ describe('database outage', () => {
     type Probe = { name: string; expected: number; api: boolean; send: (i: number) => Promise<Answer> };
     const probes: Probe[] = [
       // A wrong password (a fresh address and account each time: never throttled).
-      { name: 'POST /api/session (wrong password)', expected: 401, api: true, send: (i) => request(app!, 'POST', '/api/session', { headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.77.${(i >> 8) & 255}.${i & 255}` }, body: JSON.stringify({ email: `nobody-${i}@example.test`, password: 'wrong password' }) }) },
+      {
+        name: 'POST /api/session (wrong password)',
+        expected: 401,
+        api: true,
+        send: (i) =>
+          request(app!, 'POST', '/api/session', {
+            headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.77.${(i >> 8) & 255}.${i & 255}` },
+            body: JSON.stringify({ email: `nobody-${i}@example.test`, password: 'wrong password' }),
+          }),
+      },
       { name: 'GET /api/session (signed in)', expected: 200, api: true, send: () => request(app!, 'GET', '/api/session', { headers: { cookie } }) },
-      { name: 'GET /en/secretary/cesu-novads (page)', expected: 200, api: false, send: () => request(app!, 'GET', '/en/secretary/cesu-novads', { headers: { cookie } }) },
+      {
+        name: 'GET /en/secretary/cesu-novads (page)',
+        expected: 200,
+        api: false,
+        send: () => request(app!, 'GET', '/en/secretary/cesu-novads', { headers: { cookie } }),
+      },
     ];
     type Sample = { probe: string; api: boolean; expected: number; start: number; end: number; status: number; body: string; retryAfter?: string };
     const samples: Sample[] = [];
@@ -222,7 +262,16 @@ describe('database outage', () => {
         const start = Date.now();
         const i = (n += 1);
         const a = await p.send(i).catch((e: Error): Answer => ({ status: -1, headers: {}, body: e.message }));
-        samples.push({ probe: p.name, api: p.api, expected: p.expected, start, end: Date.now(), status: a.status, body: a.body.slice(0, 300), retryAfter: a.headers['retry-after'] });
+        samples.push({
+          probe: p.name,
+          api: p.api,
+          expected: p.expected,
+          start,
+          end: Date.now(),
+          status: a.status,
+          body: a.body.slice(0, 300),
+          retryAfter: a.headers['retry-after'],
+        });
         await sleep(40);
       }
     });
@@ -242,7 +291,8 @@ describe('database outage', () => {
       for (const p of probes) {
         const after = samples.filter((s) => s.probe === p.name && s.start >= started);
         const lastThree = after.slice(-3);
-        if (!recovered.has(p.name) && lastThree.length === 3 && lastThree.every((s) => s.status === p.expected)) recovered.set(p.name, lastThree[0]!.end - started);
+        if (!recovered.has(p.name) && lastThree.length === 3 && lastThree.every((s) => s.status === p.expected))
+          recovered.set(p.name, lastThree[0]!.end - started);
       }
       if (recovered.size === probes.length) break;
       await sleep(100);
@@ -258,13 +308,20 @@ describe('database outage', () => {
       seen[key][s.status] = (seen[key][s.status] ?? 0) + 1;
     }
     console.log('outage statuses (per probe and phase):', JSON.stringify(seen, null, 1));
-    console.log('recovered after start (ms):', JSON.stringify(Object.fromEntries(recovered)), `; PostgreSQL stop took ${stopped - stopping} ms, start ${started - starting} ms`);
+    console.log(
+      'recovered after start (ms):',
+      JSON.stringify(Object.fromEntries(recovered)),
+      `; PostgreSQL stop took ${stopped - stopping} ms, start ${started - starting} ms`,
+    );
     const pageDown = samples.find((s) => !s.api && phase(s) === 'down');
     if (pageDown) console.log(`page during the outage: ${pageDown.status}, ${pageDown.body.length} bytes shown`);
 
     for (const p of probes) {
       const mine = samples.filter((s) => s.probe === p.name);
-      expect(mine.filter((s) => phase(s) === 'up').every((s) => s.status === p.expected), `${p.name} before the outage`).toBe(true);
+      expect(
+        mine.filter((s) => phase(s) === 'up').every((s) => s.status === p.expected),
+        `${p.name} before the outage`,
+      ).toBe(true);
       expect(mine.filter((s) => phase(s) === 'down').length, `${p.name}: requests during the outage`).toBeGreaterThan(3);
       expect(recovered.get(p.name), `${p.name} recovered within 20 s`).toBeDefined();
       // Never a 500, only the normal answer or a clean 503 (pages: the front server tells the outage from a bug).

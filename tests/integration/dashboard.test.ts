@@ -25,15 +25,30 @@ type CS = 'NOT_STARTED' | 'IN_PROGRESS' | 'ACHIEVED';
 const idOf = async (slug: string) => (await db().municipality.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
 const term = async () => db().councilTerm.findUniqueOrThrow({ where: { slug: '2021-2025' }, select: { id: true } });
 
-async function accession(slug: string, status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'VERIFIED' | 'WITHDRAWN', data: Partial<Prisma.AccessionUncheckedCreateInput> = {}) {
+async function accession(
+  slug: string,
+  status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'VERIFIED' | 'WITHDRAWN',
+  data: Partial<Prisma.AccessionUncheckedCreateInput> = {},
+) {
   return db().accession.create({ data: { municipalityId: await idOf(slug), termId: (await term()).id, status, decisionNumber: `${slug}-1`, ...data } });
 }
 
-async function report(slug: string, year: number, revision: number, status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED', statuses: [CS, CS, CS], indicators: { fte?: number; pay?: number } = {}, extra: Partial<Prisma.ProgressReportUncheckedCreateInput> = {}) {
+async function report(
+  slug: string,
+  year: number,
+  revision: number,
+  status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED',
+  statuses: [CS, CS, CS],
+  indicators: { fte?: number; pay?: number } = {},
+  extra: Partial<Prisma.ProgressReportUncheckedCreateInput> = {},
+) {
   const period = await db().reportingPeriod.findFirstOrThrow({ where: { year, term: { slug: '2021-2025' } }, select: { id: true } });
   return db().progressReport.create({
     data: {
-      municipalityId: await idOf(slug), periodId: period.id, revision, status,
+      municipalityId: await idOf(slug),
+      periodId: period.id,
+      revision,
+      status,
       submittedAt: status === 'DRAFT' ? null : new Date('2025-01-01T00:00:00Z'),
       acceptedAt: status === 'ACCEPTED' ? new Date('2025-01-02T00:00:00Z') : null,
       commitments: { create: (['resources', 'staff', 'cooperation'] as const).map((key, i) => ({ commitmentKey: key, status: statuses[i]! })) },
@@ -60,11 +75,24 @@ async function seedKnownData() {
   await accession('ogres-novads', 'VERIFIED', { sessionDate: null, verifiedAt: new Date('2023-05-05T21:30:00Z') });
   await accession('valmieras-novads', 'SUBMITTED', { sessionDate: new Date('2025-02-01'), submittedAt: new Date('2025-02-02T08:00:00Z') });
   await accession('cesu-novads', 'RETURNED', { sessionDate: new Date('2025-01-15'), returnReason: 'Trūkst paraksta.' });
-  await accession('talsu-novads', 'WITHDRAWN', { sessionDate: new Date('2021-09-01'), verifiedAt: new Date('2021-09-10T10:00:00Z'), withdrawnAt: new Date('2023-01-01T10:00:00Z'), withdrawalReason: 'Dome atcēla.' });
+  await accession('talsu-novads', 'WITHDRAWN', {
+    sessionDate: new Date('2021-09-01'),
+    verifiedAt: new Date('2021-09-10T10:00:00Z'),
+    withdrawnAt: new Date('2023-01-01T10:00:00Z'),
+    withdrawalReason: 'Dome atcēla.',
+  });
   await accession('siguldas-novads', 'DRAFT', { sessionDate: new Date('2024-01-01') });
 
   // Liepāja: 2022 accepted twice (revision 2 wins), a 2023 draft (ignored).
-  await report('liepaja', 2022, 1, 'ACCEPTED', ['ACHIEVED', 'IN_PROGRESS', 'NOT_STARTED'], { fte: 30, pay: 1200 }, { supersededAt: new Date('2025-01-03T00:00:00Z') });
+  await report(
+    'liepaja',
+    2022,
+    1,
+    'ACCEPTED',
+    ['ACHIEVED', 'IN_PROGRESS', 'NOT_STARTED'],
+    { fte: 30, pay: 1200 },
+    { supersededAt: new Date('2025-01-03T00:00:00Z') },
+  );
   await report('liepaja', 2022, 2, 'ACCEPTED', ['ACHIEVED', 'ACHIEVED', 'IN_PROGRESS'], { fte: 45, pay: 1300.5 });
   await report('liepaja', 2023, 1, 'DRAFT', ['NOT_STARTED', 'NOT_STARTED', 'NOT_STARTED'], { fte: 99 });
   // Rīga: 2021 accepted twice, 2022 accepted (the latest year wins over the higher revision), 2023 returned.
@@ -81,7 +109,16 @@ async function seedKnownData() {
   // Test fixtures only: population figures for the report years and a legal minimum of 1 per 1 000.
   await db().populationFigure.create({ data: { municipalityId: await idOf('liepaja'), year: 2022, value: 60_000, source: 'test fixture' } });
   await db().populationFigure.create({ data: { municipalityId: await idOf('jekabpils-novads'), year: 2023, value: 10_000, source: 'test fixture' } });
-  await db().legalNorm.create({ data: { key: 'social_work_specialists_per_1000', validFrom: new Date('2009-01-01'), value: 1, unit: 'FTE per 1000 residents', citation: 'test fixture', sourceUrl: 'https://example.test' } });
+  await db().legalNorm.create({
+    data: {
+      key: 'social_work_specialists_per_1000',
+      validFrom: new Date('2009-01-01'),
+      value: 1,
+      unit: 'FTE per 1000 residents',
+      citation: 'test fixture',
+      sourceUrl: 'https://example.test',
+    },
+  });
 }
 
 const staffActor = async () => actorOf(await createUser({ role: 'STAFF' }));
@@ -125,8 +162,13 @@ describe('staff dashboard', () => {
     const staff = await staffActor();
     const m = (await dashboard(staff)).metrics!;
     const pub = publicHeadline((await loadTermOverview(null))!.rows);
-    expect({ joined: pub.joined, total: pub.total, awaiting: pub.awaiting, share: pub.populationShare, known: pub.populationKnown })
-      .toEqual({ joined: m.joined, total: m.total, awaiting: m.awaiting, share: m.populationShare, known: m.populationKnown });
+    expect({ joined: pub.joined, total: pub.total, awaiting: pub.awaiting, share: pub.populationShare, known: pub.populationKnown }).toEqual({
+      joined: m.joined,
+      total: m.total,
+      awaiting: m.awaiting,
+      share: m.populationShare,
+      known: m.populationKnown,
+    });
     // And the home page takes its headline from that function (not a second count of its own).
     const page = await readFile(path.resolve('app/[locale]/page.tsx'), 'utf8');
     expect(page).toMatch(/import \{ publicHeadline \} from '@\/lib\/dashboard\/metrics'/);
@@ -147,12 +189,27 @@ describe('staff dashboard', () => {
 
   it('matrix: latest accepted revision of the latest year per commitment; drafts, submitted and returned reports ignored', async () => {
     const matrix = (await loadCommitmentMatrix({ actor: await staffActor() }))!;
-    expect(matrix.commitments.map((c) => [c.key, c.position])).toEqual([['resources', 1], ['staff', 2], ['cooperation', 3]]);
+    expect(matrix.commitments.map((c) => [c.key, c.position])).toEqual([
+      ['resources', 1],
+      ['staff', 2],
+      ['cooperation', 3],
+    ]);
     expect(matrix.rows).toHaveLength(43);
     const row = (slug: string) => matrix.rows.find((r) => r.slug === slug)!;
-    expect(row('liepaja')).toMatchObject({ status: 'VERIFIED', report: { year: 2022, revision: 2 }, cells: { resources: 'ACHIEVED', staff: 'ACHIEVED', cooperation: 'IN_PROGRESS' } });
-    expect(row('riga')).toMatchObject({ status: 'VERIFIED', report: { year: 2022, revision: 1 }, cells: { resources: 'IN_PROGRESS', staff: 'NOT_STARTED', cooperation: 'ACHIEVED' } });
-    expect(row('jekabpils-novads')).toMatchObject({ report: { year: 2023, revision: 1 }, cells: { resources: 'NOT_STARTED', staff: 'IN_PROGRESS', cooperation: 'IN_PROGRESS' } });
+    expect(row('liepaja')).toMatchObject({
+      status: 'VERIFIED',
+      report: { year: 2022, revision: 2 },
+      cells: { resources: 'ACHIEVED', staff: 'ACHIEVED', cooperation: 'IN_PROGRESS' },
+    });
+    expect(row('riga')).toMatchObject({
+      status: 'VERIFIED',
+      report: { year: 2022, revision: 1 },
+      cells: { resources: 'IN_PROGRESS', staff: 'NOT_STARTED', cooperation: 'ACHIEVED' },
+    });
+    expect(row('jekabpils-novads')).toMatchObject({
+      report: { year: 2023, revision: 1 },
+      cells: { resources: 'NOT_STARTED', staff: 'IN_PROGRESS', cooperation: 'IN_PROGRESS' },
+    });
     expect(row('talsu-novads')).toMatchObject({ status: 'WITHDRAWN', report: { year: 2021 }, cells: { resources: 'NOT_STARTED' } });
     expect(row('ogres-novads')).toMatchObject({ status: 'VERIFIED', report: null, cells: { resources: null, staff: null, cooperation: null } });
     expect(row('valmieras-novads').status).toBe('SUBMITTED');
@@ -189,9 +246,23 @@ describe('staff dashboard', () => {
     expect(data.rows.map((r) => r.slug)).toEqual(['jekabpils-novads', 'liepaja', 'ogres-novads', 'riga', 'talsu-novads']);
     const row = (slug: string) => data.rows.find((r) => r.slug === slug)!;
     expect(row('liepaja').perThousand).toBeCloseTo(0.75, 9);
-    expect(row('liepaja')).toMatchObject({ specialistsFte: 45, population: 60_000, norm: { value: 1 }, comparison: 'BELOW', avgPayEur: 1300.5, report: { year: 2022, revision: 2 } });
+    expect(row('liepaja')).toMatchObject({
+      specialistsFte: 45,
+      population: 60_000,
+      norm: { value: 1 },
+      comparison: 'BELOW',
+      avgPayEur: 1300.5,
+      report: { year: 2022, revision: 2 },
+    });
     expect(row('jekabpils-novads')).toMatchObject({ perThousand: 2, comparison: 'ABOVE', avgPayEur: null });
-    expect(row('riga')).toMatchObject({ specialistsFte: 120, population: null, perThousand: null, ratioUnknown: 'NO_POPULATION', comparison: null, comparisonUnknown: 'NO_RATIO' });
+    expect(row('riga')).toMatchObject({
+      specialistsFte: 120,
+      population: null,
+      perThousand: null,
+      ratioUnknown: 'NO_POPULATION',
+      comparison: null,
+      comparisonUnknown: 'NO_RATIO',
+    });
     expect(row('ogres-novads')).toMatchObject({ report: null, perThousand: null, ratioUnknown: 'NO_REPORT' });
     expect(row('talsu-novads')).toMatchObject({ specialistsFte: null, ratioUnknown: 'NO_SPECIALISTS' });
     // Without a recorded legal minimum the ratio stays, the comparison is unknown.
@@ -205,13 +276,18 @@ describe('staff dashboard', () => {
     const q = await loadWorkQueues({ actor: staff, now: NOW });
     expect(q.verifications.map((v) => v.municipality.slug)).toEqual(['valmieras-novads']);
     expect(q.reviews.map((r) => [r.municipality.slug, r.period.year])).toEqual([['jekabpils-novads', 2024]]);
-    expect(q.returned.map((r) => [r.kind, r.municipality.slug]).sort()).toEqual([['ACCESSION', 'cesu-novads'], ['REPORT', 'riga']]);
+    expect(q.returned.map((r) => [r.kind, r.municipality.slug]).sort()).toEqual([
+      ['ACCESSION', 'cesu-novads'],
+      ['REPORT', 'riga'],
+    ]);
     expect(q.returned.find((r) => r.kind === 'REPORT')).toMatchObject({ year: 2023, reason: 'Lūdzu precizējiet.' });
     expect(q.returned.find((r) => r.kind === 'ACCESSION')).toMatchObject({ termLabel: '2021–2025', reason: 'Trūkst paraksta.' });
-    expect(q.dueSoon.map((d) => [d.municipality.slug, d.year, d.daysRemaining])).toEqual([['liepaja', 2024, 20], ['ogres-novads', 2024, 20], ['riga', 2024, 20]]);
-    expect(q.overdue.map((d) => `${d.year}:${d.municipality.slug}`)).toEqual([
-      '2021:jekabpils-novads', '2022:jekabpils-novads', '2023:liepaja', '2023:riga',
+    expect(q.dueSoon.map((d) => [d.municipality.slug, d.year, d.daysRemaining])).toEqual([
+      ['liepaja', 2024, 20],
+      ['ogres-novads', 2024, 20],
+      ['riga', 2024, 20],
     ]);
+    expect(q.overdue.map((d) => `${d.year}:${d.municipality.slug}`)).toEqual(['2021:jekabpils-novads', '2022:jekabpils-novads', '2023:liepaja', '2023:riga']);
     // The reminder e-mails (lib/mail/reminders) read the same deadlines in TypeScript.
     const overdue = overdueOf(await reportDeadlines({ now: NOW }));
     expect(overdue.map((o) => `${o.year}:${o.municipality.slug}`)).toEqual(q.overdue.map((d) => `${d.year}:${d.municipality.slug}`));
@@ -219,9 +295,17 @@ describe('staff dashboard', () => {
 
   it('deadlines: the due day itself is on time, the next day overdue (Latvian calendar days)', async () => {
     const onDueDay = await reportDeadlines({ now: new Date('2025-03-31T20:59:00Z') }); // 23:59 in Rīga
-    expect(onDueDay.filter((d) => d.year === 2024).map((d) => [d.daysRemaining, d.overdue])).toEqual([[0, false], [0, false], [0, false]]);
+    expect(onDueDay.filter((d) => d.year === 2024).map((d) => [d.daysRemaining, d.overdue])).toEqual([
+      [0, false],
+      [0, false],
+      [0, false],
+    ]);
     const nextDay = await reportDeadlines({ now: new Date('2025-03-31T21:01:00Z') }); // 00:01 on 1 April in Rīga
-    expect(nextDay.filter((d) => d.year === 2024).map((d) => [d.daysRemaining, d.overdue])).toEqual([[-1, true], [-1, true], [-1, true]]);
+    expect(nextDay.filter((d) => d.year === 2024).map((d) => [d.daysRemaining, d.overdue])).toEqual([
+      [-1, true],
+      [-1, true],
+      [-1, true],
+    ]);
   });
 
   it('loadDashboard shares one set of figures between the headline, the queues and the joins', async () => {
@@ -263,19 +347,39 @@ describe('staff dashboard', () => {
     expect(csv).toMatchObject({ contentType: 'text/csv; charset=utf-8', fileName: 'memorands-matrix-2021-2025-lv.csv' });
     expect(typeof csv.body === 'string' && csv.body.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv((csv.body as string).slice(1));
-    expect(rows[0]).toEqual(['Identifikators', 'Pašvaldība', 'Veids', 'Dalības statuss', 'Ziņojuma gads', 'Redakcija', '1. Resursi', '2. Darbinieku attīstība un atalgojums', '3. Starpinstitūciju sadarbība']);
+    expect(rows[0]).toEqual([
+      'Identifikators',
+      'Pašvaldība',
+      'Veids',
+      'Dalības statuss',
+      'Ziņojuma gads',
+      'Redakcija',
+      '1. Resursi',
+      '2. Darbinieku attīstība un atalgojums',
+      '3. Starpinstitūciju sadarbība',
+    ]);
     expect(rows.slice(1).map((r) => r[0])).toEqual(matrix.rows.map((r) => r.slug));
     const liepaja = rows.find((r) => r[0] === 'liepaja')!;
     expect(liepaja).toEqual(['liepaja', 'Liepāja', 'valstspilsēta', 'Pievienojusies', '2022', '2', 'Sasniegts', 'Sasniegts', 'Tiek īstenots']);
     expect(rows.find((r) => r[0] === 'ogres-novads')!.slice(4)).toEqual(['', '', '', '', '']);
 
     const xlsx = await buildDashboardExport({ actor: staff, name: 'matrix.xlsx', locale: 'en', query, now: NOW });
-    expect(xlsx).toMatchObject({ contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: 'memorands-matrix-2021-2025-en.xlsx' });
+    expect(xlsx).toMatchObject({
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      fileName: 'memorands-matrix-2021-2025-en.xlsx',
+    });
     const sheet = await readSheet(Buffer.from(xlsx.body as Uint8Array));
     expect(sheet[0]!.slice(0, 6)).toEqual(['Identifier', 'Municipality', 'Type', 'Membership status', 'Report year', 'Revision']);
     expect(sheet.slice(1).map((r) => r[0])).toEqual(matrix.rows.map((r) => r.slug));
     const lx = sheet.find((r) => r[0] === 'liepaja')!;
-    expect(lx.slice(3, 9)).toEqual(['Joined', 2022, 2, lookup('en', 'progress.cs_ACHIEVED'), lookup('en', 'progress.cs_ACHIEVED'), lookup('en', 'progress.cs_IN_PROGRESS')]);
+    expect(lx.slice(3, 9)).toEqual([
+      'Joined',
+      2022,
+      2,
+      lookup('en', 'progress.cs_ACHIEVED'),
+      lookup('en', 'progress.cs_ACHIEVED'),
+      lookup('en', 'progress.cs_IN_PROGRESS'),
+    ]);
     for (const r of matrix.rows) {
       const x = sheet.find((s) => s[0] === r.slug)!;
       expect(x[4] ?? null).toBe(r.report?.year ?? null);
@@ -284,9 +388,31 @@ describe('staff dashboard', () => {
 
     const icsv = await buildDashboardExport({ actor: staff, name: 'indicators.csv', locale: 'lv', query: DEFAULT_DASHBOARD_QUERY, now: NOW });
     const irows = parseCsv((icsv.body as string).slice(1));
-    expect(irows[0]).toEqual(['Identifikators', 'Pašvaldība', 'Ziņojuma gads', 'Redakcija', 'Sociālā darba speciālisti, slodzes', 'Iedzīvotāji', 'Speciālisti uz 1 000 iedzīvotājiem', 'Likumā noteiktais minimums uz 1 000 iedzīvotājiem', 'Salīdzinājumā ar minimumu', 'Vidējā bruto mēnešalga, EUR']);
+    expect(irows[0]).toEqual([
+      'Identifikators',
+      'Pašvaldība',
+      'Ziņojuma gads',
+      'Redakcija',
+      'Sociālā darba speciālisti, slodzes',
+      'Iedzīvotāji',
+      'Speciālisti uz 1 000 iedzīvotājiem',
+      'Likumā noteiktais minimums uz 1 000 iedzīvotājiem',
+      'Salīdzinājumā ar minimumu',
+      'Vidējā bruto mēnešalga, EUR',
+    ]);
     expect(irows.find((r) => r[0] === 'liepaja')).toEqual(['liepaja', 'Liepāja', '2022', '2', '45', '60000', '0.75', '1', 'zem minimuma', '1300.5']);
-    expect(irows.find((r) => r[0] === 'riga')).toEqual(['riga', 'Rīga', '2022', '1', '120', '', '', '1', 'nav zināms: nav iedzīvotāju skaita par 2022. gadu', '']);
+    expect(irows.find((r) => r[0] === 'riga')).toEqual([
+      'riga',
+      'Rīga',
+      '2022',
+      '1',
+      '120',
+      '',
+      '',
+      '1',
+      'nav zināms: nav iedzīvotāju skaita par 2022. gadu',
+      '',
+    ]);
 
     const ixlsx = await buildDashboardExport({ actor: staff, name: 'indicators.xlsx', locale: 'lv', query: DEFAULT_DASHBOARD_QUERY, now: NOW });
     const isheet = await readSheet(Buffer.from(ixlsx.body as Uint8Array));
@@ -295,7 +421,10 @@ describe('staff dashboard', () => {
     expect([rx[5] ?? null, rx[6] ?? null, rx[9] ?? null]).toEqual([null, null, null]);
     expect(isheet).toHaveLength(irows.length);
 
-    await expect(buildDashboardExport({ actor: staff, name: 'matrix.pdf', locale: 'lv', query, now: NOW })).rejects.toMatchObject({ code: 'NOT_FOUND', messageKey: 'dashboard.exportUnknown' });
+    await expect(buildDashboardExport({ actor: staff, name: 'matrix.pdf', locale: 'lv', query, now: NOW })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      messageKey: 'dashboard.exportUnknown',
+    });
     const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' }));
     await expect(buildDashboardExport({ actor: secretary, name: 'matrix.csv', locale: 'lv', query, now: NOW })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });

@@ -14,7 +14,9 @@ let counter = 0;
 /** Creates a user with a unique e-mail; a secretary is bound to `municipalitySlug`. */
 export async function createUser(opts: { role: Actor['role']; municipalitySlug?: string; password?: string; isActive?: boolean }) {
   counter += 1;
-  const municipality = opts.municipalitySlug ? await db().municipality.findUniqueOrThrow({ where: { slug: opts.municipalitySlug }, select: { id: true } }) : null;
+  const municipality = opts.municipalitySlug
+    ? await db().municipality.findUniqueOrThrow({ where: { slug: opts.municipalitySlug }, select: { id: true } })
+    : null;
   const user = await db().user.create({
     data: {
       email: `${opts.role.toLowerCase()}-${counter}-${Date.now()}@example.test`,

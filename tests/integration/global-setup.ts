@@ -23,5 +23,7 @@ export default async function setup() {
   // Uploaded files of earlier runs (tests/integration/setup.ts points storage here).
   await rm(path.resolve('.data', 'it-storage'), { recursive: true, force: true });
   await migrate(url);
-  return async () => { await stop?.(); };
+  return async () => {
+    await stop?.();
+  };
 }

@@ -6,7 +6,8 @@ import { errorResponse } from '@/lib/http/route';
 import { actorOf, createUser, resetDatabase } from './db-utils';
 
 const tokenOf = (url: string) => url.split('/invite/')[1]!;
-const accept = (token: string, name = 'Ilze Secretary') => acceptInvitation({ input: { token, name, password: 'a long enough password', passwordConfirm: 'a long enough password' }, ip: '10.20.0.1' });
+const accept = (token: string, name = 'Ilze Secretary') =>
+  acceptInvitation({ input: { token, name, password: 'a long enough password', passwordConfirm: 'a long enough password' }, ip: '10.20.0.1' });
 
 describe('invitations', () => {
   beforeEach(resetDatabase);
@@ -33,7 +34,7 @@ describe('invitations', () => {
     expect(await db().user.count({ where: { email: 'race@example.test' } })).toBe(1);
   });
 
-  it('two invitations to one address accepted at once: one account, the other a 409 in the user\'s language, not a 500', async () => {
+  it("two invitations to one address accepted at once: one account, the other a 409 in the user's language, not a 500", async () => {
     const staff = actorOf(await createUser({ role: 'STAFF' }));
     const a = await createInvitation({ actor: staff, input: { email: 'twice@example.test', municipalitySlug: 'liepaja' }, locale: 'lv' });
     const b = await createInvitation({ actor: staff, input: { email: 'twice@example.test', municipalitySlug: 'liepaja' }, locale: 'lv' });
@@ -67,7 +68,11 @@ describe('invitations', () => {
 
   it('refuses an e-mail that already has an account, and an unknown municipality', async () => {
     const staff = await createUser({ role: 'STAFF' });
-    await expect(createInvitation({ actor: actorOf(staff), input: { email: staff.email, municipalitySlug: 'liepaja' }, locale: 'lv' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(createInvitation({ actor: actorOf(staff), input: { email: 'n@example.test', municipalitySlug: 'atlantis' }, locale: 'lv' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(createInvitation({ actor: actorOf(staff), input: { email: staff.email, municipalitySlug: 'liepaja' }, locale: 'lv' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(
+      createInvitation({ actor: actorOf(staff), input: { email: 'n@example.test', municipalitySlug: 'atlantis' }, locale: 'lv' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

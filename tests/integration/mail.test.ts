@@ -14,11 +14,23 @@ import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../supp
 import { actorOf, createUser, resetDatabase } from './db-utils';
 
 const base = env.PUBLIC_BASE_URL.replace(/\/+$/, '');
-const decision = { councilBody: 'Cēsu novada dome', sessionDate: '2021-08-19', sessionType: 'REGULAR' as const, decisionNumber: '325 (prot. Nr. 12, 4. §)', agendaItem: null, signatoryName: 'Jānis Rozenbergs', signatoryRole: 'domes priekšsēdētājs' };
+const decision = {
+  councilBody: 'Cēsu novada dome',
+  sessionDate: '2021-08-19',
+  sessionType: 'REGULAR' as const,
+  decisionNumber: '325 (prot. Nr. 12, 4. §)',
+  agendaItem: null,
+  signatoryName: 'Jānis Rozenbergs',
+  signatoryRole: 'domes priekšsēdētājs',
+};
 
 let smtp: TestSmtpServer;
-beforeAll(async () => { smtp = await startSmtpServer({ user: 'portal', pass: 'sēkla:/@' }); });
-afterAll(async () => { await smtp.close(); });
+beforeAll(async () => {
+  smtp = await startSmtpServer({ user: 'portal', pass: 'sēkla:/@' });
+});
+afterAll(async () => {
+  await smtp.close();
+});
 beforeEach(async () => {
   await resetDatabase();
   smtp.messages.length = 0;
@@ -53,14 +65,23 @@ describe('accession mail', () => {
 
     let a = await submitCesu(me);
     // Enqueued in the transition's transaction; nothing sent without SMTP (the test process has none).
-    const pending = await db().outboxMessage.findMany({ orderBy: { toEmail: 'asc' }, select: { kind: true, locale: true, toEmail: true, toUserId: true, status: true, municipalityId: true } });
-    expect(pending.map((m) => [m.kind, m.locale, m.toEmail, m.status])).toEqual([
-      ['accession.submitted', 'lv', lvUser.email, 'PENDING'],
-      ['accession.submitted', 'en', enUser.email, 'PENDING'],
-    ].sort((x, y) => x[2]!.localeCompare(y[2]!)));
+    const pending = await db().outboxMessage.findMany({
+      orderBy: { toEmail: 'asc' },
+      select: { kind: true, locale: true, toEmail: true, toUserId: true, status: true, municipalityId: true },
+    });
+    expect(pending.map((m) => [m.kind, m.locale, m.toEmail, m.status])).toEqual(
+      [
+        ['accession.submitted', 'lv', lvUser.email, 'PENDING'],
+        ['accession.submitted', 'en', enUser.email, 'PENDING'],
+      ].sort((x, y) => x[2]!.localeCompare(y[2]!)),
+    );
     expect(pending.every((m) => m.municipalityId === lvUser.municipalityId)).toBe(true);
 
-    await returnAccession({ actor: staff, accessionId: a.id, input: { version: a.version, reason: 'Pievienojiet domes sēdes protokola izrakstu ar parakstu.' } });
+    await returnAccession({
+      actor: staff,
+      accessionId: a.id,
+      input: { version: a.version, reason: 'Pievienojiet domes sēdes protokola izrakstu ar parakstu.' },
+    });
     await submitAccession({ actor: me, municipalitySlug: 'cesu-novads' });
     a = (await findSecretaryAccession({ actor: me, municipalitySlug: 'cesu-novads' })).accession!;
     await verifyAccession({ actor: staff, accessionId: a.id, version: a.version });
@@ -117,14 +138,22 @@ describe('accession mail', () => {
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const status = (await db().accession.findUniqueOrThrow({ where: { id: a.id }, select: { status: true } })).status;
-    const kinds = (await db().outboxMessage.findMany({ where: { kind: { startsWith: 'accession.' } }, orderBy: { createdAt: 'asc' }, select: { kind: true } })).map((m) => m.kind);
+    const kinds = (
+      await db().outboxMessage.findMany({ where: { kind: { startsWith: 'accession.' } }, orderBy: { createdAt: 'asc' }, select: { kind: true } })
+    ).map((m) => m.kind);
     expect(kinds).toEqual(['accession.submitted', status === 'VERIFIED' ? 'accession.verified' : 'accession.returned']);
 
     const before = await db().outboxMessage.count();
-    await expect(db().$transaction(async (tx) => {
-      await enqueueMail(tx, { kind: 'accession.verified', to: { email: user.email, userId: user.id, locale: 'lv' }, vars: { municipality: 'Cēsu novads', path: '/municipalities/cesu-novads', term: '2021–2025' } });
-      throw new Error('the change failed');
-    })).rejects.toThrow('the change failed');
+    await expect(
+      db().$transaction(async (tx) => {
+        await enqueueMail(tx, {
+          kind: 'accession.verified',
+          to: { email: user.email, userId: user.id, locale: 'lv' },
+          vars: { municipality: 'Cēsu novads', path: '/municipalities/cesu-novads', term: '2021–2025' },
+        });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
     expect(await db().outboxMessage.count()).toBe(before);
   });
 
@@ -146,7 +175,11 @@ describe('delivery', () => {
   async function enqueueSome(n: number, email = (i: number) => `person-${i}@example.test`) {
     await db().$transaction(async (tx) => {
       for (let i = 0; i < n; i += 1) {
-        await enqueueMail(tx, { kind: 'accession.submitted', to: { email: email(i), locale: i % 2 ? 'en' : 'lv' }, vars: { municipality: `Pašvaldība ${i}`, path: '/secretary/x', term: '2025–2029' } });
+        await enqueueMail(tx, {
+          kind: 'accession.submitted',
+          to: { email: email(i), locale: i % 2 ? 'en' : 'lv' },
+          vars: { municipality: `Pašvaldība ${i}`, path: '/secretary/x', term: '2025–2029' },
+        });
       }
     });
   }
@@ -198,7 +231,10 @@ describe('delivery', () => {
       expect(failed.lastError).toMatch(/550|does not exist/);
       for (let run = 2; run <= MAX_ATTEMPTS; run += 1) expect(await deliverPending({ smtpUrl: refusing.url })).toEqual({ sent: 0, failed: 1, held: 0 });
       expect(await deliverPending({ smtpUrl: refusing.url })).toEqual({ sent: 0, failed: 0, held: 0 });
-      expect(await db().outboxMessage.findFirstOrThrow({ where: { toEmail: 'nobody@bounce.test' } })).toMatchObject({ status: 'FAILED', attempts: MAX_ATTEMPTS });
+      expect(await db().outboxMessage.findFirstOrThrow({ where: { toEmail: 'nobody@bounce.test' } })).toMatchObject({
+        status: 'FAILED',
+        attempts: MAX_ATTEMPTS,
+      });
       expect(refusing.messages.map((m) => m.rcptTo)).toEqual([['somebody@example.test']]);
     } finally {
       await refusing.close();
@@ -226,7 +262,9 @@ describe('report reminders', () => {
     const term = await db().councilTerm.update({ where: { slug: '2025-2029' }, data: { openedAt: utcDay('2025-07-01') }, select: { id: true } });
     for (const slug of ['cesu-novads', 'valmieras-novads']) {
       const m = await db().municipality.findUniqueOrThrow({ where: { slug }, select: { id: true } });
-      await db().accession.create({ data: { municipalityId: m.id, termId: term.id, status: 'VERIFIED', sessionDate: utcDay('2025-06-20'), verifiedAt: utcDay('2025-09-01') } });
+      await db().accession.create({
+        data: { municipalityId: m.id, termId: term.id, status: 'VERIFIED', sessionDate: utcDay('2025-06-20'), verifiedAt: utcDay('2025-09-01') },
+      });
     }
     // Valmiera has submitted its 2025 report: only the 2026 one is owed.
     const valmiera = await db().municipality.findUniqueOrThrow({ where: { slug: 'valmieras-novads' }, select: { id: true } });
@@ -253,7 +291,11 @@ describe('report reminders', () => {
     expect(rows.find((r) => r.kind === 'report.overdue' && r.toUserId === lvUser.id)!.dedupeKey).toBe(`report.overdue:${p2025}:${cesuId}:${lvUser.id}`);
     expect(rows.filter((r) => r.toUserId === valmieraUser.id).map((r) => r.kind)).toEqual(['report.due']);
 
-    const audits = await db().auditEvent.findMany({ where: { action: 'mail.reminders' }, orderBy: { id: 'asc' }, select: { actorId: true, subjectType: true, after: true } });
+    const audits = await db().auditEvent.findMany({
+      where: { action: 'mail.reminders' },
+      orderBy: { id: 'asc' },
+      select: { actorId: true, subjectType: true, after: true },
+    });
     expect(audits).toEqual([
       { actorId: null, subjectType: 'OutboxMessage', after: { due: 3, overdue: 2, skippedAsDuplicate: 0, renewalInvitations: 0 } },
       { actorId: null, subjectType: 'OutboxMessage', after: { due: 0, overdue: 0, skippedAsDuplicate: 5, renewalInvitations: 0 } },
@@ -295,6 +337,10 @@ describe('report reminders', () => {
     expect(await runReminders({ now: new Date('2027-03-31T20:30:00Z') })).toEqual({ due: 1, overdue: 0, skippedAsDuplicate: 1, renewalInvitations: 0 });
     // 1 April, 00:30 in Riga (21:30 UTC on 31 March): overdue — a second, different reminder.
     expect(await runReminders({ now: new Date('2027-03-31T21:30:00Z') })).toEqual({ due: 0, overdue: 1, skippedAsDuplicate: 1, renewalInvitations: 0 });
-    expect((await db().outboxMessage.findMany({ select: { kind: true } })).map((m) => m.kind).sort()).toEqual(['report.due', 'report.overdue', 'report.overdue']);
+    expect((await db().outboxMessage.findMany({ select: { kind: true } })).map((m) => m.kind).sort()).toEqual([
+      'report.due',
+      'report.overdue',
+      'report.overdue',
+    ]);
   });
 });

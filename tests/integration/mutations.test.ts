@@ -29,7 +29,10 @@ describe('mutate (lib/mutations)', () => {
   });
   /** A change that writes a row, an audit event, a message and asks for the public caches. */
   const fullChange = (citation: string) => async (m: Parameters<Parameters<typeof mutate>[1]>[0]) => {
-    const norm = await m.tx.legalNorm.create({ data: { key: `test-${citation}`, validFrom: new Date('2024-01-01'), value: 1, unit: 'x', citation, sourceUrl: 'https://example.test/' }, select: { id: true } });
+    const norm = await m.tx.legalNorm.create({
+      data: { key: `test-${citation}`, validFrom: new Date('2024-01-01'), value: 1, unit: 'x', citation, sourceUrl: 'https://example.test/' },
+      select: { id: true },
+    });
     await m.audit({ action: 'reporting.norm', subjectType: 'LegalNorm', subjectId: norm.id, after: { citation } });
     await m.mail((tx) => tx.outboxMessage.create({ data: { kind: 'staff.digest', toEmail: 'x@example.test', locale: 'lv', subject: 's', text: 't' } }));
     m.invalidate('public');
@@ -40,11 +43,21 @@ describe('mutate (lib/mutations)', () => {
     const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' }));
     const before = await counts();
     let ran = false;
-    await expect(mutate({ actor: secretary, permission: 'reporting.manage' }, async (m) => { ran = true; return fullChange('refused')(m); })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      mutate({ actor: secretary, permission: 'reporting.manage' }, async (m) => {
+        ran = true;
+        return fullChange('refused')(m);
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(mutate({ actor: null, permission: 'reporting.manage' }, fullChange('anonymous'))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     // Own-only: the target read inside the transaction is another municipality's.
     const riga = await db().municipality.findUniqueOrThrow({ where: { slug: 'riga' }, select: { id: true } });
-    await expect(mutate({ actor: secretary, permission: 'progress.edit', target: () => Promise.resolve({ municipalityId: riga.id }) }, async (m) => { ran = true; return fullChange('other')(m); })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      mutate({ actor: secretary, permission: 'progress.edit', target: () => Promise.resolve({ municipalityId: riga.id }) }, async (m) => {
+        ran = true;
+        return fullChange('other')(m);
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     // A scheduled job's permission is never a signed-in user's.
     const staff = actorOf(await createUser({ role: 'STAFF' }));
     await expect(mutate({ actor: staff, permission: 'system' }, fullChange('system'))).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -57,10 +70,12 @@ describe('mutate (lib/mutations)', () => {
   it('an error inside the change rolls everything back and notifies nobody', async () => {
     const staff = actorOf(await createUser({ role: 'STAFF' }));
     const before = await counts();
-    await expect(mutate({ actor: staff, permission: 'reporting.manage' }, async (m) => {
-      await fullChange('failing')(m);
-      throw new Error('boom after writing');
-    })).rejects.toThrow('boom after writing');
+    await expect(
+      mutate({ actor: staff, permission: 'reporting.manage' }, async (m) => {
+        await fullChange('failing')(m);
+        throw new Error('boom after writing');
+      }),
+    ).rejects.toThrow('boom after writing');
     await sleep(300);
     expect(await counts()).toEqual(before);
     expect(heard).toEqual([]);
@@ -69,10 +84,14 @@ describe('mutate (lib/mutations)', () => {
   it('a change without an audit event is refused and rolled back', async () => {
     const staff = actorOf(await createUser({ role: 'STAFF' }));
     const before = await counts();
-    await expect(mutate({ actor: staff, permission: 'reporting.manage' }, async (m) => {
-      await m.tx.legalNorm.create({ data: { key: 'unaudited', validFrom: new Date('2024-01-01'), value: 1, unit: 'x', citation: 'c', sourceUrl: 'https://example.test/' } });
-      m.invalidate('public');
-    })).rejects.toThrow(/wrote no audit event/);
+    await expect(
+      mutate({ actor: staff, permission: 'reporting.manage' }, async (m) => {
+        await m.tx.legalNorm.create({
+          data: { key: 'unaudited', validFrom: new Date('2024-01-01'), value: 1, unit: 'x', citation: 'c', sourceUrl: 'https://example.test/' },
+        });
+        m.invalidate('public');
+      }),
+    ).rejects.toThrow(/wrote no audit event/);
     await sleep(300);
     expect(await counts()).toEqual(before);
     expect(heard).toEqual([]);
@@ -95,11 +114,14 @@ describe('mutate (lib/mutations)', () => {
 
   it('a unique-key race inside the pipeline is a 409 at the route, not a 500', async () => {
     const staff = actorOf(await createUser({ role: 'STAFF' }));
-    const create = () => mutate({ actor: staff, permission: 'reporting.manage' }, async (m) => {
-      await m.tx.legalNorm.create({ data: { key: 'dup', validFrom: new Date('2024-01-01'), value: 1, unit: 'x', citation: 'c', sourceUrl: 'https://example.test/' } });
-      await m.audit({ action: 'reporting.norm', subjectType: 'LegalNorm', after: {} });
-      return Response.json({ ok: true });
-    });
+    const create = () =>
+      mutate({ actor: staff, permission: 'reporting.manage' }, async (m) => {
+        await m.tx.legalNorm.create({
+          data: { key: 'dup', validFrom: new Date('2024-01-01'), value: 1, unit: 'x', citation: 'c', sourceUrl: 'https://example.test/' },
+        });
+        await m.audit({ action: 'reporting.norm', subjectType: 'LegalNorm', after: {} });
+        return Response.json({ ok: true });
+      });
     const handler = route(async () => create());
     const answers = await Promise.all([1, 2].map(() => handler(new Request('http://localhost/api/test', { method: 'POST' }), { params: Promise.resolve({}) })));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);

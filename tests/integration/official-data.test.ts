@@ -16,7 +16,12 @@ import { actorOf, createUser, resetDatabase } from './db-utils';
  */
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'official-data');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
-const IRS051 = { fileName: 'IRS051_20261203-101500.csv', tableCode: 'IRS051', retrievedOn: '2026-12-03', url: 'https://data.stat.gov.lv/pxweb/lv/OSP_PUB/START__POP__IR__IRS/IRS051/' };
+const IRS051 = {
+  fileName: 'IRS051_20261203-101500.csv',
+  tableCode: 'IRS051',
+  retrievedOn: '2026-12-03',
+  url: 'https://data.stat.gov.lv/pxweb/lv/OSP_PUB/START__POP__IR__IRS/IRS051/',
+};
 const ATVK = { fileName: 'atu_nuts_codes.csv', tableCode: 'ATVK', retrievedOn: '2026-12-03', url: 'https://data.gov.lv/dati/lv/dataset/atvk' };
 
 async function staff() {
@@ -29,14 +34,20 @@ async function snapshot() {
     db().populationFigure.count(),
     db().citation.count(),
     db().auditEvent.count(),
-    db().municipality.findMany({ select: { slug: true, population: true, populationYear: true, populationSource: true, atvkCode: true }, orderBy: { slug: 'asc' } }),
+    db().municipality.findMany({
+      select: { slug: true, population: true, populationYear: true, populationSource: true, atvkCode: true },
+      orderBy: { slug: 'asc' },
+    }),
   ]);
   return { figures, citations, audits, municipalities };
 }
 
 /** The refusal's messages (fieldErrors.file), as encoded keys with their parameters. */
 async function refusal(promise: Promise<unknown>): Promise<string[]> {
-  const error = (await promise.then(() => null, (e: unknown) => e)) as { code?: string; fieldErrors?: Record<string, string[]> } | null;
+  const error = (await promise.then(
+    () => null,
+    (e: unknown) => e,
+  )) as { code?: string; fieldErrors?: Record<string, string[]> } | null;
   expect(error?.code).toBe('UNPROCESSABLE');
   return (error?.fieldErrors?.file ?? []).map((m) => decodeURIComponent(m.replace(/\+/g, ' ')));
 }
@@ -53,7 +64,8 @@ describe('population and codes from the official tables', () => {
     const result = await importPopulationTable({ actor: await staff(), text: fixture('IRS051_20261203-101500.csv'), source: IRS051 });
     // 43 units existed in 2025 (Varakļānu novads until 30 June), 42 in 2026.
     expect(result).toMatchObject({ tableCode: 'IRS051', years: [2025, 2026], figures: 85 });
-    const figure = async (slug: string, year: number) => (await db().populationFigure.findFirst({ where: { municipality: { slug }, year }, select: { value: true, citationId: true } }));
+    const figure = async (slug: string, year: number) =>
+      await db().populationFigure.findFirst({ where: { municipality: { slug }, year }, select: { value: true, citationId: true } });
     expect(await figure('riga', 2026)).toEqual({ value: 10551, citationId: result.citationId });
     // On 1 January 2025 Madonas novads was the unit before the merger: the unqualified label; from 2026 the one "(no 01.07.2025.)".
     expect((await figure('madonas-novads', 2025))!.value).toBe(10251);
@@ -75,7 +87,11 @@ describe('population and codes from the official tables', () => {
     expect(riga).toMatchObject({ population: 10551, populationYear: 2026 });
     expect(riga!.populationCitation).toMatchObject({ url: IRS051.url, publisher: 'Centrālā statistikas pārvalde', retrievedOn: '2026-12-03' });
     const open = await listOpenMunicipalities({ term: '2025-2029' });
-    expect(open.rows.find((r) => r.item.slug === 'riga')!.item).toMatchObject({ population: 10551, population_year: 2026, population_source: 'CSP IRS051 (2026)' });
+    expect(open.rows.find((r) => r.item.slug === 'riga')!.item).toMatchObject({
+      population: 10551,
+      population_year: 2026,
+      population_source: 'CSP IRS051 (2026)',
+    });
 
     // Importing the same file again changes nothing but the audit trail.
     const again = await importPopulationTable({ actor: await staff(), text: fixture('IRS051_20261203-101500.csv'), source: IRS051 });
@@ -93,7 +109,10 @@ describe('population and codes from the official tables', () => {
   it('refuses a population table that lacks a registry unit, naming it for each year, and changes nothing', async () => {
     const before = await snapshot();
     const messages = await refusal(importPopulationTable({ actor: await staff(), text: fixture('IRS051-missing-unit.csv'), source: IRS051 }));
-    expect(messages).toEqual(['officialData.missingUnits|year=2025&count=1&names=Ventspils novads', 'officialData.missingUnits|year=2026&count=1&names=Ventspils novads']);
+    expect(messages).toEqual([
+      'officialData.missingUnits|year=2025&count=1&names=Ventspils novads',
+      'officialData.missingUnits|year=2026&count=1&names=Ventspils novads',
+    ]);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -103,16 +122,20 @@ describe('population and codes from the official tables', () => {
     const messages = await refusal(importPopulationTable({ actor: await staff(), text: plain, source: IRS051 }));
     expect(messages).toContain('officialData.unknownUnits|count=1&names=Rezeknes novads');
     expect(messages).toContain('officialData.missingUnits|year=2025&count=1&names=Rēzeknes novads');
-    expect(await refusal(importPopulationTable({ actor: await staff(), text: fixture('IRS051-english.csv'), source: IRS051 }))).toEqual(['officialData.notLatvian']);
+    expect(await refusal(importPopulationTable({ actor: await staff(), text: fixture('IRS051-english.csv'), source: IRS051 }))).toEqual([
+      'officialData.notLatvian',
+    ]);
     const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'riga' }));
-    await expect(importPopulationTable({ actor: secretary, text: fixture('IRS051_20261203-101500.csv'), source: IRS051 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(importPopulationTable({ actor: secretary, text: fixture('IRS051_20261203-101500.csv'), source: IRS051 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await snapshot()).toEqual(before);
   });
 
   it('imports the ATVK classifier: every unit gets its code, cited; a merged unit its newest version', async () => {
     const result = await importAtvkClassifier({ actor: await staff(), text: fixture('atu_nuts_codes.csv'), source: ATVK });
     expect(result.codes).toBe(43);
-    const code = async (slug: string) => (await db().municipality.findUniqueOrThrow({ where: { slug }, select: { atvkCode: true, atvkCitationId: true } }));
+    const code = async (slug: string) => await db().municipality.findUniqueOrThrow({ where: { slug }, select: { atvkCode: true, atvkCitationId: true } });
     expect(await code('madonas-novads')).toEqual({ atvkCode: '9400251', atvkCitationId: result.citationId });
     expect((await code('varaklanu-novads')).atvkCode).toBe('9400411');
     expect(await db().auditEvent.count({ where: { action: 'officialData.atvk' } })).toBe(1);
@@ -121,8 +144,12 @@ describe('population and codes from the official tables', () => {
 
   it('refuses an ATVK file with an unknown unit in force or without a registry unit, naming them, and changes nothing', async () => {
     const before = await snapshot();
-    expect(await refusal(importAtvkClassifier({ actor: await staff(), text: fixture('atu_nuts_codes-unknown-unit.csv'), source: ATVK }))).toEqual(['officialData.unknownUnits|count=1&names=Jaunā novads (9499991)']);
-    expect(await refusal(importAtvkClassifier({ actor: await staff(), text: fixture('atu_nuts_codes-missing-unit.csv'), source: ATVK }))).toEqual(['officialData.missingAtvk|count=1&names=Ventspils novads']);
+    expect(await refusal(importAtvkClassifier({ actor: await staff(), text: fixture('atu_nuts_codes-unknown-unit.csv'), source: ATVK }))).toEqual([
+      'officialData.unknownUnits|count=1&names=Jaunā novads (9499991)',
+    ]);
+    expect(await refusal(importAtvkClassifier({ actor: await staff(), text: fixture('atu_nuts_codes-missing-unit.csv'), source: ATVK }))).toEqual([
+      'officialData.missingAtvk|count=1&names=Ventspils novads',
+    ]);
     expect(await snapshot()).toEqual(before);
   });
 });

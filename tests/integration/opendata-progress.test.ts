@@ -30,14 +30,25 @@ function draft(version: number, opts: { narrative: string; indicators?: Partial<
   return ZReportDraftSchema.parse({
     version,
     commitments: {
-      resources: { status: 'IN_PROGRESS', narrative: opts.narrative, actions: [
-        { title: 'Sociālā dienesta telpu remonts, 2. kārta', status: 'DONE', plannedOn: '2022-09-01', doneOn: '2022-11-30', budgetEur: '120000.50' },
-        { title: '=Jauns amats "sociālais darbinieks"', status: 'PLANNED', plannedOn: '', budgetEur: '' },
-      ] },
+      resources: {
+        status: 'IN_PROGRESS',
+        narrative: opts.narrative,
+        actions: [
+          { title: 'Sociālā dienesta telpu remonts, 2. kārta', status: 'DONE', plannedOn: '2022-09-01', doneOn: '2022-11-30', budgetEur: '120000.50' },
+          { title: '=Jauns amats "sociālais darbinieks"', status: 'PLANNED', plannedOn: '', budgetEur: '' },
+        ],
+      },
       staff: { status: 'ACHIEVED', narrative: 'Supervīzija visiem sociālajiem darbiniekiem.', actions: [] },
       cooperation: { status: 'NOT_STARTED', narrative: '', actions: [] },
     },
-    indicators: { social_work_specialists_fte: '30', involved_in_planning: 'yes', avg_gross_monthly_pay_eur: '', agreement_health: 'no', joint_meetings_health: '0', ...opts.indicators },
+    indicators: {
+      social_work_specialists_fte: '30',
+      involved_in_planning: 'yes',
+      avg_gross_monthly_pay_eur: '',
+      agreement_health: 'no',
+      joint_meetings_health: '0',
+      ...opts.indicators,
+    },
   });
 }
 
@@ -56,7 +67,11 @@ async function buildReports(): Promise<void> {
   const sub1b = await submitReport({ actor: liepaja, reportId: r1.id, version: s1b.version });
   await acceptReport({ actor: staff, reportId: r1.id, version: sub1b.version });
   const r2 = await openReportForEditing({ actor: liepaja, municipalitySlug: 'liepaja', year: 2022 });
-  const s2 = await saveReportDraft({ actor: liepaja, reportId: r2.id, input: draft(r2.version, { narrative: 'Attīstības programmā 33 rīcības, EUR 5,9 milj.', indicators: { service_budget_eur: '2500000' } }) });
+  const s2 = await saveReportDraft({
+    actor: liepaja,
+    reportId: r2.id,
+    input: draft(r2.version, { narrative: 'Attīstības programmā 33 rīcības, EUR 5,9 milj.', indicators: { service_budget_eur: '2500000' } }),
+  });
   const sub2 = await submitReport({ actor: liepaja, reportId: r2.id, version: s2.version });
   await acceptReport({ actor: staff, reportId: r2.id, version: sub2.version });
   const r3 = await openReportForEditing({ actor: liepaja, municipalitySlug: 'liepaja', year: 2023 });
@@ -79,7 +94,8 @@ function csvItems(text: string): Record<string, string | null>[] {
   return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] === '' ? null : r[i]!])));
 }
 /** A JSON value as the CSV writes it (numbers and booleans as text, the formula guard on text). */
-const asCsv = (v: string | number | boolean | null): string | null => (v === null ? null : typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v));
+const asCsv = (v: string | number | boolean | null): string | null =>
+  v === null ? null : typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
 
 describe('progress reports as open data', () => {
   beforeAll(async () => {
@@ -89,14 +105,31 @@ describe('progress reports as open data', () => {
 
   it('publish only the latest accepted revision, per municipality, year and commitment, unknown as null', async () => {
     const data = await listOpenProgress();
-    expect(data.progress.map((p) => `${p.municipality_slug}/${p.year}/${p.commitment}`)).toEqual(['liepaja/2022/resources', 'liepaja/2022/staff', 'liepaja/2022/cooperation']);
+    expect(data.progress.map((p) => `${p.municipality_slug}/${p.year}/${p.commitment}`)).toEqual([
+      'liepaja/2022/resources',
+      'liepaja/2022/staff',
+      'liepaja/2022/cooperation',
+    ]);
     const [resources, staff, cooperation] = data.progress;
-    expect(resources).toMatchObject({ term: '2021-2025', status: 'in_progress', narrative: 'Attīstības programmā 33 rīcības, EUR 5,9 milj.', report_revision: 2, is_demo: false });
+    expect(resources).toMatchObject({
+      term: '2021-2025',
+      status: 'in_progress',
+      narrative: 'Attīstības programmā 33 rīcības, EUR 5,9 milj.',
+      report_revision: 2,
+      is_demo: false,
+    });
     expect(resources!.accepted_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(staff).toMatchObject({ status: 'achieved' });
     expect(cooperation).toMatchObject({ status: 'not_started', narrative: null });
     expect(data.actions).toHaveLength(2);
-    expect(data.actions[0]).toMatchObject({ commitment: 'resources', position: 1, status: 'done', planned_on: '2022-09-01', done_on: '2022-11-30', budget_eur: 120000.5 });
+    expect(data.actions[0]).toMatchObject({
+      commitment: 'resources',
+      position: 1,
+      status: 'done',
+      planned_on: '2022-09-01',
+      done_on: '2022-11-30',
+      budget_eur: 120000.5,
+    });
     expect(data.actions[1]).toMatchObject({ position: 2, status: 'planned', planned_on: null, done_on: null, budget_eur: null });
     // Every indicator of the catalogue, once per report; a blank is null, a typed 0 stays 0.
     expect(data.indicators.map((i) => i.indicator)).toEqual(INDICATORS.map((d) => d.key));
@@ -152,7 +185,11 @@ describe('progress reports as open data', () => {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats(ajv);
     ajv.addSchema({ $id: 'https://memorands.example/openapi.json', components: doc.components });
-    for (const [handler, name] of [[progressJson, 'ProgressList'], [actionsJson, 'ProgressActionList'], [indicatorsJson, 'ProgressIndicatorList']] as const) {
+    for (const [handler, name] of [
+      [progressJson, 'ProgressList'],
+      [actionsJson, 'ProgressActionList'],
+      [indicatorsJson, 'ProgressIndicatorList'],
+    ] as const) {
       const validate = ajv.getSchema(`https://memorands.example/openapi.json#/components/schemas/${name}`)!;
       const body = JSON.parse(await textOf(await call(handler))) as unknown;
       expect(validate(body), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
@@ -176,7 +213,8 @@ describe('progress reports as open data', () => {
     expect((progress['dct:temporal'] as Record<string, { '@value': string }>)['dcat:startDate']!['@value']).toBe('2022-01-01');
     expect(JSON.stringify(progress['dcat:distribution'])).toContain('/api/v1/progress-indicators.csv');
     const quads = await jsonLdQuads(doc);
-    for (const file of [SHAPE_FILES.conformance, SHAPE_FILES.ranges]) expect(describeResults((await validateShacl(quads, [file])).violations), file).toEqual([]);
+    for (const file of [SHAPE_FILES.conformance, SHAPE_FILES.ranges])
+      expect(describeResults((await validateShacl(quads, [file])).violations), file).toEqual([]);
     expect(describeResults((await validateShacl(quads, [SHAPE_FILES.recommended])).warnings)).toEqual([]);
   }, 60_000);
 

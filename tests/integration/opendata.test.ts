@@ -2,7 +2,15 @@ import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
-import { addDocument, recordDecision, returnAccession, submitAccession, verifyAccession, withdrawAccession, findSecretaryAccession } from '@/lib/accessions/workflow';
+import {
+  addDocument,
+  recordDecision,
+  returnAccession,
+  submitAccession,
+  verifyAccession,
+  withdrawAccession,
+  findSecretaryAccession,
+} from '@/lib/accessions/workflow';
 import { receiveToTemp } from '@/lib/storage';
 import { listOpenAccessions, listOpenMunicipalities, openDataModified } from '@/lib/opendata/queries';
 import { ACCESSION_FIELDS, CSV_DOCUMENTS_COLUMN, MUNICIPALITY_FIELDS, type OpenAccession, type OpenMunicipality } from '@/lib/opendata/fields';
@@ -36,16 +44,20 @@ const call = (handler: Handler, query = '', headers: Record<string, string> = {}
   handler(new Request(`http://other-host.example/api/v1/x${query}`, { headers }), ctx);
 
 const DATA_ROUTES: Record<string, Handler> = {
-  'municipalities': municipalitiesJson, 'municipalities.csv': municipalitiesCsv, 'municipalities.geojson': municipalitiesGeo,
-  'accessions': accessionsJson, 'accessions.csv': accessionsCsv, 'accessions.geojson': accessionsGeo,
+  municipalities: municipalitiesJson,
+  'municipalities.csv': municipalitiesCsv,
+  'municipalities.geojson': municipalitiesGeo,
+  accessions: accessionsJson,
+  'accessions.csv': accessionsCsv,
+  'accessions.geojson': accessionsGeo,
 };
 const ALL_ROUTES: Record<string, Handler> = { ...DATA_ROUTES, 'openapi.json': openapiJson, 'dcat.jsonld': dcatJsonld };
 /** The OPTIONS export of every /api/v1 route file (the CORS preflight). */
 const OPTIONS_ROUTES: Record<string, () => Response> = {
-  'municipalities': municipalitiesOptions,
+  municipalities: municipalitiesOptions,
   'municipalities.csv': municipalitiesCsvOptions,
   'municipalities.geojson': municipalitiesGeoOptions,
-  'accessions': accessionsOptions,
+  accessions: accessionsOptions,
   'accessions.csv': accessionsCsvOptions,
   'accessions.geojson': accessionsGeoOptions,
   'openapi.json': openapiOptions,
@@ -53,10 +65,24 @@ const OPTIONS_ROUTES: Record<string, () => Response> = {
 };
 
 /** Text that exists only in non-public records; none of it may reach a response. */
-const SECRETS = ['DRAFT-SECRET-1', 'PENDING-SECRET-2', 'RETURNED-SECRET-3', 'Atgriezts: trūkst paraksta (SECRET)', 'Melnraksta Dome', 'Gaidoša Dome', 'Atgrieztā Dome'];
+const SECRETS = [
+  'DRAFT-SECRET-1',
+  'PENDING-SECRET-2',
+  'RETURNED-SECRET-3',
+  'Atgriezts: trūkst paraksta (SECRET)',
+  'Melnraksta Dome',
+  'Gaidoša Dome',
+  'Atgrieztā Dome',
+];
 
 const decision = (councilBody: string, decisionNumber: string, agendaItem: string | null = null) => ({
-  councilBody, sessionDate: '2021-08-19', sessionType: 'REGULAR' as const, decisionNumber, agendaItem, signatoryName: 'Jānis Rozenbergs', signatoryRole: 'domes priekšsēdētājs',
+  councilBody,
+  sessionDate: '2021-08-19',
+  sessionType: 'REGULAR' as const,
+  decisionNumber,
+  agendaItem,
+  signatoryName: 'Jānis Rozenbergs',
+  signatoryRole: 'domes priekšsēdētājs',
 });
 
 async function upload(actor: ReturnType<typeof actorOf>, slug: string) {
@@ -94,7 +120,11 @@ async function buildStates(): Promise<{ verifiedDocSha: string }> {
 
   // A value with a comma and quotes, and one a spreadsheet would run as a formula.
   const verified = await secretaryOf('ogres-novads');
-  await recordDecision({ actor: verified, municipalitySlug: 'ogres-novads', input: decision('Ogres novada dome', 'Nr. 5, prot. "7"', '=HYPERLINK("http://evil.example","x")') });
+  await recordDecision({
+    actor: verified,
+    municipalitySlug: 'ogres-novads',
+    input: decision('Ogres novada dome', 'Nr. 5, prot. "7"', '=HYPERLINK("http://evil.example","x")'),
+  });
   const doc = await upload(verified, 'ogres-novads');
   await submitAccession({ actor: verified, municipalitySlug: 'ogres-novads' });
   const v = await accessionOf(verified, 'ogres-novads');
@@ -139,8 +169,14 @@ describe('open data API', () => {
       expect(data.rows).toHaveLength(43);
       const status = Object.fromEntries(data.rows.map((r) => [r.item.slug, r.item.status]));
       expect(status).toMatchObject({
-        liepaja: 'verified', 'jekabpils-novads': 'verified', 'ogres-novads': 'verified', 'talsu-novads': 'withdrawn',
-        'dobeles-novads': 'awaiting_verification', 'cesu-novads': 'not_joined', 'gulbenes-novads': 'not_joined', riga: 'not_joined',
+        liepaja: 'verified',
+        'jekabpils-novads': 'verified',
+        'ogres-novads': 'verified',
+        'talsu-novads': 'withdrawn',
+        'dobeles-novads': 'awaiting_verification',
+        'cesu-novads': 'not_joined',
+        'gulbenes-novads': 'not_joined',
+        riga: 'not_joined',
       });
       for (const r of data.rows) expect(Object.keys(r.item)).toEqual(MUNICIPALITY_FIELDS.map((f) => f.name));
       expect(data.rows.every((r) => r.geometry === null)).toBe(true);
@@ -148,16 +184,31 @@ describe('open data API', () => {
 
     it('list only verified and withdrawn accessions, with their documents', async () => {
       const data = await listOpenAccessions({ origin: 'https://portal.example' });
-      expect(data.rows.map((r) => `${r.item.municipality_slug}:${r.item.status}`).sort()).toEqual(['jekabpils-novads:verified', 'liepaja:verified', 'ogres-novads:verified', 'talsu-novads:withdrawn']);
+      expect(data.rows.map((r) => `${r.item.municipality_slug}:${r.item.status}`).sort()).toEqual([
+        'jekabpils-novads:verified',
+        'liepaja:verified',
+        'ogres-novads:verified',
+        'talsu-novads:withdrawn',
+      ]);
       const ogre = data.rows.find((r) => r.item.municipality_slug === 'ogres-novads')!.item;
       expect(ogre.documents).toHaveLength(1);
-      expect(ogre.documents[0]).toMatchObject({ sha256: verifiedDocSha, media_type: 'application/pdf', kind: 'decision', url: expect.stringMatching(/^https:\/\/portal\.example\/api\/documents\/[a-z0-9]+$/) });
+      expect(ogre.documents[0]).toMatchObject({
+        sha256: verifiedDocSha,
+        media_type: 'application/pdf',
+        kind: 'decision',
+        url: expect.stringMatching(/^https:\/\/portal\.example\/api\/documents\/[a-z0-9]+$/),
+      });
       expect(ogre.verified_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
       expect(ogre.session_date).toBe('2021-08-19');
       const talsi = data.rows.find((r) => r.item.municipality_slug === 'talsu-novads')!.item;
       expect(talsi).toMatchObject({ status: 'withdrawn', withdrawal_reason: 'Dome atcēla lēmumu.', withdrawn_at: expect.stringMatching(/Z$/) });
       const jekabpils = data.rows.find((r) => r.item.municipality_slug === 'jekabpils-novads')!.item;
-      expect(jekabpils).toMatchObject({ session_date: '2021-06-15', session_year_inferred: true, session_type: 'extraordinary', signatory_name: 'Aivars Vanags' });
+      expect(jekabpils).toMatchObject({
+        session_date: '2021-06-15',
+        session_year_inferred: true,
+        session_type: 'extraordinary',
+        signatory_name: 'Aivars Vanags',
+      });
       for (const r of data.rows) expect(Object.keys(r.item)).toEqual(ACCESSION_FIELDS.map((f) => f.name));
     });
 
@@ -193,7 +244,11 @@ describe('open data API', () => {
 
     it('never show a draft, a returned or an awaiting submission as an accession, nor its facts anywhere', async () => {
       const a = await jsonOf<List<OpenAccession>>(await call(accessionsJson));
-      for (const slug of ['cesu-novads', 'dobeles-novads', 'gulbenes-novads']) expect(a.items.some((i) => i.municipality_slug === slug), slug).toBe(false);
+      for (const slug of ['cesu-novads', 'dobeles-novads', 'gulbenes-novads'])
+        expect(
+          a.items.some((i) => i.municipality_slug === slug),
+          slug,
+        ).toBe(false);
       const m = await jsonOf<List<OpenMunicipality>>(await call(municipalitiesJson));
       const bySlug = new Map(m.items.map((i) => [i.slug, i]));
       expect(bySlug.get('cesu-novads')!.status).toBe('not_joined');
@@ -250,7 +305,12 @@ describe('open data API', () => {
       expect(col('recorded_from_published_source')).toBe('false');
       expect(col('citation_title')).toBe('');
       for (const row of accRows.slice(1)) for (const cell of row) expect(cell, 'formula-like cell').not.toMatch(/^[=+\-@\t\r]/);
-      expect(accRows.slice(1).map((r) => r[0]).sort()).toEqual(['jekabpils-novads', 'liepaja', 'ogres-novads', 'talsu-novads']);
+      expect(
+        accRows
+          .slice(1)
+          .map((r) => r[0])
+          .sort(),
+      ).toEqual(['jekabpils-novads', 'liepaja', 'ogres-novads', 'talsu-novads']);
     });
 
     it('answer GeoJSON FeatureCollections whose every feature has a polygon boundary and the status', async () => {
@@ -276,7 +336,12 @@ describe('open data API', () => {
       expect(geoLicences[1]!.url).toBe(`${BASE}/licences/amcharts5-geodata.md`);
       const a = await jsonOf<Collection<OpenAccession>>(await call(accessionsGeo));
       expect(a.type).toBe('FeatureCollection');
-      expect(a.features.map((f) => f.id).sort()).toEqual(['jekabpils-novads/2021-2025', 'liepaja/2021-2025', 'ogres-novads/2021-2025', 'talsu-novads/2021-2025']);
+      expect(a.features.map((f) => f.id).sort()).toEqual([
+        'jekabpils-novads/2021-2025',
+        'liepaja/2021-2025',
+        'ogres-novads/2021-2025',
+        'talsu-novads/2021-2025',
+      ]);
       const jek = a.features.find((f) => f.id === 'jekabpils-novads/2021-2025')!.properties;
       expect(jek).toMatchObject({ source: null, recorded_from_published_source: true, citation_language: 'lv', citation_publisher: expect.any(String) });
       expect(jek.citation_title).toBeTruthy();
@@ -350,8 +415,12 @@ describe('open data API', () => {
 
     it('answer a bad or unknown term with a 4xx JSON error, never a 500', async () => {
       const cases: [string, number][] = [
-        ['?term=../../x', 422], ['?term=2021-2025%27%20OR%201=1', 422], ['?term=', 422], [`?term=${'9'.repeat(500)}`, 422],
-        ['?term=2021-2025&term=2025-2029', 422], ['?term=1999-2003', 404],
+        ['?term=../../x', 422],
+        ['?term=2021-2025%27%20OR%201=1', 422],
+        ['?term=', 422],
+        [`?term=${'9'.repeat(500)}`, 422],
+        ['?term=2021-2025&term=2025-2029', 422],
+        ['?term=1999-2003', 404],
       ];
       for (const [name, handler] of Object.entries(DATA_ROUTES)) {
         for (const [query, status] of cases) {

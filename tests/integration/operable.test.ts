@@ -22,10 +22,14 @@ import { actorOf, createUser, resetDatabase } from './db-utils';
  */
 const PASSWORD = 'correct horse battery';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const answers = (port: number) => new Promise<boolean>((resolve) => {
-  const socket = connect({ host: '127.0.0.1', port }, () => { socket.destroy(); resolve(true); });
-  socket.on('error', () => resolve(false));
-});
+const answers = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
 
 describe('health check', () => {
   beforeAll(resetDatabase);
@@ -39,7 +43,8 @@ describe('health check', () => {
       expect(health.ok).toBe(false);
       expect(health.checks.migrations).toEqual({ ok: false, detail: `not applied: ${last[0]!.name}` });
     } finally {
-      await db().$executeRaw`INSERT INTO "_migrations" ("name", "checksum", "appliedAt") VALUES (${last[0]!.name}, ${last[0]!.checksum}, ${last[0]!.appliedAt})`;
+      await db()
+        .$executeRaw`INSERT INTO "_migrations" ("name", "checksum", "appliedAt") VALUES (${last[0]!.name}, ${last[0]!.checksum}, ${last[0]!.appliedAt})`;
     }
     const tmp = path.resolve(process.env.STORAGE_DIR!, 'tmp');
     await mkdir(tmp, { recursive: true });
@@ -70,8 +75,17 @@ describe('graceful shutdown of the server', () => {
     await resetDatabase();
     const secretary = await createUser({ role: 'SECRETARY', municipalitySlug: 'cesu-novads', password: PASSWORD });
     await recordDecision({
-      actor: actorOf(secretary), municipalitySlug: 'cesu-novads',
-      input: { councilBody: 'Cēsu novada dome', sessionDate: '2021-08-19', sessionType: 'REGULAR', decisionNumber: '325', agendaItem: null, signatoryName: 'Jānis Rozenbergs', signatoryRole: 'domes priekšsēdētājs' },
+      actor: actorOf(secretary),
+      municipalitySlug: 'cesu-novads',
+      input: {
+        councilBody: 'Cēsu novada dome',
+        sessionDate: '2021-08-19',
+        sessionType: 'REGULAR',
+        decisionNumber: '325',
+        agendaItem: null,
+        signatoryName: 'Jānis Rozenbergs',
+        signatoryRole: 'domes priekšsēdētājs',
+      },
     });
     storageDir = await mkdtemp(path.join(os.tmpdir(), 'memorands-shutdown-storage-'));
     await mkdir(path.join(storageDir, 'tmp'));
@@ -90,11 +104,24 @@ describe('graceful shutdown of the server', () => {
 
     const cookie = await signIn(server, secretary.email, PASSWORD);
     const bytes = Buffer.from((await createSignedPdf({ signer: await createTestSigner(), text: 'Shutdown test', contentsBytes: 16384 })).bytes);
-    const { req, answer } = openUpload({ port: server.port, path: '/api/accessions/cesu-novads/documents?kind=DECISION&name=lemums.pdf', cookie, contentType: 'application/pdf', length: bytes.length });
+    const { req, answer } = openUpload({
+      port: server.port,
+      path: '/api/accessions/cesu-novads/documents?kind=DECISION&name=lemums.pdf',
+      cookie,
+      contentType: 'application/pdf',
+      length: bytes.length,
+    });
     req.write(bytes.subarray(0, 10_000));
     await sleep(300);
     const exited = new Promise<number | null>((resolve) => {
-      const check = setInterval(() => { try { process.kill(server!.pid, 0); } catch { clearInterval(check); resolve(null); } }, 50);
+      const check = setInterval(() => {
+        try {
+          process.kill(server!.pid, 0);
+        } catch {
+          clearInterval(check);
+          resolve(null);
+        }
+      }, 50);
     });
     process.kill(server.pid, 'SIGTERM');
     await sleep(500);
@@ -121,15 +148,37 @@ describe('npm start / npm run up (scripts/serve.ts) with the embedded PostgreSQL
   async function startServe(port: number) {
     // As a user runs it: npm start (npm → node → scripts/serve.ts → the server).
     const child = spawn('npm', ['start', '--silent'], {
-      cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-      env: { npm_config_update_notifier: 'false', PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, LANG: process.env.LANG, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, STORAGE_DIR: path.join(dataDir, 'storage'), BCRYPT_COST: '4' },
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        npm_config_update_notifier: 'false',
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        TMPDIR: process.env.TMPDIR,
+        LANG: process.env.LANG,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        STORAGE_DIR: path.join(dataDir, 'storage'),
+        BCRYPT_COST: '4',
+      },
     });
     let output = '';
-    child.stdout.on('data', (c: Buffer) => { output += c.toString('utf8'); });
-    child.stderr.on('data', (c: Buffer) => { output += c.toString('utf8'); });
+    child.stdout.on('data', (c: Buffer) => {
+      output += c.toString('utf8');
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      output += c.toString('utf8');
+    });
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const deadline = Date.now() + 180_000;
-    while ((await request({ port }, 'GET', '/api/health').then((r) => r.status, () => 0)) !== 200) {
+    while (
+      (await request({ port }, 'GET', '/api/health').then(
+        (r) => r.status,
+        () => 0,
+      )) !== 200
+    ) {
       if (child.exitCode !== null || Date.now() > deadline) throw new Error(`serve.ts did not come up:\n${output}`);
       await sleep(250);
     }
@@ -137,26 +186,30 @@ describe('npm start / npm run up (scripts/serve.ts) with the embedded PostgreSQL
     return { child, exit, pgPort, output: () => output };
   }
 
-  it('Ctrl+C (SIGINT to the terminal\'s process group) and SIGTERM stop the portal and PostgreSQL, leaving nothing answering', { timeout: 300_000 }, async () => {
-    assertProductionBuild();
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'memorands-serve-'));
-    for (const how of ['ctrl-c', 'sigterm'] as const) {
-      const port = await freePort();
-      const run = await startServe(port);
-      expect(await answers(run.pgPort)).toBe(true);
-      if (how === 'ctrl-c') process.kill(-run.child.pid!, 'SIGINT');
-      else process.kill(run.child.pid!, 'SIGTERM');
-      const code = await Promise.race([run.exit, sleep(60_000).then(() => 'timeout' as const)]);
-      expect(code, `${how}: npm start did not exit\n${run.output()}`).not.toBe('timeout');
-      // npm itself does not wait for its script after SIGTERM: serve.ts notices and stops in order, within seconds.
-      const deadline = Date.now() + 20_000;
-      while ((await answers(port)) || (await answers(run.pgPort))) {
-        if (Date.now() > deadline) break;
-        await sleep(100);
+  it(
+    "Ctrl+C (SIGINT to the terminal's process group) and SIGTERM stop the portal and PostgreSQL, leaving nothing answering",
+    { timeout: 300_000 },
+    async () => {
+      assertProductionBuild();
+      dataDir = await mkdtemp(path.join(os.tmpdir(), 'memorands-serve-'));
+      for (const how of ['ctrl-c', 'sigterm'] as const) {
+        const port = await freePort();
+        const run = await startServe(port);
+        expect(await answers(run.pgPort)).toBe(true);
+        if (how === 'ctrl-c') process.kill(-run.child.pid!, 'SIGINT');
+        else process.kill(run.child.pid!, 'SIGTERM');
+        const code = await Promise.race([run.exit, sleep(60_000).then(() => 'timeout' as const)]);
+        expect(code, `${how}: npm start did not exit\n${run.output()}`).not.toBe('timeout');
+        // npm itself does not wait for its script after SIGTERM: serve.ts notices and stops in order, within seconds.
+        const deadline = Date.now() + 20_000;
+        while ((await answers(port)) || (await answers(run.pgPort))) {
+          if (Date.now() > deadline) break;
+          await sleep(100);
+        }
+        expect(await answers(port), `${how}: the portal still answers`).toBe(false);
+        expect(await answers(run.pgPort), `${how}: PostgreSQL still answers`).toBe(false);
+        expect(run.output(), how).not.toMatch(/unhandled|Error:/i);
       }
-      expect(await answers(port), `${how}: the portal still answers`).toBe(false);
-      expect(await answers(run.pgPort), `${how}: PostgreSQL still answers`).toBe(false);
-      expect(run.output(), how).not.toMatch(/unhandled|Error:/i);
-    }
-  });
+    },
+  );
 });

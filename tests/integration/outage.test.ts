@@ -47,7 +47,11 @@ describe('database outage (issue 17)', () => {
 
   afterAll(async () => {
     for (const pid of frozen) {
-      try { process.kill(pid, 'SIGCONT'); } catch { /* gone */ }
+      try {
+        process.kill(pid, 'SIGCONT');
+      } catch {
+        /* gone */
+      }
     }
     await app?.kill();
     if (storageDir) await rm(storageDir, { recursive: true, force: true });
@@ -66,7 +70,9 @@ describe('database outage (issue 17)', () => {
     await seedReference(client as unknown as Db);
     const municipality = await client.municipality.findUniqueOrThrow({ where: { slug: 'cesu-novads' }, select: { id: true } });
     const email = 'outage17-secretary@example.test';
-    await client.user.create({ data: { email, name: 'Outage Secretary', role: 'SECRETARY', municipalityId: municipality.id, passwordHash: await hashPassword(PASSWORD) } });
+    await client.user.create({
+      data: { email, name: 'Outage Secretary', role: 'SECRETARY', municipalityId: municipality.id, passwordHash: await hashPassword(PASSWORD) },
+    });
     await client.$disconnect();
 
     storageDir = await mkdtemp(path.join(os.tmpdir(), 'memorands-outage17-'));
@@ -76,11 +82,24 @@ describe('database outage (issue 17)', () => {
     let n = 0;
     // Each probe's URL is new every time (a query string of its own), so the public cache never answers for the database.
     const probes: { name: string; expected: number; send: () => Promise<Answer> }[] = [
-      { name: 'uncached public page', expected: 200, send: () => request(app!, 'GET', `/en/municipalities/cesu-novads?probe=${(n += 1)}`, { timeoutMs: 30_000 }) },
+      {
+        name: 'uncached public page',
+        expected: 200,
+        send: () => request(app!, 'GET', `/en/municipalities/cesu-novads?probe=${(n += 1)}`, { timeoutMs: 30_000 }),
+      },
       { name: 'uncached open data', expected: 200, send: () => request(app!, 'GET', `/api/v1/accessions?probe=${(n += 1)}`, { timeoutMs: 30_000 }) },
       { name: 'signed-in page', expected: 200, send: () => request(app!, 'GET', '/en/secretary/cesu-novads', { headers: { cookie }, timeoutMs: 30_000 }) },
       { name: 'GET /api/session (signed in)', expected: 200, send: () => request(app!, 'GET', '/api/session', { headers: { cookie }, timeoutMs: 30_000 }) },
-      { name: 'POST /api/session (wrong password)', expected: 401, send: () => request(app!, 'POST', '/api/session', { headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.88.0.${(n += 1) % 250}` }, body: JSON.stringify({ email: `nobody-${n}@example.test`, password: 'wrong' }), timeoutMs: 30_000 }) },
+      {
+        name: 'POST /api/session (wrong password)',
+        expected: 401,
+        send: () =>
+          request(app!, 'POST', '/api/session', {
+            headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.88.0.${(n += 1) % 250}` },
+            body: JSON.stringify({ email: `nobody-${n}@example.test`, password: 'wrong' }),
+            timeoutMs: 30_000,
+          }),
+      },
     ];
 
     const expectAllUp = async (phase: string) => {
@@ -90,11 +109,13 @@ describe('database outage (issue 17)', () => {
       }
     };
     const expectAllUnavailable = async (phase: string, withinMs: number) => {
-      const answers = await Promise.all(probes.map(async (p) => {
-        const started = Date.now();
-        const a = await p.send();
-        return { p, a, ms: Date.now() - started };
-      }));
+      const answers = await Promise.all(
+        probes.map(async (p) => {
+          const started = Date.now();
+          const a = await p.send();
+          return { p, a, ms: Date.now() - started };
+        }),
+      );
       for (const { p, a, ms } of answers) {
         console.log(`${phase}: ${p.name}: ${a.status} in ${ms} ms, Retry-After ${a.headers['retry-after']}`);
         expect(a.status, `${phase}: ${p.name}: ${a.body.slice(0, 300)}`).toBe(503);
@@ -105,7 +126,14 @@ describe('database outage (issue 17)', () => {
     const waitUntilUp = async (phase: string) => {
       const deadline = Date.now() + 30_000;
       for (;;) {
-        const statuses = await Promise.all(probes.map((p) => p.send().then((a) => a.status, () => 0)));
+        const statuses = await Promise.all(
+          probes.map((p) =>
+            p.send().then(
+              (a) => a.status,
+              () => 0,
+            ),
+          ),
+        );
         if (statuses.every((s, i) => s === probes[i]!.expected)) return;
         if (Date.now() > deadline) throw new Error(`${phase}: not recovered: ${JSON.stringify(statuses)}`);
         await sleep(500);

@@ -11,7 +11,12 @@ describe('public term overview', () => {
     const o = (await loadTermOverview(null))!;
     expect(o.term.slug).toBe('2021-2025');
     expect(o.rows).toHaveLength(43);
-    expect(o.rows.filter((r) => r.status === 'VERIFIED').map((r) => r.slug).sort()).toEqual(['jekabpils-novads', 'liepaja']);
+    expect(
+      o.rows
+        .filter((r) => r.status === 'VERIFIED')
+        .map((r) => r.slug)
+        .sort(),
+    ).toEqual(['jekabpils-novads', 'liepaja']);
     const counts = countOverview(o.rows);
     expect(counts).toMatchObject({ total: 43, populationKnown: 0, populationUnknown: 43, populationJoinedShare: null });
     expect(counts.byStatus).toEqual({ VERIFIED: 2, SUBMITTED: 0, WITHDRAWN: 0, PREVIOUS: 0, NONE: 41 });

@@ -11,11 +11,22 @@ function draft(version: number, patch: Partial<TReportDraft['indicators']> = {})
   return ZReportDraftSchema.parse({
     version,
     commitments: {
-      resources: { status: 'IN_PROGRESS', narrative: 'Attīstības programmā 33 rīcības, EUR 5,9 milj.', actions: [{ title: 'Sociālā dienesta telpu remonts', status: 'PLANNED', plannedOn: '2022-09-01', budgetEur: '120000' }] },
+      resources: {
+        status: 'IN_PROGRESS',
+        narrative: 'Attīstības programmā 33 rīcības, EUR 5,9 milj.',
+        actions: [{ title: 'Sociālā dienesta telpu remonts', status: 'PLANNED', plannedOn: '2022-09-01', budgetEur: '120000' }],
+      },
       staff: { status: 'ACHIEVED', narrative: 'Supervīzija visiem sociālajiem darbiniekiem.', actions: [] },
       cooperation: { status: 'NOT_STARTED', narrative: '', actions: [] },
     },
-    indicators: { social_work_specialists_fte: '30', involved_in_planning: 'yes', avg_gross_monthly_pay_eur: '', agreement_health: 'no', joint_meetings_health: '4', ...patch },
+    indicators: {
+      social_work_specialists_fte: '30',
+      involved_in_planning: 'yes',
+      avg_gross_monthly_pay_eur: '',
+      agreement_health: 'no',
+      joint_meetings_health: '4',
+      ...patch,
+    },
   });
 }
 
@@ -23,7 +34,11 @@ describe('progress reports', () => {
   beforeEach(resetDatabase);
 
   it('the seed defines yearly periods due on 31 March of the following year', async () => {
-    const periods = await db().reportingPeriod.findMany({ where: { term: { slug: '2021-2025' } }, orderBy: { year: 'asc' }, select: { year: true, dueOn: true, startsOn: true } });
+    const periods = await db().reportingPeriod.findMany({
+      where: { term: { slug: '2021-2025' } },
+      orderBy: { year: 'asc' },
+      select: { year: true, dueOn: true, startsOn: true },
+    });
     expect(periods.map((p) => p.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
     expect(periods[0]!.startsOn.toISOString().slice(0, 10)).toBe('2021-07-01');
     expect(periods[1]!.dueOn.toISOString().slice(0, 10)).toBe('2023-03-31');
@@ -38,7 +53,12 @@ describe('progress reports', () => {
     // A second tab with the old version is told it is stale, and nothing is lost.
     await expect(saveReportDraft({ actor: secretary, reportId: report.id, input: draft(report.version) })).rejects.toMatchObject({ code: 'CONFLICT' });
     const stored = await db().progressReport.findUniqueOrThrow({ where: { id: report.id }, select: { indicators: true, actions: true, commitments: true } });
-    expect(stored.indicators.map((i) => i.key).sort()).toEqual(['agreement_health', 'involved_in_planning', 'joint_meetings_health', 'social_work_specialists_fte']);
+    expect(stored.indicators.map((i) => i.key).sort()).toEqual([
+      'agreement_health',
+      'involved_in_planning',
+      'joint_meetings_health',
+      'social_work_specialists_fte',
+    ]);
     expect(stored.indicators.find((i) => i.key === 'agreement_health')?.boolValue).toBe(false);
     expect(Number(stored.actions[0]!.budgetEur)).toBe(120000);
     const submitted = await submitReport({ actor: secretary, reportId: report.id, version: saved.version });
@@ -52,13 +72,27 @@ describe('progress reports', () => {
     const first = await db().progressReport.findUniqueOrThrow({ where: { id: report.id }, select: { status: true, supersededAt: true } });
     expect(first.status).toBe('ACCEPTED');
     expect(first.supersededAt).not.toBeNull();
-    const actions = (await db().auditEvent.findMany({ where: { subjectType: 'ProgressReport' }, orderBy: { id: 'asc' }, select: { action: true } })).map((a) => a.action);
-    expect(actions).toEqual(['progress.open', 'progress.save', 'progress.submit', 'progress.return', 'progress.save', 'progress.submit', 'progress.accept', 'progress.open']);
+    const actions = (await db().auditEvent.findMany({ where: { subjectType: 'ProgressReport' }, orderBy: { id: 'asc' }, select: { action: true } })).map(
+      (a) => a.action,
+    );
+    expect(actions).toEqual([
+      'progress.open',
+      'progress.save',
+      'progress.submit',
+      'progress.return',
+      'progress.save',
+      'progress.submit',
+      'progress.accept',
+      'progress.open',
+    ]);
   });
 
   it('a municipality that has not joined cannot open a report; a secretary cannot edit another municipality’s report', async () => {
     const riga = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'riga' }));
-    await expect(openReportForEditing({ actor: riga, municipalitySlug: 'riga', year: 2022 })).rejects.toMatchObject({ code: 'FORBIDDEN', messageKey: 'progress.notSignatory' });
+    await expect(openReportForEditing({ actor: riga, municipalitySlug: 'riga', year: 2022 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      messageKey: 'progress.notSignatory',
+    });
     await expect(openReportForEditing({ actor: riga, municipalitySlug: 'liepaja', year: 2022 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const liepaja = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' }));
     const report = await openReportForEditing({ actor: liepaja, municipalitySlug: 'liepaja', year: 2022 });
@@ -82,7 +116,16 @@ describe('progress reports', () => {
     expect(await staffRow()).toMatchObject({ report: { year: 2022 }, specialistsFte: 30, perThousand: null, ratioUnknown: 'NO_POPULATION', comparison: null });
     // Test data only (the seed holds no population figures and no norm until they are cited).
     await db().populationFigure.create({ data: { municipalityId: liepaja.id, year: 2022, value: 60_000, source: 'test fixture' } });
-    await db().legalNorm.create({ data: { key: 'social_work_specialists_per_1000', validFrom: new Date('2009-01-01'), value: 1, unit: 'FTE per 1000 residents', citation: 'test fixture', sourceUrl: 'https://example.test' } });
+    await db().legalNorm.create({
+      data: {
+        key: 'social_work_specialists_per_1000',
+        validFrom: new Date('2009-01-01'),
+        value: 1,
+        unit: 'FTE per 1000 residents',
+        citation: 'test fixture',
+        sourceUrl: 'https://example.test',
+      },
+    });
     const pub = await publicRatio();
     expect(pub.report!.specialistsPerThousand).toBeCloseTo(0.5, 6);
     expect(pub).toMatchObject({ population: { value: 60_000, source: 'test fixture' }, norm: { value: 1 } });
@@ -94,7 +137,18 @@ describe('progress reports', () => {
   it('evidence documents attach to a report', async () => {
     const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' }));
     const report = await openReportForEditing({ actor: secretary, municipalitySlug: 'liepaja', year: 2023 });
-    await db().document.create({ data: { reportId: report.id, kind: 'EVIDENCE', sha256: 'a'.repeat(64), sizeBytes: 10, mediaType: 'application/pdf', storageKey: `sha256/aa/${'a'.repeat(64)}`, originalName: 'x.pdf', inspection: {} } });
+    await db().document.create({
+      data: {
+        reportId: report.id,
+        kind: 'EVIDENCE',
+        sha256: 'a'.repeat(64),
+        sizeBytes: 10,
+        mediaType: 'application/pdf',
+        storageKey: `sha256/aa/${'a'.repeat(64)}`,
+        originalName: 'x.pdf',
+        inspection: {},
+      },
+    });
     expect(await db().document.count({ where: { reportId: report.id } })).toBe(1);
   });
 });
@@ -138,12 +192,28 @@ describe('evidence documents', () => {
     const { createSignedPdf } = await import('../unit/documents/sign-helper');
     const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' }));
     const report = await openReportForEditing({ actor: secretary, municipalitySlug: 'liepaja', year: 2024 });
-    const up = async (bytes: Uint8Array) => addReportEvidence({ actor: secretary, reportId: report.id, originalName: 'pierādījums.pdf', file: await receiveToTemp(Readable.from([Buffer.from(bytes)]), 25 * 1024 * 1024) });
+    const up = async (bytes: Uint8Array) =>
+      addReportEvidence({
+        actor: secretary,
+        reportId: report.id,
+        originalName: 'pierādījums.pdf',
+        file: await receiveToTemp(Readable.from([Buffer.from(bytes)]), 25 * 1024 * 1024),
+      });
     const ok = await up((await createSignedPdf()).bytes);
-    expect(await db().document.findUniqueOrThrow({ where: { id: ok.id }, select: { reportId: true, kind: true } })).toEqual({ reportId: report.id, kind: 'EVIDENCE' });
+    expect(await db().document.findUniqueOrThrow({ where: { id: ok.id }, select: { reportId: true, kind: true } })).toEqual({
+      reportId: report.id,
+      kind: 'EVIDENCE',
+    });
     await expect(up(new TextEncoder().encode('<html>no</html>'))).rejects.toMatchObject({ messageKey: 'upload.not_pdf' });
     expect(await db().document.count({ where: { reportId: report.id } })).toBe(1);
     const other = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'riga' }));
-    await expect(addReportEvidence({ actor: other, reportId: report.id, originalName: 'x.pdf', file: await receiveToTemp(Readable.from([Buffer.from((await createSignedPdf()).bytes)]), 25 * 1024 * 1024) })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      addReportEvidence({
+        actor: other,
+        reportId: report.id,
+        originalName: 'x.pdf',
+        file: await receiveToTemp(Readable.from([Buffer.from((await createSignedPdf()).bytes)]), 25 * 1024 * 1024),
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -26,13 +26,15 @@ type Got = { status: number; headers: http.IncomingHttpHeaders; body: string };
 /** A GET with exactly these headers; a gzip body is decoded. */
 function get(server: AppServer, url: string, headers: Record<string, string> = {}): Promise<Got> {
   return new Promise((resolve, reject) => {
-    http.get(`${server.baseUrl}${url}`, { headers }, (res) => {
-      const stream = res.headers['content-encoding'] === 'gzip' ? res.pipe(createGunzip()) : res;
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      stream.on('error', reject);
-    }).on('error', reject);
+    http
+      .get(`${server.baseUrl}${url}`, { headers }, (res) => {
+        const stream = res.headers['content-encoding'] === 'gzip' ? res.pipe(createGunzip()) : res;
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        stream.on('error', reject);
+      })
+      .on('error', reject);
   });
 }
 
@@ -53,9 +55,12 @@ describe('10 000 bodies', () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const { rows: [term] } = await client.query<{ id: string }>(`SELECT "id" FROM "CouncilTerm" WHERE "slug" = '2021-2025'`);
+      const {
+        rows: [term],
+      } = await client.query<{ id: string }>(`SELECT "id" FROM "CouncilTerm" WHERE "slug" = '2021-2025'`);
       await client.query('BEGIN');
-      await client.query(`
+      await client.query(
+        `
         INSERT INTO "Municipality" ("id", "slug", "nameLv", "officialNameLv", "type", "population", "populationYear", "populationSource", "boundary", "validFrom", "statusNote", "createdAt", "updatedAt")
         SELECT 'synm' || lpad(n::text, 5, '0'), 'synthetic-' || lpad(n::text, 5, '0'), 'Sintētiska pašvaldība ' || lpad(n::text, 5, '0'),
           'Sintētiska pašvaldība ' || lpad(n::text, 5, '0') || ' (sintētiski dati)', 'MUNICIPALITY', 1000 + n, 2024, 'SYNTHETIC TEST DATA',
@@ -63,16 +68,30 @@ describe('10 000 bodies', () => {
             jsonb_build_array(21 + (n % 100) * 0.07, 55.7 + (n / 100) * 0.024), jsonb_build_array(21.06 + (n % 100) * 0.07, 55.7 + (n / 100) * 0.024),
             jsonb_build_array(21.06 + (n % 100) * 0.07, 55.72 + (n / 100) * 0.024), jsonb_build_array(21 + (n % 100) * 0.07, 55.7 + (n / 100) * 0.024)))),
           DATE '2021-07-01', 'SYNTHETIC TEST DATA', now(), now()
-        FROM generate_series(1, $1::int) n`, [SYNTHETIC]);
-      await client.query(`
+        FROM generate_series(1, $1::int) n`,
+        [SYNTHETIC],
+      );
+      await client.query(
+        `
         INSERT INTO "Accession" ("id", "municipalityId", "termId", "status", "councilBody", "sessionDate", "sessionType", "decisionNumber", "source", "isDemo", "submittedAt", "verifiedAt", "createdAt", "updatedAt")
         SELECT 'syna' || lpad(n::text, 5, '0'), 'synm' || lpad(n::text, 5, '0'), $1, 'VERIFIED', 'Sintētiska dome', DATE '2021-08-01', 'REGULAR', n || '/1',
           'SYNTHETIC TEST DATA', true, TIMESTAMP '2021-08-02 10:00', TIMESTAMP '2021-08-05 10:00', now(), now()
-        FROM generate_series(1, $2::int) n WHERE n % 10 < 7`, [term!.id, SYNTHETIC]);
+        FROM generate_series(1, $2::int) n WHERE n % 10 < 7`,
+        [term!.id, SYNTHETIC],
+      );
       await client.query('COMMIT');
       await client.query('ANALYZE');
-      total = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Municipality" WHERE "validFrom" <= '2025-06-30' AND ("validTo" IS NULL OR "validTo" >= '2021-07-01')`)).rows[0]!.n);
-      accessions = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Accession" WHERE "status" IN ('VERIFIED', 'WITHDRAWN') AND "termId" = $1`, [term!.id])).rows[0]!.n);
+      total = Number(
+        (
+          await client.query<{ n: string }>(
+            `SELECT count(*) AS n FROM "Municipality" WHERE "validFrom" <= '2025-06-30' AND ("validTo" IS NULL OR "validTo" >= '2021-07-01')`,
+          )
+        ).rows[0]!.n,
+      );
+      accessions = Number(
+        (await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Accession" WHERE "status" IN ('VERIFIED', 'WITHDRAWN') AND "termId" = $1`, [term!.id]))
+          .rows[0]!.n,
+      );
     } finally {
       await client.end();
     }
@@ -122,8 +141,12 @@ describe('10 000 bodies', () => {
 
   it('streams every open data list whole: every row, valid JSON, GeoJSON and CSV, 304 on a matching tag', async () => {
     const expected: Record<string, number> = {
-      'municipalities': total, 'municipalities.csv': total, 'municipalities.geojson': total,
-      'accessions': accessions, 'accessions.csv': accessions, 'accessions.geojson': accessions,
+      municipalities: total,
+      'municipalities.csv': total,
+      'municipalities.geojson': total,
+      accessions: accessions,
+      'accessions.csv': accessions,
+      'accessions.geojson': accessions,
     };
     for (const [list, count] of Object.entries(expected)) {
       for (const encoding of ['gzip', 'identity']) {
@@ -145,7 +168,10 @@ describe('10 000 bodies', () => {
           expect(fc.type, list).toBe('FeatureCollection');
           expect(fc.features, list).toHaveLength(count);
           expect(new Set(fc.features.map((f) => f.id)).size, list).toBe(count);
-          expect(fc.features.every((f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon'), list).toBe(true);
+          expect(
+            fc.features.every((f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon'),
+            list,
+          ).toBe(true);
         } else {
           const json = JSON.parse(res.body) as { count: number; items: unknown[] };
           expect(json.count, list).toBe(count);

@@ -8,7 +8,11 @@ function typed(version: number, indicators: Record<string, string>, title = 'Tel
   return ZReportTypedDraftSchema.parse({
     version,
     commitments: {
-      resources: { status: 'IN_PROGRESS', narrative: 'Ierakstīts teksts', actions: [{ title, status: 'PLANNED', plannedOn: '01.09.2022', doneOn: '', budgetEur: '120 000,50' }] },
+      resources: {
+        status: 'IN_PROGRESS',
+        narrative: 'Ierakstīts teksts',
+        actions: [{ title, status: 'PLANNED', plannedOn: '01.09.2022', doneOn: '', budgetEur: '120 000,50' }],
+      },
       staff: { status: 'ACHIEVED', narrative: '', actions: [] },
       cooperation: { status: 'NOT_STARTED', narrative: '', actions: [] },
     },
@@ -22,19 +26,40 @@ describe('typed work is never lost (issue 13)', () => {
   it('an invalid field is saved as typed with its error; submission is refused until it is fixed; then the rows hold the Latvian-typed numbers', async () => {
     const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' }));
     const report = await openReportForEditing({ actor: secretary, municipalitySlug: 'liepaja', year: 2022 });
-    const first = await saveTypedReportDraft({ actor: secretary, reportId: report.id, typed: typed(report.version, { service_staff_fte: '42,5', service_budget_eur: '1 234,5', avg_gross_monthly_pay_eur: 'daudz' }, '') });
-    expect(first.fieldErrors).toEqual({ 'indicators.avg_gross_monthly_pay_eur': ['secretaryYear.numberFormat'], 'commitments.resources.actions.0.title': ['validation.required'] });
+    const first = await saveTypedReportDraft({
+      actor: secretary,
+      reportId: report.id,
+      typed: typed(report.version, { service_staff_fte: '42,5', service_budget_eur: '1 234,5', avg_gross_monthly_pay_eur: 'daudz' }, ''),
+    });
+    expect(first.fieldErrors).toEqual({
+      'indicators.avg_gross_monthly_pay_eur': ['secretaryYear.numberFormat'],
+      'commitments.resources.actions.0.title': ['validation.required'],
+    });
     const stored = await db().progressReport.findUniqueOrThrow({ where: { id: report.id }, select: { typedDraft: true, indicators: true, version: true } });
     // Every field kept exactly as typed, the invalid ones too; the rows are untouched until the draft is valid.
-    expect(stored.typedDraft).toMatchObject({ indicators: { service_staff_fte: '42,5', service_budget_eur: '1 234,5', avg_gross_monthly_pay_eur: 'daudz' }, commitments: { resources: { narrative: 'Ierakstīts teksts' } } });
+    expect(stored.typedDraft).toMatchObject({
+      indicators: { service_staff_fte: '42,5', service_budget_eur: '1 234,5', avg_gross_monthly_pay_eur: 'daudz' },
+      commitments: { resources: { narrative: 'Ierakstīts teksts' } },
+    });
     expect(stored.indicators).toEqual([]);
-    await expect(submitReport({ actor: secretary, reportId: report.id, version: stored.version })).rejects.toMatchObject({ code: 'UNPROCESSABLE', fieldErrors: { 'indicators.avg_gross_monthly_pay_eur': ['secretaryYear.numberFormat'] } });
+    await expect(submitReport({ actor: secretary, reportId: report.id, version: stored.version })).rejects.toMatchObject({
+      code: 'UNPROCESSABLE',
+      fieldErrors: { 'indicators.avg_gross_monthly_pay_eur': ['secretaryYear.numberFormat'] },
+    });
     expect((await db().progressReport.findUniqueOrThrow({ where: { id: report.id } })).status).toBe('DRAFT');
 
-    const fixed = await saveTypedReportDraft({ actor: secretary, reportId: report.id, typed: typed(stored.version, { service_staff_fte: '42,5', service_budget_eur: '1 234,5', avg_gross_monthly_pay_eur: '1 450' }) });
+    const fixed = await saveTypedReportDraft({
+      actor: secretary,
+      reportId: report.id,
+      typed: typed(stored.version, { service_staff_fte: '42,5', service_budget_eur: '1 234,5', avg_gross_monthly_pay_eur: '1 450' }),
+    });
     expect(fixed.fieldErrors).toEqual({});
     const rows = await db().progressReport.findUniqueOrThrow({ where: { id: report.id }, select: { indicators: true, actions: true } });
-    expect(Object.fromEntries(rows.indicators.map((i) => [i.key, Number(i.numberValue)]))).toEqual({ service_staff_fte: 42.5, service_budget_eur: 1234.5, avg_gross_monthly_pay_eur: 1450 });
+    expect(Object.fromEntries(rows.indicators.map((i) => [i.key, Number(i.numberValue)]))).toEqual({
+      service_staff_fte: 42.5,
+      service_budget_eur: 1234.5,
+      avg_gross_monthly_pay_eur: 1450,
+    });
     expect(Number(rows.actions[0]!.budgetEur)).toBe(120000.5);
     expect(rows.actions[0]!.plannedOn?.toISOString().slice(0, 10)).toBe('2022-09-01');
     await expect(submitReport({ actor: secretary, reportId: report.id, version: fixed.version })).resolves.toMatchObject({ status: 'SUBMITTED' });
@@ -47,7 +72,11 @@ describe('password reset by e-mail (issue 13)', () => {
   beforeEach(resetDatabase);
 
   const linkOf = async (email: string) => {
-    const m = await db().outboxMessage.findFirstOrThrow({ where: { toEmail: email, kind: 'password.reset' }, orderBy: { createdAt: 'desc' }, select: { text: true, subject: true, locale: true } });
+    const m = await db().outboxMessage.findFirstOrThrow({
+      where: { toEmail: email, kind: 'password.reset' },
+      orderBy: { createdAt: 'desc' },
+      select: { text: true, subject: true, locale: true },
+    });
     return { ...m, token: /\/reset-password\/([A-Za-z0-9_-]+)/.exec(m.text)![1]! };
   };
 
@@ -69,13 +98,23 @@ describe('password reset by e-mail (issue 13)', () => {
     const before = (await db().user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
 
     // Expired links are refused.
-    await expect(resetPassword({ input: { token: mail.token, password: 'a new long password', passwordConfirm: 'a new long password' }, now: new Date(now.getTime() + 61 * 60 * 1000) })).rejects.toMatchObject({ code: 'GONE' });
-    await resetPassword({ input: { token: mail.token, password: 'a new long password', passwordConfirm: 'a new long password' }, now: new Date(now.getTime() + 10 * 60 * 1000) });
+    await expect(
+      resetPassword({
+        input: { token: mail.token, password: 'a new long password', passwordConfirm: 'a new long password' },
+        now: new Date(now.getTime() + 61 * 60 * 1000),
+      }),
+    ).rejects.toMatchObject({ code: 'GONE' });
+    await resetPassword({
+      input: { token: mail.token, password: 'a new long password', passwordConfirm: 'a new long password' },
+      now: new Date(now.getTime() + 10 * 60 * 1000),
+    });
     const after = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true, passwordHash: true } });
     expect(after.sessionVersion).toBe(before + 1);
     expect(await verifyPassword('a new long password', after.passwordHash)).toBe(true);
     // Reused: refused, password unchanged.
-    await expect(resetPassword({ input: { token: mail.token, password: 'yet another password', passwordConfirm: 'yet another password' } })).rejects.toMatchObject({ code: 'GONE' });
+    await expect(
+      resetPassword({ input: { token: mail.token, password: 'yet another password', passwordConfirm: 'yet another password' } }),
+    ).rejects.toMatchObject({ code: 'GONE' });
     expect(await db().auditEvent.count({ where: { subjectId: user.id, action: { in: ['auth.password-reset-requested', 'auth.password-reset'] } } })).toBe(2);
   });
 
@@ -106,9 +145,18 @@ describe('staff hear of submissions (issue 13)', () => {
     await expect(setSubmissionMailMode({ actor: secretary, mode: 'NONE' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const report = await openReportForEditing({ actor: secretary, municipalitySlug: 'liepaja', year: 2022 });
     const blank = { status: 'IN_PROGRESS', narrative: '', actions: [] };
-    const saved = await saveReportDraft({ actor: secretary, reportId: report.id, input: ZReportDraftSchema.parse({ version: report.version, commitments: { resources: blank, staff: blank, cooperation: blank }, indicators: {} }) });
+    const saved = await saveReportDraft({
+      actor: secretary,
+      reportId: report.id,
+      input: ZReportDraftSchema.parse({ version: report.version, commitments: { resources: blank, staff: blank, cooperation: blank }, indicators: {} }),
+    });
     const submitted = await submitReport({ actor: secretary, reportId: report.id, version: saved.version });
-    const toStaff = () => db().outboxMessage.findMany({ where: { kind: { in: ['staff.submission', 'staff.digest'] } }, orderBy: { createdAt: 'asc' }, select: { kind: true, toEmail: true, subject: true, text: true } });
+    const toStaff = () =>
+      db().outboxMessage.findMany({
+        where: { kind: { in: ['staff.submission', 'staff.digest'] } },
+        orderBy: { createdAt: 'asc' },
+        select: { kind: true, toEmail: true, subject: true, text: true },
+      });
     let mails = await toStaff();
     expect(mails.map((m) => [m.kind, m.toEmail])).toEqual([['staff.submission', eventStaff.email]]);
     expect(mails[0]!.subject).toBe('Liepāja: 2022. gada progresa ziņojums');

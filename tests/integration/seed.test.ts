@@ -10,19 +10,27 @@ describe('reference seed', () => {
 
   it('is idempotent', async () => {
     const count = async () => ({
-      m: await db().municipality.count(), c: await db().commitment.count(), t: await db().councilTerm.count(),
-      a: await db().accession.count(), e: await db().accessionEvent.count(),
+      m: await db().municipality.count(),
+      c: await db().commitment.count(),
+      t: await db().councilTerm.count(),
+      a: await db().accession.count(),
+      e: await db().accessionEvent.count(),
     });
     const before = await count();
     await seedReference(db());
     expect(await count()).toEqual(before);
     // No history event for the sourced accessions: the seed run is not an event (their page shows the session and the publication).
     expect(before).toEqual({ m: 43, c: 3, t: 2, a: 2, e: 0 });
-    const sourced = await db().accession.findMany({ select: { verifiedAt: true, citation: { select: { key: true, title: true, publisher: true, language: true } } } });
+    const sourced = await db().accession.findMany({
+      select: { verifiedAt: true, citation: { select: { key: true, title: true, publisher: true, language: true } } },
+    });
     expect(sourced.map((a) => a.citation?.key).sort()).toEqual(['jekabpils-news-2021', 'liepaja-2021-271-9']);
     expect(sourced.every((a) => a.verifiedAt === null && a.citation!.language === 'lv')).toBe(true);
     const terms = await db().councilTerm.findMany({ orderBy: { startsOn: 'asc' }, select: { electionDay: true, citation: { select: { url: true } } } });
-    expect(terms.map((t) => [t.electionDay?.toISOString().slice(0, 10), Boolean(t.citation?.url)])).toEqual([['2021-06-05', true], ['2025-06-07', true]]);
+    expect(terms.map((t) => [t.electionDay?.toISOString().slice(0, 10), Boolean(t.citation?.url)])).toEqual([
+      ['2021-06-05', true],
+      ['2025-06-07', true],
+    ]);
   });
 
   it('gives 43 municipalities in 2021–2025 and 42 in 2025–2029 (Varakļānu merged into Madonas)', async () => {
@@ -46,7 +54,13 @@ describe('reference seed', () => {
     expect(a.source).toMatch(/271\/9/);
     const jekabpils = await findMunicipalityPublic('jekabpils-novads');
     const b = jekabpils!.accessions[0]!;
-    expect(b).toMatchObject({ status: 'VERIFIED', decisionNumber: null, sessionType: 'EXTRAORDINARY', sessionYearInferred: true, signatoryName: 'Aivars Vanags' });
+    expect(b).toMatchObject({
+      status: 'VERIFIED',
+      decisionNumber: null,
+      sessionType: 'EXTRAORDINARY',
+      sessionYearInferred: true,
+      signatoryName: 'Aivars Vanags',
+    });
     expect(b.sessionDate?.toISOString().slice(0, 10)).toBe('2021-06-15');
     expect(b.sourceNote).toContain('without a year');
     expect(b.sourceNote).not.toMatch(/Show it as/);

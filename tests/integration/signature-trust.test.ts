@@ -22,7 +22,15 @@ import { buildTsl, signTsl } from '../support/tsl-builder';
 import { requireCorpus } from '../unit/documents/corpus-dir';
 import { actorOf, createUser, resetDatabase } from './db-utils';
 
-const decision = { councilBody: 'Cēsu novada dome', sessionDate: '2021-08-19', sessionType: 'REGULAR' as const, decisionNumber: '325', agendaItem: null, signatoryName: 'Jānis Rozenbergs', signatoryRole: 'domes priekšsēdētājs' };
+const decision = {
+  councilBody: 'Cēsu novada dome',
+  sessionDate: '2021-08-19',
+  sessionType: 'REGULAR' as const,
+  decisionNumber: '325',
+  agendaItem: null,
+  signatoryName: 'Jānis Rozenbergs',
+  signatoryRole: 'domes priekšsēdētājs',
+};
 
 async function uploadCorpus(file: string) {
   const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'cesu-novads' }));
@@ -34,9 +42,19 @@ async function uploadCorpus(file: string) {
 
 // A test scheme operator, its pinned certificate in a temporary PEM file, and a local list server.
 const operatorKey = generateKey('rsa', 'operator');
-const operator = issueCertificate({ subject: { cn: 'Test Trust List Scheme Operator' }, key: operatorKey, notBefore: new Date('2020-01-01Z'), notAfter: new Date('2035-01-01Z') });
+const operator = issueCertificate({
+  subject: { cn: 'Test Trust List Scheme Operator' },
+  key: operatorKey,
+  notBefore: new Date('2020-01-01Z'),
+  notAfter: new Date('2035-01-01Z'),
+});
 const strangerKey = generateKey('rsa', 'stranger');
-const stranger = issueCertificate({ subject: { cn: 'Test Trust List Scheme Operator' }, key: strangerKey, notBefore: new Date('2020-01-01Z'), notAfter: new Date('2035-01-01Z') });
+const stranger = issueCertificate({
+  subject: { cn: 'Test Trust List Scheme Operator' },
+  key: strangerKey,
+  notBefore: new Date('2020-01-01Z'),
+  notAfter: new Date('2035-01-01Z'),
+});
 let pinnedPemFile = '';
 let served: { status: number; body: string } = { status: 200, body: '' };
 let server: Server;
@@ -57,12 +75,18 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const caKey = generateKey('rsa', 'ca');
 const ca = issueCertificate({ subject: { cn: 'TEST QC CA' }, key: caKey, notBefore: new Date('2020-01-01Z'), notAfter: new Date('2035-01-01Z'), ca: true });
-const newerList = (sequenceNumber: number, issueDate: string) => buildTsl({ sequenceNumber, issueDate, nextUpdate: '2027-05-01T00:00:00Z', services: [{ name: 'TEST QC CA', type: 'CA/QC', cert: ca, history: [['granted', '2021-01-01T00:00:00Z']] }] });
+const newerList = (sequenceNumber: number, issueDate: string) =>
+  buildTsl({
+    sequenceNumber,
+    issueDate,
+    nextUpdate: '2027-05-01T00:00:00Z',
+    services: [{ name: 'TEST QC CA', type: 'CA/QC', cert: ca, history: [['granted', '2021-01-01T00:00:00Z']] }],
+  });
 
 describe('trust verdicts stored with the document', () => {
   beforeEach(resetDatabase);
 
-  it('an upload stores each signature\'s verdict with the list number, issue date and time; the audit event names it', async () => {
+  it("an upload stores each signature's verdict with the list number, issue date and time; the audit event names it", async () => {
     const { doc } = await uploadCorpus('lv-eid-sha256.edoc');
     const rows = await db().signatureVerdict.findMany({ where: { documentId: doc.id } });
     expect(rows).toHaveLength(1);
@@ -132,14 +156,18 @@ describe('npm run trust:update (lib/trust/update) against a local server', () =>
   });
 
   it('the npm run trust:update script: TRUSTED_LIST_URL / TRUSTED_LIST_SIGNER_PEM from the environment; exit 0 when stored, 1 (nothing changed) when tampered', async () => {
-    const run = () => new Promise<{ code: number; out: string }>((resolve, reject) => {
-      const child = spawn(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/trust-update.ts'], { env: { ...process.env, TRUSTED_LIST_URL: url, TRUSTED_LIST_SIGNER_PEM: pinnedPemFile }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-      child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code: code ?? 1, out }));
-    });
+    const run = () =>
+      new Promise<{ code: number; out: string }>((resolve, reject) => {
+        const child = spawn(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/trust-update.ts'], {
+          env: { ...process.env, TRUSTED_LIST_URL: url, TRUSTED_LIST_SIGNER_PEM: pinnedPemFile },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let out = '';
+        child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code: code ?? 1, out }));
+      });
     served = { status: 200, body: await signTsl(newerList(42, '2026-11-20T00:00:00Z'), operator) };
     const ok = await run();
     expect(ok, ok.out).toMatchObject({ code: 0 });

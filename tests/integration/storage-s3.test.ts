@@ -28,7 +28,8 @@ beforeAll(async () => {
       const body = Buffer.concat(chunks);
       const stored = objects.get(key);
       if (req.method === 'PUT') {
-        if (createHash('sha256').update(body).digest('hex') !== req.headers['x-amz-content-sha256']) return void res.writeHead(400).end('XAmzContentSHA256Mismatch');
+        if (createHash('sha256').update(body).digest('hex') !== req.headers['x-amz-content-sha256'])
+          return void res.writeHead(400).end('XAmzContentSHA256Mismatch');
         objects.set(key, body);
         return void res.writeHead(200).end();
       }

@@ -15,9 +15,15 @@ import { receiveToTemp } from '@/lib/storage';
 import { createSignedPdf } from '../unit/documents/sign-helper';
 import { actorOf, createUser, resetDatabase } from './db-utils';
 
-const decision = { councilBody: 'Liepājas valstspilsētas dome', sessionDate: '2025-09-18', sessionType: 'REGULAR' as const, decisionNumber: '412/12', agendaItem: null, signatoryName: 'Gunārs Ansiņš', signatoryRole: 'domes priekšsēdētājs' };
-
-
+const decision = {
+  councilBody: 'Liepājas valstspilsētas dome',
+  sessionDate: '2025-09-18',
+  sessionType: 'REGULAR' as const,
+  decisionNumber: '412/12',
+  agendaItem: null,
+  signatoryName: 'Gunārs Ansiņš',
+  signatoryRole: 'domes priekšsēdētājs',
+};
 
 describe('council terms come from the calendar', () => {
   beforeEach(resetDatabase);
@@ -40,7 +46,10 @@ describe('council terms come from the calendar', () => {
     // Open data defaults to the same term.
     expect((await resolveTerm()).slug).toBe('2025-2029');
     // The term's dates carry their source.
-    const cited = await db().councilTerm.findUniqueOrThrow({ where: { slug: '2025-2029' }, select: { citation: { select: { publisher: true, url: true, language: true } } } });
+    const cited = await db().councilTerm.findUniqueOrThrow({
+      where: { slug: '2025-2029' },
+      select: { citation: { select: { publisher: true, url: true, language: true } } },
+    });
     expect(cited.citation).toMatchObject({ url: expect.stringMatching(/^https:\/\//), language: 'lv' });
   });
 
@@ -59,7 +68,7 @@ describe('council terms come from the calendar', () => {
     expect(await db().outboxMessage.count({ where: { kind: 'term.renewal', toEmail: secretary.email } })).toBe(0);
   });
 
-  it('the renewal invitation goes out once, by the daily run, in the secretary\'s language; never to a merged unit', async () => {
+  it("the renewal invitation goes out once, by the daily run, in the secretary's language; never to a merged unit", async () => {
     freezeClockForTests('2026-12-03');
     const liepaja = await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' });
     await db().user.update({ where: { id: liepaja.id }, data: { locale: 'en' } });
@@ -83,7 +92,11 @@ describe('boundaries per term', () => {
     const features = readMunicipalityFeatures();
     const g = (slug: string) => features.find((f) => f.properties.slug === slug)!.geometry;
     const union = unionGeometry(g('madonas-novads'), g('varaklanu-novads'));
-    const stored = await db().municipalityBoundary.findMany({ where: { municipality: { slug: 'madonas-novads' } }, select: { geometry: true, areaKm2: true, derivation: true, term: { select: { slug: true } } }, orderBy: { term: { startsOn: 'asc' } } });
+    const stored = await db().municipalityBoundary.findMany({
+      where: { municipality: { slug: 'madonas-novads' } },
+      select: { geometry: true, areaKm2: true, derivation: true, term: { select: { slug: true } } },
+      orderBy: { term: { startsOn: 'asc' } },
+    });
     expect(stored.map((b) => b.term.slug)).toEqual(['2021-2025', '2025-2029']);
     expect(stored[0]).toMatchObject({ geometry: g('madonas-novads'), derivation: null });
     expect(stored[1]).toMatchObject({ geometry: union, derivation: expect.stringContaining('polyclip-ts') });
@@ -108,13 +121,24 @@ describe('setting up reporting for a term', () => {
     const staff = actorOf(await createUser({ role: 'STAFF' }));
     const varaklani = await createUser({ role: 'SECRETARY', municipalitySlug: 'varaklanu-novads' });
     const before = await listTermsForStaff({ actor: staff });
-    expect(before.map((t) => [t.slug, t.canOpen, t.isCurrent])).toEqual([['2021-2025', false, false], ['2025-2029', true, true]]);
+    expect(before.map((t) => [t.slug, t.canOpen, t.isCurrent])).toEqual([
+      ['2021-2025', false, false],
+      ['2025-2029', true, true],
+    ]);
     expect(before.map((t) => t.municipalities)).toEqual([43, 42]);
     const publicBefore = (await loadTermOverview(null))!;
 
     const opening = await setUpTermReporting({ actor: staff, termSlug: '2025-2029' });
     expect(opening).toMatchObject({ term: '2025–2029', previousTerm: '2021–2025' });
-    expect(opening.ended).toEqual([{ slug: 'varaklanu-novads', nameLv: 'Varakļānu novads', validTo: '2025-06-30', successor: { slug: 'madonas-novads', nameLv: 'Madonas novads' }, secretaries: [{ id: varaklani.id, email: varaklani.email }] }]);
+    expect(opening.ended).toEqual([
+      {
+        slug: 'varaklanu-novads',
+        nameLv: 'Varakļānu novads',
+        validTo: '2025-06-30',
+        successor: { slug: 'madonas-novads', nameLv: 'Madonas novads' },
+        secretaries: [{ id: varaklani.id, email: varaklani.email }],
+      },
+    ]);
     expect(await db().reportingPeriod.count({ where: { term: { slug: '2025-2029' } } })).toBe(5);
     expect((await loadTermOverview(null))!.rows).toEqual(publicBefore.rows);
     expect(await db().auditEvent.findFirstOrThrow({ where: { action: 'term.open' } })).toMatchObject({ actorId: staff.id, subjectType: 'CouncilTerm' });
@@ -129,9 +153,14 @@ describe('setting up reporting for a term', () => {
     await expect(setUpTermReporting({ actor: secretary, termSlug: '2025-2029' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(setUpTermReporting({ actor: null, termSlug: '2025-2029' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     const [a, b] = [actorOf(await createUser({ role: 'STAFF' })), actorOf(await createUser({ role: 'ADMIN' }))];
-    const results = await Promise.allSettled([setUpTermReporting({ actor: a, termSlug: '2025-2029' }), setUpTermReporting({ actor: b, termSlug: '2025-2029' })]);
+    const results = await Promise.allSettled([
+      setUpTermReporting({ actor: a, termSlug: '2025-2029' }),
+      setUpTermReporting({ actor: b, termSlug: '2025-2029' }),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    await db().councilTerm.create({ data: { slug: '2029-2033', startYear: 2029, endYear: 2033, startsOn: new Date('2029-07-01'), endsOn: new Date('2033-06-30') } });
+    await db().councilTerm.create({
+      data: { slug: '2029-2033', startYear: 2029, endYear: 2033, startsOn: new Date('2029-07-01'), endsOn: new Date('2033-06-30') },
+    });
     await db().councilTerm.update({ where: { slug: '2021-2025' }, data: { openedAt: null } });
     await setUpTermReporting({ actor: a, termSlug: '2029-2033' });
     await expect(setUpTermReporting({ actor: a, termSlug: '2021-2025' })).rejects.toMatchObject({ code: 'CONFLICT' });
@@ -147,7 +176,10 @@ describe('renewal and decision dates', () => {
     const staff = actorOf(await createUser({ role: 'STAFF' }));
     const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' }));
     const term = (await findCurrentTerm())!;
-    expect(await renewalState({ actor: secretary, municipalityId: secretary.municipalityId!, term })).toMatchObject({ inTerm: true, joinedPreviously: '2021–2025' });
+    expect(await renewalState({ actor: secretary, municipalityId: secretary.municipalityId!, term })).toMatchObject({
+      inTerm: true,
+      joinedPreviously: '2021–2025',
+    });
     // Not public: another municipality's secretary and the public are refused.
     const other = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'riga' }));
     await expect(renewalState({ actor: other, municipalityId: secretary.municipalityId!, term })).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -164,8 +196,13 @@ describe('renewal and decision dates', () => {
     expect(pub!.accessions.map((x) => x.term.slug).sort()).toEqual(['2021-2025', '2025-2029']);
 
     const varaklani = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'varaklanu-novads' }));
-    expect(await renewalState({ actor: staff, municipalityId: varaklani.municipalityId!, term })).toMatchObject({ inTerm: false, successor: { slug: 'madonas-novads' } });
-    await expect(recordDecision({ actor: varaklani, municipalitySlug: 'varaklanu-novads', input: { ...decision, councilBody: 'Varakļānu novada dome' } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await renewalState({ actor: staff, municipalityId: varaklani.municipalityId!, term })).toMatchObject({
+      inTerm: false,
+      successor: { slug: 'madonas-novads' },
+    });
+    await expect(
+      recordDecision({ actor: varaklani, municipalitySlug: 'varaklanu-novads', input: { ...decision, councilBody: 'Varakļānu novada dome' } }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await db().accession.count({ where: { termId: term.id, municipality: { slug: 'varaklanu-novads' } } })).toBe(0);
   });
 
@@ -173,18 +210,30 @@ describe('renewal and decision dates', () => {
     const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'valmieras-novads' }));
     freezeClockForTests('2026-12-03');
     // The case from the issue: 19 November 2026 belongs to 2025–2029, never to 2021–2025; the window is 7 June 2025 – today.
-    await expect(recordDecision({ actor: secretary, municipalitySlug: 'valmieras-novads', input: { ...decision, sessionDate: '2025-06-06' } }))
-      .rejects.toMatchObject({ code: 'UNPROCESSABLE', fieldErrors: { sessionDate: ['terms.decisionDateOutside|term=2025–2029&fromDate=2025-06-07&toDate=2026-12-03'] } });
-    await expect(recordDecision({ actor: secretary, municipalitySlug: 'valmieras-novads', input: { ...decision, sessionDate: '2026-12-04' } })).rejects.toMatchObject({ code: 'UNPROCESSABLE' });
+    await expect(
+      recordDecision({ actor: secretary, municipalitySlug: 'valmieras-novads', input: { ...decision, sessionDate: '2025-06-06' } }),
+    ).rejects.toMatchObject({
+      code: 'UNPROCESSABLE',
+      fieldErrors: { sessionDate: ['terms.decisionDateOutside|term=2025–2029&fromDate=2025-06-07&toDate=2026-12-03'] },
+    });
+    await expect(
+      recordDecision({ actor: secretary, municipalitySlug: 'valmieras-novads', input: { ...decision, sessionDate: '2026-12-04' } }),
+    ).rejects.toMatchObject({ code: 'UNPROCESSABLE' });
     await recordDecision({ actor: secretary, municipalitySlug: 'valmieras-novads', input: { ...decision, sessionDate: '2025-06-20' } }); // before 1 July: the new council sat early
-    const saved = await db().accession.findFirstOrThrow({ where: { municipality: { slug: 'valmieras-novads' } }, select: { sessionDate: true, term: { select: { slug: true } } } });
+    const saved = await db().accession.findFirstOrThrow({
+      where: { municipality: { slug: 'valmieras-novads' } },
+      select: { sessionDate: true, term: { select: { slug: true } } },
+    });
     expect(saved).toMatchObject({ term: { slug: '2025-2029' } });
 
     freezeClockForTests('2025-05-01');
     await db().accession.deleteMany({ where: { municipality: { slug: 'valmieras-novads' } } });
-    await expect(recordDecision({ actor: secretary, municipalitySlug: 'valmieras-novads', input: { ...decision, sessionDate: '2021-06-04' } }))
-      .rejects.toMatchObject({ fieldErrors: { sessionDate: ['terms.decisionDateOutside|term=2021–2025&fromDate=2021-06-05&toDate=2025-05-01'] } });
+    await expect(
+      recordDecision({ actor: secretary, municipalitySlug: 'valmieras-novads', input: { ...decision, sessionDate: '2021-06-04' } }),
+    ).rejects.toMatchObject({ fieldErrors: { sessionDate: ['terms.decisionDateOutside|term=2021–2025&fromDate=2021-06-05&toDate=2025-05-01'] } });
     await recordDecision({ actor: secretary, municipalitySlug: 'valmieras-novads', input: { ...decision, sessionDate: '2025-03-20' } });
-    expect(await db().accession.findFirstOrThrow({ where: { municipality: { slug: 'valmieras-novads' } }, select: { term: { select: { slug: true } } } })).toMatchObject({ term: { slug: '2021-2025' } });
+    expect(
+      await db().accession.findFirstOrThrow({ where: { municipality: { slug: 'valmieras-novads' } }, select: { term: { select: { slug: true } } } }),
+    ).toMatchObject({ term: { slug: '2021-2025' } });
   });
 });

@@ -13,7 +13,9 @@ describe('attempt throttles count concurrent attempts exactly', () => {
 
   it(`30 concurrent wrong passwords for one account: exactly ${ACCOUNT_LIMIT} are checked`, async () => {
     const user = await createUser({ role: 'STAFF', password: 'the right password' });
-    const outcomes = await Promise.all(Array.from({ length: 30 }, (_, i) => verifyCredentials({ email: user.email, password: `wrong ${i}`, ip: `10.1.0.${i}` })));
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => verifyCredentials({ email: user.email, password: `wrong ${i}`, ip: `10.1.0.${i}` })),
+    );
     expect(outcomes.filter((o) => !o.ok && o.reason === 'invalid')).toHaveLength(ACCOUNT_LIMIT);
     expect(outcomes.filter((o) => !o.ok && o.reason === 'throttled')).toHaveLength(30 - ACCOUNT_LIMIT);
     expect(await db().auditEvent.count({ where: { action: 'auth.sign-in-failed' } })).toBe(ACCOUNT_LIMIT);
@@ -22,7 +24,9 @@ describe('attempt throttles count concurrent attempts exactly', () => {
   });
 
   it(`40 concurrent attempts from one address on different accounts: exactly ${ADDRESS_LIMIT} get through`, async () => {
-    const outcomes = await Promise.all(Array.from({ length: 40 }, (_, i) => verifyCredentials({ email: `nobody-${i}@example.test`, password: 'x', ip: '10.2.0.1' })));
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => verifyCredentials({ email: `nobody-${i}@example.test`, password: 'x', ip: '10.2.0.1' })),
+    );
     expect(outcomes.filter((o) => !o.ok && o.reason === 'invalid')).toHaveLength(ADDRESS_LIMIT);
     expect(outcomes.filter((o) => !o.ok && o.reason === 'throttled')).toHaveLength(40 - ADDRESS_LIMIT);
   });
@@ -31,14 +35,17 @@ describe('attempt throttles count concurrent attempts exactly', () => {
     const user = await createUser({ role: 'STAFF', password: 'the right password' });
     for (let i = 0; i < ACCOUNT_LIMIT - 1; i += 1) await verifyCredentials({ email: user.email, password: 'wrong', ip: '10.3.0.1' });
     expect(await verifyCredentials({ email: user.email, password: 'the right password', ip: '10.3.0.1' })).toMatchObject({ ok: true });
-    for (let i = 0; i < ACCOUNT_LIMIT - 1; i += 1) expect(await verifyCredentials({ email: user.email, password: 'wrong', ip: '10.3.0.1' })).toMatchObject({ reason: 'invalid' });
+    for (let i = 0; i < ACCOUNT_LIMIT - 1; i += 1)
+      expect(await verifyCredentials({ email: user.email, password: 'wrong', ip: '10.3.0.1' })).toMatchObject({ reason: 'invalid' });
     expect(await verifyCredentials({ email: user.email, password: 'the right password', ip: '10.3.0.1' })).toMatchObject({ ok: true });
   });
 
   it('consumeAttempt: the scope limit, then locked with a retry time; the window expires', async () => {
     const { limit, windowMs, lockMs } = THROTTLE_RULES['password-reset-account'];
     const t0 = new Date('2026-12-03T09:00:00Z');
-    const results = await Promise.all(Array.from({ length: limit + 3 }, () => consumeAttempt({ scope: 'password-reset-account', key: 'a@example.test', now: t0 })));
+    const results = await Promise.all(
+      Array.from({ length: limit + 3 }, () => consumeAttempt({ scope: 'password-reset-account', key: 'a@example.test', now: t0 })),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(limit);
     expect(results.find((r) => !r.ok)).toEqual({ ok: false, retryAfterSeconds: lockMs / 1000 });
     // other scopes and keys are separate
@@ -50,7 +57,11 @@ describe('attempt throttles count concurrent attempts exactly', () => {
 
   it('invitation acceptance: unknown tokens are 404 until the address is throttled (exactly at the limit)', async () => {
     const { limit } = THROTTLE_RULES['invitation-accept-address'];
-    const accept = () => acceptInvitation({ input: { token: randomBytes(32).toString('base64url'), name: 'X', password: 'a long enough password', passwordConfirm: 'a long enough password' }, ip: '10.4.0.1' });
+    const accept = () =>
+      acceptInvitation({
+        input: { token: randomBytes(32).toString('base64url'), name: 'X', password: 'a long enough password', passwordConfirm: 'a long enough password' },
+        ip: '10.4.0.1',
+      });
     const results = await Promise.allSettled(Array.from({ length: limit + 10 }, accept));
     const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code?: string }).code : 'ok'));
     expect(codes.filter((c) => c === 'NOT_FOUND')).toHaveLength(limit);
@@ -63,7 +74,12 @@ describe('attempt throttles count concurrent attempts exactly', () => {
     try {
       for (let i = 0; i < 3; i += 1) {
         const started = performance.now();
-        await expect(acceptInvitation({ input: { token: randomBytes(32).toString('base64url'), name: 'X', password: 'a long enough password', passwordConfirm: 'a long enough password' }, ip: '10.5.0.1' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        await expect(
+          acceptInvitation({
+            input: { token: randomBytes(32).toString('base64url'), name: 'X', password: 'a long enough password', passwordConfirm: 'a long enough password' },
+            ip: '10.5.0.1',
+          }),
+        ).rejects.toMatchObject({ code: 'NOT_FOUND' });
         expect(performance.now() - started).toBeLessThan(400);
       }
     } finally {

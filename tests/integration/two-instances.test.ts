@@ -38,7 +38,11 @@ describe('two instances behind nginx (deploy/nginx.conf)', () => {
   let secretaryEmail: string;
   let accessionId: string;
   const proxy = () => ({ port: nginx!.port });
-  const upstreamOf = (r: Answer) => String(r.headers['x-upstream'] ?? '').split(',').pop()!.trim();
+  const upstreamOf = (r: Answer) =>
+    String(r.headers['x-upstream'] ?? '')
+      .split(',')
+      .pop()!
+      .trim();
   const report: Record<string, unknown> = {};
 
   beforeAll(async () => {
@@ -47,8 +51,20 @@ describe('two instances behind nginx (deploy/nginx.conf)', () => {
     const term = (await findCurrentTerm())!;
     const cesis = await db().municipality.findUniqueOrThrow({ where: { slug: 'cesu-novads' }, select: { id: true } });
     const saldus = await db().municipality.findUniqueOrThrow({ where: { slug: 'saldus-novads' }, select: { id: true } });
-    const facts = { councilBody: 'Novada dome', sessionDate: new Date('2025-09-18'), sessionType: 'REGULAR' as const, decisionNumber: '7/12', signatoryName: 'Test Signatory', signatoryRole: 'priekšsēdētājs' };
-    accessionId = (await db().accession.create({ data: { municipalityId: cesis.id, termId: term.id, status: 'SUBMITTED', submittedAt: new Date(), ...facts }, select: { id: true } })).id;
+    const facts = {
+      councilBody: 'Novada dome',
+      sessionDate: new Date('2025-09-18'),
+      sessionType: 'REGULAR' as const,
+      decisionNumber: '7/12',
+      signatoryName: 'Test Signatory',
+      signatoryRole: 'priekšsēdētājs',
+    };
+    accessionId = (
+      await db().accession.create({
+        data: { municipalityId: cesis.id, termId: term.id, status: 'SUBMITTED', submittedAt: new Date(), ...facts },
+        select: { id: true },
+      })
+    ).id;
     await db().accession.create({ data: { municipalityId: saldus.id, termId: term.id, status: 'DRAFT', ...facts } });
     staffEmail = (await createUser({ role: 'STAFF', password: PASSWORD })).email;
     secretaryEmail = (await createUser({ role: 'SECRETARY', municipalitySlug: 'saldus-novads', password: PASSWORD })).email;
@@ -85,15 +101,19 @@ describe('two instances behind nginx (deploy/nginx.conf)', () => {
       '/api/v1/accessions': (body: string) => body.includes('"municipality_slug":"cesu-novads"'),
     } as const;
     // Both instances have the old answers cached.
-    for (const server of [a!, b!]) for (const [url, fresh] of Object.entries(isFresh)) {
-      for (let i = 0; i < 2; i++) {
-        const r = await request(server, 'GET', url);
-        expect(r.status).toBe(200);
-        expect(fresh(r.body), `${url} before the change`).toBe(false);
+    for (const server of [a!, b!])
+      for (const [url, fresh] of Object.entries(isFresh)) {
+        for (let i = 0; i < 2; i++) {
+          const r = await request(server, 'GET', url);
+          expect(r.status).toBe(200);
+          expect(fresh(r.body), `${url} before the change`).toBe(false);
+        }
       }
-    }
     const cookie = await signIn(proxy(), staffEmail, PASSWORD);
-    const verify = await request(proxy(), 'POST', `/api/staff/accessions/${accessionId}/verify`, { headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ version: 1 }) });
+    const verify = await request(proxy(), 'POST', `/api/staff/accessions/${accessionId}/verify`, {
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ version: 1 }),
+    });
     expect(verify.status, verify.body).toBe(200);
     const changedAt = Date.now();
     const changedOn = upstreamOf(verify);
@@ -108,7 +128,10 @@ describe('two instances behind nginx (deploy/nginx.conf)', () => {
         const r = await request(proxy(), 'GET', url);
         expect(r.status).toBe(200);
         if (fresh(r.body)) pending.delete(`${upstreamOf(r)} ${url}`);
-        else { staleAnswers += 1; lastStaleMs = Date.now() - changedAt; }
+        else {
+          staleAnswers += 1;
+          lastStaleMs = Date.now() - changedAt;
+        }
       }
     }
     const bothFreshMs = Date.now() - changedAt;
@@ -130,17 +153,26 @@ describe('two instances behind nginx (deploy/nginx.conf)', () => {
   it('the sign-in throttle counts the address nginx passes, not the X-Forwarded-For the client sent', async () => {
     await db().signInThrottle.deleteMany({});
     for (let i = 0; i < 4; i++) {
-      const r = await request(proxy(), 'POST', '/api/session', { headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i + 1}` }, body: JSON.stringify({ email: `nobody-${i}@example.test`, password: 'wrong password' }) });
+      const r = await request(proxy(), 'POST', '/api/session', {
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i + 1}` },
+        body: JSON.stringify({ email: `nobody-${i}@example.test`, password: 'wrong password' }),
+      });
       expect(r.status).toBe(401);
     }
     const rows = await db().signInThrottle.findMany({ where: { key: { contains: 'address:' } }, select: { key: true, failures: true } });
     expect(rows).toEqual([{ key: 'sign-in-address:127.0.0.1', failures: 4 }]);
   });
 
-  it('a 25 MB upload streams through nginx (nothing buffered to nginx\'s disk) and is stored', async () => {
+  it("a 25 MB upload streams through nginx (nothing buffered to nginx's disk) and is stored", async () => {
     const cookie = await signIn(proxy(), secretaryEmail, PASSWORD);
     const bytes = await bigPdf(25 * 1024 * 1024 - 200_000);
-    const { req, answer } = openUpload({ port: nginx!.port, path: '/api/accessions/saldus-novads/documents?kind=DECISION&name=lemums.pdf', cookie, contentType: 'application/pdf', length: bytes.length });
+    const { req, answer } = openUpload({
+      port: nginx!.port,
+      path: '/api/accessions/saldus-novads/documents?kind=DECISION&name=lemums.pdf',
+      cookie,
+      contentType: 'application/pdf',
+      length: bytes.length,
+    });
     const half = Math.floor(bytes.length / 2);
     for (let i = 0; i < half; i += 1 << 20) req.write(bytes.subarray(i, Math.min(i + (1 << 20), half)));
     await sleep(500);
@@ -159,7 +191,10 @@ describe('two instances behind nginx (deploy/nginx.conf)', () => {
     const statuses: number[] = [];
     let killed = false;
     for (let i = 0; i < 60; i++) {
-      if (i === 15) { await b!.kill('SIGKILL'); killed = true; }
+      if (i === 15) {
+        await b!.kill('SIGKILL');
+        killed = true;
+      }
       const r = await request(proxy(), 'GET', urls[i % urls.length]!);
       statuses.push(r.status);
       if (killed) expect(upstreamOf(r)).toBe(`127.0.0.1:${a!.port}`);

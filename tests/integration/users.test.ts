@@ -22,7 +22,11 @@ vi.mock('@/lib/auth/next-auth', () => ({ auth: () => Promise.resolve(session.cur
 
 const PASSWORD = 'correct horse battery';
 const tokenOf = (url: string) => url.split('/invite/')[1]!;
-const accept = (token: string) => acceptInvitation({ input: { token, name: 'Ilze Secretary', password: 'a long enough password', passwordConfirm: 'a long enough password' }, ip: '10.20.0.2' });
+const accept = (token: string) =>
+  acceptInvitation({
+    input: { token, name: 'Ilze Secretary', password: 'a long enough password', passwordConfirm: 'a long enough password' },
+    ip: '10.20.0.2',
+  });
 const idOf = async (slug: string) => (await db().municipality.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
 const auditOf = (action: string, subjectId: string) => db().auditEvent.findMany({ where: { action, subjectId } });
 
@@ -73,7 +77,13 @@ describe('invitations: resend and revoke', () => {
     expect(row.lastSentAt).toBeInstanceOf(Date);
     const audit = await auditOf('invitation.resend', inv.id);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorId: staff.id, actorRole: 'STAFF', municipalityId: await idOf('liepaja'), before: { sentCount: 1 }, after: { sentCount: 2 } });
+    expect(audit[0]).toMatchObject({
+      actorId: staff.id,
+      actorRole: 'STAFF',
+      municipalityId: await idOf('liepaja'),
+      before: { sentCount: 1 },
+      after: { sentCount: 2 },
+    });
     expect(JSON.stringify(audit[0]!.after)).not.toContain(tokenOf(again.url));
     const mails = await db().outboxMessage.findMany({ where: { kind: 'invitation', toEmail: 'resend@example.test' }, orderBy: { createdAt: 'asc' } });
     expect(mails).toHaveLength(2);
@@ -95,11 +105,20 @@ describe('invitations: resend and revoke', () => {
   it('resend refuses accepted and revoked invitations (409), unknown ids (404) and secretaries (403)', async () => {
     const staff = actorOf(await createUser({ role: 'STAFF' }));
     const accepted = await insertInvitation({ acceptedAt: new Date() });
-    await expect(resendInvitation({ actor: staff, invitationId: accepted.id })).rejects.toMatchObject({ code: 'CONFLICT', messageKey: 'users.invitationAccepted' });
+    await expect(resendInvitation({ actor: staff, invitationId: accepted.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'users.invitationAccepted',
+    });
     const revoked = await insertInvitation();
     await revokeInvitation({ actor: staff, invitationId: revoked.id });
-    await expect(resendInvitation({ actor: staff, invitationId: revoked.id })).rejects.toMatchObject({ code: 'CONFLICT', messageKey: 'users.invitationRevoked' });
-    await expect(resendInvitation({ actor: staff, invitationId: 'nosuchinvitation' })).rejects.toMatchObject({ code: 'NOT_FOUND', messageKey: 'users.invitationNotFound' });
+    await expect(resendInvitation({ actor: staff, invitationId: revoked.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'users.invitationRevoked',
+    });
+    await expect(resendInvitation({ actor: staff, invitationId: 'nosuchinvitation' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      messageKey: 'users.invitationNotFound',
+    });
     await expect(resendInvitation({ actor: staff, invitationId: '../etc' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' }));
     const pending = await insertInvitation();
@@ -129,7 +148,10 @@ describe('invitations: resend and revoke', () => {
   it('revoking an accepted invitation is a 409 with its own message; an expired one can be revoked', async () => {
     const staff = actorOf(await createUser({ role: 'STAFF' }));
     const accepted = await insertInvitation({ acceptedAt: new Date() });
-    await expect(revokeInvitation({ actor: staff, invitationId: accepted.id })).rejects.toMatchObject({ code: 'CONFLICT', messageKey: 'users.invitationAccepted' });
+    await expect(revokeInvitation({ actor: staff, invitationId: accepted.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'users.invitationAccepted',
+    });
     const expired = await insertInvitation({ expiresInMs: -1000 });
     await expect(revokeInvitation({ actor: staff, invitationId: expired.id })).resolves.toMatchObject({ state: 'revoked' });
   });
@@ -137,7 +159,10 @@ describe('invitations: resend and revoke', () => {
   it('two revokes at once: exactly one succeeds and one audit event is written', async () => {
     const staff = actorOf(await createUser({ role: 'STAFF' }));
     const inv = await insertInvitation();
-    const results = await Promise.allSettled([revokeInvitation({ actor: staff, invitationId: inv.id }), revokeInvitation({ actor: staff, invitationId: inv.id })]);
+    const results = await Promise.allSettled([
+      revokeInvitation({ actor: staff, invitationId: inv.id }),
+      revokeInvitation({ actor: staff, invitationId: inv.id }),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'CONFLICT' } });
     expect(await auditOf('invitation.revoke', inv.id)).toHaveLength(1);
@@ -169,8 +194,12 @@ describe('user accounts: deactivate, reactivate, move', () => {
 
     const [deact] = await auditOf('user.deactivate', secretary.id);
     expect(deact).toMatchObject({
-      actorId: staff.id, actorRole: 'STAFF', subjectType: 'User', municipalityId: await idOf('liepaja'),
-      before: { isActive: true, sessionVersion: before.sessionVersion }, after: { isActive: false, sessionVersion: before.sessionVersion + 1 },
+      actorId: staff.id,
+      actorRole: 'STAFF',
+      subjectType: 'User',
+      municipalityId: await idOf('liepaja'),
+      before: { isActive: true, sessionVersion: before.sessionVersion },
+      after: { isActive: false, sessionVersion: before.sessionVersion + 1 },
     });
 
     await expect(deactivateUser({ actor: staff, userId: secretary.id })).rejects.toMatchObject({ code: 'CONFLICT', messageKey: 'users.alreadyInactive' });
@@ -208,7 +237,11 @@ describe('user accounts: deactivate, reactivate, move', () => {
   it('nobody deactivates themselves (422 with its own message)', async () => {
     for (const role of ['STAFF', 'ADMIN'] as const) {
       const me = actorOf(await createUser({ role }));
-      await expect(deactivateUser({ actor: me, userId: me.id })).rejects.toMatchObject({ code: 'UNPROCESSABLE', status: 422, messageKey: 'users.cannotDeactivateSelf' });
+      await expect(deactivateUser({ actor: me, userId: me.id })).rejects.toMatchObject({
+        code: 'UNPROCESSABLE',
+        status: 422,
+        messageKey: 'users.cannotDeactivateSelf',
+      });
     }
     expect(await db().user.count({ where: { isActive: false } })).toBe(0);
     expect(await db().auditEvent.count({ where: { action: 'user.deactivate' } })).toBe(0);
@@ -219,7 +252,10 @@ describe('user accounts: deactivate, reactivate, move', () => {
     const otherStaff = actorOf(await createUser({ role: 'ADMIN' }));
     const secretary = await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' });
     const { sessionVersion } = await db().user.findUniqueOrThrow({ where: { id: secretary.id } });
-    await expect(deactivateUser({ actor: staff, userId: secretary.id, version: sessionVersion + 5 })).rejects.toMatchObject({ code: 'CONFLICT', messageKey: 'users.changedMeanwhile' });
+    await expect(deactivateUser({ actor: staff, userId: secretary.id, version: sessionVersion + 5 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'users.changedMeanwhile',
+    });
     const results = await Promise.allSettled([
       deactivateUser({ actor: staff, userId: secretary.id, version: sessionVersion }),
       deactivateUser({ actor: otherStaff, userId: secretary.id, version: sessionVersion }),
@@ -246,7 +282,8 @@ describe('user accounts: deactivate, reactivate, move', () => {
 
     const [event] = await auditOf('user.move', secretary.id);
     expect(event).toMatchObject({
-      actorId: staff.id, municipalityId: await idOf('valmieras-novads'),
+      actorId: staff.id,
+      municipalityId: await idOf('valmieras-novads'),
       before: { municipalitySlug: 'liepaja', municipalityId: await idOf('liepaja') },
       after: { municipalitySlug: 'valmieras-novads', municipalityId: await idOf('valmieras-novads') },
     });
@@ -258,14 +295,26 @@ describe('user accounts: deactivate, reactivate, move', () => {
     const admin = actorOf(await createUser({ role: 'ADMIN' }));
     const otherStaff = await createUser({ role: 'STAFF' });
     const secretary = await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' });
-    await expect(moveSecretary({ actor: admin, userId: otherStaff.id, municipalitySlug: 'riga' })).rejects.toMatchObject({ code: 'UNPROCESSABLE', messageKey: 'users.moveOnlySecretary' });
+    await expect(moveSecretary({ actor: admin, userId: otherStaff.id, municipalitySlug: 'riga' })).rejects.toMatchObject({
+      code: 'UNPROCESSABLE',
+      messageKey: 'users.moveOnlySecretary',
+    });
     // Varakļānu novads was merged into Madonas novads on 30 June 2025: no longer a valid target.
     expect((await listMoveTargets({ actor: admin })).map((m) => m.slug)).not.toContain('varaklanu-novads');
     // A read that is not public takes the actor: a secretary may not list move targets.
     await expect(listMoveTargets({ actor: actorOf(secretary) })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(moveSecretary({ actor: staff, userId: secretary.id, municipalitySlug: 'varaklanu-novads' })).rejects.toMatchObject({ code: 'UNPROCESSABLE', fieldErrors: { municipalitySlug: ['users.municipalityInvalid'] } });
-    await expect(moveSecretary({ actor: staff, userId: secretary.id, municipalitySlug: 'atlantis' })).rejects.toMatchObject({ code: 'UNPROCESSABLE', fieldErrors: { municipalitySlug: ['users.municipalityInvalid'] } });
-    await expect(moveSecretary({ actor: staff, userId: secretary.id, municipalitySlug: 'liepaja' })).rejects.toMatchObject({ code: 'UNPROCESSABLE', fieldErrors: { municipalitySlug: ['users.moveSameMunicipality'] } });
+    await expect(moveSecretary({ actor: staff, userId: secretary.id, municipalitySlug: 'varaklanu-novads' })).rejects.toMatchObject({
+      code: 'UNPROCESSABLE',
+      fieldErrors: { municipalitySlug: ['users.municipalityInvalid'] },
+    });
+    await expect(moveSecretary({ actor: staff, userId: secretary.id, municipalitySlug: 'atlantis' })).rejects.toMatchObject({
+      code: 'UNPROCESSABLE',
+      fieldErrors: { municipalitySlug: ['users.municipalityInvalid'] },
+    });
+    await expect(moveSecretary({ actor: staff, userId: secretary.id, municipalitySlug: 'liepaja' })).rejects.toMatchObject({
+      code: 'UNPROCESSABLE',
+      fieldErrors: { municipalitySlug: ['users.moveSameMunicipality'] },
+    });
     await expect(moveSecretary({ actor: staff, userId: 'nosuchuser', municipalitySlug: 'riga' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const otherSecretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'riga' }));
     await expect(moveSecretary({ actor: otherSecretary, userId: secretary.id, municipalitySlug: 'riga' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -302,12 +351,53 @@ describe('audit log query', () => {
     const riga = await idOf('riga');
     await db().auditEvent.createMany({
       data: [
-        { actorId: alice.id, actorRole: 'STAFF', action: 'user.deactivate', subjectType: 'User', subjectId: 'u1', municipalityId: liepaja, at: new Date('2025-03-01T10:00:00Z'), before: { isActive: true }, after: { isActive: false } },
-        { actorId: alice.id, actorRole: 'STAFF', action: 'invitation.create', subjectType: 'Invitation', subjectId: 'i1', municipalityId: riga, at: new Date('2025-03-05T10:00:00Z') },
+        {
+          actorId: alice.id,
+          actorRole: 'STAFF',
+          action: 'user.deactivate',
+          subjectType: 'User',
+          subjectId: 'u1',
+          municipalityId: liepaja,
+          at: new Date('2025-03-01T10:00:00Z'),
+          before: { isActive: true },
+          after: { isActive: false },
+        },
+        {
+          actorId: alice.id,
+          actorRole: 'STAFF',
+          action: 'invitation.create',
+          subjectType: 'Invitation',
+          subjectId: 'i1',
+          municipalityId: riga,
+          at: new Date('2025-03-05T10:00:00Z'),
+        },
         // 23:30 UTC on 9 March is 01:30 on 10 March in Riga (UTC+2).
-        { actorId: bob.id, actorRole: 'ADMIN', action: 'user.move', subjectType: 'User', subjectId: 'u2', municipalityId: riga, at: new Date('2025-03-09T23:30:00Z') },
-        { actorId: bob.id, actorRole: 'ADMIN', action: 'invitation.revoke', subjectType: 'Invitation', subjectId: 'i2', municipalityId: liepaja, at: new Date('2025-03-20T12:00:00Z') },
-        { actorId: null, actorRole: null, action: 'auth.sign-in-failed', subjectType: 'User', at: new Date('2025-03-21T12:00:00Z'), after: { email: 'x@example.test' } },
+        {
+          actorId: bob.id,
+          actorRole: 'ADMIN',
+          action: 'user.move',
+          subjectType: 'User',
+          subjectId: 'u2',
+          municipalityId: riga,
+          at: new Date('2025-03-09T23:30:00Z'),
+        },
+        {
+          actorId: bob.id,
+          actorRole: 'ADMIN',
+          action: 'invitation.revoke',
+          subjectType: 'Invitation',
+          subjectId: 'i2',
+          municipalityId: liepaja,
+          at: new Date('2025-03-20T12:00:00Z'),
+        },
+        {
+          actorId: null,
+          actorRole: null,
+          action: 'auth.sign-in-failed',
+          subjectType: 'User',
+          at: new Date('2025-03-21T12:00:00Z'),
+          after: { email: 'x@example.test' },
+        },
       ],
     });
     return { alice, bob };
@@ -316,7 +406,8 @@ describe('audit log query', () => {
   it('filters by actor (id or e-mail), action, municipality and an inclusive Riga date range, newest first', async () => {
     const { alice, bob } = await seedEvents();
     const staff = actorOf(alice);
-    const actions = async (filters: Parameters<typeof listAuditEvents>[0]['filters']) => (await listAuditEvents({ actor: staff, filters })).rows.map((r) => r.action);
+    const actions = async (filters: Parameters<typeof listAuditEvents>[0]['filters']) =>
+      (await listAuditEvents({ actor: staff, filters })).rows.map((r) => r.action);
     expect(await actions({})).toEqual(['auth.sign-in-failed', 'invitation.revoke', 'user.move', 'invitation.create', 'user.deactivate']);
     expect(await actions({ actorId: bob.id })).toEqual(['invitation.revoke', 'user.move']);
     expect(await actions({ actorEmail: alice.email.toUpperCase() })).toEqual(['invitation.create', 'user.deactivate']);
@@ -331,8 +422,13 @@ describe('audit log query', () => {
     const result = await listAuditEvents({ actor: staff, filters: { action: 'user.deactivate' } });
     expect(result).toMatchObject({ total: 1, page: 1, pageCount: 1, pageSize: 50 });
     expect(result.rows[0]).toMatchObject({
-      actor: { id: alice.id, email: alice.email, role: 'STAFF' }, actorRole: 'STAFF', municipality: { slug: 'liepaja', nameLv: 'Liepāja' },
-      subjectType: 'User', subjectId: 'u1', before: { isActive: true }, after: { isActive: false },
+      actor: { id: alice.id, email: alice.email, role: 'STAFF' },
+      actorRole: 'STAFF',
+      municipality: { slug: 'liepaja', nameLv: 'Liepāja' },
+      subjectType: 'User',
+      subjectId: 'u1',
+      before: { isActive: true },
+      after: { isActive: false },
     });
     expect((await listAuditEvents({ actor: staff, filters: { action: 'auth.sign-in-failed' } })).rows[0]).toMatchObject({ actor: null, municipality: null });
     expect(await listAuditActions({ actor: staff })).toEqual(['auth.sign-in-failed', 'invitation.create', 'invitation.revoke', 'user.deactivate', 'user.move']);
@@ -341,7 +437,16 @@ describe('audit log query', () => {
   it('pages by 50, newest first', async () => {
     const staff = await createUser({ role: 'STAFF' });
     const start = Date.parse('2025-01-01T12:00:00Z');
-    await db().auditEvent.createMany({ data: Array.from({ length: 120 }, (_, i) => ({ actorId: staff.id, actorRole: 'STAFF' as const, action: 'test.event', subjectType: 'Test', subjectId: String(i), at: new Date(start + i * 60_000) })) });
+    await db().auditEvent.createMany({
+      data: Array.from({ length: 120 }, (_, i) => ({
+        actorId: staff.id,
+        actorRole: 'STAFF' as const,
+        action: 'test.event',
+        subjectType: 'Test',
+        subjectId: String(i),
+        at: new Date(start + i * 60_000),
+      })),
+    });
     const page1 = await listAuditEvents({ actor: actorOf(staff), filters: { action: 'test.event' } });
     expect(page1).toMatchObject({ total: 120, page: 1, pageCount: 3 });
     expect(page1.rows).toHaveLength(50);
@@ -384,7 +489,10 @@ describe('route handlers', () => {
     const init: RequestInit = { method: 'POST', headers: { 'x-locale': 'en', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) } };
     if (body !== undefined) init.body = JSON.stringify(body);
     const res = await handler(new Request('http://localhost/api/x', init), { params: Promise.resolve({ id }) });
-    return { status: res.status, json: (await res.json()) as { ok: boolean; data?: Record<string, unknown>; message?: string; fieldErrors?: Record<string, string[]> } };
+    return {
+      status: res.status,
+      json: (await res.json()) as { ok: boolean; data?: Record<string, unknown>; message?: string; fieldErrors?: Record<string, string[]> },
+    };
   }
   const signIn = async (user: { id: string }) => {
     const { sessionVersion } = await db().user.findUniqueOrThrow({ where: { id: user.id } });
@@ -432,7 +540,10 @@ describe('route handlers', () => {
     expect(await call(deactivateRoute, secretary.id, { version: sessionVersion + 1 })).toMatchObject({ status: 409 });
     expect(await call(deactivateRoute, secretary.id, { version: String(sessionVersion) })).toMatchObject({ status: 200, json: { data: { isActive: false } } });
     expect(await call(reactivateRoute, secretary.id, {})).toMatchObject({ status: 200, json: { data: { isActive: true } } });
-    expect(await call(moveRoute, secretary.id, { municipalitySlug: 'riga', version: '' })).toMatchObject({ status: 200, json: { data: { municipality: { slug: 'riga' } } } });
+    expect(await call(moveRoute, secretary.id, { municipalitySlug: 'riga', version: '' })).toMatchObject({
+      status: 200,
+      json: { data: { municipality: { slug: 'riga' } } },
+    });
     const actions = (await db().auditEvent.findMany({ where: { actorId: staff.id }, orderBy: { id: 'asc' }, select: { action: true } })).map((a) => a.action);
     expect(actions).toEqual(['invitation.resend', 'invitation.revoke', 'user.deactivate', 'user.reactivate', 'user.move']);
   });

@@ -38,7 +38,13 @@ export function assertProductionBuild(): void {
   if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) throw new Error(`These tests run the production server: build it first (next build in ${ROOT}).`);
 }
 
-export async function startAppServer(opts: { databaseUrl: string; storageDir: string; port?: number; timeoutMs?: number; env?: Record<string, string> }): Promise<AppServer> {
+export async function startAppServer(opts: {
+  databaseUrl: string;
+  storageDir: string;
+  port?: number;
+  timeoutMs?: number;
+  env?: Record<string, string>;
+}): Promise<AppServer> {
   const port = opts.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -58,7 +64,10 @@ export async function startAppServer(opts: { databaseUrl: string; storageDir: st
   };
   // node with tsx's loader (not the tsx CLI, whose signal relay kills a child that takes over 30 ms to react).
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/server.ts'), String(port)], {
-    cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
   const remember = (c: Buffer) => {
@@ -68,7 +77,12 @@ export async function startAppServer(opts: { databaseUrl: string; storageDir: st
   child.stdout!.on('data', remember);
   child.stderr!.on('data', remember);
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.on('exit', () => { exited = true; resolve(); }));
+  const exit = new Promise<void>((resolve) =>
+    child.on('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
   const pid = child.pid!;
   const server: AppServer = {
     port,
@@ -98,7 +112,10 @@ export async function startAppServer(opts: { databaseUrl: string; storageDir: st
   const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
   while (Date.now() < deadline) {
     if (exited) throw new Error(`The server exited while starting:\n${server.output()}`);
-    const status = await request(server, 'GET', '/api/session').then((r) => r.status, () => 0);
+    const status = await request(server, 'GET', '/api/session').then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return server;
     await new Promise((r) => setTimeout(r, 150));
   }
@@ -109,14 +126,22 @@ export async function startAppServer(opts: { databaseUrl: string; storageDir: st
 export type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
 /** One request to the server (no keep-alive: every request sees the server as it is now). */
-export function request(server: { port: number }, method: string, urlPath: string, opts: { headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number } = {}): Promise<Answer> {
+export function request(
+  server: { port: number },
+  method: string,
+  urlPath: string,
+  opts: { headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, method, path: urlPath, agent: false, headers: { 'x-locale': 'en', ...opts.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, method, path: urlPath, agent: false, headers: { 'x-locale': 'en', ...opts.headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.setTimeout(opts.timeoutMs ?? 30_000, () => req.destroy(new Error(`timeout: ${method} ${urlPath}`)));
     req.on('error', reject);
     req.end(opts.body);
@@ -136,9 +161,16 @@ export async function signIn(server: { port: number }, email: string, password: 
  * Starts a document upload that the test writes itself (to pause, kill or stream mid-body):
  * the request to write the body into, and its answer once it comes.
  */
-export function openUpload(opts: { port: number; path: string; cookie: string; contentType: string; length: number }): { req: http.ClientRequest; answer: Promise<{ status: number; body: string }> } {
+export function openUpload(opts: { port: number; path: string; cookie: string; contentType: string; length: number }): {
+  req: http.ClientRequest;
+  answer: Promise<{ status: number; body: string }>;
+} {
   const req = http.request({
-    host: '127.0.0.1', port: opts.port, method: 'POST', path: opts.path, agent: false,
+    host: '127.0.0.1',
+    port: opts.port,
+    method: 'POST',
+    path: opts.path,
+    agent: false,
     headers: { cookie: opts.cookie, 'content-type': opts.contentType, 'content-length': String(opts.length), 'x-locale': 'en' },
   });
   const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {

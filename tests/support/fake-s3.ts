@@ -24,14 +24,22 @@ export async function startFakeS3(opts: { pageSize?: number } = {}) {
         const from = Number(url.searchParams.get('continuation-token') ?? 0);
         const page = all.slice(from, from + pageSize);
         const truncated = from + pageSize < all.length;
-        const contents = page.map((k) => `<Contents><Key>${k.slice(bucket!.length + 1)}</Key><LastModified>${objects.get(k)!.modified.toISOString()}</LastModified><Size>${objects.get(k)!.body.length}</Size></Contents>`).join('');
+        const contents = page
+          .map(
+            (k) =>
+              `<Contents><Key>${k.slice(bucket!.length + 1)}</Key><LastModified>${objects.get(k)!.modified.toISOString()}</LastModified><Size>${objects.get(k)!.body.length}</Size></Contents>`,
+          )
+          .join('');
         res.writeHead(200, { 'content-type': 'application/xml' });
-        return void res.end(`<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>${bucket}</Name><KeyCount>${page.length}</KeyCount><IsTruncated>${truncated}</IsTruncated>${truncated ? `<NextContinuationToken>${from + pageSize}</NextContinuationToken>` : ''}${contents}</ListBucketResult>`);
+        return void res.end(
+          `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>${bucket}</Name><KeyCount>${page.length}</KeyCount><IsTruncated>${truncated}</IsTruncated>${truncated ? `<NextContinuationToken>${from + pageSize}</NextContinuationToken>` : ''}${contents}</ListBucketResult>`,
+        );
       }
       const body = Buffer.concat(chunks);
       const stored = objects.get(id);
       if (req.method === 'PUT') {
-        if (createHash('sha256').update(body).digest('hex') !== req.headers['x-amz-content-sha256']) return void res.writeHead(400).end('XAmzContentSHA256Mismatch');
+        if (createHash('sha256').update(body).digest('hex') !== req.headers['x-amz-content-sha256'])
+          return void res.writeHead(400).end('XAmzContentSHA256Mismatch');
         objects.set(id, { body, modified: new Date() });
         return void res.writeHead(200).end();
       }

@@ -16,7 +16,9 @@ import { freePort } from './app-server';
 export type Nginx = { port: number; dir: string; stop: () => Promise<void>; errorLog: () => Promise<string> };
 
 export function nginxBinary(): string {
-  const candidates = [process.env.NGINX_PATH, '/usr/sbin/nginx', ...((process.env.PATH ?? '').split(':').map((d) => path.join(d, 'nginx')))].filter(Boolean) as string[];
+  const candidates = [process.env.NGINX_PATH, '/usr/sbin/nginx', ...(process.env.PATH ?? '').split(':').map((d) => path.join(d, 'nginx'))].filter(
+    Boolean,
+  ) as string[];
   const found = candidates.find((c) => existsSync(c));
   if (!found) throw new Error('nginx is missing: run `bash scripts/ensure-nginx.sh` (npm test does) or set NGINX_PATH');
   return found;
@@ -37,7 +39,8 @@ export async function startNginx(upstreamPorts: [number, number]): Promise<Nginx
     .replace('server 127.0.0.1:3002', `server 127.0.0.1:${upstreamPorts[1]}`)
     .replace(/listen 80;/, `listen 127.0.0.1:${port};`)
     .replace('server_name _;', 'server_name _;\n    add_header X-Upstream $upstream_addr always;');
-  if (!site.includes(`127.0.0.1:${upstreamPorts[1]}`) || !site.includes(`listen 127.0.0.1:${port}`)) throw new Error('deploy/nginx.conf no longer has the expected upstream/listen lines');
+  if (!site.includes(`127.0.0.1:${upstreamPorts[1]}`) || !site.includes(`listen 127.0.0.1:${port}`))
+    throw new Error('deploy/nginx.conf no longer has the expected upstream/listen lines');
   const conf = `worker_processes 1;
 daemon off;
 pid ${dir}/nginx.pid;
@@ -59,12 +62,17 @@ ${site}
   if (check.status !== 0) throw new Error(`nginx -t failed:\n${check.stderr}`);
   const child: ChildProcess = spawn(bin, ['-e', path.join(dir, 'error.log'), '-p', dir, '-c', confFile], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
+  child.stderr!.on('data', (c: Buffer) => {
+    stderr += c.toString('utf8');
+  });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const deadline = Date.now() + 10_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`nginx exited: ${stderr}`);
-    const up = await fetch(`http://127.0.0.1:${port}/`, { method: 'HEAD' }).then(() => true, () => false);
+    const up = await fetch(`http://127.0.0.1:${port}/`, { method: 'HEAD' }).then(
+      () => true,
+      () => false,
+    );
     if (up) break;
     if (Date.now() > deadline) throw new Error(`nginx did not start: ${stderr}`);
     await new Promise((r) => setTimeout(r, 50));

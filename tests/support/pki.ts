@@ -18,8 +18,14 @@ export function generateKey(kind: KeyKind, label?: string): TestKey {
   const cacheKey = label ? `${kind}:${label}` : null;
   const cached = cacheKey ? keyCache.get(cacheKey) : undefined;
   if (cached) return cached;
-  const pair = kind === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : generateKeyPairSync('ec', { namedCurve: kind === 'p256' ? 'P-256' : 'P-384' });
-  const key: TestKey = { kind, privateKey: pair.privateKey, publicKey: pair.publicKey, spki: new Uint8Array(pair.publicKey.export({ type: 'spki', format: 'der' })) };
+  const pair =
+    kind === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : generateKeyPairSync('ec', { namedCurve: kind === 'p256' ? 'P-256' : 'P-384' });
+  const key: TestKey = {
+    kind,
+    privateKey: pair.privateKey,
+    publicKey: pair.publicKey,
+    spki: new Uint8Array(pair.publicKey.export({ type: 'spki', format: 'der' })),
+  };
   if (cacheKey) keyCache.set(cacheKey, key);
   return key;
 }
@@ -60,7 +66,8 @@ export function digestInfo(hash: Hash, digest: Uint8Array, withNull: boolean): U
 /** Signs `data` with `key` in the given encoding. ECDSA: `ecdsaEncoding` raw r‖s (XML) or DER (CMS, X.509). */
 export function signBytes(key: TestKey, enc: Encoding, data: Uint8Array, ecdsaEncoding: 'ieee-p1363' | 'der' = 'der'): Uint8Array {
   if (enc.family === 'ecdsa') return new Uint8Array(nodeSign(enc.hash, data, { key: key.privateKey, dsaEncoding: ecdsaEncoding }));
-  if (enc.family === 'rsa-pss') return new Uint8Array(nodeSign(enc.hash, data, { key: key.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: HASH_LEN[enc.hash] }));
+  if (enc.family === 'rsa-pss')
+    return new Uint8Array(nodeSign(enc.hash, data, { key: key.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: HASH_LEN[enc.hash] }));
   const d = new Uint8Array(createHash(enc.hash).update(data).digest());
   return new Uint8Array(privateEncrypt({ key: key.privateKey, padding: constants.RSA_PKCS1_PADDING }, digestInfo(enc.hash, d, enc.digestInfoNull !== false)));
 }
@@ -73,7 +80,10 @@ export function signatureAlgorithmId(enc: Encoding): pkijs.AlgorithmIdentifier {
   const params = new asn1js.Sequence({
     value: [
       new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [hashAlg] }),
-      new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 1 }, value: [new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: '1.2.840.113549.1.1.8' }), hashAlg] })] }),
+      new asn1js.Constructed({
+        idBlock: { tagClass: 3, tagNumber: 1 },
+        value: [new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: '1.2.840.113549.1.1.8' }), hashAlg] })],
+      }),
       new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 2 }, value: [new asn1js.Integer({ value: HASH_LEN[enc.hash] })] }),
     ],
   });
@@ -134,11 +144,19 @@ export function issueCertificate(opts: {
   ];
   if (opts.eku) {
     const oid = opts.eku === 'timeStamping' ? '1.3.6.1.5.5.7.3.8' : '1.3.6.1.5.5.7.3.9';
-    extensions.push(new pkijs.Extension({ extnID: '2.5.29.37', critical: true, extnValue: new pkijs.ExtKeyUsage({ keyPurposes: [oid] }).toSchema().toBER(false) }));
+    extensions.push(
+      new pkijs.Extension({ extnID: '2.5.29.37', critical: true, extnValue: new pkijs.ExtKeyUsage({ keyPurposes: [oid] }).toSchema().toBER(false) }),
+    );
   }
   if (opts.keyUsage?.length) {
     const bits = (opts.keyUsage.includes('digitalSignature') ? 0x80 : 0) | (opts.keyUsage.includes('nonRepudiation') ? 0x40 : 0);
-    extensions.push(new pkijs.Extension({ extnID: '2.5.29.15', critical: true, extnValue: new asn1js.BitString({ valueHex: new Uint8Array([bits]), unusedBits: 6 }).toBER(false) }));
+    extensions.push(
+      new pkijs.Extension({
+        extnID: '2.5.29.15',
+        critical: true,
+        extnValue: new asn1js.BitString({ valueHex: new Uint8Array([bits]), unusedBits: 6 }).toBER(false),
+      }),
+    );
   }
   if (opts.qc) {
     const statements = [
@@ -177,7 +195,15 @@ export function createTimestampToken(opts: { data: Uint8Array; tsa: TestCert; ge
 }
 
 /** CMS SignedData (ContentInfo DER) over `content` (detached unless `encapsulate`). */
-export function signedData(opts: { content: Uint8Array; eContentType?: string; signer: TestCert; encoding?: Encoding; encapsulate?: boolean; signingTime: Date; extraCerts?: Uint8Array[] }): Uint8Array {
+export function signedData(opts: {
+  content: Uint8Array;
+  eContentType?: string;
+  signer: TestCert;
+  encoding?: Encoding;
+  encapsulate?: boolean;
+  signingTime: Date;
+  extraCerts?: Uint8Array[];
+}): Uint8Array {
   const enc = opts.encoding ?? defaultEncoding(opts.signer.key);
   const eContentType = opts.eContentType ?? '1.2.840.113549.1.7.1';
   const md = createHash(enc.hash).update(opts.content).digest();
@@ -201,7 +227,10 @@ export function signedData(opts: { content: Uint8Array; eContentType?: string; s
   const sd = new pkijs.SignedData({
     version: 1,
     digestAlgorithms: [new pkijs.AlgorithmIdentifier({ algorithmId: HASH_OID[enc.hash] })],
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType, ...(opts.encapsulate ? { eContent: new asn1js.OctetString({ valueHex: opts.content }) } : {}) }),
+    encapContentInfo: new pkijs.EncapsulatedContentInfo({
+      eContentType,
+      ...(opts.encapsulate ? { eContent: new asn1js.OctetString({ valueHex: opts.content }) } : {}),
+    }),
     signerInfos: [si],
     certificates: [opts.signer.cert, ...(opts.extraCerts ?? []).map((d) => pkijs.Certificate.fromBER(d.slice().buffer))],
   });
@@ -209,8 +238,17 @@ export function signedData(opts: { content: Uint8Array; eContentType?: string; s
 }
 
 /** OCSPResponse (DER) saying `status` for `cert` (issued by `issuer`), signed by `responder`. */
-export function createOcspResponse(opts: { cert: TestCert; issuer: TestCert; responder: TestCert; status: 'good' | 'revoked'; producedAt: Date; revokedAt?: Date }): Uint8Array {
-  const issuerNameHash = createHash('sha1').update(new Uint8Array(opts.issuer.cert.subject.toSchema().toBER(false))).digest();
+export function createOcspResponse(opts: {
+  cert: TestCert;
+  issuer: TestCert;
+  responder: TestCert;
+  status: 'good' | 'revoked';
+  producedAt: Date;
+  revokedAt?: Date;
+}): Uint8Array {
+  const issuerNameHash = createHash('sha1')
+    .update(new Uint8Array(opts.issuer.cert.subject.toSchema().toBER(false)))
+    .digest();
   const issuerKeyHash = createHash('sha1').update(new Uint8Array(opts.issuer.cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView)).digest();
   const certId = new pkijs.CertID({
     hashAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: HASH_OID.sha1, algorithmParams: new asn1js.Null() }),
@@ -221,7 +259,10 @@ export function createOcspResponse(opts: { cert: TestCert; issuer: TestCert; res
   const certStatus =
     opts.status === 'good'
       ? new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 } })
-      : new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 1 }, value: [new asn1js.GeneralizedTime({ valueDate: opts.revokedAt ?? opts.producedAt })] });
+      : new asn1js.Constructed({
+          idBlock: { tagClass: 3, tagNumber: 1 },
+          value: [new asn1js.GeneralizedTime({ valueDate: opts.revokedAt ?? opts.producedAt })],
+        });
   const single = new pkijs.SingleResponse({ certID: certId, certStatus, thisUpdate: opts.producedAt });
   const tbs = new pkijs.ResponseData({
     responderID: opts.responder.cert.subject,
@@ -238,7 +279,10 @@ export function createOcspResponse(opts: { cert: TestCert; issuer: TestCert; res
   });
   const resp = new pkijs.OCSPResponse({
     responseStatus: new asn1js.Enumerated({ value: 0 }),
-    responseBytes: new pkijs.ResponseBytes({ responseType: '1.3.6.1.5.5.7.48.1.1', response: new asn1js.OctetString({ valueHex: basic.toSchema().toBER(false) }) }),
+    responseBytes: new pkijs.ResponseBytes({
+      responseType: '1.3.6.1.5.5.7.48.1.1',
+      response: new asn1js.OctetString({ valueHex: basic.toSchema().toBER(false) }),
+    }),
   });
   return new Uint8Array(resp.toSchema().toBER(false));
 }

@@ -54,7 +54,11 @@ export async function validateShacl(data: Quad[], files: readonly string[]): Pro
     message: r.message.map((m) => m.value).join(' '),
     shape: r.sourceShape?.value ?? '',
   }));
-  return { conforms: report.conforms, violations: results.filter((r) => r.severity === 'Violation'), warnings: results.filter((r) => r.severity === 'Warning') };
+  return {
+    conforms: report.conforms,
+    violations: results.filter((r) => r.severity === 'Violation'),
+    warnings: results.filter((r) => r.severity === 'Warning'),
+  };
 }
 
 /** The quads as a dataset of the validator's own RDF/JS environment. */

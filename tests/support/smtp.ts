@@ -136,9 +136,7 @@ function decodeEncodedWords(value: string): string {
     const previousWasWord = parts.length > 0 && Buffer.isBuffer(parts[parts.length - 1]);
     if (!(previousWasWord && /^\s*$/.test(between))) parts.push(between);
     const [, , enc, data] = m as unknown as [string, string, string, string];
-    parts.push(enc.toUpperCase() === 'B'
-      ? Buffer.from(data, 'base64')
-      : decodeQuotedPrintable(data.replace(/_/g, ' ')));
+    parts.push(enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64') : decodeQuotedPrintable(data.replace(/_/g, ' ')));
     last = m.index + m[0].length;
   }
   parts.push(value.slice(last));

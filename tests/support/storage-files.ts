@@ -9,7 +9,10 @@ export async function storageFiles(root: string): Promise<Record<string, string>
     for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) await walk(full);
-      else out[path.relative(root, full)] = createHash('sha256').update(await readFile(full)).digest('hex');
+      else
+        out[path.relative(root, full)] = createHash('sha256')
+          .update(await readFile(full))
+          .digest('hex');
     }
   };
   await walk(root);

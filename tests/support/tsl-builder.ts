@@ -51,7 +51,11 @@ export async function signTsl(xml: string, operator: TestCert): Promise<string> 
   if (!ready) {
     setNodeDependencies({ DOMParser, XMLSerializer });
     const c = globalThis.crypto;
-    xmldsig.Application.setEngine('NodeJS', { subtle: c.subtle, getRandomValues: c.getRandomValues.bind(c), randomUUID: c.randomUUID.bind(c) } satisfies Crypto);
+    xmldsig.Application.setEngine('NodeJS', {
+      subtle: c.subtle,
+      getRandomValues: c.getRandomValues.bind(c),
+      randomUUID: c.randomUUID.bind(c),
+    } satisfies Crypto);
     ready = true;
   }
   const doc = xmldsig.Parse(xml);
@@ -64,5 +68,5 @@ export async function signTsl(xml: string, operator: TestCert): Promise<string> 
     x509: [b64(operator.der)],
   });
   doc.documentElement.appendChild(sig.GetXml()!);
-  return new XMLSerializer().serializeToString(doc as unknown as Parameters<XMLSerializer["serializeToString"]>[0]);
+  return new XMLSerializer().serializeToString(doc as unknown as Parameters<XMLSerializer['serializeToString']>[0]);
 }

@@ -66,11 +66,20 @@ export function buildSignedAsice(opts: AsiceOptions): { zip: Uint8Array; xml: st
   const parts: string[] = [];
   if (opts.timestamp) {
     const token = createTimestampToken({ data: new TextEncoder().encode(signatureValue), tsa: opts.timestamp.tsa, genTime: opts.timestamp.genTime });
-    parts.push(`<xades:SignatureTimeStamp Id="S0-T0"><ds:CanonicalizationMethod Algorithm="${C14N}"></ds:CanonicalizationMethod><xades:EncapsulatedTimeStamp>${b64(token)}</xades:EncapsulatedTimeStamp></xades:SignatureTimeStamp>`);
+    parts.push(
+      `<xades:SignatureTimeStamp Id="S0-T0"><ds:CanonicalizationMethod Algorithm="${C14N}"></ds:CanonicalizationMethod><xades:EncapsulatedTimeStamp>${b64(token)}</xades:EncapsulatedTimeStamp></xades:SignatureTimeStamp>`,
+    );
   }
-  if (opts.extraCerts?.length) parts.push(`<xades:CertificateValues>${opts.extraCerts.map((c) => `<xades:EncapsulatedX509Certificate>${b64(c)}</xades:EncapsulatedX509Certificate>`).join('')}</xades:CertificateValues>`);
-  if (opts.ocsp?.length) parts.push(`<xades:RevocationValues><xades:OCSPValues>${opts.ocsp.map((o) => `<xades:EncapsulatedOCSPValue>${b64(o)}</xades:EncapsulatedOCSPValue>`).join('')}</xades:OCSPValues></xades:RevocationValues>`);
-  if (parts.length) unsigned = `<xades:UnsignedProperties><xades:UnsignedSignatureProperties>${parts.join('')}</xades:UnsignedSignatureProperties></xades:UnsignedProperties>`;
+  if (opts.extraCerts?.length)
+    parts.push(
+      `<xades:CertificateValues>${opts.extraCerts.map((c) => `<xades:EncapsulatedX509Certificate>${b64(c)}</xades:EncapsulatedX509Certificate>`).join('')}</xades:CertificateValues>`,
+    );
+  if (opts.ocsp?.length)
+    parts.push(
+      `<xades:RevocationValues><xades:OCSPValues>${opts.ocsp.map((o) => `<xades:EncapsulatedOCSPValue>${b64(o)}</xades:EncapsulatedOCSPValue>`).join('')}</xades:OCSPValues></xades:RevocationValues>`,
+    );
+  if (parts.length)
+    unsigned = `<xades:UnsignedProperties><xades:UnsignedSignatureProperties>${parts.join('')}</xades:UnsignedSignatureProperties></xades:UnsignedProperties>`;
   // The detached SignedInfo/SignatureValue/SignedProperties literals declare xmlns:ds (and xmlns:xades)
   // themselves; in the document they sit where exactly those namespaces are in scope, so their C14N form is the literal.
   const xml =
@@ -85,7 +94,11 @@ export function buildSignedAsice(opts: AsiceOptions): { zip: Uint8Array; xml: st
   const zip = buildZip([
     { name: 'mimetype', data: 'application/vnd.etsi.asic-e+zip' },
     { name: dataName, data, deflate: true },
-    { name: 'META-INF/manifest.xml', data: `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.etsi.asic-e+zip"/><manifest:file-entry manifest:full-path="${dataName}" manifest:media-type="text/plain"/></manifest:manifest>`, deflate: true },
+    {
+      name: 'META-INF/manifest.xml',
+      data: `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.etsi.asic-e+zip"/><manifest:file-entry manifest:full-path="${dataName}" manifest:media-type="text/plain"/></manifest:manifest>`,
+      deflate: true,
+    },
     { name: 'META-INF/signatures0.xml', data: xml, deflate: true },
   ]);
   return { zip, xml, dataName, data };

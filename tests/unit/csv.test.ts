@@ -31,24 +31,38 @@ describe('the one CSV writer (lib/csv)', () => {
   });
 
   it('writes a BOM, a header, CRLF line ends and round-trips through a parser', () => {
-    const rows = [['Varakļānu novads', 'a, "b"', null], ['=1+1', 'x\ny', 3]];
+    const rows = [
+      ['Varakļānu novads', 'a, "b"', null],
+      ['=1+1', 'x\ny', 3],
+    ];
     const text = toCsv(['name', 'note', 'n'], rows);
     expect(text.startsWith(CSV_BOM)).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
-    expect(parseCsv(text.slice(1))).toEqual([['name', 'note', 'n'], ['Varakļānu novads', 'a, "b"', ''], ["'=1+1", 'x\ny', '3']]);
+    expect(parseCsv(text.slice(1))).toEqual([
+      ['name', 'note', 'n'],
+      ['Varakļānu novads', 'a, "b"', ''],
+      ["'=1+1", 'x\ny', '3'],
+    ]);
   });
 
   it('gives the exact bytes the served files had (progress CSV: numbers unquoted, blanks empty)', () => {
-    const text = toCsv(['municipality_slug', 'year', 'revision', 'commitment', 'indicator', 'value'], [
-      ['liepaja', 2022, 1, 'staff', 'avg_gross_monthly_pay_eur', '1450'],
-      ['liepaja', 2022, 1, 'resources', 'service_budget_eur', ''],
-    ]);
+    const text = toCsv(
+      ['municipality_slug', 'year', 'revision', 'commitment', 'indicator', 'value'],
+      [
+        ['liepaja', 2022, 1, 'staff', 'avg_gross_monthly_pay_eur', '1450'],
+        ['liepaja', 2022, 1, 'resources', 'service_budget_eur', ''],
+      ],
+    );
     expect(Buffer.from(text, 'utf8').toString('hex').slice(0, 6)).toBe('efbbbf');
-    expect(text).toBe('\uFEFFmunicipality_slug,year,revision,commitment,indicator,value\r\nliepaja,2022,1,staff,avg_gross_monthly_pay_eur,1450\r\nliepaja,2022,1,resources,service_budget_eur,\r\n');
+    expect(text).toBe(
+      '\uFEFFmunicipality_slug,year,revision,commitment,indicator,value\r\nliepaja,2022,1,staff,avg_gross_monthly_pay_eur,1450\r\nliepaja,2022,1,resources,service_budget_eur,\r\n',
+    );
   });
 
   it('is the only CSV writer: no other source file writes a BOM or joins CSV records itself', () => {
-    const sources = ['app', 'lib', 'components', 'scripts'].flatMap((d) => walk(d)).filter((f) => /\.tsx?$/.test(f) && !f.startsWith('lib/generated') && f !== 'lib/csv.ts');
+    const sources = ['app', 'lib', 'components', 'scripts']
+      .flatMap((d) => walk(d))
+      .filter((f) => /\.tsx?$/.test(f) && !f.startsWith('lib/generated') && f !== 'lib/csv.ts');
     const offenders = sources.filter((f) => {
       const src = readFileSync(f, 'utf8');
       // Writing a BOM (reading one off, `.replace(/^\uFEFF/, '')`, is fine), or CRLF-joined records.

@@ -34,7 +34,7 @@ describe('only the mutation pipeline changes data (lib/mutations)', () => {
     expect(callers(/\binvalidateCaches\(/)).toEqual(['lib/cache-bus/notify.ts', 'lib/mutations/index.ts']);
   });
 
-  it('nothing else writes audit events (except the first-admin bootstrap, run on the setup script\'s client)', () => {
+  it("nothing else writes audit events (except the first-admin bootstrap, run on the setup script's client)", () => {
     expect(callers(/\bwriteAudit\(/)).toEqual(['lib/audit/index.ts', 'lib/mutations/index.ts', 'lib/users/bootstrap.ts']);
   });
 

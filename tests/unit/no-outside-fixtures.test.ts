@@ -23,7 +23,12 @@ function filesUnder(dir: string): string[] {
 
 describe('no reference to the shared folder outside the repository', () => {
   it('tests/, lib/, scripts/, bench/ and the config files never mention the shared folder', () => {
-    const files = [...['tests', 'lib', 'scripts', 'bench'].flatMap((d) => filesUnder(path.join(repoRoot, d))), ...readdirSync(repoRoot).filter((n) => TEXT.test(n)).map((n) => path.join(repoRoot, n))];
+    const files = [
+      ...['tests', 'lib', 'scripts', 'bench'].flatMap((d) => filesUnder(path.join(repoRoot, d))),
+      ...readdirSync(repoRoot)
+        .filter((n) => TEXT.test(n))
+        .map((n) => path.join(repoRoot, n)),
+    ];
     expect(files.length).toBeGreaterThan(50);
     const offenders = files.filter((f) => {
       const text = readFileSync(f, 'utf8');

@@ -9,7 +9,11 @@ describe('the test suite', () => {
     const pattern = new RegExp(String.raw`\b(?:it|test|describe|suite|bench)(?:\.\w+)*\.(?:${modifier})\s*\(`);
     const offenders = walk('tests')
       .filter((f) => /\.(?:test|spec)\.tsx?$/.test(f))
-      .flatMap((f) => readFileSync(f, 'utf8').split('\n').map((line, i) => ({ where: `${f}:${i + 1}`, line })))
+      .flatMap((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ where: `${f}:${i + 1}`, line })),
+      )
       .filter(({ line }) => pattern.test(line))
       .map(({ where, line }) => `${where}: ${line.trim()}`);
     expect(offenders).toEqual([]);

@@ -21,12 +21,22 @@ export default async function MemorandumPage({ params }: { params: Promise<{ loc
       <article className="prose-memo max-w-3xl" lang={locale}>
         <h1>{title}</h1>
         {blocks.map((b, i) =>
-          b.type === 'p' ? <p key={i}>{b.text}</p> : <ul key={i}>{b.items.map((item) => <li key={item}>{item}</li>)}</ul>,
+          b.type === 'p' ? (
+            <p key={i}>{b.text}</p>
+          ) : (
+            <ul key={i}>
+              {b.items.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          ),
         )}
       </article>
       <aside className="space-y-8">
         <section aria-labelledby="commitments">
-          <h2 id="commitments" className="mb-3 text-xl font-semibold">{t('memorandum.commitmentsHeading')}</h2>
+          <h2 id="commitments" className="mb-3 text-xl font-semibold">
+            {t('memorandum.commitmentsHeading')}
+          </h2>
           <ol className="list-decimal space-y-3 pl-5">
             {memo.commitments.map((c) => (
               <li key={c.key} id={`commitment-${c.key}`}>
@@ -37,7 +47,9 @@ export default async function MemorandumPage({ params }: { params: Promise<{ loc
           </ol>
         </section>
         <section aria-labelledby="issuers">
-          <h2 id="issuers" className="mb-3 text-xl font-semibold">{t('memorandum.issuedBy')}</h2>
+          <h2 id="issuers" className="mb-3 text-xl font-semibold">
+            {t('memorandum.issuedBy')}
+          </h2>
           <ul className="space-y-3">
             {memo.issuers.map((i) => (
               <li key={i.nameLv}>
@@ -49,8 +61,12 @@ export default async function MemorandumPage({ params }: { params: Promise<{ loc
           </ul>
         </section>
         <section aria-labelledby="source">
-          <h2 id="source" className="mb-3 text-xl font-semibold">{t('memorandum.sourceHeading')}</h2>
-          <p className="text-sm" lang="en">{memo.sourceNote}</p>
+          <h2 id="source" className="mb-3 text-xl font-semibold">
+            {t('memorandum.sourceHeading')}
+          </h2>
+          <p className="text-sm" lang="en">
+            {memo.sourceNote}
+          </p>
           {locale === 'en' ? <p className="text-sm">{t('memorandum.translationNote')}</p> : null}
         </section>
       </aside>

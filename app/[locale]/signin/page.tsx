@@ -16,8 +16,14 @@ export default async function SignInPage({ params, searchParams }: { params: Pro
   return (
     <div className="max-w-md space-y-6">
       <h1 className="text-3xl font-bold">{t('auth.signInTitle')}</h1>
-      <SignInForm locale={locale} next={safeRedirectPath(next, { origin: env.PUBLIC_BASE_URL, fallback: '' }) || null} labels={{ email: t('auth.email'), password: t('auth.password'), submit: t('auth.submit') }} />
-      <p><Link href={`/${locale}/forgot-password`}>{t('secretaryYear.forgotLink')}</Link></p>
+      <SignInForm
+        locale={locale}
+        next={safeRedirectPath(next, { origin: env.PUBLIC_BASE_URL, fallback: '' }) || null}
+        labels={{ email: t('auth.email'), password: t('auth.password'), submit: t('auth.submit') }}
+      />
+      <p>
+        <Link href={`/${locale}/forgot-password`}>{t('secretaryYear.forgotLink')}</Link>
+      </p>
     </div>
   );
 }

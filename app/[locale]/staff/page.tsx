@@ -26,7 +26,16 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record
 /** The matrix query as URL parameters (defaults left out). */
 function queryParams(q: TDashboardQuery, patch: QueryPatch = {}): URLSearchParams {
   const page = (n: number | undefined) => (n && n > 1 ? String(n) : undefined);
-  const merged: QueryPatch = { type: q.type, status: q.status, progress: q.progress, sort: q.sort === 'name' ? undefined : q.sort, dir: q.dir === 'asc' ? undefined : q.dir, page: page(q.page), ipage: page(q.ipage), ...patch };
+  const merged: QueryPatch = {
+    type: q.type,
+    status: q.status,
+    progress: q.progress,
+    sort: q.sort === 'name' ? undefined : q.sort,
+    dir: q.dir === 'asc' ? undefined : q.dir,
+    page: page(q.page),
+    ipage: page(q.ipage),
+    ...patch,
+  };
   return new URLSearchParams(Object.entries(merged).filter((e): e is [string, string] => Boolean(e[1])));
 }
 
@@ -61,57 +70,116 @@ export default async function StaffDashboardPage({ params, searchParams }: Props
       <details className="max-w-3xl rounded border border-gray-300 p-3">
         <summary className="cursor-pointer font-semibold">{t('secretaryYear.notifyHeading')}</summary>
         <div className="mt-3">
-          <SubmissionMailForm locale={locale} current={await findSubmissionMailMode(user.id)} labels={{ lead: t('secretaryYear.notifyLead'), notify_EVENT: t('secretaryYear.notify_EVENT'), notify_DIGEST: t('secretaryYear.notify_DIGEST'), notify_NONE: t('secretaryYear.notify_NONE'), save: t('secretaryYear.notifySave'), saved: t('secretaryYear.notifySaved') }} />
+          <SubmissionMailForm
+            locale={locale}
+            current={await findSubmissionMailMode(user.id)}
+            labels={{
+              lead: t('secretaryYear.notifyLead'),
+              notify_EVENT: t('secretaryYear.notify_EVENT'),
+              notify_DIGEST: t('secretaryYear.notify_DIGEST'),
+              notify_NONE: t('secretaryYear.notify_NONE'),
+              save: t('secretaryYear.notifySave'),
+              saved: t('secretaryYear.notifySaved'),
+            }}
+          />
         </div>
       </details>
 
       {metrics ? (
         <section aria-labelledby="metrics" className="space-y-4">
-          <h2 id="metrics" className="text-2xl font-semibold">{t('dashboard.metricsHeading', { term: metrics.term.label })}</h2>
+          <h2 id="metrics" className="text-2xl font-semibold">
+            {t('dashboard.metricsHeading', { term: metrics.term.label })}
+          </h2>
           <MetricCards m={metrics} locale={locale} t={t} />
         </section>
-      ) : <p data-testid="no-term">{t('dashboard.noTerm')}</p>}
+      ) : (
+        <p data-testid="no-term">{t('dashboard.noTerm')}</p>
+      )}
 
       {joins ? (
         <section aria-labelledby="joins" className="space-y-4">
-          <h2 id="joins" className="text-2xl font-semibold">{t('dashboard.joinsHeading')}</h2>
+          <h2 id="joins" className="text-2xl font-semibold">
+            {t('dashboard.joinsHeading')}
+          </h2>
           <JoinsChart series={joins} today={rigaDay(clockNow()).toISOString().slice(0, 10)} locale={locale} t={t} />
         </section>
       ) : null}
 
       {matrix ? (
         <section aria-labelledby="matrix" className="space-y-4">
-          <h2 id="matrix" className="text-2xl font-semibold">{t('dashboard.matrixHeading')}</h2>
+          <h2 id="matrix" className="text-2xl font-semibold">
+            {t('dashboard.matrixHeading')}
+          </h2>
           <p className="max-w-3xl text-sm text-muted">{t('dashboard.matrixLead')}</p>
           <MatrixTable matrix={matrix} total={matrixTotal} query={query} locale={locale} t={t} href={href} />
-          <Pagination page={matrix.page ?? 1} pageSize={matrix.pageSize ?? null} count={matrix.matched ?? matrix.rows.length} href={pageHref('page', 'matrix')} label={t('dashboard.matrixPages')} t={t} locale={locale} testId="matrix-pages" />
+          <Pagination
+            page={matrix.page ?? 1}
+            pageSize={matrix.pageSize ?? null}
+            count={matrix.matched ?? matrix.rows.length}
+            href={pageHref('page', 'matrix')}
+            label={t('dashboard.matrixPages')}
+            t={t}
+            locale={locale}
+            testId="matrix-pages"
+          />
         </section>
       ) : null}
 
       {indicators ? (
         <section aria-labelledby="indicators" className="space-y-4">
-          <h2 id="indicators" className="text-2xl font-semibold">{t('dashboard.indicatorsHeading')}</h2>
+          <h2 id="indicators" className="text-2xl font-semibold">
+            {t('dashboard.indicatorsHeading')}
+          </h2>
           <p className="max-w-3xl text-sm text-muted">{t('dashboard.indicatorsLead')}</p>
           <IndicatorTable data={indicators} locale={locale} t={t} />
-          <Pagination page={indicators.page ?? 1} pageSize={indicators.pageSize ?? null} count={indicators.matched ?? indicators.rows.length} href={pageHref('ipage', 'indicators')} label={t('dashboard.indicatorPages')} t={t} locale={locale} testId="indicator-pages" />
+          <Pagination
+            page={indicators.page ?? 1}
+            pageSize={indicators.pageSize ?? null}
+            count={indicators.matched ?? indicators.rows.length}
+            href={pageHref('ipage', 'indicators')}
+            label={t('dashboard.indicatorPages')}
+            t={t}
+            locale={locale}
+            testId="indicator-pages"
+          />
         </section>
       ) : null}
 
       {matrix && can(user, 'dashboard.export') ? (
         <section aria-labelledby="exports" className="space-y-3">
-          <h2 id="exports" className="text-2xl font-semibold">{t('dashboard.exportHeading')}</h2>
+          <h2 id="exports" className="text-2xl font-semibold">
+            {t('dashboard.exportHeading')}
+          </h2>
           <p className="max-w-3xl text-sm text-muted">{t('dashboard.exportLead')}</p>
           <ul className="flex flex-wrap gap-x-6 gap-y-2" data-testid="exports">
-            <li><a href={exportHref('matrix.csv', true)} download>{t('dashboard.exportMatrixCsv')}</a></li>
-            <li><a href={exportHref('matrix.xlsx', true)} download>{t('dashboard.exportMatrixXlsx')}</a></li>
-            <li><a href={exportHref('indicators.csv', false)} download>{t('dashboard.exportIndicatorsCsv')}</a></li>
-            <li><a href={exportHref('indicators.xlsx', false)} download>{t('dashboard.exportIndicatorsXlsx')}</a></li>
+            <li>
+              <a href={exportHref('matrix.csv', true)} download>
+                {t('dashboard.exportMatrixCsv')}
+              </a>
+            </li>
+            <li>
+              <a href={exportHref('matrix.xlsx', true)} download>
+                {t('dashboard.exportMatrixXlsx')}
+              </a>
+            </li>
+            <li>
+              <a href={exportHref('indicators.csv', false)} download>
+                {t('dashboard.exportIndicatorsCsv')}
+              </a>
+            </li>
+            <li>
+              <a href={exportHref('indicators.xlsx', false)} download>
+                {t('dashboard.exportIndicatorsXlsx')}
+              </a>
+            </li>
           </ul>
         </section>
       ) : null}
 
       <section aria-labelledby="queues" className="space-y-6">
-        <h2 id="queues" className="text-2xl font-semibold">{t('dashboard.queuesHeading')}</h2>
+        <h2 id="queues" className="text-2xl font-semibold">
+          {t('dashboard.queuesHeading')}
+        </h2>
         <WorkQueueSections queues={queues} dueSoonDays={DUE_SOON_DAYS} locale={locale} t={t} />
       </section>
     </div>

@@ -11,5 +11,7 @@ import { isMunicipalRole } from '@/lib/authz';
 export const GET = route(async () => {
   const user = await getSessionUser();
   const css = user ? `.acct-anon{display:none!important}.acct-${isMunicipalRole(user.role) ? 'secretary' : 'staff'}{display:list-item!important}\n` : '';
-  return new Response(css, { headers: { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff', Vary: 'Cookie' } });
+  return new Response(css, {
+    headers: { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff', Vary: 'Cookie' },
+  });
 });

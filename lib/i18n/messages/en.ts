@@ -292,15 +292,21 @@ export const en: Messages = {
     empty: 'The file is empty. Choose the signed decision file again and upload it.',
     not_pdf: 'This is not a PDF or an eParaksts (.edoc) document. Upload the decision as PDF or as the signed .edoc file.',
     unsupported_type: 'The portal does not accept this file type. Upload the decision as PDF or as the signed .edoc/.asice file.',
-    truncated: 'The file is incomplete (cut off): it was probably not saved or downloaded completely. Export the decision as PDF again from your document program and upload the new file.',
-    corrupt: 'The file cannot be opened: it is damaged. Export the decision as PDF again (or ask the council office for the original .edoc file) and upload it.',
+    truncated:
+      'The file is incomplete (cut off): it was probably not saved or downloaded completely. Export the decision as PDF again from your document program and upload the new file.',
+    corrupt:
+      'The file cannot be opened: it is damaged. Export the decision as PDF again (or ask the council office for the original .edoc file) and upload it.',
     encrypted_needs_password: 'The PDF is password-protected. Save or export the decision again without a password and upload that copy.',
     too_large: 'The file is too large (25 MB at most). Export the decision as PDF without large images, or ask the council office for a smaller file.',
-    signature_invalid: 'The signature does not match the document: the content was changed after signing, or a file in it is not signed. Ask the council office for the original signed .edoc file, or sign the decision again with eParaksts.',
+    signature_invalid:
+      'The signature does not match the document: the content was changed after signing, or a file in it is not signed. Ask the council office for the original signed .edoc file, or sign the decision again with eParaksts.',
     container_malformed: 'The eParaksts container is damaged. Ask the council office for the original .edoc file, or sign the decision again with eParaksts.',
-    container_mimetype_missing: 'The container lacks the part that marks it as an eParaksts document (another program probably repacked it). Ask the council office for the original .edoc file, or sign the decision again with eParaksts.',
-    container_mimetype_misplaced: 'The container is not saved the way the eParaksts format requires (another program probably repacked it). Ask the council office for the original .edoc file, or sign the decision again with eParaksts.',
-    no_xref: 'The PDF was not finished: the program that made it did not write its table of contents. Export the decision as PDF again and upload the new file.',
+    container_mimetype_missing:
+      'The container lacks the part that marks it as an eParaksts document (another program probably repacked it). Ask the council office for the original .edoc file, or sign the decision again with eParaksts.',
+    container_mimetype_misplaced:
+      'The container is not saved the way the eParaksts format requires (another program probably repacked it). Ask the council office for the original .edoc file, or sign the decision again with eParaksts.',
+    no_xref:
+      'The PDF was not finished: the program that made it did not write its table of contents. Export the decision as PDF again and upload the new file.',
     duplicate: 'This very file is already attached to this decision. To replace the document, upload a different file (e.g. the decision signed again).',
     aborted: 'The upload was interrupted. Please try again.',
     warnings: 'Warnings',
@@ -311,7 +317,8 @@ export const en: Messages = {
     w_structure_repaired: 'The PDF’s structure was damaged and was repaired while reading.',
     w_timestamp_invalid: 'The time stamp does not match the signature.',
     w_container_unsigned: 'The container holds no digital signature.',
-    w_signature_unchecked: 'The signature uses an algorithm the portal cannot check. The file is stored, but association staff must check the signature themselves (e.g. with the eparaksts.lv validation tool).',
+    w_signature_unchecked:
+      'The signature uses an algorithm the portal cannot check. The file is stored, but association staff must check the signature themselves (e.g. with the eparaksts.lv validation tool).',
   },
   signature: {
     heading: 'Digital signatures',
@@ -323,7 +330,8 @@ export const en: Messages = {
     timestamp: 'Time stamp: {value}',
     noTimestamp: 'No time stamp.',
     partial: 'This signature does not cover later changes to the document (a later signature).',
-    trustNote: 'Checked: the signed data is unchanged and the signature matches its certificate. The certificate’s trust chain to a qualified trust service provider is not checked.',
+    trustNote:
+      'Checked: the signed data is unchanged and the signature matches its certificate. The certificate’s trust chain to a qualified trust service provider is not checked.',
   },
   sheet: {
     annex: 'ANNEX',
@@ -341,8 +349,10 @@ export const en: Messages = {
     title: 'Open data',
     lead: 'The data on municipalities joining the memorandum is freely available in machine-readable form: JSON, CSV and GeoJSON. No registration and no access key are needed.',
     scopeHeading: 'What the data is',
-    scopeText: 'Two datasets: municipalities (the municipalities of each council term with their membership status) and accessions (verified and withdrawn council decisions to join, with their source and documents).',
-    privacyText: 'The data holds only public facts verified by the associations. Drafts, submissions returned for correction, the details of submissions not yet verified, e-mail addresses and any other user data are never published.',
+    scopeText:
+      'Two datasets: municipalities (the municipalities of each council term with their membership status) and accessions (verified and withdrawn council decisions to join, with their source and documents).',
+    privacyText:
+      'The data holds only public facts verified by the associations. Drafts, submissions returned for correction, the details of submissions not yet verified, e-mail addresses and any other user data are never published.',
     lastModified: 'Last change to the data: {date}.',
     endpointsHeading: 'Addresses and formats',
     colData: 'Data',
@@ -354,10 +364,13 @@ export const en: Messages = {
     },
     termText: 'The term parameter selects a council term, for example:',
     termDefaults: 'For municipalities the default is the current term, for accessions all terms. An unknown term answers 404, a malformed parameter 422.',
-    httpText: 'Responses carry an ETag header (a request with the same value in If-None-Match gets 304 with no body), Cache-Control and Access-Control-Allow-Origin: *, so web applications can use the data too.',
+    httpText:
+      'Responses carry an ETag header (a request with the same value in If-None-Match gets 304 with no body), Cache-Control and Access-Control-Allow-Origin: *, so web applications can use the data too.',
     csvHeading: 'CSV files',
-    csvText: 'CSV files are UTF-8 with a BOM, so that spreadsheet programs show Latvian letters correctly, and follow RFC 4180: comma separator, CRLF line ends, fields containing a comma, a quote or a line break in quotes. The first row holds the field names; an empty field means the value is unknown.',
-    csvFormulaText: 'Formula injection guard: a text value starting with =, +, -, @, a tab or CR is prefixed with an apostrophe, so that a spreadsheet does not run it as a formula.',
+    csvText:
+      'CSV files are UTF-8 with a BOM, so that spreadsheet programs show Latvian letters correctly, and follow RFC 4180: comma separator, CRLF line ends, fields containing a comma, a quote or a line break in quotes. The first row holds the field names; an empty field means the value is unknown.',
+    csvFormulaText:
+      'Formula injection guard: a text value starting with =, +, -, @, a tab or CR is prefixed with an apostrophe, so that a spreadsheet does not run it as a formula.',
     fieldsHeading: 'Fields',
     fieldsText: 'Field names are stable and the same in every format. Municipalities are identified by slug (and by ATVK code once it is known).',
     colField: 'Field',
@@ -367,12 +380,13 @@ export const en: Messages = {
     accessionFieldsCaption: 'Fields of the accessions dataset',
     municipalityFields: {
       slug: 'Stable identifier of the municipality (Latin letters without diacritics), e.g. “liepaja”.',
-      atvk_code: 'ATVK code (Latvian classification of administrative territories and territorial units), from the classifier the associations imported from data.gov.lv; empty until it is imported.',
+      atvk_code:
+        'ATVK code (Latvian classification of administrative territories and territorial units), from the classifier the associations imported from data.gov.lv; empty until it is imported.',
       iso_3166_2: 'ISO 3166-2 code, e.g. “LV-LPX”.',
       name_lv: 'Name in Latvian.',
       official_name_lv: 'Official name in Latvian.',
       type: 'Type: “state_city” (state city) or “municipality” (regional municipality).',
-      population: 'Population at the beginning of the year from the Central Statistical Bureau\'s table (data.stat.gov.lv); empty until it is imported.',
+      population: "Population at the beginning of the year from the Central Statistical Bureau's table (data.stat.gov.lv); empty until it is imported.",
       population_year: 'Year the population figure refers to.',
       population_source: 'Source of the population figure: the CSB table code and year, e.g. “CSP IRS051 (2026)”.',
       area_km2: 'Official area in square kilometres; empty when unknown (the area computed from the boundaries is not given).',
@@ -380,7 +394,8 @@ export const en: Messages = {
       valid_to: 'Last day the municipality existed (YYYY-MM-DD); empty while it still exists.',
       successor_slug: 'The municipality this one was merged into (its slug).',
       term: 'Council term, e.g. “2021-2025”.',
-      status: 'Membership in this term: “verified” (joined, decision verified), “withdrawn” (membership withdrawn), “awaiting_verification” (decision submitted, awaiting verification) or “not_joined”.',
+      status:
+        'Membership in this term: “verified” (joined, decision verified), “withdrawn” (membership withdrawn), “awaiting_verification” (decision submitted, awaiting verification) or “not_joined”.',
       is_demo: 'true when the membership record is demo data, not a real decision.',
     },
     accessionFields: {
@@ -397,21 +412,25 @@ export const en: Messages = {
       signatory_name: 'The official who signed the decision (a public fact of the decision).',
       signatory_role: 'Office of the signatory.',
       source: 'How the record was made in the portal; empty for records taken from a published source (the source is in the citation_* fields).',
-      citation_title: 'Title of the published source as published (in the source\'s language); empty when the record was made in the portal.',
+      citation_title: "Title of the published source as published (in the source's language); empty when the record was made in the portal.",
       citation_publisher: 'Publisher of the source.',
       citation_url: 'Web address of the source; empty when the source has only a document reference.',
       citation_language: 'Language of the source: “lv” or “en”.',
-      recorded_from_published_source: 'true when the record was taken from a published source and the associations have not yet verified it against a document.',
+      recorded_from_published_source:
+        'true when the record was taken from a published source and the associations have not yet verified it against a document.',
       verified_at: 'When the associations verified the record (ISO 8601, UTC); empty for records entered from the source documents.',
       withdrawn_at: 'When the membership was withdrawn (ISO 8601, UTC).',
       withdrawal_reason: 'Reason for the withdrawal.',
-      documents: 'Documents of the decision: download address, SHA-256 checksum, size in bytes, media type and kind (decision, annex, evidence). In CSV: the column document_sha256 with the checksums separated by semicolons.',
+      documents:
+        'Documents of the decision: download address, SHA-256 checksum, size in bytes, media type and kind (decision, annex, evidence). In CSV: the column document_sha256 with the checksums separated by semicolons.',
       is_demo: 'true when the record is demo data, not a real decision.',
     },
     licenceHeading: 'Licence and attribution',
-    licenceData: 'The municipality and accession records are available under the Creative Commons Attribution 4.0 International licence (CC BY 4.0). Attribution: “Source: Memorands – Latvian Association of Heads of Municipal Social Services and Latvian Association of Social Workers”.',
+    licenceData:
+      'The municipality and accession records are available under the Creative Commons Attribution 4.0 International licence (CC BY 4.0). Attribution: “Source: Memorands – Latvian Association of Heads of Municipal Social Services and Latvian Association of Social Workers”.',
     licenceLink: 'Text of the CC BY 4.0 licence',
-    licenceGeometry: 'The boundary geometry in the GeoJSON files is not an official boundary: it is simplified amCharts geometry under the amCharts free linkware licence, which requires the attribution “Map data: amCharts” with a link to amcharts.com and the licence text to travel with the geometry. CC BY 4.0 does not apply to the geometry.',
+    licenceGeometry:
+      'The boundary geometry in the GeoJSON files is not an official boundary: it is simplified amCharts geometry under the amCharts free linkware licence, which requires the attribution “Map data: amCharts” with a link to amcharts.com and the licence text to travel with the geometry. CC BY 4.0 does not apply to the geometry.',
     amchartsLink: 'amCharts website',
     machineHeading: 'Machine-readable descriptions',
     openapiLink: 'OpenAPI 3.1 description',
@@ -423,9 +442,11 @@ export const en: Messages = {
       accessions: { json: 'Accessions (JSON)', csv: 'Accessions (CSV)', geojson: 'Accessions with municipality boundaries (GeoJSON)' },
     },
     catalogTitle: 'Memorands – open data',
-    catalogDescription: 'Open data catalogue of the Memorands portal: municipalities joining the Memorandum on the Development of Social Work in Municipalities.',
+    catalogDescription:
+      'Open data catalogue of the Memorands portal: municipalities joining the Memorandum on the Development of Social Work in Municipalities.',
     datasetTitle: 'Municipalities joining the Memorandum on the Development of Social Work in Municipalities',
-    datasetDescription: 'Latvian municipalities in each council term and their councils’ decisions to join the Memorandum on the Development of Social Work in Municipalities: verified and withdrawn decisions with their source and document checksums. Public, verified facts only.',
+    datasetDescription:
+      'Latvian municipalities in each council term and their councils’ decisions to join the Memorandum on the Development of Social Work in Municipalities: verified and withdrawn decisions with their source and document checksums. Public, verified facts only.',
     serviceTitle: 'Memorands open data API',
     keywords: 'social work, social services, municipalities, memorandum, council decisions',
     rightsStatement: 'Records: CC BY 4.0. Boundary geometry: amCharts free linkware licence; not official boundaries.',
@@ -529,7 +550,8 @@ export const en: Messages = {
     covers: 'Covers',
     setPeriod: 'Define a period or change its due date',
     norms: 'Legal minimum',
-    normsLead: 'Social work specialists per 1 000 residents as set by Section 10 of the Social Services and Social Assistance Law. Enter the norm in force with its exact citation (likumi.lv version and date); the portal keeps it as dated data.',
+    normsLead:
+      'Social work specialists per 1 000 residents as set by Section 10 of the Social Services and Social Assistance Law. Enter the norm in force with its exact citation (likumi.lv version and date); the portal keeps it as dated data.',
     validFrom: 'In force from',
     value: 'Minimum per 1 000 residents',
     citation: 'Citation',
@@ -542,7 +564,8 @@ export const en: Messages = {
     issuers: 'The memorandum was issued by the Latvian Association of Heads of Municipal Social Services and the Latvian Association of Social Workers.',
     mapData: 'Map data: amCharts',
     openData: 'Open data',
-  },  mail: mailMessages.en,
+  },
+  mail: mailMessages.en,
   users: usersMessages.en,
   dashboard: dashboardMessages.en,
   terms: termsMessages.en,

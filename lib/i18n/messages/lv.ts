@@ -292,15 +292,21 @@ export const lv = {
     empty: 'Fails ir tukšs. Izvēlieties parakstīto lēmuma failu vēlreiz un augšupielādējiet to.',
     not_pdf: 'Tas nav PDF vai eParaksta (.edoc) dokuments. Augšupielādējiet lēmumu kā PDF vai parakstīto .edoc failu.',
     unsupported_type: 'Šādu faila veidu portāls nepieņem. Augšupielādējiet lēmumu kā PDF vai parakstīto .edoc/.asice failu.',
-    truncated: 'Fails ir nepilnīgs (nogriezts): tas, visticamāk, nav pilnībā saglabāts vai lejupielādēts. Vēlreiz eksportējiet lēmumu kā PDF no dokumenta programmas un augšupielādējiet jauno failu.',
-    corrupt: 'Failu nevar atvērt: tas ir bojāts. Vēlreiz eksportējiet lēmumu kā PDF (vai lūdziet domes kancelejai oriģinālo .edoc failu) un augšupielādējiet to.',
+    truncated:
+      'Fails ir nepilnīgs (nogriezts): tas, visticamāk, nav pilnībā saglabāts vai lejupielādēts. Vēlreiz eksportējiet lēmumu kā PDF no dokumenta programmas un augšupielādējiet jauno failu.',
+    corrupt:
+      'Failu nevar atvērt: tas ir bojāts. Vēlreiz eksportējiet lēmumu kā PDF (vai lūdziet domes kancelejai oriģinālo .edoc failu) un augšupielādējiet to.',
     encrypted_needs_password: 'PDF ir aizsargāts ar paroli. Saglabājiet vai eksportējiet lēmumu vēlreiz bez paroles un augšupielādējiet šo kopiju.',
     too_large: 'Fails ir par lielu (atļauts līdz 25 MB). Eksportējiet lēmumu kā PDF bez lieliem attēliem vai lūdziet domes kancelejai mazāku failu.',
-    signature_invalid: 'Paraksts neatbilst dokumentam: pēc parakstīšanas saturs ir mainīts vai kāds fails nav parakstīts. Lūdziet domes kancelejai oriģinālo parakstīto .edoc failu vai parakstiet lēmumu vēlreiz ar eParakstu.',
+    signature_invalid:
+      'Paraksts neatbilst dokumentam: pēc parakstīšanas saturs ir mainīts vai kāds fails nav parakstīts. Lūdziet domes kancelejai oriģinālo parakstīto .edoc failu vai parakstiet lēmumu vēlreiz ar eParakstu.',
     container_malformed: 'eParaksta konteiners ir bojāts. Lūdziet domes kancelejai oriģinālo .edoc failu vai parakstiet lēmumu vēlreiz ar eParakstu.',
-    container_mimetype_missing: 'Konteinerā trūkst obligātās daļas, kas to apzīmē kā eParaksta dokumentu (to, visticamāk, pārsaiņoja cita programma). Lūdziet domes kancelejai oriģinālo .edoc failu vai parakstiet lēmumu vēlreiz ar eParakstu.',
-    container_mimetype_misplaced: 'Konteiners nav saglabāts tā, kā to prasa eParaksta formāts (to, visticamāk, pārsaiņoja cita programma). Lūdziet domes kancelejai oriģinālo .edoc failu vai parakstiet lēmumu vēlreiz ar eParakstu.',
-    no_xref: 'PDF nav pabeigts: programma, kas to izveidoja, nav ierakstījusi tā satura rādītāju. Vēlreiz eksportējiet lēmumu kā PDF un augšupielādējiet jauno failu.',
+    container_mimetype_missing:
+      'Konteinerā trūkst obligātās daļas, kas to apzīmē kā eParaksta dokumentu (to, visticamāk, pārsaiņoja cita programma). Lūdziet domes kancelejai oriģinālo .edoc failu vai parakstiet lēmumu vēlreiz ar eParakstu.',
+    container_mimetype_misplaced:
+      'Konteiners nav saglabāts tā, kā to prasa eParaksta formāts (to, visticamāk, pārsaiņoja cita programma). Lūdziet domes kancelejai oriģinālo .edoc failu vai parakstiet lēmumu vēlreiz ar eParakstu.',
+    no_xref:
+      'PDF nav pabeigts: programma, kas to izveidoja, nav ierakstījusi tā satura rādītāju. Vēlreiz eksportējiet lēmumu kā PDF un augšupielādējiet jauno failu.',
     duplicate: 'Šis pats fails jau ir pievienots šim lēmumam. Ja vēlaties aizstāt dokumentu, augšupielādējiet citu failu (piem., no jauna parakstītu lēmumu).',
     aborted: 'Augšupielāde pārtrūka. Mēģiniet vēlreiz.',
     warnings: 'Brīdinājumi',
@@ -311,7 +317,8 @@ export const lv = {
     w_structure_repaired: 'PDF struktūra bija bojāta un tika atjaunota lasot.',
     w_timestamp_invalid: 'Laika zīmogs neatbilst parakstam.',
     w_container_unsigned: 'Konteinerā nav digitālā paraksta.',
-    w_signature_unchecked: 'Paraksts izmanto algoritmu, ko portāls nevar pārbaudīt. Fails ir saglabāts, bet asociācijas darbiniekiem paraksts jāpārbauda pašiem (piem., ar eparaksts.lv pārbaudes rīku).',
+    w_signature_unchecked:
+      'Paraksts izmanto algoritmu, ko portāls nevar pārbaudīt. Fails ir saglabāts, bet asociācijas darbiniekiem paraksts jāpārbauda pašiem (piem., ar eparaksts.lv pārbaudes rīku).',
   },
   signature: {
     heading: 'Digitālie paraksti',
@@ -323,7 +330,8 @@ export const lv = {
     timestamp: 'Laika zīmogs: {value}',
     noTimestamp: 'Laika zīmoga nav.',
     partial: 'Šis paraksts neattiecas uz vēlākām dokumenta izmaiņām (nākamo parakstu).',
-    trustNote: 'Pārbaudīts, ka parakstītie dati nav mainīti un paraksts atbilst sertifikātam. Sertifikāta uzticamības ķēde līdz kvalificētam uzticamības pakalpojumu sniedzējam netiek pārbaudīta.',
+    trustNote:
+      'Pārbaudīts, ka parakstītie dati nav mainīti un paraksts atbilst sertifikātam. Sertifikāta uzticamības ķēde līdz kvalificētam uzticamības pakalpojumu sniedzējam netiek pārbaudīta.',
   },
   sheet: {
     annex: 'PIELIKUMS',
@@ -341,8 +349,10 @@ export const lv = {
     title: 'Atvērtie dati',
     lead: 'Dati par pašvaldību pievienošanos memorandam ir brīvi pieejami mašīnlasāmā veidā – JSON, CSV un GeoJSON formātā. Tos var izmantot bez reģistrēšanās un bez piekļuves atslēgas.',
     scopeHeading: 'Kas ir datos',
-    scopeText: 'Divas datu kopas: pašvaldības (katra domes pilnvaru laika pašvaldības ar to dalības statusu) un pievienošanās lēmumi (pārbaudīti un atsaukti domes lēmumi ar avotu un dokumentiem).',
-    privacyText: 'Datos ir tikai publiski fakti, ko pārbaudījusi asociācija. Melnraksti, labošanai atgriezti iesniegumi, vēl nepārbaudītu iesniegumu dati, e-pasta adreses un citi lietotāju dati netiek publicēti.',
+    scopeText:
+      'Divas datu kopas: pašvaldības (katra domes pilnvaru laika pašvaldības ar to dalības statusu) un pievienošanās lēmumi (pārbaudīti un atsaukti domes lēmumi ar avotu un dokumentiem).',
+    privacyText:
+      'Datos ir tikai publiski fakti, ko pārbaudījusi asociācija. Melnraksti, labošanai atgriezti iesniegumi, vēl nepārbaudītu iesniegumu dati, e-pasta adreses un citi lietotāju dati netiek publicēti.',
     lastModified: 'Pēdējās izmaiņas datos: {date}.',
     endpointsHeading: 'Piekļuves adreses un formāti',
     colData: 'Dati',
@@ -353,11 +363,15 @@ export const lv = {
       accessions: 'Pievienošanās lēmumi',
     },
     termText: 'Parametrs term atlasa domes pilnvaru laiku, piemēram:',
-    termDefaults: 'Pašvaldībām noklusējums ir pašreizējais pilnvaru laiks, lēmumiem – visi pilnvaru laiki. Nezināms pilnvaru laiks atbild ar kļūdu 404, nepareizi veidots parametrs – ar kļūdu 422.',
-    httpText: 'Atbildēs ir galvene ETag (ja pieprasījumā If-None-Match ir tā pati vērtība, atbilde ir 304 bez satura), Cache-Control un Access-Control-Allow-Origin: *, tāpēc datus var izmantot arī tīmekļa lietotnēs.',
+    termDefaults:
+      'Pašvaldībām noklusējums ir pašreizējais pilnvaru laiks, lēmumiem – visi pilnvaru laiki. Nezināms pilnvaru laiks atbild ar kļūdu 404, nepareizi veidots parametrs – ar kļūdu 422.',
+    httpText:
+      'Atbildēs ir galvene ETag (ja pieprasījumā If-None-Match ir tā pati vērtība, atbilde ir 304 bez satura), Cache-Control un Access-Control-Allow-Origin: *, tāpēc datus var izmantot arī tīmekļa lietotnēs.',
     csvHeading: 'CSV datnes',
-    csvText: 'CSV datnes ir UTF-8 kodējumā ar BOM, lai izklājlapās latviešu burti rādītos pareizi, un atbilst RFC 4180: atdalītājs ir komats, rindas beidzas ar CRLF, lauki ar komatu, pēdiņām vai rindas pārnesumu ir pēdiņās. Pirmajā rindā ir lauku nosaukumi; tukšs lauks nozīmē, ka vērtība nav zināma.',
-    csvFormulaText: 'Aizsardzība pret formulu injekciju: ja teksta vērtība sākas ar =, +, -, @, tabulāciju vai CR, tai priekšā pievienots apostrofs, lai izklājlapa to neizpildītu kā formulu.',
+    csvText:
+      'CSV datnes ir UTF-8 kodējumā ar BOM, lai izklājlapās latviešu burti rādītos pareizi, un atbilst RFC 4180: atdalītājs ir komats, rindas beidzas ar CRLF, lauki ar komatu, pēdiņām vai rindas pārnesumu ir pēdiņās. Pirmajā rindā ir lauku nosaukumi; tukšs lauks nozīmē, ka vērtība nav zināma.',
+    csvFormulaText:
+      'Aizsardzība pret formulu injekciju: ja teksta vērtība sākas ar =, +, -, @, tabulāciju vai CR, tai priekšā pievienots apostrofs, lai izklājlapa to neizpildītu kā formulu.',
     fieldsHeading: 'Lauki',
     fieldsText: 'Lauku nosaukumi ir pastāvīgi un vienādi visos formātos. Pašvaldības identificē pēc lauka slug (un pēc ATVK koda, kad tas būs zināms).',
     colField: 'Lauks',
@@ -367,7 +381,8 @@ export const lv = {
     accessionFieldsCaption: 'Pievienošanās lēmumu datu kopas lauki',
     municipalityFields: {
       slug: 'Pastāvīgs pašvaldības identifikators (latīņu burti bez garumzīmēm), piemēram, “liepaja”.',
-      atvk_code: 'ATVK kods (Administratīvo teritoriju un teritoriālo vienību klasifikators), no klasifikatora, ko biedrības importējušas no data.gov.lv; tukšs, kamēr tas nav importēts.',
+      atvk_code:
+        'ATVK kods (Administratīvo teritoriju un teritoriālo vienību klasifikators), no klasifikatora, ko biedrības importējušas no data.gov.lv; tukšs, kamēr tas nav importēts.',
       iso_3166_2: 'ISO 3166-2 kods, piemēram, “LV-LPX”.',
       name_lv: 'Nosaukums latviešu valodā.',
       official_name_lv: 'Oficiālais nosaukums latviešu valodā.',
@@ -380,7 +395,8 @@ export const lv = {
       valid_to: 'Pēdējā diena, kad pašvaldība pastāvēja (GGGG-MM-DD); tukšs, ja tā pastāv joprojām.',
       successor_slug: 'Pašvaldība, ar kuru šī tika apvienota (tās slug).',
       term: 'Domes pilnvaru laiks, piemēram, “2021-2025”.',
-      status: 'Dalība šajā pilnvaru laikā: “verified” (pievienojusies, lēmums pārbaudīts), “withdrawn” (dalība atsaukta), “awaiting_verification” (lēmums iesniegts, gaida pārbaudi) vai “not_joined” (nav pievienojusies).',
+      status:
+        'Dalība šajā pilnvaru laikā: “verified” (pievienojusies, lēmums pārbaudīts), “withdrawn” (dalība atsaukta), “awaiting_verification” (lēmums iesniegts, gaida pārbaudi) vai “not_joined” (nav pievienojusies).',
       is_demo: 'true, ja dalības ieraksts ir demonstrācijas dati, nevis īsts lēmums.',
     },
     accessionFields: {
@@ -405,13 +421,16 @@ export const lv = {
       verified_at: 'Laiks, kad asociācija ierakstu pārbaudīja (ISO 8601, UTC); tukšs ierakstiem, kas ievadīti no avota dokumentiem.',
       withdrawn_at: 'Laiks, kad dalība atsaukta (ISO 8601, UTC).',
       withdrawal_reason: 'Atsaukuma iemesls.',
-      documents: 'Lēmuma dokumenti: lejupielādes adrese, SHA-256 kontrolsumma, izmērs baitos, datnes tips un veids (decision, annex, evidence). CSV datnē – kolonna document_sha256 ar kontrolsummām, atdalītām ar semikolu.',
+      documents:
+        'Lēmuma dokumenti: lejupielādes adrese, SHA-256 kontrolsumma, izmērs baitos, datnes tips un veids (decision, annex, evidence). CSV datnē – kolonna document_sha256 ar kontrolsummām, atdalītām ar semikolu.',
       is_demo: 'true, ja ieraksts ir demonstrācijas dati, nevis īsts lēmums.',
     },
     licenceHeading: 'Licence un atsauce',
-    licenceData: 'Pašvaldību un pievienošanās lēmumu ieraksti ir pieejami ar licenci Creative Commons Attiecinājums 4.0 starptautiskā (CC BY 4.0). Atsaucei: “Avots: Memorands – Latvijas Pašvaldību sociālo dienestu vadītāju apvienība un Latvijas sociālo darbinieku biedrība”.',
+    licenceData:
+      'Pašvaldību un pievienošanās lēmumu ieraksti ir pieejami ar licenci Creative Commons Attiecinājums 4.0 starptautiskā (CC BY 4.0). Atsaucei: “Avots: Memorands – Latvijas Pašvaldību sociālo dienestu vadītāju apvienība un Latvijas sociālo darbinieku biedrība”.',
     licenceLink: 'CC BY 4.0 licences teksts',
-    licenceGeometry: 'GeoJSON datņu robežu ģeometrija nav oficiālas robežas: tā ir vienkāršota amCharts ģeometrija ar amCharts bezmaksas “linkware” licenci, kas prasa atsauci “Kartes dati: amCharts” ar saiti uz amcharts.com un licences tekstu kopā ar ģeometriju. CC BY 4.0 uz ģeometriju neattiecas.',
+    licenceGeometry:
+      'GeoJSON datņu robežu ģeometrija nav oficiālas robežas: tā ir vienkāršota amCharts ģeometrija ar amCharts bezmaksas “linkware” licenci, kas prasa atsauci “Kartes dati: amCharts” ar saiti uz amcharts.com un licences tekstu kopā ar ģeometriju. CC BY 4.0 uz ģeometriju neattiecas.',
     amchartsLink: 'amCharts tīmekļa vietne',
     machineHeading: 'Mašīnlasāmi apraksti',
     openapiLink: 'OpenAPI 3.1 apraksts',
@@ -425,7 +444,8 @@ export const lv = {
     catalogTitle: 'Memorands – atvērtie dati',
     catalogDescription: 'Portāla “Memorands” atvērto datu katalogs: pašvaldību pievienošanās memorandam par sociālā darba attīstību pašvaldībās.',
     datasetTitle: 'Pašvaldību pievienošanās memorandam par sociālā darba attīstību pašvaldībās',
-    datasetDescription: 'Latvijas pašvaldības katrā domes pilnvaru laikā un to domju lēmumi pievienoties memorandam par sociālā darba attīstību pašvaldībās: pārbaudītie un atsauktie lēmumi ar avotu un dokumentu kontrolsummām. Tikai publiski, pārbaudīti fakti.',
+    datasetDescription:
+      'Latvijas pašvaldības katrā domes pilnvaru laikā un to domju lēmumi pievienoties memorandam par sociālā darba attīstību pašvaldībās: pārbaudītie un atsauktie lēmumi ar avotu un dokumentu kontrolsummām. Tikai publiski, pārbaudīti fakti.',
     serviceTitle: 'Memorands atvērto datu API',
     keywords: 'sociālais darbs, sociālais dienests, pašvaldības, memorands, domes lēmumi',
     rightsStatement: 'Ieraksti: CC BY 4.0. Robežu ģeometrija: amCharts bezmaksas “linkware” licence; tās nav oficiālas robežas.',
@@ -529,7 +549,8 @@ export const lv = {
     covers: 'Aptver',
     setPeriod: 'Noteikt periodu vai mainīt termiņu',
     norms: 'Likumā noteiktais minimums',
-    normsLead: 'Sociālā darba speciālistu skaits uz 1 000 iedzīvotājiem, ko nosaka Sociālo pakalpojumu un sociālās palīdzības likuma 10. pants. Ievadiet spēkā esošo normu ar precīzu atsauci (likumi.lv redakcija un datums); portāls to glabā kā datētus datus.',
+    normsLead:
+      'Sociālā darba speciālistu skaits uz 1 000 iedzīvotājiem, ko nosaka Sociālo pakalpojumu un sociālās palīdzības likuma 10. pants. Ievadiet spēkā esošo normu ar precīzu atsauci (likumi.lv redakcija un datums); portāls to glabā kā datētus datus.',
     validFrom: 'Spēkā no',
     value: 'Minimums uz 1 000 iedzīvotājiem',
     citation: 'Atsauce',

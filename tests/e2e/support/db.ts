@@ -60,7 +60,10 @@ export async function lastAuditId(): Promise<string> {
  */
 export async function auditActionsSince(sinceId: string, by: { actorId: string } | { subjectId: string }): Promise<string[]> {
   const [column, value] = 'actorId' in by ? ['actorId', by.actorId] : ['subjectId', by.subjectId];
-  const { rows } = await sql().query<{ action: string }>(`SELECT "action" FROM "AuditEvent" WHERE "id" > $1::bigint AND "${column}" = $2 ORDER BY "id"`, [sinceId, value]);
+  const { rows } = await sql().query<{ action: string }>(`SELECT "action" FROM "AuditEvent" WHERE "id" > $1::bigint AND "${column}" = $2 ORDER BY "id"`, [
+    sinceId,
+    value,
+  ]);
   return rows.map((r) => r.action);
 }
 
@@ -76,11 +79,17 @@ export async function currentTermId(): Promise<string> {
  * Puts a municipality's accession for the current term into `status` with
  * complete decision facts and no documents; returns its id and version.
  */
-export async function resetAccession(slug: string, status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'VERIFIED' | 'WITHDRAWN'): Promise<{ id: string; version: number }> {
+export async function resetAccession(
+  slug: string,
+  status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'VERIFIED' | 'WITHDRAWN',
+): Promise<{ id: string; version: number }> {
   const municipalityId = await municipalityIdOf(slug);
   const termId = await currentTermId();
   const id = `acc${municipalityId.slice(-8)}${termId.slice(-6)}`;
-  await sql().query(`DELETE FROM "Document" WHERE "accessionId" IN (SELECT "id" FROM "Accession" WHERE "municipalityId" = $1 AND "termId" = $2)`, [municipalityId, termId]);
+  await sql().query(`DELETE FROM "Document" WHERE "accessionId" IN (SELECT "id" FROM "Accession" WHERE "municipalityId" = $1 AND "termId" = $2)`, [
+    municipalityId,
+    termId,
+  ]);
   await sql().query(`DELETE FROM "Accession" WHERE "municipalityId" = $1 AND "termId" = $2`, [municipalityId, termId]);
   await sql().query(
     `INSERT INTO "Accession" ("id", "municipalityId", "termId", "status", "councilBody", "sessionDate", "sessionType", "decisionNumber", "signatoryName", "signatoryRole", "version", "updatedAt")
@@ -117,14 +126,26 @@ export async function documentCount(): Promise<number> {
  * Makes the municipality a verified signatory of the current term and puts
  * its report for `year` into `status` (revision 1, version 3, empty sections).
  */
-export async function resetReport(slug: string, year: number, status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED'): Promise<{ id: string; version: number }> {
+export async function resetReport(
+  slug: string,
+  year: number,
+  status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED',
+): Promise<{ id: string; version: number }> {
   await resetAccession(slug, 'VERIFIED');
   const municipalityId = await municipalityIdOf(slug);
-  const { rows } = await sql().query<{ id: string }>(`SELECT p."id" FROM "ReportingPeriod" p WHERE p."year" = $1 AND p."termId" = $2`, [year, await currentTermId()]);
+  const { rows } = await sql().query<{ id: string }>(`SELECT p."id" FROM "ReportingPeriod" p WHERE p."year" = $1 AND p."termId" = $2`, [
+    year,
+    await currentTermId(),
+  ]);
   const periodId = rows[0]!.id;
   await sql().query(`DELETE FROM "ProgressReport" WHERE "municipalityId" = $1`, [municipalityId]);
   const id = `rep${Date.now()}${(n += 1)}`;
-  await sql().query(`INSERT INTO "ProgressReport" ("id", "municipalityId", "periodId", "status", "version", "updatedAt") VALUES ($1, $2, $3, $4, 3, now())`, [id, municipalityId, periodId, status]);
+  await sql().query(`INSERT INTO "ProgressReport" ("id", "municipalityId", "periodId", "status", "version", "updatedAt") VALUES ($1, $2, $3, $4, 3, now())`, [
+    id,
+    municipalityId,
+    periodId,
+    status,
+  ]);
   for (const key of ['resources', 'staff', 'cooperation']) {
     await sql().query(`INSERT INTO "ReportCommitment" ("id", "reportId", "commitmentKey") VALUES ($1, $2, $3)`, [`${id}${key}`, id, key]);
   }

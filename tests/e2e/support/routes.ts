@@ -21,14 +21,23 @@ export function walk(dir: string): string[] {
 
 /** Every exported handler of every app/**\/route.ts(x), read from the source; route groups `(x)` are left out of the path. */
 export function discoverRouteHandlers(): RouteHandler[] {
-  const files = walk('app').filter((f) => /route\.tsx?$/.test(f)).sort();
+  const files = walk('app')
+    .filter((f) => /route\.tsx?$/.test(f))
+    .sort();
   const isMethod = (name: string): name is HttpMethod => (HTTP_METHODS as readonly string[]).includes(name);
   return files.flatMap((file) => {
     const src = readFileSync(file, 'utf8');
-    const route = '/' + path.dirname(path.relative('app', file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join('/');
+    const route =
+      '/' +
+      path
+        .dirname(path.relative('app', file))
+        .split(path.sep)
+        .filter((s) => !/^\(.*\)$/.test(s))
+        .join('/');
     const methods = new Set<HttpMethod>();
     for (const m of src.matchAll(/export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1] as HttpMethod);
-    for (const m of src.matchAll(/export\s+const\s*\{([^}]*)\}/g)) for (const name of m[1]!.split(',')) if (isMethod(name.trim())) methods.add(name.trim() as HttpMethod);
+    for (const m of src.matchAll(/export\s+const\s*\{([^}]*)\}/g))
+      for (const name of m[1]!.split(',')) if (isMethod(name.trim())) methods.add(name.trim() as HttpMethod);
     return [...methods].map((method) => ({ method, route, file }));
   });
 }
@@ -47,7 +56,15 @@ export function discoverServerActions(): string[] {
 export function discoverPages(): string[] {
   return walk('app')
     .filter((f) => /(^|[\\/])page\.(tsx?|jsx?|mdx?)$/.test(f))
-    .map((file) => '/' + path.dirname(path.relative('app', file)).split(path.sep).filter((s) => s !== '.' && !/^\(.*\)$/.test(s)).join('/'))
+    .map(
+      (file) =>
+        '/' +
+        path
+          .dirname(path.relative('app', file))
+          .split(path.sep)
+          .filter((s) => s !== '.' && !/^\(.*\)$/.test(s))
+          .join('/'),
+    )
     .map((route) => (route === '/' ? route : route.replace(/\/$/, '')))
     .sort();
 }

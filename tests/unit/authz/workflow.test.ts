@@ -43,7 +43,10 @@ describe('workflow tables (lib/authz/workflow)', () => {
     }
   });
 
-  for (const [label, wf, expected] of [['accession', ACCESSION_WORKFLOW, ACCESSION_EXPECTED], ['report', REPORT_WORKFLOW, REPORT_EXPECTED]] as const) {
+  for (const [label, wf, expected] of [
+    ['accession', ACCESSION_WORKFLOW, ACCESSION_EXPECTED],
+    ['report', REPORT_WORKFLOW, REPORT_EXPECTED],
+  ] as const) {
     it(`${label}: the transitions are exactly the expected ones`, () => {
       expect(Object.keys(wf.transitions).sort()).toEqual(Object.keys(expected).sort());
       for (const [name, e] of Object.entries(expected)) {

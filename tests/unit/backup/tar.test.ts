@@ -54,7 +54,9 @@ describe('backup tar layer (tar-stream)', () => {
   it('property: any list of files round-trips', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,39}(\/[a-z0-9][a-z0-9._-]{0,39}){0,3}$/), fc.uint8Array({ maxLength: 3000 })), { maxLength: 6 }),
+        fc.array(fc.tuple(fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,39}(\/[a-z0-9][a-z0-9._-]{0,39}){0,3}$/), fc.uint8Array({ maxLength: 3000 })), {
+          maxLength: 6,
+        }),
         fc.integer({ min: 1, max: 2000 }),
         async (entries, chunk) => {
           const list = entries.map(([p, b]) => [p, Buffer.from(b)] as [string, Buffer]);
@@ -67,7 +69,11 @@ describe('backup tar layer (tar-stream)', () => {
   });
 
   it('skips bodies the reader does not consume, fully or partly', async () => {
-    const list: [string, Buffer][] = [['a', randomBytes(5000)], ['b', randomBytes(700)], ['c', Buffer.from('last')]];
+    const list: [string, Buffer][] = [
+      ['a', randomBytes(5000)],
+      ['b', randomBytes(700)],
+      ['c', Buffer.from('last')],
+    ];
     const archive = await collect(tarStream(files(list)));
     const seen: string[] = [];
     for await (const e of readTar(chunked(archive, 300))) {
@@ -89,7 +95,14 @@ describe('backup tar layer (tar-stream)', () => {
   });
 
   it('the reader refuses damaged, truncated and unsupported archives', async () => {
-    const archive = await collect(tarStream(files([['a', Buffer.from('hello')], ['b', randomBytes(2000)]])));
+    const archive = await collect(
+      tarStream(
+        files([
+          ['a', Buffer.from('hello')],
+          ['b', randomBytes(2000)],
+        ]),
+      ),
+    );
     const badHeader = Buffer.from(archive);
     badHeader[10] = badHeader[10]! ^ 0xff; // inside the first name field
     await expect(readAll(badHeader)).rejects.toThrow(TarFormatError);
@@ -108,7 +121,11 @@ describe('backup tar layer (tar-stream)', () => {
   // GNU tar is part of every Debian system: this test runs everywhere and fails rather than skip.
   it('GNU tar lists and extracts our archives, and we read its ustar archives', async () => {
     const longPath = `${'d'.repeat(90)}/nested/${'f'.repeat(60)}.bin`;
-    const list: [string, Buffer][] = [['manifest.json', Buffer.from('{}\n')], ['files/sha256/ab/one', randomBytes(3000)], [longPath, randomBytes(10)]];
+    const list: [string, Buffer][] = [
+      ['manifest.json', Buffer.from('{}\n')],
+      ['files/sha256/ab/one', randomBytes(3000)],
+      [longPath, randomBytes(10)],
+    ];
     const ours = path.join(work, 'ours.tar');
     await writeFile(ours, await collect(tarStream(files(list))));
     expect(execFileSync('tar', ['-tf', ours], { encoding: 'utf8' }).trim().split('\n')).toEqual(list.map(([p]) => p));

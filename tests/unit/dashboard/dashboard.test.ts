@@ -23,12 +23,35 @@ describe('report deadlines', () => {
   });
 });
 
-const row = (slug: string, nameLv: string, status: OverviewRow['status'], type: OverviewRow['type'] = 'MUNICIPALITY', population: number | null = null): OverviewRow => ({
-  slug, nameLv, officialNameLv: nameLv, type, population, populationYear: null, status, decisionNumber: null, sessionDate: null, sessionYearInferred: false, isDemo: false,
+const row = (
+  slug: string,
+  nameLv: string,
+  status: OverviewRow['status'],
+  type: OverviewRow['type'] = 'MUNICIPALITY',
+  population: number | null = null,
+): OverviewRow => ({
+  slug,
+  nameLv,
+  officialNameLv: nameLv,
+  type,
+  population,
+  populationYear: null,
+  status,
+  decisionNumber: null,
+  sessionDate: null,
+  sessionYearInferred: false,
+  isDemo: false,
 });
 const overview: Overview = {
-  term: { slug: '2021-2025', label: '2021–2025', startYear: 2021, endYear: 2025 }, terms: [], previousTerm: null,
-  rows: [row('riga', 'Rīga', 'VERIFIED', 'STATE_CITY', 600_000), row('adazu-novads', 'Ādažu novads', 'SUBMITTED'), row('aluksnes-novads', 'Alūksnes novads', 'NONE', 'MUNICIPALITY', 15_000), row('talsu-novads', 'Talsu novads', 'WITHDRAWN')],
+  term: { slug: '2021-2025', label: '2021–2025', startYear: 2021, endYear: 2025 },
+  terms: [],
+  previousTerm: null,
+  rows: [
+    row('riga', 'Rīga', 'VERIFIED', 'STATE_CITY', 600_000),
+    row('adazu-novads', 'Ādažu novads', 'SUBMITTED'),
+    row('aluksnes-novads', 'Alūksnes novads', 'NONE', 'MUNICIPALITY', 15_000),
+    row('talsu-novads', 'Talsu novads', 'WITHDRAWN'),
+  ],
 };
 describe('headline and indicators', () => {
   it('the public headline counts from the overview rows; population share over known ones only', () => {
@@ -50,7 +73,13 @@ describe('headline and indicators', () => {
 
 describe('dashboard query', () => {
   it('parses untrusted parameters; anything invalid falls back to the defaults', () => {
-    expect(parseDashboardQuery({ type: 'STATE_CITY', status: 'VERIFIED', progress: 'NONE', sort: 'c2', dir: 'desc' })).toEqual({ type: 'STATE_CITY', status: 'VERIFIED', progress: 'NONE', sort: 'c2', dir: 'desc' });
+    expect(parseDashboardQuery({ type: 'STATE_CITY', status: 'VERIFIED', progress: 'NONE', sort: 'c2', dir: 'desc' })).toEqual({
+      type: 'STATE_CITY',
+      status: 'VERIFIED',
+      progress: 'NONE',
+      sort: 'c2',
+      dir: 'desc',
+    });
     expect(parseDashboardQuery({ type: '', status: 'x', sort: ['c1', 'c2'], dir: 'up', extra: 'y' })).toEqual({ sort: 'c1', dir: 'asc' });
     expect(parseDashboardQuery(new URLSearchParams('sort=c9&dir=desc&type=MUNICIPALITY'))).toEqual({ type: 'MUNICIPALITY', sort: 'name', dir: 'desc' });
     expect(parseDashboardQuery(undefined)).toEqual({ sort: 'name', dir: 'asc' });
@@ -61,13 +90,20 @@ describe('sheet writers', () => {
   const sheet: ExportSheet = {
     name: 'Rādītāji: [test]',
     columns: [{ header: 'Pašvaldība' }, { header: 'n', format: '0.00' }, { header: 'note' }],
-    rows: [['Rīga', 1.5, '=1+1'], ['Ādažu novads', null, 'a, "b"']],
+    rows: [
+      ['Rīga', 1.5, '=1+1'],
+      ['Ādažu novads', null, 'a, "b"'],
+    ],
   };
 
   it('CSV: BOM, header, RFC 4180, blanks for unknowns, formula-safe', () => {
     const text = sheetToCsv(sheet);
     expect(text.startsWith('\uFEFF')).toBe(true);
-    expect(parseCsv(text.slice(1))).toEqual([['Pašvaldība', 'n', 'note'], ['Rīga', '1.5', "'=1+1"], ['Ādažu novads', '', 'a, "b"']]);
+    expect(parseCsv(text.slice(1))).toEqual([
+      ['Pašvaldība', 'n', 'note'],
+      ['Rīga', '1.5', "'=1+1"],
+      ['Ādažu novads', '', 'a, "b"'],
+    ]);
   });
 
   it('XLSX: bold header, numbers as numbers, unknowns as empty cells, text never a formula', async () => {

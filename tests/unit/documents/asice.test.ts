@@ -45,7 +45,9 @@ describe('ASiC-E containers', () => {
   });
 
   it('a changed SignatureValue is signature_invalid', async () => {
-    const r = await inspectDocument(variant((es) => editXml(es, (x) => x.replace(/(<ds:SignatureValue[^>]*>)(.)/, (_m, tag: string, c: string) => tag + (c === 'A' ? 'B' : 'A')))));
+    const r = await inspectDocument(
+      variant((es) => editXml(es, (x) => x.replace(/(<ds:SignatureValue[^>]*>)(.)/, (_m, tag: string, c: string) => tag + (c === 'A' ? 'B' : 'A')))),
+    );
     expect(r).toMatchObject({ ok: false, reason: 'signature_invalid' });
   });
 
@@ -57,7 +59,9 @@ describe('ASiC-E containers', () => {
   it('a damaged time-stamp token only warns timestamp_invalid', async () => {
     const r = await inspectDocument(
       variant((es) =>
-        editXml(es, (x) => x.replace(/(<xades:EncapsulatedTimeStamp[^>]*>[A-Za-z0-9+/]{300})([A-Za-z0-9])/, (_m, head: string, c: string) => head + (c === 'Q' ? 'R' : 'Q'))),
+        editXml(es, (x) =>
+          x.replace(/(<xades:EncapsulatedTimeStamp[^>]*>[A-Za-z0-9+/]{300})([A-Za-z0-9])/, (_m, head: string, c: string) => head + (c === 'Q' ? 'R' : 'Q')),
+        ),
       ),
     );
     expect(r).toMatchObject({ ok: true, warnings: ['timestamp_invalid'] });

@@ -11,15 +11,27 @@ import { createSignedPdf } from './sign-helper';
 afterEach(() => vi.restoreAllMocks());
 
 function logged(spy: { mock: { calls: unknown[][] } }): { event: string; where: string; sha256: string | null; algorithm: string | null; error: string }[] {
-  return spy.mock.calls.map((c) => JSON.parse(String(c[0])) as { event: string; where: string; sha256: string | null; algorithm: string | null; error: string });
+  return spy.mock.calls.map(
+    (c) => JSON.parse(String(c[0])) as { event: string; where: string; sha256: string | null; algorithm: string | null; error: string },
+  );
 }
 
 describe('contained library failures', () => {
   it('a thrown plain object is logged readably (never "[object Object]") with the sha256 and algorithm', async () => {
     const spy = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const bytes = new TextEncoder().encode('some file');
-    await withInspectionContext(bytes, () => Promise.resolve(logContained('xades signature value', 'RSA PKCS#1 v1.5 / SHA-224', { code: 'ERR_X', detail: 'unsupported' })));
-    expect(logged(spy)).toEqual([{ event: 'document.check_failed', where: 'xades signature value', sha256: createHash('sha256').update(bytes).digest('hex'), algorithm: 'RSA PKCS#1 v1.5 / SHA-224', error: '{"code":"ERR_X","detail":"unsupported"}' }]);
+    await withInspectionContext(bytes, () =>
+      Promise.resolve(logContained('xades signature value', 'RSA PKCS#1 v1.5 / SHA-224', { code: 'ERR_X', detail: 'unsupported' })),
+    );
+    expect(logged(spy)).toEqual([
+      {
+        event: 'document.check_failed',
+        where: 'xades signature value',
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        algorithm: 'RSA PKCS#1 v1.5 / SHA-224',
+        error: '{"code":"ERR_X","detail":"unsupported"}',
+      },
+    ]);
     expect(describeThrown(new TypeError('bad'))).toBe('TypeError: bad');
   });
 

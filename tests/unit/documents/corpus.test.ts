@@ -42,7 +42,9 @@ describe('document corpus', () => {
   for (const f of files) {
     const exp = f.expected;
     it(`${f.file} -> ${exp.outcome}${exp.reason ? ` (${exp.reason})` : ''}${exp.warnings ? ` [${exp.warnings.join(', ')}]` : ''}`, async () => {
-      const sha = createHash('sha256').update(readFileSync(path.join(corpusDir, f.file))).digest('hex');
+      const sha = createHash('sha256')
+        .update(readFileSync(path.join(corpusDir, f.file)))
+        .digest('hex');
       expect(sha, `${f.file} differs from the manifest`).toBe(f.sha256);
       const r = await inspect(f.file);
       if (exp.outcome === 'reject') {

@@ -21,7 +21,11 @@ function signerFor(kind: KeyKind) {
 type Case = { label: string; kind: KeyKind; enc: Encoding };
 const cases: Case[] = [
   { label: 'RSA PKCS#1 v1.5 SHA-256, DigestInfo with NULL', kind: 'rsa', enc: { family: 'rsa-pkcs1', hash: 'sha256' } },
-  { label: 'RSA PKCS#1 v1.5 SHA-256, DigestInfo without NULL (E-ME SI (CA1) era)', kind: 'rsa', enc: { family: 'rsa-pkcs1', hash: 'sha256', digestInfoNull: false } },
+  {
+    label: 'RSA PKCS#1 v1.5 SHA-256, DigestInfo without NULL (E-ME SI (CA1) era)',
+    kind: 'rsa',
+    enc: { family: 'rsa-pkcs1', hash: 'sha256', digestInfoNull: false },
+  },
   { label: 'RSA PKCS#1 v1.5 SHA-1', kind: 'rsa', enc: { family: 'rsa-pkcs1', hash: 'sha1' } },
   { label: 'RSA PKCS#1 v1.5 SHA-224', kind: 'rsa', enc: { family: 'rsa-pkcs1', hash: 'sha224' } },
   { label: 'RSA PKCS#1 v1.5 SHA-384', kind: 'rsa', enc: { family: 'rsa-pkcs1', hash: 'sha384' } },

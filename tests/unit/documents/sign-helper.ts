@@ -102,7 +102,13 @@ export async function buildUnsignedPdf(text = 'Domes lēmums Nr. 1 (test)'): Pro
 const BYTE_RANGE_PLACEHOLDER = '/ByteRange [ 0 /********** /********** /********** ]';
 
 /** PDF with a signature field whose /V has a zero-filled /Contents of `contentsBytes` bytes and a placeholder /ByteRange. */
-async function buildPlaceholderPdf(text: string, contentsBytes: number, signingTime: Date, padBytes = 0, dss?: { ocsp?: Uint8Array[]; certs?: Uint8Array[] }): Promise<Uint8Array> {
+async function buildPlaceholderPdf(
+  text: string,
+  contentsBytes: number,
+  signingTime: Date,
+  padBytes = 0,
+  dss?: { ocsp?: Uint8Array[]; certs?: Uint8Array[] },
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const page = doc.addPage([595, 842]);
   if (padBytes > 0) doc.context.register(doc.context.stream(randomBytes(padBytes)));
@@ -145,7 +151,17 @@ export type SignedPdf = { bytes: Uint8Array; signer: TestSigner; signingTime: Da
  * Builds a one-page PDF and signs it (detached CMS over the ByteRange, SHA-256, RSA PKCS#1 v1.5).
  * The whole file is covered by the signature.
  */
-export async function createSignedPdf(opts: { signer?: TestSigner; signingTime?: Date; text?: string; contentsBytes?: number; cms?: (signedBytes: Uint8Array) => Uint8Array; padBytes?: number; dss?: { ocsp?: Uint8Array[]; certs?: Uint8Array[] } } = {}): Promise<SignedPdf> {
+export async function createSignedPdf(
+  opts: {
+    signer?: TestSigner;
+    signingTime?: Date;
+    text?: string;
+    contentsBytes?: number;
+    cms?: (signedBytes: Uint8Array) => Uint8Array;
+    padBytes?: number;
+    dss?: { ocsp?: Uint8Array[]; certs?: Uint8Array[] };
+  } = {},
+): Promise<SignedPdf> {
   const signer = opts.signer ?? (await createTestSigner());
   const signingTime = opts.signingTime ?? new Date(Math.floor(Date.now() / 1000) * 1000);
   const contentsBytes = opts.contentsBytes ?? 8192;

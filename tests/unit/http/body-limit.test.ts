@@ -20,14 +20,24 @@ function hugeBody(): { stream: ReadableStream<Uint8Array>; pulled: () => number 
 describe('body limits (issue 17: request.json() read any size)', () => {
   it('parseBody stops reading a JSON body without Content-Length at 64 kB: 413', async () => {
     const { stream, pulled } = hugeBody();
-    const request = new Request('http://localhost/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    const request = new Request('http://localhost/api/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     await expect(parseBody(request, z.object({}))).rejects.toMatchObject({ code: 'TOO_LARGE', status: 413 });
     expect(pulled()).toBeLessThan(MAX_JSON_BODY_BYTES + 4 * 64 * 1024);
   });
 
   it('parseBody refuses a declared length over 64 kB without reading', async () => {
     const { stream, pulled } = hugeBody();
-    const request = new Request('http://localhost/api/session', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(300 * 1024 * 1024) }, body: stream, duplex: 'half' } as RequestInit);
+    const request = new Request('http://localhost/api/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(300 * 1024 * 1024) },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     await expect(parseBody(request, z.object({}))).rejects.toMatchObject({ code: 'TOO_LARGE' });
     expect(pulled()).toBeLessThanOrEqual(2 * 64 * 1024);
   });
@@ -37,16 +47,36 @@ describe('body limits (issue 17: request.json() read any size)', () => {
     expect(bodyLimitFor('multipart/form-data; boundary=x')).toBe(64 * 1024);
     expect(bodyLimitFor(undefined)).toBe(64 * 1024);
     expect(bodyLimitFor('application/octet-stream')).toBe(25 * 1024 * 1024);
-    const refused = requestGateResponse({ method: 'POST', url: '/api/session', headers: { 'content-type': 'application/json', 'content-length': String(300 * 1024 * 1024), 'x-locale': 'en' } });
+    const refused = requestGateResponse({
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'content-type': 'application/json', 'content-length': String(300 * 1024 * 1024), 'x-locale': 'en' },
+    });
     expect(refused?.status).toBe(413);
     expect(refused?.headers.get('connection')).toBe('close');
     // A file a person could pick by mistake (30 MB) is refused too, but its body is drained so the browser reads the 413.
-    const scan = requestGateResponse({ method: 'POST', url: '/api/accessions/x/documents', headers: { 'content-type': 'application/pdf', 'content-length': String(30 * 1024 * 1024) } });
+    const scan = requestGateResponse({
+      method: 'POST',
+      url: '/api/accessions/x/documents',
+      headers: { 'content-type': 'application/pdf', 'content-length': String(30 * 1024 * 1024) },
+    });
     expect(scan?.status).toBe(413);
     expect(scan?.headers.get('connection')).toBeNull();
     expect(await refused?.json()).toMatchObject({ code: 'TOO_LARGE', message: 'The request is too large.' });
-    expect(requestGateResponse({ method: 'POST', url: '/api/accessions/x/documents', headers: { 'content-type': 'application/octet-stream', 'content-length': String(20 * 1024 * 1024) } })).toBeNull();
-    expect(requestGateResponse({ method: 'POST', url: '/api/accessions/x/documents', headers: { 'content-type': 'application/octet-stream', 'content-length': String(26 * 1024 * 1024) } })?.status).toBe(413);
+    expect(
+      requestGateResponse({
+        method: 'POST',
+        url: '/api/accessions/x/documents',
+        headers: { 'content-type': 'application/octet-stream', 'content-length': String(20 * 1024 * 1024) },
+      }),
+    ).toBeNull();
+    expect(
+      requestGateResponse({
+        method: 'POST',
+        url: '/api/accessions/x/documents',
+        headers: { 'content-type': 'application/octet-stream', 'content-length': String(26 * 1024 * 1024) },
+      })?.status,
+    ).toBe(413);
   });
 });
 

@@ -6,7 +6,8 @@ import { loadMapGeometry, readMunicipalityFeatures, resetMapGeometryCache } from
 const features = readMunicipalityFeatures();
 const byslug = (slug: string) => features.find((f) => f.properties.slug === slug)!;
 const key = (p: Position) => `${p[0]},${p[1]}`;
-const vertices = (g: { type: string; coordinates: unknown }) => new Set((g.type === 'Polygon' ? [g.coordinates as Position[][]] : (g.coordinates as Position[][][])).flat(2).map(key));
+const vertices = (g: { type: string; coordinates: unknown }) =>
+  new Set((g.type === 'Polygon' ? [g.coordinates as Position[][]] : (g.coordinates as Position[][][])).flat(2).map(key));
 
 describe('boundaries per term: Madonas novads from 2025 = Madonas 2021 ∪ Varakļānu novads', () => {
   const madona = byslug('madonas-novads').geometry;

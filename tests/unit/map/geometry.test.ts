@@ -63,7 +63,9 @@ describe('loadMapGeometry', () => {
     resetMapGeometryCache();
     const t0 = performance.now();
     geometry = loadMapGeometry();
-    console.info(`[map] loadMapGeometry (cold): ${(performance.now() - t0).toFixed(1)} ms, ${geometry.shapes.reduce((n, s) => n + s.path.length, 0)} path chars`);
+    console.info(
+      `[map] loadMapGeometry (cold): ${(performance.now() - t0).toFixed(1)} ms, ${geometry.shapes.reduce((n, s) => n + s.path.length, 0)} path chars`,
+    );
     expect(features).toHaveLength(43);
     expect(geometry.shapes.map((s) => s.slug)).toEqual(features.map((f) => f.properties.slug));
     expect(new Set(geometry.shapes.map((s) => s.slug)).size).toBe(43);
@@ -152,10 +154,7 @@ describe('buildMapGeometry', () => {
       const flip = (poly: number[][][]) => poly.map((r) => [...r].reverse());
       return {
         ...f,
-        geometry:
-          g.type === 'Polygon'
-            ? { type: 'Polygon', coordinates: flip(g.coordinates) }
-            : { type: 'MultiPolygon', coordinates: g.coordinates.map(flip) },
+        geometry: g.type === 'Polygon' ? { type: 'Polygon', coordinates: flip(g.coordinates) } : { type: 'MultiPolygon', coordinates: g.coordinates.map(flip) },
       };
     });
     const a = buildMapGeometry(features, { width: 400, height: 250 });
@@ -171,9 +170,7 @@ describe('buildMapGeometry', () => {
 
   it('rejects malformed input', () => {
     expect(() => parseMunicipalityFeatures('{"type":"Feature"}')).toThrow();
-    expect(() =>
-      parseMunicipalityFeatures('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":null}]}'),
-    ).toThrow(/slug/);
+    expect(() => parseMunicipalityFeatures('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":null}]}')).toThrow(/slug/);
   });
 });
 

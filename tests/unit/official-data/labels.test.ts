@@ -25,7 +25,14 @@ describe('CSB unit labels', () => {
     const table = parsePopulationCsv(semicolon);
     expect(table).toMatchObject({ title: 'Tabula', years: [2025] });
     expect(table.rows.map((r) => r.values.get(2025))).toEqual([605273, null]);
-    const reasons = (text: string) => { try { parsePopulationCsv(text); return []; } catch (e) { return (e as TableRefused).problems.map((p) => p.key); } };
+    const reasons = (text: string) => {
+      try {
+        parsePopulationCsv(text);
+        return [];
+      } catch (e) {
+        return (e as TableRefused).problems.map((p) => p.key);
+      }
+    };
     expect(reasons('a,b\n1,2\n')).toEqual(['officialData.noUnitColumn']);
     expect(reasons('"Teritoriālā vienība","Dzimums","2025"\n"Rīga","Vīrieši",1\n')).toEqual(['officialData.unexpectedColumn']);
     expect(reasons('"Rādītāji","Teritoriālā vienība","2025"\n"A","Rīga",1\n"B","Rīga",2\n')).toEqual(['officialData.severalIndicators']);
@@ -33,7 +40,9 @@ describe('CSB unit labels', () => {
   });
 
   it('reads the ATVK header in any column order and refuses a file without its columns', () => {
-    expect(parseAtvkCsv('Code,Level,Name,Validity_period_begin,Validity_period_end\n0001000,3,"Rīga",2021-07-01,\n')).toEqual([{ level: 3, code: '0001000', name: 'Rīga', begin: '2021-07-01', end: null }]);
+    expect(parseAtvkCsv('Code,Level,Name,Validity_period_begin,Validity_period_end\n0001000,3,"Rīga",2021-07-01,\n')).toEqual([
+      { level: 3, code: '0001000', name: 'Rīga', begin: '2021-07-01', end: null },
+    ]);
     expect(() => parseAtvkCsv('Kods,Nosaukums\n1,Rīga\n')).toThrow(TableRefused);
   });
 });

@@ -18,7 +18,8 @@ describe('DCAT-AP description (JSON-LD)', () => {
     expect(doc['@type']).toBe('dcat:Catalog');
     expect(doc['@id']).toBe(`${BASE}/api/v1/dcat.jsonld`);
     expect(doc['@context']).toMatchObject({ dcat: 'http://www.w3.org/ns/dcat#', dct: 'http://purl.org/dc/terms/', foaf: 'http://xmlns.com/foaf/0.1/' });
-    for (const key of ['dct:title', 'dct:description', 'dct:publisher', 'dct:issued', 'dct:modified', 'dcat:themeTaxonomy']) expect(doc[key], key).toBeDefined();
+    for (const key of ['dct:title', 'dct:description', 'dct:publisher', 'dct:issued', 'dct:modified', 'dcat:themeTaxonomy'])
+      expect(doc[key], key).toBeDefined();
     const iris = [...JSON.stringify(doc).matchAll(/"@id":"(https?:\/\/[^"]+)"/g)].map((m) => m[1]!);
     expect(iris.filter((i) => /localhost|127\.0\.0\.1/.test(i))).toEqual([]);
     // The same inputs give the same bytes: nothing depends on the clock or the process.
@@ -34,7 +35,10 @@ describe('DCAT-AP description (JSON-LD)', () => {
       }
       expect(d['dct:identifier']).toBe(d['@id']);
       expect((d['dct:publisher'] as Node)['@type']).toContain('foaf:Agent');
-      expect((d['dct:creator'] as Node[]).map((c) => (c['foaf:name'] as { '@value': string }[])[1]!['@value'])).toEqual(['Latvian Association of Heads of Municipal Social Services', 'Latvian Association of Social Workers']);
+      expect((d['dct:creator'] as Node[]).map((c) => (c['foaf:name'] as { '@value': string }[])[1]!['@value'])).toEqual([
+        'Latvian Association of Heads of Municipal Social Services',
+        'Latvian Association of Social Workers',
+      ]);
       expect((d['dcat:theme'] as Node[]).map((t) => t['@id'])).toContain('http://publications.europa.eu/resource/authority/data-theme/SOCI');
       expect(d['dcat:contactPoint']).toMatchObject({ 'vcard:hasEmail': { '@id': 'mailto:dati@memorands.example' } });
       expect((d['dct:spatial'] as Node)['@id']).toBe('http://publications.europa.eu/resource/authority/country/LVA');
@@ -57,12 +61,17 @@ describe('DCAT-AP description (JSON-LD)', () => {
       expect((d['dct:format'] as Node)['@id']).toMatch(/^http:\/\/publications\.europa\.eu\/resource\/authority\/file-type\/(JSON|CSV|GEOJSON)$/);
       expect((d['dct:description'] as unknown[]).length).toBe(2);
       expect((d['dcatap:availability'] as Node)['@id']).toBe('http://publications.europa.eu/resource/authority/planned-availability/STABLE');
-      expect((d['dct:license'] as Node)['@id']).toBe(e.format === 'geojson' ? `${BASE}/licences/amcharts5-geodata.md` : 'http://publications.europa.eu/resource/authority/licence/CC_BY_4_0');
+      expect((d['dct:license'] as Node)['@id']).toBe(
+        e.format === 'geojson' ? `${BASE}/licences/amcharts5-geodata.md` : 'http://publications.europa.eu/resource/authority/licence/CC_BY_4_0',
+      );
     }
   });
 
   it('omits what is not known rather than inventing it: no dates, no period, no e-mail', () => {
-    const empty = dcatDocument({ base: BASE, dates: { accessions: { issued: null, modified: null, temporal: null }, progress: { issued: null, modified: null, temporal: null } } });
+    const empty = dcatDocument({
+      base: BASE,
+      dates: { accessions: { issued: null, modified: null, temporal: null }, progress: { issued: null, modified: null, temporal: null } },
+    });
     const text = JSON.stringify(empty);
     for (const key of ['dct:modified', 'dct:issued', 'dct:temporal', 'vcard:hasEmail']) expect(text).not.toContain(key);
   });

@@ -26,7 +26,11 @@ function discoverV1Handlers(): { path: string; methods: string[] }[] {
 }
 
 type Operation = { parameters?: { name: string }[]; responses: Record<string, { content?: Record<string, { schema: unknown }> }> };
-type Doc = { openapi: string; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> } };
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+};
 
 describe('OpenAPI document of the open data API', () => {
   const doc = openApiDocument('https://memorands.example') as unknown as Doc;

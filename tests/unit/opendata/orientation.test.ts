@@ -9,8 +9,20 @@ import { expectRightHandRule, isCounterClockwise } from './right-hand-rule';
 const ccw = isCounterClockwise;
 
 // A 2×2 square with a 1×1 hole, wound the wrong way (d3's convention): exterior clockwise, hole counter-clockwise.
-const CW_SQUARE = [[0, 0], [0, 2], [2, 2], [2, 0], [0, 0]];
-const CCW_HOLE = [[0.5, 0.5], [1.5, 0.5], [1.5, 1.5], [0.5, 1.5], [0.5, 0.5]];
+const CW_SQUARE = [
+  [0, 0],
+  [0, 2],
+  [2, 2],
+  [2, 0],
+  [0, 0],
+];
+const CCW_HOLE = [
+  [0.5, 0.5],
+  [1.5, 0.5],
+  [1.5, 1.5],
+  [0.5, 1.5],
+  [0.5, 0.5],
+];
 
 describe('RFC 7946 ring orientation', () => {
   it('measures winding in the lon/lat plane', () => {
@@ -37,12 +49,21 @@ describe('RFC 7946 ring orientation', () => {
     // The stored geometry follows d3's convention: all 44 exteriors clockwise, the 3 holes counter-clockwise.
     expect(before.filter((r) => r.exterior && !ccw(r.ring))).toHaveLength(44);
     expect(before.filter((r) => !r.exterior && ccw(r.ring))).toHaveLength(3);
-    const body = JSON.parse(featureCollection('2021-2025', features.map((f) => ({ item: f.properties, geometry: f.geometry })), (p) => p.slug, 'https://memorands.example')) as { features: { id: string; geometry: OpenGeometry }[] };
+    const body = JSON.parse(
+      featureCollection(
+        '2021-2025',
+        features.map((f) => ({ item: f.properties, geometry: f.geometry })),
+        (p) => p.slug,
+        'https://memorands.example',
+      ),
+    ) as { features: { id: string; geometry: OpenGeometry }[] };
     for (const f of body.features) expectRightHandRule(f.geometry, f.id);
   });
 
   it('names each part’s licence with the address of its served text', () => {
-    const body = JSON.parse(featureCollection(null, [], (x: { id: string }) => x.id, 'https://memorands.example')) as { licenses: { applies_to: string; url: string; spdx: string }[] };
+    const body = JSON.parse(featureCollection(null, [], (x: { id: string }) => x.id, 'https://memorands.example')) as {
+      licenses: { applies_to: string; url: string; spdx: string }[];
+    };
     expect(body.licenses.map((l) => [l.applies_to, l.spdx, l.url])).toEqual([
       ['properties', 'CC-BY-4.0', 'https://memorands.example/licences/cc-by-4.0.txt'],
       ['geometry', 'LicenseRef-amCharts-Free', 'https://memorands.example/licences/amcharts5-geodata.md'],

@@ -7,5 +7,6 @@ export const isCounterClockwise = (ring: number[][]): boolean => signedArea2(rin
 
 /** RFC 7946 §3.1.6: every exterior ring counter-clockwise, every hole clockwise. */
 export function expectRightHandRule(geometry: OpenGeometry, label: string): void {
-  for (const [i, { exterior, ring }] of ringsOf(geometry).entries()) expect(isCounterClockwise(ring), `${label} ring ${i} (${exterior ? 'exterior' : 'hole'})`).toBe(exterior);
+  for (const [i, { exterior, ring }] of ringsOf(geometry).entries())
+    expect(isCounterClockwise(ring), `${label} ring ${i} (${exterior ? 'exterior' : 'hole'})`).toBe(exterior);
 }

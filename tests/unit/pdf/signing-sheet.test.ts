@@ -8,12 +8,12 @@ import path from 'node:path';
 
 // Real memorandum text (prisma/data/memorandum.lv.md) and the Liepāja annex signatories.
 /** Parses memorandum.lv.md into title / paragraphs / intro / bullets / closing. */
-function loadMemorandumLv(): Pick<
-  SigningSheetInput,
-  'title' | 'paragraphs' | 'commitmentsIntro' | 'commitments' | 'closingParagraphs'
-> {
+function loadMemorandumLv(): Pick<SigningSheetInput, 'title' | 'paragraphs' | 'commitmentsIntro' | 'commitments' | 'closingParagraphs'> {
   const md = readFileSync(path.join(process.cwd(), 'prisma/data/memorandum.lv.md'), 'utf8');
-  const blocks = md.split(/\n\s*\n/).map((b) => b.trim()).filter((b) => b !== '');
+  const blocks = md
+    .split(/\n\s*\n/)
+    .map((b) => b.trim())
+    .filter((b) => b !== '');
   const title = (blocks.shift() ?? '').replace(/^#\s*/, '');
   const listIndex = blocks.findIndex((b) => b.startsWith('- '));
   const list = blocks[listIndex] ?? '';

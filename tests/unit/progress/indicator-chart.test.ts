@@ -6,7 +6,16 @@ import { translator, type Locale } from '@/lib/i18n';
 
 const render = (points: ChartPoint[], opts: { locale?: Locale; showNorm?: boolean } = {}) => {
   const locale = opts.locale ?? 'lv';
-  return renderToStaticMarkup(createElement(IndicatorChart, { id: 'specialists_per_1000', title: 'Speciālisti uz 1 000', points, locale, t: translator(locale), showNorm: opts.showNorm }));
+  return renderToStaticMarkup(
+    createElement(IndicatorChart, {
+      id: 'specialists_per_1000',
+      title: 'Speciālisti uz 1 000',
+      points,
+      locale,
+      t: translator(locale),
+      showNorm: opts.showNorm,
+    }),
+  );
 };
 const texts = (html: string, testId: string) => [...html.matchAll(new RegExp(`<text[^>]*data-testid="${testId}"[^>]*>([^<]*)</text>`, 'g'))].map((m) => m[1]);
 const svgOf = (html: string) => html.slice(html.indexOf('<svg'), html.indexOf('</svg>'));
@@ -30,7 +39,9 @@ describe('indicator chart', () => {
     expect(texts(html, 'chart-median-value')).toEqual(['1,25', '12\u00a0345,5']);
     expect(html).toContain('role="img"');
     // The accessible name states the values, the medians with n and the minimum.
-    expect(html).toMatch(/aria-label="Speciālisti uz 1 000\. 2022: 1,8, mediāna 1,25 no 4 pašvaldībām; 2023: 2,75, minimums 1,5; 2024: nav zināms, mediāna 12\u00a0345,5 no 3 pašvaldībām, minimums 1,5"/);
+    expect(html).toMatch(
+      /aria-label="Speciālisti uz 1 000\. 2022: 1,8, mediāna 1,25 no 4 pašvaldībām; 2023: 2,75, minimums 1,5; 2024: nav zināms, mediāna 12\u00a0345,5 no 3 pašvaldībām, minimums 1,5"/,
+    );
   });
 
   it('in English the decimal point is used', () => {
@@ -56,7 +67,10 @@ describe('indicator chart', () => {
     expect(withNorm).toMatch(/<th scope="col">Likumā noteiktais minimums<\/th>/);
     expect(withNorm).toMatch(/<td data-testid="chart-norm-cell">nav ievadīts ar avotu<\/td>/);
     // No stored norm in any year: no line, no label, no legend entry.
-    const noNorm = render(POINTS.map((p) => ({ ...p, norm: null })), { showNorm: true });
+    const noNorm = render(
+      POINTS.map((p) => ({ ...p, norm: null })),
+      { showNorm: true },
+    );
     expect(noNorm).not.toContain('data-testid="chart-norm"');
     expect(noNorm).not.toContain('chart-norm-label');
     expect(noNorm).not.toContain('Likumā noteiktais minimums</li>');
@@ -73,7 +87,10 @@ describe('indicator chart', () => {
   });
 
   it('labels are legible (contrast ≥ 4.5:1) and written upwards at least one font height apart, so they never overlap', () => {
-    const html = render([2021, 2022, 2023, 2024, 2025, 2026].map((year) => ({ year, value: 1_234_567.25, median: { median: 1_234_567.25, n: 3 }, norm: 1 })), { showNorm: true });
+    const html = render(
+      [2021, 2022, 2023, 2024, 2025, 2026].map((year) => ({ year, value: 1_234_567.25, median: { median: 1_234_567.25, n: 3 }, norm: 1 })),
+      { showNorm: true },
+    );
     const labels = [...svgOf(html).matchAll(/<text x="([\d.]+)"[^>]*font-size="(\d+)" fill="(#[0-9a-f]{6})"[^>]*transform="rotate\(-90[^"]*"/g)];
     expect(labels).toHaveLength(12);
     const xs = labels.map((m) => Number(m[1])).sort((a, b) => a - b);

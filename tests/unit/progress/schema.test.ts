@@ -24,7 +24,10 @@ describe('indicator validation', () => {
   });
 
   it('yes/no fields take only yes or no', () => {
-    expect(ZIndicatorsSchema.parse({ supervision_available: 'yes', premises_improved: 'no' })).toMatchObject({ supervision_available: true, premises_improved: false });
+    expect(ZIndicatorsSchema.parse({ supervision_available: 'yes', premises_improved: 'no' })).toMatchObject({
+      supervision_available: true,
+      premises_improved: false,
+    });
     expect(errorsOf({ supervision_available: 'maybe' })).toEqual({ supervision_available: 'validation.yesNo' });
     expect(errorsOf({ agreement_education: '1' })).toEqual({ agreement_education: 'validation.yesNo' });
   });

@@ -6,15 +6,36 @@ import { isCacheableRequest, stripNextRuntime } from '@/lib/public-cache/policy'
 describe('public cache policy', () => {
   it('caches only GET/HEAD of public pages and open data, never router (RSC) requests or private paths', () => {
     const ok = (url: string, method = 'GET', headers: Record<string, string> = {}) => isCacheableRequest(method, url, headers);
-    for (const url of ['/', '/lv', '/en', '/lv/memorandum', '/en/data', '/lv/municipalities/jekabpils-novads', '/lv?q=jekabpils&status=VERIFIED', '/api/v1/accessions.geojson']) expect(ok(url), url).toBe(true);
-    for (const url of ['/lv/staff', '/lv/secretary/liepaja', '/lv/signin', '/api/session', '/api/documents/abc', '/lv/invite/token', '/api/accessions/liepaja/signing-sheet', '/lv/municipalities/../staff']) expect(ok(url), url).toBe(false);
+    for (const url of [
+      '/',
+      '/lv',
+      '/en',
+      '/lv/memorandum',
+      '/en/data',
+      '/lv/municipalities/jekabpils-novads',
+      '/lv?q=jekabpils&status=VERIFIED',
+      '/api/v1/accessions.geojson',
+    ])
+      expect(ok(url), url).toBe(true);
+    for (const url of [
+      '/lv/staff',
+      '/lv/secretary/liepaja',
+      '/lv/signin',
+      '/api/session',
+      '/api/documents/abc',
+      '/lv/invite/token',
+      '/api/accessions/liepaja/signing-sheet',
+      '/lv/municipalities/../staff',
+    ])
+      expect(ok(url), url).toBe(false);
     expect(ok('/lv', 'POST')).toBe(false);
     expect(ok('/lv', 'GET', { rsc: '1' })).toBe(false);
     expect(ok('/lv?' + 'x'.repeat(2000))).toBe(false);
   });
 
   it('strips Next.js scripts and script preloads from HTML but keeps JSON-LD, styles and content', () => {
-    const html = '<html><head><link rel="stylesheet" href="/a.css"/><link rel="preload" as="script" fetchPriority="low" href="/x.js"/><script src="/x.js" async=""></script><script type="application/ld+json">{"@context":"x"}</script></head><body><a href="/lv">Sākums</a><script>self.__next_f.push([1,"payload"])</script></body></html>';
+    const html =
+      '<html><head><link rel="stylesheet" href="/a.css"/><link rel="preload" as="script" fetchPriority="low" href="/x.js"/><script src="/x.js" async=""></script><script type="application/ld+json">{"@context":"x"}</script></head><body><a href="/lv">Sākums</a><script>self.__next_f.push([1,"payload"])</script></body></html>';
     const out = stripNextRuntime(html);
     expect(out).not.toMatch(/__next_f|\/x\.js/);
     expect(out).toContain('application/ld+json');

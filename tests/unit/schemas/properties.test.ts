@@ -32,7 +32,9 @@ import { parseLocaleNumber } from '@/lib/schemas/number';
 
 const SCHEMA_DIR = path.resolve(import.meta.dirname, '../../../lib/schemas');
 const discovered = new Map<string, z.ZodType>();
-for (const file of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.ts')).sort()) {
+for (const file of readdirSync(SCHEMA_DIR)
+  .filter((f) => f.endsWith('.ts'))
+  .sort()) {
   const mod = (await import(path.join(SCHEMA_DIR, file))) as Record<string, unknown>;
   for (const [name, value] of Object.entries(mod)) {
     if (value instanceof z.ZodType) discovered.set(`${file.replace(/\.ts$/, '')}.${name}`, value);
@@ -58,10 +60,12 @@ async function property(schemaKey: string, body: () => void | Promise<void>): Pr
     throw error;
   }
 }
-const counted = <T,>(check: (v: T) => void) => (v: T) => {
-  stats.inputs += 1;
-  check(v);
-};
+const counted =
+  <T>(check: (v: T) => void) =>
+  (v: T) => {
+    stats.inputs += 1;
+    check(v);
+  };
 
 afterAll(() => {
   console.log(`fuzz: ${stats.schemas.size} schemas, ${stats.properties} properties, ${stats.inputs} inputs, ${stats.failures} failures`);
@@ -119,14 +123,114 @@ const pollution = (): unknown[] => [
   { hasOwnProperty: 'x', then: 'x' },
 ];
 const NASTY_VALUES: unknown[] = [
-  null, undefined, true, false, 0, -0, 1, -1, 1.5, NaN, Infinity, -Infinity, Number.MAX_VALUE, Number.MIN_VALUE, Number.MAX_SAFE_INTEGER + 2, 2 ** 31, -(2 ** 31) - 1, 10n, -(10n ** 30n),
-  '', ' ', '\t\n\r', '\u00a0', '\u200b', '\ufeff', '\u2028', 'null', 'undefined', 'NaN', 'Infinity', '-0', '1e999', '1e-999', '0x10', '0b1', ' 1 ', '١٢٣', '２０２４', '2024', '2021-2025', '2024-02-29', '2021-02-30', '0000-00-00', '9999-12-31', '+002024-01-01',
-  '\ud800', '\udfff', 'a\ud800b', '\udc00\ud800', 'a\u0000b', '\u0000', '%00', '%', '%%', '%E0%A4%A', '../../etc/passwd', '..\\..\\windows\\win.ini', '%2e%2e%2f', 'C:\\boot.ini', '/dev/null', 'file:///etc/passwd',
-  "1' OR '1'='1", "'; DROP TABLE \"User\"; --", '1; SELECT pg_sleep(10)', '" OR ""="', '<script>alert(1)</script>', '${jndi:ldap://x}', '{{7*7}}', '__proto__', 'constructor', 'prototype', 'toString',
-  'Ķekava😀', '👨‍👩‍👧‍👦', 'ǅ', 'İ', 'ß', 'ﷺ', 'Z̴̡̢̛͔a̸̧l̷g̶o', '\u202eevil', 'yes', 'no', 'on', 'true', 'REGULAR', 'DECISION', 'lv', 'en',
-  HUGE, HUGE_UNICODE, ...BAIT, 'x'.repeat(256), ' '.repeat(10_000),
-  [], [[]], [null], ['a', 'b'], {}, Object.create(null), new Date(NaN), new Date(0), new Map([['a', 1]]), new Set([1]), new Uint8Array(4), Symbol('s'), () => 'f',
-  nested(2_000), ...pollution(),
+  null,
+  undefined,
+  true,
+  false,
+  0,
+  -0,
+  1,
+  -1,
+  1.5,
+  NaN,
+  Infinity,
+  -Infinity,
+  Number.MAX_VALUE,
+  Number.MIN_VALUE,
+  Number.MAX_SAFE_INTEGER + 2,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  10n,
+  -(10n ** 30n),
+  '',
+  ' ',
+  '\t\n\r',
+  '\u00a0',
+  '\u200b',
+  '\ufeff',
+  '\u2028',
+  'null',
+  'undefined',
+  'NaN',
+  'Infinity',
+  '-0',
+  '1e999',
+  '1e-999',
+  '0x10',
+  '0b1',
+  ' 1 ',
+  '١٢٣',
+  '２０２４',
+  '2024',
+  '2021-2025',
+  '2024-02-29',
+  '2021-02-30',
+  '0000-00-00',
+  '9999-12-31',
+  '+002024-01-01',
+  '\ud800',
+  '\udfff',
+  'a\ud800b',
+  '\udc00\ud800',
+  'a\u0000b',
+  '\u0000',
+  '%00',
+  '%',
+  '%%',
+  '%E0%A4%A',
+  '../../etc/passwd',
+  '..\\..\\windows\\win.ini',
+  '%2e%2e%2f',
+  'C:\\boot.ini',
+  '/dev/null',
+  'file:///etc/passwd',
+  "1' OR '1'='1",
+  '\'; DROP TABLE "User"; --',
+  '1; SELECT pg_sleep(10)',
+  '" OR ""="',
+  '<script>alert(1)</script>',
+  '${jndi:ldap://x}',
+  '{{7*7}}',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'Ķekava😀',
+  '👨‍👩‍👧‍👦',
+  'ǅ',
+  'İ',
+  'ß',
+  'ﷺ',
+  'Z̴̡̢̛͔a̸̧l̷g̶o',
+  '\u202eevil',
+  'yes',
+  'no',
+  'on',
+  'true',
+  'REGULAR',
+  'DECISION',
+  'lv',
+  'en',
+  HUGE,
+  HUGE_UNICODE,
+  ...BAIT,
+  'x'.repeat(256),
+  ' '.repeat(10_000),
+  [],
+  [[]],
+  [null],
+  ['a', 'b'],
+  {},
+  Object.create(null),
+  new Date(NaN),
+  new Date(0),
+  new Map([['a', 1]]),
+  new Set([1]),
+  new Uint8Array(4),
+  Symbol('s'),
+  () => 'f',
+  nested(2_000),
+  ...pollution(),
 ];
 function nested(depth: number): unknown {
   let v: unknown = 'leaf';
@@ -138,11 +242,36 @@ const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 300 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 300 }) },
   { weight: 1, arbitrary: fc.oneof(fc.double(), fc.integer(), fc.bigInt()) },
-  { weight: 2, arbitrary: fc.anything({ maxDepth: 3, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true, withBoxedValues: true, stringUnit: 'binary' }) },
+  {
+    weight: 2,
+    arbitrary: fc.anything({
+      maxDepth: 3,
+      withBigInt: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withTypedArray: true,
+      withSparseArray: true,
+      withNullPrototype: true,
+      withBoxedValues: true,
+      stringUnit: 'binary',
+    }),
+  },
 );
 const anyInput: fc.Arbitrary<unknown> = fc.oneof(
   nastyValue,
-  fc.anything({ maxDepth: 4, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true, withObjectString: true, stringUnit: 'grapheme' }),
+  fc.anything({
+    maxDepth: 4,
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+    withSparseArray: true,
+    withNullPrototype: true,
+    withObjectString: true,
+    stringUnit: 'grapheme',
+  }),
   fc.jsonValue({ maxDepth: 4, stringUnit: 'binary' }),
 );
 
@@ -162,7 +291,7 @@ function replaceAt(v: unknown, at: (string | number)[], value: unknown): unknown
 }
 function withExtraKey(v: unknown, key: string, value: unknown): unknown {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
-  const copy = { ...(v) };
+  const copy = { ...v };
   // An own property named __proto__, as JSON.parse makes it.
   Object.defineProperty(copy, key, { value, enumerable: true, configurable: true, writable: true });
   return copy;
@@ -192,7 +321,12 @@ const WS = fc.constantFrom('', ' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\ufef
 function text(max: number, min = 1): fc.Arbitrary<string> {
   const unit = fc.constantFrom<'grapheme' | 'binary' | 'grapheme-ascii'>('grapheme', 'binary', 'grapheme-ascii');
   return fc
-    .tuple(WS, unit.chain((u) => fc.string({ unit: u, minLength: min, maxLength: Math.min(max, 400) })), WS, fc.boolean())
+    .tuple(
+      WS,
+      unit.chain((u) => fc.string({ unit: u, minLength: min, maxLength: Math.min(max, 400) })),
+      WS,
+      fc.boolean(),
+    )
     .map(([a, core, b, long]) => {
       // Sometimes push the core to exactly `max` units.
       const full = long && core.trim().length > 0 ? core.trim().padEnd(max, 'ā').slice(0, max) : core;
@@ -202,24 +336,45 @@ function text(max: number, min = 1): fc.Arbitrary<string> {
 }
 const asciiWord = fc.stringMatching(/^[A-Za-z0-9_+-]{1,12}$/);
 const email: fc.Arbitrary<string> = fc
-  .tuple(fc.array(asciiWord, { minLength: 1, maxLength: 3 }), fc.array(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9-]{0,10}$/), { minLength: 1, maxLength: 3 }), fc.stringMatching(/^[A-Za-z]{2,6}$/), WS, WS)
+  .tuple(
+    fc.array(asciiWord, { minLength: 1, maxLength: 3 }),
+    fc.array(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9-]{0,10}$/), { minLength: 1, maxLength: 3 }),
+    fc.stringMatching(/^[A-Za-z]{2,6}$/),
+    WS,
+    WS,
+  )
   .map(([local, labels, tld, a, b]) => `${a}${local.join('.')}@${labels.join('.')}.${tld}${b}`)
   .filter((s) => !/[-.]@/.test(s) && s.trim().length <= 254);
 const TODAY = new Date().toISOString().slice(0, 10);
-const day = (min: string, max: string) => fc.date({ min: new Date(`${min}T00:00:00Z`), max: new Date(`${max}T00:00:00Z`), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const day = (min: string, max: string) =>
+  fc.date({ min: new Date(`${min}T00:00:00Z`), max: new Date(`${max}T00:00:00Z`), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 const slug = fc.stringMatching(/^[a-z0-9-]{1,80}$/);
 const termSlug = fc.tuple(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1000, max: 9999 })).map(([a, b]) => `${a}-${b}`);
 /** A number, or its text as a form sends it. */
 const numeric = (n: fc.Arbitrary<number>) => n.chain((x) => fc.constantFrom<unknown>(x, String(x), ` ${x} `));
 const version = numeric(fc.integer({ min: 1, max: 1_000_000 }));
 /** A number as a person in Latvia types it (issue 13): decimal comma, grouped with (non-breaking) spaces, or as a program sends it. */
-const lvNumber = (n: fc.Arbitrary<number>) => n.chain((x) => fc.constantFrom<unknown>(x, String(x).replace('.', ','), ` ${String(x).replace('.', ',')} `, new Intl.NumberFormat('lv-LV', { maximumFractionDigits: 6 }).format(x), new Intl.NumberFormat('lv-LV', { maximumFractionDigits: 6 }).format(x).replace(/\u00a0/g, ' ')));
+const lvNumber = (n: fc.Arbitrary<number>) =>
+  n.chain((x) =>
+    fc.constantFrom<unknown>(
+      x,
+      String(x).replace('.', ','),
+      ` ${String(x).replace('.', ',')} `,
+      new Intl.NumberFormat('lv-LV', { maximumFractionDigits: 6 }).format(x),
+      new Intl.NumberFormat('lv-LV', { maximumFractionDigits: 6 }).format(x).replace(/\u00a0/g, ' '),
+    ),
+  );
 /** Hundredths in [min, max] (the database keeps two decimals). */
 const cents = (min: number, max: number) => fc.integer({ min: Math.round(min * 100), max: Math.round(max * 100) }).map((x) => x / 100);
-const numberOf = (v: unknown): number => { if (typeof v === 'number') return v; const r = parseLocaleNumber(String(v)); if (r.kind !== 'number') throw new Error(`not a number: ${String(v)}`); return r.value; };
-const optional = <T,>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
-const blankable = <T,>(a: fc.Arbitrary<T>) => fc.oneof(a, fc.constantFrom<unknown>('', null, undefined));
-const blankCase = <T,>(a: fc.Arbitrary<T>) => fc.oneof(a, fc.constant(''));
+const numberOf = (v: unknown): number => {
+  if (typeof v === 'number') return v;
+  const r = parseLocaleNumber(String(v));
+  if (r.kind !== 'number') throw new Error(`not a number: ${String(v)}`);
+  return r.value;
+};
+const optional = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+const blankable = <T>(a: fc.Arbitrary<T>) => fc.oneof(a, fc.constantFrom<unknown>('', null, undefined));
+const blankCase = <T>(a: fc.Arbitrary<T>) => fc.oneof(a, fc.constant(''));
 
 function indicatorValue(d: IndicatorDef): fc.Arbitrary<unknown> {
   if (d.kind === 'boolean') return fc.constantFrom<unknown>('yes', 'no', true, false, '', null, undefined);
@@ -231,10 +386,23 @@ function indicatorValue(d: IndicatorDef): fc.Arbitrary<unknown> {
 }
 const indicators = fc.record(Object.fromEntries(INDICATORS.map((d) => [d.key, indicatorValue(d)])), { requiredKeys: [] });
 const action = fc.record(
-  { title: text(300), status: fc.constantFrom('PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED'), plannedOn: optional(blankCase(day('2000-01-01', '2100-12-31'))), doneOn: optional(blankCase(day('2000-01-01', '2100-12-31'))), budgetEur: optional(blankable(lvNumber(cents(0, 1e9)))) },
+  {
+    title: text(300),
+    status: fc.constantFrom('PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED'),
+    plannedOn: optional(blankCase(day('2000-01-01', '2100-12-31'))),
+    doneOn: optional(blankCase(day('2000-01-01', '2100-12-31'))),
+    budgetEur: optional(blankable(lvNumber(cents(0, 1e9)))),
+  },
   { requiredKeys: ['title', 'status'] },
 );
-const section = fc.record({ status: fc.constantFrom('NOT_STARTED', 'IN_PROGRESS', 'ACHIEVED'), narrative: optional(blankable(fc.string({ unit: 'grapheme', maxLength: 2_000 }).filter(isStorableText))), actions: optional(fc.array(action, { maxLength: 3 })) }, { requiredKeys: ['status'] });
+const section = fc.record(
+  {
+    status: fc.constantFrom('NOT_STARTED', 'IN_PROGRESS', 'ACHIEVED'),
+    narrative: optional(blankable(fc.string({ unit: 'grapheme', maxLength: 2_000 }).filter(isStorableText))),
+    actions: optional(fc.array(action, { maxLength: 3 })),
+  },
+  { requiredKeys: ['status'] },
+);
 
 // ---------------------------------------------------------------- per-schema specs
 
@@ -290,7 +458,12 @@ function textBoundaries(base: Record<string, unknown>, field: string, max: numbe
   if (mode === 'required') {
     list.push({ name: `${field}: empty`, input: at(''), ok: false, message: 'validation.required' });
     list.push({ name: `${field}: whitespace only`, input: at(' \t\n\u00a0'), ok: false, message: 'validation.required' });
-    list.push({ name: `${field}: missing`, input: Object.fromEntries(Object.entries(base).filter(([k]) => k !== field)), ok: false, message: 'validation.required' });
+    list.push({
+      name: `${field}: missing`,
+      input: Object.fromEntries(Object.entries(base).filter(([k]) => k !== field)),
+      ok: false,
+      message: 'validation.required',
+    });
     list.push({ name: `${field}: null`, input: at(null), ok: false, message: 'validation.required' });
   } else {
     list.push({ name: `${field}: empty becomes null`, input: at(''), ok: true, check: (o) => expect(o[field]).toBeNull() });
@@ -314,12 +487,28 @@ function intBoundaries(min: number, max: number, wrap: (v: unknown) => unknown =
   ];
 }
 
-const decision = { councilBody: 'Tukuma novada dome', sessionDate: '2021-08-26', sessionType: 'REGULAR', decisionNumber: '12/3', signatoryName: 'Anna Bērziņa', signatoryRole: 'priekšsēdētāja' };
+const decision = {
+  councilBody: 'Tukuma novada dome',
+  sessionDate: '2021-08-26',
+  sessionType: 'REGULAR',
+  decisionNumber: '12/3',
+  signatoryName: 'Anna Bērziņa',
+  signatoryRole: 'priekšsēdētāja',
+};
 const invitationAccept = { token: 't'.repeat(43), name: 'Jānis Ozols', password: 'long enough password', passwordConfirm: 'long enough password' };
 const draftSection = { status: 'IN_PROGRESS', narrative: 'x', actions: [] };
-const draft = { version: 3, commitments: { resources: draftSection, staff: draftSection, cooperation: draftSection }, indicators: { service_budget_eur: '1000' } };
+const draft = {
+  version: 3,
+  commitments: { resources: draftSection, staff: draftSection, cooperation: draftSection },
+  indicators: { service_budget_eur: '1000' },
+};
 const norm = { validFrom: '2030-01-01', value: 1, citation: 'MK noteikumi Nr. 1', sourceUrl: 'https://likumi.lv/ta/id/1' };
-const officialSource = { fileName: 'IRS051_20261203-101500.csv', tableCode: 'IRS051', retrievedOn: '2026-12-03', url: 'https://data.stat.gov.lv/pxweb/lv/OSP_PUB/START__POP__IR__IRS/IRS051/' };
+const officialSource = {
+  fileName: 'IRS051_20261203-101500.csv',
+  tableCode: 'IRS051',
+  retrievedOn: '2026-12-03',
+  url: 'https://data.stat.gov.lv/pxweb/lv/OSP_PUB/START__POP__IR__IRS/IRS051/',
+};
 const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 const dateBoundaries = (wrap: (v: unknown) => unknown, message = 'validation.date'): Boundary[] => [
@@ -351,7 +540,15 @@ const SPECS: Record<string, Spec> = {
   },
   'accession.ZRecordDecisionSchema': {
     valid: fc.record(
-      { councilBody: text(200), sessionDate: day('2021-01-01', TODAY), sessionType: fc.constantFrom('REGULAR', 'EXTRAORDINARY'), decisionNumber: text(100), agendaItem: optional(fc.oneof(text(500), fc.constantFrom<string | null>('', '  ', null))), signatoryName: text(120), signatoryRole: text(200) },
+      {
+        councilBody: text(200),
+        sessionDate: day('2021-01-01', TODAY),
+        sessionType: fc.constantFrom('REGULAR', 'EXTRAORDINARY'),
+        decisionNumber: text(100),
+        agendaItem: optional(fc.oneof(text(500), fc.constantFrom<string | null>('', '  ', null))),
+        signatoryName: text(120),
+        signatoryRole: text(200),
+      },
       { requiredKeys: ['councilBody', 'sessionDate', 'sessionType', 'decisionNumber', 'signatoryName', 'signatoryRole'] },
     ),
     check: (out, input) => {
@@ -375,11 +572,18 @@ const SPECS: Record<string, Spec> = {
     check: (out, input) => expect(out).toBe(Number(input)),
     boundaries: intBoundaries(1, 1_000_000),
   },
-  'accession.ZVerifySchema': { valid: fc.record({ version }), check: (out, input) => expect(out.version).toBe(Number(input.version)), boundaries: intBoundaries(1, 1_000_000, (v) => ({ version: v })) },
+  'accession.ZVerifySchema': {
+    valid: fc.record({ version }),
+    check: (out, input) => expect(out.version).toBe(Number(input.version)),
+    boundaries: intBoundaries(1, 1_000_000, (v) => ({ version: v })),
+  },
   'accession.ZReasonSchema': {
     valid: fc.record({ version, reason: text(2000) }),
     check: (out, input) => trimmed(out.reason, input.reason, 2000),
-    boundaries: [...textBoundaries({ version: 1, reason: 'x' }, 'reason', 2000, 'required'), ...intBoundaries(1, 1_000_000, (v) => ({ version: v, reason: 'x' }))],
+    boundaries: [
+      ...textBoundaries({ version: 1, reason: 'x' }, 'reason', 2000, 'required'),
+      ...intBoundaries(1, 1_000_000, (v) => ({ version: v, reason: 'x' })),
+    ],
   },
   'accession.ZUploadQuerySchema': {
     // eslint-disable-next-line no-control-regex -- the generator must leave out exactly the control characters the schema refuses
@@ -404,25 +608,51 @@ const SPECS: Record<string, Spec> = {
     boundaries: [
       ...textBoundaries({ email: 'a@b.lv', password: 'x' }, 'password', 200, 'untrimmed'),
       { name: 'email: 254 chars', input: { email: `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(58)}.lv`, password: 'x' }, ok: true },
-      { name: 'email: 255 chars', input: { email: `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(59)}.lv`, password: 'x' }, ok: false, message: 'validation.tooLong|max=254' },
+      {
+        name: 'email: 255 chars',
+        input: { email: `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(59)}.lv`, password: 'x' },
+        ok: false,
+        message: 'validation.tooLong|max=254',
+      },
       { name: 'email: empty', input: { email: '', password: 'x' }, ok: false, message: 'validation.required' },
       { name: 'email: whitespace only', input: { email: '  ', password: 'x' }, ok: false, message: 'validation.required' },
       { name: 'email: not an address', input: { email: "1' OR '1'='1", password: 'x' }, ok: false, message: 'validation.email' },
-      { name: 'email: upper case and spaces', input: { email: ' Anna@Example.LV ', password: 'x' }, ok: true, check: (o) => expect(o.email).toBe('anna@example.lv') },
+      {
+        name: 'email: upper case and spaces',
+        input: { email: ' Anna@Example.LV ', password: 'x' },
+        ok: true,
+        check: (o) => expect(o.email).toBe('anna@example.lv'),
+      },
     ],
   },
   'auth.ZAcceptInvitationSchema': {
-    valid: fc.record({ token: fc.stringMatching(/^[A-Za-z0-9_-]{20,200}$/), name: text(120), password: fc.string({ unit: 'grapheme', minLength: 12, maxLength: 60 }).filter((p) => p.length >= 12 && p.length <= 200) }).map((v) => ({ ...v, passwordConfirm: v.password })),
+    valid: fc
+      .record({
+        token: fc.stringMatching(/^[A-Za-z0-9_-]{20,200}$/),
+        name: text(120),
+        password: fc.string({ unit: 'grapheme', minLength: 12, maxLength: 60 }).filter((p) => p.length >= 12 && p.length <= 200),
+      })
+      .map((v) => ({ ...v, passwordConfirm: v.password })),
     check: (out, input) => {
       trimmed(out.name, input.name, 120);
       expect(out.password).toBe(input.password);
     },
     boundaries: [
       ...textBoundaries(invitationAccept, 'name', 120, 'required'),
-      { name: 'password: 11 chars', input: { ...invitationAccept, password: 'x'.repeat(11), passwordConfirm: 'x'.repeat(11) }, ok: false, message: 'validation.tooShort|min=12' },
+      {
+        name: 'password: 11 chars',
+        input: { ...invitationAccept, password: 'x'.repeat(11), passwordConfirm: 'x'.repeat(11) },
+        ok: false,
+        message: 'validation.tooShort|min=12',
+      },
       { name: 'password: 12 chars', input: { ...invitationAccept, password: 'x'.repeat(12), passwordConfirm: 'x'.repeat(12) }, ok: true },
       { name: 'password: 200 chars', input: { ...invitationAccept, password: 'x'.repeat(200), passwordConfirm: 'x'.repeat(200) }, ok: true },
-      { name: 'password: 201 chars', input: { ...invitationAccept, password: 'x'.repeat(201), passwordConfirm: 'x'.repeat(201) }, ok: false, message: 'validation.tooLong|max=200' },
+      {
+        name: 'password: 201 chars',
+        input: { ...invitationAccept, password: 'x'.repeat(201), passwordConfirm: 'x'.repeat(201) },
+        ok: false,
+        message: 'validation.tooLong|max=200',
+      },
       { name: 'passwords differ', input: { ...invitationAccept, passwordConfirm: 'long enough passworD' }, ok: false, message: 'validation.passwordsDiffer' },
       { name: 'token: 19 chars', input: { ...invitationAccept, token: 't'.repeat(19) }, ok: false },
       { name: 'token: 20 chars', input: { ...invitationAccept, token: 't'.repeat(20) }, ok: true },
@@ -430,7 +660,15 @@ const SPECS: Record<string, Spec> = {
     ],
   },
   'auth.ZCreateInvitationSchema': {
-    valid: fc.record({ email, name: optional(fc.oneof(text(120), fc.constant(''))), municipalitySlug: fc.tuple(WS, slug, WS).map(([a, s, b]) => `${a}${s}${b}`), locale: optional(fc.constantFrom('lv', 'en')) }, { requiredKeys: ['email', 'municipalitySlug'] }),
+    valid: fc.record(
+      {
+        email,
+        name: optional(fc.oneof(text(120), fc.constant(''))),
+        municipalitySlug: fc.tuple(WS, slug, WS).map(([a, s, b]) => `${a}${s}${b}`),
+        locale: optional(fc.constantFrom('lv', 'en')),
+      },
+      { requiredKeys: ['email', 'municipalitySlug'] },
+    ),
     check: (out, input) => {
       expect(out.email).toBe(input.email.trim().toLowerCase());
       if (input.name === undefined || input.name === '') expect(out.name).toBeUndefined();
@@ -444,7 +682,12 @@ const SPECS: Record<string, Spec> = {
       { name: 'slug: empty', input: { email: 'a@b.lv', municipalitySlug: '' }, ok: false, message: 'validation.required' },
       { name: 'slug: whitespace', input: { email: 'a@b.lv', municipalitySlug: '   ' }, ok: false, message: 'validation.required' },
       { name: 'slug: traversal', input: { email: 'a@b.lv', municipalitySlug: '../riga' }, ok: false, message: 'validation.invalid' },
-      { name: 'name: empty means none', input: { email: 'a@b.lv', municipalitySlug: 'riga', name: '' }, ok: true, check: (o) => expect(o.name).toBeUndefined() },
+      {
+        name: 'name: empty means none',
+        input: { email: 'a@b.lv', municipalitySlug: 'riga', name: '' },
+        ok: true,
+        check: (o) => expect(o.name).toBeUndefined(),
+      },
       { name: 'name: 121 chars', input: { email: 'a@b.lv', municipalitySlug: 'riga', name: 'x'.repeat(121) }, ok: false },
       { name: 'locale: de', input: { email: 'a@b.lv', municipalitySlug: 'riga', locale: 'de' }, ok: false, message: 'validation.invalid' },
     ],
@@ -490,12 +733,26 @@ const SPECS: Record<string, Spec> = {
   },
   // --- dashboard.ts
   'dashboard.ZDashboardQuerySchema': {
-    valid: fc.record({ type: optional(fc.constantFrom('STATE_CITY', 'MUNICIPALITY')), status: optional(fc.constantFrom('VERIFIED', 'SUBMITTED', 'WITHDRAWN', 'PREVIOUS', 'NONE')), progress: optional(fc.constantFrom('NOT_STARTED', 'IN_PROGRESS', 'ACHIEVED', 'NONE')), sort: optional(fc.constantFrom('name', 'status', 'c1', 'c2', 'c3')), dir: optional(fc.constantFrom('asc', 'desc')) }, { requiredKeys: [] }),
+    valid: fc.record(
+      {
+        type: optional(fc.constantFrom('STATE_CITY', 'MUNICIPALITY')),
+        status: optional(fc.constantFrom('VERIFIED', 'SUBMITTED', 'WITHDRAWN', 'PREVIOUS', 'NONE')),
+        progress: optional(fc.constantFrom('NOT_STARTED', 'IN_PROGRESS', 'ACHIEVED', 'NONE')),
+        sort: optional(fc.constantFrom('name', 'status', 'c1', 'c2', 'c3')),
+        dir: optional(fc.constantFrom('asc', 'desc')),
+      },
+      { requiredKeys: [] },
+    ),
     check: (out, input) => expect(out).toEqual({ ...input, sort: input.sort ?? 'name', dir: input.dir ?? 'asc' }),
     totalOnObjects: true,
     boundaries: [
       { name: 'empty query gives the defaults', input: {}, ok: true, check: (o) => expect(o).toEqual({ sort: 'name', dir: 'asc' }) },
-      { name: 'bad values fall back', input: { sort: "name'; --", dir: 'up', type: 'x', status: '', progress: 'x'.repeat(10_000) }, ok: true, check: (o) => expect(o).toEqual({ sort: 'name', dir: 'asc' }) },
+      {
+        name: 'bad values fall back',
+        input: { sort: "name'; --", dir: 'up', type: 'x', status: '', progress: 'x'.repeat(10_000) },
+        ok: true,
+        check: (o) => expect(o).toEqual({ sort: 'name', dir: 'asc' }),
+      },
     ],
   },
   'dashboard.ZExportNameSchema': {
@@ -530,13 +787,21 @@ const SPECS: Record<string, Spec> = {
     ],
   },
   // --- progress-actions.ts
-  'progress-actions.ZReportVersionSchema': { valid: fc.record({ version }), check: (out, input) => expect(out.version).toBe(Number(input.version)), boundaries: intBoundaries(1, 1_000_000, (v) => ({ version: v })) },
+  'progress-actions.ZReportVersionSchema': {
+    valid: fc.record({ version }),
+    check: (out, input) => expect(out.version).toBe(Number(input.version)),
+    boundaries: intBoundaries(1, 1_000_000, (v) => ({ version: v })),
+  },
   'progress-actions.ZReportReturnSchema': {
     valid: fc.record({ version, reason: text(5000) }),
     check: (out, input) => trimmed(out.reason, input.reason, 5000),
     boundaries: textBoundaries({ version: 1, reason: 'x' }, 'reason', 5000, 'required'),
   },
-  'progress-actions.zReportYear': { valid: numeric(fc.integer({ min: 2021, max: 2100 })), check: (out, input) => expect(out).toBe(Number(input)), boundaries: intBoundaries(2021, 2100) },
+  'progress-actions.zReportYear': {
+    valid: numeric(fc.integer({ min: 2021, max: 2100 })),
+    check: (out, input) => expect(out).toBe(Number(input)),
+    boundaries: intBoundaries(2021, 2100),
+  },
   // --- progress.ts
   'progress.ZIndicatorsSchema': {
     valid: indicators,
@@ -574,7 +839,12 @@ const SPECS: Record<string, Spec> = {
       { name: 'text: whitespace only is blank', input: { premises_improved_what: '   ' }, ok: true, check: (o) => expect(o.premises_improved_what).toBeNull() },
       { name: 'text: NUL', input: { premises_improved_what: 'a\u0000' }, ok: false, message: 'validation.invalid' },
       { name: 'boolean: maybe', input: { supervision_available: 'maybe' }, ok: false, message: 'validation.yesNo' },
-      { name: 'every indicator blank', input: Object.fromEntries(INDICATORS.map((d) => [d.key, ''])), ok: true, check: (o) => INDICATORS.forEach((d) => expect(o[d.key]).toBeNull()) },
+      {
+        name: 'every indicator blank',
+        input: Object.fromEntries(INDICATORS.map((d) => [d.key, ''])),
+        ok: true,
+        check: (o) => INDICATORS.forEach((d) => expect(o[d.key]).toBeNull()),
+      },
     ],
   },
   'progress.ZActionSchema': {
@@ -626,12 +896,33 @@ const SPECS: Record<string, Spec> = {
   'progress.ZReportTypedDraftSchema': {
     valid: fc.record({
       version,
-      commitments: fc.record(Object.fromEntries(COMMITMENT_KEYS.map((k) => [k, fc.record({
-        status: fc.constantFrom('NOT_STARTED', 'IN_PROGRESS', 'ACHIEVED'),
-        narrative: fc.string({ maxLength: 300 }).filter(isStorableText),
-        actions: fc.array(fc.record({ title: fc.string({ maxLength: 400 }).filter(isStorableText), status: fc.constantFrom('PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED'), plannedOn: fc.string({ maxLength: 30 }).filter(isStorableText), doneOn: fc.string({ maxLength: 30 }).filter(isStorableText), budgetEur: fc.string({ maxLength: 30 }).filter(isStorableText) }), { maxLength: 3 }),
-      })]))),
-      indicators: fc.record(Object.fromEntries(INDICATORS.map((d) => [d.key, fc.oneof(fc.string({ maxLength: 40 }).filter(isStorableText), fc.constantFrom<unknown>('42,5', '1 234,5', 'x', ''))])), { requiredKeys: [] }),
+      commitments: fc.record(
+        Object.fromEntries(
+          COMMITMENT_KEYS.map((k) => [
+            k,
+            fc.record({
+              status: fc.constantFrom('NOT_STARTED', 'IN_PROGRESS', 'ACHIEVED'),
+              narrative: fc.string({ maxLength: 300 }).filter(isStorableText),
+              actions: fc.array(
+                fc.record({
+                  title: fc.string({ maxLength: 400 }).filter(isStorableText),
+                  status: fc.constantFrom('PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED'),
+                  plannedOn: fc.string({ maxLength: 30 }).filter(isStorableText),
+                  doneOn: fc.string({ maxLength: 30 }).filter(isStorableText),
+                  budgetEur: fc.string({ maxLength: 30 }).filter(isStorableText),
+                }),
+                { maxLength: 3 },
+              ),
+            }),
+          ]),
+        ),
+      ),
+      indicators: fc.record(
+        Object.fromEntries(
+          INDICATORS.map((d) => [d.key, fc.oneof(fc.string({ maxLength: 40 }).filter(isStorableText), fc.constantFrom<unknown>('42,5', '1 234,5', 'x', ''))]),
+        ),
+        { requiredKeys: [] },
+      ),
     }),
     // Note: anything typed is kept as typed, whether or not it is a valid value.
     check: (out, input) => {
@@ -641,12 +932,32 @@ const SPECS: Record<string, Spec> = {
     },
     boundaries: [
       { name: 'a whole draft', input: draft, ok: true },
-      { name: 'an invalid value is kept as typed', input: { ...draft, indicators: { service_staff_fte: '42,5 slodzes' } }, ok: true, check: (o) => expect(o.indicators.service_staff_fte).toBe('42,5 slodzes') },
-      { name: 'a number from a program becomes its text', input: { ...draft, indicators: { service_staff_fte: 42.5, supervision_available: true } }, ok: true, check: (o) => expect(o.indicators).toMatchObject({ service_staff_fte: '42.5', supervision_available: 'yes' }) },
+      {
+        name: 'an invalid value is kept as typed',
+        input: { ...draft, indicators: { service_staff_fte: '42,5 slodzes' } },
+        ok: true,
+        check: (o) => expect(o.indicators.service_staff_fte).toBe('42,5 slodzes'),
+      },
+      {
+        name: 'a number from a program becomes its text',
+        input: { ...draft, indicators: { service_staff_fte: 42.5, supervision_available: true } },
+        ok: true,
+        check: (o) => expect(o.indicators).toMatchObject({ service_staff_fte: '42.5', supervision_available: 'yes' }),
+      },
       { name: 'unknown indicator', input: { ...draft, indicators: { no_such: '1' } }, ok: false },
       { name: 'a NUL is refused', input: { ...draft, indicators: { premises_improved_what: 'a\u0000' } }, ok: false, message: 'validation.invalid' },
-      { name: 'title: 2001 chars', input: { ...draft, commitments: { ...draft.commitments, staff: { ...draftSection, actions: [{ title: 'x'.repeat(2001), status: 'DONE' }] } } }, ok: false, message: 'validation.tooLong|max=2000' },
-      { name: 'status: unknown', input: { ...draft, commitments: { ...draft.commitments, staff: { ...draftSection, status: 'DONE' } } }, ok: false, message: 'validation.invalid' },
+      {
+        name: 'title: 2001 chars',
+        input: { ...draft, commitments: { ...draft.commitments, staff: { ...draftSection, actions: [{ title: 'x'.repeat(2001), status: 'DONE' }] } } },
+        ok: false,
+        message: 'validation.tooLong|max=2000',
+      },
+      {
+        name: 'status: unknown',
+        input: { ...draft, commitments: { ...draft.commitments, staff: { ...draftSection, status: 'DONE' } } },
+        ok: false,
+        message: 'validation.invalid',
+      },
       { name: 'version 0', input: { ...draft, version: 0 }, ok: false },
     ],
   },
@@ -661,14 +972,44 @@ const SPECS: Record<string, Spec> = {
     ],
   },
   'password-reset.ZPasswordResetSchema': {
-    valid: fc.record({ token: fc.stringMatching(/^[A-Za-z0-9_-]{20,200}$/), password: fc.string({ unit: 'grapheme', minLength: 12, maxLength: 60 }).filter((p) => p.length >= 12 && p.length <= 200) }).map((v) => ({ ...v, passwordConfirm: v.password })),
+    valid: fc
+      .record({
+        token: fc.stringMatching(/^[A-Za-z0-9_-]{20,200}$/),
+        password: fc.string({ unit: 'grapheme', minLength: 12, maxLength: 60 }).filter((p) => p.length >= 12 && p.length <= 200),
+      })
+      .map((v) => ({ ...v, passwordConfirm: v.password })),
     check: (out, input) => expect(out.password).toBe(input.password),
     boundaries: [
-      { name: 'password: 11 chars', input: { token: 't'.repeat(43), password: 'x'.repeat(11), passwordConfirm: 'x'.repeat(11) }, ok: false, message: 'validation.tooShort|min=12' },
-      { name: 'password: 201 chars', input: { token: 't'.repeat(43), password: 'x'.repeat(201), passwordConfirm: 'x'.repeat(201) }, ok: false, message: 'validation.tooLong|max=200' },
-      { name: 'passwords differ', input: { token: 't'.repeat(43), password: 'x'.repeat(12), passwordConfirm: 'y'.repeat(12) }, ok: false, message: 'validation.passwordsDiffer' },
-      { name: 'token: 19 chars', input: { token: 't'.repeat(19), password: 'x'.repeat(12), passwordConfirm: 'x'.repeat(12) }, ok: false, message: 'validation.invalid' },
-      { name: 'token: 201 chars', input: { token: 't'.repeat(201), password: 'x'.repeat(12), passwordConfirm: 'x'.repeat(12) }, ok: false, message: 'validation.invalid' },
+      {
+        name: 'password: 11 chars',
+        input: { token: 't'.repeat(43), password: 'x'.repeat(11), passwordConfirm: 'x'.repeat(11) },
+        ok: false,
+        message: 'validation.tooShort|min=12',
+      },
+      {
+        name: 'password: 201 chars',
+        input: { token: 't'.repeat(43), password: 'x'.repeat(201), passwordConfirm: 'x'.repeat(201) },
+        ok: false,
+        message: 'validation.tooLong|max=200',
+      },
+      {
+        name: 'passwords differ',
+        input: { token: 't'.repeat(43), password: 'x'.repeat(12), passwordConfirm: 'y'.repeat(12) },
+        ok: false,
+        message: 'validation.passwordsDiffer',
+      },
+      {
+        name: 'token: 19 chars',
+        input: { token: 't'.repeat(19), password: 'x'.repeat(12), passwordConfirm: 'x'.repeat(12) },
+        ok: false,
+        message: 'validation.invalid',
+      },
+      {
+        name: 'token: 201 chars',
+        input: { token: 't'.repeat(201), password: 'x'.repeat(12), passwordConfirm: 'x'.repeat(12) },
+        ok: false,
+        message: 'validation.invalid',
+      },
     ],
   },
   // --- notifications.ts
@@ -696,7 +1037,9 @@ const SPECS: Record<string, Spec> = {
   },
   // --- day-input.ts
   'day-input.zTypedDay': {
-    valid: day('2000-01-01', '2100-12-31').chain((d) => fc.constantFrom(d, `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`, `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}.`)),
+    valid: day('2000-01-01', '2100-12-31').chain((d) =>
+      fc.constantFrom(d, `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`, `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}.`),
+    ),
     check: (out) => expect(out).toMatch(/^\d{4}-\d{2}-\d{2}$/),
     boundaries: [
       ...dateBoundaries((v) => v),
@@ -707,7 +1050,17 @@ const SPECS: Record<string, Spec> = {
   },
   // --- public.ts
   'public.ZHomeQuerySchema': {
-    valid: fc.record({ term: optional(termSlug), q: optional(text(100, 0)), status: optional(fc.constantFrom('VERIFIED', 'SUBMITTED', 'WITHDRAWN', 'PREVIOUS', 'NONE')), type: optional(fc.constantFrom('STATE_CITY', 'MUNICIPALITY')), sort: optional(fc.constantFrom('name', 'status', 'type', 'population')), dir: optional(fc.constantFrom('asc', 'desc')) }, { requiredKeys: [] }),
+    valid: fc.record(
+      {
+        term: optional(termSlug),
+        q: optional(text(100, 0)),
+        status: optional(fc.constantFrom('VERIFIED', 'SUBMITTED', 'WITHDRAWN', 'PREVIOUS', 'NONE')),
+        type: optional(fc.constantFrom('STATE_CITY', 'MUNICIPALITY')),
+        sort: optional(fc.constantFrom('name', 'status', 'type', 'population')),
+        dir: optional(fc.constantFrom('asc', 'desc')),
+      },
+      { requiredKeys: [] },
+    ),
     check: (out, input) => {
       expect(out.sort).toBe(input.sort ?? 'name');
       if (input.q !== undefined) expect(out.q).toBe(input.q.trim());
@@ -717,7 +1070,12 @@ const SPECS: Record<string, Spec> = {
       { name: 'q: 100 chars', input: { q: 'x'.repeat(100) }, ok: true, check: (o) => expect(o.q).toHaveLength(100) },
       { name: 'q: 101 chars is ignored', input: { q: 'x'.repeat(101) }, ok: true, check: (o) => expect(o.q).toBeUndefined() },
       { name: 'q: whitespace only', input: { q: '   ' }, ok: true, check: (o) => expect(o.q).toBe('') },
-      { name: 'bad values fall back', input: { term: '../x', sort: "1' OR '1'='1", dir: 'sideways' }, ok: true, check: (o) => expect(o).toMatchObject({ term: undefined, sort: 'name', dir: 'asc' }) },
+      {
+        name: 'bad values fall back',
+        input: { term: '../x', sort: "1' OR '1'='1", dir: 'sideways' },
+        ok: true,
+        check: (o) => expect(o).toMatchObject({ term: undefined, sort: 'name', dir: 'asc' }),
+      },
     ],
   },
   // --- reporting.ts
@@ -814,11 +1172,17 @@ const SPECS: Record<string, Spec> = {
   'common.zDay': {
     valid: fc.tuple(WS, day('1000-01-01', '9999-12-31'), WS).map(([a, d, b]) => `${a}${d}${b}`),
     check: (out, input) => expect(out).toBe(input.trim()),
-    boundaries: [{ name: 'empty', input: '', ok: false, message: 'validation.date' }, { name: 'year 0', input: '0000-01-01', ok: false, message: 'validation.date' }, { name: 'first day of year 1', input: '0001-01-01', ok: true }, ...dateBoundaries((v) => v)],
+    boundaries: [
+      { name: 'empty', input: '', ok: false, message: 'validation.date' },
+      { name: 'year 0', input: '0000-01-01', ok: false, message: 'validation.date' },
+      { name: 'first day of year 1', input: '0001-01-01', ok: true },
+      ...dateBoundaries((v) => v),
+    ],
   },
   'users.ZUserActionSchema': {
     valid: fc.record({ version: blankable(version) }, { requiredKeys: [] }),
-    check: (out, input) => expect(out.version).toBe(input.version === undefined || input.version === '' || input.version === null ? undefined : Number(input.version)),
+    check: (out, input) =>
+      expect(out.version).toBe(input.version === undefined || input.version === '' || input.version === null ? undefined : Number(input.version)),
     boundaries: [
       { name: 'empty body', input: {}, ok: true },
       { name: 'blank version is no version', input: { version: ' ' }, ok: true, check: (o) => expect(o.version).toBeUndefined() },
@@ -836,7 +1200,15 @@ const SPECS: Record<string, Spec> = {
     ],
   },
   'users.ZUserFilterSchema': {
-    valid: fc.record({ role: blankable(fc.constantFrom('SECRETARY', 'STAFF', 'ADMIN')), municipality: blankable(slug), active: blankable(fc.constantFrom('active', 'inactive')), q: blankable(text(100, 0)) }, { requiredKeys: [] }),
+    valid: fc.record(
+      {
+        role: blankable(fc.constantFrom('SECRETARY', 'STAFF', 'ADMIN')),
+        municipality: blankable(slug),
+        active: blankable(fc.constantFrom('active', 'inactive')),
+        q: blankable(text(100, 0)),
+      },
+      { requiredKeys: [] },
+    ),
     check: (out, input) => {
       // Empty or whitespace only is no filter.
       if (typeof input.q === 'string') expect(out.q).toBe(input.q.trim() === '' ? undefined : input.q.trim());
@@ -853,7 +1225,15 @@ const SPECS: Record<string, Spec> = {
   },
   'users.ZAuditFilterSchema': {
     valid: fc.record(
-      { actorId: blankable(fc.stringMatching(/^[a-z0-9]{1,64}$/)), actorEmail: blankable(text(254, 0)), action: blankable(fc.stringMatching(/^[a-z][a-z0-9.-]{0,79}$/)), municipalitySlug: blankable(slug), from: blankable(day('2021-01-01', '2023-12-31')), to: blankable(day('2024-01-01', '2030-12-31')), page: optional(numeric(fc.integer({ min: 1, max: 100_000 }))) },
+      {
+        actorId: blankable(fc.stringMatching(/^[a-z0-9]{1,64}$/)),
+        actorEmail: blankable(text(254, 0)),
+        action: blankable(fc.stringMatching(/^[a-z][a-z0-9.-]{0,79}$/)),
+        municipalitySlug: blankable(slug),
+        from: blankable(day('2021-01-01', '2023-12-31')),
+        to: blankable(day('2024-01-01', '2030-12-31')),
+        page: optional(numeric(fc.integer({ min: 1, max: 100_000 }))),
+      },
       { requiredKeys: [] },
     ),
     check: (out, input) => {
@@ -931,7 +1311,8 @@ describe('zod schemas: property-based tests', () => {
               spec.valid,
               counted((input: Out) => {
                 const r = s.safeParse(input);
-                if (!r.success) throw new Error(`valid input refused: ${preview(input)} → ${JSON.stringify(r.error.issues.map((i) => [i.path.join('.'), i.message]))}`);
+                if (!r.success)
+                  throw new Error(`valid input refused: ${preview(input)} → ${JSON.stringify(r.error.issues.map((i) => [i.path.join('.'), i.message]))}`);
                 spec.check?.(r.data, input);
                 if (spec.idempotent !== false) {
                   const again = s.safeParse(r.data);
@@ -962,12 +1343,15 @@ describe('zod schemas: property-based tests', () => {
             stats.inputs += 1;
             const r = s.safeParse(b.input);
             if (r.success !== b.ok) {
-              wrong.push(`${b.name}: expected ${b.ok ? 'success' : 'failure'}, got ${r.success ? `success ${preview(r.data)}` : JSON.stringify(r.error.issues.map((i) => [i.path.join('.'), i.message]))}`);
+              wrong.push(
+                `${b.name}: expected ${b.ok ? 'success' : 'failure'}, got ${r.success ? `success ${preview(r.data)}` : JSON.stringify(r.error.issues.map((i) => [i.path.join('.'), i.message]))}`,
+              );
               continue;
             }
             if (!r.success) {
               expectUserFacingIssues(r.error, b.input);
-              if (b.message && !r.error.issues.some((i) => i.message === b.message)) wrong.push(`${b.name}: expected message ${b.message}, got ${JSON.stringify(r.error.issues.map((i) => i.message))}`);
+              if (b.message && !r.error.issues.some((i) => i.message === b.message))
+                wrong.push(`${b.name}: expected message ${b.message}, got ${JSON.stringify(r.error.issues.map((i) => i.message))}`);
             } else {
               try {
                 b.check?.(r.data);

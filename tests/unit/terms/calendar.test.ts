@@ -60,8 +60,12 @@ describe('decision dates that fit the term', () => {
 
 describe('the test clock', () => {
   it('is honoured outside production and on a loopback test server, never on a public production server', () => {
-    expect(frozenFromEnv({ NODE_ENV: 'test', PUBLIC_BASE_URL: 'https://memorands.lv', FROZEN_NOW: '2026-12-03' })?.toISOString()).toBe('2026-12-03T10:00:00.000Z');
-    expect(frozenFromEnv({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'http://localhost:3112', FROZEN_NOW: '2025-05-01' })?.toISOString()).toBe('2025-05-01T10:00:00.000Z');
+    expect(frozenFromEnv({ NODE_ENV: 'test', PUBLIC_BASE_URL: 'https://memorands.lv', FROZEN_NOW: '2026-12-03' })?.toISOString()).toBe(
+      '2026-12-03T10:00:00.000Z',
+    );
+    expect(frozenFromEnv({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'http://localhost:3112', FROZEN_NOW: '2025-05-01' })?.toISOString()).toBe(
+      '2025-05-01T10:00:00.000Z',
+    );
     expect(frozenFromEnv({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://memorands.lv', FROZEN_NOW: '2025-05-01' })).toBeNull();
     expect(frozenFromEnv({ NODE_ENV: 'development', PUBLIC_BASE_URL: 'http://localhost:3000' })).toBeNull();
     expect(parseFrozenNow('2025-05-01T21:30:00Z').toISOString()).toBe('2025-05-01T21:30:00.000Z');

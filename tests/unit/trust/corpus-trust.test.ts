@@ -16,7 +16,10 @@ import { parseTrustedList } from '@/lib/trust/tsl';
 import { corpusDir } from '../documents/corpus-dir';
 
 const NOW = new Date('2026-12-03T10:00:00Z');
-const source = { list: parseTrustedList(readFileSync(path.join(import.meta.dirname, '../../../lib/trust/data/latvian-tsl-2023-09-12.xml'))), source: 'bundled' as const };
+const source = {
+  list: parseTrustedList(readFileSync(path.join(import.meta.dirname, '../../../lib/trust/data/latvian-tsl-2023-09-12.xml'))),
+  source: 'bundled' as const,
+};
 
 async function verdicts(file: string) {
   const r = await inspectDocument(new Uint8Array(readFileSync(path.join(corpusDir, file))));

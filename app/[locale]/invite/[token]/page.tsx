@@ -14,7 +14,9 @@ export default async function InvitePage({ params }: { params: Promise<{ locale:
     <div className="max-w-md space-y-6">
       <h1 className="text-3xl font-bold">{t('invite.acceptTitle')}</h1>
       {state !== 'valid' || !invitation ? (
-        <p role="alert" data-testid="invitation-refused" className="rounded border border-bad bg-bad-bg p-3 text-bad">{t(`invite.${state === 'valid' ? 'invalid' : state}`)}</p>
+        <p role="alert" data-testid="invitation-refused" className="rounded border border-bad bg-bad-bg p-3 text-bad">
+          {t(`invite.${state === 'valid' ? 'invalid' : state}`)}
+        </p>
       ) : (
         <>
           <p>{t('invite.acceptLead', { role: t(`rolesAs.${invitation.role}`), municipality: invitation.municipality?.nameLv ?? '' })}</p>
@@ -23,7 +25,15 @@ export default async function InvitePage({ params }: { params: Promise<{ locale:
             locale={locale}
             token={token}
             defaultName={invitation.name}
-            labels={{ name: t('invite.name'), password: t('invite.password'), passwordConfirm: t('invite.passwordConfirm'), passwordHint: t('invite.passwordHint'), accept: t('invite.accept'), accepted: t('invite.accepted'), signIn: t('nav.signIn') }}
+            labels={{
+              name: t('invite.name'),
+              password: t('invite.password'),
+              passwordConfirm: t('invite.passwordConfirm'),
+              passwordHint: t('invite.passwordHint'),
+              accept: t('invite.accept'),
+              accepted: t('invite.accepted'),
+              signIn: t('nav.signIn'),
+            }}
           />
         </>
       )}

@@ -15,11 +15,26 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
     <div className="max-w-md space-y-6">
       <h1 className="text-3xl font-bold">{t('secretaryYear.resetTitle')}</h1>
       {usable ? (
-        <ResetPasswordForm locale={locale} token={token} labels={{ password: t('secretaryYear.newPassword'), passwordConfirm: t('secretaryYear.newPasswordConfirm'), hint: t('invite.passwordHint'), submit: t('secretaryYear.resetSubmit'), done: t('secretaryYear.resetDone'), signIn: t('nav.signIn') }} />
+        <ResetPasswordForm
+          locale={locale}
+          token={token}
+          labels={{
+            password: t('secretaryYear.newPassword'),
+            passwordConfirm: t('secretaryYear.newPasswordConfirm'),
+            hint: t('invite.passwordHint'),
+            submit: t('secretaryYear.resetSubmit'),
+            done: t('secretaryYear.resetDone'),
+            signIn: t('nav.signIn'),
+          }}
+        />
       ) : (
         <>
-          <p role="alert" className="rounded border border-bad bg-bad-bg p-3 text-bad" data-testid="reset-refused">{t('secretaryYear.resetInvalid')}</p>
-          <p><Link href={`/${locale}/forgot-password`}>{t('secretaryYear.requestNew')}</Link></p>
+          <p role="alert" className="rounded border border-bad bg-bad-bg p-3 text-bad" data-testid="reset-refused">
+            {t('secretaryYear.resetInvalid')}
+          </p>
+          <p>
+            <Link href={`/${locale}/forgot-password`}>{t('secretaryYear.requestNew')}</Link>
+          </p>
         </>
       )}
     </div>

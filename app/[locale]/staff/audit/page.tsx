@@ -23,9 +23,11 @@ export default async function AuditPage({ params, searchParams }: Props) {
   requirePagePermission(user, 'audit.view');
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, first(v)]));
   const parsed = ZAuditFilterSchema.safeParse(raw);
-  const errors = parsed.success ? [] : parsed.error.issues
-    .filter((i, n, all) => all.findIndex((j) => j.path[0] === i.path[0]) === n)
-    .map((i) => ({ field: String(i.path[0] ?? ''), message: translateKey(locale, i.message) }));
+  const errors = parsed.success
+    ? []
+    : parsed.error.issues
+        .filter((i, n, all) => all.findIndex((j) => j.path[0] === i.path[0]) === n)
+        .map((i) => ({ field: String(i.path[0] ?? ''), message: translateKey(locale, i.message) }));
   const [actors, actions, municipalities, result] = await Promise.all([
     listAuditActors({ actor: user }),
     listAuditActions({ actor: user }),
@@ -50,10 +52,21 @@ export default async function AuditPage({ params, searchParams }: Props) {
       <AuditFilters locale={locale} raw={raw} errors={errors} actors={actors} actions={actionOptions} municipalities={municipalities} t={t} />
       {result && parsed.success ? (
         <section aria-labelledby="audit-results" className="space-y-3">
-          <h2 id="audit-results" className="text-2xl font-semibold">{t('users.auditResultsHeading')}</h2>
+          <h2 id="audit-results" className="text-2xl font-semibold">
+            {t('users.auditResultsHeading')}
+          </h2>
           <p data-testid="audit-count">{t('users.auditCount', { count: formatNumber(locale, result.total) })}</p>
           {result.rows.length === 0 ? <p>{t('users.auditNone')}</p> : <AuditTable rows={result.rows} locale={locale} t={t} />}
-          <Pagination page={result.page} pageSize={result.pageSize} count={result.total} href={href(parsed.data)} label={t('users.pagination')} t={t} locale={locale} testId="audit-pagination" />
+          <Pagination
+            page={result.page}
+            pageSize={result.pageSize}
+            count={result.total}
+            href={href(parsed.data)}
+            label={t('users.pagination')}
+            t={t}
+            locale={locale}
+            testId="audit-pagination"
+          />
         </section>
       ) : null}
     </div>

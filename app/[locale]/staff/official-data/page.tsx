@@ -20,12 +20,18 @@ export default async function OfficialDataPage({ params }: { params: Promise<{ l
   const state = await officialDataState({ actor: user });
   const today = rigaIsoDay();
   const labels = (kind: 'population' | 'atvk'): ImportLabels => ({
-    file: t('officialData.file'), fileHint: t(kind === 'population' ? 'officialData.fileHintPopulation' : 'officialData.fileHintAtvk'),
-    tableCode: t('officialData.tableCode'), tableCodeHint: t('officialData.tableCodeHint'), retrievedOn: t('officialData.retrievedOn'), url: t('officialData.url'),
+    file: t('officialData.file'),
+    fileHint: t(kind === 'population' ? 'officialData.fileHintPopulation' : 'officialData.fileHintAtvk'),
+    tableCode: t('officialData.tableCode'),
+    tableCodeHint: t('officialData.tableCodeHint'),
+    retrievedOn: t('officialData.retrievedOn'),
+    url: t('officialData.url'),
     submit: t(kind === 'population' ? 'officialData.submitPopulation' : 'officialData.submitAtvk'),
-    errorSummary: t('officialData.errorSummary'), errorSummaryLead: t('officialData.errorSummaryLead'),
+    errorSummary: t('officialData.errorSummary'),
+    errorSummaryLead: t('officialData.errorSummaryLead'),
     imported: t(kind === 'population' ? 'officialData.importedPopulation' : 'officialData.importedAtvk', { count: '{count}', years: '{years}' }),
-    noFile: t('officialData.noFile'), unreachable: t('officialData.unreachable'),
+    noFile: t('officialData.noFile'),
+    unreachable: t('officialData.unreachable'),
   });
   return (
     <div className="space-y-8">
@@ -33,15 +39,25 @@ export default async function OfficialDataPage({ params }: { params: Promise<{ l
       <h1 className="text-3xl font-bold">{t('officialData.title')}</h1>
       <p className="max-w-3xl">{t('officialData.lead')}</p>
       <section aria-labelledby="state" className="space-y-2" data-testid="official-state">
-        <h2 id="state" className="text-2xl font-semibold">{t('officialData.stateHeading')}</h2>
+        <h2 id="state" className="text-2xl font-semibold">
+          {t('officialData.stateHeading')}
+        </h2>
         <p>{t('officialData.statePopulation', { known: String(state.population), total: String(state.total) })}</p>
         <p>{t('officialData.stateAtvk', { known: String(state.atvk), total: String(state.total) })}</p>
         <h3 className="text-xl font-semibold">{t('officialData.sourcesHeading')}</h3>
-        {state.sources.length === 0 ? <p>{t('officialData.noSources')}</p> : (
+        {state.sources.length === 0 ? (
+          <p>{t('officialData.noSources')}</p>
+        ) : (
           <ul className="list-inside list-disc" data-testid="official-sources">
             {state.sources.map((c) => (
               <li key={c.id}>
-                {c.url ? <a href={c.url} hrefLang={c.language}><cite lang={c.language}>{c.title}</cite></a> : <cite lang={c.language}>{c.title}</cite>}
+                {c.url ? (
+                  <a href={c.url} hrefLang={c.language}>
+                    <cite lang={c.language}>{c.title}</cite>
+                  </a>
+                ) : (
+                  <cite lang={c.language}>{c.title}</cite>
+                )}
                 {c.retrievedOn ? `, ${t('officialData.retrieved', { date: formatDate(locale, c.retrievedOn) })}` : null}
               </li>
             ))}
@@ -49,12 +65,21 @@ export default async function OfficialDataPage({ params }: { params: Promise<{ l
         )}
       </section>
       <section aria-labelledby="population" className="max-w-3xl space-y-3">
-        <h2 id="population" className="text-2xl font-semibold">{t('officialData.populationHeading')}</h2>
+        <h2 id="population" className="text-2xl font-semibold">
+          {t('officialData.populationHeading')}
+        </h2>
         <p>{t('officialData.populationHelp')}</p>
-        <OfficialImportForm kind="population" locale={locale} labels={labels('population')} defaults={{ tableCode: 'IRS051', retrievedOn: today, url: IRS051_URL }} />
+        <OfficialImportForm
+          kind="population"
+          locale={locale}
+          labels={labels('population')}
+          defaults={{ tableCode: 'IRS051', retrievedOn: today, url: IRS051_URL }}
+        />
       </section>
       <section aria-labelledby="atvk" className="max-w-3xl space-y-3">
-        <h2 id="atvk" className="text-2xl font-semibold">{t('officialData.atvkHeading')}</h2>
+        <h2 id="atvk" className="text-2xl font-semibold">
+          {t('officialData.atvkHeading')}
+        </h2>
         <p>{t('officialData.atvkHelp')}</p>
         <OfficialImportForm kind="atvk" locale={locale} labels={labels('atvk')} defaults={{ tableCode: 'ATVK', retrievedOn: today, url: ATVK_URL }} />
       </section>

@@ -26,14 +26,22 @@ export default async function OutboxPage({ params, searchParams }: Props) {
       <h1 className="text-3xl font-bold">{t('mail.outbox.title')}</h1>
       {!smtpConfigured() && (
         <p className="rounded border-l-4 border-wait bg-wait-bg p-3 font-medium" data-testid="smtp-off">
-          <span aria-hidden="true">ℹ </span>{t('mail.outbox.smtpOff')}
+          <span aria-hidden="true">ℹ </span>
+          {t('mail.outbox.smtpOff')}
         </p>
       )}
       <p>{t('mail.outbox.lead')}</p>
-      {items.length === 0 ? <p>{t('mail.outbox.empty')}</p> : (
-        <OutboxTable items={items} page={page} pageSize={pageSize} total={total} locale={locale} t={t} />
-      )}
-      <Pagination page={page} pageSize={pageSize} count={total} href={pageHref} label={t('mail.outbox.pagination')} t={t} locale={locale} testId="outbox-pagination" />
+      {items.length === 0 ? <p>{t('mail.outbox.empty')}</p> : <OutboxTable items={items} page={page} pageSize={pageSize} total={total} locale={locale} t={t} />}
+      <Pagination
+        page={page}
+        pageSize={pageSize}
+        count={total}
+        href={pageHref}
+        label={t('mail.outbox.pagination')}
+        t={t}
+        locale={locale}
+        testId="outbox-pagination"
+      />
     </div>
   );
 }

@@ -19,6 +19,13 @@ export const GET = route<{ nextauth: string[] }>(async (request, { params }) => 
   url.search = '';
   const headers = new Headers(request.headers);
   const cookie = headers.get('cookie');
-  if (cookie) headers.set('cookie', cookie.split(';').filter((c) => !/^\s*(__Secure-)?authjs\.callback-url=/.test(c)).join(';'));
+  if (cookie)
+    headers.set(
+      'cookie',
+      cookie
+        .split(';')
+        .filter((c) => !/^\s*(__Secure-)?authjs\.callback-url=/.test(c))
+        .join(';'),
+    );
   return handlers.GET(new NextRequest(url, { headers }));
 });

@@ -18,7 +18,7 @@ export const GET = route<{ id: string }>(async (_request, { params }) => {
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': isPublic ? 'public, max-age=300' : 'private, no-store',
       ETag: `"${doc.sha256}"`,
-      'Digest': `sha-256=${Buffer.from(doc.sha256, 'hex').toString('base64')}`,
+      Digest: `sha-256=${Buffer.from(doc.sha256, 'hex').toString('base64')}`,
     },
   });
 });

@@ -14,7 +14,8 @@ const lv = {
   normNotRecorded: 'nav ievadīts ar avotu',
   describeMedian: 'mediāna {value} no {n} pašvaldībām',
   describeNorm: 'minimums {value}',
-  medianNote: 'Mediāna aprēķināta no jaunākajiem pieņemtajiem ziņojumiem par attiecīgo gadu, ieskaitot šo pašvaldību; to nerāda, ja ziņojušas mazāk nekā 3 pašvaldības.',
+  medianNote:
+    'Mediāna aprēķināta no jaunākajiem pieņemtajiem ziņojumiem par attiecīgo gadu, ieskaitot šo pašvaldību; to nerāda, ja ziņojušas mazāk nekā 3 pašvaldības.',
 };
 
 const en: Widen<typeof lv> = {
@@ -30,7 +31,8 @@ const en: Widen<typeof lv> = {
   normNotRecorded: 'not recorded with a source',
   describeMedian: 'median {value} of {n} municipalities',
   describeNorm: 'minimum {value}',
-  medianNote: 'The median is taken over the latest accepted reports for that year, this municipality included; it is not shown when fewer than 3 municipalities reported.',
+  medianNote:
+    'The median is taken over the latest accepted reports for that year, this municipality included; it is not shown when fewer than 3 municipalities reported.',
 };
 
 export const chartsMessages = { lv, en };

@@ -31,7 +31,8 @@ const lv = {
   colAdded: 'Pievienojās',
   colCumulative: 'Kopā',
   matrixHeading: 'Apņemšanās pa pašvaldībām',
-  matrixLead: 'Katras apņemšanās statuss pašvaldības pēdējā pieņemtajā ziņojumā (jaunākais gads, tad jaunākā redakcija). Melnraksti, iesniegti un atgriezti ziņojumi netiek ņemti vērā.',
+  matrixLead:
+    'Katras apņemšanās statuss pašvaldības pēdējā pieņemtajā ziņojumā (jaunākais gads, tad jaunākā redakcija). Melnraksti, iesniegti un atgriezti ziņojumi netiek ņemti vērā.',
   matrixCaption: 'Apņemšanās un pašvaldības: jaunākie pieņemtie statusi',
   filters: 'Atlasīt apņemšanu tabulu',
   filterType: 'Veids',
@@ -59,7 +60,8 @@ const lv = {
   reportRef: '{year}, {revision}. red.',
   cellNone: 'nav ziņojuma',
   indicatorsHeading: 'Rādītāju salīdzinājums',
-  indicatorsLead: 'Sociālā darba speciālisti uz 1 000 iedzīvotājiem pēc pēdējā pieņemtā ziņojuma, salīdzinot ar likumā noteikto minimumu, kas bija spēkā ziņojuma perioda beigās. Iedzīvotāju skaits – par ziņojuma gadu no oficiālās statistikas; ja tā nav, attiecība nav zināma.',
+  indicatorsLead:
+    'Sociālā darba speciālisti uz 1 000 iedzīvotājiem pēc pēdējā pieņemtā ziņojuma, salīdzinot ar likumā noteikto minimumu, kas bija spēkā ziņojuma perioda beigās. Iedzīvotāju skaits – par ziņojuma gadu no oficiālās statistikas; ja tā nav, attiecība nav zināma.',
   indicatorsCaption: 'Speciālisti uz 1 000 iedzīvotājiem un atalgojums pa pašvaldībām',
   indicatorsEmpty: 'Nav pievienojušos pašvaldību vai pieņemtu ziņojumu.',
   colYear: 'Ziņojuma gads',
@@ -141,7 +143,8 @@ const en: Widen<typeof lv> = {
   colAdded: 'Joined',
   colCumulative: 'Total',
   matrixHeading: 'Commitments by municipality',
-  matrixLead: 'The status of each commitment in the municipality’s latest accepted report (latest year, then latest revision). Drafts, submitted and returned reports are not taken into account.',
+  matrixLead:
+    'The status of each commitment in the municipality’s latest accepted report (latest year, then latest revision). Drafts, submitted and returned reports are not taken into account.',
   matrixCaption: 'Commitments by municipality: latest accepted statuses',
   filters: 'Filter the commitments table',
   filterType: 'Type',
@@ -169,7 +172,8 @@ const en: Widen<typeof lv> = {
   reportRef: '{year}, revision {revision}',
   cellNone: 'no report',
   indicatorsHeading: 'Indicator comparison',
-  indicatorsLead: 'Social work specialists per 1,000 residents from the latest accepted report, against the legal minimum in force at the end of the report’s period. Population for the report’s year from official statistics; without it the ratio is unknown.',
+  indicatorsLead:
+    'Social work specialists per 1,000 residents from the latest accepted report, against the legal minimum in force at the end of the report’s period. Population for the report’s year from official statistics; without it the ratio is unknown.',
   indicatorsCaption: 'Specialists per 1,000 residents and pay by municipality',
   indicatorsEmpty: 'No municipality has joined or had a report accepted.',
   colYear: 'Report year',

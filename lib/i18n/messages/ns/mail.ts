@@ -22,8 +22,10 @@ const lv = {
   },
   invitation: {
     subject: 'Uzaicinājums pievienoties portālam Memorands',
-    intro: 'Jums ir nosūtīts uzaicinājums izveidot kontu portālā Memorands, lai pašvaldības vārdā reģistrētu domes lēmumu par pievienošanos memorandam par sociālā darba attīstību pašvaldībās un iesniegtu ikgadējos progresa ziņojumus.',
-    introStaff: 'Jums ir nosūtīts uzaicinājums izveidot kontu portālā Memorands, kurā biedrības pārbauda pašvaldību pievienošanos memorandam par sociālā darba attīstību pašvaldībās un to progresa ziņojumus.',
+    intro:
+      'Jums ir nosūtīts uzaicinājums izveidot kontu portālā Memorands, lai pašvaldības vārdā reģistrētu domes lēmumu par pievienošanos memorandam par sociālā darba attīstību pašvaldībās un iesniegtu ikgadējos progresa ziņojumus.',
+    introStaff:
+      'Jums ir nosūtīts uzaicinājums izveidot kontu portālā Memorands, kurā biedrības pārbauda pašvaldību pievienošanos memorandam par sociālā darba attīstību pašvaldībās un to progresa ziņojumus.',
     action: 'Lai izveidotu paroli un pieteiktos, atveriet saiti (to var izmantot vienu reizi):',
     note: 'Ja šo uzaicinājumu negaidījāt, vēstuli varat neņemt vērā.',
   },
@@ -59,7 +61,8 @@ const lv = {
   },
   termRenewal: {
     subject: '{municipality}: aicinājums atjaunot dalību memorandā pilnvaru laikā {term}',
-    intro: 'Ir sācies jauns domes pilnvaru laiks. Pašvaldība memorandam bija pievienojusies iepriekšējā pilnvaru laikā; lai dalība turpinātos, jaunajai domei jāpieņem lēmums par pievienošanos memorandam arī šajā pilnvaru laikā.',
+    intro:
+      'Ir sācies jauns domes pilnvaru laiks. Pašvaldība memorandam bija pievienojusies iepriekšējā pilnvaru laikā; lai dalība turpinātos, jaunajai domei jāpieņem lēmums par pievienošanos memorandam arī šajā pilnvaru laikā.',
     action: 'Domes lēmumu var reģistrēt un iesniegt šeit:',
   },
   passwordReset: {
@@ -137,8 +140,10 @@ const en: Widen<typeof lv> = {
   },
   invitation: {
     subject: 'Invitation to the Memorands portal',
-    intro: 'You have been invited to create an account on the Memorands portal, to record on behalf of the municipality the council decision to join the Memorandum on the Development of Social Work in Municipalities and to file the yearly progress reports.',
-    introStaff: 'You have been invited to create an account on the Memorands portal, where the associations verify municipalities joining the Memorandum on the Development of Social Work in Municipalities and their progress reports.',
+    intro:
+      'You have been invited to create an account on the Memorands portal, to record on behalf of the municipality the council decision to join the Memorandum on the Development of Social Work in Municipalities and to file the yearly progress reports.',
+    introStaff:
+      'You have been invited to create an account on the Memorands portal, where the associations verify municipalities joining the Memorandum on the Development of Social Work in Municipalities and their progress reports.',
     action: 'To set your password and sign in, open this link (it works once):',
     note: 'If you were not expecting this invitation, you can ignore this message.',
   },
@@ -174,7 +179,8 @@ const en: Widen<typeof lv> = {
   },
   termRenewal: {
     subject: '{municipality}: please renew the membership of the memorandum for {term}',
-    intro: 'A new council term has begun. The municipality joined the memorandum in the previous term; to continue its membership, the new council needs to decide to join the memorandum for this term as well.',
+    intro:
+      'A new council term has begun. The municipality joined the memorandum in the previous term; to continue its membership, the new council needs to decide to join the memorandum for this term as well.',
     action: 'You can record and submit the council decision here:',
   },
   passwordReset: {

@@ -7,7 +7,8 @@ const lv = {
   citationRetrieved: 'izgūts {date}',
   lead: 'Iedzīvotāju skaitu un ATVK kodus portāls ņem tikai no oficiālām tabulām ar atsauci uz avotu. Kamēr tabula nav importēta, iedzīvotāju skaits un kods ir “nav zināms”. Fails tiek importēts pilnībā vai nemaz: ja tajā ir pašvaldība, kuras nav reģistrā, vai trūkst kādas reģistra pašvaldības, nekas netiek mainīts.',
   populationHeading: 'Iedzīvotāju skaits (Centrālā statistikas pārvalde)',
-  populationHelp: 'Oficiālās statistikas portālā data.stat.gov.lv atveriet tabulu IRS051, izvēlieties rādītāju, visas teritoriālās vienības un gadu (vienu vai vairākus), un lejupielādējiet to latviešu valodā kā CSV ar virsrakstu (“Comma delimited with heading”). Faila nosaukumā ir tabulas kods un lejupielādes datums.',
+  populationHelp:
+    'Oficiālās statistikas portālā data.stat.gov.lv atveriet tabulu IRS051, izvēlieties rādītāju, visas teritoriālās vienības un gadu (vienu vai vairākus), un lejupielādējiet to latviešu valodā kā CSV ar virsrakstu (“Comma delimited with heading”). Faila nosaukumā ir tabulas kods un lejupielādes datums.',
   atvkHeading: 'ATVK kodi (klasifikators)',
   atvkHelp: 'Portālā data.gov.lv datu kopā “atvk” lejupielādējiet CSV failu ar klasifikatora kodiem (atu_nuts_codes.csv).',
   file: 'CSV fails',
@@ -59,7 +60,8 @@ const en: Widen<typeof lv> = {
   citationRetrieved: 'retrieved {date}',
   lead: 'The portal takes population and ATVK codes only from official tables, citing the source. Until a table is imported, population and code are “unknown”. A file is imported whole or not at all: if it holds a municipality the registry does not know, or a registry municipality is missing, nothing changes.',
   populationHeading: 'Population (Central Statistical Bureau)',
-  populationHelp: 'On the official statistics portal data.stat.gov.lv open table IRS051, choose the indicator, all territorial units and the year (one or more), and download it in Latvian as CSV with heading (“Comma delimited with heading”). The file name holds the table code and the download date.',
+  populationHelp:
+    'On the official statistics portal data.stat.gov.lv open table IRS051, choose the indicator, all territorial units and the year (one or more), and download it in Latvian as CSV with heading (“Comma delimited with heading”). The file name holds the table code and the download date.',
   atvkHeading: 'ATVK codes (classifier)',
   atvkHelp: 'On data.gov.lv, in the dataset “atvk”, download the CSV of the classifier codes (atu_nuts_codes.csv).',
   file: 'CSV file',

@@ -4,7 +4,8 @@ import type { Widen } from '../lv';
 const lv = {
   licenceDataText: 'CC BY 4.0 licences teksts šajā portālā',
   licenceGeometryText: 'amCharts licences teksts šajā portālā (tam jāpievienojas ģeometrijai)',
-  geometryOrientation: 'GeoJSON ģeometrija atbilst RFC 7946: ārējie riņķi ir pretēji pulksteņrādītāja virzienam, caurumi – pulksteņrādītāja virzienā. Katrā GeoJSON datnē lauks licenses nosauc katras daļas licenci un tās teksta adresi.',
+  geometryOrientation:
+    'GeoJSON ģeometrija atbilst RFC 7946: ārējie riņķi ir pretēji pulksteņrādītāja virzienam, caurumi – pulksteņrādītāja virzienā. Katrā GeoJSON datnē lauks licenses nosauc katras daļas licenci un tās teksta adresi.',
   progressResource: {
     progress: 'Progress: saistības',
     progress_actions: 'Progress: pasākumi',
@@ -16,7 +17,8 @@ const lv = {
     progress_indicators: { json: 'Progresa pārskatu rādītāji ar mērvienībām (JSON)', csv: 'Progresa pārskatu rādītāji ar mērvienībām (CSV)' },
   },
   progressHeading: 'Progresa pārskati',
-  progressText: 'Pieņemtie progresa pārskati par trim saistībām: katrai pašvaldībai, gadam un saistībai – statuss un apraksts; atsevišķās tabulās pasākumi (datumi, budžets EUR) un rādītāji (vērtība ar mērvienību). Publicēta tikai jaunākā pieņemtā pārskata redakcija pašvaldībām, kuru dalība attiecīgajā pilnvaru laikā ir pārbaudīta; melnraksti, iesniegtie un atgrieztie pārskati netiek publicēti. Nezināma vērtība ir tukša (null), nevis nulle.',
+  progressText:
+    'Pieņemtie progresa pārskati par trim saistībām: katrai pašvaldībai, gadam un saistībai – statuss un apraksts; atsevišķās tabulās pasākumi (datumi, budžets EUR) un rādītāji (vērtība ar mērvienību). Publicēta tikai jaunākā pieņemtā pārskata redakcija pašvaldībām, kuru dalība attiecīgajā pilnvaru laikā ir pārbaudīta; melnraksti, iesniegtie un atgrieztie pārskati netiek publicēti. Nezināma vērtība ir tukša (null), nevis nulle.',
   progressFieldsCaption: 'Progresa datu kopas lauki (saistības)',
   progressActionFieldsCaption: 'Progresa pasākumu lauki',
   progressIndicatorFieldsCaption: 'Progresa rādītāju lauki',
@@ -25,7 +27,8 @@ const lv = {
     atvk_code: 'Pašvaldības ATVK kods; pagaidām tukšs.',
     term: 'Domes pilnvaru laiks, piemēram, “2025-2029”.',
     year: 'Pārskata gads.',
-    commitment: 'Saistība: “resources” (resursi sociālajam dienestam), “staff” (sociālo darbinieku prasmes, atalgojums, telpas) vai “cooperation” (iestāžu sadarbība).',
+    commitment:
+      'Saistība: “resources” (resursi sociālajam dienestam), “staff” (sociālo darbinieku prasmes, atalgojums, telpas) vai “cooperation” (iestāžu sadarbība).',
     status: 'Saistības izpilde: “not_started”, “in_progress” vai “achieved”; tukšs, ja pārskatā nav norādīts.',
     narrative: 'Pašvaldības apraksts par paveikto; tukšs, ja nav.',
     report_revision: 'Pieņemtā pārskata redakcijas numurs.',
@@ -61,14 +64,16 @@ const lv = {
     is_demo: 'true, ja pārskats ir demonstrācijas dati.',
   },
   progressDatasetTitle: 'Pašvaldību progress memoranda saistību izpildē',
-  progressDatasetDescription: 'Pieņemtie pašvaldību gada progresa pārskati par memoranda par sociālā darba attīstību pašvaldībās trim saistībām: statuss un apraksts katrai saistībai, pasākumi ar datumiem un budžetu, rādītāji ar mērvienībām. Tikai publiski, asociācijas pieņemti pārskati; nezināms ir null, nevis nulle.',
+  progressDatasetDescription:
+    'Pieņemtie pašvaldību gada progresa pārskati par memoranda par sociālā darba attīstību pašvaldībās trim saistībām: statuss un apraksts katrai saistībai, pasākumi ar datumiem un budžetu, rādītāji ar mērvienībām. Tikai publiski, asociācijas pieņemti pārskati; nezināms ir null, nevis nulle.',
   distributionDescription: 'Atvērto datu izplatījums: {title}. Lauki un formāts aprakstīti OpenAPI dokumentā.',
 };
 
 const en: Widen<typeof lv> = {
   licenceDataText: 'CC BY 4.0 licence text on this portal',
   licenceGeometryText: 'amCharts licence text on this portal (it must travel with the geometry)',
-  geometryOrientation: 'GeoJSON geometry follows RFC 7946: exterior rings are counter-clockwise, holes clockwise. In every GeoJSON file the licenses member names the licence of each part and the address of its text.',
+  geometryOrientation:
+    'GeoJSON geometry follows RFC 7946: exterior rings are counter-clockwise, holes clockwise. In every GeoJSON file the licenses member names the licence of each part and the address of its text.',
   progressResource: {
     progress: 'Progress: commitments',
     progress_actions: 'Progress: actions',
@@ -80,7 +85,8 @@ const en: Widen<typeof lv> = {
     progress_indicators: { json: 'Indicators of progress reports with units (JSON)', csv: 'Indicators of progress reports with units (CSV)' },
   },
   progressHeading: 'Progress reports',
-  progressText: 'Accepted progress reports on the three commitments: for each municipality, year and commitment the status and the narrative; in separate tables the actions (dates, budget in EUR) and the indicators (value with its unit). Only the latest accepted revision is published, and only for municipalities whose membership in that term is verified; drafts, submitted and returned reports are not published. An unknown value is empty (null), not zero.',
+  progressText:
+    'Accepted progress reports on the three commitments: for each municipality, year and commitment the status and the narrative; in separate tables the actions (dates, budget in EUR) and the indicators (value with its unit). Only the latest accepted revision is published, and only for municipalities whose membership in that term is verified; drafts, submitted and returned reports are not published. An unknown value is empty (null), not zero.',
   progressFieldsCaption: 'Fields of the progress dataset (commitments)',
   progressActionFieldsCaption: 'Fields of progress actions',
   progressIndicatorFieldsCaption: 'Fields of progress indicators',
@@ -89,7 +95,8 @@ const en: Widen<typeof lv> = {
     atvk_code: 'ATVK code of the municipality; empty for now.',
     term: 'Council term, e.g. “2025-2029”.',
     year: 'Reporting year.',
-    commitment: 'Commitment: “resources” (resources for the social service), “staff” (social workers’ skills, pay, premises) or “cooperation” (cooperation of institutions).',
+    commitment:
+      'Commitment: “resources” (resources for the social service), “staff” (social workers’ skills, pay, premises) or “cooperation” (cooperation of institutions).',
     status: 'Fulfilment of the commitment: “not_started”, “in_progress” or “achieved”; empty if the report does not say.',
     narrative: 'The municipality’s account of what was done; empty if none.',
     report_revision: 'Revision number of the accepted report.',
@@ -125,7 +132,8 @@ const en: Widen<typeof lv> = {
     is_demo: 'true if the report is demonstration data.',
   },
   progressDatasetTitle: 'Municipalities’ progress on the memorandum’s commitments',
-  progressDatasetDescription: 'Accepted yearly progress reports of municipalities on the three commitments of the Memorandum on the Development of Social Work in Municipalities: status and narrative per commitment, actions with dates and budgets, indicators with units. Only public reports accepted by the associations; unknown is null, never zero.',
+  progressDatasetDescription:
+    'Accepted yearly progress reports of municipalities on the three commitments of the Memorandum on the Development of Social Work in Municipalities: status and narrative per commitment, actions with dates and budgets, indicators with units. Only public reports accepted by the associations; unknown is null, never zero.',
   distributionDescription: 'Open data distribution: {title}. Fields and format are described in the OpenAPI document.',
 };
 

@@ -15,7 +15,8 @@ const lv = {
   required: 'obligāts',
   dateFormat: 'GGGG-MM-DD',
   submitConfirmHeading: 'Vai iesniegt ziņojumu biedrībai?',
-  submitConfirmText: 'Pēc iesniegšanas ziņojumu vairs nevarēs labot, ja vien biedrība to neatgriezīs labošanai. Biedrība saņems paziņojumu, un pēc pieņemšanas ziņojums tiks publicēts.',
+  submitConfirmText:
+    'Pēc iesniegšanas ziņojumu vairs nevarēs labot, ja vien biedrība to neatgriezīs labošanai. Biedrība saņems paziņojumu, un pēc pieņemšanas ziņojums tiks publicēts.',
   submitConfirm: 'Jā, iesniegt ziņojumu',
   cancel: 'Atcelt',
   removeNamed: 'Noņemt {name}',
@@ -67,7 +68,8 @@ const lv = {
   resetInvalid: 'Šī paroles maiņas saite vairs nav derīga (tā jau izmantota, tai beidzies termiņš vai tā nav pareiza). Pieprasiet jaunu saiti.',
   forgotLink: 'Aizmirsāt paroli?',
   forgotTitle: 'Paroles maiņa',
-  forgotLead: 'Ierakstiet e-pasta adresi, ar kuru piesakāties. Ja tā ir reģistrēta portālā, nosūtīsim saiti jaunas paroles izveidei; saite derīga vienu stundu un izmantojama vienu reizi.',
+  forgotLead:
+    'Ierakstiet e-pasta adresi, ar kuru piesakāties. Ja tā ir reģistrēta portālā, nosūtīsim saiti jaunas paroles izveidei; saite derīga vienu stundu un izmantojama vienu reizi.',
   forgotSubmit: 'Nosūtīt saiti',
   forgotSent: 'Ja šī adrese ir reģistrēta portālā, uz to nosūtīta saite paroles maiņai. Pārbaudiet e-pastu (arī mēstuļu mapi).',
   resetTitle: 'Jaunas paroles izveide',
@@ -115,7 +117,8 @@ const en: Widen<typeof lv> = {
   required: 'required',
   dateFormat: 'YYYY-MM-DD',
   submitConfirmHeading: 'Submit the report to the associations?',
-  submitConfirmText: 'Once submitted, the report can no longer be edited unless the associations return it for correction. They will be notified, and once accepted the report is published.',
+  submitConfirmText:
+    'Once submitted, the report can no longer be edited unless the associations return it for correction. They will be notified, and once accepted the report is published.',
   submitConfirm: 'Yes, submit the report',
   cancel: 'Cancel',
   removeNamed: 'Remove {name}',
@@ -124,7 +127,8 @@ const en: Widen<typeof lv> = {
   removeEvidenceText: 'The file will be detached from the report and not submitted; you can upload it again if needed.',
   removeConfirm: 'Yes, remove',
   submitDecisionHeading: 'Submit the decision for verification?',
-  submitDecisionText: 'Once submitted, the decision and its documents can no longer be changed unless the associations return them for correction. They will be notified.',
+  submitDecisionText:
+    'Once submitted, the decision and its documents can no longer be changed unless the associations return them for correction. They will be notified.',
   submitDecisionConfirm: 'Yes, submit the decision',
   verifyHeading: 'Verify the membership and publish it?',
   verifyText: 'The municipality will at once be shown on the map and on its public page as a signatory, with its decision and documents.',
@@ -133,7 +137,8 @@ const en: Widen<typeof lv> = {
   withdrawText: 'The municipality will no longer be shown as a signatory in this council term; the withdrawal and its reason will be public.',
   withdrawConfirm: 'Yes, record the withdrawal',
   acceptHeading: 'Accept the report and publish it?',
-  acceptText: 'The report will at once be visible on the municipality’s public page, PDF and CSV; the secretary can no longer edit it, only start a new revision.',
+  acceptText:
+    'The report will at once be visible on the municipality’s public page, PDF and CSV; the secretary can no longer edit it, only start a new revision.',
   acceptConfirm: 'Yes, accept and publish',
   submittedOn: 'submitted {date}',
   sentHeading: 'The submitted report',
@@ -167,7 +172,8 @@ const en: Widen<typeof lv> = {
   resetInvalid: 'This password reset link is no longer valid (it was used, it expired or it is not right). Ask for a new link.',
   forgotLink: 'Forgot your password?',
   forgotTitle: 'Reset your password',
-  forgotLead: 'Enter the e-mail address you sign in with. If it is registered on the portal, we will send a link to choose a new password; the link works once, for one hour.',
+  forgotLead:
+    'Enter the e-mail address you sign in with. If it is registered on the portal, we will send a link to choose a new password; the link works once, for one hour.',
   forgotSubmit: 'Send the link',
   forgotSent: 'If this address is registered on the portal, a password reset link has been sent to it. Check your e-mail (and the spam folder).',
   resetTitle: 'Choose a new password',

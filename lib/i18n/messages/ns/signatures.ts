@@ -1,8 +1,11 @@
 /** UI strings of signature trust verdicts (issue 11); en must have every key of lv. */
 const lv = {
-  verdict_qualified_trusted: 'Kvalificēts elektroniskais paraksts — {name}, izdevējs {issuer}, derīgs parakstīšanas brīdī ({date}); pēc Latvijas uzticamo pakalpojumu saraksta Nr. {list}, {listDate}.',
-  verdict_trusted_not_qualified: 'Elektroniskais paraksts — {name}, izdevējs {issuer} (Latvijas uzticamo pakalpojumu sarakstā), bet tas nav kvalificēts elektroniskais paraksts; pēc saraksta Nr. {list}, {listDate}.',
-  verdict_untrusted_issuer: 'Paraksts nav apstiprināms kā uzticams: {name} sertifikātu izdevis {issuer}, kas parakstīšanas brīdī nebija Latvijas uzticamo pakalpojumu sarakstā (piemēram, testa vai ārvalstu izdevējs); pēc saraksta Nr. {list}, {listDate}.',
+  verdict_qualified_trusted:
+    'Kvalificēts elektroniskais paraksts — {name}, izdevējs {issuer}, derīgs parakstīšanas brīdī ({date}); pēc Latvijas uzticamo pakalpojumu saraksta Nr. {list}, {listDate}.',
+  verdict_trusted_not_qualified:
+    'Elektroniskais paraksts — {name}, izdevējs {issuer} (Latvijas uzticamo pakalpojumu sarakstā), bet tas nav kvalificēts elektroniskais paraksts; pēc saraksta Nr. {list}, {listDate}.',
+  verdict_untrusted_issuer:
+    'Paraksts nav apstiprināms kā uzticams: {name} sertifikātu izdevis {issuer}, kas parakstīšanas brīdī nebija Latvijas uzticamo pakalpojumu sarakstā (piemēram, testa vai ārvalstu izdevējs); pēc saraksta Nr. {list}, {listDate}.',
   verdict_integrity_failed: 'Paraksts neatbilst dokumentam: saturs mainīts pēc parakstīšanas.',
   verdict_indeterminate: 'Parakstu ({name}, izdevējs {issuer}) nevar automātiski apstiprināt: {reason}. Asociācijas darbiniekiem tas jāpārbauda pašiem.',
   reason_unsupported_algorithm: 'tas izmanto algoritmu, ko portāls nepārbauda ({algorithm})',
@@ -50,9 +53,12 @@ const lv = {
 };
 
 const en: typeof lv = {
-  verdict_qualified_trusted: 'Qualified electronic signature — {name}, issuer {issuer}, valid at the time of signing ({date}); according to the Latvian trusted list No. {list}, {listDate}.',
-  verdict_trusted_not_qualified: 'Electronic signature — {name}, issuer {issuer} (on the Latvian trusted list), but it is not a qualified electronic signature; according to list No. {list}, {listDate}.',
-  verdict_untrusted_issuer: 'The signature cannot be confirmed as trusted: {name}’s certificate was issued by {issuer}, which was not on the Latvian trusted list at the time of signing (e.g. a test or foreign issuer); according to list No. {list}, {listDate}.',
+  verdict_qualified_trusted:
+    'Qualified electronic signature — {name}, issuer {issuer}, valid at the time of signing ({date}); according to the Latvian trusted list No. {list}, {listDate}.',
+  verdict_trusted_not_qualified:
+    'Electronic signature — {name}, issuer {issuer} (on the Latvian trusted list), but it is not a qualified electronic signature; according to list No. {list}, {listDate}.',
+  verdict_untrusted_issuer:
+    'The signature cannot be confirmed as trusted: {name}’s certificate was issued by {issuer}, which was not on the Latvian trusted list at the time of signing (e.g. a test or foreign issuer); according to list No. {list}, {listDate}.',
   verdict_integrity_failed: 'The signature does not match the document: the content was changed after signing.',
   verdict_indeterminate: 'The signature ({name}, issuer {issuer}) cannot be confirmed automatically: {reason}. Association staff must check it themselves.',
   reason_unsupported_algorithm: 'it uses an algorithm the portal does not check ({algorithm})',

@@ -13,7 +13,8 @@ const lv = {
   notOpened: 'Ziņošana nav sagatavota',
   current: 'pašreizējais',
   openHeading: 'Sagatavot ziņošanu par pilnvaru laiku {term}',
-  openExplain: 'Pilnvaru laiks {term} jau pastāv pēc kalendāra. Sagatavojot ziņošanu, tiek izveidoti ziņošanas periodi (katrs kalendāra gads, termiņš nākamā gada 31. martā; tos var mainīt ziņošanas iestatījumos), un sākas pienākums ziņot. To nevar atsaukt.',
+  openExplain:
+    'Pilnvaru laiks {term} jau pastāv pēc kalendāra. Sagatavojot ziņošanu, tiek izveidoti ziņošanas periodi (katrs kalendāra gads, termiņš nākamā gada 31. martā; tos var mainīt ziņošanas iestatījumos), un sākas pienākums ziņot. To nevar atsaukt.',
   confirm: 'Apstiprinu, ka jāsagatavo ziņošana par pilnvaru laiku {term}',
   confirmRequired: 'Atzīmējiet apstiprinājumu.',
   open: 'Sagatavot ziņošanu',
@@ -27,7 +28,8 @@ const lv = {
   endedSecretaries: 'Šai pašvaldībai piesaistīti sekretāri: {emails}. Pārceliet viņus lietotāju sadaļā.',
   alreadyOpen: 'Ziņošana par šo pilnvaru laiku jau ir sagatavota.',
   outOfOrder: 'Ziņošanu par vēlāku pilnvaru laiku jau sagatavoja; agrāku pēc tā sagatavot nevar.',
-  renewBanner: '{name} pievienojās memorandam pilnvaru laikā {previous}, bet pilnvaru laikam {term} dalība vēl nav atjaunota. Lai to atjaunotu, reģistrējiet jaunās domes lēmumu un iesniedziet to tāpat kā iepriekš.',
+  renewBanner:
+    '{name} pievienojās memorandam pilnvaru laikā {previous}, bet pilnvaru laikam {term} dalība vēl nav atjaunota. Lai to atjaunotu, reģistrējiet jaunās domes lēmumu un iesniedziet to tāpat kā iepriekš.',
   notInTerm: 'Pašvaldība pašreizējā pilnvaru laikā vairs nepastāv (tā ir apvienota ar {successor}). Tās vēsture ir saglabāta.',
   mergedInto: 'No {date} šī pašvaldība ir daļa no {successor}. Tās dalības vēsture paliek šeit.',
   notInTermShort: 'Šī pašvaldība pašreizējā pilnvaru laikā vairs nepastāv; tās vārdā lēmumu reģistrēt nevar.',
@@ -37,7 +39,8 @@ const lv = {
   noReportDueYet: 'Ziņojums vēl nav jāiesniedz.',
   owedRule: 'Ziņot jāsāk par pirmo ziņošanas periodu, kas sākas pēc domes lēmuma dienas; par laiku pirms pievienošanās ziņojums nav jāiesniedz.',
   colSource: 'Avots',
-  decisionDateOutside: 'Pilnvaru laikam {term} atļautie sēdes datumi: {fromDate} – {toDate} (no vēlēšanu dienas līdz pilnvaru laika beigām, ne vēlāk kā šodien).',
+  decisionDateOutside:
+    'Pilnvaru laikam {term} atļautie sēdes datumi: {fromDate} – {toDate} (no vēlēšanu dienas līdz pilnvaru laika beigām, ne vēlāk kā šodien).',
   beforeTermStart: 'Lēmums pieņemts {date}, pirms pilnvaru laika sākuma ({start}): jaunievēlētā dome sanāca, pirms jaunā pašvaldība oficiāli sāka darbu.',
   nearEdge: 'Sēdes datums ir tuvu pilnvaru laika robežai (30 dienu laikā no vēlēšanu dienas vai beigām): pārbaudiet, vai lēmums attiecas uz šo pilnvaru laiku.',
   recordedFromSource: 'Reģistrēts no publicēta avota',
@@ -64,7 +67,8 @@ const en: Widen<typeof lv> = {
   notOpened: 'Reporting not set up',
   current: 'current',
   openHeading: 'Set up reporting for {term}',
-  openExplain: 'The {term} term already exists by the calendar. Setting up reporting creates its reporting periods (each calendar year, due 31 March of the next; staff can change them in the reporting settings) and starts the duty to report. This cannot be undone.',
+  openExplain:
+    'The {term} term already exists by the calendar. Setting up reporting creates its reporting periods (each calendar year, due 31 March of the next; staff can change them in the reporting settings) and starts the duty to report. This cannot be undone.',
   confirm: 'I confirm that reporting for {term} should be set up',
   confirmRequired: 'Tick the confirmation.',
   open: 'Set up reporting',
@@ -78,7 +82,8 @@ const en: Widen<typeof lv> = {
   endedSecretaries: 'Secretaries still bound to it: {emails}. Move them in the users section.',
   alreadyOpen: 'Reporting for this term is already set up.',
   outOfOrder: 'Reporting for a later term is already set up; an earlier one cannot be set up after it.',
-  renewBanner: '{name} joined the memorandum in the {previous} term, but has not yet renewed for the {term} term. To renew, record the new council’s decision and submit it as before.',
+  renewBanner:
+    '{name} joined the memorandum in the {previous} term, but has not yet renewed for the {term} term. To renew, record the new council’s decision and submit it as before.',
   notInTerm: 'This municipality no longer exists in the current term (it merged into {successor}). Its history is kept.',
   mergedInto: 'Since {date} this municipality is part of {successor}. Its membership history stays here.',
   notInTermShort: 'This municipality no longer exists in the current term; no decision can be recorded for it.',
@@ -89,7 +94,8 @@ const en: Widen<typeof lv> = {
   owedRule: 'Reports are owed from the first reporting period that begins after the date of the council decision; nothing is owed for the time before joining.',
   colSource: 'Source',
   decisionDateOutside: 'Allowed session dates for the {term} term: {fromDate} – {toDate} (from election day to the end of the term, and not after today).',
-  beforeTermStart: 'The decision was taken on {date}, before the term began ({start}): the newly elected council sat before the new municipality formally began.',
+  beforeTermStart:
+    'The decision was taken on {date}, before the term began ({start}): the newly elected council sat before the new municipality formally began.',
   nearEdge: 'The session date is close to an edge of the term (within 30 days of election day or of its end): check that the decision belongs to this term.',
   recordedFromSource: 'Recorded from a published source',
   recordedFromSourceNote: 'These facts come from a published source; the associations have not yet verified them against a document.',

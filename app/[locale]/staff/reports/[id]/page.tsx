@@ -22,27 +22,65 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ l
   const titles = commitmentTitles(memo, locale);
   return (
     <div className="space-y-6">
-      <p><Link href={`/${locale}/staff`}>← {t('staff.title')}</Link></p>
+      <p>
+        <Link href={`/${locale}/staff`}>← {t('staff.title')}</Link>
+      </p>
       <h1 className="text-3xl font-bold">{t('progress.editorTitle', { name: report.municipality.nameLv, year: report.period.year })}</h1>
-      <p data-testid="report-status">{t(`progress.status_${report.status}`)} · {t('progress.revision', { n: report.revision })}</p>
-      <p className="flex flex-wrap gap-4"><a href={`/api/progress/reports/${report.id}/pdf?lang=${locale}`} download>{t('secretaryYear.downloadPdf')}</a></p>
+      <p data-testid="report-status">
+        {t(`progress.status_${report.status}`)} · {t('progress.revision', { n: report.revision })}
+      </p>
+      <p className="flex flex-wrap gap-4">
+        <a href={`/api/progress/reports/${report.id}/pdf?lang=${locale}`} download>
+          {t('secretaryYear.downloadPdf')}
+        </a>
+      </p>
       <ReportView report={report} titles={titles} locale={locale} t={t} />
       <section aria-labelledby="evidence" className="space-y-3">
-        <h2 id="evidence" className="text-xl font-semibold">{t('progress.evidence')}</h2>
+        <h2 id="evidence" className="text-xl font-semibold">
+          {t('progress.evidence')}
+        </h2>
         <DocumentList documents={report.documents} locale={locale} t={t} audience="staff" />
       </section>
       <section aria-labelledby="changes" className="space-y-3">
-        <h2 id="changes" className="text-xl font-semibold">{t('secretaryYear.changesHeading')}</h2>
+        <h2 id="changes" className="text-xl font-semibold">
+          {t('secretaryYear.changesHeading')}
+        </h2>
         <RevisionChanges
           before={report.priorSnapshot ? viewOfSnapshot(report.priorSnapshot as ReportSnapshot) : report.previous}
-          after={report} titles={titles} locale={locale} t={t}
+          after={report}
+          titles={titles}
+          locale={locale}
+          t={t}
           against={report.priorSnapshot ? t('secretaryYear.previousSubmission') : t('secretaryYear.previousRevision', { n: report.revision - 1 })}
         />
       </section>
       {canTransition(user, REPORT_WORKFLOW, 'accept', report.status) ? (
         <div className="grid gap-8 md:grid-cols-2">
-          <ActionForm url={`/api/staff/progress/${report.id}/accept`} locale={locale} version={report.version} submitLabel={t('progress.accept')} successText={t('progress.accepted')} testId="accept-report-form" variant="publish" confirm={{ heading: t('secretaryYear.acceptHeading'), consequence: t('secretaryYear.acceptText'), confirmLabel: t('secretaryYear.acceptConfirm'), cancelLabel: t('secretaryYear.cancel') }} />
-          <ActionForm url={`/api/staff/progress/${report.id}/return`} locale={locale} version={report.version} reasonLabel={t('progress.returnLabel')} submitLabel={t('progress.returnAction')} successText={t('progress.returned')} testId="return-report-form" variant="secondary" />
+          <ActionForm
+            url={`/api/staff/progress/${report.id}/accept`}
+            locale={locale}
+            version={report.version}
+            submitLabel={t('progress.accept')}
+            successText={t('progress.accepted')}
+            testId="accept-report-form"
+            variant="publish"
+            confirm={{
+              heading: t('secretaryYear.acceptHeading'),
+              consequence: t('secretaryYear.acceptText'),
+              confirmLabel: t('secretaryYear.acceptConfirm'),
+              cancelLabel: t('secretaryYear.cancel'),
+            }}
+          />
+          <ActionForm
+            url={`/api/staff/progress/${report.id}/return`}
+            locale={locale}
+            version={report.version}
+            reasonLabel={t('progress.returnLabel')}
+            submitLabel={t('progress.returnAction')}
+            successText={t('progress.returned')}
+            testId="return-report-form"
+            variant="secondary"
+          />
         </div>
       ) : null}
     </div>

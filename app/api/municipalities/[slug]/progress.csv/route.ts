@@ -6,5 +6,12 @@ import { attachmentHeader } from '@/lib/documents/access';
 
 export const GET = route<{ slug: string }>(async (_request, { params }) => {
   const { body, fileName } = await progressCsv(params.slug);
-  return new Response(body, { headers: { 'Content-Type': CSV_MEDIA_TYPE, 'Content-Disposition': attachmentHeader(fileName), 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'public, max-age=60' } });
+  return new Response(body, {
+    headers: {
+      'Content-Type': CSV_MEDIA_TYPE,
+      'Content-Disposition': attachmentHeader(fileName),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'public, max-age=60',
+    },
+  });
 });

@@ -7,5 +7,12 @@ import { attachmentHeader } from '@/lib/documents/access';
 export const GET = route<{ slug: string }>(async (request, { params }) => {
   const lang = new URL(request.url).searchParams.get('lang');
   const { bytes, fileName } = await progressPdf(params.slug, isLocale(lang) ? lang : 'lv');
-  return new Response(Buffer.from(bytes), { headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': attachmentHeader(fileName), 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'public, max-age=60' } });
+  return new Response(Buffer.from(bytes), {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': attachmentHeader(fileName),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'public, max-age=60',
+    },
+  });
 });

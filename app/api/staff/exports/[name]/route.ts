@@ -12,5 +12,12 @@ export const GET = route<{ name: string }>(async (request, { params, locale }) =
   const search = new URL(request.url).searchParams;
   const lang = search.get('locale');
   const file = await buildDashboardExport({ actor, name: params.name, locale: isLocale(lang) ? lang : locale, query: parseDashboardQuery(search) });
-  return new Response(file.body, { headers: { 'Content-Type': file.contentType, 'Content-Disposition': attachmentHeader(file.fileName), 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' } });
+  return new Response(file.body, {
+    headers: {
+      'Content-Type': file.contentType,
+      'Content-Disposition': attachmentHeader(file.fileName),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    },
+  });
 });

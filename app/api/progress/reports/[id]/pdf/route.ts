@@ -9,5 +9,12 @@ export const GET = route<{ id: string }>(async (request, { params, locale }) => 
   const actor = await getSessionUser();
   const lang = new URL(request.url).searchParams.get('lang');
   const { bytes, fileName } = await submittedReportPdf({ actor, reportId: params.id, locale: isLocale(lang) ? lang : locale });
-  return new Response(Buffer.from(bytes), { headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': attachmentHeader(fileName), 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, no-store' } });
+  return new Response(Buffer.from(bytes), {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': attachmentHeader(fileName),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+    },
+  });
 });
