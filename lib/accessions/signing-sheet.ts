@@ -2,7 +2,8 @@ import 'server-only';
 import { AppError } from '@/lib/errors';
 import { requirePermission, type Actor } from '@/lib/authz';
 import { translator } from '@/lib/i18n';
-import { rigaIsoDay } from '@/lib/terms/calendar';
+import { rigaIsoDay } from '@/lib/dates';
+import { now as clockNow } from '@/lib/clock';
 import { findMemorandum, parseMemorandumText } from '@/lib/memorandum/queries';
 import { renderSigningSheet } from '@/lib/pdf/signing-sheet';
 import { findSecretaryAccession } from './workflow';
@@ -52,7 +53,7 @@ export async function buildSigningSheet({
       signature: t('sheet.signature'),
       nameAndSurname: t('sheet.nameAndSurname'),
       date: t('sheet.date'),
-      generatedNote: t('sheet.generatedNote', { date: lvDate(rigaIsoDay(), 'locative') }),
+      generatedNote: t('sheet.generatedNote', { date: lvDate(rigaIsoDay(clockNow()), 'locative') }),
     },
   });
   return { bytes, fileName: `memorands-${municipality.slug}.pdf` };

@@ -4,25 +4,9 @@ import { requirePermission, type Actor } from '@/lib/authz';
 import { LV_COLLATOR } from '@/lib/municipalities/queries';
 import { AUDIT_PAGE_SIZE, type TAuditFilter } from '@/lib/schemas/users';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { rigaDayStart } from '@/lib/dates';
 
 export type AuditFilters = Partial<Omit<TAuditFilter, 'page'>> & { page?: number };
-
-const RIGA = 'Europe/Riga';
-const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: RIGA, timeZoneName: 'longOffset' });
-
-/** Riga's offset from UTC at `at`, in minutes (120 in winter, 180 in summer). */
-function rigaOffsetMinutes(at: Date): number {
-  const name = offsetFormat.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-}
-
-/** The instant a calendar day 'YYYY-MM-DD' starts in Riga (Riga changes clocks at 03:00/04:00, never at midnight). */
-export function rigaDayStart(day: string): Date {
-  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
-  const first = utcMidnight - rigaOffsetMinutes(new Date(utcMidnight)) * 60_000;
-  return new Date(utcMidnight - rigaOffsetMinutes(new Date(first)) * 60_000);
-}
 
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 

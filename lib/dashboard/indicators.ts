@@ -5,7 +5,7 @@ import { db } from '@/lib/db/client';
 import { requirePermission, type Actor } from '@/lib/authz';
 import type { MapStatus, OverviewTerm } from '@/lib/municipalities/overview';
 import { perThousand, SPECIALIST_NORM_KEY, type NormDto } from '@/lib/progress/norms';
-import { rigaToday } from '@/lib/progress/deadlines';
+import { rigaIsoDay } from '@/lib/dates';
 import { HAS_PAY_INDICATOR, PAY_KEY, SPECIALISTS_KEY } from './accepted';
 import { byName, hasAccepted, latestLateral, PAGE_SIZE, STATUS_EXPR, termCtes, TERM_MUNICIPALITIES } from './sql';
 import { termLabel } from '@/lib/municipalities/queries';
@@ -99,7 +99,7 @@ export async function loadIndicatorComparison({
   requirePermission(actor, 'staff.view');
   const limit = pageSize === null ? null : Math.max(1, Math.floor(pageSize));
   const offset = limit === null ? 0 : (Math.max(1, Math.floor(page)) - 1) * limit;
-  const today = rigaToday(now);
+  const today = rigaIsoDay(now);
   const [row] = await db().$queryRaw<IndicatorSqlRow[]>`
     WITH ${termCtes(today)},
     f AS (SELECT tm."id", tm."slug", tm."nameLv", tm."status" FROM tm WHERE tm."status" IN (${accessionStatesSql('member')}) OR ${hasAccepted('tm')}),

@@ -1,6 +1,6 @@
 import 'server-only';
 import { now as clockNow } from '@/lib/clock';
-import { rigaToday } from '@/lib/progress/deadlines';
+import { rigaIsoDay } from '@/lib/dates';
 import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { requirePermission, type Actor } from '@/lib/authz';
@@ -150,7 +150,7 @@ export async function loadMatrixQuery({
       FROM pg0 ${latestLateral('pg0')}
     )`;
   const [row] = await db().$queryRaw<(MatrixSqlRow & Partial<HeadlineSqlRow>)[]>`
-    WITH ${termCtes(rigaToday(clockNow()))},${headline ? Prisma.sql` ${JOINS_CTE},` : Prisma.empty}
+    WITH ${termCtes(rigaIsoDay(clockNow()))},${headline ? Prisma.sql` ${JOINS_CTE},` : Prisma.empty}
     cols AS (
       SELECT c."key", c."position", c."shortLv", c."shortEn" FROM "Commitment" c
       WHERE c."memorandumId" = (SELECT "id" FROM "Memorandum" ORDER BY "version" DESC LIMIT 1)

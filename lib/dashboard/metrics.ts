@@ -1,5 +1,6 @@
 import 'server-only';
 import { accessionStatesSql } from '@/lib/authz/workflow-sql';
+import { RIGA_TIME_ZONE } from '@/lib/dates';
 import { countOverview, MAP_STATUSES, type MapStatus, type OverviewCounts, type OverviewRow, type OverviewTerm } from '@/lib/municipalities/overview';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { JoinsSeries } from './joins';
@@ -53,7 +54,7 @@ export function publicHeadline(rows: OverviewRow[]): PublicHeadline {
 /** The join dates of the term's verified signatories (CTE `j`, after ./sql `termCtes`). */
 export const JOINS_CTE = Prisma.sql`
     j AS (
-      SELECT COALESCE(to_char(tm."sessionDate", 'YYYY-MM-DD'), to_char((tm."verifiedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Riga', 'YYYY-MM-DD')) AS "d"
+      SELECT COALESCE(to_char(tm."sessionDate", 'YYYY-MM-DD'), to_char((tm."verifiedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${RIGA_TIME_ZONE}::text, 'YYYY-MM-DD')) AS "d"
       FROM tm WHERE tm."status" IN (${accessionStatesSql('member')})
     )`;
 

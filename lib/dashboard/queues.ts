@@ -4,7 +4,8 @@ import { now as clockNow } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { requirePermission, type Actor } from '@/lib/authz';
-import { currentTermCte, OWED_CTE, owedToDeadline, rigaToday, type ReportDeadline } from '@/lib/progress/deadlines';
+import { currentTermCte, OWED_CTE, owedToDeadline, type ReportDeadline } from '@/lib/progress/deadlines';
+import { rigaIsoDay } from '@/lib/dates';
 import { DUE_SOON_DAYS } from './metrics';
 import { byName, utcDate, utcTimestamp } from './sql';
 
@@ -169,7 +170,7 @@ export async function loadWorkQueues({
   requireQueuePermissions(actor);
   const n = Math.max(1, Math.floor(limit));
   const [row] = await db().$queryRaw<QueueSqlRow[]>`
-    WITH ${currentTermCte(rigaToday(now))}, ${OWED_CTE}, ${queueCtes(rigaToday(now))}
+    WITH ${currentTermCte(rigaIsoDay(now))}, ${OWED_CTE}, ${queueCtes(rigaIsoDay(now))}
     SELECT (SELECT "slug" FROM t) AS "termSlug", ${queueColumns(n)}`;
   return toWorkQueues(row!, now, n);
 }

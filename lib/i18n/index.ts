@@ -1,5 +1,6 @@
 import { lv, type Messages } from './messages/lv';
 import { en } from './messages/en';
+import { RIGA_TIME_ZONE } from '@/lib/dates';
 
 export const LOCALES = ['lv', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -57,7 +58,7 @@ export function formatDateTime(locale: Locale, value: Date | null | undefined): 
   return formatter(
     'datetime',
     locale,
-    () => new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Riga' }),
+    () => new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: RIGA_TIME_ZONE }),
   ).format(value);
 }
 

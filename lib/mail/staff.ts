@@ -3,7 +3,7 @@ import { db, type Tx } from '@/lib/db/client';
 import { mutate } from '@/lib/mutations';
 import { rolesWith, type Actor } from '@/lib/authz';
 import { lookup } from '@/lib/i18n';
-import { rigaDay } from '@/lib/progress/deadlines';
+import { rigaIsoDay } from '@/lib/dates';
 import { enqueueMail } from './outbox';
 import { mailLocale } from './templates';
 
@@ -80,7 +80,7 @@ export async function runStaffDigest({ now = new Date() }: { now?: Date } = {}):
     ...reports.map((r) => ({ name: r.municipality.nameLv, submission: { kind: 'report' as const, year: r.period.year } })),
   ];
   if (items.length === 0) return { sent: 0, submissions: 0 };
-  const day = rigaDay(now).toISOString().slice(0, 10);
+  const day = rigaIsoDay(now);
   return mutate({ actor: null, permission: 'system' }, async ({ audit, mail }) => {
     let sent = 0;
     for (const u of staff) {

@@ -3,7 +3,8 @@ import { accessionStatesSql } from '@/lib/authz/workflow-sql';
 import { db } from '@/lib/db/client';
 import { cachesCoherent, registerCache } from '@/lib/cache-bus/registry';
 import { now as clockNow } from '@/lib/clock';
-import { browsableTerms, previousTermOf, rigaIsoDay, termOnDay } from '@/lib/terms/calendar';
+import { browsableTerms, previousTermOf, termOnDay } from '@/lib/terms/calendar';
+import { rigaIsoDay } from '@/lib/dates';
 import { LV_COLLATOR, termMunicipalitySql, termLabel } from './queries';
 
 /** Public status of a municipality in a term; PREVIOUS = joined in the previous term, not yet renewed. */

@@ -7,7 +7,8 @@ import { requirePermission, type Actor } from '@/lib/authz';
 import { writeAudit } from '@/lib/audit';
 import { invalidateCaches } from '@/lib/cache-bus/notify';
 import { utcDay } from '@/lib/dates';
-import { rigaIsoDay } from '@/lib/terms/calendar';
+import { rigaIsoDay } from '@/lib/dates';
+import { now as clockNow } from '@/lib/clock';
 import { MAX_OFFICIAL_TABLE_BYTES, type TOfficialSource } from '@/lib/schemas/official-data';
 import type { ReceivedFile } from '@/lib/storage';
 import { matchPopulation, parsePopulationCsv, TableRefused, type Problem, type RegistryUnit } from './pxweb';
@@ -125,7 +126,7 @@ export async function importAtvkClassifier({ actor, text, source }: { actor: Act
   const entries = orRefuse(() => parseAtvkCsv(text));
   return db().$transaction(async (tx) => {
     const units = await registryUnits(tx);
-    const matches = orRefuse(() => matchAtvk(entries, units, rigaIsoDay()));
+    const matches = orRefuse(() => matchAtvk(entries, units, rigaIsoDay(clockNow())));
     const citation = await upsertCitation(tx, `atvk-${source.tableCode}-${source.retrievedOn}`.toLowerCase(), {
       title: `Administratīvo teritoriju un teritoriālo vienību klasifikators (ATVK), ${source.tableCode}`,
       url: source.url,
@@ -161,7 +162,7 @@ export async function readUploadedTable(file: ReceivedFile): Promise<string> {
 /** What the registry holds from the official tables now (staff): how many current units have a figure and a code, and the imported sources. */
 export async function officialDataState({ actor }: { actor: Actor | null }) {
   requirePermission(actor, 'officialData.import');
-  const today = utcDay(rigaIsoDay());
+  const today = utcDay(rigaIsoDay(clockNow()));
   const current = { validFrom: { lte: today }, OR: [{ validTo: null }, { validTo: { gte: today } }] };
   const [total, population, atvk, sources] = await Promise.all([
     db().municipality.count({ where: current }),

@@ -2,7 +2,7 @@ import 'server-only';
 import { accessionStatesSql, reportStatesSql } from '@/lib/authz/workflow-sql';
 import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { utcDay } from '@/lib/dates';
+import { RIGA_TIME_ZONE, rigaDay, rigaIsoDay, utcDay } from '@/lib/dates';
 import { LV_COLLATOR } from '@/lib/municipalities/queries';
 import { now as clockNow } from '@/lib/clock';
 
@@ -32,14 +32,6 @@ export type ReportDeadline = {
 };
 
 const DAY_MS = 86_400_000;
-const RIGA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** Today's date in Latvia as a UTC-midnight Date (how DATE columns are read). */
-export function rigaDay(at: Date): Date {
-  const parts = Object.fromEntries(RIGA_DATE.formatToParts(at).map((p) => [p.type, p.value]));
-  return utcDay(`${parts.year}-${parts.month}-${parts.day}`);
-}
-
 /** Whole calendar days from `now` (in Latvia) to the DATE `dueOn`; 0 on the due day, negative after it. */
 export function daysUntil(dueOn: Date, now: Date): number {
   return Math.round((utcDay(dueOn.toISOString().slice(0, 10)).getTime() - rigaDay(now).getTime()) / DAY_MS);
@@ -69,7 +61,7 @@ export function dueWithin(deadlines: readonly ReportDeadline[], days: number): R
  * municipality that joined in March 2025 owes nothing in 2021–2025. Without
  * a decision date the day of verification stands in.
  */
-export const OWED_PERIOD_SQL = Prisma.sql`p."startsOn" > COALESCE(a."sessionDate", (a."verifiedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Riga')::date)`;
+export const OWED_PERIOD_SQL = Prisma.sql`p."startsOn" > COALESCE(a."sessionDate", (a."verifiedAt" AT TIME ZONE 'UTC' AT TIME ZONE ${RIGA_TIME_ZONE}::text)::date)`;
 
 /** The current term by the calendar as CTE `t` for `today` ('YYYY-MM-DD', Riga): the term containing it, else the latest started. */
 export const currentTermCte = (today: string) => Prisma.sql`
@@ -85,7 +77,7 @@ export const currentTermCte = (today: string) => Prisma.sql`
  * dashboard counts. No authorization here: callers check their own permission.
  */
 export async function reportDeadlines({ now = clockNow(), termSlug }: { now?: Date; termSlug?: string } = {}): Promise<ReportDeadline[]> {
-  const term = termSlug ? Prisma.sql`t AS (SELECT "id", "slug", "openedAt" FROM "CouncilTerm" WHERE "slug" = ${termSlug})` : currentTermCte(rigaToday(now));
+  const term = termSlug ? Prisma.sql`t AS (SELECT "id", "slug", "openedAt" FROM "CouncilTerm" WHERE "slug" = ${termSlug})` : currentTermCte(rigaIsoDay(now));
   const rows = await db().$queryRaw<{ id: string; slug: string; nameLv: string; periodId: string; year: number; dueOn: Date; termSlug: string }[]>`
     WITH ${term}, ${OWED_CTE}
     SELECT owed."id", m."slug", m."nameLv", owed."periodId", owed."year", owed."dueOn", (SELECT "slug" FROM t) AS "termSlug"
@@ -113,9 +105,6 @@ export const OWED_CTE = Prisma.sql`
         WHERE r."municipalityId" = a."municipalityId" AND r."periodId" = p."id" AND r."status" IN (${reportStatesSql('delivered')})
       )
   )`;
-
-/** Today in Latvia as 'YYYY-MM-DD' (the SQL parameter for "overdue": dueOn before it). */
-export const rigaToday = (now: Date): string => rigaDay(now).toISOString().slice(0, 10);
 
 /** A row of {@link OWED_CTE} as a {@link ReportDeadline}. */
 export function owedToDeadline(

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { cachesCoherent, registerCache } from '../cache-bus/registry';
-import { rigaIsoDay } from '../terms/calendar';
+import { rigaIsoDay } from '../dates';
+import { now as clockNow } from '../clock';
 
 /**
  * An in-memory cache of whole public responses (HTML pages and open data),
@@ -35,7 +36,7 @@ export class PublicCache {
 
   get(key: string): CachedResponse | undefined {
     let entry = cachesCoherent() ? this.entries.get(key) : undefined;
-    if (entry && entry.day !== rigaIsoDay()) {
+    if (entry && entry.day !== rigaIsoDay(clockNow())) {
       this.delete(key);
       entry = undefined;
     }
@@ -63,7 +64,7 @@ export class PublicCache {
       br: brotliCompressSync(value.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }),
       etag: value.etag ?? `"${createHash('sha256').update(value.body).digest('base64url').slice(0, 27)}"`,
       storedAt: Date.now(),
-      day: rigaIsoDay(),
+      day: rigaIsoDay(clockNow()),
     };
     if (generation !== this.generation || !cachesCoherent()) return entry;
     this.delete(key);

@@ -1,5 +1,5 @@
 import { now as clockNow } from '@/lib/clock';
-import { utcDay } from '@/lib/dates';
+import { rigaIsoDay, utcDay } from '@/lib/dates';
 
 /**
  * Council terms by the calendar (issue 12): a term exists because the law and
@@ -8,14 +8,6 @@ import { utcDay } from '@/lib/dates';
  */
 
 export type CalendarTerm = { slug: string; startYear: number; endYear: number; startsOn: Date; endsOn: Date; electionDay: Date | null };
-
-const RIGA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar day in Latvia at `at`, as 'YYYY-MM-DD'. */
-export function rigaIsoDay(at: Date = clockNow()): string {
-  const parts = Object.fromEntries(RIGA_DATE.formatToParts(at).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 

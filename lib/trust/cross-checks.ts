@@ -4,6 +4,7 @@
  * decision's named signatory.
  */
 import type { SignatureInfo } from '@/lib/documents/types';
+import { rigaIsoDay } from '@/lib/dates';
 
 /** Signing this long after the session is unusual enough to point out. */
 export const LATE_SIGNING_DAYS = 90;
@@ -37,7 +38,7 @@ export function crossCheckSignature(
     ? (typeof decision.sessionDate === 'string' ? decision.sessionDate : decision.sessionDate.toISOString()).slice(0, 10)
     : null;
   if (when && session) {
-    const signedDay = new Date(when).toLocaleDateString('sv-SE', { timeZone: 'Europe/Riga' });
+    const signedDay = rigaIsoDay(new Date(when));
     if (signedDay < session) out.push({ kind: 'signed_before_session', signed: when, session });
     const days = (new Date(when).getTime() - new Date(`${session}T00:00:00Z`).getTime()) / 86_400_000;
     if (days > LATE_SIGNING_DAYS) out.push({ kind: 'signed_long_after_session', signed: when, session, days: LATE_SIGNING_DAYS });

@@ -7,7 +7,8 @@ import { LV_COLLATOR } from '@/lib/municipalities/queries';
 import { utcDay } from '@/lib/dates';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TUserFilter } from '@/lib/schemas/users';
-import { rigaIsoDay } from '@/lib/terms/calendar';
+import { rigaIsoDay } from '@/lib/dates';
+import { now as clockNow } from '@/lib/clock';
 
 /** The permission needed to deactivate, reactivate or move a user of `role`. */
 export function managePermissionFor(role: RoleName): Permission {
@@ -49,7 +50,7 @@ export async function listUsers({ actor, filters = {} }: { actor: Actor | null; 
 
 /** Where a municipality exists on `day` (a Date at UTC midnight). */
 const validOn = (day: Date): Prisma.MunicipalityWhereInput => ({ validFrom: { lte: day }, OR: [{ validTo: null }, { validTo: { gte: day } }] });
-const today = () => utcDay(rigaIsoDay());
+const today = () => utcDay(rigaIsoDay(clockNow()));
 
 /** Municipalities a secretary can be moved to: those that exist today, in Latvian order (for those who may move secretaries). */
 export async function listMoveTargets({ actor }: { actor: Actor | null }) {

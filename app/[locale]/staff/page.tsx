@@ -3,7 +3,7 @@ import { requirePagePermission, requirePageUser } from '@/lib/auth/guard';
 import { can } from '@/lib/authz';
 import { loadDashboardCached } from '@/lib/dashboard/cache';
 import { DUE_SOON_DAYS } from '@/lib/dashboard/metrics';
-import { rigaDay } from '@/lib/progress/deadlines';
+import { rigaIsoDay } from '@/lib/dates';
 import { parseDashboardQuery, type TDashboardQuery } from '@/lib/schemas/dashboard';
 import { StaffNav } from '@/components/staff-nav';
 import { SignOutButton } from '@/components/forms/sign-out-button';
@@ -101,7 +101,7 @@ export default async function StaffDashboardPage({ params, searchParams }: Props
           <h2 id="joins" className="text-2xl font-semibold">
             {t('dashboard.joinsHeading')}
           </h2>
-          <JoinsChart series={joins} today={rigaDay(clockNow()).toISOString().slice(0, 10)} locale={locale} t={t} />
+          <JoinsChart series={joins} today={rigaIsoDay(clockNow())} locale={locale} t={t} />
         </section>
       ) : null}
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntil, isOverdue, rigaDay } from '@/lib/progress/deadlines';
+import { daysUntil, isOverdue } from '@/lib/progress/deadlines';
+import { rigaDay } from '@/lib/dates';
 import { compareToNorm } from '@/lib/dashboard/indicators';
 import { publicHeadline } from '@/lib/dashboard/metrics';
 import { sheetToCsv, sheetToXlsx, type ExportSheet } from '@/lib/dashboard/export';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { browsableTerms, checkDecisionDate, currentTermOf, decisionDateWindow, previousTermOf, rigaIsoDay, termOnDay } from '@/lib/terms/calendar';
+import { browsableTerms, checkDecisionDate, currentTermOf, decisionDateWindow, previousTermOf, termOnDay } from '@/lib/terms/calendar';
+import { rigaIsoDay } from '@/lib/dates';
 import { frozenFromEnv, parseFrozenNow } from '@/lib/clock';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);

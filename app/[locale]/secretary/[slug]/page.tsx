@@ -17,7 +17,8 @@ import { isOverdue } from '@/lib/progress/deadlines';
 import { councilBodyOf } from '@/lib/accessions/council-body';
 import { Steps } from '@/components/steps';
 import Link from 'next/link';
-import { rigaIsoDay } from '@/lib/terms/calendar';
+import { rigaIsoDay } from '@/lib/dates';
+import { now as clockNow } from '@/lib/clock';
 import { can } from '@/lib/authz';
 import { accessionIs, reportIs } from '@/lib/authz/workflow';
 
@@ -109,7 +110,7 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
                 slug={slug}
                 locale={locale}
                 values={values}
-                today={rigaIsoDay()}
+                today={rigaIsoDay(clockNow())}
                 labels={{
                   councilBody: t('accession.councilBody'),
                   councilBodyHint: t('accession.councilBodyHint'),

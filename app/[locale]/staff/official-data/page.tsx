@@ -2,7 +2,8 @@ import { pageLocale, privatePageMetadata } from '@/lib/i18n/page';
 import { formatDate } from '@/lib/i18n';
 import { requirePagePermission, requirePageUser } from '@/lib/auth/guard';
 import { officialDataState } from '@/lib/official-data/import';
-import { rigaIsoDay } from '@/lib/terms/calendar';
+import { rigaIsoDay } from '@/lib/dates';
+import { now as clockNow } from '@/lib/clock';
 import { StaffNav } from '@/components/staff-nav';
 import { OfficialImportForm, type ImportLabels } from '@/components/official-data/import-form';
 
@@ -18,7 +19,7 @@ export default async function OfficialDataPage({ params }: { params: Promise<{ l
   const user = await requirePageUser(locale, `/${locale}/staff/official-data`);
   requirePagePermission(user, 'officialData.import');
   const state = await officialDataState({ actor: user });
-  const today = rigaIsoDay();
+  const today = rigaIsoDay(clockNow());
   const labels = (kind: 'population' | 'atvk'): ImportLabels => ({
     file: t('officialData.file'),
     fileHint: t(kind === 'population' ? 'officialData.fileHintPopulation' : 'officialData.fileHintAtvk'),
