@@ -15,6 +15,18 @@ export type TSignIn = z.infer<typeof ZSignInSchema>;
 
 export const PASSWORD_MIN = 12;
 
+/** A new password, chosen through an invitation or a reset link. */
+const zNewPassword = z
+  .string({ error: msg('validation.required') })
+  .min(PASSWORD_MIN, { error: msg('validation.tooShort', { min: PASSWORD_MIN }) })
+  .max(200, { error: msg('validation.tooLong', { max: 200 }) });
+
+/** The new password typed twice: the second must match, its error is on the second field. */
+export const zPasswordPair = { password: zNewPassword, passwordConfirm: z.string({ error: msg('validation.required') }) };
+export const passwordsMatch = (v: { password: string; passwordConfirm: string }): boolean => v.password === v.passwordConfirm;
+/** Where and how {@link passwordsMatch} reports a mismatch. */
+export const passwordsDiffer = () => ({ path: ['passwordConfirm'], error: msg('validation.passwordsDiffer') });
+
 export const ZAcceptInvitationSchema = z
   .object(
     {
@@ -23,15 +35,11 @@ export const ZAcceptInvitationSchema = z
         .min(20)
         .max(200),
       name: zText(120),
-      password: z
-        .string({ error: msg('validation.required') })
-        .min(PASSWORD_MIN, { error: msg('validation.tooShort', { min: PASSWORD_MIN }) })
-        .max(200, { error: msg('validation.tooLong', { max: 200 }) }),
-      passwordConfirm: z.string({ error: msg('validation.required') }),
+      ...zPasswordPair,
     },
     { error: msg('validation.invalid') },
   )
-  .refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], error: msg('validation.passwordsDiffer') });
+  .refine(passwordsMatch, passwordsDiffer());
 export type TAcceptInvitation = z.infer<typeof ZAcceptInvitationSchema>;
 
 export const ZCreateInvitationSchema = z.object(
