@@ -2,12 +2,10 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { db, type Tx } from '@/lib/db/client';
+import { mutate } from '@/lib/mutations';
 import { AppError } from '@/lib/errors';
 import { requirePermission, type Actor } from '@/lib/authz';
-import { writeAudit } from '@/lib/audit';
-import { invalidateCaches } from '@/lib/cache-bus/notify';
-import { utcDay } from '@/lib/dates';
-import { rigaIsoDay } from '@/lib/dates';
+import { rigaIsoDay, utcDay } from '@/lib/dates';
 import { now as clockNow } from '@/lib/clock';
 import { MAX_OFFICIAL_TABLE_BYTES, type TOfficialSource } from '@/lib/schemas/official-data';
 import type { ReceivedFile } from '@/lib/storage';
@@ -58,7 +56,7 @@ export type PopulationImportResult = { citationId: string; tableCode: string; ye
  * its figure for that year, cited (table code, year, address, retrieval
  * date). All or nothing: a file with an unknown or a missing unit, or in
  * another layout, is refused with the units named and changes nothing.
- * One transaction with its audit event and the public caches' invalidation.
+ * One change through the mutation pipeline (lib/mutations): its audit event and the public caches' invalidation.
  */
 export async function importPopulationTable({
   actor,
@@ -69,9 +67,10 @@ export async function importPopulationTable({
   text: string;
   source: TOfficialSource;
 }): Promise<PopulationImportResult> {
-  const who = requirePermission(actor, 'officialData.import');
+  requirePermission(actor, 'officialData.import');
   const table = orRefuse(() => parsePopulationCsv(text));
-  return db().$transaction(async (tx) => {
+  return mutate({ actor, permission: 'officialData.import', timeout: 60_000 }, async (change) => {
+    const { tx } = change;
     const units = await registryUnits(tx);
     const matches = orRefuse(() => matchPopulation(table, units));
     const years = table.years;
@@ -100,9 +99,8 @@ export async function importPopulationTable({
         data: { population: m.value, populationYear: m.year, populationSource: `CSP ${source.tableCode} (${m.year})`, populationCitationId: citation.id },
       });
     }
-    await invalidateCaches(tx, 'public');
-    await writeAudit(tx, {
-      actor: who,
+    change.invalidate('public');
+    await change.audit({
       action: 'officialData.population',
       subjectType: 'Citation',
       subjectId: citation.id,
@@ -119,12 +117,13 @@ export type AtvkImportResult = { citationId: string; codes: number };
  * registry unit gets its seven-digit code, cited. All or nothing: a unit of
  * the registry without a code, a unit in force that the registry does not
  * know, or another layout is refused with the units named, changing
- * nothing. One transaction with its audit event and cache invalidation.
+ * nothing. One change through the mutation pipeline, with its audit event and cache invalidation.
  */
 export async function importAtvkClassifier({ actor, text, source }: { actor: Actor | null; text: string; source: TOfficialSource }): Promise<AtvkImportResult> {
-  const who = requirePermission(actor, 'officialData.import');
+  requirePermission(actor, 'officialData.import');
   const entries = orRefuse(() => parseAtvkCsv(text));
-  return db().$transaction(async (tx) => {
+  return mutate({ actor, permission: 'officialData.import', timeout: 60_000 }, async (change) => {
+    const { tx } = change;
     const units = await registryUnits(tx);
     const matches = orRefuse(() => matchAtvk(entries, units, rigaIsoDay(clockNow())));
     const citation = await upsertCitation(tx, `atvk-${source.tableCode}-${source.retrievedOn}`.toLowerCase(), {
@@ -136,9 +135,8 @@ export async function importAtvkClassifier({ actor, text, source }: { actor: Act
     // Note: codes are unique; clear them first so that a code moving between units in a newer file cannot collide.
     await tx.municipality.updateMany({ where: { id: { in: matches.map((m) => m.unitId) } }, data: { atvkCode: null } });
     for (const m of matches) await tx.municipality.update({ where: { id: m.unitId }, data: { atvkCode: m.code, atvkCitationId: citation.id } });
-    await invalidateCaches(tx, 'public');
-    await writeAudit(tx, {
-      actor: who,
+    change.invalidate('public');
+    await change.audit({
       action: 'officialData.atvk',
       subjectType: 'Citation',
       subjectId: citation.id,
