@@ -3,7 +3,7 @@ import { parseOpenDataQuery } from '@/lib/schemas/opendata';
 import { ACCESSION_FIELDS, MUNICIPALITY_FIELDS } from './fields';
 import { accessionsCsvChunks, featureCollectionChunks, listJsonChunks, municipalitiesCsvChunks } from './formats';
 import { MEDIA, originOf, streamedOpenDataResponse } from './http';
-import { openListsVersion, streamOpenAccessions, streamOpenMunicipalities } from './queries';
+import { openListsVersion, streamOpenAccessions, streamOpenMunicipalities, type OpenRow, type OpenRowStream } from './queries';
 
 /** The streamed open data lists: municipalities and accessions, each as JSON, CSV and GeoJSON. */
 export type OpenList = 'municipalities' | 'municipalities.csv' | 'municipalities.geojson' | 'accessions' | 'accessions.csv' | 'accessions.geojson';
@@ -22,65 +22,46 @@ export async function openListResponse(request: Request, list: OpenList): Promis
   // Note: the version first, then the rows: a tag is never newer than the body it goes with.
   const version = await openListsVersion();
   const origin = originOf(request);
-  const common = { version, resource: list };
-  switch (list) {
-    case 'municipalities':
-    case 'municipalities.csv':
-    case 'municipalities.geojson': {
-      const s = await streamOpenMunicipalities({ term, withGeometry: list === 'municipalities.geojson' });
-      const fields = MUNICIPALITY_NAMES;
-      if (list === 'municipalities')
-        return streamedOpenDataResponse(request, {
-          ...common,
-          term: s.term,
-          fields,
-          type: MEDIA.json,
-          chunks: () => listJsonChunks(s.term, s.count, s.batches()),
-        });
-      if (list === 'municipalities.csv')
-        return streamedOpenDataResponse(request, {
-          ...common,
-          term: s.term,
-          fields,
-          type: MEDIA.csv,
-          filename: `municipalities-${s.term}.csv`,
-          chunks: () => municipalitiesCsvChunks(s.batches()),
-        });
-      return streamedOpenDataResponse(request, {
-        ...common,
-        term: s.term,
-        fields,
-        type: MEDIA.geojson,
-        chunks: () => featureCollectionChunks(s.term, s.batches(), (m) => m.slug, origin),
-      });
-    }
-    default: {
-      const s = await streamOpenAccessions({ term, origin, withGeometry: list === 'accessions.geojson' });
-      const fields = ACCESSION_NAMES;
-      if (list === 'accessions')
-        return streamedOpenDataResponse(request, {
-          ...common,
-          term: s.term,
-          fields,
-          type: MEDIA.json,
-          chunks: () => listJsonChunks(s.term, s.count, s.batches()),
-        });
-      if (list === 'accessions.csv')
-        return streamedOpenDataResponse(request, {
-          ...common,
-          term: s.term,
-          fields,
-          type: MEDIA.csv,
-          filename: `accessions-${s.term ?? 'all'}.csv`,
-          chunks: () => accessionsCsvChunks(s.batches()),
-        });
-      return streamedOpenDataResponse(request, {
-        ...common,
-        term: s.term,
-        fields,
-        type: MEDIA.geojson,
-        chunks: () => featureCollectionChunks(s.term, s.batches(), (a) => `${a.municipality_slug}/${a.term}`, origin),
-      });
-    }
+  const [table, format = 'json'] = list.split('.') as ['municipalities' | 'accessions', ('csv' | 'geojson')?];
+  const withGeometry = format === 'geojson';
+  if (table === 'municipalities') {
+    const s = await streamOpenMunicipalities({ term, withGeometry });
+    return respond(
+      request,
+      { version, list, format, origin, stream: s, fields: MUNICIPALITY_NAMES },
+      {
+        filename: `municipalities-${s.term}.csv`,
+        csv: municipalitiesCsvChunks,
+        featureId: (m) => m.slug,
+      },
+    );
   }
+  const s = await streamOpenAccessions({ term, origin, withGeometry });
+  return respond(
+    request,
+    { version, list, format, origin, stream: s, fields: ACCESSION_NAMES },
+    {
+      filename: `accessions-${s.term ?? 'all'}.csv`,
+      csv: accessionsCsvChunks,
+      featureId: (a) => `${a.municipality_slug}/${a.term}`,
+    },
+  );
+}
+
+/** One list in one format: the streamed response with its media type, and for CSV its download name. */
+function respond<T>(
+  request: Request,
+  at: { version: string; list: OpenList; format: 'json' | 'csv' | 'geojson'; origin: string; stream: OpenRowStream<T>; fields: readonly string[] },
+  by: { filename: string; csv: (batches: AsyncGenerator<OpenRow<T>[]>) => AsyncGenerator<string>; featureId: (item: T) => string },
+): Response {
+  const { stream: s } = at;
+  const common = { version: at.version, resource: at.list, term: s.term, fields: at.fields };
+  if (at.format === 'json')
+    return streamedOpenDataResponse(request, { ...common, type: MEDIA.json, chunks: () => listJsonChunks(s.term, s.count, s.batches()) });
+  if (at.format === 'csv') return streamedOpenDataResponse(request, { ...common, type: MEDIA.csv, filename: by.filename, chunks: () => by.csv(s.batches()) });
+  return streamedOpenDataResponse(request, {
+    ...common,
+    type: MEDIA.geojson,
+    chunks: () => featureCollectionChunks(s.term, s.batches(), by.featureId, at.origin),
+  });
 }
