@@ -4,8 +4,7 @@ import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { ensureDefaultPeriods } from '@/lib/progress/periods';
 import { utcDay } from '@/lib/dates';
-import { readMunicipalityFeatures } from '@/lib/map/geometry';
-import { featuresAsOf, geometryAreaKm2 } from '@/lib/map/boundaries';
+import { featuresAsOf, geometryAreaKm2, readMunicipalityFeatures } from './boundaries';
 
 /**
  * Reference data from prisma/data (copied from the project's shared data,
@@ -251,7 +250,7 @@ export async function seedReference(db: Db): Promise<void> {
 /**
  * Each term's boundaries (MunicipalityBoundary), from the one geometry file
  * and the mergers: in a term that starts after a merger the successor gets
- * the union of both boundaries (lib/map/boundaries, polyclip-ts). Recomputed
+ * the union of both boundaries (lib/seed/boundaries, polyclip-ts). Recomputed
  * on every seed, so a corrected source file or merger updates every term.
  */
 async function seedTermBoundaries(db: Db, file: TermsFile): Promise<void> {
