@@ -4,6 +4,8 @@ import { AppError } from '@/lib/errors';
 import { requirePermission, type Actor } from '@/lib/authz';
 import { ACCESSION_WORKFLOW, REPORT_WORKFLOW } from '@/lib/authz/workflow';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { now as clockNow } from '@/lib/clock';
+import { owedPeriodsOf } from './deadlines';
 
 /**
  * Progress reports, reading: the report's shape ({@link reportSelect}), the
@@ -67,19 +69,27 @@ export async function findLatestReport({ actor, municipalitySlug, year }: { acto
   return { period, report };
 }
 
-/** The reporting periods of the term in which the municipality's membership is verified (latest term first), with the latest report's state: for its secretary or staff. */
-export async function listSignatoryPeriods({ actor, municipalityId }: { actor: Actor | null; municipalityId: string }) {
+/**
+ * The reporting periods of the terms in which the municipality's membership is verified, with the latest report's state
+ * and whether the period is overdue (lib/progress/deadlines, the one rule): for its secretary or staff.
+ */
+export async function listSignatoryPeriods({ actor, municipalityId, now = clockNow() }: { actor: Actor | null; municipalityId: string; now?: Date }) {
   requirePermission(actor, 'progress.view-draft', { municipalityId });
-  return db().reportingPeriod.findMany({
-    where: { term: { openedAt: { not: null }, accessions: { some: { municipalityId, status: { in: [...ACCESSION_WORKFLOW.sets.member] } } } } },
-    orderBy: [{ year: 'asc' }],
-    select: {
-      year: true,
-      dueOn: true,
-      term: { select: { slug: true } },
-      reports: { where: { municipalityId }, orderBy: { revision: 'desc' }, take: 1, select: { status: true, revision: true } },
-    },
-  });
+  const [periods, owed] = await Promise.all([
+    db().reportingPeriod.findMany({
+      where: { term: { openedAt: { not: null }, accessions: { some: { municipalityId, status: { in: [...ACCESSION_WORKFLOW.sets.member] } } } } },
+      orderBy: [{ year: 'asc' }],
+      select: {
+        id: true,
+        year: true,
+        dueOn: true,
+        term: { select: { slug: true } },
+        reports: { where: { municipalityId }, orderBy: { revision: 'desc' }, take: 1, select: { status: true, revision: true } },
+      },
+    }),
+    owedPeriodsOf({ municipalityId, now }),
+  ]);
+  return periods.map(({ id, ...p }) => ({ ...p, overdue: owed.overdue.has(id) }));
 }
 
 /** Submitted reports awaiting review, oldest first (staff). */
