@@ -14,7 +14,7 @@ import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { publicCache, type CachedResponse } from '../lib/public-cache/cache';
-import { isCacheableRequest, stripNextRuntime } from '../lib/public-cache/policy';
+import { isCacheableRequest } from '../lib/public-cache/policy';
 import { malformedPathResponse } from '../lib/http/malformed-path';
 import { requestGateResponse } from '../lib/http/request-gate';
 import { forwardedClientAddress } from '../lib/http/client-address';
@@ -139,12 +139,11 @@ function fill(req: http.IncomingMessage): Promise<Filled> {
       answer.on('end', () => {
         const kept: Record<string, string> = {};
         for (const h of KEPT) if (answer.headers[h]) kept[h] = String(answer.headers[h]);
-        let body = Buffer.concat(chunks);
+        const body = Buffer.concat(chunks);
         const cacheable = answer.statusCode === 200 && !answer.headers['set-cookie'];
         const isHtml = (kept['content-type'] ?? '').startsWith('text/html');
-        // A kept page is served as a plain document under the front server's own CSP; an answer served
-        // once (a 404 streams its content with scripts) keeps Next's scripts and the policy with their nonce.
-        if (cacheable && isHtml) body = Buffer.from(stripNextRuntime(body.toString('utf8')));
+        // The public pages are plain documents by construction (route handlers, lib/site/public-render.tsx, ADR 0180):
+        // served as Next.js answered them. An answer served once (not kept) keeps the policy it came with.
         if (!cacheable && answer.headers['content-security-policy']) kept['content-security-policy'] = String(answer.headers['content-security-policy']);
         const etag = !isHtml && typeof answer.headers.etag === 'string' ? answer.headers.etag : undefined;
         // An answer served once (not kept) during a database outage is a 503 with Retry-After, as in proxy().
@@ -180,7 +179,7 @@ function send(req: http.IncomingMessage, res: http.ServerResponse, entry: Cached
           ? 'public, max-age=0, must-revalidate'
           : 'public, max-age=60, stale-while-revalidate=600',
     ...STATIC_SECURITY_HEADERS,
-    // Cached pages carry no executable script (stripNextRuntime); a fresh nonce keeps the policy the same as Next's.
+    // Public pages carry no executable script (lib/site/public-render.tsx); a fresh nonce keeps the policy the same as Next's.
     'content-security-policy':
       entry.headers['content-security-policy'] ??
       (entry.headers['content-type']?.startsWith('text/html')
