@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Where the public pages' stylesheet is served from (public/assets/site.css, written by scripts/build-stylesheet.ts at build). */
@@ -15,7 +15,9 @@ let href: string | null = null;
  */
 export function stylesheetHref(): string {
   if (href) return href;
-  const css = readFileSync(path.join(process.cwd(), 'public', 'assets', 'site.css'));
+  const file = path.join(process.cwd(), 'public', 'assets', 'site.css');
+  if (!existsSync(file)) throw new Error(`${file} is missing: \`next build\` writes it (next.config.ts, scripts/build-stylesheet.ts, ADR 0180)`);
+  const css = readFileSync(file);
   href = `${STYLESHEET_PATH}?v=${createHash('sha256').update(css).digest('hex').slice(0, 16)}`;
   return href;
 }
