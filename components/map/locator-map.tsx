@@ -1,12 +1,12 @@
-import { buildLocatorGeometry } from '@/lib/map/store';
+import type { LocatorGeometry } from '@/lib/map/geometry';
 
 /**
  * A small map of Latvia with one municipality highlighted (decorative; the name is in the heading).
  * `asOf` ('YYYY-MM-DD', a term's start) draws that term's boundaries, as the main map does: from 2025
- * Madonas novads includes Varakļānu novads (the union stored per term, read by lib/map/store).
+ * Madonas novads includes Varakļānu novads (the union stored per term; the caller reads it with
+ * lib/map/store buildLocatorGeometry, since the public pages render synchronously, ADR 0180).
  */
-export async function LocatorMap({ slug, label, asOf }: { slug: string; label: string; asOf?: string }) {
-  const geometry = await buildLocatorGeometry(slug, asOf);
+export function LocatorMap({ geometry, label, asOf }: { geometry: LocatorGeometry | null; label: string; asOf?: string }) {
   if (!geometry) return null;
   return (
     <svg viewBox={geometry.viewBox} className="h-auto w-48" role="img" aria-label={label} data-testid="locator-map" data-as-of={asOf}>

@@ -1,5 +1,4 @@
-import { MAP_ATTRIBUTION } from '@/lib/map/geometry';
-import { loadMapGeometry } from '@/lib/map/store';
+import { MAP_ATTRIBUTION, type MapGeometry } from '@/lib/map/geometry';
 import type { Locale, Translate } from '@/lib/i18n';
 import type { MapStatus, OverviewCounts, OverviewRow } from '@/lib/municipalities/overview';
 import { MapPatterns } from './patterns';
@@ -11,25 +10,24 @@ const TIP_W = 230;
  * The signatory map, rendered on the server as SVG: every municipality is a
  * link (keyboard-reachable, Enter opens its page) with its name and status in
  * an accessible name, a tooltip and a hover/focus tip drawn on top. Works
- * without JavaScript. The projection is computed once per process and term from the database's boundaries (lib/map/store).
+ * without JavaScript. The caller reads the term's projected boundaries from the database first (lib/map/store
+ * loadMapGeometry): the public pages are rendered by React's synchronous server renderer (ADR 0180).
  */
-export async function SignatoryMap({
+export function SignatoryMap({
   rows,
   counts,
   locale,
   t,
   title,
-  asOf,
+  geometry,
 }: {
   rows: OverviewRow[];
   counts: OverviewCounts;
   locale: Locale;
   t: Translate;
   title: string;
-  asOf?: string;
+  geometry: MapGeometry;
 }) {
-  // The term's own boundaries (asOf = its start): a merged unit's territory belongs to its successor.
-  const geometry = await loadMapGeometry(asOf);
   const bySlug = new Map(rows.map((r) => [r.slug, r]));
   const shapes = geometry.shapes.filter((s) => bySlug.has(s.slug));
   // Note: the tips live in a top layer; one :has() rule per municipality shows the right one (no script needed).

@@ -2,13 +2,14 @@ import { formatPercent, type Locale, type Translate } from '@/lib/i18n';
 import type { Overview } from '@/lib/municipalities/overview';
 import { publicHeadline } from '@/lib/dashboard/metrics';
 import type { THomeQuery } from '@/lib/schemas/public';
+import type { MapGeometry } from '@/lib/map/geometry';
 import { SignatoryMap } from '@/components/map/signatory-map';
 import { HomeListSection } from './home-list';
 
-type Props = { locale: Locale; t: Translate; q: THomeQuery; overview: Overview | null };
+type Props = { locale: Locale; t: Translate; q: THomeQuery; overview: Overview | null; map: MapGeometry | null };
 
 /** The public home: introduction, the term's headline and map, and the searchable, sortable, paged list. */
-export function HomePage({ locale, t, q, overview }: Props) {
+export function HomePage({ locale, t, q, overview, map }: Props) {
   return (
     <div className="space-y-10">
       <section aria-labelledby="intro" className="space-y-4">
@@ -20,9 +21,9 @@ export function HomePage({ locale, t, q, overview }: Props) {
           <a href={`/${locale}/memorandum`}>{t('home.readMemorandum')}</a>
         </p>
       </section>
-      {overview ? (
+      {overview && map ? (
         <>
-          <HomeTermSection locale={locale} t={t} overview={overview} />
+          <HomeTermSection locale={locale} t={t} overview={overview} map={map} />
           <HomeListSection locale={locale} t={t} q={q} rows={overview.rows} />
         </>
       ) : (
@@ -33,7 +34,7 @@ export function HomePage({ locale, t, q, overview }: Props) {
 }
 
 /** The term switch, the headline (the staff dashboard's definition, lib/dashboard/metrics) and the signatory map. */
-function HomeTermSection({ locale, t, overview }: { locale: Locale; t: Translate; overview: Overview }) {
+function HomeTermSection({ locale, t, overview, map }: { locale: Locale; t: Translate; overview: Overview; map: MapGeometry }) {
   const { term, terms, rows } = overview;
   const headline = publicHeadline(rows);
   return (
@@ -67,7 +68,7 @@ function HomeTermSection({ locale, t, overview }: { locale: Locale; t: Translate
             ? t('home.populationUnknownSome', { count: headline.populationUnknown })
             : null}
       </p>
-      <SignatoryMap rows={rows} counts={headline.counts} locale={locale} t={t} title={t('home.mapTitle', { term: term.label })} asOf={term.startsOn} />
+      <SignatoryMap rows={rows} counts={headline.counts} locale={locale} t={t} title={t('home.mapTitle', { term: term.label })} geometry={map} />
     </section>
   );
 }

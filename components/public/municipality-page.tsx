@@ -1,15 +1,16 @@
 import { formatDate, formatNumber, type Locale, type Translate } from '@/lib/i18n';
 import type { TMunicipalityPage } from '@/lib/municipalities/public-page';
 import { formatDateIn } from '@/lib/i18n/latvian';
+import type { LocatorGeometry } from '@/lib/map/geometry';
 import { LocatorMap } from '@/components/map/locator-map';
 import { ProgressSection } from '@/components/progress/progress-section';
 import { Citation } from '@/components/terms/citation';
 import { TermAccession } from './term-accession';
 
-type Props = { locale: Locale; t: Translate; page: TMunicipalityPage };
+type Props = { locale: Locale; t: Translate; page: TMunicipalityPage; locator: { geometry: LocatorGeometry | null; asOf?: string } };
 
 /** A municipality's public page: its facts, its status and decision in each term it existed in, its progress. */
-export function MunicipalityPage({ locale, t, page }: Props) {
+export function MunicipalityPage({ locale, t, page, locator }: Props) {
   const { m, existedIn, progress, verdicts } = page;
   return (
     <div className="space-y-10">
@@ -23,7 +24,7 @@ export function MunicipalityPage({ locale, t, page }: Props) {
       <section aria-labelledby="facts" className="flex flex-wrap items-start justify-between gap-6">
         <MunicipalityFacts locale={locale} t={t} page={page} />
         {/* The boundaries of the latest term in which the unit existed (the current one, or its last). */}
-        <LocatorMap slug={m.slug} label={t('municipality.locator', { name: m.nameLv })} asOf={existedIn.at(-1)?.startsOn.toISOString().slice(0, 10)} />
+        <LocatorMap geometry={locator.geometry} label={t('municipality.locator', { name: m.nameLv })} asOf={locator.asOf} />
       </section>
       <section aria-labelledby="terms" className="space-y-6">
         <h2 id="terms" className="text-2xl font-semibold">
@@ -38,7 +39,7 @@ export function MunicipalityPage({ locale, t, page }: Props) {
   );
 }
 
-function MunicipalityFacts({ locale, t, page: { m } }: Props) {
+function MunicipalityFacts({ locale, t, page: { m } }: Omit<Props, 'locator'>) {
   const unknown = t('common.unknown');
   const fromDate = formatDateIn(locale, m.validFrom, 'genitive', (v) => formatDate(locale, v));
   return (

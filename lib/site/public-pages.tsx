@@ -4,6 +4,7 @@ import { getTermOverview } from '@/lib/municipalities/overview';
 import { findCurrentTerm } from '@/lib/municipalities/queries';
 import { findMunicipalityPage } from '@/lib/municipalities/public-page';
 import { findMemorandum } from '@/lib/memorandum/queries';
+import { buildLocatorGeometry, loadMapGeometry } from '@/lib/map/store';
 import { openDataModified } from '@/lib/opendata/queries';
 import { loadDcatCatalogue } from '@/lib/opendata/catalogue';
 import { ZHomeQuerySchema } from '@/lib/schemas/public';
@@ -27,12 +28,14 @@ export async function homePageResponse({ locale, pathname, search }: Page & { se
   const q = ZHomeQuerySchema.parse(Object.fromEntries([...new Set(search.keys())].map((k) => [k, search.get(k) ?? undefined])));
   const overview = await getTermOverview(q.term ?? null);
   if (!overview && q.term) return renderPublicNotFound(locale, pathname);
+  // The term's own boundaries (its start): a merged unit's territory belongs to its successor.
+  const map = overview ? await loadMapGeometry(overview.term.startsOn) : null;
   // The canonical address is the language's home, whatever the query (term, filters, sort).
   return renderPublicPage({
     locale,
     pathname: `/${locale}`,
     head: { canonicalPath: '' },
-    body: (t) => <HomePage locale={locale} t={t} q={q} overview={overview} />,
+    body: (t) => <HomePage locale={locale} t={t} q={q} overview={overview} map={map} />,
   });
 }
 
@@ -68,10 +71,13 @@ export async function municipalityPageResponse({ locale, pathname, slug }: Page 
   const page = await findMunicipalityPage(slug);
   if (!page) return renderPublicNotFound(locale, pathname);
   const name = page.m.nameLv;
+  // The boundaries of the latest term in which the unit existed (the current one, or its last).
+  const asOf = page.existedIn.at(-1)?.startsOn.toISOString().slice(0, 10);
+  const locator = { geometry: await buildLocatorGeometry(page.m.slug, asOf), asOf };
   return renderPublicPage({
     locale,
     pathname,
     head: { title: name, description: translator(locale)('municipality.metaDescription', { name }), canonicalPath: `/municipalities/${page.m.slug}` },
-    body: (t) => <MunicipalityPage locale={locale} t={t} page={page} />,
+    body: (t) => <MunicipalityPage locale={locale} t={t} page={page} locator={locator} />,
   });
 }
