@@ -10,13 +10,13 @@ function recording(n: number) {
   const all = ids(n);
   const stream = plannedStream<R, { slug: string }>(
     'term',
-    async () => {
+    () => {
       log.push('plan');
-      return all;
+      return Promise.resolve(all);
     },
-    async (slice) => {
+    (slice) => {
       log.push(`fetch ${slice.length}`);
-      return slice.map((id) => ({ id }));
+      return Promise.resolve(slice.map((id) => ({ id })));
     },
     (r) => ({ item: { slug: r.id }, geometry: null }),
   );
