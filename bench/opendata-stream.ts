@@ -16,37 +16,20 @@
  * Writes bench/results/opendata-stream-<time>.json and .md (and
  * opendata-stream-NAME.* with --save-as NAME).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createGunzip, createBrotliDecompress } from 'node:zlib';
 import { withDatabase } from '../lib/db/embedded';
-import { SCALE_DB, SCALE_STORAGE_DIR, openScaleServer } from './seed-scale';
+import { SCALE_DB, openScaleServer } from './seed-scale';
+import { ROOT, median, option, startPortal, type Portal } from './portal';
 
-const ROOT = process.cwd();
-const option = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-};
 const SAMPLES = Number(option('samples', '3'));
 const CONCURRENT = Number(option('concurrent', '5'));
 const SAVE_AS = option('save-as', '');
 const LISTS = ['municipalities', 'municipalities.csv', 'municipalities.geojson', 'accessions', 'accessions.csv', 'accessions.geojson'];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resident memory (kB) of every process in process group `pgid` (tsx and the node server it runs), from /proc. */
 function groupRssKb(pgid: number): number {
@@ -117,66 +100,13 @@ function get(base: string, url: string): Promise<Fetched> {
   });
 }
 
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? 0;
-
-type Portal = { base: string; pgid: number; stop: () => Promise<void> };
-
-async function startPortal(databaseUrl: string, log: string): Promise<Portal> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const out = (await import('node:fs')).createWriteStream(log, { flags: 'a' });
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/server.ts'), String(port)], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: 'scale-bench-secret-not-for-production-0123456789',
-      PUBLIC_BASE_URL: base,
-      STORAGE_DIR: SCALE_STORAGE_DIR,
-      BCRYPT_COST: '4',
-    },
-  });
-  child.stdout.pipe(out);
-  child.stderr.pipe(out);
-  const pgid = child.pid!;
-  const stop = async () => {
-    try {
-      process.kill(-pgid, 'SIGTERM');
-    } catch {
-      /* gone */
-    }
-    await new Promise((r) => setTimeout(r, 1500));
-    try {
-      process.kill(-pgid, 'SIGKILL');
-    } catch {
-      /* gone */
-    }
-  };
-  for (let i = 0; ; i += 1) {
-    if (child.exitCode !== null) throw new Error(`the portal exited; see ${log}`);
-    if (
-      await fetch(`${base}/api/v1/openapi.json`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (i > 240) {
-      await stop();
-      throw new Error(`the portal did not start; see ${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  // Warm-up: the code of the lists and the database client load on first use; small lists (the 2021–2025
-  // term's accessions are the real ones only) make the baseline the server's, not its first use's.
-  for (const list of ['accessions', 'accessions.csv', 'accessions.geojson']) await get(base, `/api/v1/${list}?term=2021-2025&_warm=1`);
+/** A fresh portal, warmed up: the code of the lists and the database client load on first use. */
+async function startWarmPortal(databaseUrl: string, log: string): Promise<Portal> {
+  const portal = await startPortal({ databaseUrl, logFile: log, readyPath: '/api/v1/openapi.json' });
+  // Small lists (the 2021–2025 term's accessions are the real ones only) make the baseline the server's, not its first use's.
+  for (const list of ['accessions', 'accessions.csv', 'accessions.geojson']) await get(portal.base, `/api/v1/${list}?term=2021-2025&_warm=1`);
   await new Promise((r) => setTimeout(r, 1000));
-  return { base, pgid, stop };
+  return portal;
 }
 
 /** Runs `work` on a fresh portal, sampling its RSS every 25 ms: the peak minus the baseline taken after the warm-up. */
@@ -185,7 +115,7 @@ async function onFreshPortal<T>(
   log: string,
   work: (base: string) => Promise<T>,
 ): Promise<{ value: T; baselineMb: number; peakDeltaMb: number }> {
-  const portal = await startPortal(databaseUrl, log);
+  const portal = await startWarmPortal(databaseUrl, log);
   const baselineKb = groupRssKb(portal.pgid);
   let peak = baselineKb;
   const sampler = setInterval(() => {
