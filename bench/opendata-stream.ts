@@ -4,14 +4,15 @@
  * time to the first body byte, total time and bytes of every open data list
  * (municipalities and accessions as JSON, CSV and GeoJSON) on public-cache
  * misses (`?_bench=i`), each list on a fresh portal process, then
- * CONCURRENT GeoJSON misses at once on another, while the resident memory
+ * CONCURRENT GeoJSON misses at once on another (of different URLs), and on
+ * a third (of one URL), while the resident memory
  * (RSS) of the portal's process group is sampled every 25 ms. The baseline
  * RSS is taken after the server answered the small accession lists of
  * 2021–2025 (loading the code and the database client), before any large
  * list was served; the peak includes what the public cache keeps. Every body is checked: JSON and
  * GeoJSON parse and hold `count` items / features, CSV has count + 1 lines.
  *
- *   npx tsx bench/opendata-stream.ts [--samples 3] [--concurrent 5] [--save-as NAME]
+ *   npx tsx bench/opendata-stream.ts [--samples 3] [--concurrent 5] [--save-as NAME] [--only-concurrent]
  *
  * Writes bench/results/opendata-stream-<time>.json and .md (and
  * opendata-stream-NAME.* with --save-as NAME).
@@ -23,8 +24,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createGunzip, createBrotliDecompress } from 'node:zlib';
 import { withDatabase } from '../lib/db/embedded';
-import { SCALE_DB, openScaleServer } from './seed-scale';
-import { ROOT, median, option, startPortal, type Portal } from './portal';
+import { SCALE_DB, openScaleServer } from './scale-db';
+import { ROOT, flag, median, option, startPortal, type Portal } from './portal';
 
 const SAMPLES = Number(option('samples', '3'));
 const CONCURRENT = Number(option('concurrent', '5'));
@@ -143,7 +144,7 @@ async function main() {
     const rows: Record<string, string | number | boolean | null>[] = [];
     const baselines: number[] = [];
     let n = 0;
-    for (const list of LISTS) {
+    for (const list of flag('only-concurrent') ? [] : LISTS) {
       const {
         value: runs,
         baselineMb,
@@ -172,35 +173,39 @@ async function main() {
         `${list.padEnd(24)} ${row.items} items  ${row.bytes} B  TTFB ${row.ttfbMedianMs} ms (max ${row.ttfbMaxMs})  total ${row.totalMedianMs} ms  peak RSS +${row.peakRssDeltaMb} MB  valid ${row.valid}`,
       );
     }
-    const {
-      value: together,
-      baselineMb,
-      peakDeltaMb,
-    } = await onFreshPortal(databaseUrl, log, async (base) => {
-      const t = performance.now();
-      const got = await Promise.all(Array.from({ length: CONCURRENT }, () => get(base, `/api/v1/municipalities.geojson?_bench=${(n += 1)}`)));
-      return { got, ms: +(performance.now() - t).toFixed(1) };
-    });
-    baselines.push(baselineMb);
-    const concurrent = {
-      list: `municipalities.geojson ×${CONCURRENT} at once`,
-      status: [...new Set(together.got.map((r) => r.status))].join(','),
-      items: together.got[0]!.items,
-      valid: together.got.every((r) => r.valid && r.items === together.got[0]!.items),
-      bytes: together.got[0]!.bytes,
-      wireBytes: together.got[0]!.wireBytes,
-      ttfbMedianMs: median(together.got.map((r) => r.ttfbMs)),
-      ttfbMaxMs: Math.max(...together.got.map((r) => r.ttfbMs)),
-      totalMedianMs: together.ms,
-      baselineRssMb: baselineMb,
-      peakRssDeltaMb: peakDeltaMb,
-    };
-    rows.push(concurrent);
-    console.log(
-      `${concurrent.list}: TTFB median ${concurrent.ttfbMedianMs} ms (max ${concurrent.ttfbMaxMs}), all done in ${concurrent.totalMedianMs} ms, peak RSS +${concurrent.peakRssDeltaMb} MB`,
-    );
+    // Concurrent misses: of different URLs (each its own read), then of one URL (the herd after a change; the front server may coalesce them).
+    for (const same of [false, true]) {
+      const url = `/api/v1/municipalities.geojson?_bench=${(n += 1)}`;
+      const {
+        value: together,
+        baselineMb,
+        peakDeltaMb,
+      } = await onFreshPortal(databaseUrl, log, async (base) => {
+        const t = performance.now();
+        const got = await Promise.all(Array.from({ length: CONCURRENT }, () => get(base, same ? url : `/api/v1/municipalities.geojson?_bench=${(n += 1)}`)));
+        return { got, ms: +(performance.now() - t).toFixed(1) };
+      });
+      baselines.push(baselineMb);
+      const concurrent = {
+        list: `municipalities.geojson ×${CONCURRENT} at once, ${same ? 'one URL' : 'different URLs'}`,
+        status: [...new Set(together.got.map((r) => r.status))].join(','),
+        items: together.got[0]!.items,
+        valid: together.got.every((r) => r.valid && r.items === together.got[0]!.items),
+        bytes: together.got[0]!.bytes,
+        wireBytes: together.got[0]!.wireBytes,
+        ttfbMedianMs: median(together.got.map((r) => r.ttfbMs)),
+        ttfbMaxMs: Math.max(...together.got.map((r) => r.ttfbMs)),
+        totalMedianMs: together.ms,
+        baselineRssMb: baselineMb,
+        peakRssDeltaMb: peakDeltaMb,
+      };
+      rows.push(concurrent);
+      console.log(
+        `${concurrent.list}: TTFB median ${concurrent.ttfbMedianMs} ms (max ${concurrent.ttfbMaxMs}), all done in ${concurrent.totalMedianMs} ms, peak RSS +${concurrent.peakRssDeltaMb} MB`,
+      );
+    }
     const md = [
-      `Open data streaming benchmark, ${started.toISOString()}: \`${SCALE_DB}\`, per list a fresh portal process, ${SAMPLES} public-cache misses one at a time, then on another fresh process ${CONCURRENT} GeoJSON misses at once; Accept-Encoding: gzip, br; loopback, ${os.cpus().length} CPUs shared by the portal, PostgreSQL and the client (and other work on the machine). "peak RSS" = the highest resident memory of the portal's process group (sampled every 25 ms) minus its baseline after start and the small 2021–2025 accession lists; it includes what the public cache keeps of the answers.`,
+      `Open data streaming benchmark, ${started.toISOString()}: \`${SCALE_DB}\`, per list a fresh portal process, ${SAMPLES} public-cache misses one at a time, then on another fresh process ${CONCURRENT} GeoJSON misses at once of different URLs, and on another of one URL; Accept-Encoding: gzip, br; loopback, ${os.cpus().length} CPUs shared by the portal, PostgreSQL and the client (and other work on the machine). "peak RSS" = the highest resident memory of the portal's process group (sampled every 25 ms) minus its baseline after start and the small 2021–2025 accession lists; it includes what the public cache keeps of the answers.`,
       '',
       '| list | items | valid | body bytes | on the wire | first byte ms (median / max) | total ms (median) | baseline RSS | peak RSS |',
       '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',

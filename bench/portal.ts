@@ -9,7 +9,7 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { SCALE_STORAGE_DIR } from './seed-scale';
+import { SCALE_STORAGE_DIR } from './scale-db';
 
 export const ROOT = process.cwd();
 

@@ -32,7 +32,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { withDatabase } from '../lib/db/embedded';
-import { BENCH_MUNICIPALITY, BENCH_PASSWORD, BENCH_USERS, SCALE_DB, openScaleServer } from './seed-scale';
+import { BENCH_MUNICIPALITY, BENCH_PASSWORD, BENCH_USERS, SCALE_DB, openScaleServer } from './scale-db';
 import { ROOT, flag, median, option, startPortal, type Portal } from './portal';
 import { explainAll, measure, type Explained, type Sample } from './query-log';
 import { load, type Load } from './load';

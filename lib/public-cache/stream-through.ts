@@ -39,8 +39,12 @@ export const KEPT_HEADERS = [
 
 /** A streamed answer up to this size is also kept in the public cache (10 000 bodies' GeoJSON is ~6.3 MB). */
 export const COPY_LIMIT = 8 * 1024 * 1024;
-/** All copies being collected at once stay within this. */
-export const COPY_BUDGET = 16 * 1024 * 1024;
+/**
+ * All copies being collected at once stay within this: one list at 10 000
+ * bodies. Misses of one URL share one copy (single flight); misses of
+ * different URLs at once are streamed, and only the first is kept.
+ */
+export const COPY_BUDGET = 8 * 1024 * 1024;
 /** log2 of the brotli window used on the fly. */
 const BROTLI_WINDOW_BITS = 18;
 
@@ -63,6 +67,8 @@ type Flight = {
   /** The body read so far (the copy), null once given up. */
   copy: Buffer[] | null;
   copied: number;
+  /** Whether any of the body has been read (a newcomer then needs the copy). */
+  started: boolean;
   readers: Set<Reader>;
   /** Requests waiting for the head (not readers yet). */
   waiting: number;
@@ -142,7 +148,7 @@ export function createStreamThrough({ request, passThrough }: StreamThroughOptio
     const head = new Promise<Head | null>((resolve) => (resolveHead = resolve));
     stats.originRequests += 1;
     const upstream = request(req);
-    const f: Flight = { key, generation: publicCache().currentGeneration(), head, copy: [], copied: 0, readers: new Set(), waiting: 0, blocked: new Set(), answer: null, upstream, done: false };
+    const f: Flight = { key, generation: publicCache().currentGeneration(), head, copy: [], copied: 0, started: false, readers: new Set(), waiting: 0, blocked: new Set(), answer: null, upstream, done: false };
     flights.set(key, f);
     upstream.on('response', (answer) => {
       const originTag = typeof answer.headers.etag === 'string' ? answer.headers.etag : undefined;
@@ -157,6 +163,7 @@ export function createStreamThrough({ request, passThrough }: StreamThroughOptio
       for (const h of KEPT_HEADERS) if (answer.headers[h]) kept[h] = String(answer.headers[h]);
       f.answer = answer;
       answer.on('data', (c: Buffer) => {
+        f.started = true;
         if (f.copy) {
           if (f.copied + c.length > COPY_LIMIT || copying + c.length > COPY_BUDGET) giveUpCopy(f);
           else {
@@ -218,7 +225,7 @@ export function createStreamThrough({ request, passThrough }: StreamThroughOptio
         return abandonIfUnread(f);
       }
       // A flight past its start without a whole copy cannot serve a newcomer.
-      if (f.done || (f.copy === null && f.readers.size > 0)) return own();
+      if (f.done || (f.copy === null && f.started)) return own();
       if (coding !== 'identity') out['content-encoding'] = coding;
       res.writeHead(200, out);
       const encoder: BrotliCompress | Gzip | null =
@@ -258,7 +265,7 @@ export function createStreamThrough({ request, passThrough }: StreamThroughOptio
       join(f, req, res, () => undefined);
     };
     // Note: only a read begun since the last change (same cache generation) is shared, so nobody gets data older than their request.
-    const joinable = running && !running.done && running.generation === publicCache().currentGeneration() && (running.copy !== null || running.readers.size === 0);
+    const joinable = running && !running.done && running.generation === publicCache().currentGeneration() && (running.copy !== null || !running.started);
     if (joinable) return join(running, req, res, own);
     own();
   }
