@@ -3,6 +3,7 @@ import { createBrotliCompress, createGzip, constants as zlibConstants, type Brot
 import { etagForCoding, isNotModified, negotiateEncoding } from '../http/conditional';
 import { NON_PAGE_CSP, STATIC_SECURITY_HEADERS } from '../http/security-headers';
 import { publicCache } from './cache';
+import { KEPT_HEADERS } from './fill';
 
 /**
  * Public-cache misses of the streamed open data lists (issue 14, ADR 0145),
@@ -24,18 +25,6 @@ import { publicCache } from './cache';
  * - Brotli on the fly uses a 256 kB window: each concurrent stream otherwise
  *   held ~6 MB of encoder state (5 GeoJSON misses: +25 MB of RSS).
  */
-
-/** Headers of the origin's answer kept in the response and the cache. */
-export const KEPT_HEADERS = [
-  'content-type',
-  'content-disposition',
-  'access-control-allow-origin',
-  'access-control-expose-headers',
-  'x-content-type-options',
-  'content-language',
-  'link',
-  'retry-after',
-];
 
 /** A streamed answer up to this size is also kept in the public cache (10 000 bodies' GeoJSON is ~6.3 MB). */
 export const COPY_LIMIT = 8 * 1024 * 1024;

@@ -13,14 +13,13 @@ import { UploadWidget } from '@/components/accession/upload-widget';
 import { DocumentList } from '@/components/accession/document-list';
 import { listSignatoryPeriods } from '@/lib/progress/reports';
 import { formatDate } from '@/lib/i18n';
-import { isOverdue } from '@/lib/progress/deadlines';
 import { councilBodyOf } from '@/lib/accessions/council-body';
 import { Steps } from '@/components/steps';
 import Link from 'next/link';
 import { rigaIsoDay } from '@/lib/dates';
 import { now as clockNow } from '@/lib/clock';
 import { can } from '@/lib/authz';
-import { accessionIs, reportIs } from '@/lib/authz/workflow';
+import { accessionIs } from '@/lib/authz/workflow';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,7 +34,6 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
   requirePagePermission(user, 'secretary.view', { municipalityId: municipality.id });
   const { term, accession } = await findSecretaryAccession({ actor: user, municipalitySlug: slug });
   const periods = await listSignatoryPeriods({ actor: user, municipalityId: municipality.id });
-  const now = new Date();
   const renewal = term ? await renewalState({ actor: user, municipalityId: municipality.id, term }) : null;
   const status = accession?.status ?? 'NONE';
   const isDraftable = !accession || accessionIs('editable', accession.status);
@@ -220,8 +218,8 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
                   <tbody>
                     {periods.map((p) => {
                       const latest = p.reports[0];
-                      // Overdue: past the due date (Riga day) with nothing submitted or accepted.
-                      const overdue = isOverdue(p.dueOn, now) && !reportIs('delivered', latest?.status);
+                      // Overdue as lib/progress/deadlines defines it (owed, past the due date, nothing submitted or accepted).
+                      const overdue = p.overdue;
                       return (
                         <tr key={`${p.term.slug}-${p.year}`} data-year={p.year} data-overdue={overdue ? 'yes' : 'no'}>
                           <th scope="row" className="font-normal">
