@@ -4,49 +4,33 @@
  * time to the first body byte, total time and bytes of every open data list
  * (municipalities and accessions as JSON, CSV and GeoJSON) on public-cache
  * misses (`?_bench=i`), each list on a fresh portal process, then
- * CONCURRENT GeoJSON misses at once on another, while the resident memory
+ * CONCURRENT GeoJSON misses at once on another (of different URLs), and on
+ * a third (of one URL), while the resident memory
  * (RSS) of the portal's process group is sampled every 25 ms. The baseline
  * RSS is taken after the server answered the small accession lists of
  * 2021–2025 (loading the code and the database client), before any large
  * list was served; the peak includes what the public cache keeps. Every body is checked: JSON and
  * GeoJSON parse and hold `count` items / features, CSV has count + 1 lines.
  *
- *   npx tsx bench/opendata-stream.ts [--samples 3] [--concurrent 5] [--save-as NAME]
+ *   npx tsx bench/opendata-stream.ts [--samples 3] [--concurrent 5] [--save-as NAME] [--only-concurrent]
  *
  * Writes bench/results/opendata-stream-<time>.json and .md (and
  * opendata-stream-NAME.* with --save-as NAME).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createGunzip, createBrotliDecompress } from 'node:zlib';
 import { withDatabase } from '../lib/db/embedded';
-import { SCALE_DB, SCALE_STORAGE_DIR, openScaleServer } from './seed-scale';
+import { SCALE_DB, openScaleServer } from './scale-db';
+import { ROOT, flag, median, option, startPortal, type Portal } from './portal';
 
-const ROOT = process.cwd();
-const option = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-};
 const SAMPLES = Number(option('samples', '3'));
 const CONCURRENT = Number(option('concurrent', '5'));
 const SAVE_AS = option('save-as', '');
 const LISTS = ['municipalities', 'municipalities.csv', 'municipalities.geojson', 'accessions', 'accessions.csv', 'accessions.geojson'];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resident memory (kB) of every process in process group `pgid` (tsx and the node server it runs), from /proc. */
 function groupRssKb(pgid: number): number {
@@ -117,66 +101,13 @@ function get(base: string, url: string): Promise<Fetched> {
   });
 }
 
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? 0;
-
-type Portal = { base: string; pgid: number; stop: () => Promise<void> };
-
-async function startPortal(databaseUrl: string, log: string): Promise<Portal> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const out = (await import('node:fs')).createWriteStream(log, { flags: 'a' });
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/server.ts'), String(port)], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: 'scale-bench-secret-not-for-production-0123456789',
-      PUBLIC_BASE_URL: base,
-      STORAGE_DIR: SCALE_STORAGE_DIR,
-      BCRYPT_COST: '4',
-    },
-  });
-  child.stdout.pipe(out);
-  child.stderr.pipe(out);
-  const pgid = child.pid!;
-  const stop = async () => {
-    try {
-      process.kill(-pgid, 'SIGTERM');
-    } catch {
-      /* gone */
-    }
-    await new Promise((r) => setTimeout(r, 1500));
-    try {
-      process.kill(-pgid, 'SIGKILL');
-    } catch {
-      /* gone */
-    }
-  };
-  for (let i = 0; ; i += 1) {
-    if (child.exitCode !== null) throw new Error(`the portal exited; see ${log}`);
-    if (
-      await fetch(`${base}/api/v1/openapi.json`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (i > 240) {
-      await stop();
-      throw new Error(`the portal did not start; see ${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  // Warm-up: the code of the lists and the database client load on first use; small lists (the 2021–2025
-  // term's accessions are the real ones only) make the baseline the server's, not its first use's.
-  for (const list of ['accessions', 'accessions.csv', 'accessions.geojson']) await get(base, `/api/v1/${list}?term=2021-2025&_warm=1`);
+/** A fresh portal, warmed up: the code of the lists and the database client load on first use. */
+async function startWarmPortal(databaseUrl: string, log: string): Promise<Portal> {
+  const portal = await startPortal({ databaseUrl, logFile: log, readyPath: '/api/v1/openapi.json' });
+  // Small lists (the 2021–2025 term's accessions are the real ones only) make the baseline the server's, not its first use's.
+  for (const list of ['accessions', 'accessions.csv', 'accessions.geojson']) await get(portal.base, `/api/v1/${list}?term=2021-2025&_warm=1`);
   await new Promise((r) => setTimeout(r, 1000));
-  return { base, pgid, stop };
+  return portal;
 }
 
 /** Runs `work` on a fresh portal, sampling its RSS every 25 ms: the peak minus the baseline taken after the warm-up. */
@@ -185,7 +116,7 @@ async function onFreshPortal<T>(
   log: string,
   work: (base: string) => Promise<T>,
 ): Promise<{ value: T; baselineMb: number; peakDeltaMb: number }> {
-  const portal = await startPortal(databaseUrl, log);
+  const portal = await startWarmPortal(databaseUrl, log);
   const baselineKb = groupRssKb(portal.pgid);
   let peak = baselineKb;
   const sampler = setInterval(() => {
@@ -213,7 +144,7 @@ async function main() {
     const rows: Record<string, string | number | boolean | null>[] = [];
     const baselines: number[] = [];
     let n = 0;
-    for (const list of LISTS) {
+    for (const list of flag('only-concurrent') ? [] : LISTS) {
       const {
         value: runs,
         baselineMb,
@@ -242,35 +173,39 @@ async function main() {
         `${list.padEnd(24)} ${row.items} items  ${row.bytes} B  TTFB ${row.ttfbMedianMs} ms (max ${row.ttfbMaxMs})  total ${row.totalMedianMs} ms  peak RSS +${row.peakRssDeltaMb} MB  valid ${row.valid}`,
       );
     }
-    const {
-      value: together,
-      baselineMb,
-      peakDeltaMb,
-    } = await onFreshPortal(databaseUrl, log, async (base) => {
-      const t = performance.now();
-      const got = await Promise.all(Array.from({ length: CONCURRENT }, () => get(base, `/api/v1/municipalities.geojson?_bench=${(n += 1)}`)));
-      return { got, ms: +(performance.now() - t).toFixed(1) };
-    });
-    baselines.push(baselineMb);
-    const concurrent = {
-      list: `municipalities.geojson ×${CONCURRENT} at once`,
-      status: [...new Set(together.got.map((r) => r.status))].join(','),
-      items: together.got[0]!.items,
-      valid: together.got.every((r) => r.valid && r.items === together.got[0]!.items),
-      bytes: together.got[0]!.bytes,
-      wireBytes: together.got[0]!.wireBytes,
-      ttfbMedianMs: median(together.got.map((r) => r.ttfbMs)),
-      ttfbMaxMs: Math.max(...together.got.map((r) => r.ttfbMs)),
-      totalMedianMs: together.ms,
-      baselineRssMb: baselineMb,
-      peakRssDeltaMb: peakDeltaMb,
-    };
-    rows.push(concurrent);
-    console.log(
-      `${concurrent.list}: TTFB median ${concurrent.ttfbMedianMs} ms (max ${concurrent.ttfbMaxMs}), all done in ${concurrent.totalMedianMs} ms, peak RSS +${concurrent.peakRssDeltaMb} MB`,
-    );
+    // Concurrent misses: of different URLs (each its own read), then of one URL (the herd after a change; the front server may coalesce them).
+    for (const same of [false, true]) {
+      const url = `/api/v1/municipalities.geojson?_bench=${(n += 1)}`;
+      const {
+        value: together,
+        baselineMb,
+        peakDeltaMb,
+      } = await onFreshPortal(databaseUrl, log, async (base) => {
+        const t = performance.now();
+        const got = await Promise.all(Array.from({ length: CONCURRENT }, () => get(base, same ? url : `/api/v1/municipalities.geojson?_bench=${(n += 1)}`)));
+        return { got, ms: +(performance.now() - t).toFixed(1) };
+      });
+      baselines.push(baselineMb);
+      const concurrent = {
+        list: `municipalities.geojson ×${CONCURRENT} at once, ${same ? 'one URL' : 'different URLs'}`,
+        status: [...new Set(together.got.map((r) => r.status))].join(','),
+        items: together.got[0]!.items,
+        valid: together.got.every((r) => r.valid && r.items === together.got[0]!.items),
+        bytes: together.got[0]!.bytes,
+        wireBytes: together.got[0]!.wireBytes,
+        ttfbMedianMs: median(together.got.map((r) => r.ttfbMs)),
+        ttfbMaxMs: Math.max(...together.got.map((r) => r.ttfbMs)),
+        totalMedianMs: together.ms,
+        baselineRssMb: baselineMb,
+        peakRssDeltaMb: peakDeltaMb,
+      };
+      rows.push(concurrent);
+      console.log(
+        `${concurrent.list}: TTFB median ${concurrent.ttfbMedianMs} ms (max ${concurrent.ttfbMaxMs}), all done in ${concurrent.totalMedianMs} ms, peak RSS +${concurrent.peakRssDeltaMb} MB`,
+      );
+    }
     const md = [
-      `Open data streaming benchmark, ${started.toISOString()}: \`${SCALE_DB}\`, per list a fresh portal process, ${SAMPLES} public-cache misses one at a time, then on another fresh process ${CONCURRENT} GeoJSON misses at once; Accept-Encoding: gzip, br; loopback, ${os.cpus().length} CPUs shared by the portal, PostgreSQL and the client (and other work on the machine). "peak RSS" = the highest resident memory of the portal's process group (sampled every 25 ms) minus its baseline after start and the small 2021–2025 accession lists; it includes what the public cache keeps of the answers.`,
+      `Open data streaming benchmark, ${started.toISOString()}: \`${SCALE_DB}\`, per list a fresh portal process, ${SAMPLES} public-cache misses one at a time, then on another fresh process ${CONCURRENT} GeoJSON misses at once of different URLs, and on another of one URL; Accept-Encoding: gzip, br; loopback, ${os.cpus().length} CPUs shared by the portal, PostgreSQL and the client (and other work on the machine). "peak RSS" = the highest resident memory of the portal's process group (sampled every 25 ms) minus its baseline after start and the small 2021–2025 accession lists; it includes what the public cache keeps of the answers.`,
       '',
       '| list | items | valid | body bytes | on the wire | first byte ms (median / max) | total ms (median) | baseline RSS | peak RSS |',
       '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',

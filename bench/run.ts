@@ -27,16 +27,15 @@
  * Writes bench/results/scale-<timestamp>.json and .md (and scale-NAME.* with
  * --save-as NAME) and prints the Markdown table.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, open, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { withDatabase } from '../lib/db/embedded';
-import { BENCH_MUNICIPALITY, BENCH_PASSWORD, BENCH_USERS, SCALE_DB, SCALE_STORAGE_DIR, openScaleServer } from './seed-scale';
+import { BENCH_MUNICIPALITY, BENCH_PASSWORD, BENCH_USERS, SCALE_DB, openScaleServer } from './scale-db';
+import { ROOT, flag, median, option, startPortal, type Portal } from './portal';
+import { explainAll, measure, type Explained, type Sample } from './query-log';
+import { load, type Load } from './load';
 
 type Mode = 'cached' | 'miss';
 /** A page or endpoint: its queries are measured once, its load in each of `modes`. */
@@ -50,12 +49,6 @@ type Route = {
   auth?: boolean;
 };
 
-const ROOT = process.cwd();
-const flag = (name: string) => process.argv.includes(`--${name}`);
-const option = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-};
 const DURATION = Number(option('duration', '30'));
 const CONNECTIONS = Number(option('connections', '50'));
 const SAMPLES = Number(option('samples', '10'));
@@ -75,79 +68,6 @@ const wanted = option('scenarios', '').split(',').filter(Boolean);
 const ROUTES = wanted.length ? ALL.filter((r) => wanted.includes(r.name)) : ALL;
 if (ROUTES.length === 0) throw new Error(`no such scenario; known: ${ALL.map((r) => r.name).join(', ')}`);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-type Portal = { base: string; child: ChildProcess; stop: () => Promise<void> };
-
-async function startPortal(databaseUrl: string, queryLog: string | null, logFile: string): Promise<Portal> {
-  if (!existsSync(path.join(ROOT, '.next/BUILD_ID'))) throw new Error('No production build: run `next build` first.');
-  // The data cache may hold another run's answers: start it empty (as scripts/serve.ts does).
-  await rm(path.join(ROOT, '.next/cache/fetch-cache'), { recursive: true, force: true });
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: 'scale-bench-secret-not-for-production-0123456789',
-    PUBLIC_BASE_URL: base,
-    STORAGE_DIR: SCALE_STORAGE_DIR,
-    BCRYPT_COST: '4',
-    ...(queryLog ? { QUERY_LOG_FILE: queryLog } : {}),
-  };
-  const out = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/server.ts'), String(port)], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  child.stdout.pipe(out);
-  child.stderr.pipe(out);
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  const stop = async () => {
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
-  };
-  for (let i = 0; ; i += 1) {
-    if (child.exitCode !== null) throw new Error(`the portal exited (${child.exitCode}); see ${logFile}`);
-    // Note: /api/session answers without touching the public pages' caches.
-    if (
-      await fetch(`${base}/api/session`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (i > 240) {
-      await stop();
-      throw new Error(`the portal did not start; see ${logFile}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return { base, child, stop };
-}
-
 async function signIn(base: string): Promise<string> {
   const res = await fetch(`${base}/api/session`, {
     method: 'POST',
@@ -163,159 +83,6 @@ async function signIn(base: string): Promise<string> {
   return cookie;
 }
 
-type LoggedQuery = { durationMs: number; sql: string; fullSql: string; params: string };
-type Sample = {
-  kind: 'cold' | 'miss' | 'hit';
-  url: string;
-  status: number;
-  bytes: number;
-  ms: number;
-  queries: number;
-  clientQueryMs: number;
-  maxClientQueryMs: number;
-  log: LoggedQuery[];
-};
-
-/** What the query log grew by since byte `from`, once it has been still for a moment (the client appends once per event-loop turn). */
-async function logSince(file: string, from: number): Promise<{ lines: LoggedQuery[]; size: number }> {
-  let size = -1;
-  for (let still = 0; still < 3;) {
-    await new Promise((r) => setTimeout(r, 60));
-    const now = existsSync(file) ? (await stat(file)).size : 0;
-    still = now === size ? still + 1 : 0;
-    size = now;
-  }
-  if (size <= from) return { lines: [], size };
-  const handle = await open(file, 'r');
-  const buffer = Buffer.alloc(size - from);
-  await handle.read(buffer, 0, buffer.length, from);
-  await handle.close();
-  return {
-    lines: buffer
-      .toString('utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as LoggedQuery),
-    size,
-  };
-}
-
-async function measure(base: string, url: string, kind: Sample['kind'], cookie: string | null, queryLog: string, offset: { size: number }): Promise<Sample> {
-  const before = (await logSince(queryLog, offset.size)).size;
-  const t = performance.now();
-  const res = await fetch(base + url, { redirect: 'manual', headers: { 'accept-encoding': 'gzip, br', ...(cookie ? { cookie } : {}) } });
-  const body = Buffer.from(await res.arrayBuffer());
-  const ms = performance.now() - t;
-  const { lines, size } = await logSince(queryLog, before);
-  offset.size = size;
-  return {
-    kind,
-    url,
-    status: res.status,
-    bytes: body.length,
-    ms: +ms.toFixed(1),
-    queries: lines.length,
-    clientQueryMs: +lines.reduce((s, q) => s + q.durationMs, 0).toFixed(1),
-    maxClientQueryMs: +Math.max(0, ...lines.map((q) => q.durationMs)).toFixed(1),
-    log: lines,
-  };
-}
-
-type Explained = { dbMs: number | null; clientMs: number; sql: string; plan: string };
-
-/** EXPLAIN (ANALYZE, BUFFERS) of each query with its parameters, in a transaction that is rolled back. */
-async function explainAll(databaseUrl: string, queries: LoggedQuery[]): Promise<Explained[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  const seen = new Set<string>();
-  const out: Explained[] = [];
-  try {
-    for (const q of queries) {
-      const key = `${q.fullSql}\u0000${q.params}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      let plan: string;
-      try {
-        let params: unknown[] = [];
-        try {
-          params = JSON.parse(q.params) as unknown[];
-        } catch {
-          /* no parameters */
-        }
-        await client.query('BEGIN');
-        const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${q.fullSql}`, params);
-        plan = rows.map((r) => r['QUERY PLAN']).join('\n');
-      } catch (error) {
-        plan = `EXPLAIN failed: ${(error as Error).message}`;
-      } finally {
-        await client.query('ROLLBACK').catch(() => undefined);
-      }
-      const execution = /Execution Time: ([\d.]+) ms/.exec(plan);
-      const planning = /Planning Time: ([\d.]+) ms/.exec(plan);
-      const dbMs = execution ? +(Number(execution[1]) + Number(planning?.[1] ?? 0)).toFixed(2) : null;
-      out.push({ dbMs, clientMs: q.durationMs, sql: q.fullSql, plan });
-    }
-  } finally {
-    await client.end();
-  }
-  return out;
-}
-
-type Load = {
-  requests: number;
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  bytesPerSec: number;
-};
-
-const pct = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : 0);
-
-function load(base: string, route: Route, mode: Mode, cookie: string | null): Promise<Load> {
-  let i = 100_000;
-  const times: number[] = [];
-  let non2xx = 0;
-  const rotate = mode === 'miss' && !route.auth;
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: base + route.path,
-        connections: CONNECTIONS,
-        duration: DURATION,
-        pipelining: 1,
-        timeout: 30,
-        headers: { 'accept-encoding': 'gzip, br', ...(route.auth && cookie ? { cookie } : {}) },
-        requests: rotate ? [{ setupRequest: (req) => ({ ...req, path: route.miss((i += 1)) }) }] : undefined,
-      },
-      (error, result) => {
-        if (error) return reject(error);
-        times.sort((a, b) => a - b);
-        resolve({
-          requests: times.length,
-          rps: +(times.length / DURATION).toFixed(1),
-          p50: +pct(times, 0.5).toFixed(1),
-          p95: +pct(times, 0.95).toFixed(1),
-          p99: +pct(times, 0.99).toFixed(1),
-          max: +(times.at(-1) ?? 0).toFixed(1),
-          non2xx,
-          errors: result.errors,
-          timeouts: result.timeouts,
-          bytesPerSec: Math.round(result.throughput.average),
-        });
-      },
-    );
-    instance.on('response', (_client, status, _bytes, ms) => {
-      times.push(ms);
-      if (status < 200 || status > 299) non2xx += 1;
-    });
-  });
-}
-
 type Measured = { samples: Sample[]; explained: Explained[] };
 
 /** Cold (the route's first request), SAMPLES public-cache misses and one hit (public routes). */
@@ -327,11 +94,6 @@ async function measureRoute(base: string, route: Route, cookie: string | null, q
   for (const bad of samples.filter((x) => x.status !== 200)) console.warn(`! ${route.name}: HTTP ${bad.status} for ${bad.url}`);
   return samples;
 }
-
-const median = (values: number[]) => {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length ? s[Math.floor(s.length / 2)]! : 0;
-};
 
 async function main() {
   const started = new Date();
@@ -366,7 +128,7 @@ async function main() {
 
     // 1. Queries per request (query log on).
     const queryLog = path.join(tmp, 'queries.jsonl');
-    portal = await startPortal(databaseUrl, queryLog, serverLog);
+    portal = await startPortal({ databaseUrl, logFile: serverLog, env: { QUERY_LOG_FILE: queryLog } });
     const cookie = await signIn(portal.base);
     const offset = { size: 0 };
     const measured = new Map<string, Measured>();
@@ -387,7 +149,7 @@ async function main() {
     if (!flag('no-load')) {
       for (const route of ROUTES) {
         for (const mode of route.modes) {
-          portal = await startPortal(databaseUrl, null, serverLog);
+          portal = await startPortal({ databaseUrl, logFile: serverLog });
           const loadCookie = route.auth ? await signIn(portal.base) : null;
           // Warm-up: the first renders of a route in a fresh process are slower.
           for (let i = 0; i < 3; i += 1) {
@@ -395,7 +157,7 @@ async function main() {
               (r) => r.arrayBuffer(),
             );
           }
-          const l = await load(portal.base, route, mode, loadCookie);
+          const l = await load(portal.base, route, mode, loadCookie, { connections: CONNECTIONS, duration: DURATION });
           await portal.stop();
           portal = null;
           loads.set(`${route.name}:${mode}`, l);

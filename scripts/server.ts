@@ -13,7 +13,7 @@ import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { publicCache } from '../lib/public-cache/cache';
-import { KEPT_HEADERS, fillPublicResponse } from '../lib/public-cache/fill';
+import { fillPublicResponse } from '../lib/public-cache/fill';
 import { sendCached } from '../lib/public-cache/send';
 import { logProcessErrors } from '../lib/http/error-log';
 import { isCacheableRequest } from '../lib/public-cache/policy';
@@ -21,14 +21,13 @@ import { malformedPathResponse } from '../lib/http/malformed-path';
 import { requestGateResponse } from '../lib/http/request-gate';
 import { forwardedClientAddress } from '../lib/http/client-address';
 import { notePenalty } from '../lib/http/penalty-box';
-import { NON_PAGE_CSP, STATIC_SECURITY_HEADERS, withSecurityHeaders } from '../lib/http/security-headers';
+import { withSecurityHeaders } from '../lib/http/security-headers';
 import { startCacheListener } from '../lib/cache-bus/listener';
 import { cleanStaleTemp } from '../lib/storage';
 import { whenProcessGone } from './process-watch';
 import { outageAdjusted } from '../lib/http/outage';
-import { etagForCoding, isNotModified, negotiateEncoding } from '../lib/http/conditional';
 import { env } from '../lib/env';
-import { createBrotliCompress, createGzip, constants as zlibConstants } from 'node:zlib';
+import { createStreamThrough } from '../lib/public-cache/stream-through';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const port = Number(process.argv[2] ?? env.PORT);
@@ -91,109 +90,32 @@ function proxy(req: http.IncomingMessage, res: http.ServerResponse): void {
 
 /** The open data lists, written by their route handlers while they read the database (lib/opendata/lists.ts). */
 const STREAMED_PATH = /^\/api\/v1\/(municipalities|accessions)(\.csv|\.geojson)?$/;
-/**
- * A streamed answer up to this size is also kept in the public cache, so a
- * popular list is read from the database once per change (the real data's
- * lists are ~0.1 MB, 10 000 bodies' GeoJSON ~6.3 MB); a larger one is
- * streamed every time. The copies being collected share COPY_BUDGET: past
- * it, a response is streamed without a copy, so memory stays bounded
- * however many run at once.
- */
-const STREAM_CACHE_LIMIT = 8 * 1024 * 1024;
-const COPY_BUDGET = 16 * 1024 * 1024;
-let copying = 0;
 
 /**
- * Issue 14: an open data list at 10 000 bodies is several MB. It is passed
- * through as Next.js writes it (backpressure kept end to end, compressed on
- * the fly), so the first bytes leave at once; a copy is kept only within
- * STREAM_CACHE_LIMIT and COPY_BUDGET, and then cached as any public answer. The origin's
- * version-based ETag (ADR 0145) decides 304s before any row is read.
+ * Issue 14: an open data list at 10 000 bodies is several MB. A miss is
+ * streamed through as Next.js writes it, concurrent misses of one URL share
+ * one read, and a copy is cached within a budget (lib/public-cache/stream-through.ts).
+ * The origin's version-based ETag (ADR 0145) decides 304s before any row is read.
  */
-function streamThrough(req: http.IncomingMessage, res: http.ServerResponse): void {
-  const key = req.url!;
-  const generation = publicCache().currentGeneration();
-  const headers = forwardedHeaders(req);
-  headers['accept-encoding'] = 'identity';
-  delete headers.cookie;
-  const upstream = http.request({ host: '127.0.0.1', port: innerPort, method: 'GET', path: key, headers, agent }, (answer) => {
-    const kept: Record<string, string> = {};
-    for (const h of KEPT_HEADERS) if (answer.headers[h]) kept[h] = String(answer.headers[h]);
-    const originTag = typeof answer.headers.etag === 'string' ? answer.headers.etag : undefined;
-    const status = answer.statusCode ?? 502;
-    if (status !== 200 || !originTag || answer.headers['set-cookie']) {
-      // An error, a 304 or anything unusual: answered as the proxy answers it.
-      const out = withSecurityHeaders({ ...answer.headers });
-      for (const h of HOP_BY_HOP) delete out[h];
-      notePenalty(req, status, answer.headers['retry-after']);
-      void outageAdjusted(status, answer.headers['retry-after']).then(({ status: adjusted, retryAfter }) => {
-        if (retryAfter) out['retry-after'] = retryAfter;
-        res.writeHead(adjusted, out);
-        answer.pipe(res);
-      });
-      return;
-    }
-    const coding = negotiateEncoding(req.headers['accept-encoding']);
-    // Note: bytes compressed on the fly are not the bytes the cache would compress, so their tag is weak (RFC 9110 §8.8.1).
-    const etag = coding === 'identity' ? originTag : `W/${etagForCoding(originTag, coding).replace(/^W\//, '')}`;
-    const out: Record<string, string> = {
-      ...kept,
-      etag,
-      vary: 'Accept-Encoding',
-      'cache-control': 'public, max-age=60, stale-while-revalidate=600',
-      ...STATIC_SECURITY_HEADERS,
-      'content-security-policy': NON_PAGE_CSP,
-    };
-    const notModified = isNotModified(req.headers['if-none-match'], etag);
-    if (notModified || req.method === 'HEAD') {
-      answer.destroy();
-      res.writeHead(notModified ? 304 : 200, out);
-      res.end();
-      return;
-    }
-    if (coding !== 'identity') out['content-encoding'] = coding;
-    res.writeHead(200, out);
-    let copy: Buffer[] | null = [];
-    let copied = 0;
-    const release = () => {
-      copying -= copied;
-      copied = 0;
-      copy = null;
-    };
-    answer.on('data', (c: Buffer) => {
-      if (!copy) return;
-      if (copied + c.length > STREAM_CACHE_LIMIT || copying + c.length > COPY_BUDGET) return release();
-      copied += c.length;
-      copying += c.length;
-      copy.push(c);
-    });
-    answer.on('end', () => {
-      const body = copy ? Buffer.concat(copy) : null;
-      release();
-      if (body) publicCache().set(key, { status: 200, headers: kept, body, etag: originTag }, generation);
-    });
-    answer.on('close', release);
-    const encoder =
-      coding === 'br' ? createBrotliCompress({ params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } }) : coding === 'gzip' ? createGzip({ level: 6 }) : null;
-    if (encoder) {
-      answer.pipe(encoder).pipe(res);
-      // Note: a compressor keeps its output until it has a lot of it; flushed after each chunk, the client gets every batch as it is read.
-      answer.on('data', () => (coding === 'gzip' ? encoder.flush(zlibConstants.Z_SYNC_FLUSH) : encoder.flush()));
-    } else {
+const { streamThrough } = createStreamThrough({
+  request: (req) => {
+    const headers = forwardedHeaders(req);
+    headers['accept-encoding'] = 'identity';
+    delete headers.cookie;
+    return http.request({ host: '127.0.0.1', port: innerPort, method: 'GET', path: req.url, headers, agent });
+  },
+  // An error, a 304 or anything unusual: answered as the proxy answers it.
+  passThrough: (req, res, answer) => {
+    const out = withSecurityHeaders({ ...answer.headers });
+    for (const h of HOP_BY_HOP) delete out[h];
+    notePenalty(req, answer.statusCode ?? 502, answer.headers['retry-after']);
+    void outageAdjusted(answer.statusCode ?? 502, answer.headers['retry-after']).then(({ status, retryAfter }) => {
+      if (retryAfter) out['retry-after'] = retryAfter;
+      res.writeHead(status, out);
       answer.pipe(res);
-    }
-    answer.on('error', () => res.destroy());
-  });
-  upstream.on('error', () => {
-    if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end();
-  });
-  req.on('aborted', () => upstream.destroy());
-  res.on('close', () => {
-    if (!res.writableFinished) upstream.destroy();
-  });
-  upstream.end();
-}
+    });
+  },
+});
 
 /** Sends a whole fetch Response (small, built here) with the security headers. */
 function sendResponse(res: http.ServerResponse, answer: Response): void {

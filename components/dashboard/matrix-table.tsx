@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Locale, Translate } from '@/lib/i18n';
 import { commitmentTitles } from '@/lib/memorandum/queries';
 import { MAP_STATUSES } from '@/lib/municipalities/overview';
@@ -6,6 +5,7 @@ import type { CommitmentStatus } from '@/lib/dashboard/accepted';
 import type { CommitmentMatrix } from '@/lib/dashboard/matrix';
 import { MATRIX_PROGRESS, type MatrixSort, type TDashboardQuery } from '@/lib/schemas/dashboard';
 import { StatusBadge } from '@/components/status-badge';
+import type { QueryPatch } from './dashboard-links';
 
 /** Heat colours with a symbol and a text label (never colour alone); text on each background meets AA contrast. */
 const CELL: Record<CommitmentStatus | 'NONE', { cls: string; mark: string }> = {
@@ -15,9 +15,14 @@ const CELL: Record<CommitmentStatus | 'NONE', { cls: string; mark: string }> = {
   NONE: { cls: 'bg-off-bg text-off', mark: '–' },
 };
 
-export type QueryPatch = Partial<Record<keyof TDashboardQuery, string | undefined>>;
+export type { QueryPatch };
 
-/** The commitments × municipalities heat table with its GET filters and sortable column headers. */
+/**
+ * The commitments × municipalities heat table with its GET filters and sortable column headers.
+ * Note: its links are plain `<a>` (a full page load), not next/link: a page of the matrix has
+ * ~60 links, and a client Link each cost server rendering time and payload on every request
+ * (issue 14, the dashboard at 10 connections) for a prefetch staff do not need here.
+ */
 export function MatrixTable({
   matrix,
   total,
@@ -39,12 +44,12 @@ export function MatrixTable({
     const next = active && query.dir === 'asc' ? 'desc' : 'asc';
     return (
       <th key={key ?? column} scope="col" aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-        <Link
+        <a
           href={href({ sort: column === 'name' ? undefined : column, dir: next === 'asc' ? undefined : next })}
           aria-label={t('dashboard.sortBy', { column: label })}
         >
           {label} <span aria-hidden="true">{active ? (query.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
-        </Link>
+        </a>
       </th>
     );
   };
@@ -98,9 +103,9 @@ export function MatrixTable({
         <button type="submit" className="rounded bg-brand px-4 py-1.5 font-semibold text-white">
           {t('dashboard.apply')}
         </button>
-        <Link href={`/${locale}/staff#matrix`} className="py-1.5">
+        <a href={`/${locale}/staff#matrix`} className="py-1.5">
           {t('dashboard.reset')}
-        </Link>
+        </a>
       </form>
       <p role="status" data-testid="matrix-count">
         {(matrix.matched ?? matrix.rows.length) === 0
@@ -122,16 +127,16 @@ export function MatrixTable({
             {matrix.rows.map((r) => (
               <tr key={r.slug} data-testid="matrix-row" data-slug={r.slug}>
                 <th scope="row" className="font-normal">
-                  <Link href={`/${locale}/municipalities/${r.slug}`}>{r.nameLv}</Link>
+                  <a href={`/${locale}/municipalities/${r.slug}`}>{r.nameLv}</a>
                 </th>
                 <td>
                   <StatusBadge status={r.status} t={t} />
                 </td>
                 <td>
                   {r.report ? (
-                    <Link href={`/${locale}/staff/reports/${r.report.id}`}>
+                    <a href={`/${locale}/staff/reports/${r.report.id}`}>
                       {t('dashboard.reportRef', { year: r.report.year, revision: r.report.revision })}
-                    </Link>
+                    </a>
                   ) : (
                     t('dashboard.cellNone')
                   )}

@@ -1,8 +1,7 @@
-import Link from 'next/link';
 import { formatDate, formatDateTime, formatNumber, type Locale, type Translate } from '@/lib/i18n';
 import type { WorkQueues } from '@/lib/dashboard/queues';
 
-/** The staff work queues: verifications, report reviews, returned items, reports due soon and overdue. */
+/** The staff work queues: verifications, report reviews, returned items, reports due soon and overdue (plain links, as in ./matrix-table.tsx). */
 export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: WorkQueues; dueSoonDays: number; locale: Locale; t: Translate }) {
   const { verifications, reviews, returned, dueSoon, overdue, totals } = queues;
   const more = (shown: number, total: number) => (total > shown ? <p className="text-sm text-muted">{t('dashboard.queueShown', { shown, total })}</p> : null);
@@ -36,10 +35,10 @@ export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: 
                     <td>{formatDateTime(locale, q.submittedAt)}</td>
                     <td>{q._count.documents}</td>
                     <td>
-                      <Link href={`/${locale}/staff/accessions/${q.id}`}>
+                      <a href={`/${locale}/staff/accessions/${q.id}`}>
                         {t('accession.open')}
                         <span className="sr-only">: {q.municipality.nameLv}</span>
-                      </Link>
+                      </a>
                     </td>
                   </tr>
                 ))}
@@ -59,7 +58,7 @@ export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: 
           <ul className="list-inside list-disc" data-testid="report-queue">
             {reviews.map((r) => (
               <li key={r.id} data-slug={r.municipality.slug}>
-                <Link href={`/${locale}/staff/reports/${r.id}`}>{t('progress.editorTitle', { name: r.municipality.nameLv, year: r.period.year })}</Link>
+                <a href={`/${locale}/staff/reports/${r.id}`}>{t('progress.editorTitle', { name: r.municipality.nameLv, year: r.period.year })}</a>
                 {' · '}
                 {formatDateTime(locale, r.submittedAt)}
               </li>
@@ -92,9 +91,9 @@ export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: 
                       {r.municipality.nameLv}
                     </th>
                     <td>
-                      <Link href={r.kind === 'ACCESSION' ? `/${locale}/staff/accessions/${r.id}` : `/${locale}/staff/reports/${r.id}`}>
+                      <a href={r.kind === 'ACCESSION' ? `/${locale}/staff/accessions/${r.id}` : `/${locale}/staff/reports/${r.id}`}>
                         {r.kind === 'ACCESSION' ? t('dashboard.itemACCESSION', { term: r.termLabel ?? '' }) : t('dashboard.itemREPORT', { year: r.year ?? '' })}
-                      </Link>
+                      </a>
                     </td>
                     <td className="max-w-md break-words">{r.reason ?? t('common.unknown')}</td>
                     <td>{formatDateTime(locale, r.updatedAt)}</td>

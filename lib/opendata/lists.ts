@@ -56,8 +56,13 @@ function respond<T>(
 ): Response {
   const { stream: s } = at;
   const common = { version: at.version, resource: at.list, term: s.term, fields: at.fields };
-  if (at.format === 'json')
-    return streamedOpenDataResponse(request, { ...common, type: MEDIA.json, chunks: () => listJsonChunks(s.term, s.count, s.batches()) });
+  if (at.format === 'json') {
+    // Note: the JSON names its count before the items, so it waits for the plan; GeoJSON and CSV send their head before it.
+    const chunks = async function* () {
+      yield* listJsonChunks(s.term, await s.count(), s.batches());
+    };
+    return streamedOpenDataResponse(request, { ...common, type: MEDIA.json, chunks });
+  }
   if (at.format === 'csv') return streamedOpenDataResponse(request, { ...common, type: MEDIA.csv, filename: by.filename, chunks: () => by.csv(s.batches()) });
   return streamedOpenDataResponse(request, {
     ...common,

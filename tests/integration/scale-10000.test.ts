@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
@@ -45,6 +45,7 @@ describe('10 000 bodies', () => {
   let storageDir: string;
   let total = 0;
   let accessions = 0;
+  let queryLog = '';
 
   beforeAll(async () => {
     assertProductionBuild();
@@ -96,7 +97,9 @@ describe('10 000 bodies', () => {
       await client.end();
     }
     storageDir = await mkdtemp(path.join(os.tmpdir(), 'memorands-scale-it-'));
-    server = await startAppServer({ databaseUrl: url, storageDir, timeoutMs: 120_000 });
+    // Every SQL query the server runs, one JSON line each (lib/db/client.ts): what a test may count.
+    queryLog = path.join(storageDir, 'queries.jsonl');
+    server = await startAppServer({ databaseUrl: url, storageDir, timeoutMs: 120_000, env: { QUERY_LOG_FILE: queryLog } });
   }, 240_000);
 
   afterAll(async () => {
@@ -182,5 +185,25 @@ describe('10 000 bodies', () => {
         expect(again.body).toBe('');
       }
     }
+  });
+
+  it('five misses of one GeoJSON URL at once plan and read the list from the database once, and all get every feature', async () => {
+    // The list's plan query (lib/opendata/municipality-rows.ts), once per database read of the list.
+    const planQueries = async () =>
+      (await readFile(queryLog, 'utf8').catch(() => ''))
+        .split('\n')
+        .filter(Boolean)
+        .filter((l) => (JSON.parse(l) as { fullSql: string }).fullSql.includes('SELECT m."id", m."nameLv", m."slug" FROM "Municipality" m WHERE')).length;
+    const before = await planQueries();
+    const url = '/api/v1/municipalities.geojson?term=2021-2025&_herd=1';
+    const got = await Promise.all(['gzip', 'identity', 'gzip', 'identity', 'gzip'].map((e) => get(server, url, { 'accept-encoding': e })));
+    for (const res of got) {
+      expect(res.status).toBe(200);
+      expect(res.body).toBe(got[0]!.body);
+    }
+    expect((JSON.parse(got[0]!.body) as { features: unknown[] }).features).toHaveLength(total);
+    // The query log is appended once per event-loop turn: give it a moment.
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await planQueries()) - before).toBe(1);
   });
 });
