@@ -3,6 +3,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Field, FormMessage, SubmitButton } from './field';
 import { useApiForm } from './use-api-form';
+import { InvitationLinkNotice } from './inline-result';
 
 type Labels = { email: string; name: string; municipality: string; choose: string; send: string; created: string };
 /** The invitee's language select (left out: the invitation is in Latvian). */
@@ -91,16 +92,7 @@ export function InviteForm({
         </div>
       ) : null}
       <SubmitButton pending={state.pending} label={labels.send} />
-      {link ? (
-        <div role="status" className="rounded border border-ok bg-ok-bg p-3">
-          <p>{labels.created}</p>
-          <p>
-            <code data-testid="invitation-link" className="break-all">
-              {link}
-            </code>
-          </p>
-        </div>
-      ) : null}
+      <InvitationLinkNotice lead={labels.created} link={link} />
     </form>
   );
 }
