@@ -25,9 +25,9 @@ export function ActionList({ commitment, actions, ctx }: { commitment: Commitmen
   );
 }
 
+/** One action of a commitment: title, state, planned and done dates, budget, and its remove button. */
 function ActionRow({ commitment: key, i, a, ctx }: { commitment: CommitmentKey; i: number; a: EditorAction; ctx: EditorFieldsContext }) {
-  const { update, errorProps, errorLine, labels } = ctx;
-  const base = `commitments.${key}.actions.${i}`;
+  const { update, labels } = ctx;
   const id = `${key}-a${i}`;
   return (
     <div
@@ -36,24 +36,7 @@ function ActionRow({ commitment: key, i, a, ctx }: { commitment: CommitmentKey; 
       className="grid gap-2 rounded bg-gray-50 p-2 md:grid-cols-6"
       data-testid={`action-${key}-${i}`}
     >
-      <div className="md:col-span-2">
-        <label htmlFor={`${id}-title`}>
-          {labels.actionTitle} <span className="text-sm">({labels.required})</span>
-        </label>
-        <input
-          id={`${id}-title`}
-          maxLength={300}
-          value={a.title}
-          onChange={(e) =>
-            update((d) => {
-              d.commitments[key].actions[i]!.title = e.target.value;
-            })
-          }
-          {...errorProps(`${base}.title`, `${id}-title`)}
-          className={INPUT_CLASS}
-        />
-        {errorLine(`${base}.title`, `${id}-title`)}
-      </div>
+      <ActionTitle commitment={key} i={i} value={a.title} ctx={ctx} />
       <div>
         <label htmlFor={`${id}-status`}>{labels.actionStatus}</label>
         <select
@@ -89,6 +72,33 @@ function ActionRow({ commitment: key, i, a, ctx }: { commitment: CommitmentKey; 
       >
         {labels.removeAction}
       </button>
+    </div>
+  );
+}
+
+/** An action's title (required, said in its label). */
+function ActionTitle({ commitment: key, i, value, ctx }: { commitment: CommitmentKey; i: number; value: string; ctx: EditorFieldsContext }) {
+  const { update, errorProps, errorLine, labels } = ctx;
+  const base = `commitments.${key}.actions.${i}`;
+  const id = `${key}-a${i}`;
+  return (
+    <div className="md:col-span-2">
+      <label htmlFor={`${id}-title`}>
+        {labels.actionTitle} <span className="text-sm">({labels.required})</span>
+      </label>
+      <input
+        id={`${id}-title`}
+        maxLength={300}
+        value={value}
+        onChange={(e) =>
+          update((d) => {
+            d.commitments[key].actions[i]!.title = e.target.value;
+          })
+        }
+        {...errorProps(`${base}.title`, `${id}-title`)}
+        className={INPUT_CLASS}
+      />
+      {errorLine(`${base}.title`, `${id}-title`)}
     </div>
   );
 }

@@ -64,18 +64,24 @@ export function CommitmentFields({
         {errorLine(`commitments.${key}.narrative`, `${key}-narrative`)}
       </div>
       <ActionList commitment={key} actions={section.actions} ctx={ctx} />
-      <fieldset className="min-w-0 space-y-3">
-        <legend className="font-medium">{labels.indicators}</legend>
-        <p className="text-sm text-muted">{labels.unknownHint}</p>
-        <div className="grid gap-3 md:grid-cols-2">
-          {indicators
-            .filter((ind) => ind.commitment === key)
-            .map((ind) => (
-              <IndicatorField key={ind.key} ind={ind} value={state.indicators[ind.key] ?? ''} ctx={ctx} />
-            ))}
-        </div>
-      </fieldset>
+      <IndicatorList indicators={indicators.filter((ind) => ind.commitment === key)} values={state.indicators} ctx={ctx} />
     </section>
+  );
+}
+
+/** A commitment's indicators, with the hint that an unknown value stays empty. */
+function IndicatorList({ indicators, values, ctx }: { indicators: EditorIndicator[]; values: Record<string, string>; ctx: EditorFieldsContext }) {
+  const { labels } = ctx;
+  return (
+    <fieldset className="min-w-0 space-y-3">
+      <legend className="font-medium">{labels.indicators}</legend>
+      <p className="text-sm text-muted">{labels.unknownHint}</p>
+      <div className="grid gap-3 md:grid-cols-2">
+        {indicators.map((ind) => (
+          <IndicatorField key={ind.key} ind={ind} value={values[ind.key] ?? ''} ctx={ctx} />
+        ))}
+      </div>
+    </fieldset>
   );
 }
 

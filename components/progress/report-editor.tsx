@@ -64,23 +64,40 @@ export function ReportEditor({
       {COMMITMENT_ORDER.map((key) => (
         <CommitmentFields key={key} commitment={key} title={commitmentTitles[key]} state={state} indicators={indicators} ctx={ctx} />
       ))}
-      <div className="sticky bottom-0 space-y-2 border-t border-gray-300 bg-white py-3">
-        <p role="status" aria-live="polite" data-testid="autosave-status" className={status.kind === 'error' ? 'text-bad' : 'text-muted'}>
-          {status.text}
-        </p>
-        <ConfirmStep
-          triggerLabel={labels.submit!}
-          texts={{
-            heading: labels.submitConfirmHeading!,
-            consequence: labels.submitConfirmText!,
-            confirmLabel: labels.submitConfirm!,
-            cancelLabel: labels.cancel!,
-          }}
-          onConfirm={submit}
-          pending={pending}
-          testId="submit-report"
-        />
-      </div>
+      <SubmitBar status={status} pending={pending} submit={submit} labels={labels} />
+    </div>
+  );
+}
+
+/** The autosave status line and the submit button (with its confirmation step), kept in view at the bottom. */
+function SubmitBar({
+  status,
+  pending,
+  submit,
+  labels,
+}: {
+  status: { kind: string; text: string };
+  pending: boolean;
+  submit: () => Promise<boolean>;
+  labels: EditorLabels;
+}) {
+  return (
+    <div className="sticky bottom-0 space-y-2 border-t border-gray-300 bg-white py-3">
+      <p role="status" aria-live="polite" data-testid="autosave-status" className={status.kind === 'error' ? 'text-bad' : 'text-muted'}>
+        {status.text}
+      </p>
+      <ConfirmStep
+        triggerLabel={labels.submit!}
+        texts={{
+          heading: labels.submitConfirmHeading!,
+          consequence: labels.submitConfirmText!,
+          confirmLabel: labels.submitConfirm!,
+          cancelLabel: labels.cancel!,
+        }}
+        onConfirm={submit}
+        pending={pending}
+        testId="submit-report"
+      />
     </div>
   );
 }

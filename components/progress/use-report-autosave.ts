@@ -8,38 +8,77 @@ import type { EditorLabels, EditorState } from './editor-types';
 const AUTOSAVE_MS = 700;
 
 type Status = { kind: 'idle' | 'saving' | 'saved' | 'error'; text: string };
-
-/**
- * The report editor's state and its autosave: every change is saved as typed (a debounced PUT of the whole state at
- * its version), one request at a time (`flush`); leaving with unsaved changes asks first, a pagehide flushes; `submit`
- * saves what is left, then submits.
- */
-export function useReportAutosave({
-  reportId,
-  locale,
-  initialVersion,
-  initial,
-  initialErrors,
-  labels,
-}: {
+type Options = {
   reportId: string;
   locale: string;
   initialVersion: number;
   initial: EditorState;
   initialErrors: Record<string, string[]>;
   labels: EditorLabels;
-}) {
+};
+
+/**
+ * The report editor's state and its autosave: every change is saved as typed (a debounced PUT of the whole state at
+ * its version), one request at a time (`useSerialSave`); leaving with unsaved changes asks first, a pagehide flushes;
+ * `submit` saves what is left, then submits.
+ */
+export function useReportAutosave(options: Options) {
+  const { reportId, locale, labels } = options;
   const router = useRouter();
-  const [state, setState] = useState(initial);
+  const [state, setState] = useState(options.initial);
+  const [pending, setPending] = useState(false);
+  const summary = useRef<HTMLDivElement>(null);
+  const saver = useSerialSave(options);
+
+  function update(mutate: (draft: EditorState) => void) {
+    const next = structuredClone(saver.latest.current);
+    mutate(next);
+    setState(next);
+    saver.schedule(next);
+  }
+
+  /** On leaving a number or date field: a value the parser accepts is shown back in the locale's format. */
+  function normalise(read: (s: EditorState) => string, write: (s: EditorState, v: string) => void, kind: 'number' | 'day') {
+    const before = read(saver.latest.current);
+    const after = kind === 'number' ? normaliseNumberInput(before, locale) : normaliseDayInput(before);
+    if (after !== before && after !== '') update((d) => write(d, after));
+  }
+
+  useLeaveGuard({ dirty: saver.dirty, inFlight: saver.inFlight, flush: saver.flush, warning: labels.unsavedWarning });
+
+  async function submit(): Promise<boolean> {
+    setPending(true);
+    await saver.flush();
+    // A draft that could not be saved is not submitted: the status line says why.
+    if (saver.dirty.current) {
+      setPending(false);
+      return false;
+    }
+    const { res, body } = await postSubmit(reportId, locale, saver.version.current);
+    setPending(false);
+    if (res?.ok) {
+      saver.dirty.current = false;
+      router.refresh();
+      return true;
+    }
+    if (body?.fieldErrors) saver.setFieldErrors(body.fieldErrors);
+    saver.setStatus({ kind: 'error', text: body?.message ?? String(res?.status ?? '') });
+    setTimeout(() => summary.current?.focus(), 50);
+    return false;
+  }
+
+  return { state, status: saver.status, fieldErrors: saver.fieldErrors, pending, summary, update, normalise, submit };
+}
+
+/** The save loop: the latest state, whether it is saved, the version the server holds, and the status and errors it answered with. */
+function useSerialSave({ reportId, locale, initialVersion, initial, initialErrors, labels }: Options) {
   const [status, setStatus] = useState<Status>({ kind: 'idle', text: '' });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>(initialErrors);
-  const [pending, setPending] = useState(false);
   const version = useRef(initialVersion);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
   const dirty = useRef(false);
   const latest = useRef(initial);
-  const summary = useRef<HTMLDivElement>(null);
 
   /** One PUT of `next` at the current version; true when the server kept it. */
   async function save(next: EditorState): Promise<boolean> {
@@ -95,44 +134,7 @@ export function useReportAutosave({
     }, AUTOSAVE_MS);
   }
 
-  function update(mutate: (draft: EditorState) => void) {
-    const next = structuredClone(latest.current);
-    mutate(next);
-    setState(next);
-    schedule(next);
-  }
-
-  /** On leaving a number or date field: a value the parser accepts is shown back in the locale's format. */
-  function normalise(read: (s: EditorState) => string, write: (s: EditorState, v: string) => void, kind: 'number' | 'day') {
-    const before = read(latest.current);
-    const after = kind === 'number' ? normaliseNumberInput(before, locale) : normaliseDayInput(before);
-    if (after !== before && after !== '') update((d) => write(d, after));
-  }
-
-  useLeaveGuard({ dirty, inFlight, flush, warning: labels.unsavedWarning });
-
-  async function submit(): Promise<boolean> {
-    setPending(true);
-    await flush();
-    // A draft that could not be saved is not submitted: the status line says why.
-    if (dirty.current) {
-      setPending(false);
-      return false;
-    }
-    const { res, body } = await postSubmit(reportId, locale, version.current);
-    setPending(false);
-    if (res?.ok) {
-      dirty.current = false;
-      router.refresh();
-      return true;
-    }
-    if (body?.fieldErrors) setFieldErrors(body.fieldErrors);
-    setStatus({ kind: 'error', text: body?.message ?? String(res?.status ?? '') });
-    setTimeout(() => summary.current?.focus(), 50);
-    return false;
-  }
-
-  return { state, status, fieldErrors, pending, summary, update, normalise, submit };
+  return { status, setStatus, fieldErrors, setFieldErrors, version, dirty, latest, inFlight, flush, schedule };
 }
 
 /** One PUT of the whole draft at `version`; the response and its parsed body (null when either failed). */
