@@ -51,30 +51,7 @@ export function DecisionSection({
         {t('accession.decisionHeading')}
       </h2>
       {mayEdit ? (
-        <DecisionForm
-          slug={slug}
-          locale={locale}
-          values={values}
-          today={rigaIsoDay(clockNow())}
-          labels={{
-            councilBody: t('accession.councilBody'),
-            councilBodyHint: t('accession.councilBodyHint'),
-            sessionDate: t('accession.sessionDate'),
-            sessionType: t('accession.sessionType'),
-            regular: t('sessionType.REGULAR'),
-            extraordinary: t('sessionType.EXTRAORDINARY'),
-            decisionNumber: t('accession.decisionNumber'),
-            decisionNumberHint: t('accession.decisionNumberHint'),
-            agendaItem: t('accession.agendaItem'),
-            signatoryName: t('accession.signatoryName'),
-            signatoryRole: t('accession.signatoryRole'),
-            signatoryRoleHint: t('accession.signatoryRoleHint'),
-            save: t('accession.save'),
-            saved: t('accession.saved'),
-            required: t('secretaryYear.requiredMark'),
-            sessionDateHint: t('secretaryYear.dateHint'),
-          }}
-        />
+        <DecisionForm slug={slug} locale={locale} values={values} today={rigaIsoDay(clockNow())} labels={decisionFormLabels(t)} />
       ) : recorded ? (
         <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
           <dt>{t('accession.councilBody')}</dt>
@@ -99,4 +76,26 @@ export function DecisionSection({
       ) : null}
     </section>
   );
+}
+
+/** The decision form's labels in the page's language. */
+function decisionFormLabels(t: Translate) {
+  return {
+    councilBody: t('accession.councilBody'),
+    councilBodyHint: t('accession.councilBodyHint'),
+    sessionDate: t('accession.sessionDate'),
+    sessionType: t('accession.sessionType'),
+    regular: t('sessionType.REGULAR'),
+    extraordinary: t('sessionType.EXTRAORDINARY'),
+    decisionNumber: t('accession.decisionNumber'),
+    decisionNumberHint: t('accession.decisionNumberHint'),
+    agendaItem: t('accession.agendaItem'),
+    signatoryName: t('accession.signatoryName'),
+    signatoryRole: t('accession.signatoryRole'),
+    signatoryRoleHint: t('accession.signatoryRoleHint'),
+    save: t('accession.save'),
+    saved: t('accession.saved'),
+    required: t('secretaryYear.requiredMark'),
+    sessionDateHint: t('secretaryYear.dateHint'),
+  };
 }

@@ -6,6 +6,7 @@ import { UserStatusAction } from '@/components/users/user-status-action';
 import { MoveSecretaryForm } from '@/components/users/move-secretary-form';
 
 type UserRow = Awaited<ReturnType<typeof listUsers>>['users'][number];
+type MoveTargets = Awaited<ReturnType<typeof listMoveTargets>>;
 
 /** The account list: name, e-mail, role, municipality, active or since when not, last sign-in, and the actions the viewer may take. */
 export function UserTable({
@@ -19,7 +20,7 @@ export function UserTable({
   users: UserRow[];
   viewer: Actor;
   mayMove: boolean;
-  moveTargets: Awaited<ReturnType<typeof listMoveTargets>>;
+  moveTargets: MoveTargets;
   locale: Locale;
   t: Translate;
 }) {
@@ -46,53 +47,81 @@ export function UserTable({
           <td>{t(`roles.${u.role}`)}</td>
           <td>{u.municipality?.nameLv ?? ''}</td>
           <td>
-            {u.isActive ? (
-              <span className="inline-flex items-center gap-1 rounded bg-ok-bg px-2 py-0.5 text-sm font-medium text-ok">
-                <span aria-hidden="true">✓</span>
-                {t('users.active')}
-              </span>
-            ) : (
-              <span className="inline-flex items-center gap-1 rounded bg-off-bg px-2 py-0.5 text-sm font-medium text-off">
-                <span aria-hidden="true">✕</span>
-                {u.deactivatedAt ? t('users.inactiveSince', { at: formatDateTime(locale, u.deactivatedAt) }) : t('users.inactive')}
-              </span>
-            )}
+            <ActiveState user={u} locale={locale} t={t} />
           </td>
           <td>{u.lastSignInAt ? formatDateTime(locale, u.lastSignInAt) : t('users.never')}</td>
           <td className="space-y-3">
-            {u.id === viewer.id ? <p>{t('users.you')}</p> : null}
-            {canManageUser(viewer, u) ? (
-              <UserStatusAction
-                locale={locale}
-                userId={u.id}
-                email={u.email}
-                version={u.sessionVersion}
-                isActive={u.isActive}
-                labels={{
-                  deactivate: t('users.deactivate'),
-                  confirm: t('users.deactivateConfirm', { email: u.email }),
-                  yes: t('users.deactivateYes'),
-                  cancel: t('users.cancel'),
-                  reactivate: t('users.reactivate'),
-                  deactivated: t('users.deactivated'),
-                  reactivated: t('users.reactivated'),
-                }}
-              />
-            ) : null}
-            {mayMove && isMunicipalRole(u.role) && u.id !== viewer.id ? (
-              <MoveSecretaryForm
-                locale={locale}
-                userId={u.id}
-                email={u.email}
-                version={u.sessionVersion}
-                currentSlug={u.municipality?.slug ?? null}
-                municipalities={moveTargets}
-                labels={{ label: t('users.moveTo'), choose: t('users.chooseMunicipality'), submit: t('users.move'), moved: t('users.moved') }}
-              />
-            ) : null}
+            <UserActions user={u} viewer={viewer} mayMove={mayMove} moveTargets={moveTargets} locale={locale} t={t} />
           </td>
         </tr>
       ))}
     </DataTable>
+  );
+}
+
+/** Active, or inactive (since when, if known), in words and a mark, not by colour alone. */
+function ActiveState({ user, locale, t }: { user: UserRow; locale: Locale; t: Translate }) {
+  return user.isActive ? (
+    <span className="inline-flex items-center gap-1 rounded bg-ok-bg px-2 py-0.5 text-sm font-medium text-ok">
+      <span aria-hidden="true">✓</span>
+      {t('users.active')}
+    </span>
+  ) : (
+    <span className="inline-flex items-center gap-1 rounded bg-off-bg px-2 py-0.5 text-sm font-medium text-off">
+      <span aria-hidden="true">✕</span>
+      {user.deactivatedAt ? t('users.inactiveSince', { at: formatDateTime(locale, user.deactivatedAt) }) : t('users.inactive')}
+    </span>
+  );
+}
+
+/** What the viewer may do to one account: deactivate or reactivate it, move a secretary; "you" on their own row. */
+function UserActions({
+  user,
+  viewer,
+  mayMove,
+  moveTargets,
+  locale,
+  t,
+}: {
+  user: UserRow;
+  viewer: Actor;
+  mayMove: boolean;
+  moveTargets: MoveTargets;
+  locale: Locale;
+  t: Translate;
+}) {
+  return (
+    <>
+      {user.id === viewer.id ? <p>{t('users.you')}</p> : null}
+      {canManageUser(viewer, user) ? (
+        <UserStatusAction
+          locale={locale}
+          userId={user.id}
+          email={user.email}
+          version={user.sessionVersion}
+          isActive={user.isActive}
+          labels={{
+            deactivate: t('users.deactivate'),
+            confirm: t('users.deactivateConfirm', { email: user.email }),
+            yes: t('users.deactivateYes'),
+            cancel: t('users.cancel'),
+            reactivate: t('users.reactivate'),
+            deactivated: t('users.deactivated'),
+            reactivated: t('users.reactivated'),
+          }}
+        />
+      ) : null}
+      {mayMove && isMunicipalRole(user.role) && user.id !== viewer.id ? (
+        <MoveSecretaryForm
+          locale={locale}
+          userId={user.id}
+          email={user.email}
+          version={user.sessionVersion}
+          currentSlug={user.municipality?.slug ?? null}
+          municipalities={moveTargets}
+          labels={{ label: t('users.moveTo'), choose: t('users.chooseMunicipality'), submit: t('users.move'), moved: t('users.moved') }}
+        />
+      ) : null}
+    </>
   );
 }
