@@ -1,5 +1,5 @@
 import type { Translate } from '@/lib/i18n';
-import { FilterButtons, FilterErrors, FilterField, invalidFor, type FilterError } from '@/components/ui/filter-fields';
+import { FilterButtons, FilterErrors, FilterField, filterBinding, type FilterError } from '@/components/ui/filter-fields';
 
 type Actor = { id: string; name: string; email: string; isActive: boolean };
 
@@ -21,7 +21,6 @@ export function AuditFilters({
   municipalities: { slug: string; nameLv: string }[];
   t: Translate;
 }) {
-  const bad = invalidFor(errors);
   const labels = {
     actorId: t('users.auditActor'),
     actorEmail: t('users.auditActor'),
@@ -30,6 +29,7 @@ export function AuditFilters({
     from: t('users.auditFrom'),
     to: t('users.auditTo'),
   };
+  const field = filterBinding(raw, errors, labels);
   return (
     <section aria-labelledby="audit-filters" className="space-y-3">
       <h2 id="audit-filters" className="text-2xl font-semibold">
@@ -38,10 +38,7 @@ export function AuditFilters({
       <form method="get" action={`/${locale}/staff/audit`} className="flex flex-wrap items-end gap-4" data-testid="audit-filters">
         <FilterField
           id="af-actor"
-          name="actorId"
-          label={labels.actorId}
-          defaultValue={raw.actorId ?? ''}
-          invalid={bad('actorId')}
+          {...field('actorId')}
           wide
           any={t('users.auditAnyActor')}
           options={actors.map((a) => ({
@@ -54,27 +51,16 @@ export function AuditFilters({
             ),
           }))}
         />
-        <FilterField
-          id="af-action"
-          name="action"
-          label={labels.action}
-          defaultValue={raw.action ?? ''}
-          invalid={bad('action')}
-          any={t('users.auditAnyAction')}
-          options={actions.map((a) => ({ value: a, label: a }))}
-        />
+        <FilterField id="af-action" {...field('action')} any={t('users.auditAnyAction')} options={actions.map((a) => ({ value: a, label: a }))} />
         <FilterField
           id="af-municipality"
-          name="municipalitySlug"
-          label={labels.municipalitySlug}
-          defaultValue={raw.municipalitySlug ?? ''}
-          invalid={bad('municipalitySlug')}
+          {...field('municipalitySlug')}
           wide
           any={t('users.anyMunicipality')}
           options={municipalities.map((m) => ({ value: m.slug, label: m.nameLv }))}
         />
-        <FilterField id="af-from" name="from" type="date" label={labels.from} defaultValue={raw.from ?? ''} invalid={bad('from')} />
-        <FilterField id="af-to" name="to" type="date" label={labels.to} defaultValue={raw.to ?? ''} invalid={bad('to')} />
+        <FilterField id="af-from" {...field('from')} type="date" />
+        <FilterField id="af-to" {...field('to')} type="date" />
         <FilterButtons href={`/${locale}/staff/audit`} t={t} />
       </form>
       <FilterErrors errors={errors} labels={labels} t={t} />

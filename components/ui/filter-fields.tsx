@@ -6,9 +6,17 @@ const inputClass = 'rounded border border-gray-500 px-3 py-2';
 
 export type FilterError = { field: string; message: string };
 
-/** `aria-invalid` for a filter field: true when one of the errors names it. */
-export function invalidFor(errors: { field: string }[]) {
-  return (field: string) => (errors.some((e) => e.field === field) ? true : undefined);
+/**
+ * Binds the fields of a filter form to the submitted values and their errors: `field(name)` gives a field's name,
+ * label, value as submitted, and `invalid` when an error names it.
+ */
+export function filterBinding<N extends string>(raw: Record<string, string | undefined>, errors: { field: string }[], labels: Record<N, string>) {
+  return (name: N) => ({
+    name,
+    label: labels[name],
+    defaultValue: raw[name] ?? '',
+    invalid: errors.some((e) => e.field === name) ? (true as const) : undefined,
+  });
 }
 
 /** One labelled field of a GET filter form: a select with an "any" first option, or an input of the given type. */
