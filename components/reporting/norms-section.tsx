@@ -1,6 +1,7 @@
 import { formatDate, formatNumber, type Locale, type Translate } from '@/lib/i18n';
 import type { listNorms } from '@/lib/progress/settings';
 import { SimpleForm } from '@/components/forms/simple-form';
+import { DataTable } from '@/components/ui/data-table';
 
 /** The legal minimum of social work specialists per 1 000 residents, dated, with its citation, and the form that adds one. */
 export function NormsSection({ norms, locale, t }: { norms: Awaited<ReturnType<typeof listNorms>>; locale: Locale; t: Translate }) {
@@ -13,31 +14,22 @@ export function NormsSection({ norms, locale, t }: { norms: Awaited<ReturnType<t
       {norms.length === 0 ? (
         <p>{t('progress.normUnknown')}</p>
       ) : (
-        <table className="data" data-testid="norms">
-          <thead>
-            <tr>
-              <th scope="col">{t('reporting.validFrom')}</th>
-              <th scope="col">{t('reporting.value')}</th>
-              <th scope="col">{t('common.source')}</th>
+        <DataTable scroll={false} testId="norms" columns={[t('reporting.validFrom'), t('reporting.value'), t('common.source')]}>
+          {norms.map((n) => (
+            <tr key={n.id}>
+              <td>
+                {formatDate(locale, n.validFrom)}
+                {n.validTo ? ` – ${formatDate(locale, n.validTo)}` : ''}
+              </td>
+              <td>{formatNumber(locale, Number(n.value), 3)}</td>
+              <td>
+                <a href={n.sourceUrl} rel="noopener">
+                  {n.citation}
+                </a>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {norms.map((n) => (
-              <tr key={n.id}>
-                <td>
-                  {formatDate(locale, n.validFrom)}
-                  {n.validTo ? ` – ${formatDate(locale, n.validTo)}` : ''}
-                </td>
-                <td>{formatNumber(locale, Number(n.value), 3)}</td>
-                <td>
-                  <a href={n.sourceUrl} rel="noopener">
-                    {n.citation}
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <SimpleForm
         url="/api/staff/norms"

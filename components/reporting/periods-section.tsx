@@ -2,6 +2,7 @@ import { formatDate, type Locale, type Translate } from '@/lib/i18n';
 import type { findCurrentTerm } from '@/lib/municipalities/queries';
 import type { listPeriods } from '@/lib/progress/settings';
 import { SimpleForm } from '@/components/forms/simple-form';
+import { DataTable } from '@/components/ui/data-table';
 
 type Term = NonNullable<Awaited<ReturnType<typeof findCurrentTerm>>>;
 
@@ -12,26 +13,17 @@ export function PeriodsSection({ term, periods, locale, t }: { term: Term; perio
       <h2 id="periods" className="text-2xl font-semibold">
         {t('reporting.periods', { term: term.label })}
       </h2>
-      <table className="data" data-testid="periods">
-        <thead>
-          <tr>
-            <th scope="col">{t('progress.year')}</th>
-            <th scope="col">{t('reporting.covers')}</th>
-            <th scope="col">{t('progress.dueColumn')}</th>
+      <DataTable scroll={false} testId="periods" columns={[t('progress.year'), t('reporting.covers'), t('progress.dueColumn')]}>
+        {periods.map((p) => (
+          <tr key={p.id}>
+            <td>{p.year}</td>
+            <td>
+              {formatDate(locale, p.startsOn)} – {formatDate(locale, p.endsOn)}
+            </td>
+            <td>{formatDate(locale, p.dueOn)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {periods.map((p) => (
-            <tr key={p.id}>
-              <td>{p.year}</td>
-              <td>
-                {formatDate(locale, p.startsOn)} – {formatDate(locale, p.endsOn)}
-              </td>
-              <td>{formatDate(locale, p.dueOn)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <h3 className="text-lg font-semibold">{t('reporting.setPeriod')}</h3>
       <SimpleForm
         url={`/api/staff/terms/${term.slug}/periods`}

@@ -6,24 +6,17 @@ import { UserStatusAction } from '@/components/users/user-status-action';
 import { MoveSecretaryForm } from '@/components/users/move-secretary-form';
 
 type UserRow = Awaited<ReturnType<typeof listUsers>>['users'][number];
-type MoveTargets = Awaited<ReturnType<typeof listMoveTargets>>;
-
-/** The account list: name, e-mail, role, municipality, active or since when not, last sign-in, and the actions the viewer may take. */
-export function UserTable({
-  users,
-  viewer,
-  mayMove,
-  moveTargets,
-  locale,
-  t,
-}: {
-  users: UserRow[];
+/** Who is looking and what they may do, the same for every row. */
+type RowContext = {
   viewer: Actor;
   mayMove: boolean;
-  moveTargets: MoveTargets;
+  moveTargets: Awaited<ReturnType<typeof listMoveTargets>>;
   locale: Locale;
   t: Translate;
-}) {
+};
+
+/** The account list: name, e-mail, role, municipality, active or since when not, last sign-in, and the actions the viewer may take. */
+export function UserTable({ users, viewer, mayMove, moveTargets, locale, t }: RowContext & { users: UserRow[] }) {
   return (
     <DataTable
       labelledBy="accounts"
@@ -75,21 +68,7 @@ function ActiveState({ user, locale, t }: { user: UserRow; locale: Locale; t: Tr
 }
 
 /** What the viewer may do to one account: deactivate or reactivate it, move a secretary; "you" on their own row. */
-function UserActions({
-  user,
-  viewer,
-  mayMove,
-  moveTargets,
-  locale,
-  t,
-}: {
-  user: UserRow;
-  viewer: Actor;
-  mayMove: boolean;
-  moveTargets: MoveTargets;
-  locale: Locale;
-  t: Translate;
-}) {
+function UserActions({ user, viewer, mayMove, moveTargets, locale, t }: RowContext & { user: UserRow }) {
   return (
     <>
       {user.id === viewer.id ? <p>{t('users.you')}</p> : null}
