@@ -1,4 +1,5 @@
 'use client';
+import { describedBy, FieldFrame } from './field';
 
 /** A labelled select with its hint and error messages tied to it (aria-invalid, aria-describedby), as `Field` does for inputs. */
 export function SelectField({
@@ -17,23 +18,14 @@ export function SelectField({
   options: { value: string; label: string }[];
 }) {
   const id = `f-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={label} hint={hint} error={errors?.length ? errors.join(' ') : undefined}>
       <select
         id={id}
         name={name}
         defaultValue={defaultValue}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, errors)}
         className="w-full max-w-md rounded border border-gray-500 px-3 py-2"
       >
         {options.map((o) => (
@@ -42,11 +34,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {errors?.length ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-bad">
-          {errors.join(' ')}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }
