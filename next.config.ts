@@ -1,4 +1,6 @@
 import type { NextConfig } from 'next';
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants';
+import { buildStylesheet } from './scripts/build-stylesheet';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -12,6 +14,17 @@ const nextConfig: NextConfig = {
   rewrites() {
     return Promise.resolve([{ source: '/', destination: '/lv' }]);
   },
+  // The public pages' stylesheet is versioned by its content (?v=, lib/site/stylesheet.ts).
+  headers() {
+    return Promise.resolve([{ source: '/assets/:file*', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] }]);
+  },
 };
 
-export default nextConfig;
+/**
+ * Building (or starting the development server) also writes the public pages' stylesheet,
+ * public/assets/site.css, from app/globals.css with the same PostCSS pipeline (ADR 0180).
+ */
+export default async function config(phase: string): Promise<NextConfig> {
+  if (phase === PHASE_PRODUCTION_BUILD || phase === PHASE_DEVELOPMENT_SERVER) await buildStylesheet(process.cwd());
+  return nextConfig;
+}

@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import { formatNumber, type Locale, type Translate } from '@/lib/i18n';
 
 /**
- * Page links of a server-paged table (plain links, no script): previous,
+ * Page links of a server-paged table (plain links, no script; also rendered
+ * without Next's runtime on the public pages): previous,
  * the first, nearby and last pages, next; the current page is marked with
  * aria-current; every link is at least 24 × 24 px (WCAG 2.5.8). Nothing
  * when everything fits on one page.
@@ -38,9 +38,9 @@ export function Pagination({
       <ul className="flex flex-wrap items-center gap-2">
         {current > 1 ? (
           <li>
-            <Link href={href(current - 1)} rel="prev" className="inline-block min-h-6">
+            <a href={href(current - 1)} rel="prev" className="inline-block min-h-6">
               {t('dashboard.pagePrev')}
-            </Link>
+            </a>
           </li>
         ) : null}
         {shown.map((n, i) => (
@@ -51,17 +51,17 @@ export function Pagination({
                 {formatNumber(locale, n)}
               </span>
             ) : (
-              <Link href={href(n)} aria-label={t('dashboard.pageN', { page: n })} className="inline-block min-h-6 min-w-6 text-center">
+              <a href={href(n)} aria-label={t('dashboard.pageN', { page: n })} className="inline-block min-h-6 min-w-6 text-center">
                 {formatNumber(locale, n)}
-              </Link>
+              </a>
             )}
           </li>
         ))}
         {current < pages ? (
           <li>
-            <Link href={href(current + 1)} rel="next" className="inline-block min-h-6">
+            <a href={href(current + 1)} rel="next" className="inline-block min-h-6">
               {t('dashboard.pageNext')}
-            </Link>
+            </a>
           </li>
         ) : null}
       </ul>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Locale, Translate } from '@/lib/i18n';
 
 export function SiteFooter({ locale, t }: { locale: Locale; t: Translate }) {
@@ -11,9 +10,9 @@ export function SiteFooter({ locale, t }: { locale: Locale; t: Translate }) {
             {t('footer.mapData')}
           </a>
           {' · '}
-          <Link href={`/${locale}/memorandum`}>{t('nav.memorandum')}</Link>
+          <a href={`/${locale}/memorandum`}>{t('nav.memorandum')}</a>
           {' · '}
-          <Link href={`/${locale}/data`}>{t('footer.openData')}</Link>
+          <a href={`/${locale}/data`}>{t('footer.openData')}</a>
         </p>
       </div>
     </footer>

@@ -9,17 +9,19 @@
  *
  * Usage: tsx scripts/server.ts [port]   (after `next build`; env as for next start)
  */
-import { appendFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
-import { publicCache, type CachedResponse } from '../lib/public-cache/cache';
-import { isCacheableRequest, stripNextRuntime } from '../lib/public-cache/policy';
+import { publicCache } from '../lib/public-cache/cache';
+import { KEPT_HEADERS, fillPublicResponse } from '../lib/public-cache/fill';
+import { sendCached } from '../lib/public-cache/send';
+import { logProcessErrors } from '../lib/http/error-log';
+import { isCacheableRequest } from '../lib/public-cache/policy';
 import { malformedPathResponse } from '../lib/http/malformed-path';
 import { requestGateResponse } from '../lib/http/request-gate';
 import { forwardedClientAddress } from '../lib/http/client-address';
 import { notePenalty } from '../lib/http/penalty-box';
-import { NON_PAGE_CSP, STATIC_SECURITY_HEADERS, contentSecurityPolicy, newNonce, withSecurityHeaders } from '../lib/http/security-headers';
+import { NON_PAGE_CSP, STATIC_SECURITY_HEADERS, withSecurityHeaders } from '../lib/http/security-headers';
 import { startCacheListener } from '../lib/cache-bus/listener';
 import { cleanStaleTemp } from '../lib/storage';
 import { whenProcessGone } from './process-watch';
@@ -38,25 +40,8 @@ await app.prepare();
 // Caches agree across instances: a change committed anywhere clears them here (lib/cache-bus, ADR 0140).
 const cacheListener = env.DATABASE_URL ? startCacheListener({ connectionString: env.DATABASE_URL }) : null;
 
-/**
- * Next.js logs unhandled rejections and uncaught exceptions and keeps
- * serving; with SERVER_ERROR_LOG set (the end-to-end tests), each one is
- * also appended to that file, one line each, so a test can assert none
- * happened. Registered after prepare(), so Next.js's own handlers stay.
- */
-const errorLog = env.SERVER_ERROR_LOG;
-if (errorLog) {
-  const record = (kind: string) => (reason: unknown) => {
-    const text = reason instanceof Error ? (reason.stack ?? String(reason)) : String(reason);
-    try {
-      appendFileSync(errorLog, `${new Date().toISOString()} ${kind}: ${text.replace(/\n/g, '\\n')}\n`);
-    } catch {
-      // never let the log itself crash the server
-    }
-  };
-  process.on('unhandledRejection', record('unhandledRejection'));
-  process.on('uncaughtException', record('uncaughtException'));
-}
+// With SERVER_ERROR_LOG set (the end-to-end tests), unhandled rejections and uncaught exceptions are also logged there.
+if (env.SERVER_ERROR_LOG) logProcessErrors(env.SERVER_ERROR_LOG);
 const handle = app.getRequestHandler();
 const inner = http.createServer((req, res) => void handle(req, res));
 // Note: the proxy's pooled sockets must be closed by the proxy before Next.js closes them (its
@@ -104,101 +89,6 @@ function proxy(req: http.IncomingMessage, res: http.ServerResponse): void {
   req.pipe(upstream);
 }
 
-const KEPT = [
-  'content-type',
-  'content-disposition',
-  'access-control-allow-origin',
-  'access-control-expose-headers',
-  'x-content-type-options',
-  'content-language',
-  'link',
-  'retry-after',
-];
-
-type Filled = { entry: CachedResponse; cached: boolean };
-const pending = new Map<string, Promise<Filled>>();
-
-/**
- * Asks Next.js for a public response (uncompressed, without cookies) and
- * keeps it when it is a 200 that sets no cookie; concurrent misses of one URL
- * share one render. A response that is not kept is still answered once.
- */
-function fill(req: http.IncomingMessage): Promise<Filled> {
-  const key = req.url!;
-  const running = pending.get(key);
-  if (running) return running;
-  const generation = publicCache().currentGeneration();
-  const job = new Promise<Filled>((resolve, reject) => {
-    const headers = forwardedHeaders(req);
-    headers['accept-encoding'] = 'identity';
-    delete headers['if-none-match'];
-    delete headers.cookie;
-    const upstream = http.request({ host: '127.0.0.1', port: innerPort, method: 'GET', path: key, headers, agent }, (answer) => {
-      const chunks: Buffer[] = [];
-      answer.on('data', (c: Buffer) => chunks.push(c));
-      answer.on('end', () => {
-        const kept: Record<string, string> = {};
-        for (const h of KEPT) if (answer.headers[h]) kept[h] = String(answer.headers[h]);
-        let body = Buffer.concat(chunks);
-        const cacheable = answer.statusCode === 200 && !answer.headers['set-cookie'];
-        const isHtml = (kept['content-type'] ?? '').startsWith('text/html');
-        // A kept page is served as a plain document under the front server's own CSP; an answer served
-        // once (a 404 streams its content with scripts) keeps Next's scripts and the policy with their nonce.
-        if (cacheable && isHtml) body = Buffer.from(stripNextRuntime(body.toString('utf8')));
-        if (!cacheable && answer.headers['content-security-policy']) kept['content-security-policy'] = String(answer.headers['content-security-policy']);
-        const etag = !isHtml && typeof answer.headers.etag === 'string' ? answer.headers.etag : undefined;
-        // An answer served once (not kept) during a database outage is a 503 with Retry-After, as in proxy().
-        void outageAdjusted(answer.statusCode ?? 502, kept['retry-after']).then(({ status, retryAfter }) => {
-          if (retryAfter) kept['retry-after'] = retryAfter;
-          const value = { status, headers: kept, body, etag };
-          resolve(cacheable ? { entry: publicCache().set(key, value, generation), cached: true } : { entry: publicCache().set(key, value, -1), cached: false });
-        });
-      });
-      answer.on('error', reject);
-    });
-    upstream.on('error', reject);
-    upstream.end();
-  });
-  pending.set(key, job);
-  const done = () => pending.delete(key);
-  job.then(done, done);
-  return job;
-}
-
-function send(req: http.IncomingMessage, res: http.ServerResponse, entry: CachedResponse): void {
-  // One entity tag per content coding; If-None-Match compared weakly (RFC 9110 §13.1.2, lib/http/conditional.ts).
-  const coding = negotiateEncoding(req.headers['accept-encoding']);
-  const etag = etagForCoding(entry.etag, coding);
-  const headers: Record<string, string | number> = {
-    ...entry.headers,
-    etag,
-    vary: 'Accept-Encoding',
-    'cache-control':
-      entry.status !== 200
-        ? 'no-store'
-        : entry.headers['content-type']?.startsWith('text/html')
-          ? 'public, max-age=0, must-revalidate'
-          : 'public, max-age=60, stale-while-revalidate=600',
-    ...STATIC_SECURITY_HEADERS,
-    // Cached pages carry no executable script (stripNextRuntime); a fresh nonce keeps the policy the same as Next's.
-    'content-security-policy':
-      entry.headers['content-security-policy'] ??
-      (entry.headers['content-type']?.startsWith('text/html')
-        ? contentSecurityPolicy(newNonce(), { https: env.PUBLIC_BASE_URL.startsWith('https:') })
-        : NON_PAGE_CSP),
-  };
-  if (entry.status === 200 && isNotModified(req.headers['if-none-match'], etag)) {
-    res.writeHead(304, headers);
-    res.end();
-    return;
-  }
-  const body = coding === 'br' ? entry.br : coding === 'gzip' ? entry.gzip : entry.body;
-  if (coding !== 'identity') headers['content-encoding'] = coding;
-  headers['content-length'] = body.length;
-  res.writeHead(entry.status, headers);
-  res.end(req.method === 'HEAD' ? undefined : body);
-}
-
 /** The open data lists, written by their route handlers while they read the database (lib/opendata/lists.ts). */
 const STREAMED_PATH = /^\/api\/v1\/(municipalities|accessions)(\.csv|\.geojson)?$/;
 /**
@@ -228,7 +118,7 @@ function streamThrough(req: http.IncomingMessage, res: http.ServerResponse): voi
   delete headers.cookie;
   const upstream = http.request({ host: '127.0.0.1', port: innerPort, method: 'GET', path: key, headers, agent }, (answer) => {
     const kept: Record<string, string> = {};
-    for (const h of KEPT) if (answer.headers[h]) kept[h] = String(answer.headers[h]);
+    for (const h of KEPT_HEADERS) if (answer.headers[h]) kept[h] = String(answer.headers[h]);
     const originTag = typeof answer.headers.etag === 'string' ? answer.headers.etag : undefined;
     const status = answer.statusCode ?? 502;
     if (status !== 200 || !originTag || answer.headers['set-cookie']) {
@@ -338,10 +228,10 @@ const server = http.createServer((req, res) => {
   }
   if (!isCacheableRequest(req.method, req.url ?? '', req.headers)) return proxy(req, res);
   const hit = publicCache().get(req.url!);
-  if (hit) return send(req, res, hit);
+  if (hit) return sendCached(req, res, hit);
   if (STREAMED_PATH.test((req.url ?? '').split('?')[0] ?? '')) return streamThrough(req, res);
-  fill(req).then(
-    ({ entry }) => send(req, res, entry),
+  fillPublicResponse(req, { port: innerPort, agent, headers: forwardedHeaders(req) }).then(
+    ({ entry }) => sendCached(req, res, entry),
     () => proxy(req, res),
   );
 });

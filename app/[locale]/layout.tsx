@@ -5,8 +5,9 @@ import type { ReactNode } from 'react';
 import '../globals.css';
 import { LOCALES, isLocale, translator } from '@/lib/i18n';
 import { env } from '@/lib/env';
-import { SiteHeader } from '@/components/site-header';
-import { SiteFooter } from '@/components/site-footer';
+import { SiteBody } from '@/components/site-body';
+import { LanguageSwitch } from '@/components/language-switch';
+import { SITE_ICONS, SITE_MANIFEST } from '@/lib/site/metadata';
 
 export function generateStaticParams() {
   return LOCALES.map((locale) => ({ locale }));
@@ -20,13 +21,10 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
     metadataBase: new URL(env.PUBLIC_BASE_URL),
     title: { default: t('meta.siteTitle'), template: `%s · ${t('meta.siteName')}` },
     description: t('meta.siteDescription'),
-    manifest: '/manifest.webmanifest',
+    manifest: SITE_MANIFEST,
     icons: {
-      icon: [
-        { url: '/favicon.ico', sizes: '48x48' },
-        { url: '/favicon.svg', type: 'image/svg+xml' },
-      ],
-      apple: '/apple-touch-icon.png',
+      icon: SITE_ICONS.filter((i) => i.rel === 'icon').map(({ rel: _rel, ...icon }) => icon),
+      apple: SITE_ICONS.filter((i) => i.rel === 'apple-touch-icon').map((i) => i.url),
     },
   };
 }
@@ -35,18 +33,14 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   // Every page renders per request, so that Next.js can put this request's CSP nonce
-  // (proxy.ts) on its scripts; public pages are then served from the front server's cache.
+  // (proxy.ts) on its scripts. The public pages are route handlers with no client code (lib/site/public-render.tsx).
   (await headers()).get('x-nonce');
   const t = translator(locale);
   return (
     <html lang={locale}>
-      <body className="flex min-h-screen flex-col font-sans">
-        <SiteHeader locale={locale} t={t} />
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
-          {children}
-        </main>
-        <SiteFooter locale={locale} t={t} />
-      </body>
+      <SiteBody locale={locale} t={t} languageSwitch={<LanguageSwitch locale={locale} label={t('nav.switchTo')} />}>
+        {children}
+      </SiteBody>
     </html>
   );
 }

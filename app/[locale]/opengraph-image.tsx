@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ImageResponse } from 'next/og';
 import { isLocale, translator, DEFAULT_LOCALE } from '@/lib/i18n';
-import { loadMapGeometry } from '@/lib/map/geometry';
+import { loadMapGeometry } from '@/lib/map/store';
 import { countOverview, getTermOverview } from '@/lib/municipalities/overview';
 import { STATUS_STYLE } from '@/components/map/status-style';
 
@@ -20,7 +20,7 @@ export default async function OpenGraphImage({ params }: { params: Promise<{ loc
     readFile(path.join(process.cwd(), 'lib/pdf/fonts/DejaVuSans.ttf')),
     readFile(path.join(process.cwd(), 'lib/pdf/fonts/DejaVuSans-Bold.ttf')),
   ]);
-  const geometry = loadMapGeometry(overview?.term.startsOn);
+  const geometry = await loadMapGeometry(overview?.term.startsOn);
   const status = new Map((overview?.rows ?? []).map((r) => [r.slug, r.status]));
   const counts = countOverview(overview?.rows ?? []);
   return new ImageResponse(

@@ -1,4 +1,5 @@
-import { loadMapGeometry, MAP_ATTRIBUTION } from '@/lib/map/geometry';
+import { MAP_ATTRIBUTION } from '@/lib/map/geometry';
+import { loadMapGeometry } from '@/lib/map/store';
 import type { Locale, Translate } from '@/lib/i18n';
 import type { MapStatus, OverviewCounts, OverviewRow } from '@/lib/municipalities/overview';
 import { MapPatterns } from './patterns';
@@ -10,9 +11,9 @@ const TIP_W = 230;
  * The signatory map, rendered on the server as SVG: every municipality is a
  * link (keyboard-reachable, Enter opens its page) with its name and status in
  * an accessible name, a tooltip and a hover/focus tip drawn on top. Works
- * without JavaScript. The projection is computed once per process.
+ * without JavaScript. The projection is computed once per process and term from the database's boundaries (lib/map/store).
  */
-export function SignatoryMap({
+export async function SignatoryMap({
   rows,
   counts,
   locale,
@@ -28,7 +29,7 @@ export function SignatoryMap({
   asOf?: string;
 }) {
   // The term's own boundaries (asOf = its start): a merged unit's territory belongs to its successor.
-  const geometry = loadMapGeometry(asOf);
+  const geometry = await loadMapGeometry(asOf);
   const bySlug = new Map(rows.map((r) => [r.slug, r]));
   const shapes = geometry.shapes.filter((s) => bySlug.has(s.slug));
   // Note: the tips live in a top layer; one :has() rule per municipality shows the right one (no script needed).

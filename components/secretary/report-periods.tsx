@@ -1,14 +1,12 @@
 import Link from 'next/link';
 import { formatDate, type Locale, type Translate } from '@/lib/i18n';
 import type { listSignatoryPeriods } from '@/lib/progress/reports';
-import { isOverdue } from '@/lib/progress/deadlines';
-import { reportIs } from '@/lib/authz/workflow';
 import { DataTable } from '@/components/ui/data-table';
 
 type Period = Awaited<ReturnType<typeof listSignatoryPeriods>>[number];
 
 /** The secretary's reporting years: each year's latest report state, due date, and whether it is overdue. */
-export function ReportPeriods({ slug, periods, now, locale, t }: { slug: string; periods: Period[]; now: Date; locale: Locale; t: Translate }) {
+export function ReportPeriods({ slug, periods, locale, t }: { slug: string; periods: Period[]; locale: Locale; t: Translate }) {
   return (
     <section aria-labelledby="reports" className="space-y-2">
       <h2 id="reports" className="text-2xl font-semibold">
@@ -22,8 +20,8 @@ export function ReportPeriods({ slug, periods, now, locale, t }: { slug: string;
       >
         {periods.map((p) => {
           const latest = p.reports[0];
-          // Overdue: past the due date (Riga day) with nothing submitted or accepted.
-          const overdue = isOverdue(p.dueOn, now) && !reportIs('delivered', latest?.status);
+          // Overdue as lib/progress/deadlines defines it (owed, past the due date, nothing submitted or accepted).
+          const overdue = p.overdue;
           return (
             <tr key={`${p.term.slug}-${p.year}`} data-year={p.year} data-overdue={overdue ? 'yes' : 'no'}>
               <th scope="row" className="font-normal">

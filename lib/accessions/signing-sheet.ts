@@ -4,7 +4,7 @@ import { requirePermission, type Actor } from '@/lib/authz';
 import { translator } from '@/lib/i18n';
 import { rigaIsoDay } from '@/lib/dates';
 import { now as clockNow } from '@/lib/clock';
-import { findMemorandum, parseMemorandumText } from '@/lib/memorandum/queries';
+import { findMemorandum, memorandumDocument } from '@/lib/memorandum/queries';
 import { renderSigningSheet } from '@/lib/pdf/signing-sheet';
 import { findSecretaryAccession } from './workflow';
 import { lvCouncilGenitive, lvDate, lvGenitive } from '@/lib/i18n/latvian';
@@ -27,20 +27,13 @@ export async function buildSigningSheet({
   if (!memo) throw new AppError('NOT_FOUND');
   if (!accession?.decisionNumber || !accession.sessionDate) throw new AppError('CONFLICT', 'accession.needDecisionFacts');
   const t = translator('lv');
-  const { title, blocks } = parseMemorandumText(memo.textLv);
-  const listIndex = blocks.findIndex((b) => b.type === 'ul');
-  const before = blocks.slice(0, listIndex).flatMap((b) => (b.type === 'p' ? [b.text] : []));
-  const list = blocks[listIndex];
-  const after = blocks.slice(listIndex + 1).flatMap((b) => (b.type === 'p' ? [b.text] : []));
+  // The memorandum's stored text laid out as the annex is, its commitments as listed (lib/memorandum, ADR 0190).
+  const document = memorandumDocument(memo.textLv);
   // "Madonas novada domes 2025. gada 20. marta lēmumam", "… domes vārdā": genitive body and date (lib/i18n/latvian).
   const body = accession.councilBody ? lvGenitive(accession.councilBody) : lvCouncilGenitive(municipality.officialNameLv);
   const date = lvDate(accession.sessionDate, 'genitive');
   const bytes = await renderSigningSheet({
-    title,
-    paragraphs: before.slice(0, -1),
-    commitmentsIntro: before[before.length - 1] ?? '',
-    commitments: list?.type === 'ul' ? list.items : memo.commitments.map((c) => c.textLv),
-    closingParagraphs: after,
+    ...document,
     municipalityName: municipality.officialNameLv,
     councilBody: accession.councilBody,
     decisionLine: t('sheet.decisionLine', { body, date, number: accession.decisionNumber }),

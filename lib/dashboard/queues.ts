@@ -4,7 +4,7 @@ import { now as clockNow } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { requirePermission, type Actor } from '@/lib/authz';
-import { currentTermCte, OWED_CTE, owedToDeadline, type ReportDeadline } from '@/lib/progress/deadlines';
+import { currentTermCte, owedCte, owedToDeadline, type ReportDeadline } from '@/lib/progress/deadlines';
 import { rigaIsoDay } from '@/lib/dates';
 import { DUE_SOON_DAYS } from './metrics';
 import { byName, utcDate, utcTimestamp } from './sql';
@@ -62,12 +62,12 @@ export type QueueSqlRow = {
       updatedAt: string;
     }[]
   >;
-  dueSoon: Json<{ id: string; slug: string; nameLv: string; periodId: string; year: number; dueOn: string }[]>;
-  overdue: Json<{ id: string; slug: string; nameLv: string; periodId: string; year: number; dueOn: string }[]>;
+  dueSoon: Json<{ id: string; slug: string; nameLv: string; periodId: string; year: number; dueOn: string; daysRemaining: number; overdue: boolean }[]>;
+  overdue: Json<{ id: string; slug: string; nameLv: string; periodId: string; year: number; dueOn: string; daysRemaining: number; overdue: boolean }[]>;
 };
 
-/** The queues' CTEs (after `t` and lib/progress/deadlines `OWED_CTE`): returned items, owed reports due soon and overdue (with names). */
-export function queueCtes(today: string): Prisma.Sql {
+/** The queues' CTEs (after `t` and lib/progress/deadlines `owedCte`, whose columns say what is overdue): returned items, owed reports due soon and overdue. */
+export function queueCtes(): Prisma.Sql {
   return Prisma.sql`
     ret AS (
       SELECT 'ACCESSION' AS "kind", a."id", m."slug", m."nameLv", ct."startYear", ct."endYear", NULL::int AS "year", a."returnReason" AS "reason", a."updatedAt"
@@ -79,14 +79,14 @@ export function queueCtes(today: string): Prisma.Sql {
       JOIN "Municipality" m ON m."id" = r."municipalityId"
       WHERE r."status" = 'RETURNED'
     ),
-    due AS (SELECT * FROM owed WHERE "dueOn" >= ${today}::date AND "dueOn" <= ${today}::date + ${DUE_SOON_DAYS}::int),
-    late AS (SELECT * FROM owed WHERE "dueOn" < ${today}::date)`;
+    due AS (SELECT * FROM owed WHERE NOT "overdue" AND "daysRemaining" <= ${DUE_SOON_DAYS}::int),
+    late AS (SELECT * FROM owed WHERE "overdue")`;
 }
 
 /** The queues' columns: each queue's first `n` items as JSON and its total. */
 export function queueColumns(n: number): Prisma.Sql {
   const owedPage = (cte: string) => Prisma.sql`(SELECT COALESCE(json_agg(x), '[]'::json) FROM (
-      SELECT m."id", m."slug", m."nameLv", o."periodId", o."year", o."dueOn"
+      SELECT m."id", m."slug", m."nameLv", o."periodId", o."year", o."dueOn", o."daysRemaining", o."overdue"
       FROM ${Prisma.raw(cte)} o JOIN "Municipality" m ON m."id" = o."id"
       -- Only the rows due no later than the n-th earliest need their names ordered.
       WHERE o."dueOn" <= COALESCE((SELECT c."dueOn" FROM ${Prisma.raw(cte)} c ORDER BY c."dueOn" OFFSET ${n - 1}::int LIMIT 1), 'infinity'::date)
@@ -111,8 +111,8 @@ export function queueColumns(n: number): Prisma.Sql {
 }
 
 /** Pure: {@link queueColumns} as {@link WorkQueues}. */
-export function toWorkQueues(r: QueueSqlRow, now: Date, n: number): WorkQueues {
-  const deadline = (d: QueueSqlRow['dueSoon'][number]) => owedToDeadline({ ...d, dueOn: utcDate(d.dueOn) }, r.termSlug ?? '', now);
+export function toWorkQueues(r: QueueSqlRow, n: number): WorkQueues {
+  const deadline = (d: QueueSqlRow['dueSoon'][number]) => owedToDeadline({ ...d, dueOn: utcDate(d.dueOn) }, r.termSlug ?? '');
   return {
     verifications: r.verifications.map((v) => ({
       id: v.id,
@@ -170,7 +170,7 @@ export async function loadWorkQueues({
   requireQueuePermissions(actor);
   const n = Math.max(1, Math.floor(limit));
   const [row] = await db().$queryRaw<QueueSqlRow[]>`
-    WITH ${currentTermCte(rigaIsoDay(now))}, ${OWED_CTE}, ${queueCtes(rigaIsoDay(now))}
+    WITH ${currentTermCte(rigaIsoDay(now))}, ${owedCte(rigaIsoDay(now))}, ${queueCtes()}
     SELECT (SELECT "slug" FROM t) AS "termSlug", ${queueColumns(n)}`;
-  return toWorkQueues(row!, now, n);
+  return toWorkQueues(row!, n);
 }

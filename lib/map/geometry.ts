@@ -1,20 +1,17 @@
 /**
- * Planar SVG geometry for the map of Latvia's 43 municipalities, projected on
+ * Planar SVG geometry for the map of Latvia's municipalities, projected on
  * the server with d3-geo (conic conformal, standard parallels 56°/57.5°, centred
  * on 24.5°E). Output is plain data (path strings + label points) so React
- * components can render it without any client-side JavaScript.
+ * components can render it without any client-side JavaScript. Pure: the
+ * boundaries come from the database (lib/map/store), loaded there once from
+ * the source file by the seed (lib/seed/boundaries).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { geoArea, geoConicConformal, geoPath, type GeoPermissibleObjects } from 'd3-geo';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { featuresAsOf, readMergers, type Merger } from './boundaries';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { labelPoint, largestPolygonRings, type Point, type Ring } from './labels';
 
 /** Required attribution for the amCharts boundary data (linkware licence): show it next to every map. */
 export const MAP_ATTRIBUTION = { text: 'Map data: amCharts', href: 'https://www.amcharts.com/' } as const;
-
-/** Source file of the municipality boundaries (WGS84 GeoJSON FeatureCollection). */
-export const MAP_SOURCE_FILE = path.join(process.cwd(), 'prisma', 'data', 'municipalities.geojson');
 
 /** Width in SVG user units of the cached full map; height follows Latvia's projected aspect ratio. */
 export const MAP_WIDTH = 800;
@@ -44,11 +41,8 @@ export type LocatorGeometry = { viewBox: string; outlinePath: string; highlightP
 /** Options for {@link buildMapGeometry}. */
 export type MapGeometryOptions = { width: number; height: number; padding?: number };
 
-type Point = [number, number];
-type Ring = Point[];
-
 // ---------------------------------------------------------------------------
-// Loading & winding
+// Winding
 // ---------------------------------------------------------------------------
 
 /** Reverses rings whose winding contradicts d3's spherical convention (exterior clockwise, holes counter-clockwise). */
@@ -70,25 +64,6 @@ export function rewindFeature(feature: MunicipalityFeature): MunicipalityFeature
       ? { type: 'Polygon', coordinates: rewindPolygon(g.coordinates) }
       : { type: 'MultiPolygon', coordinates: g.coordinates.map(rewindPolygon) };
   return { ...feature, geometry };
-}
-
-/** Parses and validates the municipality FeatureCollection (throws on a malformed feature). */
-export function parseMunicipalityFeatures(json: string): MunicipalityFeature[] {
-  const fc = JSON.parse(json) as FeatureCollection;
-  if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new Error('Expected a FeatureCollection');
-  return fc.features.map((f, i) => {
-    const props = f.properties as Partial<MunicipalityProperties> | null;
-    const type = f.geometry?.type;
-    if (!props?.slug || (type !== 'Polygon' && type !== 'MultiPolygon')) {
-      throw new Error(`Feature #${i} lacks a slug or a (Multi)Polygon geometry`);
-    }
-    return f as MunicipalityFeature;
-  });
-}
-
-/** The single geometry source: reads {@link MAP_SOURCE_FILE}. Swap this to change the boundary data. */
-export function readMunicipalityFeatures(file: string = MAP_SOURCE_FILE): MunicipalityFeature[] {
-  return parseMunicipalityFeatures(readFileSync(file, 'utf8'));
 }
 
 // ---------------------------------------------------------------------------
@@ -141,117 +116,6 @@ function ringsToPath(rings: Ring[]): string {
     .filter((r) => r.length >= 3)
     .map((r) => `M${r.map(([x, y]) => `${x},${y}`).join('L')}Z`)
     .join('');
-}
-
-/** Signed planar area (shoelace); sign depends on winding. */
-function ringArea(ring: Ring): number {
-  let sum = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const a = ring[j];
-    const b = ring[i];
-    if (a && b) sum += a[0] * b[1] - b[0] * a[1];
-  }
-  return sum / 2;
-}
-
-// ---------------------------------------------------------------------------
-// Label placement
-// ---------------------------------------------------------------------------
-
-/** Even-odd point-in-polygon over all rings (exterior + holes). */
-function insideRings(p: Point, rings: Ring[]): boolean {
-  let inside = false;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const a = ring[i];
-      const b = ring[j];
-      if (!a || !b) continue;
-      if (a[1] > p[1] !== b[1] > p[1] && p[0] < ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0]) {
-        inside = !inside;
-      }
-    }
-  }
-  return inside;
-}
-
-/** Distance from `p` to the nearest edge of any ring. */
-function distanceToEdges(p: Point, rings: Ring[]): number {
-  let best = Infinity;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const a = ring[j];
-      const b = ring[i];
-      if (!a || !b) continue;
-      const dx = b[0] - a[0];
-      const dy = b[1] - a[1];
-      const len2 = dx * dx + dy * dy;
-      const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
-      best = Math.min(best, Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy)));
-    }
-  }
-  return best;
-}
-
-function bbox(rings: Ring[]): { x0: number; y0: number; x1: number; y1: number } {
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const ring of rings) {
-    for (const [x, y] of ring) {
-      x0 = Math.min(x0, x);
-      y0 = Math.min(y0, y);
-      x1 = Math.max(x1, x);
-      y1 = Math.max(y1, y);
-    }
-  }
-  return { x0, y0, x1, y1 };
-}
-
-/**
- * Label anchor inside the shape: the interior grid point (24×24 plus the
- * area-weighted centroid) farthest from every edge, an approximation of the
- * pole of inaccessibility. Falls back to the bbox centre for degenerate rings.
- */
-export function labelPoint(rings: Ring[]): Point {
-  const box = bbox(rings);
-  const candidates: Point[] = [[(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2]];
-  const steps = 24;
-  for (let i = 0; i <= steps; i++) {
-    for (let j = 0; j <= steps; j++) {
-      candidates.push([box.x0 + ((box.x1 - box.x0) * (i + 0.5)) / (steps + 1), box.y0 + ((box.y1 - box.y0) * (j + 0.5)) / (steps + 1)]);
-    }
-  }
-  let best: Point | null = null;
-  let bestDist = -1;
-  for (const c of candidates) {
-    if (!insideRings(c, rings)) continue;
-    const d = distanceToEdges(c, rings);
-    if (d > bestDist) [best, bestDist] = [c, d];
-  }
-  const fallback: Point = [(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2];
-  const [x, y] = best ?? fallback;
-  return [round1(x), round1(y)];
-}
-
-/** Groups rings (already exterior-then-holes per polygon in d3 output order) by the polygon with largest |area|. */
-function largestPolygonRings(rings: Ring[]): Ring[] {
-  // d3 emits each polygon's exterior before its holes; holes have opposite planar winding to exteriors.
-  const polygons: Ring[][] = [];
-  let sign = 0;
-  for (const ring of rings) {
-    const a = ringArea(ring);
-    if (polygons.length === 0 || Math.sign(a) === sign) {
-      polygons.push([ring]);
-      sign = Math.sign(a);
-    } else {
-      polygons[polygons.length - 1]?.push(ring);
-    }
-  }
-  let best: Ring[] = [];
-  let bestArea = -1;
-  for (const poly of polygons) {
-    const a = Math.abs(ringArea(poly[0] ?? []));
-    if (a > bestArea) [best, bestArea] = [poly, a];
-  }
-  return best;
 }
 
 // ---------------------------------------------------------------------------
@@ -315,45 +179,17 @@ function buildWithRings(
 /** Width of the locator map's coordinate space (coarser grid ⇒ much smaller paths). */
 export const LOCATOR_WIDTH = 200;
 
-type Cache = { geometry: MapGeometry; rings: Map<string, Ring[]>; locatorPaths: Map<string, string> | null; locatorOutline: string | null };
-/** One cache per set of applied mergers ('' = the source file as is), so each council term gets its own boundaries. */
-const caches = new Map<string, Cache>();
-let mergers: Merger[] | null = null;
-
-function cacheFor(asOf?: string): Cache {
-  mergers ??= readMergers();
-  const key = asOf
-    ? mergers
-        .filter((m) => m.validTo < asOf)
-        .map((m) => m.from)
-        .join(',')
-    : '';
-  let c = caches.get(key);
-  if (!c) {
-    const source = readMunicipalityFeatures();
-    // Note: the projection is fitted to the whole source file, so every term's map has the same frame.
-    const features = asOf ? featuresAsOf(source, mergers, asOf) : source;
-    const { geometry, rings } = buildWithRings(features, { width: MAP_WIDTH, height: aspectHeight(source, MAP_WIDTH) }, source);
-    c = { geometry, rings, locatorPaths: null, locatorOutline: null };
-    caches.set(key, c);
-  }
-  return c;
-}
+/** One term's projected map with its rings per unit (for the locator maps), as lib/map/store caches it. */
+export type TermMap = { geometry: MapGeometry; rings: Map<string, Ring[]>; locatorPaths?: Map<string, string>; locatorOutline?: string };
 
 /**
- * The full map, {@link MAP_WIDTH} wide and aspect-correct; built once per
- * process and term from {@link readMunicipalityFeatures}. With `asOf` (a
- * term's start, 'YYYY-MM-DD') units merged before it are gone and their
- * territory belongs to their successor (lib/map/boundaries).
+ * The full map of `features` (one council term's units), {@link MAP_WIDTH}
+ * wide, projected in the frame of `frame` (every unit ever loaded), so each
+ * term's map has the same frame and a merged unit's territory is drawn where
+ * its successor's boundary includes it.
  */
-export function loadMapGeometry(asOf?: string): MapGeometry {
-  return cacheFor(asOf).geometry;
-}
-
-/** Clears the module-level caches (tests, or after swapping the source file). */
-export function resetMapGeometryCache(): void {
-  caches.clear();
-  mergers = null;
+export function buildTermMap(features: MunicipalityFeature[], frame: MunicipalityFeature[] = features): TermMap {
+  return buildWithRings(features, { width: MAP_WIDTH, height: aspectHeight(frame, MAP_WIDTH) }, frame);
 }
 
 /** Drops points lying on the straight line between their kept neighbours (exact test on the integer grid). */
@@ -377,7 +213,7 @@ function coarsen(rings: Ring[], k: number): Ring[] {
   return rings.map((ring) => dropCollinear(ring.map(([x, y]): Point => [Math.round(x * k), Math.round(y * k)]))).filter((r) => r.length >= 3);
 }
 
-function locatorPaths(c: Cache): Map<string, string> {
+function locatorPaths(c: TermMap): Map<string, string> {
   if (!c.locatorPaths) {
     const k = LOCATOR_WIDTH / c.geometry.width;
     c.locatorPaths = new Map([...c.rings].map(([slug, rings]) => [slug, ringsToPath(coarsen(rings, k))]));
@@ -386,22 +222,21 @@ function locatorPaths(c: Cache): Map<string, string> {
 }
 
 /**
- * Locator map for `slug`, derived from the cached full-map geometry scaled to
+ * Locator map for `slug`, derived from the term's full-map geometry scaled to
  * {@link LOCATOR_WIDTH} units wide on an integer grid: `outlinePath` is every
  * municipality (draw grey), `highlightPath` the one to emphasise (never empty,
  * even for tiny state cities). Returns `null` for an unknown slug.
  */
-export function buildLocatorGeometry(slug: string, asOf?: string): LocatorGeometry | null {
-  const cache = cacheFor(asOf);
-  const paths = locatorPaths(cache);
+export function locatorOf(map: TermMap, slug: string): LocatorGeometry | null {
+  const paths = locatorPaths(map);
   const target = paths.get(slug);
   if (target === undefined) return null;
-  const k = LOCATOR_WIDTH / cache.geometry.width;
-  const height = Math.ceil(cache.geometry.height * k);
+  const k = LOCATOR_WIDTH / map.geometry.width;
+  const height = Math.ceil(map.geometry.height * k);
   return {
     viewBox: `0 0 ${LOCATOR_WIDTH} ${height}`,
-    // Note: the outline is the same for every municipality: joined once per process.
-    outlinePath: (cache.locatorOutline ??= [...paths.values()].join('')),
+    // Note: the outline is the same for every municipality: joined once per term map.
+    outlinePath: (map.locatorOutline ??= [...paths.values()].join('')),
     highlightPath: target,
   };
 }

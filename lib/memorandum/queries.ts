@@ -1,9 +1,16 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
+import { commitmentSentences } from './text';
+
+export { memorandumDocument, parseMemorandumText } from './text';
 
 export type Issuer = { nameLv: string; nameEn: string; signedBy: string; roleLv: string; roleEn: string };
 
-/** The current memorandum version with its commitments in order, or null before seeding. */
+/**
+ * The current memorandum version with its commitments in order, or null before seeding: the one way pages, PDFs,
+ * exports and the signing sheet read it. Each commitment's `textLv`/`textEn` is the sentence at its position in the
+ * memorandum's text (the text's list, ADR 0190), never a copy kept beside it.
+ */
 export async function findMemorandum() {
   const m = await db().memorandum.findFirst({
     orderBy: { version: 'desc' },
@@ -15,10 +22,13 @@ export async function findMemorandum() {
       textEn: true,
       issuers: true,
       sourceNote: true,
-      commitments: { orderBy: { position: 'asc' }, select: { key: true, position: true, shortLv: true, shortEn: true, textLv: true, textEn: true } },
+      commitments: { orderBy: { position: 'asc' }, select: { key: true, position: true, shortLv: true, shortEn: true } },
     },
   });
-  return m ? { ...m, issuers: m.issuers as Issuer[] } : null;
+  if (!m) return null;
+  const [lv, en] = [commitmentSentences(m.textLv), commitmentSentences(m.textEn)];
+  const commitments = m.commitments.map((c) => ({ ...c, textLv: lv[c.position - 1] ?? '', textEn: en[c.position - 1] ?? '' }));
+  return { ...m, commitments, issuers: m.issuers as Issuer[] };
 }
 
 /** "1. Resursi" etc. keyed by commitment key, in the page's language. */
@@ -27,27 +37,4 @@ export function commitmentTitles(
   locale: 'lv' | 'en',
 ): Record<string, string> {
   return Object.fromEntries((memo?.commitments ?? []).map((c) => [c.key, `${c.position}. ${locale === 'lv' ? c.shortLv : c.shortEn}`]));
-}
-
-/** Splits the memorandum's Markdown into paragraphs and list items (the text has no other syntax). */
-export function parseMemorandumText(markdown: string): { title: string; blocks: ({ type: 'p'; text: string } | { type: 'ul'; items: string[] })[] } {
-  const lines = markdown.split(/\r?\n/);
-  let title = '';
-  const blocks: ({ type: 'p'; text: string } | { type: 'ul'; items: string[] })[] = [];
-  for (const line of lines) {
-    const text = line.trim();
-    if (!text) continue;
-    if (text.startsWith('# ')) {
-      title = text.slice(2);
-      continue;
-    }
-    if (text.startsWith('- ')) {
-      const last = blocks[blocks.length - 1];
-      if (last?.type === 'ul') last.items.push(text.slice(2));
-      else blocks.push({ type: 'ul', items: [text.slice(2)] });
-      continue;
-    }
-    blocks.push({ type: 'p', text });
-  }
-  return { title, blocks };
 }

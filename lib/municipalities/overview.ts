@@ -24,7 +24,7 @@ export type OverviewRow = {
   sessionYearInferred: boolean;
   isDemo: boolean;
 };
-/** `startsOn` ('YYYY-MM-DD') picks the term's boundaries on the map (lib/map/boundaries); absent where only the label is needed. */
+/** `startsOn` ('YYYY-MM-DD') picks the term's boundaries on the map (lib/map/store); absent where only the label is needed. */
 export type OverviewTerm = { slug: string; label: string; startYear: number; endYear: number; startsOn?: string };
 export type Overview = { term: OverviewTerm; terms: OverviewTerm[]; previousTerm: OverviewTerm | null; rows: OverviewRow[] };
 

@@ -4,9 +4,9 @@ import { db } from '@/lib/db/client';
 import { INDICATORS } from './indicators';
 import { SPECIALIST_NORM_KEY, perThousand, type NormDto } from './norms';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { utcDay } from '@/lib/dates';
+import { rigaIsoDay, utcDay } from '@/lib/dates';
 import { utcInstant } from '@/lib/municipalities/queries';
-import { isOverdue, OWED_PERIOD_SQL } from './deadlines';
+import { owedCte } from './deadlines';
 import { now as clockNow } from '@/lib/clock';
 
 export type PublicIndicatorValue = { number: number | null; bool: boolean | null; text: string | null };
@@ -49,6 +49,7 @@ export async function findPublicProgress(municipalityId: string, now = clockNow(
   // Note: one query: the periods with only the latest ACCEPTED revision's contents, the population figure of each year and the norm in force.
   const at = now.toISOString();
   const [row] = await db().$queryRaw<{ norm: NormJson | null; periods: PeriodJson[] }[]>`
+    WITH t AS (SELECT "id", "openedAt" FROM "CouncilTerm"), ${owedCte(rigaIsoDay(now), municipalityId)}
     SELECT
       (SELECT json_build_object('value', n."value"::text, 'citation', n."citation", 'sourceUrl', n."sourceUrl")
          FROM "LegalNorm" n
@@ -58,7 +59,8 @@ export async function findPublicProgress(municipalityId: string, now = clockNow(
       COALESCE((
         SELECT json_agg(json_build_object(
           'year', p."year", 'dueOn', p."dueOn",
-          'owed', EXISTS (SELECT 1 FROM "Accession" a WHERE a."termId" = t."id" AND a."municipalityId" = ${municipalityId} AND a."status" IN (${accessionStatesSql('member')}) AND ${OWED_PERIOD_SQL}),
+          'owed', EXISTS (SELECT 1 FROM duty d WHERE d."periodId" = p."id"),
+          'overdue', EXISTS (SELECT 1 FROM owed o WHERE o."periodId" = p."id" AND o."overdue"),
           'submitted', EXISTS (SELECT 1 FROM "ProgressReport" r WHERE r."municipalityId" = ${municipalityId} AND r."periodId" = p."id" AND r."status" IN (${reportStatesSql('delivered')})),
           'norm', (SELECT json_build_object('value', n."value"::text, 'citation', n."citation", 'sourceUrl', n."sourceUrl")
              FROM "LegalNorm" n
@@ -97,7 +99,7 @@ export async function findPublicProgress(municipalityId: string, now = clockNow(
         dueOn,
         submitted: p.submitted,
         owed: p.owed,
-        overdue: p.owed && !p.submitted && isOverdue(dueOn, now),
+        overdue: p.overdue,
         population: p.population,
         norm: p.norm ? { value: Number(p.norm.value), citation: p.norm.citation, sourceUrl: p.norm.sourceUrl } : null,
         report: accepted
@@ -124,6 +126,7 @@ type PeriodJson = {
   dueOn: string;
   submitted: boolean;
   owed: boolean;
+  overdue: boolean;
   population: PublicPeriodReport['population'];
   norm: NormJson | null;
   report:

@@ -26,11 +26,3 @@ export function isCacheableRequest(method: string | undefined, url: string, head
   const path = url.split('?')[0] ?? '';
   return PUBLIC_PATHS.some((p) => p.test(path));
 }
-
-/** HTML pages are served as plain documents: Next's client runtime and RSC payload are removed (they work without JavaScript). */
-export function stripNextRuntime(html: string): string {
-  return html
-    .replace(/<script\b([^>]*)>[\s\S]*?<\/script>/gi, (tag, attrs: string) => (/type="application\/(ld\+)?json"/i.test(attrs) ? tag : ''))
-    .replace(/<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*\bas="script"[^>]*\/?>/gi, '')
-    .replace(/<link\b[^>]*\bas="script"[^>]*\brel="(?:preload|modulepreload)"[^>]*\/?>/gi, '');
-}

@@ -4,8 +4,8 @@ import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { ensureDefaultPeriods } from '@/lib/progress/periods';
 import { utcDay } from '@/lib/dates';
-import { readMunicipalityFeatures } from '@/lib/map/geometry';
-import { featuresAsOf, geometryAreaKm2 } from '@/lib/map/boundaries';
+import { featuresAsOf, geometryAreaKm2, readMunicipalityFeatures } from './boundaries';
+import { commitmentSentences } from '@/lib/memorandum/text';
 
 /**
  * Reference data from prisma/data (copied from the project's shared data,
@@ -35,7 +35,7 @@ type SeedRecords = {
     title_en: string;
     text_source: string;
     issuers: { name_lv: string; name_en: string; signed_by: string; role_lv: string; role_en: string }[];
-    commitments: { key: string; short_lv: string; short_en: string; text_lv: string; text_en: string }[];
+    commitments: { key: string; short_lv: string; short_en: string }[];
   };
   accessions: {
     municipality_lv: string;
@@ -147,6 +147,14 @@ async function seedMemorandum(db: Db, records: SeedRecords): Promise<void> {
     readFile(path.join(DATA_DIR, 'memorandum.en.md'), 'utf8'),
   ]);
   const m = records.memorandum;
+  // Each commitment's sentence is the text's list item at its position (lib/memorandum/text, ADR 0190): one per commitment.
+  for (const [lang, text] of [
+    ['lv', textLv],
+    ['en', textEn],
+  ] as const) {
+    const listed = commitmentSentences(text).length;
+    if (listed !== m.commitments.length) throw new Error(`memorandum.${lang}.md lists ${listed} commitments, seed-records.json has ${m.commitments.length}`);
+  }
   const data = {
     titleLv: m.title_lv,
     titleEn: m.title_en,
@@ -157,7 +165,7 @@ async function seedMemorandum(db: Db, records: SeedRecords): Promise<void> {
   };
   const memo = await db.memorandum.upsert({ where: { version: 1 }, create: { version: 1, ...data }, update: data });
   for (const [index, c] of m.commitments.entries()) {
-    const cData = { position: index + 1, shortLv: c.short_lv, shortEn: c.short_en, textLv: c.text_lv, textEn: c.text_en };
+    const cData = { position: index + 1, shortLv: c.short_lv, shortEn: c.short_en };
     await db.commitment.upsert({
       where: { memorandumId_key: { memorandumId: memo.id, key: c.key } },
       create: { memorandumId: memo.id, key: c.key, ...cData },
@@ -251,7 +259,7 @@ export async function seedReference(db: Db): Promise<void> {
 /**
  * Each term's boundaries (MunicipalityBoundary), from the one geometry file
  * and the mergers: in a term that starts after a merger the successor gets
- * the union of both boundaries (lib/map/boundaries, polyclip-ts). Recomputed
+ * the union of both boundaries (lib/seed/boundaries, polyclip-ts). Recomputed
  * on every seed, so a corrected source file or merger updates every term.
  */
 async function seedTermBoundaries(db: Db, file: TermsFile): Promise<void> {

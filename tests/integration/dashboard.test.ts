@@ -136,7 +136,7 @@ describe('staff dashboard', () => {
     const staff = await staffActor();
     const m = (await dashboard(staff)).metrics!;
     expect(m).toMatchObject({ joined: 4, total: 43, awaiting: 1, populationShare: null, populationKnown: 0, populationUnknown: 43, dueSoonDays: 30 });
-    // Owed only for periods that begin after the decision (lib/progress/deadlines OWED_PERIOD_SQL): Jēkabpils (15 June 2021)
+    // Owed only for periods that begin after the decision (lib/progress/deadlines owedCte): Jēkabpils (15 June 2021)
     // 2021 and 2022; Liepāja (22 July 2021) 2023 (draft only); Rīga (10 Feb 2022) 2023 (returned); Ogre (verified 6 May 2023) none yet.
     expect(m.overdue).toBe(4);
     // Due 2025-03-31 (in 20 days): Liepāja, Rīga, Ogre; Jēkabpils has submitted.

@@ -8,8 +8,7 @@ import { addDocument, findSecretaryAccession, recordDecision, submitAccession, v
 import { loadTermOverview } from '@/lib/municipalities/overview';
 import { findCurrentTerm, findMunicipalityPublic, listBrowsableTerms } from '@/lib/municipalities/queries';
 import { listOpenMunicipalities, resolveTerm } from '@/lib/opendata/queries';
-import { geometryAreaKm2, unionGeometry } from '@/lib/map/boundaries';
-import { readMunicipalityFeatures } from '@/lib/map/geometry';
+import { geometryAreaKm2, readMunicipalityFeatures, unionGeometry } from '@/lib/seed/boundaries';
 import { runReminders } from '@/lib/mail/reminders';
 import { receiveToTemp } from '@/lib/storage';
 import { createSignedPdf } from '../unit/documents/sign-helper';

@@ -63,7 +63,7 @@ export const en: Messages = {
     MUNICIPALITY: 'municipality (novads)',
   },
   home: {
-    lead: 'Municipal councils join the memorandum by a council decision and commit, for their term of office, to strengthen the social service, develop social workers’ skills in cooperation with the social service’s management, and ensure the cooperation of the institutions involved, at all levels, with the social service.',
+    lead: 'Municipal councils join the memorandum by a council decision and commit, for their term of office, to its three commitments: resources for the social service, social workers’ development and pay, cooperation of institutions with the social service.',
     readMemorandum: 'Read the memorandum',
     counterJoined: 'municipalities have joined',
     counterOf: 'of {total}',

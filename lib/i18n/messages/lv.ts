@@ -62,7 +62,7 @@ export const lv = {
     MUNICIPALITY: 'novads',
   },
   home: {
-    lead: 'Pašvaldību domes ar savu lēmumu pievienojas memorandam un savu pilnvaru laikā apņemas stiprināt sociālo dienestu, attīstīt sociālo darbinieku prasmes un nodrošināt iesaistīto institūciju visu līmeņu sadarbību ar sociālo dienestu.',
+    lead: 'Pašvaldību domes ar savu lēmumu pievienojas memorandam un savu pilnvaru laikā apņemas pildīt tā trīs apņemšanās: resursi sociālajam dienestam, sociālo darbinieku attīstība un atalgojums, iestāžu sadarbība ar sociālo dienestu.',
     readMemorandum: 'Lasīt memorandu',
     counterJoined: 'pašvaldības pievienojušās',
     counterOf: 'no {total}',

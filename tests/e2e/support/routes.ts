@@ -19,8 +19,18 @@ export function walk(dir: string): string[] {
   });
 }
 
-/** Every exported handler of every app/**\/route.ts(x), read from the source; route groups `(x)` are left out of the path. */
+/**
+ * A route handler outside app/api is a page rendered as a plain document (the public pages, ADR 0180):
+ * its GET is a page (the page matrix, discoverPages), any other method it exported would be an endpoint.
+ */
+const isPageRoute = (file: string) => !path.relative('app', file).startsWith(`api${path.sep}`);
+
+/** Every exported handler of every app/**\/route.ts(x) but the GET of page routes, read from the source; route groups `(x)` are left out of the path. */
 export function discoverRouteHandlers(): RouteHandler[] {
+  return discoverAllRouteHandlers().filter((h) => !(h.method === 'GET' && isPageRoute(h.file)));
+}
+
+function discoverAllRouteHandlers(): RouteHandler[] {
   const files = walk('app')
     .filter((f) => /route\.tsx?$/.test(f))
     .sort();
@@ -52,10 +62,18 @@ export function discoverServerActions(): string[] {
   return ['app', 'lib', 'components'].flatMap((d) => walk(d)).filter((f) => /\.tsx?$/.test(f) && /^\s*['"]use server['"]/m.test(readFileSync(f, 'utf8')));
 }
 
-/** Every page under app/ (page.tsx, page.ts…) as its route, e.g. '/[locale]/staff/reports/[id]'; route groups `(x)` are left out. */
+/**
+ * Every page under app/ (page.tsx, page.ts…, and the GET route handlers outside app/api that render
+ * whole documents) as its route, e.g. '/[locale]/staff/reports/[id]'; route groups `(x)` are left out.
+ */
 export function discoverPages(): string[] {
+  const documentRoutes = new Set(
+    discoverAllRouteHandlers()
+      .filter((h) => h.method === 'GET' && isPageRoute(h.file))
+      .map((h) => h.file),
+  );
   return walk('app')
-    .filter((f) => /(^|[\\/])page\.(tsx?|jsx?|mdx?)$/.test(f))
+    .filter((f) => /(^|[\\/])page\.(tsx?|jsx?|mdx?)$/.test(f) || documentRoutes.has(f))
     .map(
       (file) =>
         '/' +

@@ -3,15 +3,17 @@ import {
   LOCATOR_WIDTH,
   MAP_ATTRIBUTION,
   MAP_WIDTH,
-  buildLocatorGeometry,
   buildMapGeometry,
-  loadMapGeometry,
-  parseMunicipalityFeatures,
-  readMunicipalityFeatures,
-  resetMapGeometryCache,
+  buildTermMap,
+  locatorOf,
   type MapGeometry,
   type MunicipalityFeature,
 } from '@/lib/map/geometry';
+import { parseMunicipalityFeatures, readMunicipalityFeatures } from '@/lib/seed/boundaries';
+
+// The source file as the seed loads it; the running product reads the same boundaries from the database (lib/map/store,
+// tests/integration/map-store.test.ts).
+const termMap = buildTermMap(readMunicipalityFeatures());
 
 type Pt = [number, number];
 
@@ -55,21 +57,17 @@ function viewBoxOf(g: { viewBox: string }) {
 
 const STATE_CITIES = ['riga', 'jurmala', 'jelgava', 'liepaja', 'daugavpils', 'rezekne', 'ventspils'];
 
-describe('loadMapGeometry', () => {
+describe('buildTermMap', () => {
   const features = readMunicipalityFeatures();
   let geometry: MapGeometry;
 
   it('builds one shape per feature (43), in source order, within measurable time', () => {
-    resetMapGeometryCache();
     const t0 = performance.now();
-    geometry = loadMapGeometry();
-    console.info(
-      `[map] loadMapGeometry (cold): ${(performance.now() - t0).toFixed(1)} ms, ${geometry.shapes.reduce((n, s) => n + s.path.length, 0)} path chars`,
-    );
+    geometry = buildTermMap(features).geometry;
+    console.info(`[map] buildTermMap: ${(performance.now() - t0).toFixed(1)} ms, ${geometry.shapes.reduce((n, s) => n + s.path.length, 0)} path chars`);
     expect(features).toHaveLength(43);
     expect(geometry.shapes.map((s) => s.slug)).toEqual(features.map((f) => f.properties.slug));
     expect(new Set(geometry.shapes.map((s) => s.slug)).size).toBe(43);
-    expect(loadMapGeometry()).toBe(geometry); // module-level cache
   });
 
   it('is 800 wide with an aspect-correct height and a matching viewBox', () => {
@@ -174,11 +172,11 @@ describe('buildMapGeometry', () => {
   });
 });
 
-describe('buildLocatorGeometry', () => {
+describe('locatorOf', () => {
   it('returns a small outline of all municipalities plus the highlighted one', () => {
     const t0 = performance.now();
-    const loc = buildLocatorGeometry('jurmala');
-    console.info(`[map] buildLocatorGeometry (first): ${(performance.now() - t0).toFixed(1)} ms, outline ${loc?.outlinePath.length} chars`);
+    const loc = locatorOf(termMap, 'jurmala');
+    console.info(`[map] locatorOf (first): ${(performance.now() - t0).toFixed(1)} ms, outline ${loc?.outlinePath.length} chars`);
     expect(loc).not.toBeNull();
     const vb = viewBoxOf(loc!);
     expect(vb.w).toBe(LOCATOR_WIDTH);
@@ -193,11 +191,11 @@ describe('buildLocatorGeometry', () => {
   });
 
   it('has a non-empty highlight for every municipality and null for unknown slugs', () => {
-    for (const shape of loadMapGeometry().shapes) {
-      const loc = buildLocatorGeometry(shape.slug);
+    for (const shape of termMap.geometry.shapes) {
+      const loc = locatorOf(termMap, shape.slug);
       expect(loc?.highlightPath, shape.slug).toMatch(/^M.+Z$/);
     }
-    expect(buildLocatorGeometry('atlantis')).toBeNull();
+    expect(locatorOf(termMap, 'atlantis')).toBeNull();
   });
 });
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { geoBounds, geoCentroid } from 'd3-geo';
 import { LATVIA_BBOX, LATVIA_CENTROID, dcatDocument } from '@/lib/opendata/dcat';
 import { DATA_ENDPOINTS } from '@/lib/opendata/endpoints';
-import { readMunicipalityFeatures, rewindFeature } from '@/lib/map/geometry';
+import { rewindFeature } from '@/lib/map/geometry';
+import { readMunicipalityFeatures } from '@/lib/seed/boundaries';
 import { DATES } from './dcat-fixture';
 
 type Node = Record<string, unknown>;

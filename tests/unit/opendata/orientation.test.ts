@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { orientRfc7946, ringsOf, signedArea2 } from '@/lib/opendata/orientation';
 import { featureCollection } from '@/lib/opendata/formats';
-import { readMunicipalityFeatures } from '@/lib/map/geometry';
+import { readMunicipalityFeatures } from '@/lib/seed/boundaries';
 import type { OpenGeometry } from '@/lib/opendata/fields';
 import { expectRightHandRule, isCounterClockwise } from './right-hand-rule';
 

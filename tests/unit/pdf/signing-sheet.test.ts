@@ -3,28 +3,13 @@ import { PDFDocument, PDFName, PDFHexString, PDFString } from 'pdf-lib';
 import { renderSigningSheet, type SigningSheetInput } from '@/lib/pdf/signing-sheet';
 import { A4 } from '@/lib/pdf/layout';
 import { extractPdfPages, extractPdfText } from './extract-text';
+import { memorandumDocument } from '@/lib/memorandum/text';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-// Real memorandum text (prisma/data/memorandum.lv.md) and the Liepāja annex signatories.
-/** Parses memorandum.lv.md into title / paragraphs / intro / bullets / closing. */
+// Real memorandum text (prisma/data/memorandum.lv.md, laid out by the product's own lib/memorandum) and the Liepāja annex signatories.
 function loadMemorandumLv(): Pick<SigningSheetInput, 'title' | 'paragraphs' | 'commitmentsIntro' | 'commitments' | 'closingParagraphs'> {
-  const md = readFileSync(path.join(process.cwd(), 'prisma/data/memorandum.lv.md'), 'utf8');
-  const blocks = md
-    .split(/\n\s*\n/)
-    .map((b) => b.trim())
-    .filter((b) => b !== '');
-  const title = (blocks.shift() ?? '').replace(/^#\s*/, '');
-  const listIndex = blocks.findIndex((b) => b.startsWith('- '));
-  const list = blocks[listIndex] ?? '';
-  const commitments = list.split(/\n(?=- )/).map((item) => item.replace(/^- /, '').replace(/\s+/g, ' ').trim());
-  return {
-    title,
-    paragraphs: blocks.slice(0, listIndex - 1),
-    commitmentsIntro: blocks[listIndex - 1] ?? '',
-    commitments,
-    closingParagraphs: blocks.slice(listIndex + 1),
-  };
+  return memorandumDocument(readFileSync(path.join(process.cwd(), 'prisma/data/memorandum.lv.md'), 'utf8'));
 }
 
 /** A complete, realistic input (Liepāja, decision No. 271/9). */

@@ -28,7 +28,6 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
   requirePagePermission(user, 'secretary.view', { municipalityId: municipality.id });
   const { term, accession } = await findSecretaryAccession({ actor: user, municipalitySlug: slug });
   const periods = await listSignatoryPeriods({ actor: user, municipalityId: municipality.id });
-  const now = new Date();
   const renewal = term ? await renewalState({ actor: user, municipalityId: municipality.id, term }) : null;
   const status = accession?.status ?? 'NONE';
   const isDraftable = !accession || accessionIs('editable', accession.status);
@@ -70,7 +69,7 @@ export default async function SecretaryPage({ params }: { params: Promise<{ loca
           />
           {accession ? <AccessionDocuments slug={slug} accession={accession} mayEdit={mayEdit} locale={locale} t={t} /> : null}
           {accession && mayEdit ? <SubmitAccession slug={slug} version={accession.version} hasDecisionDoc={hasDecisionDoc} locale={locale} t={t} /> : null}
-          {periods.length > 0 ? <ReportPeriods slug={slug} periods={periods} now={now} locale={locale} t={t} /> : null}
+          {periods.length > 0 ? <ReportPeriods slug={slug} periods={periods} locale={locale} t={t} /> : null}
           {accession && accession.events.length > 0 ? <HistorySection events={accession.events} locale={locale} t={t} /> : null}
         </>
       )}

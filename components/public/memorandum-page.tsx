@@ -1,20 +1,10 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { pageLocale } from '@/lib/i18n/page';
-import { pageAlternates } from '@/lib/site/alternates';
-import { findMemorandum, parseMemorandumText } from '@/lib/memorandum/queries';
+import type { Locale, Translate } from '@/lib/i18n';
+import { parseMemorandumText, type findMemorandum } from '@/lib/memorandum/queries';
 
-export const dynamic = 'force-dynamic';
+type Memorandum = NonNullable<Awaited<ReturnType<typeof findMemorandum>>>;
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale, t } = await pageLocale(params);
-  return { title: t('nav.memorandum'), alternates: pageAlternates(locale, '/memorandum') };
-}
-
-export default async function MemorandumPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale, t } = await pageLocale(params);
-  const memo = await findMemorandum();
-  if (!memo) notFound();
+/** The memorandum's text in the page's language, its commitments, issuers and source. */
+export function MemorandumPage({ locale, t, memo }: { locale: Locale; t: Translate; memo: Memorandum }) {
   const { title, blocks } = parseMemorandumText(locale === 'lv' ? memo.textLv : memo.textEn);
   return (
     <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">

@@ -1,19 +1,43 @@
 /**
- * Boundaries per council term (issue 12). The source file holds the 2021
+ * The boundary source file and boundaries per council term, at import time
+ * only (issue 12; ADR 0191): the running product reads boundaries from the
+ * database (lib/map/store), never this file. The source file holds the 2021
  * division (43 units); a unit merged into another (Varakļānu novads into
  * Madonas novads after the 2025 elections) gives its territory to its
  * successor in every term that starts after the merger: the successor's
  * boundary there is the union of both, computed with polyclip-ts (a
  * maintained Martinez–Rueda–Feito polygon clipper) when the data is loaded.
- * The seed stores the result per term (MunicipalityBoundary) for open data;
- * the map builds the same features from the same function.
+ * The seed stores the result per term (MunicipalityBoundary); open data
+ * and the maps read those rows.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { union, type Geom } from 'polyclip-ts';
 import { geoArea } from 'd3-geo';
-import type { MultiPolygon, Polygon, Position } from 'geojson';
-import type { MunicipalityFeature } from './geometry';
+import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { MunicipalityFeature, MunicipalityProperties } from '@/lib/map/geometry';
+
+/** Source file of the municipality boundaries (WGS84 GeoJSON FeatureCollection; provenance in prisma/data/README.md). */
+export const MAP_SOURCE_FILE = path.join(process.cwd(), 'prisma', 'data', 'municipalities.geojson');
+
+/** Parses and validates the municipality FeatureCollection (throws on a malformed feature). */
+export function parseMunicipalityFeatures(json: string): MunicipalityFeature[] {
+  const fc = JSON.parse(json) as FeatureCollection;
+  if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new Error('Expected a FeatureCollection');
+  return fc.features.map((f, i) => {
+    const props = f.properties as Partial<MunicipalityProperties> | null;
+    const type = f.geometry?.type;
+    if (!props?.slug || (type !== 'Polygon' && type !== 'MultiPolygon')) {
+      throw new Error(`Feature #${i} lacks a slug or a (Multi)Polygon geometry`);
+    }
+    return f as MunicipalityFeature;
+  });
+}
+
+/** The one geometry source, read by the seed: {@link MAP_SOURCE_FILE}. Swap this to change the boundary data. */
+export function readMunicipalityFeatures(file: string = MAP_SOURCE_FILE): MunicipalityFeature[] {
+  return parseMunicipalityFeatures(readFileSync(file, 'utf8'));
+}
 
 /** A merger as prisma/data/terms.json states it: `from` ends on `validTo` and its territory joins `into`. */
 export type Merger = { from: string; into: string; validTo: string; citation: string };

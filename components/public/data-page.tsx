@@ -1,10 +1,4 @@
-import type { Metadata } from 'next';
-import { pageLocale } from '@/lib/i18n/page';
-import { pageAlternates } from '@/lib/site/alternates';
-import { formatDate, type Translate } from '@/lib/i18n';
-import { findCurrentTerm } from '@/lib/municipalities/queries';
-import { openDataModified } from '@/lib/opendata/queries';
-import { loadDcatCatalogue } from '@/lib/opendata/catalogue';
+import { formatDate, type Locale, type Translate } from '@/lib/i18n';
 import { DCAT_PATH } from '@/lib/opendata/endpoints';
 import { PROGRESS_ACTION_FIELDS, PROGRESS_FIELDS, PROGRESS_INDICATOR_FIELDS } from '@/lib/opendata/progress-fields';
 import { ACCESSION_FIELDS, MUNICIPALITY_FIELDS } from '@/lib/opendata/fields';
@@ -12,27 +6,19 @@ import { FieldTable } from '@/components/opendata/field-table';
 import { EndpointTable } from '@/components/opendata/endpoint-table';
 import { LicenceAndMachineSections } from '@/components/opendata/licence-sections';
 
-export const dynamic = 'force-dynamic';
+export type TDataPage = { modified: Date | null; exampleTerm: string; dcat: unknown };
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale, t } = await pageLocale(params);
-  return { title: t('opendata.title'), description: t('opendata.lead'), alternates: pageAlternates(locale, '/data') };
-}
-
-/** JSON for an inline script: `<` escaped so the text can never close the script element. */
+/** JSON for an inline data block: `<` escaped so the text can never close the element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
-export default async function OpenDataPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale, t } = await pageLocale(params);
-  const [modified, term, dcat] = await Promise.all([openDataModified(), findCurrentTerm(), loadDcatCatalogue()]);
-  const exampleTerm = term?.slug ?? '2021-2025';
-  const lookupField =
-    (group: 'municipalityFields' | 'accessionFields' | 'progressFields' | 'progressActionFields' | 'progressIndicatorFields') => (name: string) =>
-      t(`opendata.${group}.${name}` as Parameters<Translate>[0]);
+type FieldGroup = 'municipalityFields' | 'accessionFields' | 'progressFields' | 'progressActionFields' | 'progressIndicatorFields';
+
+/** The open data page: what is published, the endpoints, CSV notes, the fields of every table, licences; the DCAT catalogue as JSON-LD (data, not a script). */
+export function DataPage({ locale, t, data }: { locale: Locale; t: Translate; data: TDataPage }) {
   return (
     <article className="max-w-4xl space-y-10">
       <link rel="alternate" type="application/ld+json" href={DCAT_PATH} />
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(dcat) }} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(data.dcat) }} />
       <header className="space-y-3">
         <h1 className="text-3xl font-bold">{t('opendata.title')}</h1>
         <p className="text-lg">{t('opendata.lead')}</p>
@@ -44,9 +30,9 @@ export default async function OpenDataPage({ params }: { params: Promise<{ local
         </h2>
         <p>{t('opendata.scopeText')}</p>
         <p>{t('opendata.privacyText')}</p>
-        {modified ? (
+        {data.modified ? (
           <p className="text-sm text-muted" data-testid="last-modified">
-            {t('opendata.lastModified', { date: formatDate(locale, modified) })}
+            {t('opendata.lastModified', { date: formatDate(locale, data.modified) })}
           </p>
         ) : null}
       </section>
@@ -58,8 +44,8 @@ export default async function OpenDataPage({ params }: { params: Promise<{ local
         <EndpointTable t={t} />
         <p>
           {t('opendata.termText')}{' '}
-          <a href={`/api/v1/accessions.csv?term=${exampleTerm}`}>
-            <code translate="no">/api/v1/accessions.csv?term={exampleTerm}</code>
+          <a href={`/api/v1/accessions.csv?term=${data.exampleTerm}`}>
+            <code translate="no">/api/v1/accessions.csv?term={data.exampleTerm}</code>
           </a>
         </p>
         <p>{t('opendata.termDefaults')}</p>
@@ -74,25 +60,23 @@ export default async function OpenDataPage({ params }: { params: Promise<{ local
         <p>{t('opendata.csvFormulaText')}</p>
       </section>
 
+      <DataFieldSections t={t} />
+      <LicenceAndMachineSections locale={locale} t={t} />
+    </article>
+  );
+}
+
+function DataFieldSections({ t }: { t: Translate }) {
+  const describe = (group: FieldGroup) => (name: string) => t(`opendata.${group}.${name}` as Parameters<Translate>[0]);
+  return (
+    <>
       <section aria-labelledby="fields" className="space-y-3">
         <h2 id="fields" className="text-xl font-semibold">
           {t('opendata.fieldsHeading')}
         </h2>
         <p>{t('opendata.fieldsText')}</p>
-        <FieldTable
-          id="municipality-fields"
-          caption={t('opendata.municipalityFieldsCaption')}
-          fields={MUNICIPALITY_FIELDS}
-          t={t}
-          describe={lookupField('municipalityFields')}
-        />
-        <FieldTable
-          id="accession-fields"
-          caption={t('opendata.accessionFieldsCaption')}
-          fields={ACCESSION_FIELDS}
-          t={t}
-          describe={lookupField('accessionFields')}
-        />
+        <FieldTable id="municipality-fields" caption={t('opendata.municipalityFieldsCaption')} fields={MUNICIPALITY_FIELDS} t={t} describe={describe('municipalityFields')} />
+        <FieldTable id="accession-fields" caption={t('opendata.accessionFieldsCaption')} fields={ACCESSION_FIELDS} t={t} describe={describe('accessionFields')} />
       </section>
 
       <section aria-labelledby="progress" className="space-y-3">
@@ -100,30 +84,22 @@ export default async function OpenDataPage({ params }: { params: Promise<{ local
           {t('opendata.progressHeading')}
         </h2>
         <p>{t('opendata.progressText')}</p>
-        <FieldTable
-          id="progress-fields"
-          caption={t('opendata.progressFieldsCaption')}
-          fields={PROGRESS_FIELDS}
-          t={t}
-          describe={lookupField('progressFields')}
-        />
+        <FieldTable id="progress-fields" caption={t('opendata.progressFieldsCaption')} fields={PROGRESS_FIELDS} t={t} describe={describe('progressFields')} />
         <FieldTable
           id="progress-action-fields"
           caption={t('opendata.progressActionFieldsCaption')}
           fields={PROGRESS_ACTION_FIELDS}
           t={t}
-          describe={lookupField('progressActionFields')}
+          describe={describe('progressActionFields')}
         />
         <FieldTable
           id="progress-indicator-fields"
           caption={t('opendata.progressIndicatorFieldsCaption')}
           fields={PROGRESS_INDICATOR_FIELDS}
           t={t}
-          describe={lookupField('progressIndicatorFields')}
+          describe={describe('progressIndicatorFields')}
         />
       </section>
-
-      <LicenceAndMachineSections locale={locale} t={t} />
-    </article>
+    </>
   );
 }

@@ -1,0 +1,26 @@
+import 'server-only';
+import { findMunicipalityPublic, listBrowsableTerms } from './queries';
+import { isInTerm } from '@/lib/terms/renewal';
+import { findPublicProgressView } from '@/lib/progress/public-view';
+import { latestVerdicts } from '@/lib/trust/verdicts';
+
+export type TMunicipalityPage = NonNullable<Awaited<ReturnType<typeof findMunicipalityPage>>>;
+
+/**
+ * Everything a municipality's public page shows, read before rendering:
+ * its public facts and accessions (findMunicipalityPublic: a pending
+ * submission's facts stay private), the terms by the calendar in which the
+ * unit existed, its public progress and the stored signature verdicts of
+ * every document shown (one query). Null for an unknown slug.
+ */
+export async function findMunicipalityPage(slug: string) {
+  const m = await findMunicipalityPublic(slug);
+  if (!m) return null;
+  const [terms, progress] = await Promise.all([listBrowsableTerms(), findPublicProgressView(m.id)]);
+  const documentIds = [
+    ...m.accessions.flatMap((a) => a.documents.map((d) => d.id)),
+    ...progress.periods.flatMap((p) => p.report?.documents.map((d) => d.id) ?? []),
+  ];
+  const verdicts = documentIds.length > 0 ? await latestVerdicts(documentIds) : new Map<string, never[]>();
+  return { m, existedIn: terms.filter((term) => isInTerm(m, term)), progress, verdicts };
+}
