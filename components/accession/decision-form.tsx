@@ -1,8 +1,6 @@
 'use client';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { Field, FormMessage, SubmitButton } from '@/components/forms/field';
-import { useApiForm } from '@/components/forms/use-api-form';
+import { useDoneForm } from '@/components/forms/use-done-form';
 
 export type DecisionValues = {
   councilBody: string;
@@ -35,30 +33,12 @@ type Labels = Record<
 
 /** The council decision form; the same zod schema checks it on the server (lib/schemas/accession). */
 export function DecisionForm({ slug, locale, values, labels, today }: { slug: string; locale: string; values: DecisionValues; labels: Labels; today: string }) {
-  const router = useRouter();
-  const [saved, setSaved] = useState(false);
-  const { state, submit } = useApiForm({
-    url: `/api/accessions/${slug}`,
-    method: 'PUT',
-    locale,
-    onSuccess: () => {
-      setSaved(true);
-      router.refresh();
-    },
-  });
+  const { state, done: saved, onSubmit } = useDoneForm({ url: `/api/accessions/${slug}`, method: 'PUT', locale });
   const fe = state.fieldErrors;
   // Required fields say so in their label (issue 13); the date is a text field showing the format it takes.
   const req = (label: string) => `${label} ${labels.required}`;
   return (
-    <form
-      onSubmit={(e) => {
-        setSaved(false);
-        void submit(e);
-      }}
-      noValidate
-      className="space-y-4"
-      data-testid="decision-form"
-    >
+    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="decision-form">
       <FormMessage message={state.message} />
       <Field
         name="councilBody"

@@ -1,5 +1,5 @@
 'use client';
-import type { InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 
 /** A labelled input with its error messages tied to it (aria-invalid, aria-describedby). */
 export function Field({
@@ -10,7 +10,28 @@ export function Field({
   ...input
 }: { name: string; label: string; hint?: string; errors?: string[] } & InputHTMLAttributes<HTMLInputElement>) {
   const id = `f-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    // One clear error per field: the first (issue 13).
+    <FieldFrame id={id} label={label} hint={hint} error={errors?.[0]}>
+      <input
+        id={id}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+        className="w-full max-w-md rounded border border-gray-500 px-3 py-2 aria-[invalid=true]:border-bad"
+        {...input}
+      />
+    </FieldFrame>
+  );
+}
+
+/** The ids a control's `aria-describedby` names: its hint and its error, when there are any. */
+export function describedBy(id: string, hint: string | undefined, errors: string[] | undefined): string | undefined {
+  return [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+}
+
+/** A form control's label, hint and error around it (ids `${id}-hint`, `${id}-error`, which `describedBy` names). */
+export function FieldFrame({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block font-medium">
@@ -21,18 +42,10 @@ export function Field({
           {hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy}
-        className="w-full max-w-md rounded border border-gray-500 px-3 py-2 aria-[invalid=true]:border-bad"
-        {...input}
-      />
-      {/* One clear error per field: the first (issue 13). */}
-      {errors?.length ? (
+      {children}
+      {error ? (
         <p id={`${id}-error`} className="text-sm font-medium text-bad">
-          {errors[0]}
+          {error}
         </p>
       ) : null}
     </div>

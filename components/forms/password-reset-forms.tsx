@@ -1,8 +1,8 @@
 'use client';
 import { useState } from 'react';
-import Link from 'next/link';
 import { Field, FormMessage, SubmitButton } from './field';
 import { useApiForm } from './use-api-form';
+import { NewPasswordFields, PasswordSetNotice } from './new-password-fields';
 
 /** "Forgot password": one field; the answer never says whether the address is registered. */
 export function ForgotPasswordForm({ locale, labels }: { locale: string; labels: { email: string; submit: string; sent: string } }) {
@@ -41,36 +41,13 @@ export function ResetPasswordForm({
   const [done, setDone] = useState(false);
   const { state, submit } = useApiForm({ url: '/api/password-reset/confirm', locale, onSuccess: () => setDone(true) });
   if (done) {
-    return (
-      <div role="status" className="space-y-2 rounded border border-ok bg-ok-bg p-4">
-        <p>{labels.done}</p>
-        <p>
-          <Link href={`/${locale}/signin`}>{labels.signIn}</Link>
-        </p>
-      </div>
-    );
+    return <PasswordSetNotice text={labels.done} signIn={labels.signIn} locale={locale} />;
   }
   return (
     <form onSubmit={(e) => void submit(e)} noValidate className="space-y-4" data-testid="reset-form">
       <FormMessage message={state.message} />
       <input type="hidden" name="token" value={token} />
-      <Field
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        label={labels.password}
-        hint={labels.hint}
-        errors={state.fieldErrors.password}
-        required
-      />
-      <Field
-        name="passwordConfirm"
-        type="password"
-        autoComplete="new-password"
-        label={labels.passwordConfirm}
-        errors={state.fieldErrors.passwordConfirm}
-        required
-      />
+      <NewPasswordFields labels={labels} errors={state.fieldErrors} />
       <SubmitButton pending={state.pending} label={labels.submit} />
     </form>
   );

@@ -1,8 +1,6 @@
 'use client';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { Field, FormMessage, SubmitButton } from './field';
-import { useApiForm } from './use-api-form';
+import { useDoneForm } from './use-done-form';
 
 export type SimpleField = { name: string; label: string; type?: 'text' | 'number' | 'date' | 'url'; hint?: string; defaultValue?: string };
 
@@ -24,27 +22,9 @@ export function SimpleForm({
   successText: string;
   testId?: string;
 }) {
-  const router = useRouter();
-  const [done, setDone] = useState(false);
-  const { state, submit } = useApiForm({
-    url,
-    method,
-    locale,
-    onSuccess: () => {
-      setDone(true);
-      router.refresh();
-    },
-  });
+  const { state, done, onSubmit } = useDoneForm({ url, method, locale });
   return (
-    <form
-      onSubmit={(e) => {
-        setDone(false);
-        void submit(e);
-      }}
-      noValidate
-      className="space-y-3"
-      data-testid={testId}
-    >
+    <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid={testId}>
       <FormMessage message={state.message} />
       {fields.map((f) => (
         <Field

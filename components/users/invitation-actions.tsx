@@ -2,6 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useApiForm } from '@/components/forms/use-api-form';
+import { InlineAlert, InlineDone, InvitationLinkNotice } from '@/components/forms/inline-result';
 
 export type InvitationActionLabels = { resend: string; revoke: string; resent: string; revoked: string };
 
@@ -49,26 +50,9 @@ export function InvitationActions({ locale, id, email, labels }: { locale: strin
           </button>
         </form>
       </div>
-      {message ? (
-        <p role="alert" className="rounded border border-bad bg-bad-bg p-2 text-bad">
-          {message}
-        </p>
-      ) : null}
-      {link ? (
-        <div role="status" className="rounded border border-ok bg-ok-bg p-3">
-          <p>{labels.resent}</p>
-          <p>
-            <code data-testid="invitation-link" className="break-all">
-              {link}
-            </code>
-          </p>
-        </div>
-      ) : null}
-      {revoked ? (
-        <p role="status" className="text-ok">
-          {labels.revoked}
-        </p>
-      ) : null}
+      <InlineAlert message={message} />
+      <InvitationLinkNotice lead={labels.resent} link={link} />
+      <InlineDone text={revoked && labels.revoked} />
     </div>
   );
 }

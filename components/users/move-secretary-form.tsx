@@ -1,7 +1,7 @@
 'use client';
-import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
-import { useApiForm } from '@/components/forms/use-api-form';
+import { useId } from 'react';
+import { useDoneForm } from '@/components/forms/use-done-form';
+import { InlineAlert, InlineDone } from '@/components/forms/inline-result';
 
 export type MoveLabels = { label: string; choose: string; submit: string; moved: string };
 
@@ -23,28 +23,11 @@ export function MoveSecretaryForm({
   municipalities: { slug: string; nameLv: string }[];
   labels: MoveLabels;
 }) {
-  const router = useRouter();
   const id = useId();
-  const [done, setDone] = useState(false);
-  const { state, submit } = useApiForm({
-    url: `/api/users/${encodeURIComponent(userId)}/move`,
-    locale,
-    onSuccess: () => {
-      setDone(true);
-      router.refresh();
-    },
-  });
+  const { state, done, onSubmit } = useDoneForm({ url: `/api/users/${encodeURIComponent(userId)}/move`, locale });
   const errors = state.fieldErrors.municipalitySlug;
   return (
-    <form
-      onSubmit={(e) => {
-        setDone(false);
-        void submit(e);
-      }}
-      noValidate
-      className="space-y-1"
-      data-testid="user-move"
-    >
+    <form onSubmit={onSubmit} noValidate className="space-y-1" data-testid="user-move">
       <input type="hidden" name="version" value={version} />
       <label htmlFor={`${id}-m`} className="block text-sm font-medium">
         {labels.label}
@@ -83,16 +66,8 @@ export function MoveSecretaryForm({
           {errors.join(' ')}
         </p>
       ) : null}
-      {state.message && !errors?.length ? (
-        <p role="alert" className="rounded border border-bad bg-bad-bg p-2 text-bad">
-          {state.message}
-        </p>
-      ) : null}
-      {done ? (
-        <p role="status" className="text-ok">
-          {labels.moved}
-        </p>
-      ) : null}
+      <InlineAlert message={errors?.length ? null : state.message} />
+      <InlineDone text={done && labels.moved} />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { useApiForm } from '@/components/forms/use-api-form';
+import { InlineAlert, InlineDone } from '@/components/forms/inline-result';
 
 export type UserStatusLabels = {
   deactivate: string;
@@ -107,16 +108,8 @@ export function UserStatusAction({
           </div>
         </form>
       )}
-      {state.message ? (
-        <p role="alert" className="rounded border border-bad bg-bad-bg p-2 text-bad">
-          {state.message}
-        </p>
-      ) : null}
-      {done ? (
-        <p role="status" className="text-ok">
-          {done}
-        </p>
-      ) : null}
+      <InlineAlert message={state.message} />
+      <InlineDone text={done} />
     </div>
   );
 }

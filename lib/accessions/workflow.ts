@@ -1,11 +1,6 @@
 import 'server-only';
-import { rm } from 'node:fs/promises';
-import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { requirePermission, type Actor } from '@/lib/authz';
-import { type ReceivedFile } from '@/lib/storage';
-import { deleteStoredIfUnreferenced, storeCheckedUpload, type UploadOutcome } from '@/lib/documents/store';
-import { findCurrentTerm } from '@/lib/municipalities/queries';
 import { assertInTerm } from '@/lib/terms/renewal';
 import { checkDecisionDate } from '@/lib/terms/calendar';
 import { msg } from '@/lib/schemas/common';
@@ -15,60 +10,12 @@ import { utcDay } from '@/lib/dates';
 import { toJsonValue } from '@/lib/db/json';
 import { enqueueAccessionMail } from '@/lib/mail/accessions';
 import { mutate, type MutationContext } from '@/lib/mutations';
-import { accessionIs, ACCESSION_WORKFLOW, type AccessionTransition } from '@/lib/authz/workflow';
+import { ACCESSION_WORKFLOW, type AccessionTransition } from '@/lib/authz/workflow';
+import { isEditable, municipalityBySlug, requireCurrentTerm } from './common';
 
-const isEditable = (status: string) => accessionIs('editable', status);
-
-async function municipalityBySlug(slug: string) {
-  const m = await db().municipality.findUnique({ where: { slug }, select: { id: true, slug: true, nameLv: true, officialNameLv: true } });
-  if (!m) throw new AppError('NOT_FOUND');
-  return m;
-}
-
-async function requireCurrentTerm() {
-  const term = await findCurrentTerm();
-  if (!term) throw new AppError('CONFLICT', 'accession.noCurrentTerm');
-  return term;
-}
-
-const accessionSelect = {
-  id: true,
-  status: true,
-  version: true,
-  councilBody: true,
-  sessionDate: true,
-  sessionYearInferred: true,
-  sessionType: true,
-  decisionNumber: true,
-  agendaItem: true,
-  signatoryName: true,
-  signatoryRole: true,
-  returnReason: true,
-  withdrawalReason: true,
-  source: true,
-  isDemo: true,
-  submittedAt: true,
-  verifiedAt: true,
-  withdrawnAt: true,
-  municipalityId: true,
-  termId: true,
-  documents: {
-    orderBy: { createdAt: 'asc' },
-    select: { id: true, kind: true, sha256: true, sizeBytes: true, mediaType: true, originalName: true, inspection: true, createdAt: true },
-  },
-  events: { orderBy: { at: 'asc' }, select: { type: true, reason: true, at: true } },
-} as const satisfies Prisma.AccessionSelect;
-
-/** The secretary's view of their municipality's accession in the current term (null when none is recorded yet). */
-export async function findSecretaryAccession({ actor, municipalitySlug }: { actor: Actor | null; municipalitySlug: string }) {
-  const municipality = await municipalityBySlug(municipalitySlug);
-  requirePermission(actor, 'accession.view-draft', { municipalityId: municipality.id });
-  const term = await findCurrentTerm();
-  const accession = term
-    ? await db().accession.findUnique({ where: { municipalityId_termId: { municipalityId: municipality.id, termId: term.id } }, select: accessionSelect })
-    : null;
-  return { municipality, term, accession };
-}
+// Reads and documents live in their own modules; their callers may import them from here too.
+export { findAccessionForReview, findSecretaryAccession, listVerificationQueue } from './queries';
+export { addDocument, removeDocument } from './documents';
 
 /** Records or updates the council decision (a draft, or a returned submission); audited. */
 export async function recordDecision({ actor, municipalitySlug, input }: { actor: Actor | null; municipalitySlug: string; input: TRecordDecision }) {
@@ -134,83 +81,6 @@ const pickFacts = {
   signatoryName: true,
   signatoryRole: true,
 } as const;
-
-/**
- * Checks an uploaded file (already streamed to a temporary file) by content
- * and attaches it to the draft (lib/documents/store.ts: nothing is left
- * behind when it is refused; identical bytes are stored once).
- */
-export async function addDocument({
-  actor,
-  municipalitySlug,
-  kind,
-  originalName,
-  file,
-}: {
-  actor: Actor | null;
-  municipalitySlug: string;
-  kind: 'DECISION' | 'ANNEX';
-  originalName: string;
-  file: ReceivedFile;
-}): Promise<UploadOutcome> {
-  try {
-    const municipality = await municipalityBySlug(municipalitySlug);
-    const who = requirePermission(actor, 'accession.upload', { municipalityId: municipality.id });
-    const term = await requireCurrentTerm();
-    const accession = await db().accession.findUnique({
-      where: { municipalityId_termId: { municipalityId: municipality.id, termId: term.id } },
-      select: { id: true, status: true },
-    });
-    if (!accession) throw new AppError('CONFLICT', 'accession.needDecisionFacts');
-    if (!isEditable(accession.status)) throw new AppError('CONFLICT', 'accession.notEditable');
-    return await storeCheckedUpload({
-      actor: who,
-      permission: 'accession.upload',
-      municipalityId: municipality.id,
-      file,
-      originalName,
-      kind,
-      link: { accessionId: accession.id },
-      guard: async (tx) => {
-        const current = await tx.accession.findUniqueOrThrow({ where: { id: accession.id }, select: { status: true } });
-        if (!isEditable(current.status)) throw new AppError('CONFLICT', 'accession.notEditable');
-        await tx.accession.update({ where: { id: accession.id }, data: { version: { increment: 1 } } });
-      },
-    });
-  } catch (error) {
-    await rm(file.tempPath, { force: true });
-    throw error;
-  }
-}
-
-/** Removes a document from a draft or returned submission; audited. */
-export async function removeDocument({ actor, municipalitySlug, documentId }: { actor: Actor | null; municipalitySlug: string; documentId: string }) {
-  const municipality = await municipalityBySlug(municipalitySlug);
-  requirePermission(actor, 'accession.upload', { municipalityId: municipality.id });
-  const doc = await db().document.findUnique({
-    where: { id: documentId },
-    select: { id: true, storageKey: true, sha256: true, originalName: true, accession: { select: { id: true, status: true, municipalityId: true } } },
-  });
-  if (!doc || doc.accession?.municipalityId !== municipality.id) throw new AppError('NOT_FOUND');
-  if (!isEditable(doc.accession.status)) throw new AppError('CONFLICT', 'accession.notEditable');
-  await mutate({ actor, permission: 'accession.upload', target: { municipalityId: municipality.id } }, async ({ tx, audit }) => {
-    // Note: the status is re-checked in the transaction (a submission may have come first).
-    const claimed = await tx.accession.updateMany({
-      where: { id: doc.accession!.id, status: { in: [...ACCESSION_WORKFLOW.sets.editable] } },
-      data: { version: { increment: 1 } },
-    });
-    if (claimed.count !== 1) throw new AppError('CONFLICT', 'accession.notEditable');
-    await tx.document.delete({ where: { id: doc.id } });
-    await audit({
-      action: 'document.remove',
-      subjectType: 'Document',
-      subjectId: doc.id,
-      municipalityId: municipality.id,
-      before: { sha256: doc.sha256, originalName: doc.originalName },
-    });
-  });
-  await deleteStoredIfUnreferenced(doc.storageKey);
-}
 
 /**
  * Moves a draft or returned submission to "awaiting verification"; needs the
@@ -309,36 +179,4 @@ async function transition(m: MutationContext, name: AccessionTransition, t: Chan
   await m.mail((tx) => enqueueAccessionMail(tx, { accessionId: t.accessionId, event: to, reason: t.reason }));
   m.invalidate('public');
   return { id: t.accessionId, status: to, version: t.version + 1 };
-}
-
-/** Submissions awaiting verification, oldest first (staff). */
-export async function listVerificationQueue({ actor }: { actor: Actor | null }) {
-  requirePermission(actor, 'accession.verify');
-  return db().accession.findMany({
-    where: { status: { in: [...ACCESSION_WORKFLOW.sets.awaitingStaff] } },
-    orderBy: { submittedAt: 'asc' },
-    select: {
-      id: true,
-      submittedAt: true,
-      version: true,
-      municipality: { select: { nameLv: true, slug: true } },
-      term: { select: { startYear: true, endYear: true } },
-      _count: { select: { documents: true } },
-    },
-  });
-}
-
-/** One accession in full for staff review. */
-export async function findAccessionForReview({ actor, accessionId }: { actor: Actor | null; accessionId: string }) {
-  requirePermission(actor, 'accession.verify');
-  const a = await db().accession.findUnique({
-    where: { id: accessionId },
-    select: {
-      ...accessionSelect,
-      municipality: { select: { nameLv: true, slug: true } },
-      term: { select: { startYear: true, endYear: true, startsOn: true, endsOn: true, electionDay: true } },
-    },
-  });
-  if (!a) throw new AppError('NOT_FOUND');
-  return a;
 }

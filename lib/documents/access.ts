@@ -51,3 +51,15 @@ export function attachmentHeader(name: string): string {
     .replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
+
+/** A generated PDF as a download: its file name kept, never sniffed; private answers are not cached. */
+export function pdfAttachment(bytes: Uint8Array, fileName: string, cache: 'private' | 'public' = 'private'): Response {
+  return new Response(Buffer.from(bytes), {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': attachmentHeader(fileName),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': cache === 'public' ? 'public, max-age=60' : 'private, no-store',
+    },
+  });
+}

@@ -10,6 +10,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { algorithmLabel, cmsSignatureAlgorithm, publicKeyFromSpki, verifySignatureValue } from './algorithms';
 import { describeThrown, logContained } from './context';
+import type { SignatureInfo } from './types';
 
 const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
 const OID_CONTENT_TYPE = '1.2.840.113549.1.9.3';
@@ -242,6 +243,18 @@ export type TimestampToken = {
   tsaCertificate?: Uint8Array | null;
   certificates?: Uint8Array[];
 };
+
+/** A time stamp as stored with its signature: the TSA's and the other certificates (base64), and whether imprint and TSA signature verify. */
+export function timestampFacts(ts: TimestampToken | null): SignatureInfo['timestamp'] {
+  const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
+  return ts
+    ? {
+        tsaCertificate: ts.tsaCertificate ? b64(ts.tsaCertificate) : null,
+        others: (ts.certificates ?? []).map(b64),
+        valid: ts.imprintMatches === true && ts.signatureValid === true,
+      }
+    : null;
+}
 
 /**
  * Parses a time-stamp token (ContentInfo/SignedData/TSTInfo) and checks its message imprint against

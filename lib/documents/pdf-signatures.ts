@@ -14,6 +14,7 @@ import {
   parseSignedData,
   signatureTimestampAttr,
   signatureValueBytes,
+  timestampFacts,
   verifySignerInfo,
   type TimestampToken,
 } from './cms';
@@ -189,13 +190,7 @@ async function checkCmsSignature(info: SignatureInfo, sig: SigDict, contents: Ui
       algorithm: v.algorithm,
       ...(integrity === 'unknown' && v.algorithm ? { unsupportedAlgorithm: v.algorithm } : {}),
       certificates: { signer: v.cert ? toB64(certDer(v.cert)) : null, others: otherCerts(sd, v.cert) },
-      timestamp: ts
-        ? {
-            tsaCertificate: ts.tsaCertificate ? toB64(ts.tsaCertificate) : null,
-            others: (ts.certificates ?? []).map(toB64),
-            valid: ts.imprintMatches === true && ts.signatureValid === true,
-          }
-        : null,
+      timestamp: timestampFacts(ts),
       ocspResponses: [],
       detail: `${sig.subFilter ?? 'unknown SubFilter'}: ${problem ?? v.detail}`,
     },

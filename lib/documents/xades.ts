@@ -7,7 +7,7 @@
  * collected here (certificates, time stamp, embedded OCSP responses).
  */
 import { algorithmLabel, hashBytes, HASH_BY_XML_URI, publicKeyFromSpki, verifySignatureValue, xmlSignatureAlgorithm, type HashAlg } from './algorithms';
-import { bytesEqual, certNames, errorMessage, inspectTimestampToken, type TimestampToken } from './cms';
+import { bytesEqual, certNames, errorMessage, inspectTimestampToken, timestampFacts, type TimestampToken } from './cms';
 import { logContained } from './context';
 import * as pkijs from 'pkijs';
 import { InspectRejection, type SignatureInfo } from './types';
@@ -203,13 +203,7 @@ async function verifyOne(sig: Element, files: ReadonlyMap<string, Uint8Array>, d
     coversWholeDocument: dataFiles.every((f) => covered.includes(f)),
     coveredFiles: covered,
     certificates: { signer: cert ? toB64(cert) : null, others: otherCertificates(sig, cert).map(toB64) },
-    timestamp: ts
-      ? {
-          tsaCertificate: ts.tsaCertificate ? toB64(ts.tsaCertificate) : null,
-          others: (ts.certificates ?? []).map(toB64),
-          valid: ts.imprintMatches === true && ts.signatureValid === true,
-        }
-      : null,
+    timestamp: timestampFacts(ts),
     ocspResponses: ocspResponses(sig).map(toB64),
     detail: why ?? `${sig.getAttribute('Id') ?? 'signature'}: references and SignatureValue verified (${algorithm ?? '?'})`,
   };

@@ -1,11 +1,11 @@
 import { pageLocale, privatePageMetadata } from '@/lib/i18n/page';
-import { formatDate } from '@/lib/i18n';
 import { requirePagePermission, requirePageUser } from '@/lib/auth/guard';
 import { officialDataState } from '@/lib/official-data/import';
 import { rigaIsoDay } from '@/lib/dates';
 import { now as clockNow } from '@/lib/clock';
 import { StaffNav } from '@/components/staff-nav';
 import { OfficialImportForm, type ImportLabels } from '@/components/official-data/import-form';
+import { OfficialState } from '@/components/official-data/official-state';
 
 export const dynamic = 'force-dynamic';
 
@@ -39,32 +39,7 @@ export default async function OfficialDataPage({ params }: { params: Promise<{ l
       <StaffNav locale={locale} user={user} current="officialData" t={t} />
       <h1 className="text-3xl font-bold">{t('officialData.title')}</h1>
       <p className="max-w-3xl">{t('officialData.lead')}</p>
-      <section aria-labelledby="state" className="space-y-2" data-testid="official-state">
-        <h2 id="state" className="text-2xl font-semibold">
-          {t('officialData.stateHeading')}
-        </h2>
-        <p>{t('officialData.statePopulation', { known: String(state.population), total: String(state.total) })}</p>
-        <p>{t('officialData.stateAtvk', { known: String(state.atvk), total: String(state.total) })}</p>
-        <h3 className="text-xl font-semibold">{t('officialData.sourcesHeading')}</h3>
-        {state.sources.length === 0 ? (
-          <p>{t('officialData.noSources')}</p>
-        ) : (
-          <ul className="list-inside list-disc" data-testid="official-sources">
-            {state.sources.map((c) => (
-              <li key={c.id}>
-                {c.url ? (
-                  <a href={c.url} hrefLang={c.language}>
-                    <cite lang={c.language}>{c.title}</cite>
-                  </a>
-                ) : (
-                  <cite lang={c.language}>{c.title}</cite>
-                )}
-                {c.retrievedOn ? `, ${t('officialData.retrieved', { date: formatDate(locale, c.retrievedOn) })}` : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <OfficialState state={state} locale={locale} t={t} />
       <section aria-labelledby="population" className="max-w-3xl space-y-3">
         <h2 id="population" className="text-2xl font-semibold">
           {t('officialData.populationHeading')}

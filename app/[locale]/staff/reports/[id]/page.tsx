@@ -6,7 +6,7 @@ import { DocumentList } from '@/components/accession/document-list';
 import { RevisionChanges } from '@/components/progress/revision-changes';
 import { commitmentTitles, findMemorandum } from '@/lib/memorandum/queries';
 import { ReportView } from '@/components/progress/report-view';
-import { ActionForm } from '@/components/forms/action-form';
+import { AcceptOrReturn } from '@/components/progress/accept-or-return';
 import { canTransition, REPORT_WORKFLOW } from '@/lib/authz/workflow';
 
 export const dynamic = 'force-dynamic';
@@ -54,35 +54,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ l
           against={report.priorSnapshot ? t('secretaryYear.previousSubmission') : t('secretaryYear.previousRevision', { n: report.revision - 1 })}
         />
       </section>
-      {canTransition(user, REPORT_WORKFLOW, 'accept', report.status) ? (
-        <div className="grid gap-8 md:grid-cols-2">
-          <ActionForm
-            url={`/api/staff/progress/${report.id}/accept`}
-            locale={locale}
-            version={report.version}
-            submitLabel={t('progress.accept')}
-            successText={t('progress.accepted')}
-            testId="accept-report-form"
-            variant="publish"
-            confirm={{
-              heading: t('secretaryYear.acceptHeading'),
-              consequence: t('secretaryYear.acceptText'),
-              confirmLabel: t('secretaryYear.acceptConfirm'),
-              cancelLabel: t('secretaryYear.cancel'),
-            }}
-          />
-          <ActionForm
-            url={`/api/staff/progress/${report.id}/return`}
-            locale={locale}
-            version={report.version}
-            reasonLabel={t('progress.returnLabel')}
-            submitLabel={t('progress.returnAction')}
-            successText={t('progress.returned')}
-            testId="return-report-form"
-            variant="secondary"
-          />
-        </div>
-      ) : null}
+      {canTransition(user, REPORT_WORKFLOW, 'accept', report.status) ? <AcceptOrReturn id={report.id} version={report.version} locale={locale} t={t} /> : null}
     </div>
   );
 }

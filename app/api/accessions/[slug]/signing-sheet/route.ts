@@ -2,17 +2,10 @@
 import { route } from '@/lib/http/route';
 import { getSessionUser } from '@/lib/auth/session';
 import { buildSigningSheet } from '@/lib/accessions/signing-sheet';
-import { attachmentHeader } from '@/lib/documents/access';
+import { pdfAttachment } from '@/lib/documents/access';
 
 export const GET = route<{ slug: string }>(async (_request, { params }) => {
   const actor = await getSessionUser();
   const { bytes, fileName } = await buildSigningSheet({ actor, municipalitySlug: params.slug });
-  return new Response(Buffer.from(bytes), {
-    headers: {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': attachmentHeader(fileName),
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    },
-  });
+  return pdfAttachment(bytes, fileName);
 });

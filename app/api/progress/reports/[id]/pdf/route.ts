@@ -3,18 +3,11 @@ import { route } from '@/lib/http/route';
 import { getSessionUser } from '@/lib/auth/session';
 import { isLocale } from '@/lib/i18n';
 import { submittedReportPdf } from '@/lib/progress/export';
-import { attachmentHeader } from '@/lib/documents/access';
+import { pdfAttachment } from '@/lib/documents/access';
 
 export const GET = route<{ id: string }>(async (request, { params, locale }) => {
   const actor = await getSessionUser();
   const lang = new URL(request.url).searchParams.get('lang');
   const { bytes, fileName } = await submittedReportPdf({ actor, reportId: params.id, locale: isLocale(lang) ? lang : locale });
-  return new Response(Buffer.from(bytes), {
-    headers: {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': attachmentHeader(fileName),
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    },
-  });
+  return pdfAttachment(bytes, fileName);
 });

@@ -1,0 +1,208 @@
+'use client';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useRouter } from 'next/navigation';
+import { normaliseNumberInput } from '@/lib/schemas/number';
+import { normaliseDayInput } from '@/lib/schemas/day-input';
+import type { EditorLabels, EditorState } from './editor-types';
+
+const AUTOSAVE_MS = 700;
+
+type Status = { kind: 'idle' | 'saving' | 'saved' | 'error'; text: string };
+type Options = {
+  reportId: string;
+  locale: string;
+  initialVersion: number;
+  initial: EditorState;
+  initialErrors: Record<string, string[]>;
+  labels: EditorLabels;
+};
+
+/**
+ * The report editor's state and its autosave: every change is saved as typed (a debounced PUT of the whole state at
+ * its version), one request at a time (`useSerialSave`); leaving with unsaved changes asks first, a pagehide flushes;
+ * `submit` saves what is left, then submits.
+ */
+export function useReportAutosave(options: Options) {
+  const { reportId, locale, labels } = options;
+  const router = useRouter();
+  const [state, setState] = useState(options.initial);
+  const [pending, setPending] = useState(false);
+  const summary = useRef<HTMLDivElement>(null);
+  const saver = useSerialSave(options);
+
+  function update(mutate: (draft: EditorState) => void) {
+    const next = structuredClone(saver.latest.current);
+    mutate(next);
+    setState(next);
+    saver.schedule(next);
+  }
+
+  /** On leaving a number or date field: a value the parser accepts is shown back in the locale's format. */
+  function normalise(read: (s: EditorState) => string, write: (s: EditorState, v: string) => void, kind: 'number' | 'day') {
+    const before = read(saver.latest.current);
+    const after = kind === 'number' ? normaliseNumberInput(before, locale) : normaliseDayInput(before);
+    if (after !== before && after !== '') update((d) => write(d, after));
+  }
+
+  useLeaveGuard({ dirty: saver.dirty, inFlight: saver.inFlight, flush: saver.flush, warning: labels.unsavedWarning });
+
+  async function submit(): Promise<boolean> {
+    setPending(true);
+    await saver.flush();
+    // A draft that could not be saved is not submitted: the status line says why.
+    if (saver.dirty.current) {
+      setPending(false);
+      return false;
+    }
+    const { res, body } = await postSubmit(reportId, locale, saver.version.current);
+    setPending(false);
+    if (res?.ok) {
+      saver.dirty.current = false;
+      router.refresh();
+      return true;
+    }
+    if (body?.fieldErrors) saver.setFieldErrors(body.fieldErrors);
+    saver.setStatus({ kind: 'error', text: body?.message ?? String(res?.status ?? '') });
+    setTimeout(() => summary.current?.focus(), 50);
+    return false;
+  }
+
+  return { state, status: saver.status, fieldErrors: saver.fieldErrors, pending, summary, update, normalise, submit };
+}
+
+/** The save loop: the latest state, whether it is saved, the version the server holds, and the status and errors it answered with. */
+function useSerialSave({ reportId, locale, initialVersion, initial, initialErrors, labels }: Options) {
+  const [status, setStatus] = useState<Status>({ kind: 'idle', text: '' });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>(initialErrors);
+  const version = useRef(initialVersion);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const dirty = useRef(false);
+  const latest = useRef(initial);
+
+  /** One PUT of `next` at the current version; true when the server kept it. */
+  async function save(next: EditorState): Promise<boolean> {
+    setStatus({ kind: 'saving', text: labels.saving! });
+    const { res, body } = await putDraft(reportId, locale, version.current, next);
+    if (res?.ok && body?.data) {
+      version.current = body.data.version;
+      if (latest.current === next) dirty.current = false;
+      const errors = body.data.fieldErrors ?? {};
+      setFieldErrors(errors);
+      // "Saved" only once nothing newer waits: a change typed during this save is saved next.
+      if (!dirty.current) setStatus(savedStatus(labels, locale, errors));
+      return true;
+    }
+    setFieldErrors(body?.fieldErrors ?? {});
+    setStatus({ kind: 'error', text: labels.saveFailed!.replace('{message}', body?.message ?? String(res?.status ?? '')) });
+    return false;
+  }
+
+  /**
+   * Saves until nothing is left unsaved, one request at a time: every PUT
+   * carries the version the previous one returned, so two saves never race
+   * (a second PUT at the same version would be refused as a conflict and the
+   * later typing lost). Called while a save runs, it returns that run, which
+   * picks up the newer state when its request comes back.
+   */
+  function flush(): Promise<void> {
+    if (timer.current) {
+      clearTimeout(timer.current);
+      timer.current = null;
+    }
+    if (inFlight.current) return inFlight.current;
+    if (!dirty.current) return Promise.resolve();
+    const run = (async () => {
+      while (dirty.current) if (!(await save(latest.current))) break;
+    })();
+    inFlight.current = run;
+    run
+      .finally(() => {
+        if (inFlight.current === run) inFlight.current = null;
+      })
+      .catch(() => undefined);
+    return run;
+  }
+
+  function schedule(next: EditorState) {
+    latest.current = next;
+    dirty.current = true;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      void flush();
+    }, AUTOSAVE_MS);
+  }
+
+  return { status, setStatus, fieldErrors, setFieldErrors, version, dirty, latest, inFlight, flush, schedule };
+}
+
+/** One PUT of the whole draft at `version`; the response and its parsed body (null when either failed). */
+async function putDraft(reportId: string, locale: string, version: number, next: EditorState) {
+  const res = await fetch(`/api/progress/reports/${reportId}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', 'x-locale': locale },
+    body: JSON.stringify({ version, ...next }),
+    keepalive: true,
+  }).catch(() => null);
+  const body = (await res?.json().catch(() => null)) as {
+    ok: boolean;
+    data?: { version: number; fieldErrors?: Record<string, string[]> };
+    message?: string;
+    fieldErrors?: Record<string, string[]>;
+  } | null;
+  return { res, body };
+}
+
+/** The POST that submits the report at `version`; the response and its parsed body. */
+async function postSubmit(reportId: string, locale: string, version: number) {
+  const res = await fetch(`/api/progress/reports/${reportId}/submit`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-locale': locale },
+    body: JSON.stringify({ version }),
+  }).catch(() => null);
+  const body = (await res?.json().catch(() => null)) as { message?: string; fieldErrors?: Record<string, string[]> } | null;
+  return { res, body };
+}
+
+/** "Saved at …", or "saved at … with N errors" when the server kept the draft with invalid fields. */
+function savedStatus(labels: EditorLabels, locale: string, errors: Record<string, string[]>): Status {
+  const time = new Date().toLocaleTimeString(locale === 'lv' ? 'lv-LV' : 'en-GB');
+  const count = Object.keys(errors).length;
+  return count === 0
+    ? { kind: 'saved', text: labels.savedAt!.replace('{time}', time) }
+    : { kind: 'saved', text: labels.savedWithErrors!.replace('{time}', time).replace('{count}', String(count)) };
+}
+
+/** Leaving the page: a pagehide flushes what is unsaved, and the browser asks first while changes are not saved. */
+function useLeaveGuard({
+  dirty,
+  inFlight,
+  flush,
+  warning,
+}: {
+  dirty: RefObject<boolean>;
+  inFlight: RefObject<Promise<void> | null>;
+  flush: () => Promise<void>;
+  warning: string | undefined;
+}) {
+  useEffect(() => {
+    // A save already under way carries on (keepalive); what was typed after it is covered by the beforeunload question.
+    const onPageHide = () => {
+      if (dirty.current && !inFlight.current) void flush();
+    };
+    // Note: the browser shows its own text; returnValue only has to be set.
+    const warn = (e: BeforeUnloadEvent) => {
+      if (dirty.current) {
+        e.preventDefault();
+        e.returnValue = warning ?? '';
+      }
+    };
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('beforeunload', warn);
+    return () => {
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('beforeunload', warn);
+    };
+  });
+}

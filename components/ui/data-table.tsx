@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+
+/**
+ * A data table in its own focusable, labelled scroll container (wide tables scroll there, not the page): the header
+ * row from `columns`, the body rows as children. Name the region by a heading (`labelledBy`) or a text (`label`).
+ * A narrow table may go without the container (`scroll={false}`).
+ */
+export function DataTable({
+  labelledBy,
+  label,
+  testId,
+  caption,
+  columns,
+  children,
+  scroll = true,
+}: {
+  labelledBy?: string;
+  label?: string;
+  testId?: string;
+  caption?: string;
+  columns: ReactNode[];
+  children: ReactNode;
+  scroll?: boolean;
+}) {
+  const table = (
+    <table className="data" data-testid={testId}>
+      {caption ? <caption className="sr-only">{caption}</caption> : null}
+      <thead>
+        <tr>
+          {columns.map((c, i) => (
+            <th key={i} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+  if (!scroll) return table;
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={labelledBy} aria-label={label}>
+      {table}
+    </div>
+  );
+}
