@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import os from 'node:os';
 import { test, expect, signInApi, expectNoA11yViolations } from './support/fixtures';
-import { createUser, documentCount, E2E_STORAGE_DIR, resetAccession, sql } from './support/db';
+import { createUser, documentCount, e2eStorageDir, resetAccession, sql } from './support/db';
 import { writeSignedPdfFile } from '../unit/documents/sign-helper';
 import { extractPdfText } from '../unit/pdf/extract-text';
 
@@ -179,7 +179,7 @@ test.describe('joining the memorandum', () => {
         resolve();
       }, 500);
     });
-    await expect.poll(async () => (await readdir(path.join(E2E_STORAGE_DIR, 'tmp')).catch(() => [])).length, { timeout: 10_000 }).toBe(0);
+    await expect.poll(async () => (await readdir(path.join(e2eStorageDir(), 'tmp')).catch(() => [])).length, { timeout: 10_000 }).toBe(0);
     expect(await documentCount()).toBe(before);
   });
 });

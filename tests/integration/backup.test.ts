@@ -1,28 +1,25 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createGunzip, createGzip } from 'node:zlib';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db, disconnectDb } from '@/lib/db/client';
 import { loadMigrations } from '@/lib/db/migrate';
-import { addDocument, findSecretaryAccession, recordDecision, submitAccession, verifyAccession } from '@/lib/accessions/workflow';
-import { addReportEvidence, openReportForEditing, saveReportDraft, submitReport } from '@/lib/progress/reports';
-import { ZReportDraftSchema } from '@/lib/schemas/progress';
-import { keyForSha256, receiveToTemp, storage, tempDir } from '@/lib/storage';
+import { addDocument, recordDecision } from '@/lib/accessions/workflow';
+
+import { keyForSha256, storage } from '@/lib/storage';
 import { s3Storage } from '@/lib/storage/s3';
-import { checkStorage, deleteOrphans } from '@/lib/storage/orphans';
+import { checkStorage } from '@/lib/storage/orphans';
 import { createBackup } from '@/lib/backup/create';
 import { BackupVerificationError, RestoreRefusedError, restoreBackup, verifyArchive } from '@/lib/backup/restore';
-import { readTar, tarStream, type TarSource } from '@/lib/backup/tar';
-import { buildUnsignedPdf, createSignedPdf } from '../unit/documents/sign-helper';
-import { snapshotDatabase, truncateAll } from '../support/db-snapshot';
+
+import { buildUnsignedPdf } from '../unit/documents/sign-helper';
+import { snapshotDatabase } from '../support/db-snapshot';
 import { storageFiles } from '../support/storage-files';
 import { runScript } from '../support/run-script';
 import { startFakeS3 } from '../support/fake-s3';
 import { actorOf, createUser, resetDatabase } from './db-utils';
+import { DATABASE_URL, STORAGE_ROOT, decision, tempFile, seed, wipe, rowCount, tamper } from './support/backup';
 
 /**
  * npm run backup / npm run restore end to end: a seeded portal (users, an
@@ -32,105 +29,6 @@ import { actorOf, createUser, resetDatabase } from './db-utils';
  * of every table and every stored file must come back identical. A tampered
  * archive is refused before anything is written.
  */
-const DATABASE_URL = process.env.DATABASE_URL!;
-const STORAGE_ROOT = path.resolve(process.env.STORAGE_DIR!);
-const decision = {
-  councilBody: 'Cēsu novada dome',
-  sessionDate: '2021-08-19',
-  sessionType: 'REGULAR' as const,
-  decisionNumber: '325 (prot. Nr. 12, 4. §)',
-  agendaItem: null,
-  signatoryName: 'Jānis Rozenbergs',
-  signatoryRole: 'domes priekšsēdētājs',
-};
-
-const tempFile = (bytes: Uint8Array) => receiveToTemp(Readable.from([Buffer.from(bytes)]), 25 * 1024 * 1024);
-
-async function seed() {
-  await resetDatabase();
-  // Earlier test files share the integration storage folder: start from an empty one, like the database.
-  await rm(STORAGE_ROOT, { recursive: true, force: true });
-  const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'cesu-novads' }));
-  const staff = actorOf(await createUser({ role: 'STAFF' }));
-  await createUser({ role: 'ADMIN' });
-  await recordDecision({ actor: secretary, municipalitySlug: 'cesu-novads', input: decision });
-  const signed = await createSignedPdf({ text: 'Cesu novada domes lemums (backup test)' });
-  await addDocument({ actor: secretary, municipalitySlug: 'cesu-novads', kind: 'DECISION', originalName: 'lēmums.pdf', file: await tempFile(signed.bytes) });
-  await addDocument({
-    actor: secretary,
-    municipalitySlug: 'cesu-novads',
-    kind: 'ANNEX',
-    originalName: 'pielikums.pdf',
-    file: await tempFile(await buildUnsignedPdf('Pielikums (backup test)')),
-  });
-  await submitAccession({ actor: secretary, municipalitySlug: 'cesu-novads' });
-  const a = (await findSecretaryAccession({ actor: secretary, municipalitySlug: 'cesu-novads' })).accession!;
-  await verifyAccession({ actor: staff, accessionId: a.id, version: a.version });
-
-  const reporter = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' }));
-  const report = await openReportForEditing({ actor: reporter, municipalitySlug: 'liepaja', year: 2022 });
-  await saveReportDraft({
-    actor: reporter,
-    reportId: report.id,
-    input: ZReportDraftSchema.parse({
-      version: report.version,
-      commitments: {
-        resources: {
-          status: 'IN_PROGRESS',
-          narrative: 'Attīstības programmā 33 rīcības.',
-          actions: [{ title: 'Telpu remonts', status: 'PLANNED', plannedOn: '2022-09-01', budgetEur: '120000' }],
-        },
-        staff: { status: 'ACHIEVED', narrative: 'Supervīzija.', actions: [] },
-        cooperation: { status: 'NOT_STARTED', narrative: '', actions: [] },
-      },
-      indicators: {
-        social_work_specialists_fte: '30',
-        involved_in_planning: 'yes',
-        avg_gross_monthly_pay_eur: '',
-        agreement_health: 'no',
-        joint_meetings_health: '4',
-      },
-    }),
-  });
-  // The same bytes as the decision: a second row for one stored object.
-  await addReportEvidence({ actor: reporter, reportId: report.id, originalName: 'pierādījums.pdf', file: await tempFile(signed.bytes) });
-  const current = await db().progressReport.findUniqueOrThrow({ where: { id: report.id }, select: { version: true } });
-  await submitReport({ actor: reporter, reportId: report.id, version: current.version });
-
-  // An object no row refers to (a crash between storing and committing): backed up as it is.
-  const orphan = await tempFile(await buildUnsignedPdf('Orphan (backup test)'));
-  await storage().putFile(keyForSha256(orphan.sha256), orphan.tempPath);
-}
-
-async function wipe() {
-  await disconnectDb();
-  await truncateAll(DATABASE_URL);
-  await rm(STORAGE_ROOT, { recursive: true, force: true });
-}
-
-async function rowCount(): Promise<number> {
-  const tables = await snapshotDatabase(DATABASE_URL);
-  return Object.values(tables).reduce((n, json) => n + (JSON.parse(json) as unknown[]).length, 0);
-}
-
-/** A copy of `archive` with one byte of the first stored document flipped (manifest untouched, gzip valid). */
-async function tamper(archive: string, out: string): Promise<string> {
-  const entries: TarSource[] = [];
-  let flipped = '';
-  for await (const e of readTar(Readable.from(await readFile(archive)).pipe(createGunzip()))) {
-    const chunks: Buffer[] = [];
-    for await (const c of e.body) chunks.push(c);
-    const body = Buffer.concat(chunks);
-    if (!flipped && e.path.startsWith('files/')) {
-      const at = Math.floor(body.length / 2);
-      body[at] = body[at]! ^ 0x01;
-      flipped = e.path;
-    }
-    entries.push({ path: e.path, size: body.length, body });
-  }
-  await pipeline(Readable.from(tarStream(entries)), createGzip(), createWriteStream(out));
-  return flipped;
-}
 
 let work: string;
 let archive: string;
@@ -230,102 +128,6 @@ describe('backup and restore', () => {
     // The good archive still restores (and leaves the database as before for the next test files).
     await restoreBackup({ archive, databaseUrl: DATABASE_URL, storage: storage() });
     expect(await snapshotDatabase(DATABASE_URL)).toEqual(before);
-  });
-});
-
-describe('npm run clean-temp', () => {
-  const objectPath = (key: string) => path.join(STORAGE_ROOT, key);
-  const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
-  async function putObject(bytes: Uint8Array, age?: Date): Promise<string> {
-    const file = await tempFile(bytes);
-    const key = keyForSha256(file.sha256);
-    await storage().putFile(key, file.tempPath);
-    if (age) await utimes(objectPath(key), age, age);
-    return key;
-  }
-  const exists = (p: string) =>
-    stat(p).then(
-      () => true,
-      () => false,
-    );
-
-  it('removes stale temporary files, reports orphans, deletes old ones with --delete-orphans, flags rows without files', async () => {
-    await disconnectDb();
-    await resetDatabase();
-    await rm(STORAGE_ROOT, { recursive: true, force: true });
-    const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'cesu-novads' }));
-    await recordDecision({ actor: secretary, municipalitySlug: 'cesu-novads', input: decision });
-    const doc = await addDocument({
-      actor: secretary,
-      municipalitySlug: 'cesu-novads',
-      kind: 'DECISION',
-      originalName: 'lēmums.pdf',
-      file: await tempFile(await buildUnsignedPdf('Referenced (clean-temp)')),
-    });
-    const referenced = keyForSha256(doc.sha256);
-    const oldOrphan = await putObject(await buildUnsignedPdf('Old orphan (clean-temp)'), hoursAgo(2));
-    const newOrphan = await putObject(await buildUnsignedPdf('New orphan (clean-temp)'));
-    await mkdir(tempDir(), { recursive: true });
-    const staleTemp = path.join(tempDir(), '1-stale.part');
-    const freshTemp = path.join(tempDir(), '2-fresh.part');
-    await writeFile(staleTemp, 'left by a crash');
-    await utimes(staleTemp, hoursAgo(2), hoursAgo(2));
-    await writeFile(freshTemp, 'an upload in progress');
-
-    const report = await runScript('clean-temp', []);
-    expect(report.code, report.stderr).toBe(0);
-    expect(report.stdout).toContain('Temporary upload files removed: 1 (older than 60 min)');
-    expect(report.stdout).toContain('Storage: 3 objects, 1 referenced by documents.');
-    expect(report.stdout).toContain('Orphans (no document refers to them): 2');
-    expect(report.stdout).toContain(oldOrphan);
-    expect(report.stdout).toContain(newOrphan);
-    expect(await exists(staleTemp)).toBe(false);
-    expect(await exists(freshTemp)).toBe(true);
-    expect(await exists(objectPath(oldOrphan))).toBe(true); // only reported
-
-    const cleaned = await runScript('clean-temp', ['--delete-orphans']);
-    expect(cleaned.code, cleaned.stderr).toBe(0);
-    expect(cleaned.stdout).toContain('Deleted 1 orphans; kept 1 younger than 60 min');
-    expect(await exists(objectPath(oldOrphan))).toBe(false);
-    expect(await exists(objectPath(newOrphan))).toBe(true);
-    expect(await exists(objectPath(referenced))).toBe(true);
-
-    // A row whose file is gone is reported loudly, with a failing exit code.
-    await rm(objectPath(referenced));
-    const broken = await runScript('clean-temp', []);
-    expect(broken.code).toBe(1);
-    expect(broken.stderr).toContain(`MISSING: 1 document rows refer to objects that are not in storage`);
-    expect(broken.stderr).toContain(referenced);
-    await rm(freshTemp, { force: true });
-  });
-
-  it('deleting an orphan never races an upload of the same bytes into a row without its file', async () => {
-    await resetDatabase();
-    const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'cesu-novads' }));
-    await recordDecision({ actor: secretary, municipalitySlug: 'cesu-novads', input: decision });
-    const outcomes: string[] = [];
-    for (let i = 0; i < 6; i++) {
-      const bytes = await buildUnsignedPdf(`Race ${i} (clean-temp)`);
-      const key = await putObject(bytes, hoursAgo(2));
-      const [deleted, uploaded] = await Promise.allSettled([
-        deleteOrphans({ minAgeMs: 0 }),
-        tempFile(bytes).then((file) => addDocument({ actor: secretary, municipalitySlug: 'cesu-novads', kind: 'ANNEX', originalName: `race-${i}.pdf`, file })),
-      ]);
-      expect(deleted.status).toBe('fulfilled');
-      const rows = await db().document.count({ where: { storageKey: key } });
-      if (uploaded.status === 'fulfilled') {
-        expect(rows).toBe(1);
-        expect(await exists(objectPath(key))).toBe(true);
-      } else {
-        // The cleanup won: the upload is refused (try again), nothing is recorded.
-        expect(uploaded.reason).toMatchObject({ code: 'UNAVAILABLE' });
-        expect(rows).toBe(0);
-      }
-      outcomes.push(uploaded.status);
-    }
-    const report = await checkStorage();
-    expect(report.missing).toEqual([]);
-    console.log(`orphan deletion vs upload of the same bytes: ${outcomes.join(', ')}`);
   });
 });
 

@@ -1,130 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readSheet } from 'read-excel-file/node';
+
 import { db } from '@/lib/db/client';
-import { Prisma } from '@/lib/generated/prisma/client';
+
 import { loadTermOverview } from '@/lib/municipalities/overview';
-import { LV_COLLATOR } from '@/lib/municipalities/queries';
+
 import { overdueOf, reportDeadlines } from '@/lib/progress/deadlines';
 import { publicHeadline } from '@/lib/dashboard/metrics';
-import { loadCommitmentMatrix, type CommitmentMatrix } from '@/lib/dashboard/matrix';
+import { loadCommitmentMatrix } from '@/lib/dashboard/matrix';
 import { loadIndicatorComparison } from '@/lib/dashboard/indicators';
 import { loadWorkQueues } from '@/lib/dashboard/queues';
-import { loadDashboard } from '@/lib/dashboard/dashboard';
-import { buildDashboardExport } from '@/lib/dashboard/export';
-import { DEFAULT_DASHBOARD_QUERY, parseDashboardQuery } from '@/lib/schemas/dashboard';
-import { lookup } from '@/lib/i18n';
-import { parseCsv } from '../unit/opendata/csv-parse';
+
+import { parseDashboardQuery } from '@/lib/schemas/dashboard';
+
 import { actorOf, createUser, resetDatabase } from './db-utils';
 
-/** 20 days before the 2024 period's due date (31 March 2025); 2021–2023 are past due. */
-const NOW = new Date('2025-03-11T10:00:00Z');
-type CS = 'NOT_STARTED' | 'IN_PROGRESS' | 'ACHIEVED';
-
-const idOf = async (slug: string) => (await db().municipality.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
-const term = async () => db().councilTerm.findUniqueOrThrow({ where: { slug: '2021-2025' }, select: { id: true } });
-
-async function accession(
-  slug: string,
-  status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'VERIFIED' | 'WITHDRAWN',
-  data: Partial<Prisma.AccessionUncheckedCreateInput> = {},
-) {
-  return db().accession.create({ data: { municipalityId: await idOf(slug), termId: (await term()).id, status, decisionNumber: `${slug}-1`, ...data } });
-}
-
-async function report(
-  slug: string,
-  year: number,
-  revision: number,
-  status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED',
-  statuses: [CS, CS, CS],
-  indicators: { fte?: number; pay?: number } = {},
-  extra: Partial<Prisma.ProgressReportUncheckedCreateInput> = {},
-) {
-  const period = await db().reportingPeriod.findFirstOrThrow({ where: { year, term: { slug: '2021-2025' } }, select: { id: true } });
-  return db().progressReport.create({
-    data: {
-      municipalityId: await idOf(slug),
-      periodId: period.id,
-      revision,
-      status,
-      submittedAt: status === 'DRAFT' ? null : new Date('2025-01-01T00:00:00Z'),
-      acceptedAt: status === 'ACCEPTED' ? new Date('2025-01-02T00:00:00Z') : null,
-      commitments: { create: (['resources', 'staff', 'cooperation'] as const).map((key, i) => ({ commitmentKey: key, status: statuses[i]! })) },
-      indicators: {
-        create: [
-          ...(indicators.fte !== undefined ? [{ key: 'social_work_specialists_fte', numberValue: new Prisma.Decimal(indicators.fte) }] : []),
-          ...(indicators.pay !== undefined ? [{ key: 'avg_gross_monthly_pay_eur', numberValue: new Prisma.Decimal(indicators.pay) }] : []),
-        ],
-      },
-      ...extra,
-    },
-    select: { id: true },
-  });
-}
-
-/**
- * Known data on top of the seed (Liepāja 2021-07-22 and Jēkabpils novads
- * 2021-06-15 verified): Rīga verified, Ogre verified without a session date
- * (verified late on 5 May 2023 UTC = 6 May in Latvia), Valmiera submitted,
- * Cēsis returned, Talsi withdrawn, Sigulda a draft; reports as listed.
- */
-async function seedKnownData() {
-  await accession('riga', 'VERIFIED', { sessionDate: new Date('2022-02-10'), verifiedAt: new Date('2022-03-01T10:00:00Z') });
-  await accession('ogres-novads', 'VERIFIED', { sessionDate: null, verifiedAt: new Date('2023-05-05T21:30:00Z') });
-  await accession('valmieras-novads', 'SUBMITTED', { sessionDate: new Date('2025-02-01'), submittedAt: new Date('2025-02-02T08:00:00Z') });
-  await accession('cesu-novads', 'RETURNED', { sessionDate: new Date('2025-01-15'), returnReason: 'Trūkst paraksta.' });
-  await accession('talsu-novads', 'WITHDRAWN', {
-    sessionDate: new Date('2021-09-01'),
-    verifiedAt: new Date('2021-09-10T10:00:00Z'),
-    withdrawnAt: new Date('2023-01-01T10:00:00Z'),
-    withdrawalReason: 'Dome atcēla.',
-  });
-  await accession('siguldas-novads', 'DRAFT', { sessionDate: new Date('2024-01-01') });
-
-  // Liepāja: 2022 accepted twice (revision 2 wins), a 2023 draft (ignored).
-  await report(
-    'liepaja',
-    2022,
-    1,
-    'ACCEPTED',
-    ['ACHIEVED', 'IN_PROGRESS', 'NOT_STARTED'],
-    { fte: 30, pay: 1200 },
-    { supersededAt: new Date('2025-01-03T00:00:00Z') },
-  );
-  await report('liepaja', 2022, 2, 'ACCEPTED', ['ACHIEVED', 'ACHIEVED', 'IN_PROGRESS'], { fte: 45, pay: 1300.5 });
-  await report('liepaja', 2023, 1, 'DRAFT', ['NOT_STARTED', 'NOT_STARTED', 'NOT_STARTED'], { fte: 99 });
-  // Rīga: 2021 accepted twice, 2022 accepted (the latest year wins over the higher revision), 2023 returned.
-  await report('riga', 2021, 1, 'ACCEPTED', ['NOT_STARTED', 'NOT_STARTED', 'NOT_STARTED'], { fte: 100 });
-  await report('riga', 2021, 2, 'ACCEPTED', ['ACHIEVED', 'ACHIEVED', 'ACHIEVED'], { fte: 110 });
-  await report('riga', 2022, 1, 'ACCEPTED', ['IN_PROGRESS', 'NOT_STARTED', 'ACHIEVED'], { fte: 120 });
-  await report('riga', 2023, 1, 'RETURNED', ['ACHIEVED', 'ACHIEVED', 'ACHIEVED'], { fte: 1 }, { returnComment: 'Lūdzu precizējiet.' });
-  // Jēkabpils novads: 2023 accepted, 2024 submitted (awaiting review).
-  await report('jekabpils-novads', 2023, 1, 'ACCEPTED', ['NOT_STARTED', 'IN_PROGRESS', 'IN_PROGRESS'], { fte: 20 });
-  await report('jekabpils-novads', 2024, 1, 'SUBMITTED', ['ACHIEVED', 'ACHIEVED', 'ACHIEVED'], { fte: 21 });
-  // Talsi (withdrawn later): an accepted 2021 report without the specialist count.
-  await report('talsu-novads', 2021, 1, 'ACCEPTED', ['NOT_STARTED', 'NOT_STARTED', 'NOT_STARTED']);
-
-  // Test fixtures only: population figures for the report years and a legal minimum of 1 per 1 000.
-  await db().populationFigure.create({ data: { municipalityId: await idOf('liepaja'), year: 2022, value: 60_000, source: 'test fixture' } });
-  await db().populationFigure.create({ data: { municipalityId: await idOf('jekabpils-novads'), year: 2023, value: 10_000, source: 'test fixture' } });
-  await db().legalNorm.create({
-    data: {
-      key: 'social_work_specialists_per_1000',
-      validFrom: new Date('2009-01-01'),
-      value: 1,
-      unit: 'FTE per 1000 residents',
-      citation: 'test fixture',
-      sourceUrl: 'https://example.test',
-    },
-  });
-}
-
-const staffActor = async () => actorOf(await createUser({ role: 'STAFF' }));
-/** The staff dashboard's figures exactly as the page loads them (lib/dashboard/cache calls loadDashboard). */
-const dashboard = async (actor: Parameters<typeof loadDashboard>[0]['actor']) => loadDashboard({ actor, now: NOW, query: DEFAULT_DASHBOARD_QUERY });
-const slugs = (m: CommitmentMatrix | null) => m!.rows.map((r) => r.slug);
+import { NOW, seedKnownData, staffActor, dashboard, slugs } from './support/dashboard';
 
 describe('staff dashboard', () => {
   beforeEach(async () => {
@@ -306,126 +198,5 @@ describe('staff dashboard', () => {
       [-1, true],
       [-1, true],
     ]);
-  });
-
-  it('loadDashboard shares one set of figures between the headline, the queues and the joins', async () => {
-    const d = await loadDashboard({ actor: await staffActor(), now: NOW, query: DEFAULT_DASHBOARD_QUERY });
-    expect(d.metrics!.overdue).toBe(d.queues.totals.overdue);
-    expect(d.metrics!.dueSoon).toBe(d.queues.totals.dueSoon);
-    expect(d.metrics!.awaiting).toBe(d.queues.totals.verifications);
-    expect(d.queues.overdue).toHaveLength(d.queues.totals.overdue);
-    expect(d.joins!.total).toBe(d.metrics!.joined);
-    expect(d.matrix!.rows).toHaveLength(d.matrixTotal);
-    expect(d.matrix).toMatchObject({ total: 43, matched: 43, page: 1, pageSize: 50 });
-  });
-
-  it('matrix and indicators are paged in SQL: the pages put together are the whole sorted list; queues are limited with their totals', async () => {
-    const staff = await staffActor();
-    // SQL name order (lv_sort_key) is the app's Latvian collation.
-    const names = (await loadCommitmentMatrix({ actor: staff, pageSize: null }))!.rows.map((r) => r.nameLv);
-    expect(names).toEqual([...names].sort(LV_COLLATOR.compare));
-    const query = parseDashboardQuery({ sort: 'status', dir: 'desc' });
-    const all = slugs(await loadCommitmentMatrix({ actor: staff, query, pageSize: null }));
-    const pages = await Promise.all([1, 2, 3, 4, 5].map((page) => loadCommitmentMatrix({ actor: staff, query, page, pageSize: 10 })));
-    expect(pages.flatMap((p) => slugs(p))).toEqual(all);
-    expect(pages[4]).toMatchObject({ total: 43, matched: 43, page: 5, pageSize: 10 });
-    expect(pages[4]!.rows).toHaveLength(3);
-    const ind = await loadIndicatorComparison({ actor: staff, now: NOW, page: 2, pageSize: 2 });
-    expect(ind!.rows.map((r) => r.slug)).toEqual(['ogres-novads', 'riga']);
-    expect(ind!.matched).toBe(5);
-    const q = await loadWorkQueues({ actor: staff, now: NOW, limit: 3 });
-    expect(q.overdue.map((d) => `${d.year}:${d.municipality.slug}`)).toEqual(['2021:jekabpils-novads', '2022:jekabpils-novads', '2023:liepaja']);
-    expect(q.totals).toEqual({ verifications: 1, reviews: 1, returned: 2, dueSoon: 3, overdue: 4 });
-  });
-
-  it('exports the matrix and the indicators as CSV and XLSX with the same cells', async () => {
-    const staff = await staffActor();
-    const query = parseDashboardQuery({ status: 'VERIFIED', sort: 'c1', dir: 'desc' });
-    const matrix = (await loadCommitmentMatrix({ actor: staff, query }))!;
-
-    const csv = await buildDashboardExport({ actor: staff, name: 'matrix.csv', locale: 'lv', query, now: NOW });
-    expect(csv).toMatchObject({ contentType: 'text/csv; charset=utf-8', fileName: 'memorands-matrix-2021-2025-lv.csv' });
-    expect(typeof csv.body === 'string' && csv.body.startsWith('\uFEFF')).toBe(true);
-    const rows = parseCsv((csv.body as string).slice(1));
-    expect(rows[0]).toEqual([
-      'Identifikators',
-      'Pašvaldība',
-      'Veids',
-      'Dalības statuss',
-      'Ziņojuma gads',
-      'Redakcija',
-      '1. Resursi',
-      '2. Darbinieku attīstība un atalgojums',
-      '3. Starpinstitūciju sadarbība',
-    ]);
-    expect(rows.slice(1).map((r) => r[0])).toEqual(matrix.rows.map((r) => r.slug));
-    const liepaja = rows.find((r) => r[0] === 'liepaja')!;
-    expect(liepaja).toEqual(['liepaja', 'Liepāja', 'valstspilsēta', 'Pievienojusies', '2022', '2', 'Sasniegts', 'Sasniegts', 'Tiek īstenots']);
-    expect(rows.find((r) => r[0] === 'ogres-novads')!.slice(4)).toEqual(['', '', '', '', '']);
-
-    const xlsx = await buildDashboardExport({ actor: staff, name: 'matrix.xlsx', locale: 'en', query, now: NOW });
-    expect(xlsx).toMatchObject({
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      fileName: 'memorands-matrix-2021-2025-en.xlsx',
-    });
-    const sheet = await readSheet(Buffer.from(xlsx.body as Uint8Array));
-    expect(sheet[0]!.slice(0, 6)).toEqual(['Identifier', 'Municipality', 'Type', 'Membership status', 'Report year', 'Revision']);
-    expect(sheet.slice(1).map((r) => r[0])).toEqual(matrix.rows.map((r) => r.slug));
-    const lx = sheet.find((r) => r[0] === 'liepaja')!;
-    expect(lx.slice(3, 9)).toEqual([
-      'Joined',
-      2022,
-      2,
-      lookup('en', 'progress.cs_ACHIEVED'),
-      lookup('en', 'progress.cs_ACHIEVED'),
-      lookup('en', 'progress.cs_IN_PROGRESS'),
-    ]);
-    for (const r of matrix.rows) {
-      const x = sheet.find((s) => s[0] === r.slug)!;
-      expect(x[4] ?? null).toBe(r.report?.year ?? null);
-      expect(x.slice(6).map((v) => v ?? null)).toEqual(matrix.commitments.map((c) => (r.cells[c.key] ? lookup('en', `progress.cs_${r.cells[c.key]}`) : null)));
-    }
-
-    const icsv = await buildDashboardExport({ actor: staff, name: 'indicators.csv', locale: 'lv', query: DEFAULT_DASHBOARD_QUERY, now: NOW });
-    const irows = parseCsv((icsv.body as string).slice(1));
-    expect(irows[0]).toEqual([
-      'Identifikators',
-      'Pašvaldība',
-      'Ziņojuma gads',
-      'Redakcija',
-      'Sociālā darba speciālisti, slodzes',
-      'Iedzīvotāji',
-      'Speciālisti uz 1 000 iedzīvotājiem',
-      'Likumā noteiktais minimums uz 1 000 iedzīvotājiem',
-      'Salīdzinājumā ar minimumu',
-      'Vidējā bruto mēnešalga, EUR',
-    ]);
-    expect(irows.find((r) => r[0] === 'liepaja')).toEqual(['liepaja', 'Liepāja', '2022', '2', '45', '60000', '0.75', '1', 'zem minimuma', '1300.5']);
-    expect(irows.find((r) => r[0] === 'riga')).toEqual([
-      'riga',
-      'Rīga',
-      '2022',
-      '1',
-      '120',
-      '',
-      '',
-      '1',
-      'nav zināms: nav iedzīvotāju skaita par 2022. gadu',
-      '',
-    ]);
-
-    const ixlsx = await buildDashboardExport({ actor: staff, name: 'indicators.xlsx', locale: 'lv', query: DEFAULT_DASHBOARD_QUERY, now: NOW });
-    const isheet = await readSheet(Buffer.from(ixlsx.body as Uint8Array));
-    expect(isheet.find((r) => r[0] === 'liepaja')).toEqual(['liepaja', 'Liepāja', 2022, 2, 45, 60000, 0.75, 1, 'zem minimuma', 1300.5]);
-    const rx = isheet.find((r) => r[0] === 'riga')!;
-    expect([rx[5] ?? null, rx[6] ?? null, rx[9] ?? null]).toEqual([null, null, null]);
-    expect(isheet).toHaveLength(irows.length);
-
-    await expect(buildDashboardExport({ actor: staff, name: 'matrix.pdf', locale: 'lv', query, now: NOW })).rejects.toMatchObject({
-      code: 'NOT_FOUND',
-      messageKey: 'dashboard.exportUnknown',
-    });
-    const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'liepaja' }));
-    await expect(buildDashboardExport({ actor: secretary, name: 'matrix.csv', locale: 'lv', query, now: NOW })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

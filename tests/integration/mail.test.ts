@@ -1,28 +1,16 @@
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
-import { addDocument, findSecretaryAccession, recordDecision, returnAccession, submitAccession, verifyAccession } from '@/lib/accessions/workflow';
-import { receiveToTemp } from '@/lib/storage';
+import { findSecretaryAccession, returnAccession, submitAccession, verifyAccession } from '@/lib/accessions/workflow';
+
 import { enqueueMail, kickDelivery } from '@/lib/mail/outbox';
 import { MAX_ATTEMPTS, deliverPending, startDelivery } from '@/lib/mail/deliver';
-import { runReminders } from '@/lib/mail/reminders';
-import { listOutbox } from '@/lib/mail/list';
-import { utcDay } from '@/lib/dates';
-import { createSignedPdf } from '../unit/documents/sign-helper';
-import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../support/smtp';
-import { actorOf, createUser, resetDatabase } from './db-utils';
 
-const base = env.PUBLIC_BASE_URL.replace(/\/+$/, '');
-const decision = {
-  councilBody: 'Cēsu novada dome',
-  sessionDate: '2021-08-19',
-  sessionType: 'REGULAR' as const,
-  decisionNumber: '325 (prot. Nr. 12, 4. §)',
-  agendaItem: null,
-  signatoryName: 'Jānis Rozenbergs',
-  signatoryRole: 'domes priekšsēdētājs',
-};
+import { listOutbox } from '@/lib/mail/list';
+
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp';
+import { actorOf, createUser, resetDatabase } from './db-utils';
+import { base, secretary, toUser, submitCesu } from './support/mail';
 
 let smtp: TestSmtpServer;
 beforeAll(async () => {
@@ -35,22 +23,6 @@ beforeEach(async () => {
   await resetDatabase();
   smtp.messages.length = 0;
 });
-
-async function secretary(slug: string, locale: 'lv' | 'en', isActive = true) {
-  const user = await createUser({ role: 'SECRETARY', municipalitySlug: slug, isActive });
-  await db().user.update({ where: { id: user.id }, data: { locale } });
-  return user;
-}
-
-const toUser = (mails: ReceivedMail[], email: string) => mails.filter((m) => m.rcptTo.includes(email));
-
-async function submitCesu(actor: ReturnType<typeof actorOf>) {
-  await recordDecision({ actor, municipalitySlug: 'cesu-novads', input: decision });
-  const file = await receiveToTemp(Readable.from([Buffer.from((await createSignedPdf({ text: 'Cesu novada domes lemums' })).bytes)]), 25 * 1024 * 1024);
-  await addDocument({ actor, municipalitySlug: 'cesu-novads', kind: 'DECISION', originalName: 'lēmums.pdf', file });
-  await submitAccession({ actor, municipalitySlug: 'cesu-novads' });
-  return (await findSecretaryAccession({ actor, municipalitySlug: 'cesu-novads' })).accession!;
-}
 
 describe('accession mail', () => {
   it('submitted, returned (with the reason) and verified reach the municipality’s active secretaries, each in their language', async () => {
@@ -247,100 +219,5 @@ describe('delivery', () => {
     await closed.close();
     expect(await deliverPending({ smtpUrl: closed.url })).toEqual({ sent: 0, failed: 1, held: 0 });
     expect((await db().outboxMessage.findFirstOrThrow()).lastError).toMatch(/ECONNREFUSED|connect/i);
-  });
-});
-
-describe('report reminders', () => {
-  /**
-   * The 2025–2029 term current, reporting set up; Cēsu and Valmieras novads joined by decisions of
-   * 20 June 2025 (before the term's first period begins, so 2025 is owed), Cēsu novads
-   * with a secretary in each language; as of `now` the 2025 report is overdue
-   * (due 31 March 2026) and the 2026 report due in 10 days (31 March 2027).
-   */
-  const now = new Date('2027-03-21T06:00:00Z');
-  async function setUp() {
-    const term = await db().councilTerm.update({ where: { slug: '2025-2029' }, data: { openedAt: utcDay('2025-07-01') }, select: { id: true } });
-    for (const slug of ['cesu-novads', 'valmieras-novads']) {
-      const m = await db().municipality.findUniqueOrThrow({ where: { slug }, select: { id: true } });
-      await db().accession.create({
-        data: { municipalityId: m.id, termId: term.id, status: 'VERIFIED', sessionDate: utcDay('2025-06-20'), verifiedAt: utcDay('2025-09-01') },
-      });
-    }
-    // Valmiera has submitted its 2025 report: only the 2026 one is owed.
-    const valmiera = await db().municipality.findUniqueOrThrow({ where: { slug: 'valmieras-novads' }, select: { id: true } });
-    const p2025 = await db().reportingPeriod.findUniqueOrThrow({ where: { termId_year: { termId: term.id, year: 2025 } }, select: { id: true } });
-    await db().progressReport.create({ data: { municipalityId: valmiera.id, periodId: p2025.id, status: 'SUBMITTED', submittedAt: utcDay('2026-03-01') } });
-    return {
-      lvUser: await secretary('cesu-novads', 'lv'),
-      enUser: await secretary('cesu-novads', 'en'),
-      valmieraUser: await secretary('valmieras-novads', 'lv'),
-      p2025: p2025.id,
-    };
-  }
-
-  it('running twice sends each reminder once, in the recipient’s language, with an audit event per run', async () => {
-    const { lvUser, enUser, valmieraUser, p2025 } = await setUp();
-    expect(await runReminders({ now })).toEqual({ due: 3, overdue: 2, skippedAsDuplicate: 0, renewalInvitations: 0 });
-    expect(await runReminders({ now })).toEqual({ due: 0, overdue: 0, skippedAsDuplicate: 5, renewalInvitations: 0 });
-    expect(await runReminders({ now: new Date(now.getTime() + 3 * 86_400_000) })).toEqual({ due: 0, overdue: 0, skippedAsDuplicate: 5, renewalInvitations: 0 });
-
-    const rows = await db().outboxMessage.findMany({ select: { kind: true, toUserId: true, dedupeKey: true, status: true } });
-    expect(rows).toHaveLength(5);
-    expect(rows.every((r) => r.status === 'PENDING')).toBe(true);
-    const cesuId = lvUser.municipalityId!;
-    expect(rows.find((r) => r.kind === 'report.overdue' && r.toUserId === lvUser.id)!.dedupeKey).toBe(`report.overdue:${p2025}:${cesuId}:${lvUser.id}`);
-    expect(rows.filter((r) => r.toUserId === valmieraUser.id).map((r) => r.kind)).toEqual(['report.due']);
-
-    const audits = await db().auditEvent.findMany({
-      where: { action: 'mail.reminders' },
-      orderBy: { id: 'asc' },
-      select: { actorId: true, subjectType: true, after: true },
-    });
-    expect(audits).toEqual([
-      { actorId: null, subjectType: 'OutboxMessage', after: { due: 3, overdue: 2, skippedAsDuplicate: 0, renewalInvitations: 0 } },
-      { actorId: null, subjectType: 'OutboxMessage', after: { due: 0, overdue: 0, skippedAsDuplicate: 5, renewalInvitations: 0 } },
-      { actorId: null, subjectType: 'OutboxMessage', after: { due: 0, overdue: 0, skippedAsDuplicate: 5, renewalInvitations: 0 } },
-    ]);
-
-    expect(await deliverPending({ smtpUrl: smtp.url })).toMatchObject({ sent: 5, failed: 0 });
-    await runReminders({ now });
-    expect(await deliverPending({ smtpUrl: smtp.url })).toMatchObject({ sent: 0 });
-    const mails = await smtp.waitFor(5);
-    expect(mails).toHaveLength(5);
-
-    const lvMails = toUser(mails, lvUser.email).sort((x, y) => x.subject.localeCompare(y.subject));
-    expect(lvMails.map((m) => m.subject)).toEqual([
-      'Cēsu novads: 2025. gada progresa ziņojums nav iesniegts',
-      'Cēsu novads: tuvojas 2026. gada progresa ziņojuma iesniegšanas termiņš',
-    ]);
-    expect(lvMails[0]!.text).toContain('Iesniegšanas termiņš: 2026. gada 31. marts');
-    expect(lvMails[0]!.text).toContain(`${base}/lv/secretary/cesu-novads/reports/2025\n`);
-    expect(lvMails[1]!.text).toContain('Iesniegšanas termiņš: 2027. gada 31. marts');
-    expect(lvMails[1]!.text).toContain(`${base}/lv/secretary/cesu-novads/reports/2026\n`);
-
-    const enMails = toUser(mails, enUser.email).sort((x, y) => x.subject.localeCompare(y.subject));
-    expect(enMails.map((m) => m.subject)).toEqual([
-      'Cēsu novads: the progress report for 2025 is overdue',
-      'Cēsu novads: the progress report for 2026 is due soon',
-    ]);
-    expect(enMails[0]!.text).toContain('Due date: 31 March 2026');
-    expect(enMails[1]!.text).toContain('Due date: 31 March 2027');
-    expect(enMails[1]!.text).toContain(`${base}/en/secretary/cesu-novads/reports/2026\n`);
-  });
-
-  it('nothing is due beyond 14 days; on the due day it is still "due", the day after "overdue"', async () => {
-    const { lvUser } = await setUp();
-    await db().user.updateMany({ where: { id: { not: lvUser.id } }, data: { isActive: false } });
-    // 15 days before 31 March 2027: only the overdue 2025 report.
-    expect(await runReminders({ now: new Date('2027-03-16T08:00:00Z') })).toEqual({ due: 0, overdue: 1, skippedAsDuplicate: 0, renewalInvitations: 0 });
-    // 31 March, 23:30 in Riga (20:30 UTC): still due, not overdue.
-    expect(await runReminders({ now: new Date('2027-03-31T20:30:00Z') })).toEqual({ due: 1, overdue: 0, skippedAsDuplicate: 1, renewalInvitations: 0 });
-    // 1 April, 00:30 in Riga (21:30 UTC on 31 March): overdue — a second, different reminder.
-    expect(await runReminders({ now: new Date('2027-03-31T21:30:00Z') })).toEqual({ due: 0, overdue: 1, skippedAsDuplicate: 1, renewalInvitations: 0 });
-    expect((await db().outboxMessage.findMany({ select: { kind: true } })).map((m) => m.kind).sort()).toEqual([
-      'report.due',
-      'report.overdue',
-      'report.overdue',
-    ]);
   });
 });

@@ -1,18 +1,7 @@
-import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { env } from '@/lib/env';
-import {
-  addDocument,
-  recordDecision,
-  returnAccession,
-  submitAccession,
-  verifyAccession,
-  withdrawAccession,
-  findSecretaryAccession,
-} from '@/lib/accessions/workflow';
-import { receiveToTemp } from '@/lib/storage';
-import { listOpenAccessions, listOpenMunicipalities, openDataModified } from '@/lib/opendata/queries';
+
+import { openDataModified } from '@/lib/opendata/queries';
 import { ACCESSION_FIELDS, CSV_DOCUMENTS_COLUMN, MUNICIPALITY_FIELDS, type OpenAccession, type OpenMunicipality } from '@/lib/opendata/fields';
 import { GET as municipalitiesJson } from '@/app/api/v1/municipalities/route';
 import { GET as municipalitiesCsv } from '@/app/api/v1/municipalities.csv/route';
@@ -22,206 +11,18 @@ import { GET as accessionsCsv } from '@/app/api/v1/accessions.csv/route';
 import { GET as accessionsGeo } from '@/app/api/v1/accessions.geojson/route';
 import { GET as openapiJson } from '@/app/api/v1/openapi.json/route';
 import { GET as dcatJsonld } from '@/app/api/v1/dcat.jsonld/route';
-import { OPTIONS as municipalitiesOptions } from '@/app/api/v1/municipalities/route';
-import { OPTIONS as municipalitiesCsvOptions } from '@/app/api/v1/municipalities.csv/route';
-import { OPTIONS as municipalitiesGeoOptions } from '@/app/api/v1/municipalities.geojson/route';
-import { OPTIONS as accessionsOptions } from '@/app/api/v1/accessions/route';
-import { OPTIONS as accessionsCsvOptions } from '@/app/api/v1/accessions.csv/route';
-import { OPTIONS as accessionsGeoOptions } from '@/app/api/v1/accessions.geojson/route';
-import { OPTIONS as openapiOptions } from '@/app/api/v1/openapi.json/route';
-import { OPTIONS as dcatOptions } from '@/app/api/v1/dcat.jsonld/route';
-import { createSignedPdf } from '../unit/documents/sign-helper';
+
 import { parseCsv } from '../unit/opendata/csv-parse';
 import { expectRightHandRule } from '../unit/opendata/right-hand-rule';
 import type { OpenGeometry } from '@/lib/opendata/fields';
-import { actorOf, createUser, resetDatabase } from './db-utils';
-
-type Handler = (request: Request, ctx: { params: Promise<Record<string, never>> }) => Promise<Response>;
-const ctx = { params: Promise.resolve({}) };
-/** Links and IRIs come from PUBLIC_BASE_URL, never from the request's host (here another one). */
-const BASE = env.PUBLIC_BASE_URL.replace(/\/+$/, '');
-const call = (handler: Handler, query = '', headers: Record<string, string> = {}) =>
-  handler(new Request(`http://other-host.example/api/v1/x${query}`, { headers }), ctx);
-
-const DATA_ROUTES: Record<string, Handler> = {
-  municipalities: municipalitiesJson,
-  'municipalities.csv': municipalitiesCsv,
-  'municipalities.geojson': municipalitiesGeo,
-  accessions: accessionsJson,
-  'accessions.csv': accessionsCsv,
-  'accessions.geojson': accessionsGeo,
-};
-const ALL_ROUTES: Record<string, Handler> = { ...DATA_ROUTES, 'openapi.json': openapiJson, 'dcat.jsonld': dcatJsonld };
-/** The OPTIONS export of every /api/v1 route file (the CORS preflight). */
-const OPTIONS_ROUTES: Record<string, () => Response> = {
-  municipalities: municipalitiesOptions,
-  'municipalities.csv': municipalitiesCsvOptions,
-  'municipalities.geojson': municipalitiesGeoOptions,
-  accessions: accessionsOptions,
-  'accessions.csv': accessionsCsvOptions,
-  'accessions.geojson': accessionsGeoOptions,
-  'openapi.json': openapiOptions,
-  'dcat.jsonld': dcatOptions,
-};
-
-/** Text that exists only in non-public records; none of it may reach a response. */
-const SECRETS = [
-  'DRAFT-SECRET-1',
-  'PENDING-SECRET-2',
-  'RETURNED-SECRET-3',
-  'Atgriezts: trūkst paraksta (SECRET)',
-  'Melnraksta Dome',
-  'Gaidoša Dome',
-  'Atgrieztā Dome',
-];
-
-const decision = (councilBody: string, decisionNumber: string, agendaItem: string | null = null) => ({
-  councilBody,
-  sessionDate: '2021-08-19',
-  sessionType: 'REGULAR' as const,
-  decisionNumber,
-  agendaItem,
-  signatoryName: 'Jānis Rozenbergs',
-  signatoryRole: 'domes priekšsēdētājs',
-});
-
-async function upload(actor: ReturnType<typeof actorOf>, slug: string) {
-  const { bytes } = await createSignedPdf({ text: `Lemums ${slug}` });
-  const file = await receiveToTemp(Readable.from([Buffer.from(bytes)]), 25 * 1024 * 1024);
-  return addDocument({ actor, municipalitySlug: slug, kind: 'DECISION', originalName: 'lēmums.pdf', file });
-}
-
-let staff: ReturnType<typeof actorOf>;
-async function secretaryOf(slug: string) {
-  return actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: slug }));
-}
-async function accessionOf(actor: ReturnType<typeof actorOf>, slug: string) {
-  return (await findSecretaryAccession({ actor, municipalitySlug: slug })).accession!;
-}
-
-/** Puts one accession in each state: draft, awaiting, returned, verified, withdrawn (plus the two seeded verified ones). */
-async function buildStates(): Promise<{ verifiedDocSha: string }> {
-  staff = actorOf(await createUser({ role: 'STAFF' }));
-  const draft = await secretaryOf('cesu-novads');
-  await recordDecision({ actor: draft, municipalitySlug: 'cesu-novads', input: decision('Melnraksta Dome', 'DRAFT-SECRET-1') });
-  await upload(draft, 'cesu-novads');
-
-  const pending = await secretaryOf('dobeles-novads');
-  await recordDecision({ actor: pending, municipalitySlug: 'dobeles-novads', input: decision('Gaidoša Dome', 'PENDING-SECRET-2') });
-  await upload(pending, 'dobeles-novads');
-  await submitAccession({ actor: pending, municipalitySlug: 'dobeles-novads' });
-
-  const returned = await secretaryOf('gulbenes-novads');
-  await recordDecision({ actor: returned, municipalitySlug: 'gulbenes-novads', input: decision('Atgrieztā Dome', 'RETURNED-SECRET-3') });
-  await upload(returned, 'gulbenes-novads');
-  await submitAccession({ actor: returned, municipalitySlug: 'gulbenes-novads' });
-  const r = await accessionOf(returned, 'gulbenes-novads');
-  await returnAccession({ actor: staff, accessionId: r.id, input: { version: r.version, reason: 'Atgriezts: trūkst paraksta (SECRET)' } });
-
-  // A value with a comma and quotes, and one a spreadsheet would run as a formula.
-  const verified = await secretaryOf('ogres-novads');
-  await recordDecision({
-    actor: verified,
-    municipalitySlug: 'ogres-novads',
-    input: decision('Ogres novada dome', 'Nr. 5, prot. "7"', '=HYPERLINK("http://evil.example","x")'),
-  });
-  const doc = await upload(verified, 'ogres-novads');
-  await submitAccession({ actor: verified, municipalitySlug: 'ogres-novads' });
-  const v = await accessionOf(verified, 'ogres-novads');
-  await verifyAccession({ actor: staff, accessionId: v.id, version: v.version });
-
-  const withdrawn = await secretaryOf('talsu-novads');
-  await recordDecision({ actor: withdrawn, municipalitySlug: 'talsu-novads', input: decision('Talsu novada dome', '12/3') });
-  await upload(withdrawn, 'talsu-novads');
-  await submitAccession({ actor: withdrawn, municipalitySlug: 'talsu-novads' });
-  const w = await accessionOf(withdrawn, 'talsu-novads');
-  await verifyAccession({ actor: staff, accessionId: w.id, version: w.version });
-  await withdrawAccession({ actor: staff, accessionId: w.id, input: { version: w.version + 1, reason: 'Dome atcēla lēmumu.' } });
-  return { verifiedDocSha: doc.sha256 };
-}
-
-function expectNoPrivateData(body: string, label: string) {
-  expect(body.includes('@'), `${label} contains '@'`).toBe(false);
-  for (const s of SECRETS) expect(body.includes(s), `${label} contains ${s}`).toBe(false);
-  expect(body, label).not.toMatch(/Test (SECRETARY|STAFF)|Bērziņš \(test\)|example\.test|passwordHash|returnReason|return_reason/);
-}
-
-async function jsonOf<T>(res: Response): Promise<T> {
-  expect(res.status).toBe(200);
-  return (await res.json()) as T;
-}
-
-type List<T> = { term: string | null; count: number; items: T[] };
-type Feature<T> = { type: 'Feature'; id: string; geometry: { type: string; coordinates: unknown[] } | null; properties: T };
-type Collection<T> = { type: string; features: Feature<T>[] };
+import { resetDatabase } from './db-utils';
+import { BASE, call, DATA_ROUTES, ALL_ROUTES, OPTIONS_ROUTES, buildStates, expectNoPrivateData, jsonOf, type List, type Collection } from './support/opendata';
 
 describe('open data API', () => {
   let verifiedDocSha = '';
   beforeAll(async () => {
     await resetDatabase();
     ({ verifiedDocSha } = await buildStates());
-  });
-
-  describe('data access functions', () => {
-    it('list every municipality of the current term with its public status only', async () => {
-      const data = await listOpenMunicipalities({});
-      expect(data.term).toBe('2021-2025');
-      expect(data.rows).toHaveLength(43);
-      const status = Object.fromEntries(data.rows.map((r) => [r.item.slug, r.item.status]));
-      expect(status).toMatchObject({
-        liepaja: 'verified',
-        'jekabpils-novads': 'verified',
-        'ogres-novads': 'verified',
-        'talsu-novads': 'withdrawn',
-        'dobeles-novads': 'awaiting_verification',
-        'cesu-novads': 'not_joined',
-        'gulbenes-novads': 'not_joined',
-        riga: 'not_joined',
-      });
-      for (const r of data.rows) expect(Object.keys(r.item)).toEqual(MUNICIPALITY_FIELDS.map((f) => f.name));
-      expect(data.rows.every((r) => r.geometry === null)).toBe(true);
-    });
-
-    it('list only verified and withdrawn accessions, with their documents', async () => {
-      const data = await listOpenAccessions({ origin: 'https://portal.example' });
-      expect(data.rows.map((r) => `${r.item.municipality_slug}:${r.item.status}`).sort()).toEqual([
-        'jekabpils-novads:verified',
-        'liepaja:verified',
-        'ogres-novads:verified',
-        'talsu-novads:withdrawn',
-      ]);
-      const ogre = data.rows.find((r) => r.item.municipality_slug === 'ogres-novads')!.item;
-      expect(ogre.documents).toHaveLength(1);
-      expect(ogre.documents[0]).toMatchObject({
-        sha256: verifiedDocSha,
-        media_type: 'application/pdf',
-        kind: 'decision',
-        url: expect.stringMatching(/^https:\/\/portal\.example\/api\/documents\/[a-z0-9]+$/),
-      });
-      expect(ogre.verified_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-      expect(ogre.session_date).toBe('2021-08-19');
-      const talsi = data.rows.find((r) => r.item.municipality_slug === 'talsu-novads')!.item;
-      expect(talsi).toMatchObject({ status: 'withdrawn', withdrawal_reason: 'Dome atcēla lēmumu.', withdrawn_at: expect.stringMatching(/Z$/) });
-      const jekabpils = data.rows.find((r) => r.item.municipality_slug === 'jekabpils-novads')!.item;
-      expect(jekabpils).toMatchObject({
-        session_date: '2021-06-15',
-        session_year_inferred: true,
-        session_type: 'extraordinary',
-        signatory_name: 'Aivars Vanags',
-      });
-      for (const r of data.rows) expect(Object.keys(r.item)).toEqual(ACCESSION_FIELDS.map((f) => f.name));
-    });
-
-    it('know when the public data last changed', async () => {
-      const modified = await openDataModified();
-      expect(modified).toBeInstanceOf(Date);
-      expect(Date.now() - modified!.getTime()).toBeLessThan(10 * 60_000);
-    });
-
-    it('refuse an unknown term with NOT_FOUND', async () => {
-      await expect(listOpenMunicipalities({ term: '1999-2003' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-      await expect(listOpenAccessions({ term: '1999-2003', origin: 'http://localhost' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    });
   });
 
   describe('route handlers', () => {

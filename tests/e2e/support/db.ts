@@ -1,11 +1,13 @@
 import bcrypt from 'bcryptjs';
+import path from 'node:path';
 import pg from 'pg';
+import { currentE2EWorker } from './workers';
 
 let pool: pg.Pool | undefined;
 
-/** The end-to-end database (scripts/with-test-db.ts sets DATABASE_URL). */
+/** This worker's own end-to-end database, the one its server serves (tests/e2e/support/workers.ts, ADR 0200). */
 export function sql(): pg.Pool {
-  pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+  pool ??= new pg.Pool({ connectionString: currentE2EWorker().databaseUrl, max: 2 });
   return pool;
 }
 
@@ -67,7 +69,10 @@ export async function auditActionsSince(sinceId: string, by: { actorId: string }
   return rows.map((r) => r.action);
 }
 
-export const E2E_STORAGE_DIR = '.data/e2e-storage';
+/** The storage folder of this worker's server. */
+export function e2eStorageDir(): string {
+  return currentE2EWorker().storageDir;
+}
 
 /** The id of the current (2021–2025, as seeded) council term. */
 export async function currentTermId(): Promise<string> {
@@ -104,11 +109,10 @@ export async function resetAccession(
 export async function insertDocument(accessionId: string, bytes: Uint8Array, kind: 'DECISION' | 'ANNEX' = 'DECISION'): Promise<string> {
   const { createHash } = await import('node:crypto');
   const { mkdir, writeFile } = await import('node:fs/promises');
-  const path = await import('node:path');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const key = `sha256/${sha256.slice(0, 2)}/${sha256}`;
-  await mkdir(path.join(E2E_STORAGE_DIR, path.dirname(key)), { recursive: true });
-  await writeFile(path.join(E2E_STORAGE_DIR, key), bytes);
+  await mkdir(path.join(e2eStorageDir(), path.dirname(key)), { recursive: true });
+  await writeFile(path.join(e2eStorageDir(), key), bytes);
   const id = `doc${Date.now()}${(n += 1)}`;
   await sql().query(
     `INSERT INTO "Document" ("id", "accessionId", "kind", "sha256", "sizeBytes", "mediaType", "storageKey", "originalName", "inspection") VALUES ($1, $2, $3, $4, $5, 'application/pdf', $6, 'lēmums.pdf', $7)`,

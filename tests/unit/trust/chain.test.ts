@@ -5,72 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { inspectDocument } from '@/lib/documents/inspect';
-import type { SignatureInfo } from '@/lib/documents/types';
-import { evaluateSignatureTrust, type ListSource } from '@/lib/trust/evaluate';
-import { parseTrustedList } from '@/lib/trust/tsl';
-import { createOcspResponse, generateKey, issueCertificate, signedData, type TestCert } from '../../support/pki';
+
+import { evaluateSignatureTrust } from '@/lib/trust/evaluate';
+
+import { createOcspResponse, generateKey, issueCertificate, signedData } from '../../support/pki';
 import { createSignedPdf } from '../documents/sign-helper';
-import { buildTsl, type TestService } from '../../support/tsl-builder';
-import { buildSignedAsice } from '../../support/xades-builder';
 
-const NOW = new Date('2026-12-03T10:00:00Z');
-const caKey = generateKey('rsa', 'ca');
-const ca = issueCertificate({
-  subject: { cn: 'TEST QC CA 2026', o: 'Memorands test PKI' },
-  key: caKey,
-  notBefore: new Date('2020-01-01Z'),
-  notAfter: new Date('2035-01-01Z'),
-  ca: true,
-});
-const tsaKey = generateKey('p256', 'tsa');
-const tsa = issueCertificate({
-  subject: { cn: 'TEST TSA 2026', o: 'Memorands test PKI' },
-  key: tsaKey,
-  notBefore: new Date('2020-01-01Z'),
-  notAfter: new Date('2035-01-01Z'),
-  eku: 'timeStamping',
-});
-
-function signer(
-  opts: {
-    cn?: string;
-    notBefore?: string;
-    notAfter?: string;
-    qc?: { compliance?: boolean; sscd?: boolean };
-    signatureHash?: 'sha1' | 'sha256';
-    nonRepudiation?: boolean;
-  } = {},
-): TestCert {
-  return issueCertificate({
-    subject: { cn: opts.cn ?? 'JĀNIS BĒRZIŅŠ', serialNumber: 'PNOLV-010101-10000' },
-    key: generateKey('p256', `signer-${opts.cn ?? 'default'}`),
-    issuer: ca,
-    notBefore: new Date(opts.notBefore ?? '2026-01-01Z'),
-    notAfter: new Date(opts.notAfter ?? '2031-01-01Z'),
-    qc: opts.qc ?? { compliance: true, sscd: true },
-    signatureHash: opts.signatureHash ?? 'sha256',
-    keyUsage: opts.nonRepudiation ? ['nonRepudiation'] : [],
-  });
-}
-
-function list(services: TestService[]): ListSource {
-  return {
-    list: parseTrustedList(buildTsl({ sequenceNumber: 7, issueDate: '2026-11-01T00:00:00Z', nextUpdate: '2027-05-01T00:00:00Z', services })),
-    source: 'bundled',
-  };
-}
-
-const caGranted: TestService = { name: 'TEST QC CA 2026', type: 'CA/QC', cert: ca, history: [['granted', '2021-01-01T00:00:00Z']] };
-const tsaGranted: TestService = { name: 'TEST TSA 2026', type: 'TSA/QTST', cert: tsa, history: [['granted', '2021-01-01T00:00:00Z']] };
-
-async function signatureOf(opts: Parameters<typeof buildSignedAsice>[0]): Promise<SignatureInfo> {
-  const r = await inspectDocument(buildSignedAsice(opts).zip);
-  if (!r.ok) throw new Error(`inspection refused the test container: ${r.reason} ${r.detail ?? ''}`);
-  return r.signatures[0]!;
-}
-
-const at = (iso: string) => new Date(iso);
-const ecdsa = { family: 'ecdsa', hash: 'sha256' } as const;
+import { NOW, ca, tsa, signer, list, caGranted, tsaGranted, signatureOf, at, ecdsa } from './support/chain-setup';
 
 describe('trust verdicts against a generated trusted list', () => {
   it('granted at the signing time, QC + QSCD → qualified_trusted, with the facts', async () => {
