@@ -163,28 +163,13 @@ export function createStreamThrough({ request, passThrough }: StreamThroughOptio
       }
       const kept: Record<string, string> = {};
       for (const h of KEPT_HEADERS) if (answer.headers[h]) kept[h] = String(answer.headers[h]);
-      f.answer = answer;
-      answer.on('data', (c: Buffer) => {
-        f.started = true;
-        if (f.copy) {
-          if (f.copied + c.length > COPY_LIMIT || copying + c.length > COPY_BUDGET) giveUpCopy(f);
-          else {
-            f.copy.push(c);
-            f.copied += c.length;
-            copying += c.length;
-          }
-        }
-        for (const r of f.readers) deliver(f, r, c);
-        if (f.blocked.size > 0) answer.pause();
-      });
-      answer.on('end', () => {
-        const body = finish(f);
-        for (const r of f.readers) r.end();
-        if (body) publicCache().set(key, { status: 200, headers: kept, body, etag: originTag }, f.generation);
-      });
       answer.on('error', () => abort(f));
       answer.on('aborted', () => abort(f));
       resolveHead({ kept, originTag });
+      // Note: the body is read only once the requests waiting for the head have become readers (their callbacks were
+      // queued first). A small body arrives with its head: read at once (process.nextTick runs before promise callbacks),
+      // it ended the flight before the first request was a reader, and that request was never answered.
+      void head.then(() => readBody(f, answer, key, kept, originTag));
     });
     upstream.on('error', () => {
       finish(f);
@@ -197,8 +182,36 @@ export function createStreamThrough({ request, passThrough }: StreamThroughOptio
     return f;
   }
 
-  /** Joins `f` (when it gives a shareable answer): headers of this request's own coding, then the copy so far, then the rest. */
-  function join(f: Flight, req: http.IncomingMessage, res: http.ServerResponse, own: () => void): void {
+  /** Pumps the origin's body to the flight's readers and into its copy; the whole copy is cached at the end. */
+  function readBody(f: Flight, answer: http.IncomingMessage, key: string, kept: Record<string, string>, originTag: string): void {
+    if (f.done) return;
+    f.answer = answer;
+    answer.on('data', (c: Buffer) => {
+      f.started = true;
+      if (f.copy) {
+        if (f.copied + c.length > COPY_LIMIT || copying + c.length > COPY_BUDGET) giveUpCopy(f);
+        else {
+          f.copy.push(c);
+          f.copied += c.length;
+          copying += c.length;
+        }
+      }
+      for (const r of f.readers) deliver(f, r, c);
+      if (f.blocked.size > 0) answer.pause();
+    });
+    answer.on('end', () => {
+      const body = finish(f);
+      for (const r of f.readers) r.end();
+      if (body) publicCache().set(key, { status: 200, headers: kept, body, etag: originTag }, f.generation);
+    });
+    if (f.blocked.size > 0) answer.pause();
+  }
+
+  /**
+   * Joins `f` (when it gives a shareable answer): headers of this request's own coding, then the copy so far, then the rest.
+   * `own` starts this request's own read when it cannot share; null for the request that started `f`.
+   */
+  function join(f: Flight, req: http.IncomingMessage, res: http.ServerResponse, own: (() => void) | null): void {
     let gone = false;
     res.on('close', () => {
       gone = true;
@@ -208,7 +221,8 @@ export function createStreamThrough({ request, passThrough }: StreamThroughOptio
     void f.head.then((head) => {
       f.waiting -= 1;
       if (gone) return abandonIfUnread(f);
-      if (!head) return own();
+      // Note: the request that started `f` got a non-shareable answer from passThrough or the 502 of a failed origin.
+      if (!head) return own?.();
       const coding = negotiateEncoding(req.headers['accept-encoding']);
       // Note: bytes compressed on the fly are not the bytes the cache would compress, so their tag is weak (RFC 9110 §8.8.1).
       const etag = coding === 'identity' ? head.originTag : `W/${etagForCoding(head.originTag, coding).replace(/^W\//, '')}`;
@@ -227,7 +241,12 @@ export function createStreamThrough({ request, passThrough }: StreamThroughOptio
         return abandonIfUnread(f);
       }
       // A flight past its start without a whole copy cannot serve a newcomer.
-      if (f.done || (f.copy === null && f.started)) return own();
+      if (f.done || (f.copy === null && f.started)) {
+        if (own) return own();
+        // The origin's answer broke before the body was read.
+        res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
+        return res.end();
+      }
       if (coding !== 'identity') out['content-encoding'] = coding;
       res.writeHead(200, out);
       const encoder: BrotliCompress | Gzip | null =
@@ -264,7 +283,7 @@ export function createStreamThrough({ request, passThrough }: StreamThroughOptio
     const running = flights.get(key);
     const own = () => {
       const f = start(req, res);
-      join(f, req, res, () => undefined);
+      join(f, req, res, null);
     };
     // Note: only a read begun since the last change (same cache generation) is shared, so nobody gets data older than their request.
     const joinable = running && !running.done && running.generation === publicCache().currentGeneration() && (running.copy !== null || !running.started);

@@ -140,6 +140,26 @@ describe('streamed public-cache misses (single flight)', () => {
     expect(publicCache().get(url)?.body.equals(whole)).toBe(true);
   });
 
+  it('a small body that arrives with its head is answered (the first request is a reader before the body is read)', async () => {
+    await front.close();
+    await origin.close();
+    // The whole answer leaves the origin at once, in one write with its head: the open data lists of a small
+    // database. Before the fix the body was read and the flight ended before the first request became a reader,
+    // and that request was never answered (an authorization matrix run hung on GET /api/v1/municipalities).
+    const small = [Buffer.from('{"count":0,"items":[]}')];
+    origin = await startOrigin(small);
+    origin.release();
+    front = await startFront(origin);
+    for (let i = 0; i < 20; i += 1) {
+      const url = `/api/v1/municipalities?n=${i}`;
+      const got = await Promise.race([front.get(url, i % 2 ? { 'accept-encoding': 'br' } : {}), new Promise<null>((r) => setTimeout(() => r(null), 2000))]);
+      expect(got, `request ${i} was answered`).not.toBeNull();
+      expect(got!.status).toBe(200);
+      expect(got!.body.equals(small[0]!)).toBe(true);
+      expect(publicCache().get(url)?.body.equals(small[0]!)).toBe(true);
+    }
+  });
+
   it('different URLs are read separately, and a read begun before a change is not shared after it', async () => {
     const a = front.get('/api/v1/municipalities.geojson?x=1');
     const b = front.get('/api/v1/municipalities.geojson?x=2');
