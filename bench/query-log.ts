@@ -45,7 +45,14 @@ export async function logSince(file: string, from: number): Promise<{ lines: Log
   };
 }
 
-export async function measure(base: string, url: string, kind: Sample['kind'], cookie: string | null, queryLog: string, offset: { size: number }): Promise<Sample> {
+export async function measure(
+  base: string,
+  url: string,
+  kind: Sample['kind'],
+  cookie: string | null,
+  queryLog: string,
+  offset: { size: number },
+): Promise<Sample> {
   const before = (await logSince(queryLog, offset.size)).size;
   const t = performance.now();
   const res = await fetch(base + url, { redirect: 'manual', headers: { 'accept-encoding': 'gzip, br', ...(cookie ? { cookie } : {}) } });

@@ -12,7 +12,17 @@ import { BENCH_MUNICIPALITY } from './scale-db';
 export type Step = (label: string, sql: string, params?: unknown[]) => Promise<pg.QueryResult>;
 
 /** Fills ProgressReport, ReportCommitment, ReportAction and ReportIndicator (temporary table `syn_rep`); returns the number of reports. */
-export async function seedSyntheticReports({ client, step, termId, rowTarget }: { client: pg.Client; step: Step; termId: string; rowTarget: number }): Promise<number> {
+export async function seedSyntheticReports({
+  client,
+  step,
+  termId,
+  rowTarget,
+}: {
+  client: pg.Client;
+  step: Step;
+  termId: string;
+  rowTarget: number;
+}): Promise<number> {
   // Reports of the verified signatories for every period of the term.
   await step(
     '(report plan)',

@@ -33,7 +33,6 @@ import { ensureDatabase } from '../lib/db/embedded';
 import { BENCH_MUNICIPALITY, BENCH_PASSWORD, BENCH_USERS, LABEL, SCALE_DB, SCALE_STORAGE_DIR, openScaleServer } from './scale-db';
 import { seedSyntheticDocuments, seedSyntheticReports } from './seed-scale-reports';
 
-
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
@@ -180,7 +179,6 @@ async function main() {
 
       const reports = await seedSyntheticReports({ client, step, termId: term.id, rowTarget: ROW_TARGET });
       await seedSyntheticDocuments({ client, step, file: { sha256, size: pdf.length, storageKey }, documents: DOCUMENTS, reports });
-
 
       // Bench users with a known password.
       const hash = await bcrypt.hash(BENCH_PASSWORD, 10);

@@ -134,9 +134,7 @@ export function MatrixTable({
                 </td>
                 <td>
                   {r.report ? (
-                    <a href={`/${locale}/staff/reports/${r.report.id}`}>
-                      {t('dashboard.reportRef', { year: r.report.year, revision: r.report.revision })}
-                    </a>
+                    <a href={`/${locale}/staff/reports/${r.report.id}`}>{t('dashboard.reportRef', { year: r.report.year, revision: r.report.revision })}</a>
                   ) : (
                     t('dashboard.cellNone')
                   )}

@@ -137,7 +137,20 @@ export function createStreamThrough({ request, passThrough }: StreamThroughOptio
     const head = new Promise<Head | null>((resolve) => (resolveHead = resolve));
     stats.originRequests += 1;
     const upstream = request(req);
-    const f: Flight = { key, generation: publicCache().currentGeneration(), head, copy: [], copied: 0, started: false, readers: new Set(), waiting: 0, blocked: new Set(), answer: null, upstream, done: false };
+    const f: Flight = {
+      key,
+      generation: publicCache().currentGeneration(),
+      head,
+      copy: [],
+      copied: 0,
+      started: false,
+      readers: new Set(),
+      waiting: 0,
+      blocked: new Set(),
+      answer: null,
+      upstream,
+      done: false,
+    };
     flights.set(key, f);
     upstream.on('response', (answer) => {
       const originTag = typeof answer.headers.etag === 'string' ? answer.headers.etag : undefined;

@@ -62,7 +62,7 @@ describe('staff dashboard', () => {
       known: m.populationKnown,
     });
     // And the home page takes its headline from that function (not a second count of its own).
-    const page = await readFile(path.resolve('app/[locale]/page.tsx'), 'utf8');
+    const page = await readFile(path.resolve('components/public/home-page.tsx'), 'utf8');
     expect(page).toMatch(/import \{ publicHeadline \} from '@\/lib\/dashboard\/metrics'/);
     expect(page).toMatch(/publicHeadline\(rows\)/);
     expect(page).not.toMatch(/countOverview\(/);

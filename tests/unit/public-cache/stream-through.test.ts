@@ -49,7 +49,15 @@ async function startOrigin(chunks: Buffer[]): Promise<Origin> {
 async function startFront(origin: Origin) {
   const agent = new http.Agent({ keepAlive: true });
   const through = createStreamThrough({
-    request: (req) => http.request({ host: '127.0.0.1', port: origin.port, method: 'GET', path: req.url, headers: { 'if-none-match': req.headers['if-none-match'] ?? '' }, agent }),
+    request: (req) =>
+      http.request({
+        host: '127.0.0.1',
+        port: origin.port,
+        method: 'GET',
+        path: req.url,
+        headers: { 'if-none-match': req.headers['if-none-match'] ?? '' },
+        agent,
+      }),
     passThrough: (_req, res, answer) => {
       res.writeHead(answer.statusCode ?? 502, { etag: String(answer.headers.etag ?? '') });
       answer.pipe(res);
