@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
+import { rowsVersion } from '@/lib/db/row-version';
 import { utcDay } from '@/lib/dates';
 import { LV_COLLATOR } from '@/lib/municipalities/queries';
 import { buildTermMap, locatorOf, type LocatorGeometry, type MapGeometry, type MunicipalityFeature, type TermMap } from './geometry';
@@ -32,19 +33,8 @@ function featuresOf(rows: Row[]): MunicipalityFeature[] {
     }));
 }
 
-/**
- * A fingerprint of the rows the maps are drawn from: per table the row count and the newest row version
- * (`xmin`), as the open-data lists' ETag (lib/opendata/queries openListsVersion, ADR 0145).
- */
-async function boundaryVersion(): Promise<string> {
-  const [row] = await db().$queryRaw<{ version: string }[]>`
-    SELECT concat_ws('|',
-      (SELECT count(*) || ':' || COALESCE(max(x."xmin"::text::bigint), 0) FROM "Municipality" x),
-      (SELECT count(*) || ':' || COALESCE(max(x."xmin"::text::bigint), 0) FROM "MunicipalityBoundary" x),
-      (SELECT count(*) || ':' || COALESCE(max(x."xmin"::text::bigint), 0) FROM "CouncilTerm" x)
-    ) AS "version"`;
-  return row?.version ?? '';
-}
+/** A fingerprint of the rows the maps are drawn from (lib/db/row-version, as the open-data lists' ETag). */
+const boundaryVersion = () => rowsVersion([{ table: 'Municipality' }, { table: 'MunicipalityBoundary' }, { table: 'CouncilTerm' }]);
 
 async function readTermMap(asOf: string | undefined): Promise<TermMap> {
   const select = { slug: true, nameLv: true, type: true, iso3166_2: true } as const;

@@ -2,6 +2,7 @@ import 'server-only';
 import { accessionStatesSql, reportStatesSql } from '@/lib/authz/workflow-sql';
 import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { rowsVersion } from '@/lib/db/row-version';
 
 /**
  * The open data access layer. Public by design (no actor): every query
@@ -86,21 +87,15 @@ export async function openDataModified(): Promise<Date | null> {
 
 /**
  * A fingerprint of everything the municipality and accession lists are read
- * from, in one cheap query (no row is serialised): per table the row count
- * and the newest row version (`xmin`, the id of the transaction that wrote
- * the row). Any insert, update or delete of a row, whether through Prisma or
- * plain SQL, changes it: an update or insert writes a new, later `xmin`, a
- * delete changes the count. Used for the ETag of the streamed lists (ADR
- * 0145); equal only while the data is unchanged.
+ * from (lib/db/row-version): the ETag of the streamed lists (ADR 0145); equal
+ * only while the data is unchanged.
  */
-export async function openListsVersion(): Promise<string> {
-  const [row] = await db().$queryRaw<{ version: string }[]>`
-    SELECT concat_ws('|',
-      (SELECT count(*) || ':' || COALESCE(max(x."xmin"::text::bigint), 0) FROM "Municipality" x),
-      (SELECT count(*) || ':' || COALESCE(max(x."xmin"::text::bigint), 0) FROM "MunicipalityBoundary" x),
-      (SELECT count(*) || ':' || COALESCE(max(x."xmin"::text::bigint), 0) FROM "Accession" x),
-      (SELECT count(*) || ':' || COALESCE(max(x."xmin"::text::bigint), 0) FROM "Document" x WHERE x."accessionId" IS NOT NULL),
-      (SELECT count(*) || ':' || COALESCE(max(x."xmin"::text::bigint), 0) FROM "CouncilTerm" x)
-    ) AS "version"`;
-  return row?.version ?? '';
+export function openListsVersion(): Promise<string> {
+  return rowsVersion([
+    { table: 'Municipality' },
+    { table: 'MunicipalityBoundary' },
+    { table: 'Accession' },
+    { table: 'Document', notNull: 'accessionId' },
+    { table: 'CouncilTerm' },
+  ]);
 }
