@@ -59,7 +59,7 @@ function ActionRow({ commitment: key, i, a, ctx }: { commitment: CommitmentKey; 
       {(['plannedOn', 'doneOn'] as const).map((f) => (
         <ActionInput key={f} commitment={key} i={i} field={f} value={a[f]} kind="day" ctx={ctx} />
       ))}
-      <ActionInput commitment={key} i={i} field="budgetEur" value={a.budgetEur} kind="number" ctx={ctx} />
+      <ActionInput commitment={key} i={i} field="budgetEur" value={a.budgetEur} kind="money" ctx={ctx} />
       <button
         type="button"
         aria-label={`${labels.removeAction} ${i + 1}${a.title.trim() ? ` (${a.title.trim()})` : ''}`}
@@ -116,7 +116,7 @@ function ActionInput({
   i: number;
   field: 'plannedOn' | 'doneOn' | 'budgetEur';
   value: string;
-  kind: 'day' | 'number';
+  kind: 'day' | 'money';
   ctx: EditorFieldsContext;
 }) {
   const { update, normalise, errorProps, errorLine, labels } = ctx;
@@ -133,8 +133,8 @@ function ActionInput({
       )}
       <input
         id={id}
-        inputMode={kind === 'number' ? 'decimal' : undefined}
-        maxLength={kind === 'number' ? 40 : 20}
+        inputMode={kind === 'money' ? 'decimal' : undefined}
+        maxLength={kind === 'money' ? 40 : 20}
         autoComplete={kind === 'day' ? 'off' : undefined}
         value={value}
         onChange={(e) =>

@@ -121,7 +121,7 @@ function IndicatorField({ ind, value, ctx }: { ind: EditorIndicator; value: stri
                     (s, v) => {
                       s.indicators[ind.key] = v;
                     },
-                    'number',
+                    ind.kind === 'money' ? 'money' : 'number',
                   )
           }
           {...errorProps(path, id)}

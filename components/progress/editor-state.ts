@@ -1,7 +1,7 @@
 import type { Locale } from '@/lib/i18n';
 import { translateKey } from '@/lib/i18n/request';
-import { formatNumberInput } from '@/lib/schemas/number';
-import { COMMITMENT_KEYS } from '@/lib/progress/indicators';
+import { formatMoneyInput, formatNumberInput } from '@/lib/schemas/number';
+import { COMMITMENT_KEYS, indicatorByKey } from '@/lib/progress/indicators';
 import { checkTypedDraft, type findLatestReport } from '@/lib/progress/reports';
 import type { EditorState } from '@/components/progress/editor-types';
 
@@ -37,7 +37,7 @@ function savedStateOf(report: Report, locale: Locale): EditorState {
                 status: a.status,
                 plannedOn: a.plannedOn?.toISOString().slice(0, 10) ?? '',
                 doneOn: a.doneOn?.toISOString().slice(0, 10) ?? '',
-                budgetEur: formatNumberInput(a.budgetEur?.toString(), locale),
+                budgetEur: formatMoneyInput(a.budgetEur?.toString(), locale),
               })),
           },
         ];
@@ -51,7 +51,7 @@ function savedStateOf(report: Report, locale: Locale): EditorState {
             ? 'yes'
             : 'no'
           : i.numberValue !== null
-            ? formatNumberInput(i.numberValue.toString(), locale)
+            ? (indicatorByKey.get(i.key)?.kind === 'money' ? formatMoneyInput : formatNumberInput)(i.numberValue.toString(), locale)
             : (i.textValue ?? ''),
       ]),
     ),

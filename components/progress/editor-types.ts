@@ -11,7 +11,7 @@ export const COMMITMENT_ORDER: CommitmentKey[] = ['resources', 'staff', 'coopera
 /** What the field components need from the editor: a change (saved by the autosave), the blur normaliser, errors and labels. */
 export type EditorFieldsContext = {
   update: (mutate: (draft: EditorState) => void) => void;
-  normalise: (read: (s: EditorState) => string, write: (s: EditorState, v: string) => void, kind: 'number' | 'day') => void;
+  normalise: (read: (s: EditorState) => string, write: (s: EditorState, v: string) => void, kind: 'number' | 'money' | 'day') => void;
   /** `aria-invalid` and `aria-describedby` for a field with an error. */
   errorProps: (path: string, id: string) => { 'aria-invalid'?: true; 'aria-describedby'?: string };
   /** The error line under a field (its id is the field's `aria-describedby`). */

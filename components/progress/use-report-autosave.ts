@@ -38,9 +38,9 @@ export function useReportAutosave(options: Options) {
   }
 
   /** On leaving a number or date field: a value the parser accepts is shown back in the locale's format. */
-  function normalise(read: (s: EditorState) => string, write: (s: EditorState, v: string) => void, kind: 'number' | 'day') {
+  function normalise(read: (s: EditorState) => string, write: (s: EditorState, v: string) => void, kind: 'number' | 'money' | 'day') {
     const before = read(saver.latest.current);
-    const after = kind === 'number' ? normaliseNumberInput(before, locale) : normaliseDayInput(before);
+    const after = kind === 'day' ? normaliseDayInput(before) : normaliseNumberInput(before, locale, kind === 'money');
     if (after !== before && after !== '') update((d) => write(d, after));
   }
 

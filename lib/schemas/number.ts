@@ -12,7 +12,8 @@ import { msg } from './common';
  *   (`1 234,5`, `1 234 567`);
  * - both separators at once (`1.234,5`, `1,234.5`): the last one is the
  *   decimal mark, the other groups thousands;
- * - a leading minus (also U+2212) or plus; a trailing `€` / `EUR` / `%`.
+ * - a leading minus (also U+2212) or plus; a trailing `€` / `EUR` / `%`, or
+ *   a leading `€` / `EUR` (`€ 1 200`, `€1200`, `EUR 1200`), not both.
  *
  * Refused, not guessed: `1.234` and `1,234.` style input where a dot could
  * group thousands (`ambiguous`), groups not of three (`1 23`), letters,
@@ -26,7 +27,9 @@ const GROUP_SPACE = /[ \u00a0\u202f\u2009\u2007]/;
 export function parseLocaleNumber(input: string): ParsedNumber {
   let text = input.replace(/^[\s\u00a0\u202f\u2009\u2007]+|[\s\u00a0\u202f\u2009\u2007]+$/g, '');
   if (text === '') return { kind: 'blank' };
-  text = text.replace(/[\s\u00a0\u202f\u2009\u2007]*(€|eur|%)$/i, '');
+  const unit = /[\s\u00a0\u202f\u2009\u2007]*(€|eur|%)$/i;
+  if (unit.test(text)) text = text.replace(unit, '');
+  else text = text.replace(/^(€|eur)[\s\u00a0\u202f\u2009\u2007]*(?=[-\u2212+0-9.,])/i, '');
   let sign = 1;
   if (/^[-\u2212+]/.test(text)) {
     sign = text[0] === '+' ? 1 : -1;
@@ -91,13 +94,30 @@ export function formatNumberInput(value: number | string | null | undefined, loc
 }
 
 /**
+ * An amount of money for a form field: as {@link formatNumberInput}, but a
+ * value with cents keeps both digits (`1 234,50`, not `1 234,5`).
+ */
+export function formatMoneyInput(value: number | string | null | undefined, locale: string): string {
+  if (value === null || value === undefined || value === '') return '';
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(n)) return String(value);
+  const cents = !hasAtMostDecimals(n, 0);
+  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'lv-LV', {
+    minimumFractionDigits: cents ? 2 : 0,
+    maximumFractionDigits: 6,
+    useGrouping: true,
+  }).format(n);
+}
+
+/**
  * A typed value normalised for showing back in its field: a number the
  * parser accepts is rewritten in the locale's format, anything else
  * (blank, an error the person still has to fix) stays exactly as typed.
  */
-export function normaliseNumberInput(text: string, locale: string): string {
+export function normaliseNumberInput(text: string, locale: string, money = false): string {
   const parsed = parseLocaleNumber(text);
-  return parsed.kind === 'number' ? formatNumberInput(parsed.value, locale) : text;
+  if (parsed.kind !== 'number') return text;
+  return money ? formatMoneyInput(parsed.value, locale) : formatNumberInput(parsed.value, locale);
 }
 
 /**

@@ -38,10 +38,10 @@ test.describe('the secretary’s year (issue 13)', () => {
     await expect(summary.getByRole('link')).toHaveCount(2);
     await summary.getByRole('link', { name: /mēnešalga/ }).click();
     await expect(staff.getByLabel('Sociālo darbinieku vidējā bruto mēnešalga, EUR')).toBeFocused();
-    // Leaving a number field shows it back in the Latvian format.
-    await resources.getByLabel('Sociālā dienesta gada budžets, EUR').fill('1234,5');
+    // Leaving a number field shows it back in the Latvian format; money keeps its cents, a leading € is fine (QA s13).
+    await resources.getByLabel('Sociālā dienesta gada budžets, EUR').fill('€ 1234,5');
     await resources.getByLabel('Sociālā dienesta gada budžets, EUR').blur();
-    await expect(resources.getByLabel('Sociālā dienesta gada budžets, EUR')).toHaveValue(`1${NBSP}234,5`);
+    await expect(resources.getByLabel('Sociālā dienesta gada budžets, EUR')).toHaveValue(`1${NBSP}234,50`);
     await expect(page.getByTestId('autosave-status')).toContainText('Kļūdaini lauki: 2');
     await expectNoA11yViolations(page);
     await shot(page, 'report-editor-error');
@@ -52,7 +52,7 @@ test.describe('the secretary’s year (issue 13)', () => {
     await page.goto('/lv/secretary/jekabpils-novads/reports/2023');
     const again = page.getByTestId('report-editor');
     await expect(again.locator('[data-commitment="resources"]').getByLabel('Sociālā dienesta darbinieki, slodzes')).toHaveValue('42,5');
-    await expect(again.locator('[data-commitment="resources"]').getByLabel('Sociālā dienesta gada budžets, EUR')).toHaveValue(`1${NBSP}234,5`);
+    await expect(again.locator('[data-commitment="resources"]').getByLabel('Sociālā dienesta gada budžets, EUR')).toHaveValue(`1${NBSP}234,50`);
     await expect(again.locator('[data-commitment="resources"]').getByLabel('Apraksts')).toHaveValue('Teksts, kas nedrīkst pazust.');
     await expect(again.locator('[data-commitment="resources"]').getByLabel('Budžets, EUR', { exact: true })).toHaveValue(`5${NBSP}900${NBSP}000`);
     await expect(again.locator('[data-commitment="staff"]').getByLabel('Sociālo darbinieku vidējā bruto mēnešalga, EUR')).toHaveValue('1450 eiro');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumberInput, normaliseNumberInput, parseLocaleNumber, zLocaleNumber } from '@/lib/schemas/number';
+import { formatMoneyInput, formatNumberInput, normaliseNumberInput, parseLocaleNumber, zLocaleNumber } from '@/lib/schemas/number';
 import { normaliseDayInput } from '@/lib/schemas/day-input';
 import { ZIndicatorsSchema, ZActionSchema } from '@/lib/schemas/progress';
 import { ZLegalNormSchema } from '@/lib/schemas/reporting';
@@ -46,6 +46,12 @@ describe('numbers as people in Latvia type them', () => {
     ['1450 €', 1450],
     ['1 450,00 €', 1450],
     ['1450EUR', 1450],
+    ['€ 1 200', 1200],
+    ['€1200', 1200],
+    ['EUR 1200', 1200],
+    [`€${NBSP}1${NBSP}234,50`, 1234.5],
+    ['eur 12,5', 12.5],
+    ['€ -5', -5],
     ['12,5 %', 12.5],
     [`1${NBSP}450,00${NBSP}€`, 1450],
     ['999999999999999', 999999999999999],
@@ -88,6 +94,11 @@ describe('numbers as people in Latvia type them', () => {
     '١٢٣',
     '42,5 kg',
     '€',
+    'EUR',
+    '€ 1200 €',
+    'EUR 1200 EUR',
+    '% 12',
+    '€ EUR 5',
     '1/2',
   ])('%j is refused', (input) => expect(value(input)).toBe('invalid'));
 
@@ -101,8 +112,23 @@ describe('numbers as people in Latvia type them', () => {
     expect(normaliseNumberInput('42,5 x', 'lv')).toBe('42,5 x');
   });
 
+  it('money keeps its cents: "1 234,50" stays "1 234,50", whole euros stay whole', () => {
+    expect(normaliseNumberInput('1 234,50', 'lv', true)).toBe(`1${NBSP}234,50`);
+    expect(normaliseNumberInput('1234,5', 'lv', true)).toBe(`1${NBSP}234,50`);
+    expect(normaliseNumberInput('€ 1 200', 'lv', true)).toBe(`1${NBSP}200`);
+    expect(normaliseNumberInput('1234.5', 'en', true)).toBe('1,234.50');
+    expect(formatMoneyInput('1234.50', 'lv')).toBe(`1${NBSP}234,50`);
+    expect(formatMoneyInput('18000.00', 'lv')).toBe(`18${NBSP}000`);
+    expect(formatMoneyInput(null, 'lv')).toBe('');
+    // Not money: no trailing zero is invented.
+    expect(normaliseNumberInput('1 234,50', 'lv')).toBe(`1${NBSP}234,5`);
+  });
+
   it('what it writes, it reads back (round trip)', () => {
-    for (const n of [0, 1, 42.5, 1234.5, 1_000_000, 999_999_999.99, 0.01, 12.34]) expect(value(formatNumberInput(n, 'lv'))).toBe(n);
+    for (const n of [0, 1, 42.5, 1234.5, 1_000_000, 999_999_999.99, 0.01, 12.34]) {
+      expect(value(formatNumberInput(n, 'lv'))).toBe(n);
+      expect(value(formatMoneyInput(n, 'lv'))).toBe(n);
+    }
   });
 
   it('the schemas take typed numbers and give one clear error', () => {
