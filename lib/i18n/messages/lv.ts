@@ -112,7 +112,7 @@ export const lv = {
     validity: 'Pastāv',
     validFromTo: 'no {from} līdz {to}',
     validFrom: 'kopš {from}',
-    successor: 'Pievienota pašvaldībai {name}',
+    successor: 'Pievienota citai pašvaldībai: {name}',
     termStatus: 'Dalība pa pilnvaru laikiem',
     decision: 'Domes lēmums',
     councilBody: 'Lēmējinstitūcija',

@@ -100,7 +100,7 @@ const lv = {
       SENT: 'Nosūtīta',
       FAILED: 'Nav nosūtīta',
     },
-    sentAt: 'Nosūtīta {date}',
+    sentAt: 'Nosūtīta: {date}',
     attempts: 'Mēģinājumi: {n}',
     error: 'Kļūda: {error}',
     willRetry: 'Tiks mēģināts vēlreiz.',

@@ -4,7 +4,7 @@ import type { Widen } from '../lv';
 const lv = {
   title: 'Oficiālās tabulas',
   atvkCode: 'ATVK kods',
-  citationRetrieved: 'izgūts {date}',
+  citationRetrieved: 'izgūts: {date}',
   lead: 'Iedzīvotāju skaitu un ATVK kodus portāls ņem tikai no oficiālām tabulām ar atsauci uz avotu. Kamēr tabula nav importēta, iedzīvotāju skaits un kods ir “nav zināms”. Fails tiek importēts pilnībā vai nemaz: ja tajā ir pašvaldība, kuras nav reģistrā, vai trūkst kādas reģistra pašvaldības, nekas netiek mainīts.',
   populationHeading: 'Iedzīvotāju skaits (Centrālā statistikas pārvalde)',
   populationHelp:
@@ -31,7 +31,7 @@ const lv = {
   stateAtvk: 'ATVK kods zināms: {known} no {total} pašvaldībām.',
   sourcesHeading: 'Importētie avoti',
   noSources: 'Vēl nekas nav importēts.',
-  retrieved: 'lejupielādēts {date}',
+  retrieved: 'lejupielādēts: {date}',
   refused: 'Fails netika importēts; nekas netika mainīts.',
   notUtf8: 'Fails nav UTF-8 kodējumā. Lejupielādējiet to vēlreiz kā CSV (UTF-8).',
   noUnitColumn: 'Failā nav kolonnas “Teritoriālā vienība”: tas nav data.stat.gov.lv CSV eksports.',
