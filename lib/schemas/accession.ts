@@ -15,7 +15,7 @@ export const zSessionDate = z
       .string()
       .min(1, { error: msg('validation.required'), abort: true })
       .regex(/^\d{4}-\d{2}-\d{2}$/, { error: msg('validation.date'), abort: true })
-      .refine(isCalendarDay, { error: msg('validation.date'), abort: true })
+      .refine(isCalendarDay, { error: msg('validation.dateNotExist'), abort: true })
       .refine((v) => v >= '2021-01-01', { error: msg('validation.dateTooEarly'), abort: true })
       .refine((v) => v <= new Date().toISOString().slice(0, 10), { error: msg('validation.futureDate') }),
   );

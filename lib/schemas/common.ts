@@ -72,7 +72,7 @@ export const zDay = z
   .string({ error: msg('validation.date') })
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: msg('validation.date') })
-  .refine(isCalendarDay, { error: msg('validation.date') });
+  .refine(isCalendarDay, { error: msg('validation.dateNotExist') });
 
 export const zId = z
   .string({ error: msg('validation.invalid') })

@@ -230,6 +230,7 @@ export const en: Messages = {
     integer: 'Enter a whole number.',
     yesNo: 'The answer can only be “yes” or “no” (or blank when unknown).',
     date: 'Enter a date as YYYY-MM-DD.',
+    dateNotExist: 'There is no such date (check the day and the month).',
     dateTooEarly: 'The memorandum dates from 2021; an earlier date is not possible.',
   },
   accession: {

@@ -230,6 +230,7 @@ export const lv = {
     integer: 'Ievadiet veselu skaitli.',
     yesNo: 'Atbilde var būt tikai “jā” vai “nē” (vai tukša, ja nav zināms).',
     date: 'Ievadiet datumu formātā GGGG-MM-DD.',
+    dateNotExist: 'Šāda datuma nav (pārbaudiet dienu un mēnesi).',
     dateTooEarly: 'Memorands tika izsludināts 2021. gadā; agrāks datums nav iespējams.',
   },
   accession: {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatMoneyInput, formatNumberInput, normaliseNumberInput, parseLocaleNumber, zLocaleNumber } from '@/lib/schemas/number';
-import { normaliseDayInput } from '@/lib/schemas/day-input';
+import { normaliseDayInput, zTypedDay } from '@/lib/schemas/day-input';
+import { zSessionDate } from '@/lib/schemas/accession';
+import { lookup } from '@/lib/i18n';
 import { ZIndicatorsSchema, ZActionSchema } from '@/lib/schemas/progress';
 import { ZLegalNormSchema } from '@/lib/schemas/reporting';
 
@@ -156,5 +158,14 @@ describe('numbers as people in Latvia type them', () => {
     expect(normaliseDayInput('1.3.2024.')).toBe('2024-03-01');
     expect(normaliseDayInput(' 2024-03-31 ')).toBe('2024-03-31');
     expect(normaliseDayInput('03/31/2024')).toBe('03/31/2024');
+  });
+
+  it('a well-formed day that does not exist says so (QA s13: "31.02.2026"), and the hint names no out-of-term example', () => {
+    const issue = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues.map((i) => i.message);
+    expect(issue(zSessionDate.safeParse('31.02.2026'))).toEqual(['validation.dateNotExist']);
+    expect(issue(zTypedDay.safeParse('2026-02-31'))).toEqual(['validation.dateNotExist']);
+    expect(issue(zSessionDate.safeParse('2026/02/28'))).toEqual(['validation.date']);
+    expect(lookup('lv', 'validation.dateNotExist')).toBe('Šāda datuma nav (pārbaudiet dienu un mēnesi).');
+    expect(lookup('lv', 'secretaryYear.dateHint')).toBe('Formāts GGGG-MM-DD (der arī DD.MM.GGGG).');
   });
 });

@@ -99,7 +99,7 @@ const lv = {
   stepDone: 'paveikts',
   stepCurrent: 'pašreizējais solis',
   stepTodo: 'vēl priekšā',
-  dateHint: 'Formāts GGGG-MM-DD, piemēram, 2021-07-22 (der arī 22.07.2021).',
+  dateHint: 'Formāts GGGG-MM-DD (der arī DD.MM.GGGG).',
   requiredMark: '(obligāts)',
 };
 
@@ -203,7 +203,7 @@ const en: Widen<typeof lv> = {
   stepDone: 'done',
   stepCurrent: 'current step',
   stepTodo: 'to come',
-  dateHint: 'Format YYYY-MM-DD, for example 2021-07-22 (22.07.2021 works too).',
+  dateHint: 'Format YYYY-MM-DD (DD.MM.YYYY works too).',
   requiredMark: '(required)',
 };
 

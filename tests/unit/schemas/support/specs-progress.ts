@@ -154,7 +154,7 @@ export const PROGRESS_SPECS: Record<string, Spec> = {
       { name: 'budget: negative', input: { title: 'x', status: 'DONE', budgetEur: -1 }, ok: false, message: 'validation.notNegative' },
       { name: 'budget: blank', input: { title: 'x', status: 'DONE', budgetEur: '' }, ok: true, check: (o) => expect(o.budgetEur).toBeNull() },
       ...dateBoundaries((v) => ({ title: 'x', status: 'DONE', plannedOn: v })),
-      { name: 'date: year 0', input: { title: 'x', status: 'DONE', doneOn: '0000-01-01' }, ok: false, message: 'validation.date' },
+      { name: 'date: year 0', input: { title: 'x', status: 'DONE', doneOn: '0000-01-01' }, ok: false, message: 'validation.dateNotExist' },
       { name: 'status: unknown', input: { title: 'x', status: 'done' }, ok: false, message: 'validation.invalid' },
     ],
   },

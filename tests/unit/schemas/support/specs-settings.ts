@@ -103,7 +103,7 @@ export const SETTINGS_SPECS: Record<string, Spec> = {
     boundaries: [
       ...dateBoundaries((v) => v),
       { name: 'Latvian form', input: '31.03.2024', ok: true, check: (o) => expect(o).toBe('2024-03-31') },
-      { name: 'Latvian form, no such day', input: '30.02.2024', ok: false, message: 'validation.date' },
+      { name: 'Latvian form, no such day', input: '30.02.2024', ok: false, message: 'validation.dateNotExist' },
       { name: 'US form', input: '03/31/2024', ok: false, message: 'validation.date' },
     ],
   },
@@ -152,7 +152,7 @@ export const SETTINGS_SPECS: Record<string, Spec> = {
       { name: 'year: empty', input: { year: '', dueOn: '2022-03-31' }, ok: false },
       { name: 'year: out of int range', input: { year: '99999999999999999999', dueOn: '2022-03-31' }, ok: false },
       { name: 'dueOn: empty', input: { year: 2024, dueOn: '' }, ok: false, message: 'validation.date' },
-      { name: 'dueOn: year 0', input: { year: 2024, dueOn: '0000-01-01' }, ok: false, message: 'validation.date' },
+      { name: 'dueOn: year 0', input: { year: 2024, dueOn: '0000-01-01' }, ok: false, message: 'validation.dateNotExist' },
       ...dateBoundaries((v) => ({ year: 2024, dueOn: v })),
     ],
   },

@@ -73,7 +73,7 @@ export const USERS_SPECS: Record<string, Spec> = {
     check: (out, input) => expect(out).toBe(input.trim()),
     boundaries: [
       { name: 'empty', input: '', ok: false, message: 'validation.date' },
-      { name: 'year 0', input: '0000-01-01', ok: false, message: 'validation.date' },
+      { name: 'year 0', input: '0000-01-01', ok: false, message: 'validation.dateNotExist' },
       { name: 'first day of year 1', input: '0001-01-01', ok: true },
       ...dateBoundaries((v) => v),
     ],
@@ -149,7 +149,7 @@ export const USERS_SPECS: Record<string, Spec> = {
       { name: 'actorEmail: NUL', input: { actorEmail: 'a\u0000@b.lv' }, ok: false, message: 'validation.invalid' },
       { name: 'page: bad falls back to 1', input: { page: '-5' }, ok: true, check: (o) => expect(o.page).toBe(1) },
       { name: 'page: huge falls back to 1', input: { page: '99999999999999999999' }, ok: true, check: (o) => expect(o.page).toBe(1) },
-      { name: 'from: no such day', input: { from: '2024-02-30' }, ok: false, message: 'validation.date' },
+      { name: 'from: no such day', input: { from: '2024-02-30' }, ok: false, message: 'validation.dateNotExist' },
     ],
   },
 };
