@@ -10,6 +10,7 @@ import { lockStorageKey } from '@/lib/storage/orphans';
 import { currentList } from '@/lib/trust/list-store';
 import { saveVerdicts, verdictsFor } from '@/lib/trust/verdicts';
 import { inspectDocument, MAX_UPLOAD_BYTES } from './inspect';
+import { uploadRejection } from './rejection';
 
 export type UploadOutcome = { id: string; sha256: string; sizeBytes: number; warnings: string[] };
 
@@ -33,11 +34,11 @@ export async function storeCheckedUpload(opts: {
   const key = keyForSha256(file.sha256);
   let moved = false;
   try {
-    const result = await inspectDocument(new Uint8Array(await readFile(file.tempPath)), { maxBytes: MAX_UPLOAD_BYTES });
+    const bytes = new Uint8Array(await readFile(file.tempPath));
+    const result = await inspectDocument(bytes, { maxBytes: MAX_UPLOAD_BYTES });
     if (!result.ok) {
-      const code =
-        result.reason === 'too_large' ? 'TOO_LARGE' : result.reason === 'not_pdf' || result.reason === 'unsupported_type' ? 'UNSUPPORTED' : 'UNPROCESSABLE';
-      throw new AppError(code, `upload.${result.reason}`);
+      const { code, messageKey } = uploadRejection(result.reason, bytes.byteLength, MAX_UPLOAD_BYTES);
+      throw new AppError(code, messageKey);
     }
     const inspection = toJsonValue({
       kind: result.kind,

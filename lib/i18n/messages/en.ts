@@ -299,6 +299,8 @@ export const en: Messages = {
       'The file cannot be opened: it is damaged. Export the decision as PDF again (or ask the council office for the original .edoc file) and upload it.',
     encrypted_needs_password: 'The PDF is password-protected. Save or export the decision again without a password and upload that copy.',
     too_large: 'The file is too large (25 MB at most). Export the decision as PDF without large images, or ask the council office for a smaller file.',
+    too_large_expanded:
+      'The container (.edoc/.asice) would be too large once unpacked, or it is damaged, so it cannot be checked. Ask the council office for the original .edoc file, or sign the decision again with eParaksts.',
     signature_invalid:
       'The signature does not match the document: the content was changed after signing, or a file in it is not signed. Ask the council office for the original signed .edoc file, or sign the decision again with eParaksts.',
     container_malformed: 'The eParaksts container is damaged. Ask the council office for the original .edoc file, or sign the decision again with eParaksts.',

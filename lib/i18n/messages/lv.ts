@@ -299,6 +299,8 @@ export const lv = {
       'Failu nevar atvērt: tas ir bojāts. Vēlreiz eksportējiet lēmumu kā PDF (vai lūdziet domes kancelejai oriģinālo .edoc failu) un augšupielādējiet to.',
     encrypted_needs_password: 'PDF ir aizsargāts ar paroli. Saglabājiet vai eksportējiet lēmumu vēlreiz bez paroles un augšupielādējiet šo kopiju.',
     too_large: 'Fails ir par lielu (atļauts līdz 25 MB). Eksportējiet lēmumu kā PDF bez lieliem attēliem vai lūdziet domes kancelejai mazāku failu.',
+    too_large_expanded:
+      'Konteiners (.edoc/.asice) pēc atpakošanas būtu pārāk liels vai ir bojāts, tāpēc to nevar pārbaudīt. Lūdziet domes kancelejai oriģinālo .edoc failu vai parakstiet lēmumu vēlreiz ar eParakstu.',
     signature_invalid:
       'Paraksts neatbilst dokumentam: pēc parakstīšanas saturs ir mainīts vai kāds fails nav parakstīts. Lūdziet domes kancelejai oriģinālo parakstīto .edoc failu vai parakstiet lēmumu vēlreiz ar eParakstu.',
     container_malformed: 'eParaksta konteiners ir bojāts. Lūdziet domes kancelejai oriģinālo .edoc failu vai parakstiet lēmumu vēlreiz ar eParakstu.',
