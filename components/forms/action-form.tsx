@@ -7,7 +7,8 @@ import { buttonClass, ConfirmStep, type ButtonVariant, type ConfirmTexts } from 
 
 /**
  * A one-button workflow action (submit, verify, return, withdraw) with the
- * accession version it was shown at, and an optional reason text. A final
+ * accession version it was shown at, and an optional reason text (always
+ * required where asked: its label says so, QA s13). A final
  * action passes `confirm`: its button then opens a second step naming the
  * consequence, whose own button submits (components/forms/confirm-step).
  */
@@ -57,6 +58,7 @@ export function ActionForm({
             name="reason"
             rows={3}
             maxLength={2000}
+            aria-required
             aria-invalid={errors?.length ? true : undefined}
             aria-describedby={errors?.length ? `${id}-reason-error` : undefined}
             className="w-full max-w-xl rounded border border-gray-500 px-3 py-2"

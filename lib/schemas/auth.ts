@@ -50,7 +50,8 @@ export const ZCreateInvitationSchema = z.object(
     municipalitySlug: z
       .string({ error: msg('validation.required') })
       .trim()
-      .min(1, { error: msg('validation.required') })
+      // One message for an empty choice ("Šis lauks ir obligāts."), not that and "Nederīga vērtība." (QA s13).
+      .min(1, { error: msg('validation.required'), abort: true })
       .max(80)
       .regex(/^[a-z0-9-]+$/, { error: msg('validation.invalid') }),
     /** The invitee's language: the invitation e-mail and link use it. */

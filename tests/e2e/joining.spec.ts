@@ -77,7 +77,10 @@ test.describe('joining the memorandum', () => {
     await staff.getByTestId('verification-queue').locator(`tr[data-slug="${SLUG}"]`).getByRole('link').click();
     await expect(staff.getByTestId('signature-report')).toContainText('Digitāli parakstījis');
     await expectNoA11yViolations(staff);
-    await staff.getByTestId('return-form').getByLabel('Atgriešanas iemesls').fill('Lūdzu norādiet lēmuma numuru kā protokolā.');
+    await staff
+      .getByTestId('return-form')
+      .getByLabel('Atgriešanas iemesls (obligāts; sekretārs to redzēs)', { exact: true })
+      .fill('Lūdzu norādiet lēmuma numuru kā protokolā.');
     await staff.getByTestId('return-form').getByRole('button', { name: 'Atgriezt labošanai' }).click();
     await expect(staff.getByTestId('review-status')).toContainText('Atgriezts labošanai');
 
