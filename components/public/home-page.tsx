@@ -68,6 +68,10 @@ function HomeTermSection({ locale, t, overview, map }: { locale: Locale; t: Tran
             ? t('home.populationUnknownSome', { count: headline.populationUnknown })
             : null}
       </p>
+      {/* Keyboard users pass the map's one tab stop per municipality (QA s13); a plain anchor, no client code. */}
+      <a href="#list" className="sr-only focus:not-sr-only focus:inline-block focus:bg-white focus:px-3 focus:py-1">
+        {t('homeList.skipMap')}
+      </a>
       <SignatoryMap rows={rows} counts={headline.counts} locale={locale} t={t} title={t('home.mapTitle', { term: term.label })} geometry={map} />
     </section>
   );

@@ -53,6 +53,30 @@ test.describe('public map, search and filters', () => {
     await expect(page.getByTestId('locator-map')).toBeVisible();
   });
 
+  test('a skip link before the map, visible on focus, takes the keyboard past its 42 regions to the list (QA s13)', async ({ page }) => {
+    await page.goto('/lv');
+    const skip = page.getByRole('link', { name: 'Pāriet uz pašvaldību sarakstu' });
+    let found = false;
+    for (let i = 0; i < 15 && !found; i += 1) {
+      await page.keyboard.press('Tab');
+      found = await skip.evaluate((el) => el === document.activeElement);
+    }
+    expect(found).toBe(true);
+    // Not a map region yet: the skip link comes first, and it is visible (not the 1 px sr-only box) while focused.
+    expect(await page.locator('.map-area').evaluateAll((els) => els.some((el) => el === document.activeElement))).toBe(false);
+    const box = await skip.boundingBox();
+    expect(box!.width).toBeGreaterThan(100);
+    expect(box!.height).toBeGreaterThan(10);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/lv#list$/);
+    await page.keyboard.press('Tab');
+    const inList = await page.evaluate(() => {
+      const list = document.getElementById('list')?.closest('section');
+      return { inList: !!list && list.contains(document.activeElement), onMap: document.activeElement?.classList.contains('map-area') ?? false };
+    });
+    expect(inList).toEqual({ inList: true, onMap: false });
+  });
+
   test('with JavaScript disabled the map, the table and the search still work', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
