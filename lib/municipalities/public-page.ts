@@ -3,6 +3,8 @@ import { findMunicipalityPublic, listBrowsableTerms } from './queries';
 import { isInTerm } from '@/lib/terms/renewal';
 import { findPublicProgressView } from '@/lib/progress/public-view';
 import { latestVerdicts } from '@/lib/trust/verdicts';
+import { db } from '@/lib/db/client';
+import { normaliseSlug } from './slug';
 
 export type TMunicipalityPage = NonNullable<Awaited<ReturnType<typeof findMunicipalityPage>>>;
 
@@ -23,4 +25,12 @@ export async function findMunicipalityPage(slug: string) {
   ];
   const verdicts = documentIds.length > 0 ? await latestVerdicts(documentIds) : new Map<string, never[]>();
   return { m, existedIn: terms.filter((term) => isInTerm(m, term)), progress, verdicts };
+}
+
+/** The canonical slug for an address that differs from one only in case or diacritics ("Liepaja", "liepāja" → "liepaja"); else null. */
+export async function canonicalSlugFor(slug: string): Promise<string | null> {
+  const normalised = normaliseSlug(slug);
+  if (!normalised || normalised === slug) return null;
+  const m = await db().municipality.findUnique({ where: { slug: normalised }, select: { slug: true } });
+  return m?.slug ?? null;
 }

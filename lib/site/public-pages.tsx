@@ -2,7 +2,7 @@ import 'server-only';
 import { isLocale, translator } from '@/lib/i18n';
 import { getTermOverview } from '@/lib/municipalities/overview';
 import { findCurrentTerm } from '@/lib/municipalities/queries';
-import { findMunicipalityPage } from '@/lib/municipalities/public-page';
+import { canonicalSlugFor, findMunicipalityPage } from '@/lib/municipalities/public-page';
 import { findMemorandum } from '@/lib/memorandum/queries';
 import { buildLocatorGeometry, loadMapGeometry } from '@/lib/map/store';
 import { openDataModified } from '@/lib/opendata/queries';
@@ -69,7 +69,12 @@ export async function dataPageResponse({ locale, pathname }: Page): Promise<Resp
 export async function municipalityPageResponse({ locale, pathname, slug }: Page & { slug: string }): Promise<Response> {
   if (!isLocale(locale)) return renderPublicNotFound(locale, pathname);
   const page = await findMunicipalityPage(slug);
-  if (!page) return renderPublicNotFound(locale, pathname);
+  if (!page) {
+    // "Liepaja", "liepāja": a permanent redirect to the page's one address (QA s13); anything else stays a 404.
+    const canonical = await canonicalSlugFor(slug);
+    if (canonical) return new Response(null, { status: 308, headers: { Location: `/${locale}/municipalities/${canonical}` } });
+    return renderPublicNotFound(locale, pathname);
+  }
   const name = page.m.nameLv;
   // The boundaries of the latest term in which the unit existed (the current one, or its last).
   const asOf = page.existedIn.at(-1)?.startsOn.toISOString().slice(0, 10);
