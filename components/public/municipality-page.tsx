@@ -19,7 +19,12 @@ export function MunicipalityPage({ locale, t, page, locator }: Props) {
           <a href={`/${locale}`}>← {t('nav.home')}</a>
         </p>
         <h1 className="text-3xl font-bold">{m.nameLv}</h1>
-        <p className="text-muted">{m.officialNameLv}</p>
+        {/* The official name only when it says more than the heading ("Jēkabpils novads" twice, QA s13). */}
+        {m.officialNameLv.trim() !== m.nameLv.trim() ? (
+          <p className="text-muted" data-testid="official-name">
+            {m.officialNameLv}
+          </p>
+        ) : null}
       </header>
       <section aria-labelledby="facts" className="flex flex-wrap items-start justify-between gap-6">
         <MunicipalityFacts locale={locale} t={t} page={page} />
