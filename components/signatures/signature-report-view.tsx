@@ -39,7 +39,8 @@ function Facts({ v, locale, t }: { v: TrustVerdict; locale: Locale; t: Translate
   return (
     <details className="mt-1" data-testid="verdict-facts">
       <summary className="cursor-pointer underline">{t('signatures.factsSummary')}</summary>
-      <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-0.5">
+      {/* Long values (a certificate name with a personal code, a chain) wrap anywhere: no cut-off at 390 px (QA s13). */}
+      <dl className="mt-1 grid grid-cols-[minmax(0,max-content)_minmax(0,1fr)] gap-x-4 gap-y-0.5 [overflow-wrap:anywhere]">
         <dt>{t('signatures.factSigner')}</dt>
         <dd>{f.signer ?? t('common.unknown')}</dd>
         <dt>{t('signatures.factIssuer')}</dt>
