@@ -1,4 +1,4 @@
-import type { Locale, Translate } from '@/lib/i18n';
+import { formatDate, type Locale, type Translate } from '@/lib/i18n';
 import { rigaIsoDay } from '@/lib/dates';
 import { now as clockNow } from '@/lib/clock';
 import { councilBodyOf } from '@/lib/accessions/council-body';
@@ -57,7 +57,11 @@ export function DecisionSection({
           <dt>{t('accession.councilBody')}</dt>
           <dd>{values.councilBody}</dd>
           <dt>{t('accession.sessionDate')}</dt>
-          <dd>{values.sessionDate}</dd>
+          {/* As the staff and public pages write it: "2026. gada 26. novembris, ārkārtas sēde" (QA s13). */}
+          <dd data-testid="decision-session">
+            {values.sessionDate ? formatDate(locale, values.sessionDate) : t('common.unknown')}
+            {values.sessionType ? `, ${t(`sessionType.${values.sessionType}`)}` : ''}
+          </dd>
           <dt>{t('accession.decisionNumber')}</dt>
           <dd>{values.decisionNumber}</dd>
           <dt>{t('accession.signatoryName')}</dt>

@@ -68,6 +68,11 @@ test.describe('joining the memorandum', () => {
     await page.getByTestId('submit-form').getByRole('button', { name: 'Iesniegt pārbaudei' }).click();
     await page.getByTestId('submit-form').getByRole('button', { name: 'Jā, iesniegt lēmumu' }).click();
     await expect(page.getByTestId('accession-status')).toContainText('Gaida pārbaudi');
+    // The submitted decision as staff and the public see it: a Latvian date and the session type (QA s13), in both languages.
+    await expect(page.getByTestId('decision-session')).toHaveText('2021. gada 16. septembris, ārkārtas sēde');
+    await page.goto(`/en/secretary/${SLUG}`);
+    await expect(page.getByTestId('decision-session')).toHaveText('16 September 2021, extraordinary session');
+    await page.goto(`/lv/secretary/${SLUG}`);
 
     // Staff return it with a reason.
     const staffContext = await browser.newContext();
