@@ -7,6 +7,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { rigaIsoDay, utcDay } from '@/lib/dates';
 import { utcInstant } from '@/lib/municipalities/queries';
 import { owedCte } from './deadlines';
+import type { ReportViewData } from './format';
 import { now as clockNow } from '@/lib/clock';
 
 export type PublicIndicatorValue = { number: number | null; bool: boolean | null; text: string | null };
@@ -17,23 +18,15 @@ export type PublicPeriodReport = {
   submitted: boolean;
   /** The period is owed (it begins after the decision: lib/progress/deadlines); false = "no report due yet". */
   owed: boolean;
-  report: null | {
-    id: string;
-    revision: number;
-    acceptedAt: Date | null;
-    commitments: { commitmentKey: string; status: 'NOT_STARTED' | 'IN_PROGRESS' | 'ACHIEVED'; narrative: string | null }[];
-    actions: {
-      commitmentKey: string;
-      title: string;
-      status: 'PLANNED' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED';
-      plannedOn: Date | null;
-      doneOn: Date | null;
-      budgetEur: { toString(): string } | null;
-    }[];
-    indicators: { key: string; numberValue: { toString(): string } | null; boolValue: boolean | null; textValue: string | null }[];
-    documents: { id: string; kind: 'DECISION' | 'ANNEX' | 'EVIDENCE'; sha256: string; sizeBytes: number; originalName: string; inspection: unknown }[];
-    specialistsPerThousand: number | null;
-  };
+  report:
+    | null
+    | (ReportViewData & {
+        id: string;
+        revision: number;
+        acceptedAt: Date | null;
+        documents: { id: string; kind: 'DECISION' | 'ANNEX' | 'EVIDENCE'; sha256: string; sizeBytes: number; originalName: string; inspection: unknown }[];
+        specialistsPerThousand: number | null;
+      });
   population: { value: number; source: string } | null;
   /** The legal minimum (specialists per 1 000 residents) in force at the end of the period; null when none is stored with a source. */
   norm: NormDto | null;
