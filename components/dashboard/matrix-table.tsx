@@ -7,6 +7,7 @@ import { MATRIX_PROGRESS, type MatrixSort, type TDashboardQuery } from '@/lib/sc
 import { StatusBadge } from '@/components/status-badge';
 import { CompactFilterButtons, FilterField } from '@/components/ui/filter-field';
 import { SortHeader } from '@/components/ui/sort-header';
+import { DataTable } from '@/components/ui/data-table';
 import { MUNICIPALITY_TYPES } from '@/lib/schemas/public';
 import type { QueryPatch } from './dashboard-links';
 
@@ -53,6 +54,7 @@ export function MatrixTable({
       href={href}
     />
   );
+  const field = (name: 'type' | 'status' | 'progress') => ({ id: `f-${name}`, name, defaultValue: query[name] ?? '', compact: true });
   return (
     <div className="space-y-4">
       <form
@@ -65,29 +67,20 @@ export function MatrixTable({
         {query.sort !== 'name' ? <input type="hidden" name="sort" value={query.sort} /> : null}
         {query.dir !== 'asc' ? <input type="hidden" name="dir" value={query.dir} /> : null}
         <FilterField
-          id="f-type"
-          name="type"
+          {...field('type')}
           label={t('dashboard.filterType')}
-          defaultValue={query.type ?? ''}
-          compact
           any={t('dashboard.anyType')}
           options={MUNICIPALITY_TYPES.map((m) => ({ value: m, label: t(`municipalityType.${m}`) }))}
         />
         <FilterField
-          id="f-status"
-          name="status"
+          {...field('status')}
           label={t('dashboard.filterStatus')}
-          defaultValue={query.status ?? ''}
-          compact
           any={t('dashboard.anyStatus')}
           options={MAP_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
         />
         <FilterField
-          id="f-progress"
-          name="progress"
+          {...field('progress')}
           label={t('dashboard.filterProgress')}
-          defaultValue={query.progress ?? ''}
-          compact
           any={t('dashboard.anyProgress')}
           options={MATRIX_PROGRESS.map((s) => ({ value: s, label: s === 'NONE' ? t('dashboard.progressNONE') : t(`progress.cs_${s}`) }))}
         />
@@ -98,47 +91,46 @@ export function MatrixTable({
           ? t('dashboard.matrixEmpty')
           : t('dashboard.matrixCount', { count: matrix.matched ?? matrix.rows.length, total })}
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="matrix">
-        <table className="data" data-testid="matrix">
-          <caption className="sr-only">{t('dashboard.matrixCaption')}</caption>
-          <thead>
-            <tr>
-              {sortHeader('name', t('dashboard.colMunicipality'))}
-              {sortHeader('status', t('dashboard.colStatus'))}
-              <th scope="col">{t('dashboard.colReport')}</th>
-              {matrix.commitments.map((c) => sortHeader(`c${c.position}` as MatrixSort, titles[c.key] ?? c.key, c.key))}
-            </tr>
-          </thead>
-          <tbody>
-            {matrix.rows.map((r) => (
-              <tr key={r.slug} data-testid="matrix-row" data-slug={r.slug}>
-                <th scope="row" className="font-normal">
-                  <a href={`/${locale}/municipalities/${r.slug}`}>{r.nameLv}</a>
-                </th>
-                <td>
-                  <StatusBadge status={r.status} t={t} />
+      <DataTable
+        labelledBy="matrix"
+        testId="matrix"
+        caption={t('dashboard.matrixCaption')}
+        headerCells={
+          <>
+            {sortHeader('name', t('dashboard.colMunicipality'))}
+            {sortHeader('status', t('dashboard.colStatus'))}
+            <th scope="col">{t('dashboard.colReport')}</th>
+            {matrix.commitments.map((c) => sortHeader(`c${c.position}` as MatrixSort, titles[c.key] ?? c.key, c.key))}
+          </>
+        }
+      >
+        {matrix.rows.map((r) => (
+          <tr key={r.slug} data-testid="matrix-row" data-slug={r.slug}>
+            <th scope="row" className="font-normal">
+              <a href={`/${locale}/municipalities/${r.slug}`}>{r.nameLv}</a>
+            </th>
+            <td>
+              <StatusBadge status={r.status} t={t} />
+            </td>
+            <td>
+              {r.report ? (
+                <a href={`/${locale}/staff/reports/${r.report.id}`}>{t('dashboard.reportRef', { year: r.report.year, revision: r.report.revision })}</a>
+              ) : (
+                t('dashboard.cellNone')
+              )}
+            </td>
+            {matrix.commitments.map((c) => {
+              const s = r.cells[c.key] ?? null;
+              const style = CELL[s ?? 'NONE'];
+              return (
+                <td key={c.key} className={style.cls} data-commitment={c.key} data-cell={s ?? 'NONE'}>
+                  <span aria-hidden="true">{style.mark}</span> {s ? t(`progress.cs_${s}`) : t('dashboard.cellNone')}
                 </td>
-                <td>
-                  {r.report ? (
-                    <a href={`/${locale}/staff/reports/${r.report.id}`}>{t('dashboard.reportRef', { year: r.report.year, revision: r.report.revision })}</a>
-                  ) : (
-                    t('dashboard.cellNone')
-                  )}
-                </td>
-                {matrix.commitments.map((c) => {
-                  const s = r.cells[c.key] ?? null;
-                  const style = CELL[s ?? 'NONE'];
-                  return (
-                    <td key={c.key} className={style.cls} data-commitment={c.key} data-cell={s ?? 'NONE'}>
-                      <span aria-hidden="true">{style.mark}</span> {s ? t(`progress.cs_${s}`) : t('dashboard.cellNone')}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+              );
+            })}
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -7,16 +7,10 @@ import type { ReportDeadline } from '@/lib/progress/deadlines';
 /** The staff work queues: verifications, report reviews, returned items, reports due soon and overdue (plain links, as in ./matrix-table.tsx). */
 export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: WorkQueues; dueSoonDays: number; locale: Locale; t: Translate }) {
   const { verifications, reviews, returned, dueSoon, overdue, totals } = queues;
+  const counts = (queue: keyof WorkQueues['totals']) => ({ shown: queues[queue].length, total: totals[queue] });
   return (
     <>
-      <QueueSection
-        t={t}
-        id="queue"
-        heading={t('accession.queueHeading')}
-        empty={t('accession.queueEmpty')}
-        shown={verifications.length}
-        total={totals.verifications}
-      >
+      <QueueSection t={t} id="queue" heading={t('accession.queueHeading')} empty={t('accession.queueEmpty')} {...counts('verifications')}>
         <DataTable
           labelledBy="queue"
           testId="verification-queue"
@@ -42,14 +36,7 @@ export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: 
           ))}
         </DataTable>
       </QueueSection>
-      <QueueSection
-        t={t}
-        id="report-queue"
-        heading={t('progress.reviewQueue')}
-        empty={t('progress.reviewQueueEmpty')}
-        shown={reviews.length}
-        total={totals.reviews}
-      >
+      <QueueSection t={t} id="report-queue" heading={t('progress.reviewQueue')} empty={t('progress.reviewQueueEmpty')} {...counts('reviews')}>
         <ul className="list-inside list-disc" data-testid="report-queue">
           {reviews.map((r) => (
             <li key={r.id} data-slug={r.municipality.slug}>
@@ -60,14 +47,7 @@ export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: 
           ))}
         </ul>
       </QueueSection>
-      <QueueSection
-        t={t}
-        id="returned"
-        heading={t('dashboard.returnedHeading')}
-        empty={t('dashboard.returnedEmpty')}
-        shown={returned.length}
-        total={totals.returned}
-      >
+      <QueueSection t={t} id="returned" heading={t('dashboard.returnedHeading')} empty={t('dashboard.returnedEmpty')} {...counts('returned')}>
         <DataTable
           labelledBy="returned"
           testId="returned-items"
@@ -92,8 +72,7 @@ export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: 
         id="due-soon"
         heading={t('dashboard.dueSoonHeading', { days: dueSoonDays })}
         empty={t('dashboard.dueSoonEmpty', { days: dueSoonDays })}
-        shown={dueSoon.length}
-        total={totals.dueSoon}
+        {...counts('dueSoon')}
       >
         <DeadlineTable
           id="due-soon"
@@ -110,8 +89,7 @@ export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: 
         id="overdue"
         heading={t('progress.overdueHeading')}
         empty={t('progress.overdueNone')}
-        shown={overdue.length}
-        total={totals.overdue}
+        {...counts('overdue')}
         note={
           <p className="text-sm" data-testid="owed-rule-staff">
             {t('terms.owedRule')}

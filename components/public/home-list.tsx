@@ -7,6 +7,7 @@ import { StatusBadge } from '@/components/status-badge';
 import { Pagination } from '@/components/pagination';
 import { CompactFilterButtons, FilterField } from '@/components/ui/filter-field';
 import { SortHeader } from '@/components/ui/sort-header';
+import { DataTable } from '@/components/ui/data-table';
 
 type Props = { locale: Locale; t: Translate; q: THomeQuery; rows: OverviewRow[] };
 
@@ -40,20 +41,23 @@ export function HomeListSection({ locale, t, q, rows }: Props) {
 }
 
 function HomeFilters({ locale, t, q }: Omit<Props, 'rows'>) {
+  const field = (name: 'q' | 'status' | 'type') => ({ id: name, name, defaultValue: q[name] ?? '', compact: true });
   return (
     <form method="get" action={`/${locale}`} className="flex flex-wrap items-end gap-4" role="search" aria-label={t('home.filters')}>
       {q.term ? <input type="hidden" name="term" value={q.term} /> : null}
-      <FilterField id="q" name="q" label={t('home.search')} defaultValue={q.q ?? ''} type="search" compact hint={t('home.searchHint')} />
+      <FilterField {...field('q')} label={t('home.search')} type="search" hint={t('home.searchHint')} />
       <FilterField
-        id="status"
-        name="status"
+        {...field('status')}
         label={t('home.colStatus')}
-        defaultValue={q.status ?? ''}
-        compact
         any={t('home.anyStatus')}
         options={MAP_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
       />
-      <FilterField id="type" name="type" label={t('home.colType')} defaultValue={q.type ?? ''} compact any={t('home.anyType')} options={MUNICIPALITY_TYPES.map((m) => ({ value: m, label: t(`municipalityType.${m}`) }))} />
+      <FilterField
+        {...field('type')}
+        label={t('home.colType')}
+        any={t('home.anyType')}
+        options={MUNICIPALITY_TYPES.map((m) => ({ value: m, label: t(`municipalityType.${m}`) }))}
+      />
       <CompactFilterButtons apply={t('home.apply')} reset={t('home.reset')} resetHref={q.term ? `/${locale}?term=${q.term}` : `/${locale}`} />
     </form>
   );
@@ -61,44 +65,50 @@ function HomeFilters({ locale, t, q }: Omit<Props, 'rows'>) {
 
 function HomeTable({ locale, t, q, shown }: Omit<Props, 'rows'> & { shown: OverviewRow[] }) {
   const sortHeader = (column: THomeQuery['sort'], label: string) => (
-    <SortHeader column={column} label={label} sortLabel={t('home.sortBy', { column: label })} sort={q.sort} dir={q.dir} href={(patch) => homeQueryHref(locale, q, patch)} />
+    <SortHeader
+      column={column}
+      label={label}
+      sortLabel={t('home.sortBy', { column: label })}
+      sort={q.sort}
+      dir={q.dir}
+      href={(patch) => homeQueryHref(locale, q, patch)}
+    />
   );
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="list">
-      <table className="data" data-testid="municipality-table">
-        <caption className="sr-only">{t('home.listHeading')}</caption>
-        <thead>
-          <tr>
-            {sortHeader('name', t('home.colMunicipality'))}
-            {sortHeader('type', t('home.colType'))}
-            {sortHeader('status', t('home.colStatus'))}
-            <th scope="col">{t('home.colDecision')}</th>
-            {sortHeader('population', t('home.colPopulation'))}
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((r) => (
-            <tr key={r.slug} data-slug={r.slug}>
-              <th scope="row" className="font-normal">
-                <a href={`/${locale}/municipalities/${r.slug}`}>{r.nameLv}</a>
-              </th>
-              <td>{t(`municipalityType.${r.type}`)}</td>
-              <td>
-                <StatusBadge status={r.status} t={t} />
-                {r.isDemo ? <span className="ml-2 text-xs font-bold">{t('common.demo')}</span> : null}
-              </td>
-              <td>
-                {r.sessionDate
-                  ? [r.decisionNumber ? `Nr. ${r.decisionNumber}` : null, formatDate(locale, r.sessionDate, { yearInferred: r.sessionYearInferred })]
-                      .filter(Boolean)
-                      .join(', ')
-                  : ''}
-              </td>
-              <td>{formatNumber(locale, r.population)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      labelledBy="list"
+      testId="municipality-table"
+      caption={t('home.listHeading')}
+      headerCells={
+        <>
+          {sortHeader('name', t('home.colMunicipality'))}
+          {sortHeader('type', t('home.colType'))}
+          {sortHeader('status', t('home.colStatus'))}
+          <th scope="col">{t('home.colDecision')}</th>
+          {sortHeader('population', t('home.colPopulation'))}
+        </>
+      }
+    >
+      {shown.map((r) => (
+        <tr key={r.slug} data-slug={r.slug}>
+          <th scope="row" className="font-normal">
+            <a href={`/${locale}/municipalities/${r.slug}`}>{r.nameLv}</a>
+          </th>
+          <td>{t(`municipalityType.${r.type}`)}</td>
+          <td>
+            <StatusBadge status={r.status} t={t} />
+            {r.isDemo ? <span className="ml-2 text-xs font-bold">{t('common.demo')}</span> : null}
+          </td>
+          <td>
+            {r.sessionDate
+              ? [r.decisionNumber ? `Nr. ${r.decisionNumber}` : null, formatDate(locale, r.sessionDate, { yearInferred: r.sessionYearInferred })]
+                  .filter(Boolean)
+                  .join(', ')
+              : ''}
+          </td>
+          <td>{formatNumber(locale, r.population)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
