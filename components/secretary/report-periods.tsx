@@ -2,16 +2,14 @@ import Link from 'next/link';
 import { formatDate, type Locale, type Translate } from '@/lib/i18n';
 import type { listSignatoryPeriods } from '@/lib/progress/reports';
 import { DataTable } from '@/components/ui/data-table';
+import { Section } from '@/components/ui/section';
 
 type Period = Awaited<ReturnType<typeof listSignatoryPeriods>>[number];
 
 /** The secretary's reporting years: each year's latest report state, due date, and whether it is overdue. */
 export function ReportPeriods({ slug, periods, locale, t }: { slug: string; periods: Period[]; locale: Locale; t: Translate }) {
   return (
-    <section aria-labelledby="reports" className="space-y-2">
-      <h2 id="reports" className="text-2xl font-semibold">
-        {t('progress.reportsHeading')}
-      </h2>
+    <Section id="reports" heading={t('progress.reportsHeading')} className="space-y-2">
       <DataTable
         labelledBy="reports"
         testId="report-periods"
@@ -36,6 +34,6 @@ export function ReportPeriods({ slug, periods, locale, t }: { slug: string; peri
           );
         })}
       </DataTable>
-    </section>
+    </Section>
   );
 }
