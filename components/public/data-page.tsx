@@ -59,44 +59,22 @@ export function DataPage({ locale, t, data }: { locale: Locale; t: Translate; da
 }
 
 function DataFieldSections({ t }: { t: Translate }) {
-  const describe = (group: FieldGroup) => (name: string) => t(`opendata.${group}.${name}` as Parameters<Translate>[0]);
+  const table = (id: string, caption: string, fields: Parameters<typeof FieldTable>[0]['fields'], group: FieldGroup) => (
+    <FieldTable id={id} caption={caption} fields={fields} t={t} describe={(name) => t(`opendata.${group}.${name}` as Parameters<Translate>[0])} />
+  );
   return (
     <>
       <Section id="fields" heading={t('opendata.fieldsHeading')} className="space-y-3" headingClassName="text-xl font-semibold">
         <p>{t('opendata.fieldsText')}</p>
-        <FieldTable
-          id="municipality-fields"
-          caption={t('opendata.municipalityFieldsCaption')}
-          fields={MUNICIPALITY_FIELDS}
-          t={t}
-          describe={describe('municipalityFields')}
-        />
-        <FieldTable
-          id="accession-fields"
-          caption={t('opendata.accessionFieldsCaption')}
-          fields={ACCESSION_FIELDS}
-          t={t}
-          describe={describe('accessionFields')}
-        />
+        {table('municipality-fields', t('opendata.municipalityFieldsCaption'), MUNICIPALITY_FIELDS, 'municipalityFields')}
+        {table('accession-fields', t('opendata.accessionFieldsCaption'), ACCESSION_FIELDS, 'accessionFields')}
       </Section>
 
       <Section id="progress" heading={t('opendata.progressHeading')} className="space-y-3" headingClassName="text-xl font-semibold">
         <p>{t('opendata.progressText')}</p>
-        <FieldTable id="progress-fields" caption={t('opendata.progressFieldsCaption')} fields={PROGRESS_FIELDS} t={t} describe={describe('progressFields')} />
-        <FieldTable
-          id="progress-action-fields"
-          caption={t('opendata.progressActionFieldsCaption')}
-          fields={PROGRESS_ACTION_FIELDS}
-          t={t}
-          describe={describe('progressActionFields')}
-        />
-        <FieldTable
-          id="progress-indicator-fields"
-          caption={t('opendata.progressIndicatorFieldsCaption')}
-          fields={PROGRESS_INDICATOR_FIELDS}
-          t={t}
-          describe={describe('progressIndicatorFields')}
-        />
+        {table('progress-fields', t('opendata.progressFieldsCaption'), PROGRESS_FIELDS, 'progressFields')}
+        {table('progress-action-fields', t('opendata.progressActionFieldsCaption'), PROGRESS_ACTION_FIELDS, 'progressActionFields')}
+        {table('progress-indicator-fields', t('opendata.progressIndicatorFieldsCaption'), PROGRESS_INDICATOR_FIELDS, 'progressIndicatorFields')}
       </Section>
     </>
   );
