@@ -8,6 +8,7 @@ import { Pagination } from '@/components/pagination';
 import { CompactFilterButtons, FilterField } from '@/components/ui/filter-field';
 import { SortHeader } from '@/components/ui/sort-header';
 import { DataTable } from '@/components/ui/data-table';
+import { Section } from '@/components/ui/section';
 
 type Props = { locale: Locale; t: Translate; q: THomeQuery; rows: OverviewRow[] };
 
@@ -15,10 +16,7 @@ type Props = { locale: Locale; t: Translate; q: THomeQuery; rows: OverviewRow[] 
 export function HomeListSection({ locale, t, q, rows }: Props) {
   const list = pageHomeList(rows, q, t);
   return (
-    <section aria-labelledby="list" className="space-y-4">
-      <h2 id="list" className="text-2xl font-semibold">
-        {t('home.listHeading')}
-      </h2>
+    <Section id="list" heading={t('home.listHeading')} className="space-y-4">
       <HomeFilters locale={locale} t={t} q={q} />
       <p role="status" data-testid="result-count">
         {list.matched === 0
@@ -36,7 +34,7 @@ export function HomeListSection({ locale, t, q, rows }: Props) {
         locale={locale}
         testId="list-pages"
       />
-    </section>
+    </Section>
   );
 }
 
