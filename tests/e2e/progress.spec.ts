@@ -124,7 +124,7 @@ test.describe('progress reports', () => {
     const bytes = await csv.body();
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
-    expect(text).toContain('liepaja,2022,1,staff,avg_gross_monthly_pay_eur,1450');
+    expect(text).toContain('liepaja,2021-2025,2022,1,staff,avg_gross_monthly_pay_eur,1450');
     await visitorContext.close();
   });
 
