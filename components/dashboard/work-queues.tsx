@@ -3,6 +3,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { formatDate, formatDateTime, formatNumber, type Locale, type Translate } from '@/lib/i18n';
 import type { WorkQueues } from '@/lib/dashboard/queues';
 import type { ReportDeadline } from '@/lib/progress/deadlines';
+import { reportTitle } from '@/lib/progress/period-label';
 
 /** The staff work queues: verifications, report reviews, returned items, reports due soon and overdue (plain links, as in ./matrix-table.tsx). */
 export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: WorkQueues; dueSoonDays: number; locale: Locale; t: Translate }) {
@@ -40,7 +41,7 @@ export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: 
         <ul className="list-inside list-disc" data-testid="report-queue">
           {reviews.map((r) => (
             <li key={r.id} data-slug={r.municipality.slug}>
-              <a href={`/${locale}/staff/reports/${r.id}`}>{t('progress.editorTitle', { name: r.municipality.nameLv, year: r.period.year })}</a>
+              <a href={`/${locale}/staff/reports/${r.id}`}>{reportTitle(locale, t, r.municipality.nameLv, r.period)}</a>
               {' · '}
               {formatDateTime(locale, r.submittedAt)}
             </li>

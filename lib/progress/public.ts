@@ -13,10 +13,14 @@ import { now as clockNow } from '@/lib/clock';
 export type PublicIndicatorValue = { number: number | null; bool: boolean | null; text: string | null };
 export type PublicPeriodReport = {
   year: number;
+  /** The period's term and dates: a year split by elections has a period in each term (ADR 0215). */
+  termSlug: string;
+  startsOn: Date;
+  endsOn: Date;
   dueOn: Date;
   overdue: boolean;
   submitted: boolean;
-  /** The period is owed (it begins after the decision: lib/progress/deadlines); false = "no report due yet". */
+  /** The period is owed (it begins after the decision: lib/progress/deadlines); false = no report owed for it. */
   owed: boolean;
   report:
     | null
@@ -51,7 +55,7 @@ export async function findPublicProgress(municipalityId: string, now = clockNow(
         ORDER BY n."validFrom" DESC LIMIT 1) AS "norm",
       COALESCE((
         SELECT json_agg(json_build_object(
-          'year', p."year", 'dueOn', p."dueOn",
+          'year', p."year", 'termSlug', t."slug", 'startsOn', p."startsOn", 'endsOn', p."endsOn", 'dueOn', p."dueOn",
           'owed', EXISTS (SELECT 1 FROM duty d WHERE d."periodId" = p."id"),
           'overdue', EXISTS (SELECT 1 FROM owed o WHERE o."periodId" = p."id" AND o."overdue"),
           'submitted', EXISTS (SELECT 1 FROM "ProgressReport" r WHERE r."municipalityId" = ${municipalityId} AND r."periodId" = p."id" AND r."status" IN (${reportStatesSql('delivered')})),
@@ -89,6 +93,9 @@ export async function findPublicProgress(municipalityId: string, now = clockNow(
       const fte = accepted?.indicators.find((i) => i.key === 'social_work_specialists_fte')?.numberValue;
       return {
         year: p.year,
+        termSlug: p.termSlug,
+        startsOn: utcDay(p.startsOn.slice(0, 10)),
+        endsOn: utcDay(p.endsOn.slice(0, 10)),
         dueOn,
         submitted: p.submitted,
         owed: p.owed,
@@ -116,6 +123,9 @@ type NormJson = { value: string; citation: string; sourceUrl: string };
 type ReportJson = NonNullable<PublicPeriodReport['report']>;
 type PeriodJson = {
   year: number;
+  termSlug: string;
+  startsOn: string;
+  endsOn: string;
   dueOn: string;
   submitted: boolean;
   owed: boolean;

@@ -10,6 +10,7 @@ import { secretaryMessages } from './ns/secretary';
 import { chartsMessages } from './ns/charts';
 import { officialDataMessages } from './ns/official-data';
 import { homeMessages } from './ns/home';
+import { reportsMessages } from './ns/reports';
 
 /** English UI strings; must have every key of lv.ts (the type checks it). */
 export const en: Messages = {
@@ -269,7 +270,8 @@ export const en: Messages = {
     lockedWithdrawn: 'Membership has been withdrawn.',
     history: 'History',
     alreadyHandled: 'Another staff member has already handled this submission. Reload the page.',
-    notEditable: 'The submission cannot be changed in this state.',
+    notEditable:
+      'The submission has already been submitted or reviewed (perhaps in another tab), so it can no longer be changed. Reload the page to see its state.',
     queueHeading: 'Awaiting verification',
     queueEmpty: 'No submissions are awaiting verification.',
     submittedAt: 'Submitted',
@@ -541,7 +543,8 @@ export const en: Messages = {
     status_RETURNED: 'Returned for changes',
     status_ACCEPTED: 'Accepted',
     notSignatory: 'The municipality is not a signatory in this term, so it cannot report progress.',
-    notEditable: 'The report cannot be changed in this state.',
+    notEditable:
+      'The report has already been submitted or reviewed (perhaps in another tab), so it can no longer be changed. Reload the page to see its state.',
     stale: 'The report has changed meanwhile (for example in another tab). Reload the page.',
   },
   reporting: {
@@ -575,4 +578,5 @@ export const en: Messages = {
   charts: chartsMessages.en,
   officialData: officialDataMessages.en,
   homeList: homeMessages.en,
+  reports: reportsMessages.en,
 };

@@ -9,6 +9,7 @@ import { secretaryMessages } from './ns/secretary';
 import { chartsMessages } from './ns/charts';
 import { officialDataMessages } from './ns/official-data';
 import { homeMessages } from './ns/home';
+import { reportsMessages } from './ns/reports';
 
 /** Latvian UI strings (the default language). Keys are shared with en.ts; larger areas live in ./ns. */
 export const lv = {
@@ -269,7 +270,7 @@ export const lv = {
     lockedWithdrawn: 'Dalība ir atsaukta.',
     history: 'Vēsture',
     alreadyHandled: 'Šo iesniegumu jau ir apstrādājis cits darbinieks. Pārlādējiet lapu.',
-    notEditable: 'Šajā stāvoklī iesniegumu nevar mainīt.',
+    notEditable: 'Iesniegums jau ir iesniegts vai izskatīts (varbūt citā cilnē), tāpēc to vairs nevar mainīt. Pārlādējiet lapu, lai redzētu tā stāvokli.',
     queueHeading: 'Gaida pārbaudi',
     queueEmpty: 'Nav iesniegumu, kas gaidītu pārbaudi.',
     submittedAt: 'Iesniegts',
@@ -540,7 +541,7 @@ export const lv = {
     status_RETURNED: 'Atgriezts labošanai',
     status_ACCEPTED: 'Pieņemts',
     notSignatory: 'Pašvaldība šajā pilnvaru laikā nav memoranda parakstītāja, tāpēc progresa ziņojumu iesniegt nevar.',
-    notEditable: 'Ziņojums šajā stāvoklī nav labojams.',
+    notEditable: 'Ziņojums jau ir iesniegts vai izskatīts (varbūt citā cilnē), tāpēc to vairs nevar mainīt. Pārlādējiet lapu, lai redzētu tā stāvokli.',
     stale: 'Ziņojums pa to laiku ir mainīts (piemēram, citā cilnē). Pārlādējiet lapu.',
   },
   reporting: {
@@ -574,6 +575,7 @@ export const lv = {
   charts: chartsMessages.lv,
   officialData: officialDataMessages.lv,
   homeList: homeMessages.lv,
+  reports: reportsMessages.lv,
 };
 
 export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

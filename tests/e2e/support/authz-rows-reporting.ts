@@ -54,8 +54,18 @@ export const REPORTING_ROWS: Record<string, Row> = {
   },
   'GET /api/municipalities/[slug]/progress.csv': { path: '/api/municipalities/liepaja/progress.csv', expect: all(200) },
   'GET /api/municipalities/[slug]/progress.pdf': { path: '/api/municipalities/liepaja/progress.pdf?lang=lv', expect: all(200) },
-  'POST /api/progress/[slug]/[year]': {
+  // The old address by year alone (ADR 0215): opens the one period the year names.
+  'POST /api/progress/[slug]/[term]': {
     path: `/api/progress/${OWN}/2022`,
+    prepare: async () => {
+      await resetReport(OWN, 2023, 'DRAFT');
+      return {};
+    },
+    expect: ownSecretaryOnly(200),
+    audit: () => 'progress.open',
+  },
+  'POST /api/progress/[slug]/[term]/[year]': {
+    path: `/api/progress/${OWN}/2021-2025/2022`,
     prepare: async () => {
       await resetReport(OWN, 2023, 'DRAFT');
       return {};
@@ -75,6 +85,14 @@ export const REPORTING_ROWS: Record<string, Row> = {
     },
     expect: ownSecretaryOnly(200),
     audit: () => 'progress.save',
+  },
+  'GET /api/progress/reports/[id]': {
+    path: '',
+    prepare: async () => {
+      const r = await resetReport(OWN, 2022, 'DRAFT');
+      return { path: `/api/progress/reports/${r.id}` };
+    },
+    expect: { public: 401, secretaryOwn: 200, secretaryOther: 403, staff: 200, admin: 200 },
   },
   'DELETE /api/progress/reports/[id]/documents/[documentId]': {
     path: '',
