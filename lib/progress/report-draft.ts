@@ -9,8 +9,7 @@ import { COMMITMENT_KEYS, indicatorByKey } from './indicators';
 import { ZReportDraftSchema, type TReportDraft, type TReportTypedDraft } from '@/lib/schemas/progress';
 import { fieldErrorsOf, type FieldErrors } from '@/lib/schemas/common';
 import { utcDay } from '@/lib/dates';
-import { municipalityBySlug, reportSelect, requireSignatory } from './report-read';
-import { reportPeriodState, termOfYear } from './report-period';
+import { addressedPeriod, reportSelect, requireSignatory, type ReportAddress } from './report-read';
 
 /** Progress reports, the secretary's editor: opening a year's report (a new revision after acceptance) and saving its draft. */
 
@@ -20,20 +19,9 @@ import { reportPeriodState, termOfYear } from './report-period';
  * a new revision that copies the accepted one; earlier revisions stay readable. A period not owed may be
  * reported on voluntarily; a term whose reporting staff have not set up yet is a CONFLICT ('reports.notOpenYet').
  */
-export async function openReportForEditing({
-  actor,
-  municipalitySlug,
-  termSlug,
-  year,
-}: {
-  actor: Actor | null;
-  municipalitySlug: string;
-  termSlug?: string;
-  year: number;
-}) {
-  const municipality = await municipalityBySlug(municipalitySlug);
-  requirePermission(actor, 'progress.edit', { municipalityId: municipality.id });
-  const state = await reportPeriodState(municipality.id, termSlug ?? (await termOfYear(municipality.id, year)), year);
+export async function openReportForEditing(address: ReportAddress) {
+  const { actor, year } = address;
+  const { municipality, state } = await addressedPeriod(address, 'progress.edit');
   if (state.kind === 'not-member') throw new AppError('FORBIDDEN', 'progress.notSignatory');
   if (state.kind === 'not-open') throw new AppError('CONFLICT', 'reports.notOpenYet');
   const { period } = state;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
-import { requirePermission, type Actor } from '@/lib/authz';
+import { requirePermission, type Actor, type Permission } from '@/lib/authz';
 import { ACCESSION_WORKFLOW, REPORT_WORKFLOW } from '@/lib/authz/workflow';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { now as clockNow } from '@/lib/clock';
@@ -55,24 +55,23 @@ export const reportSelect = {
   documents: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, sha256: true, sizeBytes: true, originalName: true, inspection: true } },
 } as const satisfies Prisma.ProgressReportSelect;
 
+/** Where a report is addressed (ADR 0215): a municipality's period `year` of `termSlug` (without a term, the one term the year names). */
+export type ReportAddress = { actor: Actor | null; municipalitySlug: string; termSlug?: string; year: number };
+
+/** The municipality (the actor holding `permission` on it) and the state of the addressed period (lib/progress/report-period). */
+export async function addressedPeriod({ actor, municipalitySlug, termSlug, year }: ReportAddress, permission: Permission) {
+  const municipality = await municipalityBySlug(municipalitySlug);
+  requirePermission(actor, permission, { municipalityId: municipality.id });
+  const state = await reportPeriodState(municipality.id, termSlug ?? (await termOfYear(municipality.id, year)), year);
+  return { municipality, state };
+}
+
 /**
  * The latest revision of a municipality's report for `year` of `termSlug` (ADR 0215; without a term, the one
  * term the year names, lib/progress/report-period) with the period's state, for its secretary or staff.
  */
-export async function findLatestReport({
-  actor,
-  municipalitySlug,
-  termSlug,
-  year,
-}: {
-  actor: Actor | null;
-  municipalitySlug: string;
-  termSlug?: string;
-  year: number;
-}) {
-  const municipality = await municipalityBySlug(municipalitySlug);
-  requirePermission(actor, 'progress.view-draft', { municipalityId: municipality.id });
-  const state = await reportPeriodState(municipality.id, termSlug ?? (await termOfYear(municipality.id, year)), year);
+export async function findLatestReport(address: ReportAddress) {
+  const { municipality, state } = await addressedPeriod(address, 'progress.view-draft');
   if (state.kind !== 'open') return { state, report: null };
   const report = await db().progressReport.findFirst({
     where: { municipalityId: municipality.id, periodId: state.period.id },
