@@ -92,7 +92,13 @@ function Decision({ locale, t, a, termSlug }: { locale: Locale; t: Translate; a:
         <dd>{a.signatoryName ? [a.signatoryName, a.signatoryRole].filter(Boolean).join(', ') : unknown}</dd>
         <dt>{t('common.source')}</dt>
         <dd>
-          {a.citation ? <Citation citation={a.citation} locale={locale} t={t} testId={`citation-${termSlug}`} /> : a.source ? t('terms.recordedInPortal') : unknown}
+          {a.citation ? (
+            <Citation citation={a.citation} locale={locale} t={t} testId={`citation-${termSlug}`} />
+          ) : a.source ? (
+            t('terms.recordedInPortal')
+          ) : (
+            unknown
+          )}
           {fromPublishedSource(a) ? <span className="block text-sm text-muted">{t('terms.recordedFromSourceNote')}</span> : null}
         </dd>
       </dl>

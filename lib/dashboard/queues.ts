@@ -26,7 +26,13 @@ export type ReturnedItem = {
 };
 
 export type VerificationItem = { id: string; submittedAt: Date | null; municipality: { slug: string; nameLv: string }; _count: { documents: number } };
-export type ReviewItem = { id: string; revision: number; submittedAt: Date | null; municipality: { slug: string; nameLv: string }; period: { year: number } };
+export type ReviewItem = {
+  id: string;
+  revision: number;
+  submittedAt: Date | null;
+  municipality: { slug: string; nameLv: string };
+  period: { year: number; termSlug: string; startsOn: Date; endsOn: Date };
+};
 
 /** Each queue: its first {@link QUEUE_LIMIT} items (oldest / earliest first) and how many there are in all. */
 export type WorkQueues = {
@@ -48,7 +54,19 @@ export type QueueSqlRow = {
   dueSoonTotal: number;
   overdueTotal: number;
   verifications: Json<{ id: string; submittedAt: string | null; slug: string; nameLv: string; documents: number }[]>;
-  reviews: Json<{ id: string; revision: number; submittedAt: string | null; slug: string; nameLv: string; year: number }[]>;
+  reviews: Json<
+    {
+      id: string;
+      revision: number;
+      submittedAt: string | null;
+      slug: string;
+      nameLv: string;
+      year: number;
+      termSlug: string;
+      startsOn: string;
+      endsOn: string;
+    }[]
+  >;
   returned: Json<
     {
       kind: 'ACCESSION' | 'REPORT';
@@ -102,8 +120,9 @@ export function queueColumns(n: number): Prisma.Sql {
         FROM "Accession" a JOIN "Municipality" m ON m."id" = a."municipalityId"
         WHERE a."status" IN (${accessionStatesSql('awaitingStaff')}) ORDER BY a."submittedAt" ASC NULLS LAST, a."id" LIMIT ${n}::int) x) AS "verifications",
       (SELECT COALESCE(json_agg(x), '[]'::json) FROM (
-        SELECT r."id", r."revision", r."submittedAt", m."slug", m."nameLv", p."year"
+        SELECT r."id", r."revision", r."submittedAt", m."slug", m."nameLv", p."year", pt."slug" AS "termSlug", p."startsOn", p."endsOn"
         FROM "ProgressReport" r JOIN "Municipality" m ON m."id" = r."municipalityId" JOIN "ReportingPeriod" p ON p."id" = r."periodId"
+        JOIN "CouncilTerm" pt ON pt."id" = p."termId"
         WHERE r."status" IN (${reportStatesSql('awaitingStaff')}) ORDER BY r."submittedAt" ASC NULLS LAST, r."id" LIMIT ${n}::int) x) AS "reviews",
       (SELECT COALESCE(json_agg(x), '[]'::json) FROM (SELECT * FROM ret ORDER BY "updatedAt", "id" LIMIT ${n}::int) x) AS "returned",
       ${owedPage('due')} AS "dueSoon",
@@ -125,7 +144,7 @@ export function toWorkQueues(r: QueueSqlRow, n: number): WorkQueues {
       revision: v.revision,
       submittedAt: utcTimestamp(v.submittedAt),
       municipality: { slug: v.slug, nameLv: v.nameLv },
-      period: { year: v.year },
+      period: { year: v.year, termSlug: v.termSlug, startsOn: utcDate(v.startsOn), endsOn: utcDate(v.endsOn) },
     })),
     returned: r.returned.map((v): ReturnedItem => ({
       kind: v.kind,

@@ -88,9 +88,9 @@ describe('report reminders', () => {
       'Cēsu novads: tuvojas 2026. gada progresa ziņojuma iesniegšanas termiņš',
     ]);
     expect(lvMails[0]!.text).toContain('Iesniegšanas termiņš: 2026. gada 31. marts');
-    expect(lvMails[0]!.text).toContain(`${base}/lv/secretary/cesu-novads/reports/2025\n`);
+    expect(lvMails[0]!.text).toContain(`${base}/lv/secretary/cesu-novads/reports/2025-2029/2025\n`);
     expect(lvMails[1]!.text).toContain('Iesniegšanas termiņš: 2027. gada 31. marts');
-    expect(lvMails[1]!.text).toContain(`${base}/lv/secretary/cesu-novads/reports/2026\n`);
+    expect(lvMails[1]!.text).toContain(`${base}/lv/secretary/cesu-novads/reports/2025-2029/2026\n`);
 
     const enMails = toUser(mails, enUser.email).sort((x, y) => x.subject.localeCompare(y.subject));
     expect(enMails.map((m) => m.subject)).toEqual([
@@ -99,7 +99,7 @@ describe('report reminders', () => {
     ]);
     expect(enMails[0]!.text).toContain('Due date: 31 March 2026');
     expect(enMails[1]!.text).toContain('Due date: 31 March 2027');
-    expect(enMails[1]!.text).toContain(`${base}/en/secretary/cesu-novads/reports/2026\n`);
+    expect(enMails[1]!.text).toContain(`${base}/en/secretary/cesu-novads/reports/2025-2029/2026\n`);
   });
 
   it('nothing is due beyond 14 days; on the due day it is still "due", the day after "overdue"', async () => {

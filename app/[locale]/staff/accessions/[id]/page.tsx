@@ -9,6 +9,7 @@ import { DocumentList } from '@/components/accession/document-list';
 import { HistorySection } from '@/components/accession/history-section';
 import { ReviewFacts } from '@/components/accession/review-facts';
 import { VerifyOrReturn, Withdraw } from '@/components/accession/review-actions';
+import { Section } from '@/components/ui/section';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,10 +31,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ locale:
         {t('home.termHeading', { term: termLabel(a.term) })} <StatusBadge status={a.status} t={t} />
       </p>
       <ReviewFacts a={a} locale={locale} t={t} />
-      <section aria-labelledby="docs" className="space-y-3">
-        <h2 id="docs" className="text-2xl font-semibold">
-          {t('accession.documentsHeading')}
-        </h2>
+      <Section id="docs" heading={t('accession.documentsHeading')} className="space-y-3">
         <DocumentList
           documents={a.documents}
           locale={locale}
@@ -41,7 +39,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ locale:
           audience="staff"
           decision={{ sessionDate: a.sessionDate, signatoryName: a.signatoryName }}
         />
-      </section>
+      </Section>
       {canTransition(user, ACCESSION_WORKFLOW, 'verify', a.status) ? <VerifyOrReturn id={a.id} version={a.version} locale={locale} t={t} /> : null}
       {canTransition(user, ACCESSION_WORKFLOW, 'withdraw', a.status) ? <Withdraw id={a.id} version={a.version} locale={locale} t={t} /> : null}
       <HistorySection events={a.events} locale={locale} t={t} />

@@ -8,6 +8,7 @@ import { commitmentTitles, findMemorandum } from '@/lib/memorandum/queries';
 import { ReportView } from '@/components/progress/report-view';
 import { AcceptOrReturn } from '@/components/progress/accept-or-return';
 import { canTransition, REPORT_WORKFLOW } from '@/lib/authz/workflow';
+import { reportTitle } from '@/lib/progress/period-label';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = privatePageMetadata('progress.reportsHeading');
@@ -25,7 +26,7 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ l
       <p>
         <Link href={`/${locale}/staff`}>← {t('staff.title')}</Link>
       </p>
-      <h1 className="text-3xl font-bold">{t('progress.editorTitle', { name: report.municipality.nameLv, year: report.period.year })}</h1>
+      <h1 className="text-3xl font-bold">{reportTitle(locale, t, report.municipality.nameLv, report.period)}</h1>
       <p data-testid="report-status">
         {t(`progress.status_${report.status}`)} · {t('progress.revision', { n: report.revision })}
       </p>
