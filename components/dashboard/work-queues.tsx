@@ -1,5 +1,6 @@
 import { formatDate, formatDateTime, formatNumber, type Locale, type Translate } from '@/lib/i18n';
 import type { WorkQueues } from '@/lib/dashboard/queues';
+import { DemoLabel } from '@/components/demo-label';
 
 /** The staff work queues: verifications, report reviews, returned items, reports due soon and overdue (plain links, as in ./matrix-table.tsx). */
 export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: WorkQueues; dueSoonDays: number; locale: Locale; t: Translate }) {
@@ -30,7 +31,7 @@ export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: 
                 {verifications.map((q) => (
                   <tr key={q.id} data-slug={q.municipality.slug}>
                     <th scope="row" className="font-normal">
-                      {q.municipality.nameLv}
+                      {q.municipality.nameLv} <DemoLabel isDemo={q.isDemo} t={t} />
                     </th>
                     <td>{formatDateTime(locale, q.submittedAt)}</td>
                     <td>{q._count.documents}</td>
@@ -60,7 +61,7 @@ export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: 
               <li key={r.id} data-slug={r.municipality.slug}>
                 <a href={`/${locale}/staff/reports/${r.id}`}>{t('progress.editorTitle', { name: r.municipality.nameLv, year: r.period.year })}</a>
                 {' · '}
-                {formatDateTime(locale, r.submittedAt)}
+                {formatDateTime(locale, r.submittedAt)} <DemoLabel isDemo={r.isDemo} t={t} />
               </li>
             ))}
           </ul>
