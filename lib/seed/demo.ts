@@ -84,6 +84,55 @@ async function findDemo(tx: Tx) {
   return { accessions, reports: accessions.length ? reports : [], users };
 }
 
+type DemoTerm = { id: string; slug: string; startsOn: Date };
+
+/** One demo accession per {@link PLAN} entry (with a demo decision PDF), and its demo report where planned. */
+async function createDemoAccessions(
+  tx: Tx,
+  { term, municipalities, now, pdf }: { term: DemoTerm; municipalities: { id: string; slug: string }[]; now: Date; pdf: Uint8Array },
+): Promise<DemoSeedResult['accessions']> {
+  const sessionDate = new Date(Math.min(term.startsOn.getTime() + 62 * 86_400_000, now.getTime() - 30 * 86_400_000));
+  const accessions: DemoSeedResult['accessions'] = [];
+  for (const [i, m] of municipalities.entries()) {
+    const plan = PLAN[i]!;
+    const verifiedAt = plan.status === 'VERIFIED' ? sessionDate : null;
+    const accession = await createAccession(tx, {
+      municipalityId: m.id,
+      termId: term.id,
+      status: plan.status,
+      data: { ...demoFacts(sessionDate), submittedAt: sessionDate, verifiedAt },
+    });
+    await createDocument(tx, { accessionId: accession.id, bytes: pdf, originalName: 'DEMO-lemums.pdf' });
+    if (plan.report) {
+      await createReport(tx, {
+        municipalityId: m.id,
+        termSlug: term.slug,
+        year: term.startsOn.getUTCFullYear(),
+        status: plan.report,
+        commitments: ['ACHIEVED', 'IN_PROGRESS', 'NOT_STARTED'],
+        indicators: { social_work_specialists_fte: 1 + i },
+        data: { isDemo: true, submittedAt: now, acceptedAt: plan.report === 'ACCEPTED' ? now : null },
+      });
+    }
+    accessions.push({ slug: m.slug, status: plan.status, report: plan.report });
+  }
+  return accessions;
+}
+
+/** The demo staff user and the demo secretary (of `municipality`), with generated passwords. */
+async function createDemoUsers(tx: Tx, municipality: { id: string; slug: string } | null): Promise<DemoUser[]> {
+  const users: DemoUser[] = [];
+  for (const [role, email, of] of [
+    ['STAFF', DEMO_USERS.staff, null],
+    ['SECRETARY', DEMO_USERS.secretary, municipality],
+  ] as const) {
+    const password = randomBytes(12).toString('base64url');
+    await createUser(tx, { role, email, name: `DEMO ${role === 'STAFF' ? 'darbinieks' : 'sekretārs'}`, password, municipalityId: of?.id ?? null });
+    users.push({ email, role, password, municipalitySlug: of?.slug ?? null });
+  }
+  return users;
+}
+
 /**
  * Creates the demo data once (npm run demo), through the mutation pipeline
  * as a system change: one 'demo.seed' audit event, the public caches told.
@@ -112,42 +161,8 @@ export async function seedDemo({ now = clockNow() }: { now?: Date } = {}): Promi
       take: PLAN.length,
       select: { id: true, slug: true },
     });
-    const sessionDate = new Date(Math.min(term.startsOn.getTime() + 62 * 86_400_000, now.getTime() - 30 * 86_400_000));
-    const reportYear = term.startsOn.getUTCFullYear();
-    const accessions: DemoSeedResult['accessions'] = [];
-    for (const [i, m] of free.entries()) {
-      const plan = PLAN[i]!;
-      const verified = plan.status === 'VERIFIED';
-      const accession = await createAccession(tx, {
-        municipalityId: m.id,
-        termId: term.id,
-        status: plan.status,
-        data: { ...demoFacts(sessionDate), submittedAt: sessionDate, verifiedAt: verified ? sessionDate : null },
-      });
-      await createDocument(tx, { accessionId: accession.id, bytes: pdf, originalName: 'DEMO-lemums.pdf' });
-      if (plan.report) {
-        await createReport(tx, {
-          municipalityId: m.id,
-          termSlug: term.slug,
-          year: reportYear,
-          status: plan.report,
-          commitments: ['ACHIEVED', 'IN_PROGRESS', 'NOT_STARTED'],
-          indicators: { social_work_specialists_fte: 1 + i },
-          data: { isDemo: true, submittedAt: now, acceptedAt: plan.report === 'ACCEPTED' ? now : null },
-        });
-      }
-      accessions.push({ slug: m.slug, status: plan.status, report: plan.report });
-    }
-    const users: DemoUser[] = [];
-    const secretaryOf = free[1] ?? free[0] ?? null;
-    for (const [role, email, municipality] of [
-      ['STAFF', DEMO_USERS.staff, null],
-      ['SECRETARY', DEMO_USERS.secretary, secretaryOf],
-    ] as const) {
-      const password = randomBytes(12).toString('base64url');
-      await createUser(tx, { role, email, name: `DEMO ${role === 'STAFF' ? 'darbinieks' : 'sekretārs'}`, password, municipalityId: municipality?.id ?? null });
-      users.push({ email, role, password, municipalitySlug: municipality?.slug ?? null });
-    }
+    const accessions = await createDemoAccessions(tx, { term, municipalities: free, now, pdf });
+    const users = await createDemoUsers(tx, free[1] ?? free[0] ?? null);
     invalidate('public');
     await audit({ action: 'demo.seed', subjectType: 'Demo', after: { term: term.slug, accessions, users: users.map((u) => u.email) } });
     return { term: term.slug, reportingSetUp: Boolean(term.openedAt), created: true, accessions, users };
