@@ -146,14 +146,7 @@ function timestampFacts(sig: SignatureInfo, list: TrustedList): { time: Date | n
  */
 export function evaluateSignatureTrust(sig: SignatureInfo, source: ListSource, now: Date): TrustVerdict {
   const { list } = source;
-  const listInfo = {
-    sequenceNumber: list.sequenceNumber,
-    issueDate: list.issueDate.toISOString(),
-    nextUpdate: list.nextUpdate?.toISOString() ?? null,
-    sha256: list.sha256,
-    source: source.source,
-  };
-  const base = { list: listInfo, computedAt: now.toISOString(), listOutdated: list.nextUpdate !== null && list.nextUpdate.getTime() < now.getTime() };
+  const base = verdictBase(source, now);
   const facts: TrustFacts = { signer: sig.signerName, issuer: sig.issuer, notes: [] };
   const notes = facts.notes!;
   if (sig.integrity === 'mismatch') return { ...base, status: 'integrity_failed', facts: { ...facts, notes: [sig.detail ?? 'signature does not verify'] } };
@@ -166,32 +159,11 @@ export function evaluateSignatureTrust(sig: SignatureInfo, source: ListSource, n
       facts: { ...facts, notes: [sig.detail ?? ''] },
     };
 
-  const signerDer = decode(sig.certificates?.signer);
-  const signer = signerDer ? parseCert(signerDer) : null;
+  const signer = signerCertificate(sig, facts);
   if (!signer) return { ...base, status: 'indeterminate', reason: 'no_signer_certificate', facts };
-  facts.certificateValid = { notBefore: signer.notBefore.toISOString(), notAfter: signer.notAfter.toISOString() };
-  const qc = qcStatements(signer);
-  facts.qcCompliance = qc.includes(QC_COMPLIANCE);
-  facts.qcSscd = qc.includes(QC_SSCD);
 
-  const ts = timestampFacts(sig, list);
-  facts.timestampAuthority = ts.facts;
-  if (ts.note) notes.push(ts.note);
-  const claimed = sig.signingTime ? new Date(sig.signingTime) : null;
-  const at = ts.time ?? claimed ?? now;
-  facts.signatureTime = at.toISOString();
-  facts.signatureTimeSource = ts.time ? 'timestamp' : claimed ? 'claimed' : 'none';
-
-  const pool = (sig.certificates?.others ?? [])
-    .map(decode)
-    .filter((d): d is Uint8Array => d !== null)
-    .map(parseCert)
-    .filter((c): c is Cert => c !== null);
-  const built = buildChain(
-    signer,
-    pool,
-    anchorsOf(list, (t) => !t.startsWith('TSA')),
-  );
+  const at = bestSignatureTime(sig, list, now, facts);
+  const built = buildChain(signer, carriedCertificates(sig), anchorsOf(list, isNotTsa));
   facts.chain = built.chain.map((c) => c.cn);
   const picked = pickAnchor(built.anchors, at);
   if (!picked) {
@@ -201,27 +173,10 @@ export function evaluateSignatureTrust(sig: SignatureInfo, source: ListSource, n
   }
   const { anchor, period } = picked;
   facts.trustAnchor = anchor.cert.cn;
-  facts.service = period
-    ? { name: anchor.service.name, type: anchor.service.type, status: period.status, statusSince: period.from.toISOString(), provider: anchor.service.provider }
-    : { name: anchor.service.name, type: anchor.service.type, status: 'not yet listed', statusSince: '', provider: anchor.service.provider };
+  facts.service = { name: anchor.service.name, type: anchor.service.type, provider: anchor.service.provider, ...serviceStatus(period) };
 
-  // Certificate validity at the signature time (the listed certificate itself is a trust anchor).
-  for (const c of built.chain) {
-    if (sameKeyAndSubject(c, anchor.cert)) continue;
-    if (at < c.notBefore) return verdictIndeterminate(base, facts, 'certificate_not_yet_valid', `${c.cn} is valid only from ${c.notBefore.toISOString()}`);
-    if (at > c.notAfter)
-      return verdictIndeterminate(base, facts, 'certificate_expired', `${c.cn} expired on ${c.notAfter.toISOString()}, before the signature time`);
-  }
-
-  // Embedded revocation data for the signer's certificate.
-  const issuerCert = built.chain[1] ?? null;
-  const ocspDer = (sig.ocspResponses ?? []).map(decode).filter((d): d is Uint8Array => d !== null);
-  const ocsp: OcspFinding | null = issuerCert && ocspDer.length > 0 ? checkOcsp(ocspDer, signer, issuerCert) : null;
-  facts.ocsp = ocsp ? { status: ocsp.status, producedAt: ocsp.producedAt?.toISOString() ?? null, responder: ocsp.responder, detail: ocsp.detail } : null;
-  if (ocsp?.status === 'revoked' && (!ocsp.revokedAt || ocsp.revokedAt.getTime() <= at.getTime())) {
-    return verdictIndeterminate(base, facts, 'revoked', `the signer's certificate was revoked${ocsp.revokedAt ? ` on ${ocsp.revokedAt.toISOString()}` : ''}`);
-  }
-  if (ocsp?.status === 'invalid') notes.push(`embedded OCSP response ignored: ${ocsp.detail}`);
+  const problem = validityProblem(built.chain, anchor.cert, at) ?? revocationProblem(sig, signer, built.chain[1] ?? null, at, facts);
+  if (problem) return verdictIndeterminate(base, facts, problem.reason, problem.note);
 
   if (!period || !isPositiveStatus(period.status)) {
     notes.push(
@@ -232,14 +187,7 @@ export function evaluateSignatureTrust(sig: SignatureInfo, source: ListSource, n
     return { ...base, status: 'untrusted_issuer', facts };
   }
 
-  const qualifiers = qualifiersFor(period, signer);
-  const qcByCert = facts.qcCompliance === true;
-  const qcByService = qualifiers.has('QCStatement');
-  const isQc = anchor.service.type === 'CA/QC' && isQualifiedStatus(period.status) && (qcByCert || qcByService) && !qualifiers.has('NotQualified');
-  const onQscd =
-    (facts.qcSscd === true || qualifiers.has('QCWithSSCD') || qualifiers.has('QCWithQSCD')) && !qualifiers.has('QCNoSSCD') && !qualifiers.has('QCNoQSCD');
-  facts.qualifiedBy = isQc ? (qcByCert && qcByService ? 'both' : qcByCert ? 'certificate' : 'service') : null;
-  if (isQc && !onQscd) notes.push('qualified certificate, but neither the certificate nor the list says its key is on a qualified signature creation device');
+  const qualified = qualifiedOnQscd(anchor, period, signer, facts);
   const weak = weakCertificate(built.chain, anchor.cert);
   if (weak)
     return verdictIndeterminate(
@@ -248,7 +196,98 @@ export function evaluateSignatureTrust(sig: SignatureInfo, source: ListSource, n
       'weak_algorithm',
       `${weak.cn} is signed with ${certAlgorithmLabel(weak)}, issued ${weak.notBefore.toISOString().slice(0, 10)}, after SHA-1 was retired for certificates (2009)`,
     );
-  return { ...base, status: isQc && onQscd ? 'qualified_trusted' : 'trusted_not_qualified', facts };
+  return { ...base, status: qualified ? 'qualified_trusted' : 'trusted_not_qualified', facts };
+}
+
+/** What every verdict names: the list it used (sequence number, issue date, digest, where it came from) and when it was computed. */
+function verdictBase(source: ListSource, now: Date): Omit<TrustVerdict, 'status' | 'facts'> {
+  const { list } = source;
+  const listInfo = {
+    sequenceNumber: list.sequenceNumber,
+    issueDate: list.issueDate.toISOString(),
+    nextUpdate: list.nextUpdate?.toISOString() ?? null,
+    sha256: list.sha256,
+    source: source.source,
+  };
+  return { list: listInfo, computedAt: now.toISOString(), listOutdated: list.nextUpdate !== null && list.nextUpdate.getTime() < now.getTime() };
+}
+
+/** The signer's certificate, its validity and its QcStatements recorded in `facts`; null when the signature carries none that parses. */
+function signerCertificate(sig: SignatureInfo, facts: TrustFacts): Cert | null {
+  const signerDer = decode(sig.certificates?.signer);
+  const signer = signerDer ? parseCert(signerDer) : null;
+  if (!signer) return null;
+  facts.certificateValid = { notBefore: signer.notBefore.toISOString(), notAfter: signer.notAfter.toISOString() };
+  const qc = qcStatements(signer);
+  facts.qcCompliance = qc.includes(QC_COMPLIANCE);
+  facts.qcSscd = qc.includes(QC_SSCD);
+  return signer;
+}
+
+/** The other certificates the signature carries (the chain is built from them, never from names). */
+function carriedCertificates(sig: SignatureInfo): Cert[] {
+  return (sig.certificates?.others ?? []).flatMap((b64) => {
+    const der = decode(b64);
+    const cert = der ? parseCert(der) : null;
+    return cert ? [cert] : [];
+  });
+}
+
+const isNotTsa = (type: string) => !type.startsWith('TSA');
+
+/** The issuing service's status at the signature time, as the verdict shows it. */
+function serviceStatus(period: StatusPeriod | null): { status: string; statusSince: string } {
+  return period ? { status: period.status, statusSince: period.from.toISOString() } : { status: 'not yet listed', statusSince: '' };
+}
+
+/** Step 2: the best signature time (a verified, listed time stamp, else the claimed signing time, else now); recorded in `facts`. */
+function bestSignatureTime(sig: SignatureInfo, list: TrustedList, now: Date, facts: TrustFacts): Date {
+  const ts = timestampFacts(sig, list);
+  facts.timestampAuthority = ts.facts;
+  if (ts.note) facts.notes!.push(ts.note);
+  const claimed = sig.signingTime ? new Date(sig.signingTime) : null;
+  const at = ts.time ?? claimed ?? now;
+  facts.signatureTime = at.toISOString();
+  facts.signatureTimeSource = ts.time ? 'timestamp' : claimed ? 'claimed' : 'none';
+  return at;
+}
+
+type Problem = { reason: IndeterminateReason; note: string };
+
+/** Step 4a: every certificate of the chain valid at the signature time (the listed certificate itself is a trust anchor). */
+function validityProblem(chain: Cert[], anchorCert: Cert, at: Date): Problem | null {
+  for (const c of chain) {
+    if (sameKeyAndSubject(c, anchorCert)) continue;
+    if (at < c.notBefore) return { reason: 'certificate_not_yet_valid', note: `${c.cn} is valid only from ${c.notBefore.toISOString()}` };
+    if (at > c.notAfter) return { reason: 'certificate_expired', note: `${c.cn} expired on ${c.notAfter.toISOString()}, before the signature time` };
+  }
+  return null;
+}
+
+/** Step 4b: the embedded OCSP responses for the signer's certificate (recorded in `facts`); revoked by the signature time is a problem. */
+function revocationProblem(sig: SignatureInfo, signer: Cert, issuerCert: Cert | null, at: Date, facts: TrustFacts): Problem | null {
+  const ocspDer = (sig.ocspResponses ?? []).map(decode).filter((d): d is Uint8Array => d !== null);
+  const ocsp: OcspFinding | null = issuerCert && ocspDer.length > 0 ? checkOcsp(ocspDer, signer, issuerCert) : null;
+  facts.ocsp = ocsp ? { status: ocsp.status, producedAt: ocsp.producedAt?.toISOString() ?? null, responder: ocsp.responder, detail: ocsp.detail } : null;
+  if (ocsp?.status === 'revoked' && (!ocsp.revokedAt || ocsp.revokedAt.getTime() <= at.getTime())) {
+    return { reason: 'revoked', note: `the signer's certificate was revoked${ocsp.revokedAt ? ` on ${ocsp.revokedAt.toISOString()}` : ''}` };
+  }
+  if (ocsp?.status === 'invalid') facts.notes!.push(`embedded OCSP response ignored: ${ocsp.detail}`);
+  return null;
+}
+
+/** Step 4c: a qualified certificate (its QcStatements and/or the service's qualifiers) with its key on a QSCD; recorded in `facts`. */
+function qualifiedOnQscd(anchor: Anchor, period: StatusPeriod, signer: Cert, facts: TrustFacts): boolean {
+  const qualifiers = qualifiersFor(period, signer);
+  const qcByCert = facts.qcCompliance === true;
+  const qcByService = qualifiers.has('QCStatement');
+  const isQc = anchor.service.type === 'CA/QC' && isQualifiedStatus(period.status) && (qcByCert || qcByService) && !qualifiers.has('NotQualified');
+  const onQscd =
+    (facts.qcSscd === true || qualifiers.has('QCWithSSCD') || qualifiers.has('QCWithQSCD')) && !qualifiers.has('QCNoSSCD') && !qualifiers.has('QCNoQSCD');
+  facts.qualifiedBy = isQc ? (qcByCert && qcByService ? 'both' : qcByCert ? 'certificate' : 'service') : null;
+  if (isQc && !onQscd)
+    facts.notes!.push('qualified certificate, but neither the certificate nor the list says its key is on a qualified signature creation device');
+  return isQc && onQscd;
 }
 
 function verdictIndeterminate(base: Omit<TrustVerdict, 'status' | 'facts'>, facts: TrustFacts, reason: IndeterminateReason, note: string): TrustVerdict {
