@@ -5,6 +5,7 @@ import type { CommitmentStatus } from '@/lib/dashboard/accepted';
 import type { CommitmentMatrix } from '@/lib/dashboard/matrix';
 import { MATRIX_PROGRESS, type MatrixSort, type TDashboardQuery } from '@/lib/schemas/dashboard';
 import { StatusBadge } from '@/components/status-badge';
+import { DemoLabel } from '@/components/demo-label';
 import { CompactFilterButtons, FilterField } from '@/components/ui/filter-field';
 import { SortHeader } from '@/components/ui/sort-header';
 import { DataTable } from '@/components/ui/data-table';
@@ -107,7 +108,7 @@ export function MatrixTable({
         {matrix.rows.map((r) => (
           <tr key={r.slug} data-testid="matrix-row" data-slug={r.slug}>
             <th scope="row" className="font-normal">
-              <a href={`/${locale}/municipalities/${r.slug}`}>{r.nameLv}</a>
+              <a href={`/${locale}/municipalities/${r.slug}`}>{r.nameLv}</a> <DemoLabel isDemo={r.isDemo} t={t} />
             </th>
             <td>
               <StatusBadge status={r.status} t={t} />

@@ -4,6 +4,7 @@ import { formatDate, formatDateTime, formatNumber, type Locale, type Translate }
 import type { WorkQueues } from '@/lib/dashboard/queues';
 import type { ReportDeadline } from '@/lib/progress/deadlines';
 import { reportTitle } from '@/lib/progress/period-label';
+import { DemoLabel } from '@/components/demo-label';
 
 /** The staff work queues: verifications, report reviews, returned items, reports due soon and overdue (plain links, as in ./matrix-table.tsx). */
 export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: WorkQueues; dueSoonDays: number; locale: Locale; t: Translate }) {
@@ -24,7 +25,7 @@ export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: 
         >
           {verifications.map((q) => (
             <tr key={q.id} data-slug={q.municipality.slug}>
-              <RowName name={q.municipality.nameLv} />
+              <RowName name={q.municipality.nameLv} demo={<DemoLabel isDemo={q.isDemo} t={t} />} />
               <td>{formatDateTime(locale, q.submittedAt)}</td>
               <td>{q._count.documents}</td>
               <td>
@@ -43,7 +44,7 @@ export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: 
             <li key={r.id} data-slug={r.municipality.slug}>
               <a href={`/${locale}/staff/reports/${r.id}`}>{reportTitle(locale, t, r.municipality.nameLv, r.period)}</a>
               {' · '}
-              {formatDateTime(locale, r.submittedAt)}
+              {formatDateTime(locale, r.submittedAt)} <DemoLabel isDemo={r.isDemo} t={t} />
             </li>
           ))}
         </ul>
@@ -175,10 +176,11 @@ function DeadlineTable({
   );
 }
 
-function RowName({ name }: { name: string }) {
+function RowName({ name, demo }: { name: string; demo?: ReactNode }) {
   return (
     <th scope="row" className="font-normal">
       {name}
+      {demo ? <> {demo}</> : null}
     </th>
   );
 }

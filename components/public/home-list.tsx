@@ -5,6 +5,7 @@ import { homeQueryHref, pageHomeList } from '@/lib/site/home-list';
 import { lvIsSingular } from '@/lib/i18n/latvian';
 import { StatusBadge } from '@/components/status-badge';
 import { Pagination } from '@/components/pagination';
+import { DemoLabel } from '@/components/demo-label';
 import { CompactFilterButtons, FilterField } from '@/components/ui/filter-field';
 import { SortHeader } from '@/components/ui/sort-header';
 import { DataTable } from '@/components/ui/data-table';
@@ -95,7 +96,7 @@ function HomeTable({ locale, t, q, shown }: Omit<Props, 'rows'> & { shown: Overv
           <td>{t(`municipalityType.${r.type}`)}</td>
           <td>
             <StatusBadge status={r.status} t={t} />
-            {r.isDemo ? <span className="ml-2 text-xs font-bold">{t('common.demo')}</span> : null}
+            <DemoLabel isDemo={r.isDemo} t={t} className="ml-2" />
           </td>
           <td>
             {r.sessionDate

@@ -28,6 +28,8 @@ export type PublicPeriodReport = {
         id: string;
         revision: number;
         acceptedAt: Date | null;
+        /** Demo data (npm run demo): labelled on the page. */
+        isDemo: boolean;
         documents: { id: string; kind: 'DECISION' | 'ANNEX' | 'EVIDENCE'; sha256: string; sizeBytes: number; originalName: string; inspection: unknown }[];
         specialistsPerThousand: number | null;
       });
@@ -66,7 +68,7 @@ export async function findPublicProgress(municipalityId: string, now = clockNow(
           'population', (SELECT json_build_object('value', f."value", 'source', f."source") FROM "PopulationFigure" f WHERE f."municipalityId" = ${municipalityId} AND f."year" = p."year"),
           'report', (
             SELECT json_build_object(
-              'id', r."id", 'revision', r."revision", 'acceptedAt', r."acceptedAt",
+              'id', r."id", 'revision', r."revision", 'acceptedAt', r."acceptedAt", 'isDemo', r."isDemo",
               'commitments', COALESCE((SELECT json_agg(json_build_object('commitmentKey', c."commitmentKey", 'status', c."status", 'narrative', c."narrative") ORDER BY c."commitmentKey")
                 FROM "ReportCommitment" c WHERE c."reportId" = r."id"), '[]'),
               'actions', COALESCE((SELECT json_agg(json_build_object('commitmentKey', a."commitmentKey", 'title', a."title", 'status', a."status", 'plannedOn', a."plannedOn", 'doneOn', a."doneOn", 'budgetEur', a."budgetEur"::text) ORDER BY a."commitmentKey", a."position")
@@ -107,6 +109,7 @@ export async function findPublicProgress(municipalityId: string, now = clockNow(
               id: accepted.id,
               revision: accepted.revision,
               acceptedAt: utcInstant(accepted.acceptedAt),
+              isDemo: Boolean(accepted.isDemo),
               commitments: accepted.commitments,
               actions: accepted.actions.map((a) => ({ ...a, plannedOn: day(a.plannedOn), doneOn: day(a.doneOn), budgetEur: decimal(a.budgetEur) })),
               indicators: accepted.indicators.map((i) => ({ ...i, numberValue: decimal(i.numberValue) })),

@@ -2,6 +2,7 @@
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
+import { createAccession, createReport } from '@/lib/seed/factories';
 
 import { deliverPending } from '@/lib/mail/deliver';
 import { runReminders } from '@/lib/mail/reminders';
@@ -35,15 +36,24 @@ describe('report reminders', () => {
   async function setUp() {
     const term = await db().councilTerm.update({ where: { slug: '2025-2029' }, data: { openedAt: utcDay('2025-07-01') }, select: { id: true } });
     for (const slug of ['cesu-novads', 'valmieras-novads']) {
-      const m = await db().municipality.findUniqueOrThrow({ where: { slug }, select: { id: true } });
-      await db().accession.create({
-        data: { municipalityId: m.id, termId: term.id, status: 'VERIFIED', sessionDate: utcDay('2025-06-20'), verifiedAt: utcDay('2025-09-01') },
+      await createAccession(db(), {
+        municipalitySlug: slug,
+        termId: term.id,
+        status: 'VERIFIED',
+        facts: 'none',
+        data: { sessionDate: utcDay('2025-06-20'), verifiedAt: utcDay('2025-09-01') },
       });
     }
     // Valmiera has submitted its 2025 report: only the 2026 one is owed.
-    const valmiera = await db().municipality.findUniqueOrThrow({ where: { slug: 'valmieras-novads' }, select: { id: true } });
     const p2025 = await db().reportingPeriod.findUniqueOrThrow({ where: { termId_year: { termId: term.id, year: 2025 } }, select: { id: true } });
-    await db().progressReport.create({ data: { municipalityId: valmiera.id, periodId: p2025.id, status: 'SUBMITTED', submittedAt: utcDay('2026-03-01') } });
+    await createReport(db(), {
+      municipalitySlug: 'valmieras-novads',
+      termSlug: '2025-2029',
+      year: 2025,
+      status: 'SUBMITTED',
+      commitments: [],
+      data: { submittedAt: utcDay('2026-03-01') },
+    });
     return {
       lvUser: await secretary('cesu-novads', 'lv'),
       enUser: await secretary('cesu-novads', 'en'),

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { db, disconnectDb } from '@/lib/db/client';
 import { findCurrentTerm } from '@/lib/municipalities/queries';
+import { createAccession } from '@/lib/seed/factories';
 import { assertProductionBuild, freePort, openUpload, request, signIn, startAppServer, type Answer, type AppServer } from '../support/app-server';
 import { startNginx, type Nginx } from '../support/nginx';
 import { createUser, resetDatabase } from './db-utils';
@@ -49,8 +50,6 @@ describe('two instances behind nginx (deploy/nginx.conf)', () => {
     assertProductionBuild();
     await resetDatabase();
     const term = (await findCurrentTerm())!;
-    const cesis = await db().municipality.findUniqueOrThrow({ where: { slug: 'cesu-novads' }, select: { id: true } });
-    const saldus = await db().municipality.findUniqueOrThrow({ where: { slug: 'saldus-novads' }, select: { id: true } });
     const facts = {
       councilBody: 'Novada dome',
       sessionDate: new Date('2025-09-18'),
@@ -59,13 +58,9 @@ describe('two instances behind nginx (deploy/nginx.conf)', () => {
       signatoryName: 'Test Signatory',
       signatoryRole: 'priekšsēdētājs',
     };
-    accessionId = (
-      await db().accession.create({
-        data: { municipalityId: cesis.id, termId: term.id, status: 'SUBMITTED', submittedAt: new Date(), ...facts },
-        select: { id: true },
-      })
-    ).id;
-    await db().accession.create({ data: { municipalityId: saldus.id, termId: term.id, status: 'DRAFT', ...facts } });
+    const cesis = { municipalitySlug: 'cesu-novads', termId: term.id, facts: 'none' as const };
+    accessionId = (await createAccession(db(), { ...cesis, status: 'SUBMITTED', data: { submittedAt: new Date(), ...facts } })).id;
+    await createAccession(db(), { municipalitySlug: 'saldus-novads', termId: term.id, status: 'DRAFT', facts: 'none', data: facts });
     staffEmail = (await createUser({ role: 'STAFF', password: PASSWORD })).email;
     secretaryEmail = (await createUser({ role: 'SECRETARY', municipalitySlug: 'saldus-novads', password: PASSWORD })).email;
     storageDir = await mkdtemp(path.join(os.tmpdir(), 'memorands-two-storage-'));

@@ -5,6 +5,7 @@ import { findAccessionForReview } from '@/lib/accessions/queries';
 import { termLabel } from '@/lib/municipalities/queries';
 import { ACCESSION_WORKFLOW, canTransition } from '@/lib/authz/workflow';
 import { StatusBadge } from '@/components/status-badge';
+import { DemoLabel } from '@/components/demo-label';
 import { DocumentList } from '@/components/accession/document-list';
 import { HistorySection } from '@/components/accession/history-section';
 import { ReviewFacts } from '@/components/accession/review-facts';
@@ -28,7 +29,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ locale:
       </p>
       <h1 className="text-3xl font-bold">{t('accession.reviewTitle', { name: a.municipality.nameLv })}</h1>
       <p className="flex items-center gap-3" data-testid="review-status">
-        {t('home.termHeading', { term: termLabel(a.term) })} <StatusBadge status={a.status} t={t} />
+        {t('home.termHeading', { term: termLabel(a.term) })} <StatusBadge status={a.status} t={t} /> <DemoLabel isDemo={a.isDemo} t={t} />
       </p>
       <ReviewFacts a={a} locale={locale} t={t} />
       <Section id="docs" heading={t('accession.documentsHeading')} className="space-y-3">
