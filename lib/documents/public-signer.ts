@@ -119,7 +119,7 @@ export function publicDocuments<D extends { id: string; inspection: unknown }>(
   out: Map<string, TrustVerdict[]>,
 ): D[] {
   return documents.map((d) => {
-    const signatures = ((d.inspection as { signatures?: SignatureInfo[] } | null)?.signatures ?? []);
+    const signatures = (d.inspection as { signatures?: SignatureInfo[] } | null)?.signatures ?? [];
     const vs = verdicts.get(d.id);
     if (vs)
       out.set(

@@ -57,7 +57,7 @@ test('a real eParaksts container: verdict, facts, warnings and re-check for staf
   await expect(signature).toHaveAttribute('data-verdict', 'indeterminate');
   await expect(signature.getByTestId('trust-verdict')).toContainText('GATIS BEIKERTS, izdevējs E-ME SI (CA1)');
   await expect(signature.getByTestId('trust-verdict')).toContainText('SHA-1');
-  await expect(signature.getByTestId('trust-verdict')).toContainText('Asociācijas darbiniekiem tas jāpārbauda pašiem.');
+  await expect(signature.getByTestId('trust-verdict')).toContainText('Biedrību darbiniekiem tas jāpārbauda pašiem.');
   await expect(signature.getByTestId('cross-check-warnings')).toContainText('pirms domes sēdes');
   await expect(signature.getByTestId('cross-check-warnings')).toContainText('“GATIS BEIKERTS” neatbilst lēmumā norādītajam parakstītājam “Testa Parakstītājs”');
   await signature.getByText('Kā tas noteikts').click();

@@ -7,7 +7,7 @@ const lv = {
   verdict_untrusted_issuer:
     'Paraksts nav apstiprināms kā uzticams: {name} sertifikātu izdevis {issuer}, kas parakstīšanas brīdī nebija Latvijas uzticamo pakalpojumu sarakstā (piemēram, testa vai ārvalstu izdevējs); pēc saraksta Nr. {list}, {listDate}.',
   verdict_integrity_failed: 'Paraksts neatbilst dokumentam: saturs mainīts pēc parakstīšanas.',
-  verdict_indeterminate: 'Parakstu ({name}, izdevējs {issuer}) nevar automātiski apstiprināt: {reason}. Asociācijas darbiniekiem tas jāpārbauda pašiem.',
+  verdict_indeterminate: 'Parakstu ({name}, izdevējs {issuer}) nevar automātiski apstiprināt: {reason}. Biedrību darbiniekiem tas jāpārbauda pašiem.',
   verdict_indeterminate_public: 'Parakstu ({name}, izdevējs {issuer}) nevar automātiski apstiprināt: {reason}.',
   reason_unsupported_algorithm: 'tas izmanto algoritmu, ko portāls nepārbauda ({algorithm})',
   reason_no_signer_certificate: 'parakstā nav parakstītāja sertifikāta',
