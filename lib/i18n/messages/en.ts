@@ -98,6 +98,7 @@ export const en: Messages = {
   },
   memorandum: {
     issuedBy: 'Issued by',
+    issuerSigned2021: 'Signed in 2021 by {name}, {role} (annex to Liepāja state city council decision No. 271/9 of 22 July 2021).',
     commitmentsHeading: 'The three commitments',
     sourceHeading: 'Source of the text',
     translationNote: 'The English translation was made for this portal.',
@@ -341,6 +342,7 @@ export const en: Messages = {
     issuerHeading: 'On behalf of {name}',
     signature: 'signature',
     nameAndSurname: 'name, surname',
+    position: 'position',
     date: 'date',
     generatedNote: 'Signing sheet prepared in the Memorands portal on {date}.',
   },

@@ -97,6 +97,7 @@ export const lv = {
   },
   memorandum: {
     issuedBy: 'Memorandu izdeva',
+    issuerSigned2021: '2021. gadā parakstīja {name}, {role} (Liepājas valstspilsētas domes 2021. gada 22. jūlija lēmuma Nr. 271/9 pielikums).',
     commitmentsHeading: 'Trīs apņemšanās',
     sourceHeading: 'Teksta avots',
     translationNote: 'Angļu tulkojums sagatavots šim portālam.',
@@ -341,6 +342,7 @@ export const lv = {
     issuerHeading: '{name} vārdā',
     signature: 'paraksts',
     nameAndSurname: 'vārds, uzvārds',
+    position: 'amats',
     date: 'datums',
     generatedNote: 'Parakstu lapa sagatavota portālā Memorands {date}.',
   },
