@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { normaliseNumberInput } from '@/lib/schemas/number';
 import { normaliseDayInput } from '@/lib/schemas/day-input';
 import type { EditorLabels, EditorState } from './editor-types';
+import { mergeEditorStates } from './merge-editor-state';
 
 const AUTOSAVE_MS = 700;
 
@@ -28,7 +29,7 @@ export function useReportAutosave(options: Options) {
   const [state, setState] = useState(options.initial);
   const [pending, setPending] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
-  const saver = useSerialSave(options);
+  const saver = useSerialSave({ ...options, onRebased: setState });
 
   function update(mutate: (draft: EditorState) => void) {
     const next = structuredClone(saver.latest.current);
@@ -71,7 +72,7 @@ export function useReportAutosave(options: Options) {
 }
 
 /** The save loop: the latest state, whether it is saved, the version the server holds, and the status and errors it answered with. */
-function useSerialSave({ reportId, locale, initialVersion, initial, initialErrors, labels }: Options) {
+function useSerialSave({ reportId, locale, initialVersion, initial, initialErrors, labels, onRebased }: Options & { onRebased: (s: EditorState) => void }) {
   const [status, setStatus] = useState<Status>({ kind: 'idle', text: '' });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>(initialErrors);
   const version = useRef(initialVersion);
@@ -79,23 +80,45 @@ function useSerialSave({ reportId, locale, initialVersion, initial, initialError
   const inFlight = useRef<Promise<void> | null>(null);
   const dirty = useRef(false);
   const latest = useRef(initial);
+  /** What the server held when this page last heard from it: the common ancestor of a merge. */
+  const base = useRef(initial);
 
-  /** One PUT of `next` at the current version; true when the server kept it. */
-  async function save(next: EditorState): Promise<boolean> {
+  /**
+   * A save refused as stale: the report changed since this page last saw it (another tab, or the save made on leaving
+   * the previous page, landing after this page was rendered). The changes typed here are merged onto the report as it
+   * is now when they touch other fields (mergeEditorStates), and saving goes on; a real conflict keeps the error.
+   */
+  async function rebase(): Promise<boolean> {
+    const remote = await getDraft(reportId, locale);
+    if (!remote?.editable || remote.version <= version.current) return false;
+    const merged = mergeEditorStates(base.current, latest.current, remote.state);
+    if (!merged) return false;
+    version.current = remote.version;
+    base.current = remote.state;
+    latest.current = merged;
+    dirty.current = true;
+    onRebased(merged);
+    return true;
+  }
+
+  /** One PUT of `next` at the current version: kept by the server, merged onto a newer version (saved next), or failed. */
+  async function save(next: EditorState, mayMerge: boolean): Promise<'saved' | 'merged' | 'failed'> {
     setStatus({ kind: 'saving', text: labels.saving! });
     const { res, body } = await putDraft(reportId, locale, version.current, next);
+    if (res?.status === 409 && mayMerge && (await rebase())) return 'merged';
     if (res?.ok && body?.data) {
       version.current = body.data.version;
+      base.current = next;
       if (latest.current === next) dirty.current = false;
       const errors = body.data.fieldErrors ?? {};
       setFieldErrors(errors);
       // "Saved" only once nothing newer waits: a change typed during this save is saved next.
       if (!dirty.current) setStatus(savedStatus(labels, locale, errors));
-      return true;
+      return 'saved';
     }
     setFieldErrors(body?.fieldErrors ?? {});
     setStatus({ kind: 'error', text: labels.saveFailed!.replace('{message}', body?.message ?? String(res?.status ?? '')) });
-    return false;
+    return 'failed';
   }
 
   /**
@@ -113,7 +136,12 @@ function useSerialSave({ reportId, locale, initialVersion, initial, initialError
     if (inFlight.current) return inFlight.current;
     if (!dirty.current) return Promise.resolve();
     const run = (async () => {
-      while (dirty.current) if (!(await save(latest.current))) break;
+      // At most a few merges a run: a report that keeps changing under it ends with the conflict message.
+      for (let merges = 0; dirty.current;) {
+        const outcome = await save(latest.current, merges < 3);
+        if (outcome === 'failed') break;
+        if (outcome === 'merged') merges += 1;
+      }
     })();
     inFlight.current = run;
     run
@@ -152,6 +180,13 @@ async function putDraft(reportId: string, locale: string, version: number, next:
     fieldErrors?: Record<string, string[]>;
   } | null;
   return { res, body };
+}
+
+/** The report as the server holds it now (after a stale save); null when it cannot be read. */
+async function getDraft(reportId: string, locale: string) {
+  const res = await fetch(`/api/progress/reports/${reportId}`, { headers: { 'x-locale': locale }, cache: 'no-store' }).catch(() => null);
+  const body = (await res?.json().catch(() => null)) as { ok: boolean; data?: { version: number; editable: boolean; state: EditorState } } | null;
+  return res?.ok && body?.data ? body.data : null;
 }
 
 /** The POST that submits the report at `version`; the response and its parsed body. */

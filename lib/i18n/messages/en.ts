@@ -270,7 +270,8 @@ export const en: Messages = {
     lockedWithdrawn: 'Membership has been withdrawn.',
     history: 'History',
     alreadyHandled: 'Another staff member has already handled this submission. Reload the page.',
-    notEditable: 'The submission cannot be changed in this state.',
+    notEditable:
+      'The submission has already been submitted or reviewed (perhaps in another tab), so it can no longer be changed. Reload the page to see its state.',
     queueHeading: 'Awaiting verification',
     queueEmpty: 'No submissions are awaiting verification.',
     submittedAt: 'Submitted',
@@ -545,7 +546,8 @@ export const en: Messages = {
     status_RETURNED: 'Returned for changes',
     status_ACCEPTED: 'Accepted',
     notSignatory: 'The municipality is not a signatory in this term, so it cannot report progress.',
-    notEditable: 'The report cannot be changed in this state.',
+    notEditable:
+      'The report has already been submitted or reviewed (perhaps in another tab), so it can no longer be changed. Reload the page to see its state.',
     stale: 'The report has changed meanwhile (for example in another tab). Reload the page.',
   },
   reporting: {

@@ -270,7 +270,7 @@ export const lv = {
     lockedWithdrawn: 'Dalība ir atsaukta.',
     history: 'Vēsture',
     alreadyHandled: 'Šo iesniegumu jau ir apstrādājis cits darbinieks. Pārlādējiet lapu.',
-    notEditable: 'Šajā stāvoklī iesniegumu nevar mainīt.',
+    notEditable: 'Iesniegums jau ir iesniegts vai izskatīts (varbūt citā cilnē), tāpēc to vairs nevar mainīt. Pārlādējiet lapu, lai redzētu tā stāvokli.',
     queueHeading: 'Gaida pārbaudi',
     queueEmpty: 'Nav iesniegumu, kas gaidītu pārbaudi.',
     submittedAt: 'Iesniegts',
@@ -544,7 +544,7 @@ export const lv = {
     status_RETURNED: 'Atgriezts labošanai',
     status_ACCEPTED: 'Pieņemts',
     notSignatory: 'Pašvaldība šajā pilnvaru laikā nav memoranda parakstītāja, tāpēc progresa ziņojumu iesniegt nevar.',
-    notEditable: 'Ziņojums šajā stāvoklī nav labojams.',
+    notEditable: 'Ziņojums jau ir iesniegts vai izskatīts (varbūt citā cilnē), tāpēc to vairs nevar mainīt. Pārlādējiet lapu, lai redzētu tā stāvokli.',
     stale: 'Ziņojums pa to laiku ir mainīts (piemēram, citā cilnē). Pārlādējiet lapu.',
   },
   reporting: {

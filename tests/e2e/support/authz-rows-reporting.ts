@@ -76,6 +76,14 @@ export const REPORTING_ROWS: Record<string, Row> = {
     expect: ownSecretaryOnly(200),
     audit: () => 'progress.save',
   },
+  'GET /api/progress/reports/[id]': {
+    path: '',
+    prepare: async () => {
+      const r = await resetReport(OWN, 2022, 'DRAFT');
+      return { path: `/api/progress/reports/${r.id}` };
+    },
+    expect: { public: 401, secretaryOwn: 200, secretaryOther: 403, staff: 200, admin: 200 },
+  },
   'DELETE /api/progress/reports/[id]/documents/[documentId]': {
     path: '',
     prepare: async () => {
