@@ -180,19 +180,19 @@ async function main() {
       const reports = await seedSyntheticReports({ client, step, termId: term.id, rowTarget: ROW_TARGET });
       await seedSyntheticDocuments({ client, step, file: { sha256, size: pdf.length, storageKey }, documents: DOCUMENTS, reports });
 
-      // Bench users with a known password.
-      const hash = await bcrypt.hash(BENCH_PASSWORD, 10);
-      await step(
-        'User (bench)',
-        `
-        INSERT INTO "User" ("id", "email", "name", "role", "municipalityId", "passwordHash", "updatedAt")
-        VALUES ('synu-staff', $1, 'Bench Staff (synthetic)', 'STAFF', NULL, $4, now()),
-               ('synu-admin', $2, 'Bench Admin (synthetic)', 'ADMIN', NULL, $4, now()),
-               ('synu-secretary', $3, 'Bench Secretary (synthetic)', 'SECRETARY', 'synm' || $5, $4, now())`,
-        [BENCH_USERS.staff, BENCH_USERS.admin, BENCH_USERS.secretary, hash, BENCH_MUNICIPALITY.slice(-5)],
-      );
       await client.query('COMMIT');
       await client.query('SET session_replication_role = DEFAULT').catch(() => undefined);
+
+      // Bench users with a known password, through the shared factories (lib/seed/factories): three rows, no set-based SQL needed.
+      const { createUser } = await import('../lib/seed/factories');
+      const passwordHash = await bcrypt.hash(BENCH_PASSWORD, 10);
+      const users = [
+        { role: 'STAFF', email: BENCH_USERS.staff, name: 'Bench Staff (synthetic)' },
+        { role: 'ADMIN', email: BENCH_USERS.admin, name: 'Bench Admin (synthetic)' },
+        { role: 'SECRETARY', email: BENCH_USERS.secretary, name: 'Bench Secretary (synthetic)', municipalityId: `synm${BENCH_MUNICIPALITY.slice(-5)}` },
+      ] as const;
+      for (const user of users) await createUser(db(), { ...user, passwordHash });
+      await disconnectDb();
 
       // Materialised views (if a migration defines any) are filled now that the data is there.
       const { rows: views } = await client.query<{ name: string }>(

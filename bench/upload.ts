@@ -105,26 +105,19 @@ const server = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/server.ts'
 try {
   await waitUp();
   const { db, disconnectDb } = await import('../lib/db/client');
-  const { hashPassword } = await import('../lib/auth/password');
-  const m = await db().municipality.findUniqueOrThrow({ where: { slug: 'saldus-novads' }, select: { id: true } });
+  const { createAccession, createUser } = await import('../lib/seed/factories');
   const term = await db().councilTerm.findFirstOrThrow({ where: { openedAt: { not: null } }, orderBy: { startYear: 'desc' } });
-  const email = `bench-${Date.now()}@bench.test`;
-  await db().user.create({ data: { email, name: 'Bench', role: 'SECRETARY', municipalityId: m.id, passwordHash: await hashPassword('bench password long') } });
-  await db().accession.upsert({
-    where: { municipalityId_termId: { municipalityId: m.id, termId: term.id } },
-    create: {
-      municipalityId: m.id,
-      termId: term.id,
-      status: 'DRAFT',
-      councilBody: 'Saldus novada dome',
-      sessionDate: new Date('2021-09-01'),
-      sessionType: 'REGULAR',
-      decisionNumber: '1/1',
-      signatoryName: 'Bench Signatory',
-      signatoryRole: 'priekšsēdētājs',
-    },
-    update: { status: 'DRAFT' },
+  const { email } = await createUser(db(), {
+    role: 'SECRETARY',
+    municipalitySlug: 'saldus-novads',
+    email: `bench-${Date.now()}@bench.test`,
+    name: 'Bench',
+    password: 'bench password long',
   });
+  // The bench's accession: a fresh draft with complete test facts, or the earlier run's put back into DRAFT.
+  const m = await db().municipality.findUniqueOrThrow({ where: { slug: 'saldus-novads' }, select: { id: true } });
+  const updated = await db().accession.updateMany({ where: { municipalityId: m.id, termId: term.id }, data: { status: 'DRAFT' } });
+  if (updated.count === 0) await createAccession(db(), { municipalityId: m.id, termId: term.id, data: { signatoryName: 'Bench Signatory' } });
   await disconnectDb();
   const login = await fetch(`${base}/api/session`, {
     method: 'POST',

@@ -24,7 +24,8 @@ export function parseFrozenNow(value: string): Date {
   return d;
 }
 
-function isLoopback(url: string): boolean {
+/** Is `url`'s host a loopback one (localhost, 127.0.0.1, [::1], *.localhost)? */
+export function isLoopbackUrl(url: string): boolean {
   try {
     const host = new URL(url).hostname;
     return host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host.endsWith('.localhost');
@@ -36,7 +37,7 @@ function isLoopback(url: string): boolean {
 /** The FROZEN_NOW instant when it is honoured, else null. */
 export function frozenFromEnv(e: { NODE_ENV: string; PUBLIC_BASE_URL: string; FROZEN_NOW?: string }): Date | null {
   if (!e.FROZEN_NOW) return null;
-  if (e.NODE_ENV === 'production' && !isLoopback(e.PUBLIC_BASE_URL)) return null;
+  if (e.NODE_ENV === 'production' && !isLoopbackUrl(e.PUBLIC_BASE_URL)) return null;
   return parseFrozenNow(e.FROZEN_NOW);
 }
 

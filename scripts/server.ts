@@ -177,7 +177,7 @@ const SHUTDOWN_GRACE_MS = 30_000;
 function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: finishing ${inFlight} request(s) in flight, then stopping.`);
+  const finishing = inFlight;
   const force = setTimeout(() => {
     server.closeAllConnections();
     process.exit(1);
@@ -190,6 +190,9 @@ function stop(signal: string) {
     inner.closeAllConnections();
   });
   server.closeIdleConnections();
+  // Printed after server.close() closed the listening socket (synchronously): from this line on no new connection is accepted
+  // (tests/integration/operable.test.ts waits for it).
+  console.log(`${signal}: finishing ${finishing} request(s) in flight, then stopping.`);
 }
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));

@@ -1,14 +1,12 @@
 import type { Locale, Translate } from '@/lib/i18n';
 import { ActionForm } from '@/components/forms/action-form';
 import { confirmTexts } from '@/components/forms/workflow-texts';
+import { Section } from '@/components/ui/section';
 
 /** Staff verify a submitted decision (after a confirmation step) or return it with a reason. */
 export function VerifyOrReturn({ id, version, locale, t }: { id: string; version: number; locale: Locale; t: Translate }) {
   return (
-    <section aria-labelledby="decide" className="grid gap-8 md:grid-cols-2">
-      <h2 id="decide" className="sr-only">
-        {t('accession.verify')}
-      </h2>
+    <Section id="decide" heading={t('accession.verify')} className="grid gap-8 md:grid-cols-2" headingClassName="sr-only">
       <ActionForm
         url={`/api/staff/accessions/${id}/verify`}
         locale={locale}
@@ -29,7 +27,7 @@ export function VerifyOrReturn({ id, version, locale, t }: { id: string; version
         testId="return-form"
         variant="secondary"
       />
-    </section>
+    </Section>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Translate } from '@/lib/i18n';
 import { FilterButtons, FilterErrors, FilterField, filterBinding, type FilterError } from '@/components/ui/filter-fields';
+import { Section } from '@/components/ui/section';
 
 type Actor = { id: string; name: string; email: string; isActive: boolean };
 
@@ -31,10 +32,7 @@ export function AuditFilters({
   };
   const field = filterBinding(raw, errors, labels);
   return (
-    <section aria-labelledby="audit-filters" className="space-y-3">
-      <h2 id="audit-filters" className="text-2xl font-semibold">
-        {t('users.auditFiltersHeading')}
-      </h2>
+    <Section id="audit-filters" heading={t('users.auditFiltersHeading')} className="space-y-3">
       <form method="get" action={`/${locale}/staff/audit`} className="flex flex-wrap items-end gap-4" data-testid="audit-filters">
         <FilterField
           id="af-actor"
@@ -64,6 +62,6 @@ export function AuditFilters({
         <FilterButtons href={`/${locale}/staff/audit`} t={t} />
       </form>
       <FilterErrors errors={errors} labels={labels} t={t} />
-    </section>
+    </Section>
   );
 }

@@ -1,28 +1,19 @@
+import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime, type Locale, type Translate } from '@/lib/i18n';
 import type { AuditRow } from '@/lib/audit/query';
 
 /** One page of audit events, in a scrolling region of its own; each event's before/after state behind a disclosure. */
 export function AuditTable({ rows, locale, t }: { rows: AuditRow[]; locale: Locale; t: Translate }) {
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="audit-results">
-      <table className="data" data-testid="audit-events">
-        <thead>
-          <tr>
-            <th scope="col">{t('users.colTime')}</th>
-            <th scope="col">{t('users.colActor')}</th>
-            <th scope="col">{t('users.colAction')}</th>
-            <th scope="col">{t('users.colMunicipality')}</th>
-            <th scope="col">{t('users.colSubject')}</th>
-            <th scope="col">{t('users.colDetails')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <AuditTableRow key={row.id} row={row} locale={locale} t={t} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      labelledBy="audit-results"
+      testId="audit-events"
+      columns={[t('users.colTime'), t('users.colActor'), t('users.colAction'), t('users.colMunicipality'), t('users.colSubject'), t('users.colDetails')]}
+    >
+      {rows.map((row) => (
+        <AuditTableRow key={row.id} row={row} locale={locale} t={t} />
+      ))}
+    </DataTable>
   );
 }
 

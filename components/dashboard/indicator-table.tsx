@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { formatMoney, formatNumber, type Locale, type Translate } from '@/lib/i18n';
 import type { IndicatorComparison, IndicatorRow, NormComparison } from '@/lib/dashboard/indicators';
 
@@ -18,66 +19,63 @@ function ratioText(r: IndicatorRow, locale: Locale, t: Translate): string {
 export function IndicatorTable({ data, locale, t }: { data: IndicatorComparison; locale: Locale; t: Translate }) {
   if (data.rows.length === 0) return <p>{t('dashboard.indicatorsEmpty')}</p>;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="indicators">
-      <table className="data" data-testid="indicator-table">
-        <caption className="sr-only">{t('dashboard.indicatorsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('dashboard.colMunicipality')}</th>
-            <th scope="col">{t('dashboard.colYear')}</th>
-            <th scope="col">{t('dashboard.colSpecialists')}</th>
-            <th scope="col">{t('dashboard.colPopulation')}</th>
-            <th scope="col">{t('dashboard.colPerThousand')}</th>
-            <th scope="col">{t('dashboard.colNorm')}</th>
-            <th scope="col">{t('dashboard.colComparison')}</th>
-            {data.hasPayIndicator ? <th scope="col">{t('dashboard.colPay')}</th> : null}
+    <DataTable
+      labelledBy="indicators"
+      testId="indicator-table"
+      caption={t('dashboard.indicatorsCaption')}
+      columns={[
+        t('dashboard.colMunicipality'),
+        t('dashboard.colYear'),
+        t('dashboard.colSpecialists'),
+        t('dashboard.colPopulation'),
+        t('dashboard.colPerThousand'),
+        t('dashboard.colNorm'),
+        t('dashboard.colComparison'),
+        ...(data.hasPayIndicator ? [t('dashboard.colPay')] : []),
+      ]}
+    >
+      {data.rows.map((r) => {
+        const cmp = r.comparison ? CMP[r.comparison] : null;
+        return (
+          <tr key={r.slug} data-testid="indicator-row" data-slug={r.slug} data-comparison={r.comparison ?? r.comparisonUnknown ?? ''}>
+            <th scope="row" className="font-normal">
+              <Link href={`/${locale}/municipalities/${r.slug}`}>{r.nameLv}</Link>
+            </th>
+            <td>
+              {r.report
+                ? r.report.revision > 1
+                  ? t('dashboard.reportRef', { year: r.report.year, revision: r.report.revision })
+                  : r.report.year
+                : t('dashboard.cellNone')}
+            </td>
+            <td>{formatNumber(locale, r.specialistsFte, 2)}</td>
+            <td>{formatNumber(locale, r.population)}</td>
+            <td>{ratioText(r, locale, t)}</td>
+            <td>
+              {r.norm ? (
+                <>
+                  {formatNumber(locale, r.norm.value, 3)}
+                  <span className="block text-xs text-muted">{r.norm.citation}</span>
+                </>
+              ) : (
+                t('dashboard.whyNO_NORM')
+              )}
+            </td>
+            <td className={cmp?.cls}>
+              {cmp ? (
+                <>
+                  <span aria-hidden="true">{cmp.mark}</span> {t(`dashboard.cmp${r.comparison!}`)}
+                </>
+              ) : r.comparisonUnknown === 'NO_NORM' ? (
+                t('dashboard.whyNO_NORM')
+              ) : (
+                t('common.unknown')
+              )}
+            </td>
+            {data.hasPayIndicator ? <td>{formatMoney(locale, r.avgPayEur)}</td> : null}
           </tr>
-        </thead>
-        <tbody>
-          {data.rows.map((r) => {
-            const cmp = r.comparison ? CMP[r.comparison] : null;
-            return (
-              <tr key={r.slug} data-testid="indicator-row" data-slug={r.slug} data-comparison={r.comparison ?? r.comparisonUnknown ?? ''}>
-                <th scope="row" className="font-normal">
-                  <Link href={`/${locale}/municipalities/${r.slug}`}>{r.nameLv}</Link>
-                </th>
-                <td>
-                  {r.report
-                    ? r.report.revision > 1
-                      ? t('dashboard.reportRef', { year: r.report.year, revision: r.report.revision })
-                      : r.report.year
-                    : t('dashboard.cellNone')}
-                </td>
-                <td>{formatNumber(locale, r.specialistsFte, 2)}</td>
-                <td>{formatNumber(locale, r.population)}</td>
-                <td>{ratioText(r, locale, t)}</td>
-                <td>
-                  {r.norm ? (
-                    <>
-                      {formatNumber(locale, r.norm.value, 3)}
-                      <span className="block text-xs text-muted">{r.norm.citation}</span>
-                    </>
-                  ) : (
-                    t('dashboard.whyNO_NORM')
-                  )}
-                </td>
-                <td className={cmp?.cls}>
-                  {cmp ? (
-                    <>
-                      <span aria-hidden="true">{cmp.mark}</span> {t(`dashboard.cmp${r.comparison!}`)}
-                    </>
-                  ) : r.comparisonUnknown === 'NO_NORM' ? (
-                    t('dashboard.whyNO_NORM')
-                  ) : (
-                    t('common.unknown')
-                  )}
-                </td>
-                {data.hasPayIndicator ? <td>{formatMoney(locale, r.avgPayEur)}</td> : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }

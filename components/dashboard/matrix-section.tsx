@@ -5,6 +5,7 @@ import { Pagination } from '@/components/pagination';
 import { dashboardLinks } from './dashboard-links';
 import { MatrixTable } from './matrix-table';
 import { IndicatorTable } from './indicator-table';
+import { Section } from '@/components/ui/section';
 
 type Props = { data: Dashboard; query: TDashboardQuery; locale: Locale; t: Translate };
 
@@ -13,10 +14,7 @@ export function MatrixSection({ data: { matrix, matrixTotal }, query, locale, t 
   if (!matrix) return null;
   const links = dashboardLinks(locale, query);
   return (
-    <section aria-labelledby="matrix" className="space-y-4">
-      <h2 id="matrix" className="text-2xl font-semibold">
-        {t('dashboard.matrixHeading')}
-      </h2>
+    <Section id="matrix" heading={t('dashboard.matrixHeading')} className="space-y-4">
       <p className="max-w-3xl text-sm text-muted">{t('dashboard.matrixLead')}</p>
       <MatrixTable matrix={matrix} total={matrixTotal} query={query} locale={locale} t={t} href={links.matrix} />
       <Pagination
@@ -29,7 +27,7 @@ export function MatrixSection({ data: { matrix, matrixTotal }, query, locale, t 
         locale={locale}
         testId="matrix-pages"
       />
-    </section>
+    </Section>
   );
 }
 
@@ -37,10 +35,7 @@ export function MatrixSection({ data: { matrix, matrixTotal }, query, locale, t 
 export function IndicatorSection({ data: { indicators }, query, locale, t }: Props) {
   if (!indicators) return null;
   return (
-    <section aria-labelledby="indicators" className="space-y-4">
-      <h2 id="indicators" className="text-2xl font-semibold">
-        {t('dashboard.indicatorsHeading')}
-      </h2>
+    <Section id="indicators" heading={t('dashboard.indicatorsHeading')} className="space-y-4">
       <p className="max-w-3xl text-sm text-muted">{t('dashboard.indicatorsLead')}</p>
       <IndicatorTable data={indicators} locale={locale} t={t} />
       <Pagination
@@ -53,7 +48,7 @@ export function IndicatorSection({ data: { indicators }, query, locale, t }: Pro
         locale={locale}
         testId="indicator-pages"
       />
-    </section>
+    </Section>
   );
 }
 
@@ -67,10 +62,7 @@ export function ExportLinks({ query, locale, t }: Omit<Props, 'data'>) {
     ['indicators.xlsx', false, t('dashboard.exportIndicatorsXlsx')],
   ] as const;
   return (
-    <section aria-labelledby="exports" className="space-y-3">
-      <h2 id="exports" className="text-2xl font-semibold">
-        {t('dashboard.exportHeading')}
-      </h2>
+    <Section id="exports" heading={t('dashboard.exportHeading')} className="space-y-3">
       <p className="max-w-3xl text-sm text-muted">{t('dashboard.exportLead')}</p>
       <ul className="flex flex-wrap gap-x-6 gap-y-2" data-testid="exports">
         {items.map(([name, withQuery, label]) => (
@@ -81,6 +73,6 @@ export function ExportLinks({ query, locale, t }: Omit<Props, 'data'>) {
           </li>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }

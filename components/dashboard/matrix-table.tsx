@@ -5,6 +5,11 @@ import type { CommitmentStatus } from '@/lib/dashboard/accepted';
 import type { CommitmentMatrix } from '@/lib/dashboard/matrix';
 import { MATRIX_PROGRESS, type MatrixSort, type TDashboardQuery } from '@/lib/schemas/dashboard';
 import { StatusBadge } from '@/components/status-badge';
+import { DemoLabel } from '@/components/demo-label';
+import { CompactFilterButtons, FilterField } from '@/components/ui/filter-field';
+import { SortHeader } from '@/components/ui/sort-header';
+import { DataTable } from '@/components/ui/data-table';
+import { MUNICIPALITY_TYPES } from '@/lib/schemas/public';
 import type { QueryPatch } from './dashboard-links';
 
 /** Heat colours with a symbol and a text label (never colour alone); text on each background meets AA contrast. */
@@ -39,20 +44,18 @@ export function MatrixTable({
   href: (patch: QueryPatch) => string;
 }) {
   const titles = commitmentTitles(matrix, locale);
-  const sortHeader = (column: MatrixSort, label: string, key?: string) => {
-    const active = query.sort === column;
-    const next = active && query.dir === 'asc' ? 'desc' : 'asc';
-    return (
-      <th key={key ?? column} scope="col" aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-        <a
-          href={href({ sort: column === 'name' ? undefined : column, dir: next === 'asc' ? undefined : next })}
-          aria-label={t('dashboard.sortBy', { column: label })}
-        >
-          {label} <span aria-hidden="true">{active ? (query.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
-        </a>
-      </th>
-    );
-  };
+  const sortHeader = (column: MatrixSort, label: string, key?: string) => (
+    <SortHeader
+      key={key ?? column}
+      column={column}
+      label={label}
+      sortLabel={t('dashboard.sortBy', { column: label })}
+      sort={query.sort}
+      dir={query.dir}
+      href={href}
+    />
+  );
+  const field = (name: 'type' | 'status' | 'progress') => ({ id: `f-${name}`, name, defaultValue: query[name] ?? '', compact: true });
   return (
     <div className="space-y-4">
       <form
@@ -64,95 +67,71 @@ export function MatrixTable({
       >
         {query.sort !== 'name' ? <input type="hidden" name="sort" value={query.sort} /> : null}
         {query.dir !== 'asc' ? <input type="hidden" name="dir" value={query.dir} /> : null}
-        <div className="space-y-1">
-          <label htmlFor="f-type" className="block text-sm font-medium">
-            {t('dashboard.filterType')}
-          </label>
-          <select id="f-type" name="type" defaultValue={query.type ?? ''} className="rounded border border-gray-500 px-3 py-1.5">
-            <option value="">{t('dashboard.anyType')}</option>
-            <option value="STATE_CITY">{t('municipalityType.STATE_CITY')}</option>
-            <option value="MUNICIPALITY">{t('municipalityType.MUNICIPALITY')}</option>
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="f-status" className="block text-sm font-medium">
-            {t('dashboard.filterStatus')}
-          </label>
-          <select id="f-status" name="status" defaultValue={query.status ?? ''} className="rounded border border-gray-500 px-3 py-1.5">
-            <option value="">{t('dashboard.anyStatus')}</option>
-            {MAP_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="f-progress" className="block text-sm font-medium">
-            {t('dashboard.filterProgress')}
-          </label>
-          <select id="f-progress" name="progress" defaultValue={query.progress ?? ''} className="rounded border border-gray-500 px-3 py-1.5">
-            <option value="">{t('dashboard.anyProgress')}</option>
-            {MATRIX_PROGRESS.map((s) => (
-              <option key={s} value={s}>
-                {s === 'NONE' ? t('dashboard.progressNONE') : t(`progress.cs_${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded bg-brand px-4 py-1.5 font-semibold text-white">
-          {t('dashboard.apply')}
-        </button>
-        <a href={`/${locale}/staff#matrix`} className="py-1.5">
-          {t('dashboard.reset')}
-        </a>
+        <FilterField
+          {...field('type')}
+          label={t('dashboard.filterType')}
+          any={t('dashboard.anyType')}
+          options={MUNICIPALITY_TYPES.map((m) => ({ value: m, label: t(`municipalityType.${m}`) }))}
+        />
+        <FilterField
+          {...field('status')}
+          label={t('dashboard.filterStatus')}
+          any={t('dashboard.anyStatus')}
+          options={MAP_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <FilterField
+          {...field('progress')}
+          label={t('dashboard.filterProgress')}
+          any={t('dashboard.anyProgress')}
+          options={MATRIX_PROGRESS.map((s) => ({ value: s, label: s === 'NONE' ? t('dashboard.progressNONE') : t(`progress.cs_${s}`) }))}
+        />
+        <CompactFilterButtons apply={t('dashboard.apply')} reset={t('dashboard.reset')} resetHref={`/${locale}/staff#matrix`} />
       </form>
       <p role="status" data-testid="matrix-count">
         {(matrix.matched ?? matrix.rows.length) === 0
           ? t('dashboard.matrixEmpty')
           : t('dashboard.matrixCount', { count: matrix.matched ?? matrix.rows.length, total })}
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="matrix">
-        <table className="data" data-testid="matrix">
-          <caption className="sr-only">{t('dashboard.matrixCaption')}</caption>
-          <thead>
-            <tr>
-              {sortHeader('name', t('dashboard.colMunicipality'))}
-              {sortHeader('status', t('dashboard.colStatus'))}
-              <th scope="col">{t('dashboard.colReport')}</th>
-              {matrix.commitments.map((c) => sortHeader(`c${c.position}` as MatrixSort, titles[c.key] ?? c.key, c.key))}
-            </tr>
-          </thead>
-          <tbody>
-            {matrix.rows.map((r) => (
-              <tr key={r.slug} data-testid="matrix-row" data-slug={r.slug}>
-                <th scope="row" className="font-normal">
-                  <a href={`/${locale}/municipalities/${r.slug}`}>{r.nameLv}</a>
-                </th>
-                <td>
-                  <StatusBadge status={r.status} t={t} />
+      <DataTable
+        labelledBy="matrix"
+        testId="matrix"
+        caption={t('dashboard.matrixCaption')}
+        headerCells={
+          <>
+            {sortHeader('name', t('dashboard.colMunicipality'))}
+            {sortHeader('status', t('dashboard.colStatus'))}
+            <th scope="col">{t('dashboard.colReport')}</th>
+            {matrix.commitments.map((c) => sortHeader(`c${c.position}` as MatrixSort, titles[c.key] ?? c.key, c.key))}
+          </>
+        }
+      >
+        {matrix.rows.map((r) => (
+          <tr key={r.slug} data-testid="matrix-row" data-slug={r.slug}>
+            <th scope="row" className="font-normal">
+              <a href={`/${locale}/municipalities/${r.slug}`}>{r.nameLv}</a> <DemoLabel isDemo={r.isDemo} t={t} />
+            </th>
+            <td>
+              <StatusBadge status={r.status} t={t} />
+            </td>
+            <td>
+              {r.report ? (
+                <a href={`/${locale}/staff/reports/${r.report.id}`}>{t('dashboard.reportRef', { year: r.report.year, revision: r.report.revision })}</a>
+              ) : (
+                t('dashboard.cellNone')
+              )}
+            </td>
+            {matrix.commitments.map((c) => {
+              const s = r.cells[c.key] ?? null;
+              const style = CELL[s ?? 'NONE'];
+              return (
+                <td key={c.key} className={style.cls} data-commitment={c.key} data-cell={s ?? 'NONE'}>
+                  <span aria-hidden="true">{style.mark}</span> {s ? t(`progress.cs_${s}`) : t('dashboard.cellNone')}
                 </td>
-                <td>
-                  {r.report ? (
-                    <a href={`/${locale}/staff/reports/${r.report.id}`}>{t('dashboard.reportRef', { year: r.report.year, revision: r.report.revision })}</a>
-                  ) : (
-                    t('dashboard.cellNone')
-                  )}
-                </td>
-                {matrix.commitments.map((c) => {
-                  const s = r.cells[c.key] ?? null;
-                  const style = CELL[s ?? 'NONE'];
-                  return (
-                    <td key={c.key} className={style.cls} data-commitment={c.key} data-cell={s ?? 'NONE'}>
-                      <span aria-hidden="true">{style.mark}</span> {s ? t(`progress.cs_${s}`) : t('dashboard.cellNone')}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+              );
+            })}
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

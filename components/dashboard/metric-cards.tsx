@@ -22,6 +22,8 @@ export function MetricCards({ m, locale, t }: { m: HeadlineMetrics; locale: Loca
       : m.populationUnknown === 0
         ? t('dashboard.metricPopulationAll', { total })
         : t('dashboard.metricPopulationKnown', { known: formatNumber(locale, m.populationKnown), total });
+  /** A count: shown in the locale's format, its number in data-value. */
+  const count = (n: number) => ({ value: formatNumber(locale, n), raw: n });
   return (
     <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
       <Card
@@ -37,27 +39,9 @@ export function MetricCards({ m, locale, t }: { m: HeadlineMetrics; locale: Loca
         raw={m.populationShare}
         note={populationNote}
       />
-      <Card
-        name="awaiting"
-        label={t('dashboard.metricAwaiting')}
-        value={formatNumber(locale, m.awaiting)}
-        raw={m.awaiting}
-        note={t('dashboard.metricAwaitingNote')}
-      />
-      <Card
-        name="overdue"
-        label={t('dashboard.metricOverdue')}
-        value={formatNumber(locale, m.overdue)}
-        raw={m.overdue}
-        note={t('dashboard.metricOverdueNote')}
-      />
-      <Card
-        name="due30"
-        label={t('dashboard.metricDueSoon', { days: m.dueSoonDays })}
-        value={formatNumber(locale, m.dueSoon)}
-        raw={m.dueSoon}
-        note={t('dashboard.metricDueSoonNote')}
-      />
+      <Card name="awaiting" label={t('dashboard.metricAwaiting')} {...count(m.awaiting)} note={t('dashboard.metricAwaitingNote')} />
+      <Card name="overdue" label={t('dashboard.metricOverdue')} {...count(m.overdue)} note={t('dashboard.metricOverdueNote')} />
+      <Card name="due30" label={t('dashboard.metricDueSoon', { days: m.dueSoonDays })} {...count(m.dueSoon)} note={t('dashboard.metricDueSoonNote')} />
     </dl>
   );
 }

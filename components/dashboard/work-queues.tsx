@@ -1,181 +1,186 @@
+import type { ReactNode } from 'react';
+import { DataTable } from '@/components/ui/data-table';
 import { formatDate, formatDateTime, formatNumber, type Locale, type Translate } from '@/lib/i18n';
 import type { WorkQueues } from '@/lib/dashboard/queues';
+import type { ReportDeadline } from '@/lib/progress/deadlines';
+import { reportTitle } from '@/lib/progress/period-label';
+import { DemoLabel } from '@/components/demo-label';
 
 /** The staff work queues: verifications, report reviews, returned items, reports due soon and overdue (plain links, as in ./matrix-table.tsx). */
 export function WorkQueueSections({ queues, dueSoonDays, locale, t }: { queues: WorkQueues; dueSoonDays: number; locale: Locale; t: Translate }) {
   const { verifications, reviews, returned, dueSoon, overdue, totals } = queues;
-  const more = (shown: number, total: number) => (total > shown ? <p className="text-sm text-muted">{t('dashboard.queueShown', { shown, total })}</p> : null);
+  const counts = (queue: keyof WorkQueues['totals']) => ({ shown: queues[queue].length, total: totals[queue] });
   return (
     <>
-      <section aria-labelledby="queue" className="space-y-3">
-        <h3 id="queue" className="text-xl font-semibold">
-          {t('accession.queueHeading')} ({totals.verifications})
-        </h3>
-        {verifications.length === 0 ? (
-          <p>{t('accession.queueEmpty')}</p>
-        ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="queue">
-            <table className="data" data-testid="verification-queue">
-              <thead>
-                <tr>
-                  <th scope="col">{t('home.colMunicipality')}</th>
-                  <th scope="col">{t('accession.submittedAt')}</th>
-                  <th scope="col">{t('accession.documentsHeading')}</th>
-                  <th scope="col">
-                    <span className="sr-only">{t('accession.open')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {verifications.map((q) => (
-                  <tr key={q.id} data-slug={q.municipality.slug}>
-                    <th scope="row" className="font-normal">
-                      {q.municipality.nameLv}
-                    </th>
-                    <td>{formatDateTime(locale, q.submittedAt)}</td>
-                    <td>{q._count.documents}</td>
-                    <td>
-                      <a href={`/${locale}/staff/accessions/${q.id}`}>
-                        {t('accession.open')}
-                        <span className="sr-only">: {q.municipality.nameLv}</span>
-                      </a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {more(verifications.length, totals.verifications)}
-      </section>
-      <section aria-labelledby="report-queue" className="space-y-3">
-        <h3 id="report-queue" className="text-xl font-semibold">
-          {t('progress.reviewQueue')} ({totals.reviews})
-        </h3>
-        {reviews.length === 0 ? (
-          <p>{t('progress.reviewQueueEmpty')}</p>
-        ) : (
-          <ul className="list-inside list-disc" data-testid="report-queue">
-            {reviews.map((r) => (
-              <li key={r.id} data-slug={r.municipality.slug}>
-                <a href={`/${locale}/staff/reports/${r.id}`}>{t('progress.editorTitle', { name: r.municipality.nameLv, year: r.period.year })}</a>
-                {' · '}
-                {formatDateTime(locale, r.submittedAt)}
-              </li>
-            ))}
-          </ul>
-        )}
-        {more(reviews.length, totals.reviews)}
-      </section>
-      <section aria-labelledby="returned" className="space-y-3">
-        <h3 id="returned" className="text-xl font-semibold">
-          {t('dashboard.returnedHeading')} ({totals.returned})
-        </h3>
-        {returned.length === 0 ? (
-          <p>{t('dashboard.returnedEmpty')}</p>
-        ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="returned">
-            <table className="data" data-testid="returned-items">
-              <thead>
-                <tr>
-                  <th scope="col">{t('home.colMunicipality')}</th>
-                  <th scope="col">{t('dashboard.colItem')}</th>
-                  <th scope="col">{t('dashboard.colReason')}</th>
-                  <th scope="col">{t('dashboard.colUpdated')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {returned.map((r) => (
-                  <tr key={`${r.kind}-${r.id}`} data-slug={r.municipality.slug} data-kind={r.kind}>
-                    <th scope="row" className="font-normal">
-                      {r.municipality.nameLv}
-                    </th>
-                    <td>
-                      <a href={r.kind === 'ACCESSION' ? `/${locale}/staff/accessions/${r.id}` : `/${locale}/staff/reports/${r.id}`}>
-                        {r.kind === 'ACCESSION' ? t('dashboard.itemACCESSION', { term: r.termLabel ?? '' }) : t('dashboard.itemREPORT', { year: r.year ?? '' })}
-                      </a>
-                    </td>
-                    <td className="max-w-md break-words">{r.reason ?? t('common.unknown')}</td>
-                    <td>{formatDateTime(locale, r.updatedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {more(returned.length, totals.returned)}
-      </section>
-      <section aria-labelledby="due-soon" className="space-y-3">
-        <h3 id="due-soon" className="text-xl font-semibold">
-          {t('dashboard.dueSoonHeading', { days: dueSoonDays })} ({totals.dueSoon})
-        </h3>
-        {dueSoon.length === 0 ? (
-          <p>{t('dashboard.dueSoonEmpty', { days: dueSoonDays })}</p>
-        ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="due-soon">
-            <table className="data" data-testid="due-soon-reports">
-              <thead>
-                <tr>
-                  <th scope="col">{t('home.colMunicipality')}</th>
-                  <th scope="col">{t('progress.year')}</th>
-                  <th scope="col">{t('progress.dueColumn')}</th>
-                  <th scope="col">{t('dashboard.colDaysLeft')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {dueSoon.map((d) => (
-                  <tr key={`${d.municipality.slug}-${d.year}`} data-slug={d.municipality.slug}>
-                    <th scope="row" className="font-normal">
-                      {d.municipality.nameLv}
-                    </th>
-                    <td>{d.year}</td>
-                    <td>{formatDate(locale, d.dueOn)}</td>
-                    <td>{formatNumber(locale, d.daysRemaining)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {more(dueSoon.length, totals.dueSoon)}
-      </section>
-      <section aria-labelledby="overdue" className="space-y-3">
-        <h3 id="overdue" className="text-xl font-semibold">
-          {t('progress.overdueHeading')} ({totals.overdue})
-        </h3>
-        <p className="text-sm" data-testid="owed-rule-staff">
-          {t('terms.owedRule')}
-        </p>
-        {overdue.length === 0 ? (
-          <p>{t('progress.overdueNone')}</p>
-        ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="overdue">
-            <table className="data" data-testid="overdue-reports">
-              <thead>
-                <tr>
-                  <th scope="col">{t('home.colMunicipality')}</th>
-                  <th scope="col">{t('progress.year')}</th>
-                  <th scope="col">{t('progress.dueColumn')}</th>
-                  <th scope="col">{t('dashboard.colDaysOverdue')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {overdue.map((o) => (
-                  <tr key={`${o.municipality.slug}-${o.year}`} data-slug={o.municipality.slug}>
-                    <th scope="row" className="font-normal">
-                      {o.municipality.nameLv}
-                    </th>
-                    <td>{o.year}</td>
-                    <td>{formatDate(locale, o.dueOn)}</td>
-                    <td>{formatNumber(locale, -o.daysRemaining)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {more(overdue.length, totals.overdue)}
-      </section>
+      <QueueSection t={t} id="queue" heading={t('accession.queueHeading')} empty={t('accession.queueEmpty')} {...counts('verifications')}>
+        <DataTable
+          labelledBy="queue"
+          testId="verification-queue"
+          columns={[
+            t('home.colMunicipality'),
+            t('accession.submittedAt'),
+            t('accession.documentsHeading'),
+            <span className="sr-only">{t('accession.open')}</span>,
+          ]}
+        >
+          {verifications.map((q) => (
+            <tr key={q.id} data-slug={q.municipality.slug}>
+              <RowName name={q.municipality.nameLv} demo={<DemoLabel isDemo={q.isDemo} t={t} />} />
+              <td>{formatDateTime(locale, q.submittedAt)}</td>
+              <td>{q._count.documents}</td>
+              <td>
+                <a href={`/${locale}/staff/accessions/${q.id}`}>
+                  {t('accession.open')}
+                  <span className="sr-only">: {q.municipality.nameLv}</span>
+                </a>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </QueueSection>
+      <QueueSection t={t} id="report-queue" heading={t('progress.reviewQueue')} empty={t('progress.reviewQueueEmpty')} {...counts('reviews')}>
+        <ul className="list-inside list-disc" data-testid="report-queue">
+          {reviews.map((r) => (
+            <li key={r.id} data-slug={r.municipality.slug}>
+              <a href={`/${locale}/staff/reports/${r.id}`}>{reportTitle(locale, t, r.municipality.nameLv, r.period)}</a>
+              {' · '}
+              {formatDateTime(locale, r.submittedAt)} <DemoLabel isDemo={r.isDemo} t={t} />
+            </li>
+          ))}
+        </ul>
+      </QueueSection>
+      <QueueSection t={t} id="returned" heading={t('dashboard.returnedHeading')} empty={t('dashboard.returnedEmpty')} {...counts('returned')}>
+        <DataTable
+          labelledBy="returned"
+          testId="returned-items"
+          columns={[t('home.colMunicipality'), t('dashboard.colItem'), t('dashboard.colReason'), t('dashboard.colUpdated')]}
+        >
+          {returned.map((r) => (
+            <tr key={`${r.kind}-${r.id}`} data-slug={r.municipality.slug} data-kind={r.kind}>
+              <RowName name={r.municipality.nameLv} />
+              <td>
+                <a href={r.kind === 'ACCESSION' ? `/${locale}/staff/accessions/${r.id}` : `/${locale}/staff/reports/${r.id}`}>
+                  {r.kind === 'ACCESSION' ? t('dashboard.itemACCESSION', { term: r.termLabel ?? '' }) : t('dashboard.itemREPORT', { year: r.year ?? '' })}
+                </a>
+              </td>
+              <td className="max-w-md break-words">{r.reason ?? t('common.unknown')}</td>
+              <td>{formatDateTime(locale, r.updatedAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </QueueSection>
+      <QueueSection
+        t={t}
+        id="due-soon"
+        heading={t('dashboard.dueSoonHeading', { days: dueSoonDays })}
+        empty={t('dashboard.dueSoonEmpty', { days: dueSoonDays })}
+        {...counts('dueSoon')}
+      >
+        <DeadlineTable
+          id="due-soon"
+          testId="due-soon-reports"
+          rows={dueSoon}
+          daysColumn={t('dashboard.colDaysLeft')}
+          days={(d) => d.daysRemaining}
+          locale={locale}
+          t={t}
+        />
+      </QueueSection>
+      <QueueSection
+        t={t}
+        id="overdue"
+        heading={t('progress.overdueHeading')}
+        empty={t('progress.overdueNone')}
+        {...counts('overdue')}
+        note={
+          <p className="text-sm" data-testid="owed-rule-staff">
+            {t('terms.owedRule')}
+          </p>
+        }
+      >
+        <DeadlineTable
+          id="overdue"
+          testId="overdue-reports"
+          rows={overdue}
+          daysColumn={t('dashboard.colDaysOverdue')}
+          days={(d) => -d.daysRemaining}
+          locale={locale}
+          t={t}
+        />
+      </QueueSection>
     </>
+  );
+}
+
+/** One queue: its heading with the total, an optional note, the items (or a line saying there are none), and "first N of M" when cut. */
+function QueueSection({
+  id,
+  heading,
+  note,
+  empty,
+  shown,
+  total,
+  t,
+  children,
+}: {
+  id: string;
+  heading: string;
+  note?: ReactNode;
+  empty: string;
+  shown: number;
+  total: number;
+  t: Translate;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <h3 id={id} className="text-xl font-semibold">
+        {heading} ({total})
+      </h3>
+      {note}
+      {shown === 0 ? <p>{empty}</p> : children}
+      {total > shown ? <p className="text-sm text-muted">{t('dashboard.queueShown', { shown, total })}</p> : null}
+    </section>
+  );
+}
+
+/** Reports due soon or overdue: municipality, year, due date and a count of days (left, or past the date). */
+function DeadlineTable({
+  id,
+  testId,
+  rows,
+  daysColumn,
+  days,
+  locale,
+  t,
+}: {
+  id: string;
+  testId: string;
+  rows: ReportDeadline[];
+  daysColumn: string;
+  days: (d: ReportDeadline) => number;
+  locale: Locale;
+  t: Translate;
+}) {
+  return (
+    <DataTable labelledBy={id} testId={testId} columns={[t('home.colMunicipality'), t('progress.year'), t('progress.dueColumn'), daysColumn]}>
+      {rows.map((d) => (
+        <tr key={`${d.municipality.slug}-${d.year}`} data-slug={d.municipality.slug}>
+          <RowName name={d.municipality.nameLv} />
+          <td>{d.year}</td>
+          <td>{formatDate(locale, d.dueOn)}</td>
+          <td>{formatNumber(locale, days(d))}</td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
+function RowName({ name, demo }: { name: string; demo?: ReactNode }) {
+  return (
+    <th scope="row" className="font-normal">
+      {name}
+      {demo ? <> {demo}</> : null}
+    </th>
   );
 }

@@ -44,7 +44,7 @@ export function SignatoryMap({
         {shapes.map((s) => {
           const row = bySlug.get(s.slug)!;
           const style = STATUS_STYLE[row.status];
-          const name = `${row.nameLv}: ${t(`status.${row.status}`)}`;
+          const name = `${row.nameLv}: ${t(`status.${row.status}`)}${row.isDemo ? ` (${t('common.demo')})` : ''}`;
           return (
             <a key={s.slug} href={`/${locale}/municipalities/${s.slug}`} className="map-area" data-slug={s.slug} data-status={row.status} aria-label={name}>
               <title>{name}</title>

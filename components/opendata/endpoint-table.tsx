@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/ui/data-table';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import { DATA_ENDPOINTS, FORMAT_LABEL, resourceLabelKey } from '@/lib/opendata/endpoints';
 
@@ -5,32 +6,23 @@ import { DATA_ENDPOINTS, FORMAT_LABEL, resourceLabelKey } from '@/lib/opendata/e
 export function EndpointTable({ t }: { t: Translate }) {
   return (
     <div className="overflow-x-auto">
-      <table className="data" data-testid="endpoint-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('opendata.colData')}</th>
-            <th scope="col">{t('opendata.colFormat')}</th>
-            <th scope="col">{t('opendata.colAddress')}</th>
+      <DataTable scroll={false} testId="endpoint-table" columns={[t('opendata.colData'), t('opendata.colFormat'), t('opendata.colAddress')]}>
+        {DATA_ENDPOINTS.map((e) => (
+          <tr key={e.path}>
+            <th scope="row" className="font-normal">
+              {t(resourceLabelKey(e) as MessageKey)}
+            </th>
+            <td>
+              {FORMAT_LABEL[e.format]} <span className="text-sm text-muted">({e.mediaType})</span>
+            </td>
+            <td>
+              <a href={e.path}>
+                <code translate="no">{e.path}</code>
+              </a>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {DATA_ENDPOINTS.map((e) => (
-            <tr key={e.path}>
-              <th scope="row" className="font-normal">
-                {t(resourceLabelKey(e) as MessageKey)}
-              </th>
-              <td>
-                {FORMAT_LABEL[e.format]} <span className="text-sm text-muted">({e.mediaType})</span>
-              </td>
-              <td>
-                <a href={e.path}>
-                  <code translate="no">{e.path}</code>
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -6,6 +6,8 @@ import type { TrustVerdict } from '@/lib/trust/types';
 import { ReportView } from './report-view';
 import { IndicatorChart } from './indicator-chart';
 import { PublicDocumentList } from '@/components/accession/document-items';
+import { DemoLabel } from '@/components/demo-label';
+import { periodQualifier, reportLabel } from '@/lib/progress/period-label';
 
 type Props = { view: TPublicProgressView; verdicts: Map<string, TrustVerdict[]>; slug: string; locale: Locale; t: Translate };
 
@@ -27,12 +29,12 @@ export function ProgressSection(props: Props) {
           </p>
           <ul className="space-y-1" data-testid="public-periods">
             {periods.map((p) => (
-              <li key={p.year} data-year={p.year}>
-                <strong>{t('progress.reportFor', { year: p.year })}:</strong>{' '}
+              <li key={`${p.termSlug}-${p.year}`} data-year={p.year} data-term={p.termSlug}>
+                <strong>{reportLabel(props.locale, t, p)}:</strong>{' '}
                 {p.report
                   ? t('progress.status_ACCEPTED')
                   : !p.owed && !p.submitted
-                    ? t('terms.noReportDueYet')
+                    ? t('reports.notOwedPublic')
                     : p.overdue
                       ? t('progress.publicOverdue')
                       : p.submitted
@@ -59,7 +61,9 @@ function LatestReport({ view, verdicts, slug, locale, t }: Props) {
   const previousRatio = previous?.report?.specialistsPerThousand;
   return (
     <div className="space-y-4">
-      <h3 className="text-xl font-semibold">{t('progress.latestReport', { year: latest.year })}</h3>
+      <h3 className="text-xl font-semibold">
+        {t('progress.latestReport', { year: `${latest.year} (${periodQualifier(locale, t, latest)})` })} <DemoLabel isDemo={latest.report.isDemo} t={t} />
+      </h3>
       <p data-testid="specialist-ratio">
         {ratio !== null ? t('progress.ratio', { value: formatNumber(locale, ratio, 2) }) : t('progress.ratioUnknown', { year: latest.year })}{' '}
         {norm ? t('progress.normInForce', { value: formatNumber(locale, norm.value, 2), citation: norm.citation }) : t('progress.normUnknown')}

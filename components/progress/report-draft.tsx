@@ -5,6 +5,7 @@ import { UploadWidget } from '@/components/accession/upload-widget';
 import { DocumentList } from '@/components/accession/document-list';
 import { ReportEditor } from '@/components/progress/report-editor';
 import { editorStartOf } from '@/components/progress/editor-state';
+import { Section } from '@/components/ui/section';
 
 type Report = NonNullable<Awaited<ReturnType<typeof findLatestReport>>['report']>;
 
@@ -66,10 +67,7 @@ export function ReportDraft({
   const { initial, initialErrors } = editorStartOf(report, locale);
   return (
     <>
-      <section aria-labelledby="evidence" className="space-y-3">
-        <h2 id="evidence" className="text-xl font-semibold">
-          {t('progress.evidence')}
-        </h2>
+      <Section id="evidence" heading={t('progress.evidence')} className="space-y-3" headingClassName="text-xl font-semibold">
         <DocumentList
           documents={report.documents}
           locale={locale}
@@ -88,7 +86,7 @@ export function ReportDraft({
             aborted: t('upload.aborted'),
           }}
         />
-      </section>
+      </Section>
       <ReportEditor
         reportId={report.id}
         locale={locale}

@@ -13,7 +13,7 @@ type Report = NonNullable<Awaited<ReturnType<typeof findLatestReport>>['report']
 export function ReportSent({
   report,
   slug,
-  year,
+  period,
   mayEdit,
   titles,
   locale,
@@ -21,7 +21,7 @@ export function ReportSent({
 }: {
   report: Report;
   slug: string;
-  year: number;
+  period: { termSlug: string; year: number };
   mayEdit: boolean;
   titles: Record<(typeof COMMITMENT_KEYS)[number], string>;
   locale: Locale;
@@ -50,7 +50,7 @@ export function ReportSent({
       {reportIs('reopens', report.status) && mayEdit ? (
         <div className="no-print space-y-2">
           <p>{t('progress.acceptedCanRevise')}</p>
-          <StartReportButton slug={slug} year={year} locale={locale} label={t('progress.newRevision')} />
+          <StartReportButton slug={slug} period={period} locale={locale} label={t('progress.newRevision')} />
         </div>
       ) : (
         <p className="no-print">{t('progress.locked')}</p>

@@ -1,20 +1,6 @@
 import { formatDate, formatMoney, formatNumber, type Locale, type Translate } from '@/lib/i18n';
-import { formatIndicatorValue, indicatorChange } from '@/lib/progress/format';
+import { formatIndicatorValue, indicatorChange, type ReportViewData } from '@/lib/progress/format';
 import { COMMITMENT_KEYS, INDICATORS } from '@/lib/progress/indicators';
-
-type Decimalish = { toString(): string } | null;
-export type ReportViewData = {
-  commitments: { commitmentKey: string; status: 'NOT_STARTED' | 'IN_PROGRESS' | 'ACHIEVED'; narrative: string | null }[];
-  actions: {
-    commitmentKey: string;
-    title: string;
-    status: 'PLANNED' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED';
-    plannedOn: Date | null;
-    doneOn: Date | null;
-    budgetEur: Decimalish;
-  }[];
-  indicators: { key: string; numberValue: Decimalish; boolValue: boolean | null; textValue: string | null }[];
-};
 
 /** A report, read-only: each commitment's status, narrative, actions and indicators; blanks show as unknown. */
 export function ReportView({

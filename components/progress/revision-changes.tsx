@@ -1,7 +1,7 @@
 import { formatDate, formatMoney, type Locale, type Translate } from '@/lib/i18n';
 import { formatIndicatorValue } from '@/lib/progress/format';
 import { COMMITMENT_KEYS, INDICATORS } from '@/lib/progress/indicators';
-import type { ReportViewData } from './report-view';
+import type { ReportViewData } from '@/lib/progress/format';
 
 /** Every field of a report as people read it, keyed by a label: the two sides of a comparison. */
 function fieldsOf(report: ReportViewData, titles: Record<string, string>, locale: Locale, t: Translate): Map<string, string> {

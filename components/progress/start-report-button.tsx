@@ -2,11 +2,22 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
-export function StartReportButton({ slug, year, locale, label }: { slug: string; year: number; locale: string; label: string }) {
+/** Opens (or starts) the report for one period: POST /api/progress/{slug}/{term}/{year} (ADR 0215). */
+export function StartReportButton({
+  slug,
+  period,
+  locale,
+  label,
+}: {
+  slug: string;
+  period: { termSlug: string; year: number };
+  locale: string;
+  label: string;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   async function start() {
-    const res = await fetch(`/api/progress/${slug}/${year}`, { method: 'POST', headers: { 'x-locale': locale } });
+    const res = await fetch(`/api/progress/${slug}/${period.termSlug}/${period.year}`, { method: 'POST', headers: { 'x-locale': locale } });
     if (res.ok) router.refresh();
     else setError(((await res.json().catch(() => null)) as { message?: string } | null)?.message ?? String(res.status));
   }

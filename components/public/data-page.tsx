@@ -5,6 +5,7 @@ import { ACCESSION_FIELDS, MUNICIPALITY_FIELDS } from '@/lib/opendata/fields';
 import { FieldTable } from '@/components/opendata/field-table';
 import { EndpointTable } from '@/components/opendata/endpoint-table';
 import { LicenceAndMachineSections } from '@/components/opendata/licence-sections';
+import { Section } from '@/components/ui/section';
 
 export type TDataPage = { modified: Date | null; exampleTerm: string; dcat: unknown };
 
@@ -24,10 +25,7 @@ export function DataPage({ locale, t, data }: { locale: Locale; t: Translate; da
         <p className="text-lg">{t('opendata.lead')}</p>
       </header>
 
-      <section aria-labelledby="scope" className="space-y-3">
-        <h2 id="scope" className="text-xl font-semibold">
-          {t('opendata.scopeHeading')}
-        </h2>
+      <Section id="scope" heading={t('opendata.scopeHeading')} className="space-y-3" headingClassName="text-xl font-semibold">
         <p>{t('opendata.scopeText')}</p>
         <p>{t('opendata.privacyText')}</p>
         {data.modified ? (
@@ -35,12 +33,9 @@ export function DataPage({ locale, t, data }: { locale: Locale; t: Translate; da
             {t('opendata.lastModified', { date: formatDate(locale, data.modified) })}
           </p>
         ) : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="endpoints" className="space-y-3">
-        <h2 id="endpoints" className="text-xl font-semibold">
-          {t('opendata.endpointsHeading')}
-        </h2>
+      <Section id="endpoints" heading={t('opendata.endpointsHeading')} className="space-y-3" headingClassName="text-xl font-semibold">
         <EndpointTable t={t} />
         <p>
           {t('opendata.termText')}{' '}
@@ -50,15 +45,12 @@ export function DataPage({ locale, t, data }: { locale: Locale; t: Translate; da
         </p>
         <p>{t('opendata.termDefaults')}</p>
         <p>{t('opendata.httpText')}</p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="csv" className="space-y-3">
-        <h2 id="csv" className="text-xl font-semibold">
-          {t('opendata.csvHeading')}
-        </h2>
+      <Section id="csv" heading={t('opendata.csvHeading')} className="space-y-3" headingClassName="text-xl font-semibold">
         <p>{t('opendata.csvText')}</p>
         <p>{t('opendata.csvFormulaText')}</p>
-      </section>
+      </Section>
 
       <DataFieldSections t={t} />
       <LicenceAndMachineSections locale={locale} t={t} />
@@ -67,39 +59,23 @@ export function DataPage({ locale, t, data }: { locale: Locale; t: Translate; da
 }
 
 function DataFieldSections({ t }: { t: Translate }) {
-  const describe = (group: FieldGroup) => (name: string) => t(`opendata.${group}.${name}` as Parameters<Translate>[0]);
+  const table = (id: string, caption: string, fields: Parameters<typeof FieldTable>[0]['fields'], group: FieldGroup) => (
+    <FieldTable id={id} caption={caption} fields={fields} t={t} describe={(name) => t(`opendata.${group}.${name}` as Parameters<Translate>[0])} />
+  );
   return (
     <>
-      <section aria-labelledby="fields" className="space-y-3">
-        <h2 id="fields" className="text-xl font-semibold">
-          {t('opendata.fieldsHeading')}
-        </h2>
+      <Section id="fields" heading={t('opendata.fieldsHeading')} className="space-y-3" headingClassName="text-xl font-semibold">
         <p>{t('opendata.fieldsText')}</p>
-        <FieldTable id="municipality-fields" caption={t('opendata.municipalityFieldsCaption')} fields={MUNICIPALITY_FIELDS} t={t} describe={describe('municipalityFields')} />
-        <FieldTable id="accession-fields" caption={t('opendata.accessionFieldsCaption')} fields={ACCESSION_FIELDS} t={t} describe={describe('accessionFields')} />
-      </section>
+        {table('municipality-fields', t('opendata.municipalityFieldsCaption'), MUNICIPALITY_FIELDS, 'municipalityFields')}
+        {table('accession-fields', t('opendata.accessionFieldsCaption'), ACCESSION_FIELDS, 'accessionFields')}
+      </Section>
 
-      <section aria-labelledby="progress" className="space-y-3">
-        <h2 id="progress" className="text-xl font-semibold">
-          {t('opendata.progressHeading')}
-        </h2>
+      <Section id="progress" heading={t('opendata.progressHeading')} className="space-y-3" headingClassName="text-xl font-semibold">
         <p>{t('opendata.progressText')}</p>
-        <FieldTable id="progress-fields" caption={t('opendata.progressFieldsCaption')} fields={PROGRESS_FIELDS} t={t} describe={describe('progressFields')} />
-        <FieldTable
-          id="progress-action-fields"
-          caption={t('opendata.progressActionFieldsCaption')}
-          fields={PROGRESS_ACTION_FIELDS}
-          t={t}
-          describe={describe('progressActionFields')}
-        />
-        <FieldTable
-          id="progress-indicator-fields"
-          caption={t('opendata.progressIndicatorFieldsCaption')}
-          fields={PROGRESS_INDICATOR_FIELDS}
-          t={t}
-          describe={describe('progressIndicatorFields')}
-        />
-      </section>
+        {table('progress-fields', t('opendata.progressFieldsCaption'), PROGRESS_FIELDS, 'progressFields')}
+        {table('progress-action-fields', t('opendata.progressActionFieldsCaption'), PROGRESS_ACTION_FIELDS, 'progressActionFields')}
+        {table('progress-indicator-fields', t('opendata.progressIndicatorFieldsCaption'), PROGRESS_INDICATOR_FIELDS, 'progressIndicatorFields')}
+      </Section>
     </>
   );
 }

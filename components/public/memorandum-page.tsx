@@ -1,5 +1,6 @@
 import type { Locale, Translate } from '@/lib/i18n';
 import { parseMemorandumText, type findMemorandum } from '@/lib/memorandum/queries';
+import { Section } from '@/components/ui/section';
 
 type Memorandum = NonNullable<Awaited<ReturnType<typeof findMemorandum>>>;
 
@@ -23,10 +24,7 @@ export function MemorandumPage({ locale, t, memo }: { locale: Locale; t: Transla
         )}
       </article>
       <aside className="space-y-8">
-        <section aria-labelledby="commitments">
-          <h2 id="commitments" className="mb-3 text-xl font-semibold">
-            {t('memorandum.commitmentsHeading')}
-          </h2>
+        <Section id="commitments" heading={t('memorandum.commitmentsHeading')} headingClassName="mb-3 text-xl font-semibold">
           <ol className="list-decimal space-y-3 pl-5">
             {memo.commitments.map((c) => (
               <li key={c.key} id={`commitment-${c.key}`}>
@@ -35,11 +33,8 @@ export function MemorandumPage({ locale, t, memo }: { locale: Locale; t: Transla
               </li>
             ))}
           </ol>
-        </section>
-        <section aria-labelledby="issuers">
-          <h2 id="issuers" className="mb-3 text-xl font-semibold">
-            {t('memorandum.issuedBy')}
-          </h2>
+        </Section>
+        <Section id="issuers" heading={t('memorandum.issuedBy')} headingClassName="mb-3 text-xl font-semibold">
           <ul className="space-y-3">
             {memo.issuers.map((i) => (
               <li key={i.nameLv}>
@@ -49,16 +44,13 @@ export function MemorandumPage({ locale, t, memo }: { locale: Locale; t: Transla
               </li>
             ))}
           </ul>
-        </section>
-        <section aria-labelledby="source">
-          <h2 id="source" className="mb-3 text-xl font-semibold">
-            {t('memorandum.sourceHeading')}
-          </h2>
+        </Section>
+        <Section id="source" heading={t('memorandum.sourceHeading')} headingClassName="mb-3 text-xl font-semibold">
           <p className="text-sm" lang="en">
             {memo.sourceNote}
           </p>
           {locale === 'en' ? <p className="text-sm">{t('memorandum.translationNote')}</p> : null}
-        </section>
+        </Section>
       </aside>
     </div>
   );

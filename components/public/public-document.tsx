@@ -45,9 +45,7 @@ export function PublicDocument({
         {path === null ? <meta name="robots" content="noindex" /> : null}
         <link rel="manifest" href={SITE_MANIFEST} />
         {path !== null ? <link rel="canonical" href={pageUrl(locale, path)} /> : null}
-        {path !== null
-          ? Object.entries(languageAlternates(path)).map(([lang, href]) => <link key={lang} rel="alternate" hrefLang={lang} href={href} />)
-          : null}
+        {path !== null ? Object.entries(languageAlternates(path)).map(([lang, href]) => <link key={lang} rel="alternate" hrefLang={lang} href={href} />) : null}
         <meta property="og:title" content={title} />
         <meta property="og:description" content={description} />
         <meta property="og:image" content={image} />

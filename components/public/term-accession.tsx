@@ -1,6 +1,7 @@
 import { formatDate, type Locale, type Translate } from '@/lib/i18n';
 import type { TMunicipalityPage } from '@/lib/municipalities/public-page';
 import { StatusBadge } from '@/components/status-badge';
+import { DemoLabel } from '@/components/demo-label';
 import { PublicDocumentList } from '@/components/accession/document-items';
 import { AccessionHistory } from '@/components/accession/history';
 import { Citation } from '@/components/terms/citation';
@@ -24,7 +25,7 @@ export function TermAccession({ locale, t, m, term, previous, verdicts }: Props)
       <h3 className="mb-2 flex flex-wrap items-center gap-3 text-xl font-semibold">
         {t('home.termHeading', { term: term.label })}
         <StatusBadge status={a?.status ?? (renewedPending ? 'PREVIOUS' : 'NONE')} t={t} />
-        {a?.isDemo ? <span className="text-xs font-bold">{t('common.demo')}</span> : null}
+        <DemoLabel isDemo={Boolean(a?.isDemo)} t={t} />
         {a && fromPublishedSource(a) ? (
           <span className="text-sm font-normal" data-testid={`published-source-${term.slug}`}>
             {t('terms.recordedFromSource')}
@@ -92,7 +93,13 @@ function Decision({ locale, t, a, termSlug }: { locale: Locale; t: Translate; a:
         <dd>{a.signatoryName ? [a.signatoryName, a.signatoryRole].filter(Boolean).join(', ') : unknown}</dd>
         <dt>{t('common.source')}</dt>
         <dd>
-          {a.citation ? <Citation citation={a.citation} locale={locale} t={t} testId={`citation-${termSlug}`} /> : a.source ? t('terms.recordedInPortal') : unknown}
+          {a.citation ? (
+            <Citation citation={a.citation} locale={locale} t={t} testId={`citation-${termSlug}`} />
+          ) : a.source ? (
+            t('terms.recordedInPortal')
+          ) : (
+            unknown
+          )}
           {fromPublishedSource(a) ? <span className="block text-sm text-muted">{t('terms.recordedFromSourceNote')}</span> : null}
         </dd>
       </dl>

@@ -2,14 +2,12 @@ import { formatDate, formatNumber, type Locale, type Translate } from '@/lib/i18
 import type { listNorms } from '@/lib/progress/settings';
 import { SimpleForm } from '@/components/forms/simple-form';
 import { DataTable } from '@/components/ui/data-table';
+import { Section } from '@/components/ui/section';
 
 /** The legal minimum of social work specialists per 1 000 residents, dated, with its citation, and the form that adds one. */
 export function NormsSection({ norms, locale, t }: { norms: Awaited<ReturnType<typeof listNorms>>; locale: Locale; t: Translate }) {
   return (
-    <section aria-labelledby="norms" className="space-y-4">
-      <h2 id="norms" className="text-2xl font-semibold">
-        {t('reporting.norms')}
-      </h2>
+    <Section id="norms" heading={t('reporting.norms')} className="space-y-4">
       <p className="max-w-3xl">{t('reporting.normsLead')}</p>
       {norms.length === 0 ? (
         <p>{t('progress.normUnknown')}</p>
@@ -44,6 +42,6 @@ export function NormsSection({ norms, locale, t }: { norms: Awaited<ReturnType<t
           { name: 'sourceUrl', label: t('reporting.sourceUrl'), type: 'url' },
         ]}
       />
-    </section>
+    </Section>
   );
 }

@@ -3,16 +3,14 @@ import type { findCurrentTerm } from '@/lib/municipalities/queries';
 import type { listPeriods } from '@/lib/progress/settings';
 import { SimpleForm } from '@/components/forms/simple-form';
 import { DataTable } from '@/components/ui/data-table';
+import { Section } from '@/components/ui/section';
 
 type Term = NonNullable<Awaited<ReturnType<typeof findCurrentTerm>>>;
 
 /** The current term's reporting years (what each covers, when it is due) and the form that sets a year's due date. */
 export function PeriodsSection({ term, periods, locale, t }: { term: Term; periods: Awaited<ReturnType<typeof listPeriods>>; locale: Locale; t: Translate }) {
   return (
-    <section aria-labelledby="periods" className="space-y-4">
-      <h2 id="periods" className="text-2xl font-semibold">
-        {t('reporting.periods', { term: term.label })}
-      </h2>
+    <Section id="periods" heading={t('reporting.periods', { term: term.label })} className="space-y-4">
       <DataTable scroll={false} testId="periods" columns={[t('progress.year'), t('reporting.covers'), t('progress.dueColumn')]}>
         {periods.map((p) => (
           <tr key={p.id}>
@@ -37,6 +35,6 @@ export function PeriodsSection({ term, periods, locale, t }: { term: Term; perio
           { name: 'dueOn', label: t('progress.dueColumn'), type: 'date' },
         ]}
       />
-    </section>
+    </Section>
   );
 }

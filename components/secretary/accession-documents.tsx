@@ -4,6 +4,7 @@ import { DocumentList } from '@/components/accession/document-list';
 import { UploadWidget } from '@/components/accession/upload-widget';
 import { ActionForm } from '@/components/forms/action-form';
 import { confirmTexts } from '@/components/forms/workflow-texts';
+import { Section } from '@/components/ui/section';
 
 type Accession = NonNullable<Awaited<ReturnType<typeof findSecretaryAccession>>['accession']>;
 
@@ -22,10 +23,7 @@ export function AccessionDocuments({
   t: Translate;
 }) {
   return (
-    <section aria-labelledby="documents" className="space-y-4">
-      <h2 id="documents" className="text-2xl font-semibold">
-        {t('accession.documentsHeading')}
-      </h2>
+    <Section id="documents" heading={t('accession.documentsHeading')} className="space-y-4">
       <DocumentList documents={accession.documents} locale={locale} t={t} removable={mayEdit ? { slug } : undefined} />
       {mayEdit ? (
         <UploadWidget
@@ -42,7 +40,7 @@ export function AccessionDocuments({
           }}
         />
       ) : null}
-    </section>
+    </Section>
   );
 }
 
@@ -61,10 +59,7 @@ export function SubmitAccession({
   t: Translate;
 }) {
   return (
-    <section aria-labelledby="submit" className="space-y-2">
-      <h2 id="submit" className="text-2xl font-semibold">
-        {t('accession.submit')}
-      </h2>
+    <Section id="submit" heading={t('accession.submit')} className="space-y-2">
       {!hasDecisionDoc ? <p>{t('accession.needDecisionDocument')}</p> : null}
       <ActionForm
         url={`/api/accessions/${slug}/submit`}
@@ -75,6 +70,6 @@ export function SubmitAccession({
         testId="submit-form"
         confirm={confirmTexts(t, 'submitDecision')}
       />
-    </section>
+    </Section>
   );
 }

@@ -3,6 +3,7 @@ import { rigaIsoDay } from '@/lib/dates';
 import { now as clockNow } from '@/lib/clock';
 import { councilBodyOf } from '@/lib/accessions/council-body';
 import { DecisionForm, type DecisionValues } from '@/components/accession/decision-form';
+import { Section } from '@/components/ui/section';
 
 type RecordedDecision = {
   councilBody: string | null;
@@ -46,10 +47,7 @@ export function DecisionSection({
   t: Translate;
 }) {
   return (
-    <section aria-labelledby="decision" className="space-y-4">
-      <h2 id="decision" className="text-2xl font-semibold">
-        {t('accession.decisionHeading')}
-      </h2>
+    <Section id="decision" heading={t('accession.decisionHeading')} className="space-y-4">
       {mayEdit ? (
         <DecisionForm slug={slug} locale={locale} values={values} today={rigaIsoDay(clockNow())} labels={decisionFormLabels(t)} />
       ) : recorded ? (
@@ -74,7 +72,7 @@ export function DecisionSection({
           <span className="block text-sm text-muted">{t('accession.signingSheetHint')}</span>
         </p>
       ) : null}
-    </section>
+    </Section>
   );
 }
 

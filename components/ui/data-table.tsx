@@ -3,14 +3,16 @@ import type { ReactNode } from 'react';
 /**
  * A data table in its own focusable, labelled scroll container (wide tables scroll there, not the page): the header
  * row from `columns`, the body rows as children. Name the region by a heading (`labelledBy`) or a text (`label`).
- * A narrow table may go without the container (`scroll={false}`).
+ * A narrow table may go without the container (`scroll={false}`). Header cells that are more than a label (sortable
+ * headers, a column shown only sometimes) come whole as `headerCells` instead of `columns`.
  */
 export function DataTable({
   labelledBy,
   label,
   testId,
   caption,
-  columns,
+  columns = [],
+  headerCells,
   children,
   scroll = true,
 }: {
@@ -18,7 +20,8 @@ export function DataTable({
   label?: string;
   testId?: string;
   caption?: string;
-  columns: ReactNode[];
+  columns?: ReactNode[];
+  headerCells?: ReactNode;
   children: ReactNode;
   scroll?: boolean;
 }) {
@@ -27,11 +30,12 @@ export function DataTable({
       {caption ? <caption className="sr-only">{caption}</caption> : null}
       <thead>
         <tr>
-          {columns.map((c, i) => (
-            <th key={i} scope="col">
-              {c}
-            </th>
-          ))}
+          {headerCells ??
+            columns.map((c, i) => (
+              <th key={i} scope="col">
+                {c}
+              </th>
+            ))}
         </tr>
       </thead>
       <tbody>{children}</tbody>

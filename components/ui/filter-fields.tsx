@@ -1,8 +1,7 @@
-import type { ReactNode } from 'react';
 import Link from 'next/link';
 import type { Translate } from '@/lib/i18n';
 
-const inputClass = 'rounded border border-gray-500 px-3 py-2';
+export { FilterField } from './filter-field';
 
 export type FilterError = { field: string; message: string };
 
@@ -17,53 +16,6 @@ export function filterBinding<N extends string>(raw: Record<string, string | und
     defaultValue: raw[name] ?? '',
     invalid: errors.some((e) => e.field === name) ? (true as const) : undefined,
   });
-}
-
-/** One labelled field of a GET filter form: a select with an "any" first option, or an input of the given type. */
-export function FilterField({
-  id,
-  name,
-  label,
-  defaultValue,
-  invalid,
-  wide,
-  any,
-  options,
-  type,
-  maxLength,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  defaultValue: string;
-  invalid: true | undefined;
-  /** Caps a select's width (long option texts). */
-  wide?: boolean;
-  any?: string;
-  options?: { value: string; label: ReactNode }[];
-  type?: 'search' | 'date';
-  maxLength?: number;
-}) {
-  const className = wide ? `${inputClass} max-w-xs` : inputClass;
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      {options ? (
-        <select id={id} name={name} defaultValue={defaultValue} aria-invalid={invalid} className={className}>
-          <option value="">{any}</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input id={id} name={name} type={type} defaultValue={defaultValue} maxLength={maxLength} aria-invalid={invalid} className={className} />
-      )}
-    </div>
-  );
 }
 
 /** The submit button and the "clear filters" link that end a filter form. */

@@ -1,13 +1,11 @@
 import type { Locale, Translate } from '@/lib/i18n';
 import { InviteForm } from '@/components/forms/invite-form';
+import { Section } from '@/components/ui/section';
 
 /** Staff invite a secretary: e-mail, name, municipality and the language of the invitation. */
 export function InviteSection({ municipalities, locale, t }: { municipalities: { slug: string; nameLv: string }[]; locale: Locale; t: Translate }) {
   return (
-    <section aria-labelledby="invite" className="space-y-4">
-      <h2 id="invite" className="text-2xl font-semibold">
-        {t('users.inviteHeading')}
-      </h2>
+    <Section id="invite" heading={t('users.inviteHeading')} className="space-y-4">
       <InviteForm
         locale={locale}
         municipalities={municipalities}
@@ -25,6 +23,6 @@ export function InviteSection({ municipalities, locale, t }: { municipalities: {
           options: { lv: t('users.languageLv'), en: t('users.languageEn') },
         }}
       />
-    </section>
+    </Section>
   );
 }

@@ -44,6 +44,8 @@ export const AUDIT_ACTIONS = [
   'auth.password-reset-requested',
   'mail.reminders',
   'mail.staff-digest',
+  'demo.seed',
+  'demo.remove',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

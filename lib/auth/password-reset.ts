@@ -84,16 +84,24 @@ export async function isResetTokenUsable(token: string, now = new Date()): Promi
  */
 export async function resetPassword({ input, now = new Date() }: { input: TPasswordReset; now?: Date }): Promise<void> {
   const passwordHash = await hashPassword(input.password);
-  await mutate({ actor: null, permission: 'anyone' }, async ({ tx, audit }) => {
+  await mutate({ actor: null, permission: 'anyone' }, async ({ tx, audit, mail }) => {
     const reset = await tx.passwordReset.findUnique({
       where: { tokenHash: hashToken(input.token) },
-      select: { id: true, userId: true, user: { select: { role: true, municipalityId: true, isActive: true } } },
+      select: { id: true, userId: true, user: { select: { role: true, municipalityId: true, isActive: true, email: true, locale: true } } },
     });
     if (!reset || !reset.user.isActive) throw new AppError('GONE', 'secretaryYear.resetInvalid');
     const claimed = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (claimed.count !== 1) throw new AppError('GONE', 'secretaryYear.resetInvalid');
     await tx.passwordReset.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: now } });
     await tx.user.update({ where: { id: reset.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    // The owner hears of every change of their password: a reset they did not make is then noticed.
+    await mail((tx) =>
+      enqueueMail(tx, {
+        kind: 'password.changed',
+        to: { email: reset.user.email, userId: reset.userId, locale: reset.user.locale },
+        vars: { municipality: '', path: '/signin' },
+      }),
+    );
     await audit({
       actor: { id: reset.userId, role: reset.user.role, municipalityId: reset.user.municipalityId },
       action: 'auth.password-reset',

@@ -25,8 +25,22 @@ export type ReturnedItem = {
   updatedAt: Date;
 };
 
-export type VerificationItem = { id: string; submittedAt: Date | null; municipality: { slug: string; nameLv: string }; _count: { documents: number } };
-export type ReviewItem = { id: string; revision: number; submittedAt: Date | null; municipality: { slug: string; nameLv: string }; period: { year: number } };
+export type VerificationItem = {
+  id: string;
+  submittedAt: Date | null;
+  municipality: { slug: string; nameLv: string };
+  _count: { documents: number };
+  /** Demo data (npm run demo): labelled in the queue. */
+  isDemo: boolean;
+};
+export type ReviewItem = {
+  id: string;
+  revision: number;
+  submittedAt: Date | null;
+  municipality: { slug: string; nameLv: string };
+  period: { year: number; termSlug: string; startsOn: Date; endsOn: Date };
+  isDemo: boolean;
+};
 
 /** Each queue: its first {@link QUEUE_LIMIT} items (oldest / earliest first) and how many there are in all. */
 export type WorkQueues = {
@@ -47,8 +61,21 @@ export type QueueSqlRow = {
   returnedTotal: number;
   dueSoonTotal: number;
   overdueTotal: number;
-  verifications: Json<{ id: string; submittedAt: string | null; slug: string; nameLv: string; documents: number }[]>;
-  reviews: Json<{ id: string; revision: number; submittedAt: string | null; slug: string; nameLv: string; year: number }[]>;
+  verifications: Json<{ id: string; submittedAt: string | null; slug: string; nameLv: string; documents: number; isDemo: boolean }[]>;
+  reviews: Json<
+    {
+      id: string;
+      revision: number;
+      submittedAt: string | null;
+      slug: string;
+      nameLv: string;
+      year: number;
+      termSlug: string;
+      startsOn: string;
+      endsOn: string;
+      isDemo: boolean;
+    }[]
+  >;
   returned: Json<
     {
       kind: 'ACCESSION' | 'REPORT';
@@ -98,12 +125,13 @@ export function queueColumns(n: number): Prisma.Sql {
       (SELECT count(*) FROM due)::int AS "dueSoonTotal",
       (SELECT count(*) FROM late)::int AS "overdueTotal",
       (SELECT COALESCE(json_agg(x), '[]'::json) FROM (
-        SELECT a."id", a."submittedAt", m."slug", m."nameLv", (SELECT count(*) FROM "Document" d WHERE d."accessionId" = a."id")::int AS "documents"
+        SELECT a."id", a."submittedAt", m."slug", m."nameLv", (SELECT count(*) FROM "Document" d WHERE d."accessionId" = a."id")::int AS "documents", a."isDemo"
         FROM "Accession" a JOIN "Municipality" m ON m."id" = a."municipalityId"
         WHERE a."status" IN (${accessionStatesSql('awaitingStaff')}) ORDER BY a."submittedAt" ASC NULLS LAST, a."id" LIMIT ${n}::int) x) AS "verifications",
       (SELECT COALESCE(json_agg(x), '[]'::json) FROM (
-        SELECT r."id", r."revision", r."submittedAt", m."slug", m."nameLv", p."year"
+        SELECT r."id", r."revision", r."submittedAt", m."slug", m."nameLv", p."year", pt."slug" AS "termSlug", p."startsOn", p."endsOn", r."isDemo"
         FROM "ProgressReport" r JOIN "Municipality" m ON m."id" = r."municipalityId" JOIN "ReportingPeriod" p ON p."id" = r."periodId"
+        JOIN "CouncilTerm" pt ON pt."id" = p."termId"
         WHERE r."status" IN (${reportStatesSql('awaitingStaff')}) ORDER BY r."submittedAt" ASC NULLS LAST, r."id" LIMIT ${n}::int) x) AS "reviews",
       (SELECT COALESCE(json_agg(x), '[]'::json) FROM (SELECT * FROM ret ORDER BY "updatedAt", "id" LIMIT ${n}::int) x) AS "returned",
       ${owedPage('due')} AS "dueSoon",
@@ -119,13 +147,15 @@ export function toWorkQueues(r: QueueSqlRow, n: number): WorkQueues {
       submittedAt: utcTimestamp(v.submittedAt),
       municipality: { slug: v.slug, nameLv: v.nameLv },
       _count: { documents: v.documents },
+      isDemo: Boolean(v.isDemo),
     })),
     reviews: r.reviews.map((v) => ({
       id: v.id,
       revision: v.revision,
       submittedAt: utcTimestamp(v.submittedAt),
       municipality: { slug: v.slug, nameLv: v.nameLv },
-      period: { year: v.year },
+      period: { year: v.year, termSlug: v.termSlug, startsOn: utcDate(v.startsOn), endsOn: utcDate(v.endsOn) },
+      isDemo: Boolean(v.isDemo),
     })),
     returned: r.returned.map((v): ReturnedItem => ({
       kind: v.kind,

@@ -34,6 +34,10 @@ export const MAIL_KINDS = [
   'report.overdue',
   'term.renewal',
   'password.reset',
+  'password.changed',
+  'report.submitted',
+  'report.returned',
+  'report.accepted',
   'staff.submission',
   'staff.digest',
 ] as const;

@@ -43,7 +43,7 @@ export async function runReminders({ now = clockNow() }: { now?: Date } = {}): P
             dedupeKey: reminderKey(kind, d, to.userId!),
             vars: {
               municipality: d.municipality.nameLv,
-              path: `/secretary/${d.municipality.slug}/reports/${d.year}`,
+              path: `/secretary/${d.municipality.slug}/reports/${d.termSlug}/${d.year}`, // the report's own address (ADR 0215)
               year: String(d.year),
               dueOn: d.dueOn.toISOString().slice(0, 10),
             },

@@ -26,6 +26,10 @@ export const MAIL_VARS: Record<MailKind, readonly string[]> = {
   'report.overdue': ['year', 'dueOn'],
   'term.renewal': ['term', 'previousTerm'],
   'password.reset': ['expiresAt'],
+  'password.changed': [],
+  'report.submitted': ['year', 'term'],
+  'report.returned': ['year', 'term', 'reason'],
+  'report.accepted': ['year', 'term'],
   'staff.submission': ['what', 'event'],
   'staff.digest': ['count', 'list'],
 };
@@ -40,6 +44,10 @@ export const MAIL_KIND_KEY: Record<MailKind, string> = {
   'report.overdue': 'reportOverdue',
   'term.renewal': 'termRenewal',
   'password.reset': 'passwordReset',
+  'password.changed': 'passwordChanged',
+  'report.submitted': 'reportSubmitted',
+  'report.returned': 'reportReturned',
+  'report.accepted': 'reportAccepted',
   'staff.submission': 'staffSubmission',
   'staff.digest': 'staffDigest',
 };
@@ -66,6 +74,10 @@ const LAYOUT: Record<MailKind, { facts: Fact[]; next?: boolean; reason?: boolean
   'report.overdue': { facts: ['municipality', 'year', 'dueOn'], note: true },
   'term.renewal': { facts: ['municipality', 'term', 'previousTerm'] },
   'password.reset': { facts: ['expiresAt'], note: true },
+  'password.changed': { facts: [], note: true },
+  'report.submitted': { facts: ['municipality', 'year', 'term'], next: true },
+  'report.returned': { facts: ['municipality', 'year', 'term'], reason: true },
+  'report.accepted': { facts: ['municipality', 'year', 'term'], next: true },
   'staff.submission': { facts: ['municipality', 'what', 'event'], note: true },
   'staff.digest': { facts: [], list: true, note: true },
 };

@@ -11,6 +11,7 @@ import { embedFonts, setDocumentMetadata } from '@/lib/pdf/fonts';
 import { INDICATORS, COMMITMENT_KEYS } from './indicators';
 import { findPublicProgress } from './public';
 import { formatIndicatorValue } from './format';
+import { reportLabel, reportTitle } from './period-label';
 
 /** The municipality's public (accepted) progress; unknown slugs are a 404. */
 export async function loadPublicProgress(slug: string) {
@@ -22,7 +23,7 @@ export async function loadPublicProgress(slug: string) {
 /** Accepted reports as CSV (the one writer, lib/csv; one row per period × indicator; blanks stay blank). */
 export async function progressCsv(slug: string): Promise<{ body: string; fileName: string }> {
   const { municipality, periods } = await loadPublicProgress(slug);
-  const header = ['municipality_slug', 'year', 'revision', 'commitment', 'indicator', 'value'];
+  const header = ['municipality_slug', 'term', 'year', 'revision', 'commitment', 'indicator', 'value']; // term: a year split by elections has a period in each (ADR 0215)
   const rows = periods.flatMap((p) =>
     p.report
       ? INDICATORS.map((d) => {
@@ -36,7 +37,7 @@ export async function progressCsv(slug: string): Promise<{ body: string; fileNam
               : row.numberValue !== null
                 ? row.numberValue.toString()
                 : (row.textValue ?? '');
-          return [municipality.slug, p.year, p.report!.revision, d.commitment, d.key, value];
+          return [municipality.slug, p.termSlug, p.year, p.report!.revision, d.commitment, d.key, value];
         })
       : [],
   );
@@ -111,7 +112,7 @@ export async function submittedReportPdf({
       status: true,
       submittedAt: true,
       municipality: { select: { slug: true, nameLv: true } },
-      period: { select: { year: true } },
+      period: { select: { year: true, startsOn: true, endsOn: true, term: { select: { slug: true } } } },
       commitments: { select: { commitmentKey: true, status: true, narrative: true } },
       actions: {
         orderBy: [{ commitmentKey: 'asc' }, { position: 'asc' }],
@@ -127,7 +128,7 @@ export async function submittedReportPdf({
   const t = translator(locale);
   const doc = await PDFDocument.create();
   const fonts = await embedFonts(doc);
-  const title = t('progress.editorTitle', { name: report.municipality.nameLv, year: report.period.year });
+  const title = reportTitle(locale, t, report.municipality.nameLv, { ...report.period, termSlug: report.period.term.slug });
   setDocumentMetadata(doc, { title, language: locale });
   const cursor = new LayoutCursor(doc, { pageSize: A4, margins: MARGINS, footerReserve: footerReserve() });
   const body = { font: fonts.regular, size: 10 };
@@ -143,7 +144,10 @@ export async function submittedReportPdf({
   if (report.documents.length === 0) cursor.drawParagraph(t('accession.noDocuments'), body);
   for (const d of report.documents) cursor.drawParagraph(`• ${d.originalName} (sha256 ${d.sha256})`, { ...body, indent: 10 });
   drawFooters(doc, { fonts, margins: MARGINS, note: t('meta.siteTitle') });
-  return { bytes: await doc.save(), fileName: `report-${report.municipality.slug}-${report.period.year}-r${report.revision}-${locale}.pdf` };
+  return {
+    bytes: await doc.save(),
+    fileName: `report-${report.municipality.slug}-${report.period.term.slug}-${report.period.year}-r${report.revision}-${locale}.pdf`,
+  };
 }
 
 /** Accepted reports as a PDF in the chosen language (DejaVu Sans, so Latvian letters render). */
@@ -162,9 +166,9 @@ export async function progressPdf(slug: string, locale: Locale): Promise<{ bytes
   cursor.moveDown(6);
   for (const p of periods) {
     cursor.moveDown(8);
-    cursor.drawParagraph(t('progress.reportFor', { year: p.year }), h2);
+    cursor.drawParagraph(reportLabel(locale, t, p), h2);
     if (!p.report) {
-      cursor.drawParagraph(p.overdue ? t('progress.publicOverdue') : t('progress.publicNone'), body);
+      cursor.drawParagraph(p.overdue ? t('progress.publicOverdue') : !p.owed && !p.submitted ? t('reports.notOwedPublic') : t('progress.publicNone'), body);
       continue;
     }
     cursor.drawParagraph(`${t('progress.revision', { n: p.report.revision })} · ${formatDate(locale, p.report.acceptedAt)}`, body);

@@ -3,6 +3,20 @@ import { indicatorByKey } from './indicators';
 
 export type IndicatorRow = { key: string; numberValue: { toString(): string } | null; boolValue: boolean | null; textValue: string | null };
 
+/** What a report says (each commitment's status and narrative, the actions, the indicators): what components/progress/report-view.tsx shows. */
+export type ReportViewData = {
+  commitments: { commitmentKey: string; status: 'NOT_STARTED' | 'IN_PROGRESS' | 'ACHIEVED'; narrative: string | null }[];
+  actions: {
+    commitmentKey: string;
+    title: string;
+    status: 'PLANNED' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED';
+    plannedOn: Date | null;
+    doneOn: Date | null;
+    budgetEur: { toString(): string } | null;
+  }[];
+  indicators: IndicatorRow[];
+};
+
 /** An indicator value for people: money in EUR, numbers in the locale, yes/no, or "unknown" for a blank (never zero). */
 export function formatIndicatorValue(locale: Locale, key: string, rows: IndicatorRow[]): string {
   const def = indicatorByKey.get(key);

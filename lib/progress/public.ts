@@ -7,33 +7,32 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { rigaIsoDay, utcDay } from '@/lib/dates';
 import { utcInstant } from '@/lib/municipalities/queries';
 import { owedCte } from './deadlines';
+import type { ReportViewData } from './format';
 import { now as clockNow } from '@/lib/clock';
 
 export type PublicIndicatorValue = { number: number | null; bool: boolean | null; text: string | null };
 export type PublicPeriodReport = {
   year: number;
+  /** The period's term and dates: a year split by elections has a period in each term (ADR 0215). */
+  termSlug: string;
+  startsOn: Date;
+  endsOn: Date;
   dueOn: Date;
   overdue: boolean;
   submitted: boolean;
-  /** The period is owed (it begins after the decision: lib/progress/deadlines); false = "no report due yet". */
+  /** The period is owed (it begins after the decision: lib/progress/deadlines); false = no report owed for it. */
   owed: boolean;
-  report: null | {
-    id: string;
-    revision: number;
-    acceptedAt: Date | null;
-    commitments: { commitmentKey: string; status: 'NOT_STARTED' | 'IN_PROGRESS' | 'ACHIEVED'; narrative: string | null }[];
-    actions: {
-      commitmentKey: string;
-      title: string;
-      status: 'PLANNED' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED';
-      plannedOn: Date | null;
-      doneOn: Date | null;
-      budgetEur: { toString(): string } | null;
-    }[];
-    indicators: { key: string; numberValue: { toString(): string } | null; boolValue: boolean | null; textValue: string | null }[];
-    documents: { id: string; kind: 'DECISION' | 'ANNEX' | 'EVIDENCE'; sha256: string; sizeBytes: number; originalName: string; inspection: unknown }[];
-    specialistsPerThousand: number | null;
-  };
+  report:
+    | null
+    | (ReportViewData & {
+        id: string;
+        revision: number;
+        acceptedAt: Date | null;
+        /** Demo data (npm run demo): labelled on the page. */
+        isDemo: boolean;
+        documents: { id: string; kind: 'DECISION' | 'ANNEX' | 'EVIDENCE'; sha256: string; sizeBytes: number; originalName: string; inspection: unknown }[];
+        specialistsPerThousand: number | null;
+      });
   population: { value: number; source: string } | null;
   /** The legal minimum (specialists per 1 000 residents) in force at the end of the period; null when none is stored with a source. */
   norm: NormDto | null;
@@ -58,7 +57,7 @@ export async function findPublicProgress(municipalityId: string, now = clockNow(
         ORDER BY n."validFrom" DESC LIMIT 1) AS "norm",
       COALESCE((
         SELECT json_agg(json_build_object(
-          'year', p."year", 'dueOn', p."dueOn",
+          'year', p."year", 'termSlug', t."slug", 'startsOn', p."startsOn", 'endsOn', p."endsOn", 'dueOn', p."dueOn",
           'owed', EXISTS (SELECT 1 FROM duty d WHERE d."periodId" = p."id"),
           'overdue', EXISTS (SELECT 1 FROM owed o WHERE o."periodId" = p."id" AND o."overdue"),
           'submitted', EXISTS (SELECT 1 FROM "ProgressReport" r WHERE r."municipalityId" = ${municipalityId} AND r."periodId" = p."id" AND r."status" IN (${reportStatesSql('delivered')})),
@@ -69,7 +68,7 @@ export async function findPublicProgress(municipalityId: string, now = clockNow(
           'population', (SELECT json_build_object('value', f."value", 'source', f."source") FROM "PopulationFigure" f WHERE f."municipalityId" = ${municipalityId} AND f."year" = p."year"),
           'report', (
             SELECT json_build_object(
-              'id', r."id", 'revision', r."revision", 'acceptedAt', r."acceptedAt",
+              'id', r."id", 'revision', r."revision", 'acceptedAt', r."acceptedAt", 'isDemo', r."isDemo",
               'commitments', COALESCE((SELECT json_agg(json_build_object('commitmentKey', c."commitmentKey", 'status', c."status", 'narrative', c."narrative") ORDER BY c."commitmentKey")
                 FROM "ReportCommitment" c WHERE c."reportId" = r."id"), '[]'),
               'actions', COALESCE((SELECT json_agg(json_build_object('commitmentKey', a."commitmentKey", 'title', a."title", 'status', a."status", 'plannedOn', a."plannedOn", 'doneOn', a."doneOn", 'budgetEur', a."budgetEur"::text) ORDER BY a."commitmentKey", a."position")
@@ -96,6 +95,9 @@ export async function findPublicProgress(municipalityId: string, now = clockNow(
       const fte = accepted?.indicators.find((i) => i.key === 'social_work_specialists_fte')?.numberValue;
       return {
         year: p.year,
+        termSlug: p.termSlug,
+        startsOn: utcDay(p.startsOn.slice(0, 10)),
+        endsOn: utcDay(p.endsOn.slice(0, 10)),
         dueOn,
         submitted: p.submitted,
         owed: p.owed,
@@ -107,6 +109,7 @@ export async function findPublicProgress(municipalityId: string, now = clockNow(
               id: accepted.id,
               revision: accepted.revision,
               acceptedAt: utcInstant(accepted.acceptedAt),
+              isDemo: Boolean(accepted.isDemo),
               commitments: accepted.commitments,
               actions: accepted.actions.map((a) => ({ ...a, plannedOn: day(a.plannedOn), doneOn: day(a.doneOn), budgetEur: decimal(a.budgetEur) })),
               indicators: accepted.indicators.map((i) => ({ ...i, numberValue: decimal(i.numberValue) })),
@@ -123,6 +126,9 @@ type NormJson = { value: string; citation: string; sourceUrl: string };
 type ReportJson = NonNullable<PublicPeriodReport['report']>;
 type PeriodJson = {
   year: number;
+  termSlug: string;
+  startsOn: string;
+  endsOn: string;
   dueOn: string;
   submitted: boolean;
   owed: boolean;

@@ -9,22 +9,22 @@ import { COMMITMENT_KEYS, indicatorByKey } from './indicators';
 import { ZReportDraftSchema, type TReportDraft, type TReportTypedDraft } from '@/lib/schemas/progress';
 import { fieldErrorsOf, type FieldErrors } from '@/lib/schemas/common';
 import { utcDay } from '@/lib/dates';
-import { reportSelect, requireSignatory, signatoryPeriod } from './report-read';
+import { addressedPeriod, reportSelect, requireSignatory, type ReportAddress } from './report-read';
 
 /** Progress reports, the secretary's editor: opening a year's report (a new revision after acceptance) and saving its draft. */
 
 /**
- * Opens the municipality's report for a year: the latest revision, or a new
- * draft. After acceptance, opening for a change starts a new revision that
- * copies the accepted one; earlier revisions stay readable.
+ * Opens the municipality's report for `year` of `termSlug` (ADR 0215; without a term, the one term the year
+ * names, else CONFLICT): the latest revision, or a new draft. After acceptance, opening for a change starts
+ * a new revision that copies the accepted one; earlier revisions stay readable. A period not owed may be
+ * reported on voluntarily; a term whose reporting staff have not set up yet is a CONFLICT ('reports.notOpenYet').
  */
-export async function openReportForEditing({ actor, municipalitySlug, year }: { actor: Actor | null; municipalitySlug: string; year: number }) {
-  const { municipality, period } = await signatoryPeriod(municipalitySlug, year);
-  requirePermission(actor, 'progress.edit', { municipalityId: municipality.id });
-  if (!period) {
-    const exists = await db().reportingPeriod.count({ where: { year, term: { openedAt: { not: null } } } });
-    throw exists ? new AppError('FORBIDDEN', 'progress.notSignatory') : new AppError('NOT_FOUND');
-  }
+export async function openReportForEditing(address: ReportAddress) {
+  const { actor, year } = address;
+  const { municipality, state } = await addressedPeriod(address, 'progress.edit');
+  if (state.kind === 'not-member') throw new AppError('FORBIDDEN', 'progress.notSignatory');
+  if (state.kind === 'not-open') throw new AppError('CONFLICT', 'reports.notOpenYet');
+  const { period } = state;
   return mutate({ actor, permission: 'progress.edit', target: { municipalityId: municipality.id } }, async ({ tx, audit, unchanged }) => {
     const term = await tx.reportingPeriod.findUniqueOrThrow({ where: { id: period.id }, select: { termId: true } });
     await requireSignatory(tx, municipality.id, term.termId);
@@ -56,7 +56,13 @@ export async function openReportForEditing({ actor, municipalitySlug, year }: { 
       select: reportSelect,
     });
     if (latest) await tx.progressReport.update({ where: { id: latest.id }, data: { supersededAt: new Date() } });
-    await audit({ action: 'progress.open', subjectType: 'ProgressReport', subjectId: created.id, municipalityId: municipality.id, after: { year, revision } });
+    await audit({
+      action: 'progress.open',
+      subjectType: 'ProgressReport',
+      subjectId: created.id,
+      municipalityId: municipality.id,
+      after: { term: period.termSlug, year, revision },
+    });
     return created;
   });
 }

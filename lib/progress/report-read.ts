@@ -1,11 +1,12 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
-import { requirePermission, type Actor } from '@/lib/authz';
+import { requirePermission, type Actor, type Permission } from '@/lib/authz';
 import { ACCESSION_WORKFLOW, REPORT_WORKFLOW } from '@/lib/authz/workflow';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { now as clockNow } from '@/lib/clock';
 import { owedPeriodsOf } from './deadlines';
+import { periodsForYear, reportPeriodState, termOfYear } from './report-period';
 
 /**
  * Progress reports, reading: the report's shape ({@link reportSelect}), the
@@ -14,16 +15,11 @@ import { owedPeriodsOf } from './deadlines';
  * editor), ./report-review (submit, return, accept) and ./report-evidence.
  */
 
-/** The municipality and its reporting period for `year` in the latest term with reporting set up in which it has an accession (null when none). */
-export async function signatoryPeriod(municipalitySlug: string, year: number) {
+/** The municipality of a slug (NOT_FOUND when unknown). */
+export async function municipalityBySlug(municipalitySlug: string) {
   const municipality = await db().municipality.findUnique({ where: { slug: municipalitySlug }, select: { id: true } });
   if (!municipality) throw new AppError('NOT_FOUND');
-  const period = await db().reportingPeriod.findFirst({
-    where: { year, term: { openedAt: { not: null }, accessions: { some: { municipalityId: municipality.id } } } },
-    orderBy: { term: { startYear: 'desc' } },
-    select: { id: true, year: true, dueOn: true, termId: true },
-  });
-  return { municipality, period };
+  return municipality;
 }
 
 /** A municipality may report only for a term in which its membership is verified. */
@@ -31,6 +27,9 @@ export async function requireSignatory(tx: Tx | ReturnType<typeof db>, municipal
   const verified = await tx.accession.count({ where: { municipalityId, termId, status: { in: [...ACCESSION_WORKFLOW.sets.member] } } });
   if (verified === 0) throw new AppError('FORBIDDEN', 'progress.notSignatory');
 }
+
+/** A period as lib/progress/period-label names it (year, dates, term). */
+const periodRefSelect = { year: true, startsOn: true, endsOn: true, term: { select: { slug: true } } } as const;
 
 /** What every read and write of a report returns. */
 export const reportSelect = {
@@ -56,40 +55,56 @@ export const reportSelect = {
   documents: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, sha256: true, sizeBytes: true, originalName: true, inspection: true } },
 } as const satisfies Prisma.ProgressReportSelect;
 
-/** The latest revision of a municipality's report for a year (or null), for its secretary or staff. */
-export async function findLatestReport({ actor, municipalitySlug, year }: { actor: Actor | null; municipalitySlug: string; year: number }) {
-  const { municipality, period } = await signatoryPeriod(municipalitySlug, year);
-  requirePermission(actor, 'progress.view-draft', { municipalityId: municipality.id });
-  if (!period) return { period: null, report: null };
+/** Where a report is addressed (ADR 0215): a municipality's period `year` of `termSlug` (without a term, the one term the year names). */
+export type ReportAddress = { actor: Actor | null; municipalitySlug: string; termSlug?: string; year: number };
+
+/** The municipality (the actor holding `permission` on it) and the state of the addressed period (lib/progress/report-period). */
+export async function addressedPeriod({ actor, municipalitySlug, termSlug, year }: ReportAddress, permission: Permission) {
+  const municipality = await municipalityBySlug(municipalitySlug);
+  requirePermission(actor, permission, { municipalityId: municipality.id });
+  const state = await reportPeriodState(municipality.id, termSlug ?? (await termOfYear(municipality.id, year)), year);
+  return { municipality, state };
+}
+
+/**
+ * The latest revision of a municipality's report for `year` of `termSlug` (ADR 0215; without a term, the one
+ * term the year names, lib/progress/report-period) with the period's state, for its secretary or staff.
+ */
+export async function findLatestReport(address: ReportAddress) {
+  const { municipality, state } = await addressedPeriod(address, 'progress.view-draft');
+  if (state.kind !== 'open') return { state, report: null };
   const report = await db().progressReport.findFirst({
-    where: { municipalityId: municipality.id, periodId: period.id },
+    where: { municipalityId: municipality.id, periodId: state.period.id },
     orderBy: { revision: 'desc' },
     select: reportSelect,
   });
-  return { period, report };
+  return { state, report };
 }
 
 /**
  * The reporting periods of the terms in which the municipality's membership is verified, with the latest report's state
- * and whether the period is overdue (lib/progress/deadlines, the one rule): for its secretary or staff.
+ * and whether the period is owed and overdue (lib/progress/deadlines, the one rule; a period not owed is offered for a
+ * voluntary report, never as due): for its secretary or staff.
  */
 export async function listSignatoryPeriods({ actor, municipalityId, now = clockNow() }: { actor: Actor | null; municipalityId: string; now?: Date }) {
   requirePermission(actor, 'progress.view-draft', { municipalityId });
   const [periods, owed] = await Promise.all([
     db().reportingPeriod.findMany({
       where: { term: { openedAt: { not: null }, accessions: { some: { municipalityId, status: { in: [...ACCESSION_WORKFLOW.sets.member] } } } } },
-      orderBy: [{ year: 'asc' }],
+      orderBy: [{ year: 'asc' }, { startsOn: 'asc' }],
       select: {
         id: true,
         year: true,
         dueOn: true,
+        startsOn: true,
+        endsOn: true,
         term: { select: { slug: true } },
         reports: { where: { municipalityId }, orderBy: { revision: 'desc' }, take: 1, select: { status: true, revision: true } },
       },
     }),
     owedPeriodsOf({ municipalityId, now }),
   ]);
-  return periods.map(({ id, ...p }) => ({ ...p, overdue: owed.overdue.has(id) }));
+  return periods.map(({ id, term, ...p }) => ({ ...p, termSlug: term.slug, owed: owed.duty.has(id), overdue: owed.overdue.has(id) }));
 }
 
 /** Submitted reports awaiting review, oldest first (staff). */
@@ -98,7 +113,7 @@ export async function listReportsForReview({ actor }: { actor: Actor | null }) {
   return db().progressReport.findMany({
     where: { status: { in: [...REPORT_WORKFLOW.sets.awaitingStaff] } },
     orderBy: { submittedAt: 'asc' },
-    select: { id: true, revision: true, submittedAt: true, municipality: { select: { nameLv: true, slug: true } }, period: { select: { year: true } } },
+    select: { id: true, revision: true, submittedAt: true, municipality: { select: { nameLv: true, slug: true } }, period: { select: periodRefSelect } },
   });
 }
 
@@ -107,9 +122,10 @@ export async function findReportForReview({ actor, reportId }: { actor: Actor | 
   requirePermission(actor, 'progress.review');
   const report = await db().progressReport.findUnique({
     where: { id: reportId },
-    select: { ...reportSelect, municipality: { select: { nameLv: true, slug: true } }, period: { select: { year: true } } },
+    select: { ...reportSelect, municipality: { select: { nameLv: true, slug: true } }, period: { select: periodRefSelect } },
   });
   if (!report) throw new AppError('NOT_FOUND');
+  const period = { year: report.period.year, startsOn: report.period.startsOn, endsOn: report.period.endsOn, termSlug: report.period.term.slug };
   const previous =
     report.revision > 1
       ? await db().progressReport.findUnique({
@@ -117,7 +133,7 @@ export async function findReportForReview({ actor, reportId }: { actor: Actor | 
           select: reportSelect,
         })
       : null;
-  return { ...report, previous };
+  return { ...report, period, previous };
 }
 
 /** The municipality a report belongs to (for authorising before reading an upload); unknown reports are a 404. */
@@ -125,4 +141,11 @@ export async function municipalityIdOfReport(reportId: string): Promise<string> 
   const report = await db().progressReport.findUnique({ where: { id: reportId }, select: { municipalityId: true } });
   if (!report) throw new AppError('NOT_FOUND');
   return report.municipalityId;
+}
+
+/** The periods a bare year names for the municipality (the old address …/reports/2025, ADR 0215), for its secretary or staff. */
+export async function findPeriodsOfYear({ actor, municipalitySlug, year }: { actor: Actor | null; municipalitySlug: string; year: number }) {
+  const municipality = await municipalityBySlug(municipalitySlug);
+  requirePermission(actor, 'progress.view-draft', { municipalityId: municipality.id });
+  return periodsForYear(municipality.id, year);
 }

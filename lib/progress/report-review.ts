@@ -8,6 +8,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { TReportTypedDraft } from '@/lib/schemas/progress';
 import { utcDay } from '@/lib/dates';
 import { notifyStaffOfSubmission } from '@/lib/mail/staff';
+import { enqueueReportMail } from '@/lib/mail/reports';
 import { checkTypedDraft } from './report-draft';
 import { reportSelect } from './report-read';
 
@@ -23,6 +24,8 @@ async function transition(t: {
   version: number;
   name: ReportTransition;
   data?: Prisma.ProgressReportUpdateManyMutationInput;
+  /** Staff's comment on a return (it goes to the secretaries too). */
+  comment?: string;
   inTx?: (tx: Tx, mail: <T>(write: (tx: Tx) => Promise<T>) => Promise<T>) => Promise<void>;
 }) {
   const { from, to, permission } = REPORT_WORKFLOW.transitions[t.name];
@@ -35,6 +38,8 @@ async function transition(t: {
     });
     if (updated.count !== 1) throw new AppError('CONFLICT', 'progress.stale');
     await t.inTx?.(tx, mail);
+    // The secretaries hear of every transition of their report (received, returned with the comment, accepted).
+    await mail((tx) => enqueueReportMail(tx, { reportId: t.reportId, transition: t.name, comment: t.comment }));
     await audit({
       action: `progress.${t.name}`,
       subjectType: 'ProgressReport',
@@ -130,7 +135,7 @@ export function viewOfSnapshot(s: ReportSnapshot) {
 
 /** Staff return a submitted report with comments. */
 export const returnReport = ({ actor, reportId, version, comment }: { actor: Actor | null; reportId: string; version: number; comment: string }) =>
-  transition({ actor, reportId, version, name: 'return', data: { returnComment: comment } });
+  transition({ actor, reportId, version, name: 'return', data: { returnComment: comment }, comment });
 
 /** Staff accept a submitted report; accepted reports are public. */
 export const acceptReport = ({ actor, reportId, version }: { actor: Actor | null; reportId: string; version: number }) =>

@@ -4,7 +4,7 @@
  * secretary's editor (./report-draft), the workflow's transitions
  * (./report-review) and evidence documents (./report-evidence).
  */
-export { findLatestReport, findReportForReview, listReportsForReview, listSignatoryPeriods, municipalityIdOfReport } from './report-read';
+export { findLatestReport, findPeriodsOfYear, findReportForReview, listReportsForReview, listSignatoryPeriods, municipalityIdOfReport } from './report-read';
 export { checkTypedDraft, openReportForEditing, saveReportDraft, saveTypedReportDraft } from './report-draft';
 export { acceptReport, returnReport, submitReport, viewOfSnapshot, type ReportSnapshot } from './report-review';
 export { addReportEvidence, removeReportEvidence } from './report-evidence';

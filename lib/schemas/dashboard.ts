@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAP_STATUSES } from '@/lib/municipalities/overview';
 import { msg } from './common';
+import { MUNICIPALITY_TYPES } from './public';
 
 export const MATRIX_SORTS = ['name', 'status', 'c1', 'c2', 'c3'] as const;
 export type MatrixSort = (typeof MATRIX_SORTS)[number];
@@ -14,7 +15,7 @@ export type MatrixProgress = (typeof MATRIX_PROGRESS)[number];
  */
 export const ZDashboardQuerySchema = z.object(
   {
-    type: z.enum(['STATE_CITY', 'MUNICIPALITY']).optional().catch(undefined),
+    type: z.enum(MUNICIPALITY_TYPES).optional().catch(undefined),
     status: z.enum(MAP_STATUSES).optional().catch(undefined),
     progress: z.enum(MATRIX_PROGRESS).optional().catch(undefined),
     sort: z.enum(MATRIX_SORTS).default('name').catch('name'),

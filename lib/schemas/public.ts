@@ -9,6 +9,9 @@ import { msg } from './common';
  */
 export const HOME_PAGE_SIZE = 50;
 
+/** The kinds of municipality a list may be filtered on (the Prisma enum MunicipalityType). */
+export const MUNICIPALITY_TYPES = ['STATE_CITY', 'MUNICIPALITY'] as const;
+
 /** Query string of the public home: filters and sorting (bad values fall back to defaults, never an error). */
 export const ZHomeQuerySchema = z.object(
   {
@@ -19,7 +22,7 @@ export const ZHomeQuerySchema = z.object(
       .catch(undefined),
     q: z.string().trim().max(100).optional().catch(undefined),
     status: z.enum(MAP_STATUSES).optional().catch(undefined),
-    type: z.enum(['STATE_CITY', 'MUNICIPALITY']).optional().catch(undefined),
+    type: z.enum(MUNICIPALITY_TYPES).optional().catch(undefined),
     sort: z.enum(['name', 'status', 'type', 'population']).default('name').catch('name'),
     dir: z.enum(['asc', 'desc']).default('asc').catch('asc'),
     // Note: server-side paging of the list (issue 14): a page that does not exist shows the last one.

@@ -6,6 +6,7 @@ import { ensureDefaultPeriods } from '@/lib/progress/periods';
 import { utcDay } from '@/lib/dates';
 import { featuresAsOf, geometryAreaKm2, readMunicipalityFeatures } from './boundaries';
 import { commitmentSentences } from '@/lib/memorandum/text';
+import { createAccession } from './factories';
 
 /**
  * Reference data from prisma/data (copied from the project's shared data,
@@ -214,7 +215,6 @@ async function seedAccessions(db: Db, records: SeedRecords, citations: Map<strin
   for (const a of records.accessions) {
     const municipality = await db.municipality.findUniqueOrThrow({ where: { slug: slugOf(a.municipality_lv) }, select: { id: true } });
     const data = {
-      status: 'VERIFIED' as const,
       councilBody: a.body_lv,
       sessionDate: utcDay(a.decision_date),
       sessionYearInferred: Boolean(a.date_note),
@@ -235,11 +235,9 @@ async function seedAccessions(db: Db, records: SeedRecords, citations: Map<strin
     };
     const key = { municipalityId_termId: { municipalityId: municipality.id, termId: term.id } };
     const existing = await db.accession.findUnique({ where: key, select: { id: true } });
-    if (existing) {
-      await db.accession.update({ where: key, data });
-    } else {
-      await db.accession.create({ data: { municipalityId: municipality.id, termId: term.id, ...data } });
-    }
+    // Every shown fact comes from the record (facts: 'none': no factory defaults).
+    if (existing) await db.accession.update({ where: key, data: { status: 'VERIFIED', ...data } });
+    else await createAccession(db, { municipalityId: municipality.id, termId: term.id, status: 'VERIFIED', facts: 'none', data });
   }
 }
 

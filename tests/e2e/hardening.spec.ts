@@ -89,41 +89,22 @@ test.describe('CSRF from a same-site origin', () => {
 });
 
 test.describe('unauthenticated CPU exhaustion', () => {
+  const FLOOD_ADDRESS = '198.18.7.1';
+
   /**
-   * Floods `path` from 16 connections (autocannon, in a process of its own, so the test's event loop only measures)
-   * while timing 15 sequential GET /api/session; returns their median (ms) and the flood's status counts.
+   * Floods POST /api/invitations/accept from 16 connections of one address (autocannon, in a process of its own),
+   * each request with a fresh random token; while it runs, calls `during` (after the flood's first second). Returns
+   * the flood's requests and its answers by status.
    */
-  async function underFlood(baseURL: string, path: string, body: string) {
-    const baseline: number[] = [];
-    for (let i = 0; i < 15; i += 1) {
-      const started = performance.now();
-      await fetch(`${baseURL}/api/session`);
-      baseline.push(performance.now() - started);
-    }
-    baseline.sort((a, b) => a - b);
+  async function underFlood(baseURL: string, during: () => Promise<void>) {
+    const body = JSON.stringify({ token: 'flood-token-[<id>]', name: 'Flood', password: 'long enough password', passwordConfirm: 'long enough password' });
+    // [<id>] is a fresh random id per request (autocannon -I): every request carries an unknown token.
     const flood = spawn(
       process.execPath,
-      [
-        'node_modules/autocannon/autocannon.js',
-        '-c',
-        '16',
-        '-d',
-        '8',
-        '-m',
-        'POST',
-        '-I',
-        '-j',
-        '-n',
-        '-H',
-        'content-type=application/json',
-        '-H',
-        'x-locale=en',
-        '-H',
-        'x-forwarded-for=198.18.7.1',
-        '-b',
-        body,
-        `${baseURL}${path}`,
-      ],
+      ['node_modules/autocannon/autocannon.js', '-c', '16', '-d', '6', '-m', 'POST', '-I', '-j', '-n'].concat(
+        ['content-type=application/json', 'x-locale=en', `x-forwarded-for=${FLOOD_ADDRESS}`].flatMap((h) => ['-H', h]),
+        ['-b', body, `${baseURL}/api/invitations/accept`],
+      ),
       { stdio: ['ignore', 'pipe', 'ignore'] },
     );
     let output = '';
@@ -132,36 +113,48 @@ test.describe('unauthenticated CPU exhaustion', () => {
     });
     const finished = new Promise<void>((resolve) => flood.on('close', () => resolve()));
     try {
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      const times: number[] = [];
-      for (let i = 0; i < 15; i += 1) {
-        const started = performance.now();
-        expect((await fetch(`${baseURL}/api/session`)).status).toBe(200);
-        times.push(performance.now() - started);
-      }
-      times.sort((a, b) => a - b);
+      // The flood's first answers (its first second) have come back: the check below runs under it.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await during();
       await finished;
-      const result = JSON.parse(output) as { requests: { total: number }; statusCodeStats?: Record<string, { count: number }> };
-      console.log(
-        `flood ${path}: median GET /api/session ${times[7]!.toFixed(0)} ms (${baseline[7]!.toFixed(0)} ms before the flood), p100 ${times[14]!.toFixed(0)} ms, ${JSON.parse(output).requests.total} flood requests`,
-      );
-      return { median: times[7]!, total: result.requests.total, codes: Object.keys(result.statusCodeStats ?? {}) };
     } finally {
       flood.kill();
     }
+    const result = JSON.parse(output) as { requests: { total: number }; statusCodeStats?: Record<string, { count: number }> };
+    return { total: result.requests.total, byStatus: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, v]) => [code, v.count])) };
   }
 
-  test('16 clients posting random invitation tokens: an unrelated request stays under 200 ms, no 500', async ({ baseURL }) => {
+  // Note: this test asserts what protects the server (the address is throttled at 20 attempts, then refused with 429,
+  // others are served as usual), not a response time: on a loaded machine a time limit only flakes (house rule:
+  // performance is measured by bench/, here bench/flood-session.ts).
+  test('16 clients posting random invitation tokens: 20 attempts, then 429s; other addresses and sessions are served as usual', async ({
+    baseURL,
+    request,
+  }) => {
     test.setTimeout(60_000);
-    // [<id>] is a fresh random id per request (autocannon -I): every request carries an unknown token.
-    const { median, total, codes } = await underFlood(
-      baseURL!,
-      '/api/invitations/accept',
-      JSON.stringify({ token: 'flood-token-[<id>]', name: 'Flood', password: 'long enough password', passwordConfirm: 'long enough password' }),
-    );
-    expect(total).toBeGreaterThan(16);
-    expect(codes.filter((c) => c.startsWith('5'))).toEqual([]);
-    expect(median).toBeLessThan(200);
+    const user = await createUser('STAFF');
+    await signInApi(request, user, '198.18.9.1');
+    const during: { session: unknown[]; otherAddress: number[] } = { session: [], otherAddress: [] };
+    const { total, byStatus } = await underFlood(baseURL!, async () => {
+      for (let i = 0; i < 5; i += 1) {
+        const res = await request.get('/api/session', { headers: { 'x-forwarded-for': '198.18.9.1' } });
+        expect(res.status()).toBe(200);
+        during.session.push(await res.json());
+        // Another address is not boxed with the flood's: its guess is looked up (404), not refused.
+        const other = await request.post('/api/invitations/accept', {
+          headers: { 'x-forwarded-for': `198.18.8.${i + 1}`, 'x-locale': 'en' },
+          data: { token: `other-address-unknown-token-${i}`, name: 'Other', password: 'long enough password', passwordConfirm: 'long enough password' },
+        });
+        during.otherAddress.push(other.status());
+      }
+    });
+    expect(during.session).toEqual(Array(5).fill({ ok: true, data: { role: 'STAFF', name: expect.any(String) } }));
+    expect(during.otherAddress).toEqual([404, 404, 404, 404, 404]);
+    // The address's 20 attempts (lib/auth/throttle.ts) were looked up and not found; everything after them was refused.
+    expect(total).toBeGreaterThan(40);
+    expect(Object.keys(byStatus).sort()).toEqual(['404', '429']);
+    expect(byStatus['404']).toBe(20);
+    expect(byStatus['429']).toBe(total - 20);
   });
 });
 

@@ -72,7 +72,18 @@ export const PAGES: Record<string, Row> = {
   },
   '/[locale]/secretary': { path: () => '/lv/secretary', expect: everyone('redirect:/lv/account') },
   '/[locale]/secretary/[slug]': { path: () => `/lv/secretary/${OWN}`, expect: ownSecretaryOrStaff },
-  '/[locale]/secretary/[slug]/reports/[year]': { path: () => `/lv/secretary/${OWN}/reports/2022`, expect: ownSecretaryOrStaff },
+  // ADR 0215: a report's address is its term and year; the year alone redirects to the one period it names.
+  '/[locale]/secretary/[slug]/reports/[term]': {
+    path: () => `/lv/secretary/${OWN}/reports/2022`,
+    expect: {
+      public: 'signin',
+      secretaryOwn: `redirect:/lv/secretary/${OWN}/reports/2021-2025/2022`,
+      secretaryOther: 'forbidden',
+      staff: `redirect:/lv/secretary/${OWN}/reports/2021-2025/2022`,
+      admin: `redirect:/lv/secretary/${OWN}/reports/2021-2025/2022`,
+    },
+  },
+  '/[locale]/secretary/[slug]/reports/[term]/[year]': { path: () => `/lv/secretary/${OWN}/reports/2021-2025/2022`, expect: ownSecretaryOrStaff },
   '/[locale]/staff': { path: () => '/lv/staff', expect: staffOnly },
   '/[locale]/staff/accessions/[id]': { path: () => `/lv/staff/accessions/${ids.accession}`, expect: staffOnly },
   '/[locale]/staff/reports/[id]': { path: () => `/lv/staff/reports/${ids.report}`, expect: staffOnly },

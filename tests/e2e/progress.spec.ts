@@ -107,8 +107,9 @@ test.describe('progress reports', () => {
     await visitor.goto('/lv/municipalities/liepaja');
     const section = visitor.getByTestId('progress-section');
     await expect(section.locator('li[data-year="2022"]')).toContainText('Pieņemts');
-    // Liepāja joined on 22 July 2021, after the 2021 period began: nothing is owed for 2021 (issue 12).
-    await expect(section.locator('li[data-year="2021"]')).toContainText('Ziņojums vēl nav jāiesniedz.');
+    // Liepāja joined on 22 July 2021, after the 2021 period began: nothing is owed for 2021 (issue 12), ever: "not owed",
+    // not "not yet due" (QA s13 minor 10).
+    await expect(section.locator('li[data-year="2021"]')).toContainText('Ziņojums nav jāiesniedz (periods sākās pirms domes lēmuma).');
     await expect(section.getByTestId('owed-rule')).toContainText('pirmo ziņošanas periodu, kas sākas pēc domes lēmuma dienas');
     await expect(section.getByTestId('report-view')).toContainText('Dienesta telpu pārbūve');
     await expect(section.getByTestId('report-view').locator('[data-indicator="avg_gross_monthly_pay_eur"]')).toContainText('1450,00');
@@ -124,7 +125,7 @@ test.describe('progress reports', () => {
     const bytes = await csv.body();
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
-    expect(text).toContain('liepaja,2022,1,staff,avg_gross_monthly_pay_eur,1450');
+    expect(text).toContain('liepaja,2021-2025,2022,1,staff,avg_gross_monthly_pay_eur,1450');
     await visitorContext.close();
   });
 

@@ -1,24 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { createAccession, createReport, municipalityIdOf } from '@/lib/seed/factories';
 import { findYearMedians, RATIO_KEY } from '@/lib/progress/medians';
 import { findPublicProgress, ratioSeries } from '@/lib/progress/public';
 import { resetDatabase } from './db-utils';
 
 const NOW = new Date('2025-03-11T10:00:00Z');
-const idOf = async (slug: string) => (await db().municipality.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
-const termId = async () => (await db().councilTerm.findUniqueOrThrow({ where: { slug: '2021-2025' }, select: { id: true } })).id;
+const idOf = async (slug: string) => municipalityIdOf(db(), slug);
 
 async function accession(slug: string, status: 'SUBMITTED' | 'VERIFIED' | 'WITHDRAWN') {
-  await db().accession.create({
-    data: {
-      municipalityId: await idOf(slug),
-      termId: await termId(),
-      status,
-      decisionNumber: `${slug}-1`,
-      sessionDate: new Date('2021-06-01'),
-      verifiedAt: status === 'SUBMITTED' ? null : new Date('2021-06-10T10:00:00Z'),
-    },
+  await createAccession(db(), {
+    municipalitySlug: slug,
+    status,
+    facts: 'none',
+    data: { decisionNumber: `${slug}-1`, sessionDate: new Date('2021-06-01'), verifiedAt: status === 'SUBMITTED' ? null : new Date('2021-06-10T10:00:00Z') },
   });
 }
 
@@ -29,21 +24,19 @@ async function report(
   status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED',
   values: { fte?: number; pay?: number },
 ) {
-  const period = await db().reportingPeriod.findFirstOrThrow({ where: { year, term: { slug: '2021-2025' } }, select: { id: true } });
-  await db().progressReport.create({
+  await createReport(db(), {
+    municipalitySlug: slug,
+    year,
+    revision,
+    status,
+    commitments: [],
+    indicators: {
+      ...(values.fte !== undefined ? { social_work_specialists_fte: values.fte } : {}),
+      ...(values.pay !== undefined ? { avg_gross_monthly_pay_eur: values.pay } : {}),
+    },
     data: {
-      municipalityId: await idOf(slug),
-      periodId: period.id,
-      revision,
-      status,
       submittedAt: status === 'DRAFT' ? null : new Date('2025-01-01T00:00:00Z'),
       acceptedAt: status === 'ACCEPTED' ? new Date('2025-01-02T00:00:00Z') : null,
-      indicators: {
-        create: [
-          ...(values.fte !== undefined ? [{ key: 'social_work_specialists_fte', numberValue: new Prisma.Decimal(values.fte) }] : []),
-          ...(values.pay !== undefined ? [{ key: 'avg_gross_monthly_pay_eur', numberValue: new Prisma.Decimal(values.pay) }] : []),
-        ],
-      },
     },
   });
 }

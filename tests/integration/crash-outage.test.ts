@@ -9,7 +9,7 @@ import { type Db } from '@/lib/db/client';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
 import { seedReference } from '@/lib/seed/reference';
-import { hashPassword } from '@/lib/auth/password';
+import { createUser } from '@/lib/seed/factories';
 
 import { assertProductionBuild, request, signIn, startAppServer, type Answer, type AppServer } from '../support/app-server';
 
@@ -38,10 +38,12 @@ describe('database outage', () => {
     await migrate(url);
     const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
     await seedReference(client as unknown as Db);
-    const municipality = await client.municipality.findUniqueOrThrow({ where: { slug: 'cesu-novads' }, select: { id: true } });
-    const email = 'outage-secretary@example.test';
-    await client.user.create({
-      data: { email, name: 'Outage Secretary', role: 'SECRETARY', municipalityId: municipality.id, passwordHash: await hashPassword(PASSWORD) },
+    const { email } = await createUser(client, {
+      role: 'SECRETARY',
+      municipalitySlug: 'cesu-novads',
+      email: 'outage-secretary@example.test',
+      name: 'Outage Secretary',
+      password: PASSWORD,
     });
     await client.$disconnect();
 

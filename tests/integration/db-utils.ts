@@ -1,6 +1,6 @@
 import { db } from '@/lib/db/client';
-import { hashPassword } from '@/lib/auth/password';
 import { seedReference } from '@/lib/seed/reference';
+import { createUser as createUserRow } from '@/lib/seed/factories';
 import type { Actor } from '@/lib/authz';
 
 /** Empties every table but the migrations log, then seeds the reference data. */
@@ -10,25 +10,10 @@ export async function resetDatabase(): Promise<void> {
   await seedReference(db());
 }
 
-let counter = 0;
-/** Creates a user with a unique e-mail; a secretary is bound to `municipalitySlug`. */
+/** Creates a user with a unique e-mail (the shared factory, lib/seed/factories); a secretary is bound to `municipalitySlug`. */
 export async function createUser(opts: { role: Actor['role']; municipalitySlug?: string; password?: string; isActive?: boolean }) {
-  counter += 1;
-  const municipality = opts.municipalitySlug
-    ? await db().municipality.findUniqueOrThrow({ where: { slug: opts.municipalitySlug }, select: { id: true } })
-    : null;
-  const user = await db().user.create({
-    data: {
-      email: `${opts.role.toLowerCase()}-${counter}-${Date.now()}@example.test`,
-      name: `Test ${opts.role} ${counter}`,
-      role: opts.role,
-      municipalityId: municipality?.id ?? null,
-      passwordHash: await hashPassword(opts.password ?? 'correct horse battery'),
-      isActive: opts.isActive ?? true,
-    },
-    select: { id: true, email: true, role: true, municipalityId: true },
-  });
-  return user;
+  const { id, email, role, municipalityId } = await createUserRow(db(), opts);
+  return { id, email, role, municipalityId };
 }
 
 export function actorOf(user: { id: string; role: Actor['role']; municipalityId: string | null }): Actor {

@@ -2,6 +2,7 @@
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
+import { createAccession, createReport } from '@/lib/seed/factories';
 
 import { deliverPending } from '@/lib/mail/deliver';
 import { runReminders } from '@/lib/mail/reminders';
@@ -35,15 +36,24 @@ describe('report reminders', () => {
   async function setUp() {
     const term = await db().councilTerm.update({ where: { slug: '2025-2029' }, data: { openedAt: utcDay('2025-07-01') }, select: { id: true } });
     for (const slug of ['cesu-novads', 'valmieras-novads']) {
-      const m = await db().municipality.findUniqueOrThrow({ where: { slug }, select: { id: true } });
-      await db().accession.create({
-        data: { municipalityId: m.id, termId: term.id, status: 'VERIFIED', sessionDate: utcDay('2025-06-20'), verifiedAt: utcDay('2025-09-01') },
+      await createAccession(db(), {
+        municipalitySlug: slug,
+        termId: term.id,
+        status: 'VERIFIED',
+        facts: 'none',
+        data: { sessionDate: utcDay('2025-06-20'), verifiedAt: utcDay('2025-09-01') },
       });
     }
     // Valmiera has submitted its 2025 report: only the 2026 one is owed.
-    const valmiera = await db().municipality.findUniqueOrThrow({ where: { slug: 'valmieras-novads' }, select: { id: true } });
     const p2025 = await db().reportingPeriod.findUniqueOrThrow({ where: { termId_year: { termId: term.id, year: 2025 } }, select: { id: true } });
-    await db().progressReport.create({ data: { municipalityId: valmiera.id, periodId: p2025.id, status: 'SUBMITTED', submittedAt: utcDay('2026-03-01') } });
+    await createReport(db(), {
+      municipalitySlug: 'valmieras-novads',
+      termSlug: '2025-2029',
+      year: 2025,
+      status: 'SUBMITTED',
+      commitments: [],
+      data: { submittedAt: utcDay('2026-03-01') },
+    });
     return {
       lvUser: await secretary('cesu-novads', 'lv'),
       enUser: await secretary('cesu-novads', 'en'),
@@ -88,9 +98,9 @@ describe('report reminders', () => {
       'Cēsu novads: tuvojas 2026. gada progresa ziņojuma iesniegšanas termiņš',
     ]);
     expect(lvMails[0]!.text).toContain('Iesniegšanas termiņš: 2026. gada 31. marts');
-    expect(lvMails[0]!.text).toContain(`${base}/lv/secretary/cesu-novads/reports/2025\n`);
+    expect(lvMails[0]!.text).toContain(`${base}/lv/secretary/cesu-novads/reports/2025-2029/2025\n`);
     expect(lvMails[1]!.text).toContain('Iesniegšanas termiņš: 2027. gada 31. marts');
-    expect(lvMails[1]!.text).toContain(`${base}/lv/secretary/cesu-novads/reports/2026\n`);
+    expect(lvMails[1]!.text).toContain(`${base}/lv/secretary/cesu-novads/reports/2025-2029/2026\n`);
 
     const enMails = toUser(mails, enUser.email).sort((x, y) => x.subject.localeCompare(y.subject));
     expect(enMails.map((m) => m.subject)).toEqual([
@@ -99,7 +109,7 @@ describe('report reminders', () => {
     ]);
     expect(enMails[0]!.text).toContain('Due date: 31 March 2026');
     expect(enMails[1]!.text).toContain('Due date: 31 March 2027');
-    expect(enMails[1]!.text).toContain(`${base}/en/secretary/cesu-novads/reports/2026\n`);
+    expect(enMails[1]!.text).toContain(`${base}/en/secretary/cesu-novads/reports/2025-2029/2026\n`);
   });
 
   it('nothing is due beyond 14 days; on the due day it is still "due", the day after "overdue"', async () => {

@@ -22,6 +22,10 @@ import { actorOf, createUser, resetDatabase } from './db-utils';
  */
 const PASSWORD = 'correct horse battery';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits until `condition` holds, checking every 20 ms (the test's timeout bounds the wait). */
+async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await condition())) await sleep(20);
+}
 const answers = (port: number) =>
   new Promise<boolean>((resolve) => {
     const socket = connect({ host: '127.0.0.1', port }, () => {
@@ -112,7 +116,8 @@ describe('graceful shutdown of the server', () => {
       length: bytes.length,
     });
     req.write(bytes.subarray(0, 10_000));
-    await sleep(300);
+    // In flight: the route is streaming the upload into a temporary file (lib/storage) beside the leftover of "another instance".
+    await until(async () => (await readdir(path.join(storageDir, 'tmp'))).length === 2);
     const exited = new Promise<number | null>((resolve) => {
       const check = setInterval(() => {
         try {
@@ -124,7 +129,8 @@ describe('graceful shutdown of the server', () => {
       }, 50);
     });
     process.kill(server.pid, 'SIGTERM');
-    await sleep(500);
+    // scripts/server.ts prints this line once its listening socket is closed (no fixed wait: on a loaded machine any window may be too short).
+    await until(() => server!.output().includes('SIGTERM: finishing 1 request(s) in flight'));
     expect(await answers(server.port), 'a stopping server accepts no new connection').toBe(false);
     req.end(bytes.subarray(10_000));
     const r = await answer;

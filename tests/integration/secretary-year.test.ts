@@ -111,6 +111,9 @@ describe('password reset by e-mail (issue 13)', () => {
     const after = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true, passwordHash: true } });
     expect(after.sessionVersion).toBe(before + 1);
     expect(await verifyPassword('a new long password', after.passwordHash)).toBe(true);
+    // The owner is told the password changed, in their language (a reset they did not make is then noticed).
+    const notice = await db().outboxMessage.findMany({ where: { kind: 'password.changed' }, select: { toEmail: true, locale: true, subject: true } });
+    expect(notice).toEqual([{ toEmail: user.email, locale: 'en', subject: 'Your password on the Memorands portal was changed' }]);
     // Reused: refused, password unchanged.
     await expect(
       resetPassword({ input: { token: mail.token, password: 'yet another password', passwordConfirm: 'yet another password' } }),

@@ -10,6 +10,7 @@ import { secretaryMessages } from './ns/secretary';
 import { chartsMessages } from './ns/charts';
 import { officialDataMessages } from './ns/official-data';
 import { homeMessages } from './ns/home';
+import { reportsMessages } from './ns/reports';
 
 /** English UI strings; must have every key of lv.ts (the type checks it). */
 export const en: Messages = {
@@ -581,4 +582,5 @@ export const en: Messages = {
   charts: chartsMessages.en,
   officialData: officialDataMessages.en,
   homeList: homeMessages.en,
+  reports: reportsMessages.en,
 };

@@ -9,6 +9,7 @@ import { secretaryMessages } from './ns/secretary';
 import { chartsMessages } from './ns/charts';
 import { officialDataMessages } from './ns/official-data';
 import { homeMessages } from './ns/home';
+import { reportsMessages } from './ns/reports';
 
 /** Latvian UI strings (the default language). Keys are shared with en.ts; larger areas live in ./ns. */
 export const lv = {
@@ -578,6 +579,7 @@ export const lv = {
   charts: chartsMessages.lv,
   officialData: officialDataMessages.lv,
   homeList: homeMessages.lv,
+  reports: reportsMessages.lv,
 };
 
 export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -54,8 +54,18 @@ export const REPORTING_ROWS: Record<string, Row> = {
   },
   'GET /api/municipalities/[slug]/progress.csv': { path: '/api/municipalities/liepaja/progress.csv', expect: all(200) },
   'GET /api/municipalities/[slug]/progress.pdf': { path: '/api/municipalities/liepaja/progress.pdf?lang=lv', expect: all(200) },
-  'POST /api/progress/[slug]/[year]': {
+  // The old address by year alone (ADR 0215): opens the one period the year names.
+  'POST /api/progress/[slug]/[term]': {
     path: `/api/progress/${OWN}/2022`,
+    prepare: async () => {
+      await resetReport(OWN, 2023, 'DRAFT');
+      return {};
+    },
+    expect: ownSecretaryOnly(200),
+    audit: () => 'progress.open',
+  },
+  'POST /api/progress/[slug]/[term]/[year]': {
+    path: `/api/progress/${OWN}/2021-2025/2022`,
     prepare: async () => {
       await resetReport(OWN, 2023, 'DRAFT');
       return {};

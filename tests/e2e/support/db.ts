@@ -1,9 +1,28 @@
 import bcrypt from 'bcryptjs';
 import path from 'node:path';
 import pg from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../../../lib/generated/prisma/client';
+import { localStorage } from '../../../lib/storage';
+import { createAccession, createDocument, createReport, createUser as createUserRow, type Client } from '../../../lib/seed/factories';
 import { currentE2EWorker } from './workers';
 
 let pool: pg.Pool | undefined;
+const clients = new Map<string, PrismaClient>();
+
+/**
+ * A Prisma client on the same database as `database` (one per connection string, two connections at most),
+ * for the shared row factories (lib/seed/factories), as lib/db/client.ts builds the app's.
+ */
+function prismaOn(database: pg.Pool = sql()): Client {
+  const url = database.options.connectionString!;
+  let client = clients.get(url);
+  if (!client) {
+    client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
+    clients.set(url, client);
+  }
+  return client;
+}
 
 /** This worker's own end-to-end database, the one its server serves (tests/e2e/support/workers.ts, ADR 0200). */
 export function sql(): pg.Pool {
@@ -20,15 +39,17 @@ export type TestUser = { id: string; email: string; password: string; role: 'SEC
  */
 export async function createUser(role: TestUser['role'], municipalitySlug?: string, database: pg.Pool = sql()): Promise<TestUser> {
   n += 1;
-  const email = `${role.toLowerCase()}-${process.pid}-${n}-${Date.now()}@e2e.test`;
   const password = `pw-${role}-${n}-long-enough`;
-  const municipalityId = municipalitySlug ? await municipalityIdOf(municipalitySlug, database) : null;
-  const id = `e2e${process.pid}x${n}x${Date.now()}`;
-  await database.query(
-    `INSERT INTO "User" ("id", "email", "name", "role", "municipalityId", "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, now())`,
-    [id, email, `E2E ${role} ${n}`, role, municipalityId, bcrypt.hashSync(password, 4)],
-  );
-  return { id, email, password, role, municipalityId };
+  // Note: bcrypt at cost 4 here, as the e2e servers hash (BCRYPT_COST=4 in playwright.config.ts).
+  const user = await createUserRow(prismaOn(database), {
+    role,
+    municipalitySlug,
+    emailDomain: 'e2e.test',
+    name: `E2E ${role} ${n}`,
+    password,
+    passwordHash: bcrypt.hashSync(password, 4),
+  });
+  return { id: user.id, email: user.email, password, role, municipalityId: user.municipalityId };
 }
 
 /**
@@ -80,6 +101,11 @@ export async function currentTermId(): Promise<string> {
   return rows[0]!.id;
 }
 
+async function currentTermSlug(): Promise<string> {
+  const { rows } = await sql().query<{ slug: string }>(`SELECT "slug" FROM "CouncilTerm" WHERE "openedAt" IS NOT NULL ORDER BY "startYear" DESC LIMIT 1`);
+  return rows[0]!.slug;
+}
+
 /**
  * Puts a municipality's accession for the current term into `status` with
  * complete decision facts and no documents; returns its id and version.
@@ -90,35 +116,22 @@ export async function resetAccession(
 ): Promise<{ id: string; version: number }> {
   const municipalityId = await municipalityIdOf(slug);
   const termId = await currentTermId();
-  const id = `acc${municipalityId.slice(-8)}${termId.slice(-6)}`;
   await sql().query(`DELETE FROM "Document" WHERE "accessionId" IN (SELECT "id" FROM "Accession" WHERE "municipalityId" = $1 AND "termId" = $2)`, [
     municipalityId,
     termId,
   ]);
   await sql().query(`DELETE FROM "Accession" WHERE "municipalityId" = $1 AND "termId" = $2`, [municipalityId, termId]);
-  await sql().query(
-    `INSERT INTO "Accession" ("id", "municipalityId", "termId", "status", "councilBody", "sessionDate", "sessionType", "decisionNumber", "signatoryName", "signatoryRole", "version", "updatedAt")
-     VALUES ($1, $2, $3, $4, 'Testa dome', '2021-09-01', 'REGULAR', '1/1', 'Testa Parakstītājs', 'priekšsēdētājs', 3, now())`,
-    [id, municipalityId, termId, status],
-  );
+  // Complete test facts (lib/seed/factories testDecisionFacts: session on 2021-09-01 in the 2021–2025 term), version 3.
+  const { id, version } = await createAccession(prismaOn(), { municipalityId, termId, status, data: { version: 3 } });
   await announceChange();
-  return { id, version: 3 };
+  return { id, version };
 }
 
 /** Stores `bytes` as a document of the accession (file in the e2e storage folder and its row). */
 export async function insertDocument(accessionId: string, bytes: Uint8Array, kind: 'DECISION' | 'ANNEX' = 'DECISION'): Promise<string> {
-  const { createHash } = await import('node:crypto');
-  const { mkdir, writeFile } = await import('node:fs/promises');
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const key = `sha256/${sha256.slice(0, 2)}/${sha256}`;
-  await mkdir(path.join(e2eStorageDir(), path.dirname(key)), { recursive: true });
-  await writeFile(path.join(e2eStorageDir(), key), bytes);
-  const id = `doc${Date.now()}${(n += 1)}`;
-  await sql().query(
-    `INSERT INTO "Document" ("id", "accessionId", "kind", "sha256", "sizeBytes", "mediaType", "storageKey", "originalName", "inspection") VALUES ($1, $2, $3, $4, $5, 'application/pdf', $6, 'lēmums.pdf', $7)`,
-    [id, accessionId, kind, sha256, bytes.length, key, JSON.stringify({ kind: 'pdf', warnings: [], signatures: [] })],
-  );
-  return id;
+  const dir = e2eStorageDir();
+  const store = { storage: localStorage(dir), tempFolder: path.join(dir, 'tmp') };
+  return (await createDocument(prismaOn(), { accessionId, bytes, kind, store })).id;
 }
 
 export async function documentCount(): Promise<number> {
@@ -137,22 +150,8 @@ export async function resetReport(
 ): Promise<{ id: string; version: number }> {
   await resetAccession(slug, 'VERIFIED');
   const municipalityId = await municipalityIdOf(slug);
-  const { rows } = await sql().query<{ id: string }>(`SELECT p."id" FROM "ReportingPeriod" p WHERE p."year" = $1 AND p."termId" = $2`, [
-    year,
-    await currentTermId(),
-  ]);
-  const periodId = rows[0]!.id;
   await sql().query(`DELETE FROM "ProgressReport" WHERE "municipalityId" = $1`, [municipalityId]);
-  const id = `rep${Date.now()}${(n += 1)}`;
-  await sql().query(`INSERT INTO "ProgressReport" ("id", "municipalityId", "periodId", "status", "version", "updatedAt") VALUES ($1, $2, $3, $4, 3, now())`, [
-    id,
-    municipalityId,
-    periodId,
-    status,
-  ]);
-  for (const key of ['resources', 'staff', 'cooperation']) {
-    await sql().query(`INSERT INTO "ReportCommitment" ("id", "reportId", "commitmentKey") VALUES ($1, $2, $3)`, [`${id}${key}`, id, key]);
-  }
+  const { id, version } = await createReport(prismaOn(), { municipalityId, termSlug: await currentTermSlug(), year, status, data: { version: 3 } });
   await announceChange();
-  return { id, version: 3 };
+  return { id, version };
 }

@@ -1,7 +1,8 @@
 /** Shared setup of the staff dashboard integration tests (tests/integration/dashboard*.test.ts): known accessions and reports, and the dashboard as staff see it. */
 
 import { db } from '@/lib/db/client';
-import { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { createAccession, createReport, municipalityIdOf, termOf, type ReportFactoryInput } from '@/lib/seed/factories';
 
 import { type CommitmentMatrix } from '@/lib/dashboard/matrix';
 
@@ -15,17 +16,19 @@ import { actorOf, createUser } from '../db-utils';
 export const NOW = new Date('2025-03-11T10:00:00Z');
 export type CS = 'NOT_STARTED' | 'IN_PROGRESS' | 'ACHIEVED';
 
-export const idOf = async (slug: string) => (await db().municipality.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
-export const term = async () => db().councilTerm.findUniqueOrThrow({ where: { slug: '2021-2025' }, select: { id: true } });
+export const idOf = async (slug: string) => municipalityIdOf(db(), slug);
+export const term = async () => termOf(db());
 
+/** An accession of the 2021–2025 term with only the given facts (decision number `<slug>-1`). */
 export async function accession(
   slug: string,
   status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'VERIFIED' | 'WITHDRAWN',
   data: Partial<Prisma.AccessionUncheckedCreateInput> = {},
 ) {
-  return db().accession.create({ data: { municipalityId: await idOf(slug), termId: (await term()).id, status, decisionNumber: `${slug}-1`, ...data } });
+  return createAccession(db(), { municipalitySlug: slug, status, facts: 'none', data: { decisionNumber: `${slug}-1`, ...data } });
 }
 
+/** A report of the 2021–2025 term, submitted on 1 January 2025 unless a draft, accepted the next day when accepted. */
 export async function report(
   slug: string,
   year: number,
@@ -33,27 +36,23 @@ export async function report(
   status: 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED',
   statuses: [CS, CS, CS],
   indicators: { fte?: number; pay?: number } = {},
-  extra: Partial<Prisma.ProgressReportUncheckedCreateInput> = {},
+  extra: ReportFactoryInput['data'] = {},
 ) {
-  const period = await db().reportingPeriod.findFirstOrThrow({ where: { year, term: { slug: '2021-2025' } }, select: { id: true } });
-  return db().progressReport.create({
+  return createReport(db(), {
+    municipalitySlug: slug,
+    year,
+    revision,
+    status,
+    commitments: statuses,
+    indicators: {
+      ...(indicators.fte !== undefined ? { social_work_specialists_fte: indicators.fte } : {}),
+      ...(indicators.pay !== undefined ? { avg_gross_monthly_pay_eur: indicators.pay } : {}),
+    },
     data: {
-      municipalityId: await idOf(slug),
-      periodId: period.id,
-      revision,
-      status,
       submittedAt: status === 'DRAFT' ? null : new Date('2025-01-01T00:00:00Z'),
       acceptedAt: status === 'ACCEPTED' ? new Date('2025-01-02T00:00:00Z') : null,
-      commitments: { create: (['resources', 'staff', 'cooperation'] as const).map((key, i) => ({ commitmentKey: key, status: statuses[i]! })) },
-      indicators: {
-        create: [
-          ...(indicators.fte !== undefined ? [{ key: 'social_work_specialists_fte', numberValue: new Prisma.Decimal(indicators.fte) }] : []),
-          ...(indicators.pay !== undefined ? [{ key: 'avg_gross_monthly_pay_eur', numberValue: new Prisma.Decimal(indicators.pay) }] : []),
-        ],
-      },
       ...extra,
     },
-    select: { id: true },
   });
 }
 

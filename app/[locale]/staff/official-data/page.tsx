@@ -6,6 +6,7 @@ import { now as clockNow } from '@/lib/clock';
 import { StaffNav } from '@/components/staff-nav';
 import { OfficialImportForm, type ImportLabels } from '@/components/official-data/import-form';
 import { OfficialState } from '@/components/official-data/official-state';
+import { Section } from '@/components/ui/section';
 
 export const dynamic = 'force-dynamic';
 
@@ -40,10 +41,7 @@ export default async function OfficialDataPage({ params }: { params: Promise<{ l
       <h1 className="text-3xl font-bold">{t('officialData.title')}</h1>
       <p className="max-w-3xl">{t('officialData.lead')}</p>
       <OfficialState state={state} locale={locale} t={t} />
-      <section aria-labelledby="population" className="max-w-3xl space-y-3">
-        <h2 id="population" className="text-2xl font-semibold">
-          {t('officialData.populationHeading')}
-        </h2>
+      <Section id="population" heading={t('officialData.populationHeading')} className="max-w-3xl space-y-3">
         <p>{t('officialData.populationHelp')}</p>
         <OfficialImportForm
           kind="population"
@@ -51,14 +49,11 @@ export default async function OfficialDataPage({ params }: { params: Promise<{ l
           labels={labels('population')}
           defaults={{ tableCode: 'IRS051', retrievedOn: today, url: IRS051_URL }}
         />
-      </section>
-      <section aria-labelledby="atvk" className="max-w-3xl space-y-3">
-        <h2 id="atvk" className="text-2xl font-semibold">
-          {t('officialData.atvkHeading')}
-        </h2>
+      </Section>
+      <Section id="atvk" heading={t('officialData.atvkHeading')} className="max-w-3xl space-y-3">
         <p>{t('officialData.atvkHelp')}</p>
         <OfficialImportForm kind="atvk" locale={locale} labels={labels('atvk')} defaults={{ tableCode: 'ATVK', retrievedOn: today, url: ATVK_URL }} />
-      </section>
+      </Section>
     </div>
   );
 }

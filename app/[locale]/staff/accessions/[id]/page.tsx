@@ -5,10 +5,12 @@ import { findAccessionForReview } from '@/lib/accessions/queries';
 import { termLabel } from '@/lib/municipalities/queries';
 import { ACCESSION_WORKFLOW, canTransition } from '@/lib/authz/workflow';
 import { StatusBadge } from '@/components/status-badge';
+import { DemoLabel } from '@/components/demo-label';
 import { DocumentList } from '@/components/accession/document-list';
 import { HistorySection } from '@/components/accession/history-section';
 import { ReviewFacts } from '@/components/accession/review-facts';
 import { VerifyOrReturn, Withdraw } from '@/components/accession/review-actions';
+import { Section } from '@/components/ui/section';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,13 +29,10 @@ export default async function ReviewPage({ params }: { params: Promise<{ locale:
       </p>
       <h1 className="text-3xl font-bold">{t('accession.reviewTitle', { name: a.municipality.nameLv })}</h1>
       <p className="flex items-center gap-3" data-testid="review-status">
-        {t('home.termHeading', { term: termLabel(a.term) })} <StatusBadge status={a.status} t={t} />
+        {t('home.termHeading', { term: termLabel(a.term) })} <StatusBadge status={a.status} t={t} /> <DemoLabel isDemo={a.isDemo} t={t} />
       </p>
       <ReviewFacts a={a} locale={locale} t={t} />
-      <section aria-labelledby="docs" className="space-y-3">
-        <h2 id="docs" className="text-2xl font-semibold">
-          {t('accession.documentsHeading')}
-        </h2>
+      <Section id="docs" heading={t('accession.documentsHeading')} className="space-y-3">
         <DocumentList
           documents={a.documents}
           locale={locale}
@@ -41,7 +40,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ locale:
           audience="staff"
           decision={{ sessionDate: a.sessionDate, signatoryName: a.signatoryName }}
         />
-      </section>
+      </Section>
       {canTransition(user, ACCESSION_WORKFLOW, 'verify', a.status) ? <VerifyOrReturn id={a.id} version={a.version} locale={locale} t={t} /> : null}
       {canTransition(user, ACCESSION_WORKFLOW, 'withdraw', a.status) ? <Withdraw id={a.id} version={a.version} locale={locale} t={t} /> : null}
       <HistorySection events={a.events} locale={locale} t={t} />

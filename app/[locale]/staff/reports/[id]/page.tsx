@@ -3,11 +3,13 @@ import { pageLocale, privatePageMetadata } from '@/lib/i18n/page';
 import { requirePagePermission, requirePageUser } from '@/lib/auth/guard';
 import { findReportForReview, viewOfSnapshot, type ReportSnapshot } from '@/lib/progress/reports';
 import { DocumentList } from '@/components/accession/document-list';
+import { DemoLabel } from '@/components/demo-label';
 import { RevisionChanges } from '@/components/progress/revision-changes';
 import { commitmentTitles, findMemorandum } from '@/lib/memorandum/queries';
 import { ReportView } from '@/components/progress/report-view';
 import { AcceptOrReturn } from '@/components/progress/accept-or-return';
 import { canTransition, REPORT_WORKFLOW } from '@/lib/authz/workflow';
+import { reportTitle } from '@/lib/progress/period-label';
 
 export const dynamic = 'force-dynamic';
 export const generateMetadata = privatePageMetadata('progress.reportsHeading');
@@ -25,9 +27,9 @@ export default async function ReviewReportPage({ params }: { params: Promise<{ l
       <p>
         <Link href={`/${locale}/staff`}>← {t('staff.title')}</Link>
       </p>
-      <h1 className="text-3xl font-bold">{t('progress.editorTitle', { name: report.municipality.nameLv, year: report.period.year })}</h1>
+      <h1 className="text-3xl font-bold">{reportTitle(locale, t, report.municipality.nameLv, report.period)}</h1>
       <p data-testid="report-status">
-        {t(`progress.status_${report.status}`)} · {t('progress.revision', { n: report.revision })}
+        {t(`progress.status_${report.status}`)} · {t('progress.revision', { n: report.revision })} <DemoLabel isDemo={report.isDemo} t={t} />
       </p>
       <p className="flex flex-wrap gap-4">
         <a href={`/api/progress/reports/${report.id}/pdf?lang=${locale}`} download>
