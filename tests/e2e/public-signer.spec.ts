@@ -8,7 +8,8 @@ import { announceChange, createUser, resetAccession, sql } from './support/db';
  * verified decision. The public page names the signer by given name and surname and carries the
  * personal code nowhere in its HTML; staff still see the certificate's common name in full.
  */
-const SLUG = 'liepaja';
+// A municipality no other spec uses (ADR 0200: specs of one worker share its database).
+const SLUG = 'augsdaugavas-novads';
 const CORPUS = path.join(import.meta.dirname, '../fixtures/corpus');
 const CODE = '11404176865';
 
