@@ -40,7 +40,7 @@ export function MemorandumPage({ locale, t, memo }: { locale: Locale; t: Transla
               <li key={i.nameLv}>
                 <strong>{locale === 'lv' ? i.nameLv : i.nameEn}</strong>
                 <br />
-                {i.signedBy}, {locale === 'lv' ? i.roleLv : i.roleEn}
+                {t('memorandum.issuerSigned2021', { name: i.signedBy, role: locale === 'lv' ? i.roleLv : i.roleEn })}
               </li>
             ))}
           </ul>

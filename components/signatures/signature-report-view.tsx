@@ -9,7 +9,7 @@ export type Inspection = { kind: 'pdf' | 'asice'; warnings: UploadWarning[]; sig
 /** The decision a document belongs to, for the staff cross-checks. */
 export type DecisionFacts = { sessionDate: string | Date | null; signatoryName: string | null };
 
-function verdictSentence(v: TrustVerdict, s: SignatureInfo, locale: Locale, t: Translate): string {
+function verdictSentence(v: TrustVerdict, s: SignatureInfo, locale: Locale, t: Translate, isStaff: boolean): string {
   const name = s.signerName ?? t('common.unknown');
   const issuer = s.issuer ?? t('common.unknown');
   const vars = {
@@ -21,7 +21,7 @@ function verdictSentence(v: TrustVerdict, s: SignatureInfo, locale: Locale, t: T
   };
   if (v.status !== 'indeterminate') return t(`signatures.verdict_${v.status}`, vars);
   const reason = v.reason ? t(`signatures.reason_${v.reason}`, { algorithm: v.algorithm ?? '?' }) : t('common.unknown');
-  return t('signatures.verdict_indeterminate', { ...vars, reason });
+  return t(isStaff ? 'signatures.verdict_indeterminate' : 'signatures.verdict_indeterminate_public', { ...vars, reason });
 }
 
 const MARK: Record<TrustVerdict['status'], string> = {
@@ -192,7 +192,7 @@ export function SignatureReportView({
                   {v ? (
                     <>
                       <span aria-hidden="true">{MARK[v.status]} </span>
-                      {verdictSentence(v, s, locale, t)}
+                      {verdictSentence(v, s, locale, t, isStaff)}
                     </>
                   ) : (
                     t('signatures.notChecked')

@@ -12,7 +12,11 @@ import { lvCouncilGenitive, lvDate, lvGenitive } from '@/lib/i18n/latvian';
 /**
  * The signing sheet for a municipality's recorded decision: the Latvian
  * memorandum text with the municipality, decision number and date filled in,
- * and signature lines for the council and the two associations.
+ * and signature lines for the council and the two associations. The
+ * associations' blocks name only the association, with blank lines for the
+ * signatory's name, position, signature and date (ADR 0222): the portal holds
+ * no current, sourced record of who signs for them; the 2021 signatories are a
+ * historical fact shown on the memorandum page only.
  */
 export async function buildSigningSheet({
   actor,
@@ -39,12 +43,13 @@ export async function buildSigningSheet({
     decisionLine: t('sheet.decisionLine', { body, date, number: accession.decisionNumber }),
     signatureBlocks: [
       { heading: t('sheet.councilHeading', { body }), name: accession.signatoryName, role: accession.signatoryRole },
-      ...memo.issuers.map((i) => ({ heading: t('sheet.issuerHeading', { name: lvGenitive(i.nameLv) }), name: i.signedBy, role: i.roleLv })),
+      ...memo.issuers.map((i) => ({ heading: t('sheet.issuerHeading', { name: lvGenitive(i.nameLv) }), name: null, role: null })),
     ],
     labels: {
       annex: t('sheet.annex'),
       signature: t('sheet.signature'),
       nameAndSurname: t('sheet.nameAndSurname'),
+      position: t('sheet.position'),
       date: t('sheet.date'),
       generatedNote: t('sheet.generatedNote', { date: lvDate(rigaIsoDay(clockNow()), 'locative') }),
     },

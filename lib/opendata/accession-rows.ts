@@ -3,7 +3,7 @@ import { accessionStatesSql } from '@/lib/authz/workflow-sql';
 import { db } from '@/lib/db/client';
 import { LV_COLLATOR } from '@/lib/municipalities/queries';
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { OpenAccession, OpenDocument } from './fields';
+import { joinedStatus, type OpenAccession, type OpenDocument } from './fields';
 import { collect, geometryOf, plannedStream, resolveTerm, type OpenRow, type OpenRowStream } from './stream';
 
 /**
@@ -73,7 +73,7 @@ export async function streamOpenAccessions(opts: { term?: string; origin: string
       municipality_slug: a.municipalitySlug,
       atvk_code: a.atvkCode,
       term: a.termSlug,
-      status: a.status === 'WITHDRAWN' ? 'withdrawn' : 'verified',
+      status: a.status === 'WITHDRAWN' ? 'withdrawn' : joinedStatus({ verifiedAt: a.verifiedAt, cited: a.citationTitle !== null }),
       council_body: a.councilBody,
       session_date: a.sessionDate,
       session_year_inferred: a.sessionYearInferred,
@@ -89,7 +89,7 @@ export async function streamOpenAccessions(opts: { term?: string; origin: string
       citation_url: a.citationUrl,
       citation_language: a.citationLanguage === 'lv' || a.citationLanguage === 'en' ? a.citationLanguage : null,
       // Recorded from a published source and not yet verified by staff against a document (ADR 0123; the municipality page's rule).
-      recorded_from_published_source: a.status === 'VERIFIED' && a.verifiedAt === null && a.citationTitle !== null,
+      recorded_from_published_source: a.status === 'VERIFIED' && joinedStatus({ verifiedAt: a.verifiedAt, cited: a.citationTitle !== null }) === 'recorded',
       verified_at: a.verifiedAt,
       withdrawn_at: a.withdrawnAt,
       withdrawal_reason: a.withdrawalReason,

@@ -9,8 +9,18 @@ import type { lv } from '@/lib/i18n/messages/lv';
  */
 export type JsonSchema = { [key: string]: unknown };
 
-export type MunicipalityStatus = 'verified' | 'withdrawn' | 'awaiting_verification' | 'not_joined';
-export type AccessionStatus = 'verified' | 'withdrawn';
+export type MunicipalityStatus = 'verified' | 'recorded' | 'withdrawn' | 'awaiting_verification' | 'not_joined';
+export type AccessionStatus = 'verified' | 'recorded' | 'withdrawn';
+
+/**
+ * The open status of a joined (VERIFIED) accession: `verified` only when the associations checked
+ * it against the decision document (verifiedAt set); `recorded` when it was recorded from a
+ * published source and has not been checked yet (ADR 0221; ADR 0123 keeps such records VERIFIED
+ * inside the portal, with verifiedAt null and a citation).
+ */
+export function joinedStatus(a: { verifiedAt: string | Date | null; cited: boolean }): 'verified' | 'recorded' {
+  return a.verifiedAt === null && a.cited ? 'recorded' : 'verified';
+}
 
 export type OpenMunicipality = {
   slug: string;
@@ -87,7 +97,7 @@ export const MUNICIPALITY_FIELDS = [
   { name: 'valid_to', schema: nullable(date) },
   { name: 'successor_slug', schema: nullable(slug) },
   { name: 'term', schema: termSlug },
-  { name: 'status', schema: { type: 'string', enum: ['verified', 'withdrawn', 'awaiting_verification', 'not_joined'] } },
+  { name: 'status', schema: { type: 'string', enum: ['verified', 'recorded', 'withdrawn', 'awaiting_verification', 'not_joined'] } },
   { name: 'is_demo', schema: { type: 'boolean' } },
 ] as const satisfies readonly Field<keyof OpenMunicipality>[];
 
@@ -96,7 +106,7 @@ export const DOCUMENT_SCHEMA: JsonSchema = {
   additionalProperties: false,
   required: ['url', 'sha256', 'size_bytes', 'media_type', 'kind'],
   properties: {
-    url: { type: 'string', format: 'uri', description: 'Download address of the document (public for verified and withdrawn accessions).' },
+    url: { type: 'string', format: 'uri', description: 'Download address of the document (public for verified, recorded and withdrawn accessions).' },
     sha256: { type: 'string', pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the file, hex.' },
     size_bytes: { type: 'integer', minimum: 0 },
     media_type: { type: 'string', examples: ['application/pdf', 'application/vnd.etsi.asic-e+zip'] },
@@ -108,7 +118,7 @@ export const ACCESSION_FIELDS = [
   { name: 'municipality_slug', schema: slug },
   { name: 'atvk_code', schema: atvk },
   { name: 'term', schema: termSlug },
-  { name: 'status', schema: { type: 'string', enum: ['verified', 'withdrawn'] } },
+  { name: 'status', schema: { type: 'string', enum: ['verified', 'recorded', 'withdrawn'] } },
   { name: 'council_body', schema: nullable(str) },
   { name: 'session_date', schema: nullable(date) },
   { name: 'session_year_inferred', schema: { type: 'boolean' } },

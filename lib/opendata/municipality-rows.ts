@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db/client';
 import { LV_COLLATOR, termMunicipalitySql } from '@/lib/municipalities/queries';
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { MunicipalityStatus, OpenMunicipality } from './fields';
+import { joinedStatus, type MunicipalityStatus, type OpenMunicipality } from './fields';
 import { collect, geometryOf, plannedStream, resolveTerm, type OpenRow, type OpenRowStream } from './stream';
 
 /**
@@ -13,8 +13,8 @@ import { collect, geometryOf, plannedStream, resolveTerm, type OpenRow, type Ope
 
 export type MunicipalityData = { term: string; rows: OpenRow<OpenMunicipality>[] };
 
-function municipalityStatus(status: string | undefined): MunicipalityStatus {
-  if (status === 'VERIFIED') return 'verified';
+function municipalityStatus(status: string | undefined, verifiedAt: string | null, cited: boolean): MunicipalityStatus {
+  if (status === 'VERIFIED') return joinedStatus({ verifiedAt, cited });
   if (status === 'WITHDRAWN') return 'withdrawn';
   if (status === 'SUBMITTED') return 'awaiting_verification';
   // Note: DRAFT and RETURNED are the municipality's own work in progress, publicly "not joined".
@@ -23,7 +23,8 @@ function municipalityStatus(status: string | undefined): MunicipalityStatus {
 
 /**
  * Every municipality of a term (default: the current term) with its public
- * status only: verified, withdrawn, awaiting verification or not joined.
+ * status only: verified, recorded (from a published source, not yet checked
+ * against a document), withdrawn, awaiting verification or not joined.
  * Returns no decision facts and no data of drafts or returned submissions.
  */
 export async function listOpenMunicipalities(opts: { term?: string; withGeometry?: boolean }): Promise<MunicipalityData> {
@@ -47,13 +48,14 @@ export async function streamOpenMunicipalities(opts: { term?: string; withGeomet
     SELECT m."id", m."slug", m."atvkCode", m."iso3166_2", m."nameLv", m."officialNameLv", m."type"::text AS "type", m."population", m."populationYear",
       m."populationSource", m."areaKm2", to_char(m."validFrom", 'YYYY-MM-DD') AS "validFrom", to_char(m."validTo", 'YYYY-MM-DD') AS "validTo",
       s."slug" AS "successorSlug", a."status"::text AS "status", a."isDemo",
+      to_char(a."verifiedAt", 'YYYY-MM-DD') AS "verifiedAt", (a."citationId" IS NOT NULL) AS "cited",
       ${opts.withGeometry ? Prisma.sql`COALESCE((SELECT b."geometry" FROM "MunicipalityBoundary" b WHERE b."municipalityId" = m."id" AND b."termId" = ${term.id}), m."boundary")` : Prisma.sql`NULL::jsonb`} AS "boundary"
     FROM "Municipality" m
     LEFT JOIN "Municipality" s ON s."id" = m."successorId"
     LEFT JOIN "Accession" a ON a."municipalityId" = m."id" AND a."termId" = ${term.id}
     WHERE m."id" = ANY(${ids}::text[])`;
   const toRow = (m: OpenMunicipalityRow): OpenRow<OpenMunicipality> => {
-    const status = municipalityStatus(m.status ?? undefined);
+    const status = municipalityStatus(m.status ?? undefined, m.verifiedAt, Boolean(m.cited));
     return {
       item: {
         slug: m.slug,
@@ -96,5 +98,7 @@ type OpenMunicipalityRow = {
   successorSlug: string | null;
   status: string | null;
   isDemo: boolean | null;
+  verifiedAt: string | null;
+  cited: boolean | null;
   boundary: unknown;
 };

@@ -20,7 +20,7 @@ const SCHEMA_NAME: Record<Resource, string> = {
 };
 const TITLE: Record<Resource, string> = {
   municipalities: 'Municipalities of a council term',
-  accessions: 'Verified and withdrawn accessions',
+  accessions: 'Verified, recorded and withdrawn accessions',
   progress: 'Progress on each commitment per municipality and year (accepted reports)',
   progress_actions: 'Actions of accepted progress reports',
   progress_indicators: 'Indicators of accepted progress reports',
@@ -258,7 +258,7 @@ export function openApiDocument(origin: string): JsonSchema {
       version: '1.0.0',
       summary: 'Which Latvian municipalities joined the Memorandum on the Development of Social Work in Municipalities, per council term.',
       description:
-        'Public, verified data only: municipalities with their status per council term, verified or withdrawn council decisions to join, ' +
+        'Public data only: municipalities with their status per council term, council decisions to join (verified against a document, recorded from a published source, or withdrawn), ' +
         'and the accepted progress reports on the three commitments (per municipality, year and commitment; their actions and indicators). ' +
         'Unknown values are null (an empty CSV cell), never zero. ' +
         'Records: CC BY 4.0. Boundary geometry (GeoJSON): amCharts, free linkware licence, not an official boundary; each GeoJSON names both licences. ' +

@@ -19,12 +19,12 @@ export type SigningSheetInput = {
   councilBody: string | null;
   /** Preformatted by the caller, e.g. "Domes lēmums Nr. 271/9, 2021. gada 22. jūlijs". */
   decisionLine: string;
-  /** `name: null` renders a blank line to write the name on. */
+  /** `name: null` renders a blank line to write the name on (and, with `role: null`, one for the position). */
   signatureBlocks: SignatureBlock[];
   labels: SigningSheetLabels;
 };
 
-/** One signatory: heading ("… vārdā"), optional printed name and role. */
+/** One signatory: heading ("… vārdā"), optional printed name and role; both null = blank lines for both, filled in by hand. */
 export type SignatureBlock = { heading: string; name: string | null; role: string | null };
 
 /** Caller-provided (i18n) words used by the layout. */
@@ -32,6 +32,7 @@ export type SigningSheetLabels = {
   annex: string;
   signature: string;
   nameAndSurname: string;
+  position: string;
   date: string;
   generatedNote: string;
 };
@@ -159,6 +160,10 @@ function measureBlock(block: SignatureBlock, labels: SigningSheetLabels, fonts: 
   } else {
     dy += 18;
     signLine(labels.nameAndSurname);
+    if (!block.role) {
+      dy += 18;
+      signLine(labels.position);
+    }
   }
   if (block.role) text(block.role, 9, { muted: true });
   dy += 22;

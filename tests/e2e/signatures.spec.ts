@@ -57,6 +57,7 @@ test('a real eParaksts container: verdict, facts, warnings and re-check for staf
   await expect(signature).toHaveAttribute('data-verdict', 'indeterminate');
   await expect(signature.getByTestId('trust-verdict')).toContainText('GATIS BEIKERTS, izdevējs E-ME SI (CA1)');
   await expect(signature.getByTestId('trust-verdict')).toContainText('SHA-1');
+  await expect(signature.getByTestId('trust-verdict')).toContainText('Biedrību darbiniekiem tas jāpārbauda pašiem.');
   await expect(signature.getByTestId('cross-check-warnings')).toContainText('pirms domes sēdes');
   await expect(signature.getByTestId('cross-check-warnings')).toContainText('“GATIS BEIKERTS” neatbilst lēmumā norādītajam parakstītājam “Testa Parakstītājs”');
   await signature.getByText('Kā tas noteikts').click();
@@ -82,6 +83,9 @@ test('a real eParaksts container: verdict, facts, warnings and re-check for staf
   const reports = visitor.getByTestId('signature-report');
   await expect(reports.first().getByTestId('trust-verdict')).toContainText('E-ME SI (CA1)');
   await expect(reports.first().getByTestId('verdict-facts')).toHaveCount(0);
+  // QA s13 minor 15: the public gets the neutral statement, not the instruction meant for staff.
+  await expect(reports.first().getByTestId('trust-verdict')).toContainText('nevar automātiski apstiprināt');
+  await expect(reports.first()).not.toContainText('darbiniekiem');
   await expect(reports.nth(1).getByTestId('unsigned')).toBeVisible();
   await expect(reports.nth(1)).not.toContainText('integritāte');
   await expect(reports.nth(1)).not.toContainText('parakstītie dati');

@@ -3,6 +3,8 @@ import { db } from '@/lib/db/client';
 import { findMemorandum, memorandumDocument } from '@/lib/memorandum/queries';
 import { buildSigningSheet } from '@/lib/accessions/signing-sheet';
 import { extractPdfText } from '../unit/pdf/extract-text';
+import { memorandumPageResponse } from '@/lib/site/public-pages';
+import { buildStylesheet } from '../../scripts/build-stylesheet';
 import { actorOf, createUser, resetDatabase } from './db-utils';
 
 /**
@@ -49,5 +51,28 @@ describe('the commitments come from the memorandum text in the database', () => 
     const sheet = await signingSheetText();
     expect(sheet).toContain(words(corrected));
     expect(sheet).not.toContain(words(original));
+  });
+});
+
+describe('the associations on the signing sheet and the memorandum page (QA s13 M6, ADR 0222)', () => {
+  beforeEach(resetDatabase);
+
+  it('the sheet names each association with blank lines for name, position, signature and date, never the 2021 signatories', async () => {
+    const sheet = await signingSheetText();
+    for (const heading of ['Latvijas Pašvaldību sociālo dienestu vadītāju apvienības vārdā', 'Latvijas sociālo darbinieku biedrības vārdā']) {
+      expect(sheet).toContain(`${heading} paraksts vārds, uzvārds amats datums`);
+    }
+    expect(sheet).not.toMatch(/Behmane|Lapskalna|valdes priekšsēdētāja/);
+  });
+
+  it('the memorandum page keeps the 2021 signatories as a cited historical fact', async () => {
+    await buildStylesheet(process.cwd());
+    for (const [locale, text] of [
+      ['lv', '2021. gadā parakstīja Ina Behmane, valdes priekšsēdētāja (Liepājas valstspilsētas domes 2021. gada 22. jūlija lēmuma Nr. 271/9 pielikums).'],
+      ['en', 'Signed in 2021 by Una Lapskalna, Chair of the Board (annex to Liepāja state city council decision No. 271/9 of 22 July 2021).'],
+    ] as const) {
+      const html = await (await memorandumPageResponse({ locale, pathname: `/${locale}/memorandum` })).text();
+      expect(words(html.replace(/<[^>]+>/g, ' '))).toContain(text);
+    }
   });
 });

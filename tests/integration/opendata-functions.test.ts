@@ -22,8 +22,9 @@ describe('open data API', () => {
       expect(data.rows).toHaveLength(43);
       const status = Object.fromEntries(data.rows.map((r) => [r.item.slug, r.item.status]));
       expect(status).toMatchObject({
-        liepaja: 'verified',
-        'jekabpils-novads': 'verified',
+        // Recorded from a published source, not checked against a document (QA s13 M3, ADR 0221).
+        liepaja: 'recorded',
+        'jekabpils-novads': 'recorded',
         'ogres-novads': 'verified',
         'talsu-novads': 'withdrawn',
         'dobeles-novads': 'awaiting_verification',
@@ -35,11 +36,11 @@ describe('open data API', () => {
       expect(data.rows.every((r) => r.geometry === null)).toBe(true);
     });
 
-    it('list only verified and withdrawn accessions, with their documents', async () => {
+    it('list only verified, recorded and withdrawn accessions, with their documents', async () => {
       const data = await listOpenAccessions({ origin: 'https://portal.example' });
       expect(data.rows.map((r) => `${r.item.municipality_slug}:${r.item.status}`).sort()).toEqual([
-        'jekabpils-novads:verified',
-        'liepaja:verified',
+        'jekabpils-novads:recorded',
+        'liepaja:recorded',
         'ogres-novads:verified',
         'talsu-novads:withdrawn',
       ]);

@@ -101,6 +101,12 @@ describe('open data API', () => {
       expect(lcol('citation_title')).toContain('Nr. 271/9');
       expect(lcol('citation_language')).toBe('lv');
       expect(lcol('recorded_from_published_source')).toBe('true');
+      // QA s13 M3: not checked against a document, so not "verified" (ADR 0221); the one staff verified is.
+      expect(lcol('status')).toBe('recorded');
+      expect(lcol('verified_at')).toBe('');
+      expect(col('status')).toBe('verified');
+      const mcol = (slug: string) => rows.find((r) => r[0] === slug)![rows[0]!.indexOf('status')];
+      expect([mcol('liepaja'), mcol('jekabpils-novads'), mcol('ogres-novads')]).toEqual(['recorded', 'recorded', 'verified']);
       expect(lcol('source')).toBe('');
       expect(accText).not.toContain('seed document');
       expect(col('recorded_from_published_source')).toBe('false');
@@ -124,7 +130,7 @@ describe('open data API', () => {
         expect(f.type).toBe('Feature');
         expect(['Polygon', 'MultiPolygon'], f.id).toContain(f.geometry?.type);
         expect(f.geometry!.coordinates.length).toBeGreaterThan(0);
-        expect(['verified', 'withdrawn', 'awaiting_verification', 'not_joined']).toContain(f.properties.status);
+        expect(['verified', 'recorded', 'withdrawn', 'awaiting_verification', 'not_joined']).toContain(f.properties.status);
         expect(f.id).toBe(f.properties.slug);
         expectRightHandRule(f.geometry as OpenGeometry, f.id);
       }
@@ -144,12 +150,18 @@ describe('open data API', () => {
         'talsu-novads/2021-2025',
       ]);
       const jek = a.features.find((f) => f.id === 'jekabpils-novads/2021-2025')!.properties;
-      expect(jek).toMatchObject({ source: null, recorded_from_published_source: true, citation_language: 'lv', citation_publisher: expect.any(String) });
+      expect(jek).toMatchObject({
+        status: 'recorded',
+        source: null,
+        recorded_from_published_source: true,
+        citation_language: 'lv',
+        citation_publisher: expect.any(String),
+      });
       expect(jek.citation_title).toBeTruthy();
       expect(JSON.stringify(a)).not.toContain('seed document');
       for (const f of a.features) {
         expect(['Polygon', 'MultiPolygon']).toContain(f.geometry?.type);
-        expect(['verified', 'withdrawn']).toContain(f.properties.status);
+        expect(['verified', 'recorded', 'withdrawn']).toContain(f.properties.status);
         expectRightHandRule(f.geometry as OpenGeometry, f.id);
       }
     });

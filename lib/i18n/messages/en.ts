@@ -99,6 +99,7 @@ export const en: Messages = {
   },
   memorandum: {
     issuedBy: 'Issued by',
+    issuerSigned2021: 'Signed in 2021 by {name}, {role} (annex to Liepāja state city council decision No. 271/9 of 22 July 2021).',
     commitmentsHeading: 'The three commitments',
     sourceHeading: 'Source of the text',
     translationNote: 'The English translation was made for this portal.',
@@ -346,6 +347,7 @@ export const en: Messages = {
     issuerHeading: 'On behalf of {name}',
     signature: 'signature',
     nameAndSurname: 'name, surname',
+    position: 'position',
     date: 'date',
     generatedNote: 'Signing sheet prepared in the Memorands portal on {date}.',
   },
@@ -355,9 +357,9 @@ export const en: Messages = {
     lead: 'The data on municipalities joining the memorandum is freely available in machine-readable form: JSON, CSV and GeoJSON. No registration and no access key are needed.',
     scopeHeading: 'What the data is',
     scopeText:
-      'Two datasets: municipalities (the municipalities of each council term with their membership status) and accessions (verified and withdrawn council decisions to join, with their source and documents).',
+      'Two datasets: municipalities (the municipalities of each council term with their membership status) and accessions (council decisions to join that the associations verified against a document, that were recorded from a published source, or that were withdrawn, with their source and documents).',
     privacyText:
-      'The data holds only public facts verified by the associations. Drafts, submissions returned for correction, the details of submissions not yet verified, e-mail addresses and any other user data are never published.',
+      'The data holds only public facts: decisions the associations verified against a document, and decisions recorded from a published source (status “recorded”: the associations have not yet verified them against a document). Drafts, submissions returned for correction, the details of submissions not yet verified, e-mail addresses and any other user data are never published.',
     lastModified: 'Last change to the data: {date}.',
     endpointsHeading: 'Addresses and formats',
     colData: 'Data',
@@ -400,14 +402,15 @@ export const en: Messages = {
       successor_slug: 'The municipality this one was merged into (its slug).',
       term: 'Council term, e.g. “2021-2025”.',
       status:
-        'Membership in this term: “verified” (joined, decision verified), “withdrawn” (membership withdrawn), “awaiting_verification” (decision submitted, awaiting verification) or “not_joined”.',
+        'Membership in this term: “verified” (joined, the associations verified the decision against a document), “recorded” (joined according to a published source, the associations have not yet verified the decision against a document), “withdrawn” (membership withdrawn), “awaiting_verification” (decision submitted, awaiting verification) or “not_joined”.',
       is_demo: 'true when the membership record is demo data, not a real decision.',
     },
     accessionFields: {
       municipality_slug: 'Identifier (slug) of the municipality.',
       atvk_code: 'ATVK code of the municipality; empty until the classifier is imported.',
       term: 'Council term, e.g. “2021-2025”.',
-      status: '“verified” (joined) or “withdrawn” (membership withdrawn).',
+      status:
+        '“verified” (joined, the associations verified the decision against a document), “recorded” (recorded from a published source, not yet verified against a document) or “withdrawn” (membership withdrawn).',
       council_body: 'The council that took the decision.',
       session_date: 'Date of the council session (YYYY-MM-DD).',
       session_year_inferred: 'true when the source gives no year and the year is inferred.',
@@ -423,7 +426,8 @@ export const en: Messages = {
       citation_language: 'Language of the source: “lv” or “en”.',
       recorded_from_published_source:
         'true when the record was taken from a published source and the associations have not yet verified it against a document.',
-      verified_at: 'When the associations verified the record (ISO 8601, UTC); empty for records entered from the source documents.',
+      verified_at:
+        'When the associations verified the record against a document (ISO 8601, UTC); empty when it has not been verified (status “recorded” or “withdrawn”).',
       withdrawn_at: 'When the membership was withdrawn (ISO 8601, UTC).',
       withdrawal_reason: 'Reason for the withdrawal.',
       documents:

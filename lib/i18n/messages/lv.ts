@@ -98,6 +98,7 @@ export const lv = {
   },
   memorandum: {
     issuedBy: 'Memorandu izdeva',
+    issuerSigned2021: '2021. gadā parakstīja {name}, {role} (Liepājas valstspilsētas domes 2021. gada 22. jūlija lēmuma Nr. 271/9 pielikums).',
     commitmentsHeading: 'Trīs apņemšanās',
     sourceHeading: 'Teksta avots',
     translationNote: 'Angļu tulkojums sagatavots šim portālam.',
@@ -322,7 +323,7 @@ export const lv = {
     w_timestamp_invalid: 'Laika zīmogs neatbilst parakstam.',
     w_container_unsigned: 'Konteinerā nav digitālā paraksta.',
     w_signature_unchecked:
-      'Paraksts izmanto algoritmu, ko portāls nevar pārbaudīt. Fails ir saglabāts, bet asociācijas darbiniekiem paraksts jāpārbauda pašiem (piem., ar eparaksts.lv pārbaudes rīku).',
+      'Paraksts izmanto algoritmu, ko portāls nevar pārbaudīt. Fails ir saglabāts, bet biedrību darbiniekiem paraksts jāpārbauda pašiem (piem., ar eparaksts.lv pārbaudes rīku).',
   },
   signature: {
     heading: 'Digitālie paraksti',
@@ -345,6 +346,7 @@ export const lv = {
     issuerHeading: '{name} vārdā',
     signature: 'paraksts',
     nameAndSurname: 'vārds, uzvārds',
+    position: 'amats',
     date: 'datums',
     generatedNote: 'Parakstu lapa sagatavota portālā Memorands {date}.',
   },
@@ -354,9 +356,9 @@ export const lv = {
     lead: 'Dati par pašvaldību pievienošanos memorandam ir brīvi pieejami mašīnlasāmā veidā – JSON, CSV un GeoJSON formātā. Tos var izmantot bez reģistrēšanās un bez piekļuves atslēgas.',
     scopeHeading: 'Kas ir datos',
     scopeText:
-      'Divas datu kopas: pašvaldības (katra domes pilnvaru laika pašvaldības ar to dalības statusu) un pievienošanās lēmumi (pārbaudīti un atsaukti domes lēmumi ar avotu un dokumentiem).',
+      'Divas datu kopas: pašvaldības (katra domes pilnvaru laika pašvaldības ar to dalības statusu) un pievienošanās lēmumi (domes lēmumi, ko biedrības pārbaudījušas pret dokumentu, kas reģistrēti no publicēta avota vai ir atsaukti, – ar avotu un dokumentiem).',
     privacyText:
-      'Datos ir tikai publiski fakti, ko pārbaudījusi asociācija. Melnraksti, labošanai atgriezti iesniegumi, vēl nepārbaudītu iesniegumu dati, e-pasta adreses un citi lietotāju dati netiek publicēti.',
+      'Datos ir tikai publiski fakti: lēmumi, ko biedrības pārbaudījušas pret dokumentu, un lēmumi, kas reģistrēti no publicēta avota (tos lauks status sauc “recorded”, un biedrības tos vēl nav pārbaudījušas pret dokumentu). Melnraksti, labošanai atgriezti iesniegumi, vēl nepārbaudītu iesniegumu dati, e-pasta adreses un citi lietotāju dati netiek publicēti.',
     lastModified: 'Pēdējās izmaiņas datos: {date}.',
     endpointsHeading: 'Piekļuves adreses un formāti',
     colData: 'Dati',
@@ -400,14 +402,15 @@ export const lv = {
       successor_slug: 'Pašvaldība, ar kuru šī tika apvienota (tās slug).',
       term: 'Domes pilnvaru laiks, piemēram, “2021-2025”.',
       status:
-        'Dalība šajā pilnvaru laikā: “verified” (pievienojusies, lēmums pārbaudīts), “withdrawn” (dalība atsaukta), “awaiting_verification” (lēmums iesniegts, gaida pārbaudi) vai “not_joined” (nav pievienojusies).',
+        'Dalība šajā pilnvaru laikā: “verified” (pievienojusies, biedrības lēmumu pārbaudījušas pret dokumentu), “recorded” (pievienojusies pēc publicēta avota, biedrības lēmumu vēl nav pārbaudījušas pret dokumentu), “withdrawn” (dalība atsaukta), “awaiting_verification” (lēmums iesniegts, gaida pārbaudi) vai “not_joined” (nav pievienojusies).',
       is_demo: 'true, ja dalības ieraksts ir demonstrācijas dati, nevis īsts lēmums.',
     },
     accessionFields: {
       municipality_slug: 'Pašvaldības identifikators (slug).',
       atvk_code: 'Pašvaldības ATVK kods; tukšs, kamēr klasifikators nav importēts.',
       term: 'Domes pilnvaru laiks, piemēram, “2021-2025”.',
-      status: '“verified” (pievienojusies) vai “withdrawn” (dalība atsaukta).',
+      status:
+        '“verified” (pievienojusies, biedrības lēmumu pārbaudījušas pret dokumentu), “recorded” (reģistrēts no publicēta avota, biedrības to vēl nav pārbaudījušas pret dokumentu) vai “withdrawn” (dalība atsaukta).',
       council_body: 'Dome, kas pieņēma lēmumu.',
       session_date: 'Domes sēdes datums (GGGG-MM-DD).',
       session_year_inferred: 'true, ja avotā gads nav norādīts un tas ir secināts.',
@@ -422,7 +425,8 @@ export const lv = {
       citation_url: 'Avota adrese internetā; tukša, ja avotam ir tikai dokumenta atsauce.',
       citation_language: 'Avota valoda: “lv” vai “en”.',
       recorded_from_published_source: 'true, ja ieraksts reģistrēts no publicēta avota un biedrības to vēl nav pārbaudījušas pret dokumentu.',
-      verified_at: 'Laiks, kad asociācija ierakstu pārbaudīja (ISO 8601, UTC); tukšs ierakstiem, kas ievadīti no avota dokumentiem.',
+      verified_at:
+        'Laiks, kad biedrības ierakstu pārbaudīja pret dokumentu (ISO 8601, UTC); tukšs, ja tas vēl nav pārbaudīts (status “recorded” vai “withdrawn”).',
       withdrawn_at: 'Laiks, kad dalība atsaukta (ISO 8601, UTC).',
       withdrawal_reason: 'Atsaukuma iemesls.',
       documents:

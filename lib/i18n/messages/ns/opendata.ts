@@ -18,7 +18,7 @@ const lv = {
   },
   progressHeading: 'Progresa pārskati',
   progressText:
-    'Pieņemtie progresa pārskati par trim saistībām: katrai pašvaldībai, gadam un saistībai – statuss un apraksts; atsevišķās tabulās pasākumi (datumi, budžets EUR) un rādītāji (vērtība ar mērvienību). Publicēta tikai jaunākā pieņemtā pārskata redakcija pašvaldībām, kuru dalība attiecīgajā pilnvaru laikā ir pārbaudīta; melnraksti, iesniegtie un atgrieztie pārskati netiek publicēti. Nezināma vērtība ir tukša (null), nevis nulle.',
+    'Pieņemtie progresa pārskati par trim saistībām: katrai pašvaldībai, gadam un saistībai – statuss un apraksts; atsevišķās tabulās pasākumi (datumi, budžets EUR) un rādītāji (vērtība ar mērvienību). Publicēta tikai jaunākā pieņemtā pārskata redakcija pašvaldībām, kuru dalība attiecīgajā pilnvaru laikā ir pārbaudīta vai reģistrēta no publicēta avota; melnraksti, iesniegtie un atgrieztie pārskati netiek publicēti. Nezināma vērtība ir tukša (null), nevis nulle.',
   progressFieldsCaption: 'Progresa datu kopas lauki (saistības)',
   progressActionFieldsCaption: 'Progresa pasākumu lauki',
   progressIndicatorFieldsCaption: 'Progresa rādītāju lauki',
@@ -32,7 +32,7 @@ const lv = {
     status: 'Saistības izpilde: “not_started”, “in_progress” vai “achieved”; tukšs, ja pārskatā nav norādīts.',
     narrative: 'Pašvaldības apraksts par paveikto; tukšs, ja nav.',
     report_revision: 'Pieņemtā pārskata redakcijas numurs.',
-    accepted_at: 'Laiks, kad asociācija pārskatu pieņēma (ISO 8601, UTC).',
+    accepted_at: 'Laiks, kad biedrības pārskatu pieņēma (ISO 8601, UTC).',
     is_demo: 'true, ja pārskats ir demonstrācijas dati.',
   },
   progressActionFields: {
@@ -65,7 +65,7 @@ const lv = {
   },
   progressDatasetTitle: 'Pašvaldību progress memoranda saistību izpildē',
   progressDatasetDescription:
-    'Pieņemtie pašvaldību gada progresa pārskati par memoranda par sociālā darba attīstību pašvaldībās trim saistībām: statuss un apraksts katrai saistībai, pasākumi ar datumiem un budžetu, rādītāji ar mērvienībām. Tikai publiski, asociācijas pieņemti pārskati; nezināms ir null, nevis nulle.',
+    'Pieņemtie pašvaldību gada progresa pārskati par memoranda par sociālā darba attīstību pašvaldībās trim saistībām: statuss un apraksts katrai saistībai, pasākumi ar datumiem un budžetu, rādītāji ar mērvienībām. Tikai publiski, biedrību pieņemti pārskati; nezināms ir null, nevis nulle.',
   distributionDescription: 'Atvērto datu izplatījums: {title}. Lauki un formāts aprakstīti OpenAPI dokumentā.',
 };
 
@@ -86,7 +86,7 @@ const en: Widen<typeof lv> = {
   },
   progressHeading: 'Progress reports',
   progressText:
-    'Accepted progress reports on the three commitments: for each municipality, year and commitment the status and the narrative; in separate tables the actions (dates, budget in EUR) and the indicators (value with its unit). Only the latest accepted revision is published, and only for municipalities whose membership in that term is verified; drafts, submitted and returned reports are not published. An unknown value is empty (null), not zero.',
+    'Accepted progress reports on the three commitments: for each municipality, year and commitment the status and the narrative; in separate tables the actions (dates, budget in EUR) and the indicators (value with its unit). Only the latest accepted revision is published, and only for municipalities whose membership in that term is verified or recorded from a published source; drafts, submitted and returned reports are not published. An unknown value is empty (null), not zero.',
   progressFieldsCaption: 'Fields of the progress dataset (commitments)',
   progressActionFieldsCaption: 'Fields of progress actions',
   progressIndicatorFieldsCaption: 'Fields of progress indicators',
@@ -100,7 +100,7 @@ const en: Widen<typeof lv> = {
     status: 'Fulfilment of the commitment: “not_started”, “in_progress” or “achieved”; empty if the report does not say.',
     narrative: 'The municipality’s account of what was done; empty if none.',
     report_revision: 'Revision number of the accepted report.',
-    accepted_at: 'When the association accepted the report (ISO 8601, UTC).',
+    accepted_at: 'When the associations accepted the report (ISO 8601, UTC).',
     is_demo: 'true if the report is demonstration data.',
   },
   progressActionFields: {

@@ -7,7 +7,8 @@ const lv = {
   verdict_untrusted_issuer:
     'Paraksts nav apstiprināms kā uzticams: {name} sertifikātu izdevis {issuer}, kas parakstīšanas brīdī nebija Latvijas uzticamo pakalpojumu sarakstā (piemēram, testa vai ārvalstu izdevējs); pēc saraksta Nr. {list}, {listDate}.',
   verdict_integrity_failed: 'Paraksts neatbilst dokumentam: saturs mainīts pēc parakstīšanas.',
-  verdict_indeterminate: 'Parakstu ({name}, izdevējs {issuer}) nevar automātiski apstiprināt: {reason}. Asociācijas darbiniekiem tas jāpārbauda pašiem.',
+  verdict_indeterminate: 'Parakstu ({name}, izdevējs {issuer}) nevar automātiski apstiprināt: {reason}. Biedrību darbiniekiem tas jāpārbauda pašiem.',
+  verdict_indeterminate_public: 'Parakstu ({name}, izdevējs {issuer}) nevar automātiski apstiprināt: {reason}.',
   reason_unsupported_algorithm: 'tas izmanto algoritmu, ko portāls nepārbauda ({algorithm})',
   reason_no_signer_certificate: 'parakstā nav parakstītāja sertifikāta',
   reason_certificate_expired: 'sertifikāta derīguma termiņš parakstīšanas brīdī bija beidzies',
@@ -61,6 +62,7 @@ const en: typeof lv = {
     'The signature cannot be confirmed as trusted: {name}’s certificate was issued by {issuer}, which was not on the Latvian trusted list at the time of signing (e.g. a test or foreign issuer); according to list No. {list}, {listDate}.',
   verdict_integrity_failed: 'The signature does not match the document: the content was changed after signing.',
   verdict_indeterminate: 'The signature ({name}, issuer {issuer}) cannot be confirmed automatically: {reason}. Association staff must check it themselves.',
+  verdict_indeterminate_public: 'The signature ({name}, issuer {issuer}) cannot be confirmed automatically: {reason}.',
   reason_unsupported_algorithm: 'it uses an algorithm the portal does not check ({algorithm})',
   reason_no_signer_certificate: 'the signature carries no signer certificate',
   reason_certificate_expired: 'the certificate had expired at the time of signing',
