@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { test, expect, expectNoA11yViolations } from './support/fixtures';
 import { createUser } from './support/db';
+import { prepareOwnDatabase } from './support/own-database';
 import { writeSignedPdfFile } from '../unit/documents/sign-helper';
 import { startAppServer, type AppServer } from '../support/app-server';
 import { ROOT } from '../support/run-script';
@@ -26,15 +26,7 @@ let pool: pg.Pool;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  url = execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'tests/support/prepare-db.ts'), 'memorands_e2e_calendar'], {
-    cwd: ROOT,
-    env: process.env,
-    encoding: 'utf8',
-  })
-    .trim()
-    .split('\n')
-    .at(-1)!;
-  pool = new pg.Pool({ connectionString: url, max: 2 });
+  ({ url, pool } = prepareOwnDatabase('memorands_e2e_calendar'));
   const storageDir = path.join(ROOT, '.data/e2e-calendar-storage');
   december = await startAppServer({ databaseUrl: url, storageDir, env: { FROZEN_NOW: '2026-12-03' }, timeoutMs: 120_000 });
   may = await startAppServer({ databaseUrl: url, storageDir, env: { FROZEN_NOW: '2025-05-01' }, timeoutMs: 120_000 });

@@ -1,19 +1,25 @@
+import type { Page } from '@playwright/test';
 import { test, expect, signInApi } from './support/fixtures';
 import { createUser, resetReport } from './support/db';
 
 const SLUG = 'kraslavas-novads';
 const empty = { status: 'NOT_STARTED', narrative: '', actions: [] };
 
+/** A fresh, empty 2022 draft of SLUG open in the editor of its signed-in secretary: the report and its first section. */
+async function openEmptyReport(page: Page) {
+  const report = await resetReport(SLUG, 2022, 'DRAFT');
+  await signInApi(page.request, await createUser('SECRETARY', SLUG));
+  await page.goto(`/lv/secretary/${SLUG}/reports/2022`);
+  const resources = page.getByTestId('report-editor').locator('[data-commitment="resources"]');
+  await expect(resources.getByLabel('Apraksts')).toHaveValue('');
+  return { report, resources };
+}
+
 test.describe('report autosave against a report that changed under the page', () => {
   test('a save that lands after the page was rendered (the save made on leaving the previous page) is merged, not refused: both edits are kept', async ({
     page,
   }) => {
-    const report = await resetReport(SLUG, 2022, 'DRAFT');
-    const secretary = await createUser('SECRETARY', SLUG);
-    await signInApi(page.request, secretary);
-    await page.goto(`/lv/secretary/${SLUG}/reports/2022`);
-    const resources = page.getByTestId('report-editor').locator('[data-commitment="resources"]');
-    await expect(resources.getByLabel('Apraksts')).toHaveValue('');
+    const { report, resources } = await openEmptyReport(page);
 
     // What QA saw: the previous page's save on leaving reaches the server only after this page was rendered at the old version.
     const late = await page.request.put(`/api/progress/reports/${report.id}`, {
@@ -38,12 +44,7 @@ test.describe('report autosave against a report that changed under the page', ()
   });
 
   test('the same field changed in two places is a real conflict: the page says so and saves nothing over the other change', async ({ page }) => {
-    const report = await resetReport(SLUG, 2022, 'DRAFT');
-    const secretary = await createUser('SECRETARY', SLUG);
-    await signInApi(page.request, secretary);
-    await page.goto(`/lv/secretary/${SLUG}/reports/2022`);
-    const resources = page.getByTestId('report-editor').locator('[data-commitment="resources"]');
-    await expect(resources.getByLabel('Apraksts')).toHaveValue('');
+    const { report, resources } = await openEmptyReport(page);
     const other = await page.request.put(`/api/progress/reports/${report.id}`, {
       data: { version: report.version, commitments: { resources: { ...empty, narrative: 'Cits teksts' }, staff: empty, cooperation: empty }, indicators: {} },
       headers: { 'x-locale': 'lv' },

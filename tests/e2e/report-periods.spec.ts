@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
 import { test, expect, expectNoA11yViolations } from './support/fixtures';
 import { createUser } from './support/db';
+import { prepareOwnDatabase } from './support/own-database';
 import { startAppServer, type AppServer } from '../support/app-server';
 import { ROOT } from '../support/run-script';
 
@@ -23,15 +23,7 @@ const web = () => `http://localhost:${server.port}`;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  url = execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'tests/support/prepare-db.ts'), 'memorands_e2e_report_periods'], {
-    cwd: ROOT,
-    env: process.env,
-    encoding: 'utf8',
-  })
-    .trim()
-    .split('\n')
-    .at(-1)!;
-  pool = new pg.Pool({ connectionString: url, max: 2 });
+  ({ url, pool } = prepareOwnDatabase('memorands_e2e_report_periods'));
   const { rows } = await pool.query<{ m: string; old: string; term: string }>(
     `SELECT m."id" AS m, p."id" AS old, t."id" AS term FROM "Municipality" m, "ReportingPeriod" p JOIN "CouncilTerm" o ON o."id" = p."termId", "CouncilTerm" t
      WHERE m."slug" = 'liepaja' AND o."slug" = '2021-2025' AND p."year" = 2025 AND t."slug" = '2025-2029'`,

@@ -17,22 +17,14 @@ import { municipalityPageResponse } from '@/lib/site/public-pages';
 import { receiveToTemp } from '@/lib/storage';
 import { requireCorpus } from '../unit/documents/corpus-dir';
 import { actorOf, createUser, resetDatabase } from './db-utils';
+import { decision } from './support/mail';
 
 const SLUG = 'cesu-novads';
 const CODE = '11404176865';
 
 async function publishEstonianSignature(): Promise<string> {
   const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: SLUG }));
-  const decision = {
-    councilBody: 'Cēsu novada dome',
-    sessionDate: '2021-08-19',
-    sessionType: 'REGULAR' as const,
-    decisionNumber: '325',
-    agendaItem: null,
-    signatoryName: 'Jānis Rozenbergs',
-    signatoryRole: 'domes priekšsēdētājs',
-  };
-  await recordDecision({ actor: secretary, municipalitySlug: SLUG, input: decision });
+  await recordDecision({ actor: secretary, municipalitySlug: SLUG, input: { ...decision, decisionNumber: '325' } });
   const bytes = await readFile(path.join(requireCorpus(), 'ee-valid-asice.asice'));
   const file = await receiveToTemp(Readable.from([bytes]), 25 * 1024 * 1024);
   const doc = await addDocument({ actor: secretary, municipalitySlug: SLUG, kind: 'ANNEX', originalName: 'pielikums.asice', file });
