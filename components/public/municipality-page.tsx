@@ -86,6 +86,15 @@ function MunicipalityFacts({ locale, t, page: { m } }: Omit<Props, 'locator'>) {
             </span>
           ) : null}
           {m.changeCitation ? <Sourced locale={locale} t={t} citation={m.changeCitation} testId="change-citation" /> : null}
+          {m.predecessors.map((p) => (
+            <span key={p.slug} className="block" data-testid="predecessor">
+              <a href={`/${locale}/municipalities/${p.slug}`}>{p.nameLv}</a>{' '}
+              {p.validTo
+                ? t('municipality.mergedInUntil', { to: formatDateIn(locale, p.validTo, 'dative', (v) => formatDate(locale, v)) })
+                : t('municipality.mergedIn')}
+              {p.citation ? <Sourced locale={locale} t={t} citation={p.citation} testId="predecessor-citation" /> : null}
+            </span>
+          ))}
         </dd>
       </dl>
     </div>

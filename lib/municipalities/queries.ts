@@ -117,6 +117,8 @@ type PublicMunicipalityRow = {
   atvkCode: string | null;
   iso3166_2: string | null;
   successor: { slug: string; nameLv: string } | null;
+  /** Municipalities merged into this one (Varakļānu novads into Madonas novads), each with its last day and the source of the change. */
+  predecessors: { slug: string; nameLv: string; validTo: string | null; citation: PublicCitation | null }[];
   changeCitation: PublicCitation | null;
   populationCitation: PublicCitation | null;
   atvkCitation: PublicCitation | null;
@@ -137,6 +139,11 @@ export const findMunicipalityPublic = cache(async (slug: string) => {
       m."areaKm2", m."areaSource", m."areaKm2Geometry", m."validFrom", m."validTo", m."statusNote", m."atvkCode", m."iso3166_2",
       (SELECT json_build_object('slug', s."slug", 'nameLv', s."nameLv") FROM "Municipality" s WHERE s."id" = m."successorId") AS "successor",
       (SELECT ${CITATION_JSON('cc')} FROM "Citation" cc WHERE cc."id" = m."changeCitationId") AS "changeCitation",
+      COALESCE((
+        SELECT json_agg(json_build_object('slug', p."slug", 'nameLv', p."nameLv", 'validTo', p."validTo",
+          'citation', (SELECT ${CITATION_JSON('pcc')} FROM "Citation" pcc WHERE pcc."id" = p."changeCitationId")) ORDER BY p."nameLv")
+        FROM "Municipality" p WHERE p."successorId" = m."id"
+      ), '[]') AS "predecessors",
       (SELECT ${CITATION_JSON('pc')} FROM "Citation" pc WHERE pc."id" = m."populationCitationId") AS "populationCitation",
       (SELECT ${CITATION_JSON('ac')} FROM "Citation" ac WHERE ac."id" = m."atvkCitationId") AS "atvkCitation",
       COALESCE((
@@ -187,7 +194,8 @@ export const findMunicipalityPublic = cache(async (slug: string) => {
         }
       : { ...a, events: a.events.map((e) => (e.type === 'RETURNED' ? { ...e, reason: null } : e)) };
   });
-  return { ...m, accessions };
+  const predecessors = m.predecessors.map((p) => ({ ...p, validTo: p.validTo === null ? null : utcDay(p.validTo.slice(0, 10)) }));
+  return { ...m, predecessors, accessions };
 });
 
 /** Municipalities of the current term, for staff pickers. */

@@ -115,6 +115,8 @@ export const en: Messages = {
     validity: 'Exists',
     validFromTo: 'from {from} to {to}',
     validFrom: 'since {from}',
+    mergedInUntil: '(a municipality of its own until {to}, then merged into this one)',
+    mergedIn: '(merged into this one)',
     successor: 'Merged into {name}',
     termStatus: 'Status by council term',
     decision: 'Council decision',

@@ -114,6 +114,8 @@ export const lv = {
     validity: 'Pastāv',
     validFromTo: 'no {from} līdz {to}',
     validFrom: 'kopš {from}',
+    mergedInUntil: '(patstāvīga pašvaldība līdz {to}, tad pievienota šai pašvaldībai)',
+    mergedIn: '(pievienota šai pašvaldībai)',
     successor: 'Pievienota citai pašvaldībai: {name}',
     termStatus: 'Dalība pa pilnvaru laikiem',
     decision: 'Domes lēmums',
