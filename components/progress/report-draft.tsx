@@ -40,6 +40,8 @@ const LABEL_KEYS = [
 const EDITOR_KEYS = [
   'savedWithErrors',
   'unsavedWarning',
+  'signInToSave',
+  'signInToSaveLink',
   'errorSummary',
   'errorSummaryLead',
   'errorPrefix',

@@ -76,7 +76,7 @@ function SubmitBar({
   submit,
   labels,
 }: {
-  status: { kind: string; text: string };
+  status: { kind: string; text: string; signIn?: string };
   pending: boolean;
   submit: () => Promise<boolean>;
   labels: EditorLabels;
@@ -85,6 +85,14 @@ function SubmitBar({
     <div className="sticky bottom-0 space-y-2 border-t border-gray-300 bg-white py-3">
       <p role="status" aria-live="polite" data-testid="autosave-status" className={status.kind === 'error' ? 'text-bad' : 'text-muted'}>
         {status.text}
+        {status.signIn ? (
+          <>
+            {' '}
+            <a href={status.signIn} target="_blank" rel="noopener">
+              {labels.signInToSaveLink}
+            </a>
+          </>
+        ) : null}
       </p>
       <ConfirmStep
         triggerLabel={labels.submit!}

@@ -8,7 +8,8 @@ import { mergeEditorStates } from './merge-editor-state';
 
 const AUTOSAVE_MS = 700;
 
-type Status = { kind: 'idle' | 'saving' | 'saved' | 'error'; text: string };
+/** The status line; `signIn` (the session ended) links to sign-in in a new tab, and the save is retried when the person comes back. */
+type Status = { kind: 'idle' | 'saving' | 'saved' | 'error'; text: string; signIn?: string };
 type Options = {
   reportId: string;
   locale: string;
@@ -115,6 +116,11 @@ function useSerialSave({ reportId, locale, initialVersion, initial, initialError
       // "Saved" only once nothing newer waits: a change typed during this save is saved next.
       if (!dirty.current) setStatus(savedStatus(labels, locale, errors));
       return 'saved';
+    }
+    if (res?.status === 401) {
+      // Note: nothing typed is lost: it stays in this page, and the save runs again when the person comes back signed in.
+      setStatus({ kind: 'error', text: labels.signInToSave!, signIn: `/${locale}/signin?next=${encodeURIComponent(window.location.pathname)}` });
+      return 'failed';
     }
     setFieldErrors(body?.fieldErrors ?? {});
     setStatus({ kind: 'error', text: labels.saveFailed!.replace('{message}', body?.message ?? String(res?.status ?? '')) });
@@ -233,11 +239,19 @@ function useLeaveGuard({
         e.returnValue = warning ?? '';
       }
     };
+    // Coming back to the tab (e.g. after signing in again in another one): what is still unsaved is saved now.
+    const onReturn = () => {
+      if (document.visibilityState === 'visible' && dirty.current && !inFlight.current) void flush();
+    };
     window.addEventListener('pagehide', onPageHide);
     window.addEventListener('beforeunload', warn);
+    window.addEventListener('focus', onReturn);
+    document.addEventListener('visibilitychange', onReturn);
     return () => {
       window.removeEventListener('pagehide', onPageHide);
       window.removeEventListener('beforeunload', warn);
+      window.removeEventListener('focus', onReturn);
+      document.removeEventListener('visibilitychange', onReturn);
     };
   });
 }

@@ -58,4 +58,23 @@ test.describe('report autosave against a report that changed under the page', ()
       'Cits teksts',
     );
   });
+
+  test('a session that ends while typing loses nothing: the page says so, links to sign-in in a new tab, and saves on coming back', async ({
+    page,
+    context,
+  }) => {
+    const { resources } = await openEmptyReport(page);
+    const secretary = await createUser('SECRETARY', SLUG);
+    await context.clearCookies();
+    await resources.getByLabel('Apraksts').fill('Rakstīts pēc sesijas beigām');
+    const status = page.getByTestId('autosave-status');
+    await expect(status).toContainText('Sesija ir beigusies');
+    await expect(status.getByRole('link', { name: 'Pieteikties jaunā cilnē' })).toHaveAttribute('target', '_blank');
+    // Signing in again (in another tab: the cookie is the browser's), then coming back to this tab saves what was typed.
+    await signInApi(page.request, secretary);
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expect(status).toContainText('Melnraksts saglabāts');
+    await page.reload();
+    await expect(page.getByTestId('report-editor').locator('[data-commitment="resources"]').getByLabel('Apraksts')).toHaveValue('Rakstīts pēc sesijas beigām');
+  });
 });
