@@ -19,16 +19,7 @@ import { findMunicipalityPublic } from '@/lib/municipalities/queries';
 import { createSignedPdf } from '../unit/documents/sign-helper';
 import { requireCorpus } from '../unit/documents/corpus-dir';
 import { actorOf, createUser, resetDatabase } from './db-utils';
-
-const decision = {
-  councilBody: 'Cēsu novada dome',
-  sessionDate: '2021-08-19',
-  sessionType: 'REGULAR' as const,
-  decisionNumber: '325 (prot. Nr. 12, 4. §)',
-  agendaItem: null,
-  signatoryName: 'Jānis Rozenbergs',
-  signatoryRole: 'domes priekšsēdētājs',
-};
+import { decision } from './support/fixtures';
 
 async function upload(actor: ReturnType<typeof actorOf>, slug: string, bytes: Uint8Array, name = 'lēmums.pdf') {
   const file = await receiveToTemp(Readable.from([Buffer.from(bytes)]), 25 * 1024 * 1024);

@@ -4,6 +4,7 @@ import { createAccession, createReport, municipalityIdOf } from '@/lib/seed/fact
 import { findYearMedians, RATIO_KEY } from '@/lib/progress/medians';
 import { findPublicProgress, ratioSeries } from '@/lib/progress/public';
 import { resetDatabase } from './db-utils';
+import { createTestNorm } from './support/fixtures';
 
 const NOW = new Date('2025-03-11T10:00:00Z');
 const idOf = async (slug: string) => municipalityIdOf(db(), slug);
@@ -116,16 +117,7 @@ describe('median of the reporting municipalities per year (charts)', () => {
   it('the ratio chart carries the legal minimum in force in each year, and none when no norm is stored', async () => {
     const liepaja = await idOf('liepaja');
     expect(ratioSeries((await findPublicProgress(liepaja, NOW)).periods).every((p) => p.norm === null)).toBe(true);
-    await db().legalNorm.create({
-      data: {
-        key: 'social_work_specialists_per_1000',
-        validFrom: new Date('2023-01-01'),
-        value: 1.8,
-        unit: 'FTE per 1000 residents',
-        citation: 'test fixture',
-        sourceUrl: 'https://example.test',
-      },
-    });
+    await createTestNorm({ validFrom: new Date('2023-01-01'), value: 1.8 });
     const series = ratioSeries((await findPublicProgress(liepaja, NOW)).periods);
     expect(series.find((p) => p.year === 2022)).toEqual({ year: 2022, value: 0.75, norm: null });
     expect(series.find((p) => p.year === 2023)).toEqual({ year: 2023, value: null, norm: 1.8 });

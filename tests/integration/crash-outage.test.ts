@@ -3,13 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '@/lib/generated/prisma/client';
-import { type Db } from '@/lib/db/client';
-import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '@/lib/db/embedded';
-import { migrate } from '@/lib/db/migrate';
-import { seedReference } from '@/lib/seed/reference';
-import { createUser } from '@/lib/seed/factories';
+import { startEmbeddedPostgres, type EmbeddedServer } from '@/lib/db/embedded';
+import { removeOwnPostgres, startOwnPostgres } from './support/own-postgres';
 
 import { assertProductionBuild, request, signIn, startAppServer, type Answer, type AppServer } from '../support/app-server';
 
@@ -24,28 +19,15 @@ describe('database outage', () => {
   afterAll(async () => {
     await app?.kill();
     if (storageDir) await rm(storageDir, { recursive: true, force: true });
-    await pg?.stop().catch(() => undefined);
-    await rm(dataDir, { recursive: true, force: true });
-    await rm(`${dataDir}.password`, { force: true });
+    await removeOwnPostgres(pg, dataDir);
   });
 
   it('PostgreSQL restarted while requests run: clean 503s while it is down, recovery without restarting the app', async () => {
     assertProductionBuild();
     // A PostgreSQL of its own (restartable on the same port), migrated and seeded.
-    pg = await startEmbeddedPostgres({ dataDir, persistent: true });
-    const pgPort = Number(new URL(pg.baseUrl).port);
-    const url = await ensureDatabase(pg.baseUrl, 'memorands_outage', { fresh: true });
-    await migrate(url);
-    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-    await seedReference(client as unknown as Db);
-    const { email } = await createUser(client, {
-      role: 'SECRETARY',
-      municipalitySlug: 'cesu-novads',
-      email: 'outage-secretary@example.test',
-      name: 'Outage Secretary',
-      password: PASSWORD,
-    });
-    await client.$disconnect();
+    const own = await startOwnPostgres({ dataDir, database: 'memorands_outage', email: 'outage-secretary@example.test' });
+    pg = own.pg;
+    const { url, pgPort, email } = own;
 
     storageDir = await mkdtemp(path.join(os.tmpdir(), 'memorands-outage-storage-'));
     const appStart = Date.now();

@@ -13,6 +13,7 @@ import { assertProductionBuild, freePort, signIn, startAppServer, type AppServer
 import { runScript } from '../support/run-script';
 import { actorOf, createUser, resetDatabase } from './db-utils';
 import { PASSWORD, sleep, useSigner, pdf, type Outcome, upload } from './support/crash';
+import { decision } from './support/fixtures';
 
 /**
  * Crash safety of the real server (scripts/server.ts, production build):
@@ -85,15 +86,7 @@ describe('crash safety', () => {
     await recordDecision({
       actor: actorOf(secretary),
       municipalitySlug: 'cesu-novads',
-      input: {
-        councilBody: 'Cēsu novada dome',
-        sessionDate: '2021-08-19',
-        sessionType: 'REGULAR',
-        decisionNumber: '325',
-        agendaItem: null,
-        signatoryName: 'Jānis Rozenbergs',
-        signatoryRole: 'domes priekšsēdētājs',
-      },
+      input: { ...decision, decisionNumber: '325' },
     });
     storageDir = await mkdtemp(path.join(os.tmpdir(), 'memorands-crash-storage-'));
     port = await freePort();

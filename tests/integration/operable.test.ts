@@ -11,6 +11,7 @@ import { createSignedPdf, createTestSigner } from '../unit/documents/sign-helper
 import { assertProductionBuild, freePort, openUpload, request, signIn, startAppServer, type AppServer } from '../support/app-server';
 import { ROOT } from '../support/run-script';
 import { actorOf, createUser, resetDatabase } from './db-utils';
+import { decision } from './support/fixtures';
 
 /**
  * Issue 14, Deliver 3: /api/health; graceful shutdown of the server (an
@@ -81,15 +82,7 @@ describe('graceful shutdown of the server', () => {
     await recordDecision({
       actor: actorOf(secretary),
       municipalitySlug: 'cesu-novads',
-      input: {
-        councilBody: 'Cēsu novada dome',
-        sessionDate: '2021-08-19',
-        sessionType: 'REGULAR',
-        decisionNumber: '325',
-        agendaItem: null,
-        signatoryName: 'Jānis Rozenbergs',
-        signatoryRole: 'domes priekšsēdētājs',
-      },
+      input: { ...decision, decisionNumber: '325' },
     });
     storageDir = await mkdtemp(path.join(os.tmpdir(), 'memorands-shutdown-storage-'));
     await mkdir(path.join(storageDir, 'tmp'));

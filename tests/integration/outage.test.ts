@@ -2,13 +2,9 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '@/lib/generated/prisma/client';
-import type { Db } from '@/lib/db/client';
-import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '@/lib/db/embedded';
-import { migrate } from '@/lib/db/migrate';
-import { seedReference } from '@/lib/seed/reference';
-import { createUser } from '@/lib/seed/factories';
+import { startEmbeddedPostgres, type EmbeddedServer } from '@/lib/db/embedded';
+import { removeOwnPostgres, startOwnPostgres } from './support/own-postgres';
+import { PASSWORD, sleep } from './support/crash';
 import { assertProductionBuild, request, signIn, startAppServer, type Answer, type AppServer } from '../support/app-server';
 
 /**
@@ -22,8 +18,6 @@ import { assertProductionBuild, request, signIn, startAppServer, type Answer, ty
  *   hanging for 20–75 s.
  * After each, the portal recovers without a restart.
  */
-const PASSWORD = 'correct horse battery';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The postmaster of a data directory and all its children (backends, checkpointer, …): the processes this test started. */
 async function postgresProcesses(dataDir: string): Promise<number[]> {
@@ -55,27 +49,14 @@ describe('database outage (issue 17)', () => {
     }
     await app?.kill();
     if (storageDir) await rm(storageDir, { recursive: true, force: true });
-    await pg?.stop().catch(() => undefined);
-    await rm(dataDir, { recursive: true, force: true });
-    await rm(`${dataDir}.password`, { force: true });
+    await removeOwnPostgres(pg, dataDir);
   });
 
   it('PostgreSQL stopped, then frozen: every answer is a 503 with Retry-After within the timeout; recovery without a restart', async () => {
     assertProductionBuild();
-    pg = await startEmbeddedPostgres({ dataDir, persistent: true });
-    const pgPort = Number(new URL(pg.baseUrl).port);
-    const url = await ensureDatabase(pg.baseUrl, 'memorands_outage17', { fresh: true });
-    await migrate(url);
-    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-    await seedReference(client as unknown as Db);
-    const { email } = await createUser(client, {
-      role: 'SECRETARY',
-      municipalitySlug: 'cesu-novads',
-      email: 'outage17-secretary@example.test',
-      name: 'Outage Secretary',
-      password: PASSWORD,
-    });
-    await client.$disconnect();
+    const own = await startOwnPostgres({ dataDir, database: 'memorands_outage17', email: 'outage17-secretary@example.test' });
+    pg = own.pg;
+    const { url, pgPort, email } = own;
 
     storageDir = await mkdtemp(path.join(os.tmpdir(), 'memorands-outage17-'));
     app = await startAppServer({ databaseUrl: url, storageDir });

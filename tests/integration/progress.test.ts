@@ -6,6 +6,7 @@ import { loadIndicatorComparison } from '@/lib/dashboard/indicators';
 import { loadWorkQueues } from '@/lib/dashboard/queues';
 import { ZReportDraftSchema, type TReportDraft } from '@/lib/schemas/progress';
 import { actorOf, createUser, resetDatabase } from './db-utils';
+import { createTestNorm } from './support/fixtures';
 
 function draft(version: number, patch: Partial<TReportDraft['indicators']> = {}): TReportDraft {
   return ZReportDraftSchema.parse({
@@ -116,16 +117,7 @@ describe('progress reports', () => {
     expect(await staffRow()).toMatchObject({ report: { year: 2022 }, specialistsFte: 30, perThousand: null, ratioUnknown: 'NO_POPULATION', comparison: null });
     // Test data only (the seed holds no population figures and no norm until they are cited).
     await db().populationFigure.create({ data: { municipalityId: liepaja.id, year: 2022, value: 60_000, source: 'test fixture' } });
-    await db().legalNorm.create({
-      data: {
-        key: 'social_work_specialists_per_1000',
-        validFrom: new Date('2009-01-01'),
-        value: 1,
-        unit: 'FTE per 1000 residents',
-        citation: 'test fixture',
-        sourceUrl: 'https://example.test',
-      },
-    });
+    await createTestNorm();
     const pub = await publicRatio();
     expect(pub.report!.specialistsPerThousand).toBeCloseTo(0.5, 6);
     expect(pub).toMatchObject({ population: { value: 60_000, source: 'test fixture' }, norm: { value: 1 } });

@@ -21,20 +21,11 @@ import { generateKey, issueCertificate } from '../support/pki';
 import { buildTsl, signTsl } from '../support/tsl-builder';
 import { requireCorpus } from '../unit/documents/corpus-dir';
 import { actorOf, createUser, resetDatabase } from './db-utils';
-
-const decision = {
-  councilBody: 'Cēsu novada dome',
-  sessionDate: '2021-08-19',
-  sessionType: 'REGULAR' as const,
-  decisionNumber: '325',
-  agendaItem: null,
-  signatoryName: 'Jānis Rozenbergs',
-  signatoryRole: 'domes priekšsēdētājs',
-};
+import { decision } from './support/fixtures';
 
 async function uploadCorpus(file: string) {
   const secretary = actorOf(await createUser({ role: 'SECRETARY', municipalitySlug: 'cesu-novads' }));
-  await recordDecision({ actor: secretary, municipalitySlug: 'cesu-novads', input: decision });
+  await recordDecision({ actor: secretary, municipalitySlug: 'cesu-novads', input: { ...decision, decisionNumber: '325' } });
   const bytes = await readFile(path.join(requireCorpus(), file));
   const temp = await receiveToTemp(Readable.from([bytes]), 25 * 1024 * 1024);
   return { secretary, doc: await addDocument({ actor: secretary, municipalitySlug: 'cesu-novads', kind: 'DECISION', originalName: file, file: temp }) };

@@ -18,18 +18,12 @@ import { buildUnsignedPdf, createSignedPdf } from '../../unit/documents/sign-hel
 import { snapshotDatabase, truncateAll } from '../../support/db-snapshot';
 
 import { actorOf, createUser, resetDatabase } from '../db-utils';
+import { decision } from './fixtures';
+
+export { decision };
 
 export const DATABASE_URL = process.env.DATABASE_URL!;
 export const STORAGE_ROOT = path.resolve(process.env.STORAGE_DIR!);
-export const decision = {
-  councilBody: 'Cēsu novada dome',
-  sessionDate: '2021-08-19',
-  sessionType: 'REGULAR' as const,
-  decisionNumber: '325 (prot. Nr. 12, 4. §)',
-  agendaItem: null,
-  signatoryName: 'Jānis Rozenbergs',
-  signatoryRole: 'domes priekšsēdētājs',
-};
 
 export const tempFile = (bytes: Uint8Array) => receiveToTemp(Readable.from([Buffer.from(bytes)]), 25 * 1024 * 1024);
 

@@ -11,6 +11,7 @@ import { loadDashboard } from '@/lib/dashboard/dashboard';
 import { DEFAULT_DASHBOARD_QUERY } from '@/lib/schemas/dashboard';
 
 import { actorOf, createUser } from '../db-utils';
+import { createTestNorm } from './fixtures';
 
 /** 20 days before the 2024 period's due date (31 March 2025); 2021–2023 are past due. */
 export const NOW = new Date('2025-03-11T10:00:00Z');
@@ -101,16 +102,7 @@ export async function seedKnownData() {
   // Test fixtures only: population figures for the report years and a legal minimum of 1 per 1 000.
   await db().populationFigure.create({ data: { municipalityId: await idOf('liepaja'), year: 2022, value: 60_000, source: 'test fixture' } });
   await db().populationFigure.create({ data: { municipalityId: await idOf('jekabpils-novads'), year: 2023, value: 10_000, source: 'test fixture' } });
-  await db().legalNorm.create({
-    data: {
-      key: 'social_work_specialists_per_1000',
-      validFrom: new Date('2009-01-01'),
-      value: 1,
-      unit: 'FTE per 1000 residents',
-      citation: 'test fixture',
-      sourceUrl: 'https://example.test',
-    },
-  });
+  await createTestNorm();
 }
 
 export const staffActor = async () => actorOf(await createUser({ role: 'STAFF' }));

@@ -9,17 +9,11 @@ import { receiveToTemp } from '@/lib/storage';
 import { createSignedPdf } from '../../unit/documents/sign-helper';
 import { type ReceivedMail } from '../../support/smtp';
 import { actorOf, createUser } from '../db-utils';
+import { decision } from './fixtures';
+
+export { decision };
 
 export const base = env.PUBLIC_BASE_URL.replace(/\/+$/, '');
-export const decision = {
-  councilBody: 'Cēsu novada dome',
-  sessionDate: '2021-08-19',
-  sessionType: 'REGULAR' as const,
-  decisionNumber: '325 (prot. Nr. 12, 4. §)',
-  agendaItem: null,
-  signatoryName: 'Jānis Rozenbergs',
-  signatoryRole: 'domes priekšsēdētājs',
-};
 
 export async function secretary(slug: string, locale: 'lv' | 'en', isActive = true) {
   const user = await createUser({ role: 'SECRETARY', municipalitySlug: slug, isActive });
