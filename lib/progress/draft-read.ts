@@ -3,7 +3,7 @@ import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { requirePermission, type Actor } from '@/lib/authz';
 import { reportIs } from '@/lib/authz/workflow';
-import { municipalityIdOfReport, reportSelect } from './report-read';
+import { reportSelect } from './report-read';
 
 /**
  * One report as its editor holds it, by id, for the municipality's secretary or staff: what the autosave reads back
@@ -11,9 +11,8 @@ import { municipalityIdOfReport, reportSelect } from './report-read';
  * rendered), to merge its own changes onto the report as it is now (components/progress/merge-editor-state).
  */
 export async function findDraftById({ actor, reportId }: { actor: Actor | null; reportId: string }) {
-  const municipalityId = await municipalityIdOfReport(reportId);
-  requirePermission(actor, 'progress.view-draft', { municipalityId });
   const report = await db().progressReport.findUnique({ where: { id: reportId }, select: reportSelect });
   if (!report) throw new AppError('NOT_FOUND');
+  requirePermission(actor, 'progress.view-draft', { municipalityId: report.municipalityId });
   return { report, editable: reportIs('editable', report.status) };
 }
